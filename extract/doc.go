@@ -1,0 +1,23 @@
+// Package extract turns one document's text into a kg.Extraction: cleaned
+// paragraphs, sentences, typed mentions of persons and organizations, roles,
+// relations, events with resolved dates, and claims, each carrying its
+// provenance (document, sentence, byte offsets into the original text, quote).
+//
+// It is pure: text in, values out, no I/O, no network. General knowledge
+// (titles, organization head words, agency aliases, reporting verbs, event
+// triggers, topics) comes from lexicon files embedded from lexicon/ and may be
+// extended by the caller (see LoadLexicon).
+//
+// Stages, each in its own file:
+//
+//	clean.go     boilerplate removal -> paragraphs (spans of the original text)
+//	sentences.go tokens, tags and sentences (prose v3)
+//	mentions.go  capitalized-run chunking + lexicons -> typed mentions, local entities, coreference
+//	roles.go     person / title / organization / status, and organization relations
+//	dates.go     date expressions resolved against the publication date
+//	events.go    event triggers -> kg.Event with participants and date
+//	claims.go    quotes and indirect speech -> kg.Claim with claimant, stance, topics
+//
+// Entity ids in an Extraction are local (kg.EntityID of the in-document
+// canonical name); package resolve joins entities across documents.
+package extract

@@ -1,0 +1,115 @@
+package extract
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+)
+
+//go:embed lexicon/*.txt
+var builtin embed.FS
+
+// Entry is one line of a lexicon file: a phrase and its attributes.
+//
+// File format (UTF-8 text, one entry per line):
+//
+//	# comment
+//	phrase | key=value | key=value
+//
+// Blank lines and lines starting with # are ignored. Attribute values may not
+// contain "|". What a phrase and its attributes mean is up to the stage that
+// reads the file (see the header comment of each file in lexicon/).
+type Entry struct {
+	Phrase string
+	Attrs  map[string]string
+	File   string // file:line, for error messages
+}
+
+// Attr returns the attribute's value, or "".
+func (e Entry) Attr(k string) string { return e.Attrs[k] }
+
+// Lexicon is the set of lexicon files by name without extension
+// ("titles", "org_heads", ...).
+type Lexicon struct {
+	Files map[string][]Entry
+}
+
+// Entries returns the entries of a file (nil if absent).
+func (l *Lexicon) Entries(name string) []Entry { return l.Files[name] }
+
+// LoadLexicon reads the built-in lexicons and then every *.txt file of each
+// extra file system, whose entries are appended to the built-in file of the
+// same name (a new name adds a new file). It fails on a malformed line,
+// naming the file and line.
+func LoadLexicon(extra ...fs.FS) (*Lexicon, error) {
+	l := &Lexicon{Files: map[string][]Entry{}}
+	sub, err := fs.Sub(builtin, "lexicon")
+	if err != nil {
+		return nil, err
+	}
+	for _, fsys := range append([]fs.FS{sub}, extra...) {
+		if err := l.add(fsys); err != nil {
+			return nil, err
+		}
+	}
+	return l, nil
+}
+
+// MustLexicon is LoadLexicon() for the built-ins, which are tested to parse.
+func MustLexicon() *Lexicon {
+	l, err := LoadLexicon()
+	if err != nil {
+		panic(err)
+	}
+	return l
+}
+
+func (l *Lexicon) add(fsys fs.FS) error {
+	names, err := fs.Glob(fsys, "*.txt")
+	if err != nil {
+		return err
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return fmt.Errorf("lexicon %s: %w", name, err)
+		}
+		stem := strings.TrimSuffix(path.Base(name), ".txt")
+		entries, err := parseLexicon(name, string(data))
+		if err != nil {
+			return err
+		}
+		l.Files[stem] = append(l.Files[stem], entries...)
+	}
+	return nil
+}
+
+func parseLexicon(name, data string) ([]Entry, error) {
+	var out []Entry
+	sc := bufio.NewScanner(strings.NewReader(data))
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		fields := strings.Split(line, "|")
+		e := Entry{Phrase: strings.TrimSpace(fields[0]), Attrs: map[string]string{}, File: fmt.Sprintf("%s:%d", name, n)}
+		if e.Phrase == "" {
+			return nil, fmt.Errorf("lexicon %s:%d: empty phrase", name, n)
+		}
+		for _, f := range fields[1:] {
+			k, v, ok := strings.Cut(strings.TrimSpace(f), "=")
+			if !ok || strings.TrimSpace(k) == "" {
+				return nil, fmt.Errorf("lexicon %s:%d: attribute %q is not key=value", name, n, strings.TrimSpace(f))
+			}
+			e.Attrs[strings.TrimSpace(k)] = strings.TrimSpace(v)
+		}
+		out = append(out, e)
+	}
+	return out, sc.Err()
+}

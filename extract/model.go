@@ -1,0 +1,116 @@
+package extract
+
+import (
+	"time"
+
+	"github.com/factgraph/factgraph/kg"
+)
+
+// This file is the internal contract between the stages. Stages communicate
+// only through a *docState: earlier stages fill it, later stages read it.
+
+// paragraph is a kept (non-boilerplate) paragraph: Text == original[Start:End].
+type paragraph struct {
+	Start, End int
+	Text       string
+}
+
+// token is one token with its part-of-speech tag; offsets into the original text.
+type token struct {
+	Text       string
+	Tag        string
+	Start, End int
+}
+
+// sentence is one sentence of a kept paragraph. Index is its position in the
+// document (0-based, counting only kept sentences); offsets are into the
+// original text.
+type sentence struct {
+	Index      int
+	Para       int // index into docState.paras
+	Start, End int
+	Text       string
+	Tokens     []token
+}
+
+// mentionKind tells how an entity is referred to.
+type mentionKind int
+
+const (
+	nameMention    mentionKind = iota // "Mark Esper", "the Pentagon", "AWS"
+	pronounMention                    // "he", "she", "it", "they"
+	nominalMention                    // "the company", "the department"
+)
+
+// mention is a resolved reference to a local entity.
+type mention struct {
+	Start, End int // original-text offsets
+	Text       string
+	Sent       int // sentence index
+	Kind       mentionKind
+	Entity     *entity
+}
+
+// entity is a document-local entity, before cross-document resolution.
+type entity struct {
+	ID       string // kg.EntityID(Type, Name)
+	Type     kg.EntityType
+	Name     string              // canonical in-document name (longest full form)
+	Aliases  map[string]struct{} // every surface form seen, incl. acronyms
+	Kind     string              // organization kind (company, agency, court, media, government)
+	Merges   []kg.Merge
+	Mentions []*mention
+}
+
+// docState is one document travelling through the stages.
+type docState struct {
+	Doc       kg.Document
+	Published time.Time // zero if unknown
+	Lex       *Lexicon
+
+	Paras    []paragraph
+	Sents    []sentence
+	Mentions []*mention // sorted by Start
+	Entities []*entity  // in order of first mention
+
+	Roles     []kg.Role
+	Relations []kg.Relation
+	Events    []kg.Event
+	Claims    []kg.Claim
+}
+
+// source builds provenance for the span [start,end) of sentence s.
+func (d *docState) source(s, start, end int) kg.Source {
+	return kg.Source{Document: d.Doc.ID, Sentence: s, Start: start, End: end, Quote: d.Doc.Text[start:end]}
+}
+
+// mentionsIn returns the mentions whose span lies inside [start,end), in order.
+func (d *docState) mentionsIn(start, end int) []*mention {
+	var out []*mention
+	for _, m := range d.Mentions {
+		if m.Start >= start && m.End <= end {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// mentionAt returns the mention covering offset off, or nil.
+func (d *docState) mentionAt(off int) *mention {
+	for _, m := range d.Mentions {
+		if m.Start <= off && off < m.End {
+			return m
+		}
+	}
+	return nil
+}
+
+// sentenceAt returns the index of the sentence containing offset off, or -1.
+func (d *docState) sentenceAt(off int) int {
+	for i, s := range d.Sents {
+		if s.Start <= off && off < s.End {
+			return i
+		}
+	}
+	return -1
+}
