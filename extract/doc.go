@@ -5,8 +5,8 @@
 //
 // It is pure: text in, values out, no I/O, no network. General knowledge
 // (titles, organization head words, agency aliases, reporting verbs, event
-// triggers, topics) comes from lexicon files embedded from lexicon/ and may be
-// extended by the caller (see LoadLexicon).
+// triggers, topics) comes from lexicon files embedded in package lexicon and may be
+// extended by the caller (see package lexicon).
 //
 // Stages, each in its own file:
 //

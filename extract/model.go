@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/factgraph/factgraph/kg"
+	"github.com/factgraph/factgraph/lexicon"
 )
 
 // This file is the internal contract between the stages. Stages communicate
@@ -66,7 +67,7 @@ type entity struct {
 type docState struct {
 	Doc       kg.Document
 	Published time.Time // zero if unknown
-	Lex       *Lexicon
+	Lex       *lexicon.Lexicon
 
 	Paras    []paragraph
 	Sents    []sentence

@@ -1,4 +1,4 @@
-package extract
+package lexicon
 
 import (
 	"bufio"
@@ -10,7 +10,7 @@ import (
 	"strings"
 )
 
-//go:embed lexicon/*.txt
+//go:embed data/*.txt
 var builtin embed.FS
 
 // Entry is one line of a lexicon file: a phrase and its attributes.
@@ -41,13 +41,13 @@ type Lexicon struct {
 // Entries returns the entries of a file (nil if absent).
 func (l *Lexicon) Entries(name string) []Entry { return l.Files[name] }
 
-// LoadLexicon reads the built-in lexicons and then every *.txt file of each
+// Load reads the built-in lexicons and then every *.txt file of each
 // extra file system, whose entries are appended to the built-in file of the
 // same name (a new name adds a new file). It fails on a malformed line,
 // naming the file and line.
-func LoadLexicon(extra ...fs.FS) (*Lexicon, error) {
+func Load(extra ...fs.FS) (*Lexicon, error) {
 	l := &Lexicon{Files: map[string][]Entry{}}
-	sub, err := fs.Sub(builtin, "lexicon")
+	sub, err := fs.Sub(builtin, "data")
 	if err != nil {
 		return nil, err
 	}
@@ -59,9 +59,9 @@ func LoadLexicon(extra ...fs.FS) (*Lexicon, error) {
 	return l, nil
 }
 
-// MustLexicon is LoadLexicon() for the built-ins, which are tested to parse.
-func MustLexicon() *Lexicon {
-	l, err := LoadLexicon()
+// Must is Load() for the built-ins, which are tested to parse.
+func Must() *Lexicon {
+	l, err := Load()
 	if err != nil {
 		panic(err)
 	}

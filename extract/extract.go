@@ -1,0 +1,60 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/factgraph/factgraph/kg"
+	"github.com/factgraph/factgraph/lexicon"
+)
+
+// MaxDocumentBytes bounds the size of one document's text.
+const MaxDocumentBytes = 8 << 20
+
+// Document extracts the graph of one document. It is deterministic and safe
+// for concurrent use with a shared lexicon. It fails, naming the document, on
+// text that is empty, not UTF-8, binary or larger than MaxDocumentBytes.
+func Document(doc kg.Document, lex *lexicon.Lexicon) (ex kg.Extraction, err error) {
+	if err := Validate(doc); err != nil {
+		return kg.Extraction{}, err
+	}
+	d := &docState{Doc: doc, Lex: lex}
+	if doc.PublishedAt != "" {
+		t, perr := time.Parse("2006-01-02", doc.PublishedAt)
+		if perr != nil {
+			return kg.Extraction{}, fmt.Errorf("document %s: publishedAt %q is not YYYY-MM-DD: %w", doc.ID, doc.PublishedAt, kg.ErrInvalid)
+		}
+		d.Published = t
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("document %s: extractor failed: %v", doc.ID, r)
+		}
+	}()
+	clean(d)
+	segment(d)
+	findMentions(d)
+	findRoles(d)
+	findEvents(d)
+	findClaims(d)
+	return d.extraction(), nil
+}
+
+// Validate checks that a document's text can be extracted.
+func Validate(doc kg.Document) error {
+	switch {
+	case doc.ID == "":
+		return fmt.Errorf("document %q: no id: %w", doc.File, kg.ErrInvalid)
+	case strings.TrimSpace(doc.Text) == "":
+		return fmt.Errorf("document %s: empty text: %w", doc.ID, kg.ErrInvalid)
+	case len(doc.Text) > MaxDocumentBytes:
+		return fmt.Errorf("document %s: %d bytes, more than the %d allowed: %w", doc.ID, len(doc.Text), MaxDocumentBytes, kg.ErrInvalid)
+	case !utf8.ValidString(doc.Text):
+		return fmt.Errorf("document %s: text is not valid UTF-8: %w", doc.ID, kg.ErrInvalid)
+	case strings.ContainsRune(doc.Text, 0):
+		return fmt.Errorf("document %s: text contains NUL bytes (binary file?): %w", doc.ID, kg.ErrInvalid)
+	}
+	return nil
+}
