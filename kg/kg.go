@@ -170,6 +170,15 @@ type Graph struct {
 	Claims    []Claim    `json:"claims"`
 }
 
+// SaveResult says what saving one document's extraction did.
+type SaveResult struct {
+	Document  string `json:"document"`
+	Unchanged bool   `json:"unchanged"` // the same extraction was already stored; nothing was written
+	Nodes     int    `json:"nodes"`     // nodes created
+	Rels      int    `json:"rels"`      // relationships created
+	Deleted   int    `json:"deleted"`   // nodes and relationships deleted (the document's old facts)
+}
+
 // Key normalizes a name for matching: lower case, punctuation folded to
 // spaces, a leading "the" dropped, runs of space collapsed.
 func Key(name string) string {

@@ -1,0 +1,90 @@
+// Package dbtest gives tests a store on the real test Neo4j started by the
+// test command (make test: scripts/neo4j-local.sh with NEO4J_INSTANCE=test).
+//
+// A plain `go test` without that server skips database tests with a message
+// naming the command to run; with FACTGRAPH_REQUIRE_DB=1 (set by make test and
+// so by CI) a missing server fails the test instead, so CI cannot pass by
+// skipping.
+package dbtest
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/factgraph/factgraph/neo4jstore"
+)
+
+// Defaults of the test instance (scripts/neo4j-local.sh, NEO4J_INSTANCE=test).
+const (
+	DefaultURI      = "bolt://127.0.0.1:7688"
+	DefaultPassword = "factgraph-local"
+)
+
+// Config returns the test server's URI, user and password from
+// NEO4J_TEST_URI, NEO4J_TEST_USER and NEO4J_TEST_PASSWORD.
+func Config() (uri, user, password string) {
+	get := func(k, def string) string {
+		if v := os.Getenv(k); v != "" {
+			return v
+		}
+		return def
+	}
+	return get("NEO4J_TEST_URI", DefaultURI), get("NEO4J_TEST_USER", "neo4j"), get("NEO4J_TEST_PASSWORD", DefaultPassword)
+}
+
+// Required reports whether database tests must run (FACTGRAPH_REQUIRE_DB=1).
+func Required() bool { return os.Getenv("FACTGRAPH_REQUIRE_DB") == "1" }
+
+// Store returns a store on an empty test database with the schema applied.
+// It holds an exclusive machine-wide lock until the test ends, so tests in
+// different packages never use the database at the same time, and it empties
+// the database again in t.Cleanup.
+func Store(t testing.TB) *neo4jstore.Store {
+	t.Helper()
+	uri, user, pw := Config()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	s, err := neo4jstore.Open(ctx, uri, user, pw, "neo4j")
+	if err != nil {
+		if Required() {
+			t.Fatalf("test Neo4j required (FACTGRAPH_REQUIRE_DB=1) but not reachable at %s: %v", uri, err)
+		}
+		t.Skipf("no test Neo4j at %s (%v); run `make test` to start one and run database tests", uri, err)
+	}
+	unlock := lock(t)
+	t.Cleanup(func() {
+		defer unlock()
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		defer cancel()
+		if err := s.Wipe(ctx); err != nil {
+			t.Errorf("wipe test database: %v", err)
+		}
+		_ = s.Close(ctx)
+	})
+	if err := s.Wipe(ctx); err != nil {
+		t.Fatalf("wipe test database: %v", err)
+	}
+	if err := s.EnsureSchema(ctx); err != nil {
+		t.Fatalf("schema: %v", err)
+	}
+	return s
+}
+
+func lock(t testing.TB) func() {
+	t.Helper()
+	f, err := os.OpenFile(filepath.Join(os.TempDir(), "factgraph-dbtest.lock"), os.O_CREATE|os.O_RDWR, 0o600)
+	if err != nil {
+		t.Fatalf("dbtest lock: %v", err)
+	}
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX); err != nil {
+		t.Fatalf("dbtest lock: %v", err)
+	}
+	return func() {
+		_ = syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
+		_ = f.Close()
+	}
+}

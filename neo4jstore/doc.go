@@ -1,0 +1,18 @@
+// Package neo4jstore is the only package that talks to Neo4j: it sets up the
+// schema, writes extractions (one transaction per document, idempotent MERGE
+// on content-derived ids) and answers the API's reads. All Cypher lives here.
+// Driver errors are mapped to kg errors (kg.ErrUnavailable, kg.ErrNotFound).
+//
+// Graph model:
+//
+//	(:Document {id, file, title, publisher, url, publishedAt, sha256, contentHash, loadedAt})
+//	(:Entity:Person|:Entity:Organization {id, name, aliases, aliasText, kind, merges})
+//	(:Role {id, title, status})  (:Event {id, type, date, datePrecision, dateText, summary, unnamed})
+//	(:Claim {id, text, kind, verb, stance, topics})
+//	(:Person)-[:HOLDS_ROLE]->(:Role)-[:AT]->(:Organization)
+//	(:Entity)-[:PARTICIPATED_IN {as}]->(:Event)
+//	(:Entity)-[:MADE]->(:Claim)-[:ABOUT]->(:Entity)
+//	(:Entity)-[:SUBSIDIARY_OF|OWNS|... {docs, sources}]->(:Entity)
+//	(:Role|:Event|:Claim)-[:SOURCED_FROM {sentence, start, end, quote}]->(:Document)
+//	(:Entity)-[:MENTIONED_IN {count, forms, starts, ends}]->(:Document)
+package neo4jstore

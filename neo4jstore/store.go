@@ -1,0 +1,133 @@
+package neo4jstore
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/factgraph/factgraph/kg"
+)
+
+// Store reads and writes the knowledge graph in one Neo4j database.
+type Store struct {
+	driver   neo4j.DriverWithContext
+	database string
+}
+
+// New returns a store over an open driver. The caller owns the driver.
+func New(driver neo4j.DriverWithContext, database string) *Store {
+	if database == "" {
+		database = "neo4j"
+	}
+	return &Store{driver: driver, database: database}
+}
+
+// Open creates a driver for uri, checks that the server answers and returns
+// a store that closes the driver in Close.
+func Open(ctx context.Context, uri, user, password, database string) (*Store, error) {
+	drv, err := neo4j.NewDriverWithContext(uri, neo4j.BasicAuth(user, password, ""))
+	if err != nil {
+		return nil, fmt.Errorf("neo4j driver for %s: %w", uri, err)
+	}
+	if err := drv.VerifyConnectivity(ctx); err != nil {
+		_ = drv.Close(ctx)
+		return nil, fmt.Errorf("connect to neo4j at %s: %w", uri, mapErr(err))
+	}
+	return New(drv, database), nil
+}
+
+// Close closes the driver.
+func (s *Store) Close(ctx context.Context) error { return s.driver.Close(ctx) }
+
+// Ping checks that the database answers a query.
+func (s *Store) Ping(ctx context.Context) error {
+	_, err := s.read(ctx, "RETURN 1", nil)
+	return err
+}
+
+// schema is applied in order by EnsureSchema; every statement is idempotent.
+var schema = []string{
+	"CREATE CONSTRAINT document_id IF NOT EXISTS FOR (n:Document) REQUIRE n.id IS UNIQUE",
+	"CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE",
+	"CREATE CONSTRAINT role_id IF NOT EXISTS FOR (n:Role) REQUIRE n.id IS UNIQUE",
+	"CREATE CONSTRAINT event_id IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE",
+	"CREATE CONSTRAINT claim_id IF NOT EXISTS FOR (n:Claim) REQUIRE n.id IS UNIQUE",
+	"CREATE CONSTRAINT curation_id IF NOT EXISTS FOR (n:Curation) REQUIRE n.id IS UNIQUE",
+	"CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name)",
+	"CREATE INDEX role_title IF NOT EXISTS FOR (n:Role) ON (n.title)",
+	"CREATE INDEX event_type IF NOT EXISTS FOR (n:Event) ON (n.type)",
+	"CREATE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.date)",
+	"CREATE INDEX claim_stance IF NOT EXISTS FOR (n:Claim) ON (n.stance)",
+	"CREATE INDEX document_published IF NOT EXISTS FOR (n:Document) ON (n.publishedAt)",
+	"CREATE FULLTEXT INDEX search IF NOT EXISTS FOR (n:Entity|Claim) ON EACH [n.name, n.aliasText, n.text]",
+	"CALL db.awaitIndexes(120)",
+}
+
+// EnsureSchema creates the constraints and indexes the graph needs. It is
+// idempotent and waits until the indexes are online.
+func (s *Store) EnsureSchema(ctx context.Context) error {
+	for _, q := range schema {
+		if _, err := neo4j.ExecuteQuery(ctx, s.driver, q, nil, neo4j.EagerResultTransformer,
+			neo4j.ExecuteQueryWithDatabase(s.database), neo4j.ExecuteQueryWithWritersRouting()); err != nil {
+			return fmt.Errorf("schema %q: %w", q, mapErr(err))
+		}
+	}
+	return nil
+}
+
+// Counts returns the number of nodes and relationships in the database.
+func (s *Store) Counts(ctx context.Context) (nodes, rels int64, err error) {
+	recs, err := s.read(ctx, "CALL { MATCH (n) RETURN count(n) AS n } CALL { MATCH ()-[r]->() RETURN count(r) AS r } RETURN n, r", nil)
+	if err != nil {
+		return 0, 0, err
+	}
+	n, _ := recs[0].Get("n")
+	r, _ := recs[0].Get("r")
+	return n.(int64), r.(int64), nil
+}
+
+// read runs one query in a read transaction and returns its records.
+func (s *Store) read(ctx context.Context, q string, params map[string]any) ([]*neo4j.Record, error) {
+	res, err := neo4j.ExecuteQuery(ctx, s.driver, q, params, neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase(s.database), neo4j.ExecuteQueryWithReadersRouting())
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	return res.Records, nil
+}
+
+// mapErr turns driver errors into kg errors where the caller can act on them.
+func mapErr(err error) error {
+	if err == nil {
+		return nil
+	}
+	var ce *neo4j.ConnectivityError
+	var ne net.Error
+	if errors.As(err, &ce) || errors.As(err, &ne) || neo4j.IsUsageError(err) && errors.Is(err, context.DeadlineExceeded) {
+		return fmt.Errorf("%w: %v", kg.ErrUnavailable, err)
+	}
+	var ne4 *neo4j.Neo4jError
+	if errors.As(err, &ne4) && (ne4.Code == "Neo.ClientError.Security.Unauthorized" || ne4.Code == "Neo.TransientError.General.DatabaseUnavailable") {
+		return fmt.Errorf("%w: %v", kg.ErrUnavailable, err)
+	}
+	return err
+}
+
+// Wipe deletes every node and relationship, in batches. For tests and the
+// loader's --reset; the schema stays.
+func (s *Store) Wipe(ctx context.Context) error {
+	// CALL ... IN TRANSACTIONS needs an auto-commit transaction (session.Run).
+	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.database})
+	defer sess.Close(ctx)
+	res, err := sess.Run(ctx, "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS", nil)
+	if err == nil {
+		_, err = res.Consume(ctx)
+	}
+	if err != nil {
+		return fmt.Errorf("wipe: %w", mapErr(err))
+	}
+	return nil
+}

@@ -1,0 +1,450 @@
+package neo4jstore
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/factgraph/factgraph/kg"
+)
+
+// SaveExtraction writes one document's extraction in a single transaction.
+// Entities are shared across documents (MERGE on id); the document's earlier
+// facts are removed first, so reloading a changed document replaces exactly
+// its facts and a crash leaves no half-written document. Saving the same
+// extraction twice changes nothing (it is detected by a content hash and
+// skipped unless force is set).
+func (s *Store) SaveExtraction(ctx context.Context, ex kg.Extraction, force bool) (kg.SaveResult, error) {
+	res := kg.SaveResult{Document: ex.Document.ID}
+	if ex.Document.ID == "" {
+		return res, fmt.Errorf("save extraction: document has no id: %w", kg.ErrInvalid)
+	}
+	p, err := writeParams(ex)
+	if err != nil {
+		return res, fmt.Errorf("save document %s: %w", ex.Document.ID, err)
+	}
+	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.database, AccessMode: neo4j.AccessModeWrite})
+	defer sess.Close(ctx)
+	out, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		r := kg.SaveResult{Document: ex.Document.ID}
+		if !force {
+			rec, err := single(ctx, tx, "OPTIONAL MATCH (d:Document {id: $doc}) RETURN d.contentHash AS h", p)
+			if err != nil {
+				return r, err
+			}
+			if h, _ := rec.Get("h"); h == p["contentHash"] {
+				r.Unchanged = true
+				return r, nil
+			}
+		}
+		del, old, err := removeDocumentFacts(ctx, tx, ex.Document.ID, false)
+		if err != nil {
+			return r, err
+		}
+		r.Deleted = del
+		tally := func(sum neo4j.ResultSummary) {
+			c := sum.Counters()
+			r.Nodes += c.NodesCreated()
+			r.Rels += c.RelationshipsCreated()
+			r.Deleted += c.NodesDeleted() + c.RelationshipsDeleted()
+		}
+		for _, q := range writeQueries {
+			sum, err := run(ctx, tx, q, p)
+			if err != nil {
+				return r, fmt.Errorf("%s: %w", firstLine(q), err)
+			}
+			tally(sum)
+		}
+		rels := p["relations"].(map[string][]any)
+		types := make([]string, 0, len(rels))
+		for t := range rels {
+			types = append(types, t)
+		}
+		sort.Strings(types)
+		for _, t := range types {
+			sum, err := run(ctx, tx, relationQuery(t), map[string]any{"rels": rels[t]})
+			if err != nil {
+				return r, fmt.Errorf("relations %s: %w", t, err)
+			}
+			tally(sum)
+		}
+		ids := append(old, p["entityIDs"].([]any)...)
+		sum, err := run(ctx, tx, refreshEntities, map[string]any{"ids": ids})
+		if err != nil {
+			return r, fmt.Errorf("refresh entities: %w", err)
+		}
+		tally(sum)
+		return r, nil
+	})
+	if err != nil {
+		return res, fmt.Errorf("save document %s: %w", ex.Document.ID, mapErr(err))
+	}
+	return out.(kg.SaveResult), nil
+}
+
+// DeleteDocument removes a document and every fact only it supports;
+// entities no other document mentions go too. kg.ErrNotFound if absent.
+func (s *Store) DeleteDocument(ctx context.Context, id string) error {
+	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.database, AccessMode: neo4j.AccessModeWrite})
+	defer sess.Close(ctx)
+	_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		rec, err := single(ctx, tx, "OPTIONAL MATCH (d:Document {id: $doc}) RETURN d IS NOT NULL AS found", map[string]any{"doc": id})
+		if err != nil {
+			return nil, err
+		}
+		if found, _ := rec.Get("found"); found != true {
+			return nil, fmt.Errorf("document %s: %w", id, kg.ErrNotFound)
+		}
+		_, _, err = removeDocumentFacts(ctx, tx, id, true)
+		return nil, err
+	})
+	if err != nil {
+		return fmt.Errorf("delete document %s: %w", id, mapErr(err))
+	}
+	return nil
+}
+
+// removeDocumentFacts detaches a document's sources, mentions and relation
+// evidence and deletes the facts nothing else supports; with dropDoc it
+// deletes the document node too. The entities that lost a mention are then
+// refreshed (aliases) or deleted when nothing mentions them any more.
+func removeDocumentFacts(ctx context.Context, tx neo4j.ManagedTransaction, doc string, dropDoc bool) (deleted int, entities []any, err error) {
+	p := map[string]any{"doc": doc}
+	n := 0
+	count := func(sum neo4j.ResultSummary) {
+		c := sum.Counters()
+		n += c.NodesDeleted() + c.RelationshipsDeleted()
+	}
+	// Relation evidence is kept as parallel lists docs[i] / sources[i].
+	sum, err := run(ctx, tx, `MATCH (e:Entity)-[:MENTIONED_IN]->(:Document {id: $doc})
+		MATCH (e)-[r]->(:Entity) WHERE $doc IN r.docs
+		WITH DISTINCT r
+		WITH r, [i IN range(0, size(r.docs) - 1) WHERE r.docs[i] <> $doc] AS keep
+		SET r.docs = [i IN keep | r.docs[i]], r.sources = [i IN keep | r.sources[i]]
+		WITH r WHERE size(r.docs) = 0
+		DELETE r`, p)
+	if err != nil {
+		return n, nil, fmt.Errorf("remove relations of %s: %w", doc, err)
+	}
+	count(sum)
+	rec, err := single(ctx, tx, `OPTIONAL MATCH (:Document {id: $doc})<-[s:SOURCED_FROM]-(f)
+		WITH collect(DISTINCT f.id) AS ids, collect(s) AS ss
+		FOREACH (s IN ss | DELETE s)
+		RETURN ids`, p)
+	if err != nil {
+		return n, nil, fmt.Errorf("remove sources of %s: %w", doc, err)
+	}
+	ids, _ := rec.Get("ids")
+	n += len(ids.([]any))
+	sum, err = run(ctx, tx, `UNWIND $ids AS id
+		MATCH (f {id: id}) WHERE (f:Role OR f:Event OR f:Claim) AND NOT (f)-[:SOURCED_FROM]->()
+		DETACH DELETE f`, map[string]any{"ids": ids})
+	if err != nil {
+		return n, nil, fmt.Errorf("remove facts of %s: %w", doc, err)
+	}
+	count(sum)
+	rec, err = single(ctx, tx, `OPTIONAL MATCH (e:Entity)-[m:MENTIONED_IN]->(:Document {id: $doc})
+		WITH collect(e.id) AS ids, collect(m) AS ms
+		FOREACH (m IN ms | DELETE m)
+		RETURN ids`, p)
+	if err != nil {
+		return n, nil, fmt.Errorf("remove mentions of %s: %w", doc, err)
+	}
+	ents, _ := rec.Get("ids")
+	n += len(ents.([]any))
+	if !dropDoc {
+		return n, ents.([]any), nil
+	}
+	sum, err = run(ctx, tx, `MATCH (d:Document {id: $doc}) DETACH DELETE d`, p)
+	if err != nil {
+		return n, nil, fmt.Errorf("remove document %s: %w", doc, err)
+	}
+	count(sum)
+	sum, err = run(ctx, tx, refreshEntities, map[string]any{"ids": ents})
+	if err != nil {
+		return n, nil, fmt.Errorf("refresh entities of %s: %w", doc, err)
+	}
+	count(sum)
+	return n, nil, nil
+}
+
+// refreshEntities recomputes the aliases and merge log of entities from their
+// remaining mentions (plus curated aliases) and deletes those that nothing
+// mentions or curates any more.
+const refreshEntities = `UNWIND $ids AS id
+	MATCH (e:Entity {id: id})
+	OPTIONAL MATCH (e)-[m:MENTIONED_IN]->(:Document)
+	WITH e, collect(m.forms) AS forms, collect(m.merges) AS merges, count(m) AS n
+	WITH e, n,
+	     reduce(acc = coalesce(e.curatedAliases, []), fs IN forms | acc + [f IN fs WHERE NOT f IN acc]) AS names,
+	     reduce(acc = [], ms IN merges | acc + [x IN ms WHERE NOT x IN acc]) AS mergeLog
+	WITH e, n, mergeLog, [a IN names WHERE a <> e.name] AS aliases
+	SET e.aliases = aliases, e.aliasText = reduce(t = e.name, a IN aliases | t + ' | ' + a), e.merges = mergeLog
+	WITH e WHERE n = 0 AND e.curatedAliases IS NULL
+	DETACH DELETE e`
+
+// writeQueries write one document's extraction; they run in order in one
+// transaction after removeDocumentFacts, with the parameters of writeParams.
+// %s in the entity queries is the label; relation queries are built per type
+// by relationQuery.
+var writeQueries = []string{
+	`MERGE (d:Document {id: $doc})
+	 SET d += $document, d.loadedAt = datetime()`,
+	entityQuery("Person", "persons"),
+	entityQuery("Organization", "organizations"),
+	`UNWIND $roles AS x
+	 MATCH (p:Entity {id: x.person})
+	 MERGE (r:Role {id: x.id})
+	 SET r.title = x.title, r.status = x.status
+	 MERGE (p)-[:HOLDS_ROLE]->(r)
+	 WITH r, x WHERE x.organization <> ''
+	 MATCH (o:Entity {id: x.organization})
+	 MERGE (r)-[:AT]->(o)`,
+	`UNWIND $events AS x
+	 MERGE (ev:Event {id: x.id})
+	 SET ev.type = x.type, ev.date = x.date, ev.datePrecision = x.datePrecision,
+	     ev.dateText = x.dateText, ev.summary = x.summary, ev.unnamed = x.unnamed
+	 WITH ev, x
+	 UNWIND x.participants AS p
+	 MATCH (e:Entity {id: p.entity})
+	 MERGE (e)-[:PARTICIPATED_IN {as: p.as}]->(ev)`,
+	`UNWIND $claims AS x
+	 MATCH (c0:Entity {id: x.claimant})
+	 MERGE (c:Claim {id: x.id})
+	 SET c.text = x.text, c.kind = x.kind, c.verb = x.verb, c.stance = x.stance, c.topics = x.topics
+	 MERGE (c0)-[:MADE]->(c)
+	 WITH c, x
+	 UNWIND x.about AS a
+	 MATCH (e:Entity {id: a})
+	 MERGE (c)-[:ABOUT]->(e)`,
+	sourceQuery("Role", "roleSources"),
+	sourceQuery("Event", "eventSources"),
+	sourceQuery("Claim", "claimSources"),
+}
+
+func entityQuery(label, param string) string {
+	return fmt.Sprintf(`UNWIND $%s AS x
+	 MERGE (e:Entity {id: x.id})
+	 SET e:%s, e.name = x.name, e.kind = x.kind, e.aliasText = coalesce(e.aliasText, x.name)
+	 WITH e, x
+	 MATCH (d:Document {id: $doc})
+	 CREATE (e)-[:MENTIONED_IN {count: x.count, forms: x.forms, starts: x.starts, ends: x.ends, merges: x.merges}]->(d)`, param, label)
+}
+
+func sourceQuery(label, param string) string {
+	return fmt.Sprintf(`UNWIND $%s AS s
+	 MATCH (f:%s {id: s.fact})
+	 MATCH (d:Document {id: $doc})
+	 CREATE (f)-[:SOURCED_FROM {sentence: s.sentence, start: s.start, end: s.end, quote: s.quote}]->(d)`, param, label)
+}
+
+// relationQuery merges relations of one type (validated by relType) and
+// appends this document's evidence to them.
+func relationQuery(typ string) string {
+	return fmt.Sprintf(`UNWIND $rels AS x
+	 MATCH (a:Entity {id: x.from}), (b:Entity {id: x.to})
+	 MERGE (a)-[r:%s]->(b)
+	 SET r.docs = coalesce(r.docs, []) + x.docs, r.sources = coalesce(r.sources, []) + x.sources`, typ)
+}
+
+// relType turns a relation type such as "subsidiary_of" into a relationship
+// type (SUBSIDIARY_OF), refusing anything but letters, digits and underscores.
+func relType(t string) (string, error) {
+	u := strings.ToUpper(strings.TrimSpace(t))
+	if u == "" {
+		return "", fmt.Errorf("relation type is empty: %w", kg.ErrInvalid)
+	}
+	for _, r := range u {
+		if !(r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_') {
+			return "", fmt.Errorf("relation type %q: only letters, digits and _ allowed: %w", t, kg.ErrInvalid)
+		}
+	}
+	return u, nil
+}
+
+// writeParams converts an extraction into query parameters (plain maps and
+// lists, as the driver wants) and computes its content hash.
+func writeParams(ex kg.Extraction) (map[string]any, error) {
+	d := ex.Document
+	hashInput, err := json.Marshal(struct {
+		X kg.Extraction
+		T string
+	}{ex, d.Text})
+	if err != nil {
+		return nil, err
+	}
+	h := sha256.Sum256(hashInput)
+	contentHash := hex.EncodeToString(h[:])
+	p := map[string]any{
+		"doc":         d.ID,
+		"contentHash": contentHash,
+		"document": map[string]any{
+			"file": d.File, "title": d.Title, "publisher": d.Publisher, "url": d.URL,
+			"publishedAt": d.PublishedAt, "sha256": d.SHA256, "contentHash": contentHash,
+		},
+	}
+	known := map[string]bool{}
+	var persons, orgs, entityIDs []any
+	for _, e := range ex.Entities {
+		known[e.ID] = true
+		entityIDs = append(entityIDs, e.ID)
+		forms := []any{}
+		seen := map[string]bool{}
+		for _, f := range append([]string{e.Name}, e.Aliases...) {
+			if f != "" && !seen[f] {
+				seen[f] = true
+				forms = append(forms, f)
+			}
+		}
+		starts, ends := []any{}, []any{}
+		for _, m := range e.Mentions {
+			starts = append(starts, int64(m.Start))
+			ends = append(ends, int64(m.End))
+		}
+		merges := []any{}
+		for _, m := range e.Merges {
+			merges = append(merges, fmt.Sprintf("%s: %s -> %s @%s", m.Rule, m.Name, m.Into, m.Where))
+		}
+		x := map[string]any{"id": e.ID, "name": e.Name, "kind": e.Kind, "count": int64(len(e.Mentions)),
+			"forms": forms, "starts": starts, "ends": ends, "merges": merges}
+		switch e.Type {
+		case kg.Person:
+			persons = append(persons, x)
+		case kg.Organization:
+			orgs = append(orgs, x)
+		default:
+			return nil, fmt.Errorf("entity %s (%q): unknown type %q: %w", e.ID, e.Name, e.Type, kg.ErrInvalid)
+		}
+	}
+	need := func(what, id string) error {
+		if !known[id] {
+			return fmt.Errorf("%s refers to entity %q, which the document does not list: %w", what, id, kg.ErrInvalid)
+		}
+		return nil
+	}
+	p["persons"], p["organizations"], p["entityIDs"] = nonNil(persons), nonNil(orgs), nonNil(entityIDs)
+	var roles, events, claims, roleSrc, eventSrc, claimSrc []any
+	addSources := func(dst *[]any, fact string, srcs []kg.Source) {
+		seen := map[[2]int]bool{}
+		for _, s := range srcs {
+			if s.Document != "" && s.Document != d.ID || seen[[2]int{s.Start, s.End}] {
+				continue
+			}
+			seen[[2]int{s.Start, s.End}] = true
+			*dst = append(*dst, map[string]any{"fact": fact, "sentence": int64(s.Sentence),
+				"start": int64(s.Start), "end": int64(s.End), "quote": s.Quote})
+		}
+	}
+	for _, r := range ex.Roles {
+		if err := need("role "+r.ID, r.Person); err != nil {
+			return nil, err
+		}
+		if r.Organization != "" {
+			if err := need("role "+r.ID, r.Organization); err != nil {
+				return nil, err
+			}
+		}
+		roles = append(roles, map[string]any{"id": r.ID, "person": r.Person, "title": r.Title,
+			"organization": r.Organization, "status": r.Status})
+		addSources(&roleSrc, r.ID, r.Sources)
+	}
+	for _, ev := range ex.Events {
+		parts, unnamed := []any{}, []any{}
+		for _, pt := range ev.Participants {
+			if pt.Entity == "" {
+				unnamed = append(unnamed, pt.As+": "+pt.Description)
+				continue
+			}
+			if err := need("event "+ev.ID, pt.Entity); err != nil {
+				return nil, err
+			}
+			parts = append(parts, map[string]any{"entity": pt.Entity, "as": pt.As})
+		}
+		events = append(events, map[string]any{"id": ev.ID, "type": ev.Type, "date": ev.Date,
+			"datePrecision": ev.DatePrecision, "dateText": ev.DateText, "summary": ev.Summary,
+			"participants": parts, "unnamed": unnamed})
+		addSources(&eventSrc, ev.ID, ev.Sources)
+	}
+	for _, c := range ex.Claims {
+		if err := need("claim "+c.ID, c.Claimant); err != nil {
+			return nil, err
+		}
+		about := []any{}
+		for _, a := range c.About {
+			if err := need("claim "+c.ID, a); err != nil {
+				return nil, err
+			}
+			about = append(about, a)
+		}
+		topics := []any{}
+		for _, t := range c.Topics {
+			topics = append(topics, t)
+		}
+		claims = append(claims, map[string]any{"id": c.ID, "claimant": c.Claimant, "text": c.Text,
+			"kind": c.Kind, "verb": c.Verb, "stance": c.Stance, "topics": topics, "about": about})
+		addSources(&claimSrc, c.ID, c.Sources)
+	}
+	p["roles"], p["events"], p["claims"] = nonNil(roles), nonNil(events), nonNil(claims)
+	p["roleSources"], p["eventSources"], p["claimSources"] = nonNil(roleSrc), nonNil(eventSrc), nonNil(claimSrc)
+	rels := map[string][]any{}
+	for _, r := range ex.Relations {
+		t, err := relType(r.Type)
+		if err != nil {
+			return nil, fmt.Errorf("relation %s: %w", r.ID, err)
+		}
+		if err := need("relation "+r.ID, r.From); err != nil {
+			return nil, err
+		}
+		if err := need("relation "+r.ID, r.To); err != nil {
+			return nil, err
+		}
+		docs, srcs := []any{}, []any{}
+		for _, s := range r.Sources {
+			b, _ := json.Marshal(s)
+			docs = append(docs, d.ID)
+			srcs = append(srcs, string(b))
+		}
+		rels[t] = append(rels[t], map[string]any{"from": r.From, "to": r.To, "docs": docs, "sources": srcs})
+	}
+	p["relations"] = rels
+	return p, nil
+}
+
+func nonNil(xs []any) []any {
+	if xs == nil {
+		return []any{}
+	}
+	return xs
+}
+
+// run runs one statement in tx and consumes its result.
+func run(ctx context.Context, tx neo4j.ManagedTransaction, q string, p map[string]any) (neo4j.ResultSummary, error) {
+	res, err := tx.Run(ctx, q, p)
+	if err != nil {
+		return nil, err
+	}
+	return res.Consume(ctx)
+}
+
+// single runs a statement that returns exactly one record.
+func single(ctx context.Context, tx neo4j.ManagedTransaction, q string, p map[string]any) (*neo4j.Record, error) {
+	res, err := tx.Run(ctx, q, p)
+	if err != nil {
+		return nil, err
+	}
+	return res.Single(ctx)
+}
+
+func firstLine(q string) string {
+	q = strings.TrimSpace(q)
+	if i := strings.IndexByte(q, '\n'); i > 0 {
+		return q[:i]
+	}
+	return q
+}
