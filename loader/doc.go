@@ -1,0 +1,14 @@
+// Command loader reads news and legal documents, extracts people,
+// organizations, roles, events and claims with their sources, resolves
+// entities across documents and writes the graph to Neo4j, one transaction
+// per document.
+//
+// Usage:
+//
+//	loader [flags] [PATHS...]     (default: the bundled corpus, data/corpus)
+//	loader --json=FILE PATHS...   write the extracted graph as JSON; no database
+//
+// PATHS are files, directories or globs of .txt, .md, .html and .jsonl. A
+// manifest.yaml in a directory (or --manifest) gives per-file metadata. The
+// exit status is 1 when any document failed, 2 on bad usage.
+package main

@@ -1,0 +1,264 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+
+	"golang.org/x/term"
+
+	"github.com/factgraph/factgraph/config"
+	"github.com/factgraph/factgraph/input"
+	"github.com/factgraph/factgraph/kg"
+	"github.com/factgraph/factgraph/lexicon"
+	"github.com/factgraph/factgraph/neo4jstore"
+	"github.com/factgraph/factgraph/pipeline"
+)
+
+// DefaultCorpus is loaded when no path is given.
+const DefaultCorpus = "data/corpus"
+
+// errSomeFailed makes the exit status 1 after a run that went on past bad documents.
+var errSomeFailed = errors.New("some documents failed")
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Getenv, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	switch {
+	case err == nil:
+	case errors.Is(err, flag.ErrHelp):
+	case errors.Is(err, errSomeFailed):
+		os.Exit(1)
+	default:
+		fmt.Fprintln(os.Stderr, "loader:", err)
+		var ue usageError
+		if errors.As(err, &ue) {
+			os.Exit(2)
+		}
+		os.Exit(1)
+	}
+}
+
+type usageError struct{ error }
+
+func run(ctx context.Context, getenv func(string) string, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("loader", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	cfg, err := config.Load(getenv, fs)
+	if err != nil {
+		return usageError{err}
+	}
+	jsonOut := fs.String("json", "", "write the extracted graph as JSON to `FILE` (- for stdout) instead of loading Neo4j")
+	manifestPath := fs.String("manifest", "", "YAML `FILE` of per-file metadata (default: manifest.yaml beside the files)")
+	lexDir := fs.String("lexicons", "", "`DIR` of extra lexicon files, appended to the built-in ones of the same names")
+	force := fs.Bool("force", false, "rewrite documents even when their extraction is unchanged")
+	reset := fs.Bool("reset", false, "delete the whole graph before loading")
+	progressMode := fs.String("progress", "auto", "progress display: auto (bar on a terminal), bar, log or none")
+	workers := fs.Int("workers", 0, "extraction workers (default: number of CPUs)")
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: loader [flags] [PATHS...]\n\nPATHS are files, directories or globs of %s (default %s).\n\nFlags:\n",
+			strings.Join(input.Extensions, " "), DefaultCorpus)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return usageError{err}
+	}
+	if err := cfg.Validate(); err != nil {
+		return usageError{err}
+	}
+	log := cfg.Logger(stderr)
+	paths := fs.Args()
+	if len(paths) == 0 {
+		paths = []string{DefaultCorpus}
+	}
+	lex, err := loadLexicon(*lexDir)
+	if err != nil {
+		return usageError{err}
+	}
+	var manifest *input.Manifest
+	if *manifestPath != "" {
+		if manifest, err = input.ReadManifest(*manifestPath); err != nil {
+			return usageError{err}
+		}
+	}
+	start := time.Now()
+	docs, readErrs := input.Read(paths, manifest)
+	for _, e := range readErrs {
+		log.Error("skipping document", "error", e)
+	}
+	if len(docs) == 0 {
+		return fmt.Errorf("no documents to load in %s", strings.Join(paths, " "))
+	}
+
+	if *jsonOut != "" {
+		_, g, errs := pipeline.Extract(docs, lex, nil, *workers)
+		for _, e := range errs {
+			log.Error("skipping document", "error", e)
+		}
+		if err := writeJSON(*jsonOut, stdout, g); err != nil {
+			return err
+		}
+		log.Info("extracted", "documents", len(g.Documents), "entities", len(g.Entities), "roles", len(g.Roles),
+			"relations", len(g.Relations), "events", len(g.Events), "claims", len(g.Claims),
+			"failed", len(errs)+len(readErrs), "seconds", round(time.Since(start)))
+		if len(errs)+len(readErrs) > 0 {
+			return errSomeFailed
+		}
+		return nil
+	}
+
+	log.Info("connecting to Neo4j", "config", cfg)
+	store, err := openStore(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer store.Close(context.Background())
+	if err := store.EnsureSchema(ctx); err != nil {
+		return err
+	}
+	if *reset {
+		if err := store.Wipe(ctx); err != nil {
+			return err
+		}
+		log.Info("graph wiped (--reset)")
+	}
+	p := pipeline.New(store, lex)
+	p.Workers = *workers
+	prog := newProgress(*progressMode, stderr, log)
+	sum, errs := p.Load(ctx, docs, *force, prog.update)
+	prog.finish()
+	for _, e := range errs {
+		log.Error("document failed", "error", e)
+	}
+	nodes, rels, cerr := store.Counts(ctx)
+	if cerr != nil {
+		return cerr
+	}
+	fmt.Fprintf(stdout, "loaded %d documents (%d written, %d unchanged, %d failed) in %.1fs: +%d nodes, +%d relationships, %d replaced; graph now has %d nodes and %d relationships\n",
+		sum.Documents+len(readErrs), sum.Saved, sum.Unchanged, sum.Failed+len(readErrs), time.Since(start).Seconds(),
+		sum.Nodes, sum.Rels, sum.Deleted, nodes, rels)
+	if len(errs)+len(readErrs) > 0 {
+		return errSomeFailed
+	}
+	return nil
+}
+
+func loadLexicon(dir string) (*lexicon.Lexicon, error) {
+	if dir == "" {
+		return lexicon.Load()
+	}
+	st, err := os.Stat(dir)
+	if err != nil || !st.IsDir() {
+		return nil, fmt.Errorf("--lexicons %s: not a directory", dir)
+	}
+	return lexicon.Load(os.DirFS(dir))
+}
+
+// openStore connects, retrying for a while so that a loader started next to
+// a booting Neo4j (docker compose) waits for it.
+func openStore(ctx context.Context, cfg *config.Config, log *slog.Logger) (*neo4jstore.Store, error) {
+	deadline := time.Now().Add(60 * time.Second)
+	for wait := time.Second; ; wait = min(2*wait, 8*time.Second) {
+		s, err := neo4jstore.Open(ctx, cfg.Neo4jURI, cfg.Neo4jUser, cfg.Neo4jPassword.Reveal(), cfg.Neo4jDatabase)
+		if err == nil || time.Now().After(deadline) || ctx.Err() != nil {
+			if err != nil {
+				return nil, fmt.Errorf("%w (is Neo4j running? scripts/neo4j-local.sh start)", err)
+			}
+			return s, nil
+		}
+		log.Warn("Neo4j not reachable yet; retrying", "in", wait, "error", err)
+		select {
+		case <-time.After(wait):
+		case <-ctx.Done():
+		}
+	}
+}
+
+func writeJSON(path string, stdout io.Writer, g kg.Graph) error {
+	w := stdout
+	if path != "-" {
+		if dir := filepath.Dir(path); dir != "." {
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return err
+			}
+		}
+		f, err := os.Create(path)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		w = f
+	}
+	// The scorer and jq users want [] rather than null for empty lists.
+	g.Documents, g.Entities, g.Roles = nonNil(g.Documents), nonNil(g.Entities), nonNil(g.Roles)
+	g.Relations, g.Events, g.Claims = nonNil(g.Relations), nonNil(g.Events), nonNil(g.Claims)
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", " ")
+	return enc.Encode(g)
+}
+
+func nonNil[T any](xs []T) []T {
+	if xs == nil {
+		return []T{}
+	}
+	return xs
+}
+
+func round(d time.Duration) float64 { return float64(d.Round(time.Millisecond)) / float64(time.Second) }
+
+// progress shows a bar on a terminal and log lines elsewhere.
+type progress struct {
+	mode  string
+	w     io.Writer
+	log   *slog.Logger
+	start time.Time
+}
+
+func newProgress(mode string, w io.Writer, log *slog.Logger) *progress {
+	if mode == "auto" {
+		mode = "log"
+		if f, ok := w.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+			mode = "bar"
+		}
+	}
+	return &progress{mode: mode, w: w, log: log, start: time.Now()}
+}
+
+func (p *progress) update(done, total int, doc string, res kg.SaveResult, err error) {
+	switch p.mode {
+	case "bar":
+		const width = 30
+		filled := width * done / max(total, 1)
+		rate := float64(done) / max(time.Since(p.start).Seconds(), 0.001)
+		fmt.Fprintf(p.w, "\r[%s%s] %d/%d documents  %.1f docs/s ", strings.Repeat("=", filled), strings.Repeat(" ", width-filled), done, total, rate)
+	case "log":
+		switch {
+		case err != nil:
+			p.log.Error("document failed", "done", done, "total", total, "error", err)
+		case res.Unchanged:
+			p.log.Info("document unchanged", "done", done, "total", total, "document", doc)
+		default:
+			p.log.Info("document loaded", "done", done, "total", total, "document", doc, "nodes", res.Nodes, "rels", res.Rels, "replaced", res.Deleted)
+		}
+	}
+}
+
+func (p *progress) finish() {
+	if p.mode == "bar" {
+		fmt.Fprintln(p.w)
+	}
+}

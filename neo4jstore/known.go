@@ -1,0 +1,40 @@
+package neo4jstore
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/factgraph/factgraph/kg"
+)
+
+// KnownEntities returns every stored entity with its name and aliases
+// (curated aliases included), so that the resolver can join a new document's
+// mentions to existing nodes. Mentions are not filled in.
+func (s *Store) KnownEntities(ctx context.Context) ([]kg.Entity, error) {
+	recs, err := s.read(ctx, `MATCH (e:Entity)
+		RETURN e.id AS id, CASE WHEN e:Person THEN 'person' ELSE 'organization' END AS type,
+		       e.name AS name, coalesce(e.aliases, []) + coalesce(e.curatedAliases, []) AS aliases, coalesce(e.kind, '') AS kind
+		ORDER BY e.id`, nil)
+	if err != nil {
+		return nil, fmt.Errorf("known entities: %w", err)
+	}
+	out := make([]kg.Entity, 0, len(recs))
+	for _, r := range recs {
+		m := r.AsMap()
+		e := kg.Entity{ID: m["id"].(string), Type: kg.EntityType(m["type"].(string)), Name: str(m["name"]), Kind: str(m["kind"])}
+		seen := map[string]bool{e.Name: true}
+		for _, a := range m["aliases"].([]any) {
+			if s := str(a); !seen[s] {
+				seen[s] = true
+				e.Aliases = append(e.Aliases, s)
+			}
+		}
+		out = append(out, e)
+	}
+	return out, nil
+}
+
+func str(v any) string {
+	s, _ := v.(string)
+	return s
+}
