@@ -38,3 +38,17 @@ func str(v any) string {
 	s, _ := v.(string)
 	return s
 }
+
+// ClaimTexts returns the text of every claim, sorted; for tests and checks.
+func (s *Store) ClaimTexts(ctx context.Context) ([]string, error) {
+	recs, err := s.read(ctx, "MATCH (c:Claim) RETURN c.text AS t ORDER BY t", nil)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, 0, len(recs))
+	for _, r := range recs {
+		t, _ := r.Get("t")
+		out = append(out, str(t))
+	}
+	return out, nil
+}

@@ -1,0 +1,45 @@
+# Targets for developers and CI. The two set-up commands of the README are
+# `make run` (Neo4j up, bundled corpus loaded, API served) and `make test`.
+SHELL := bash
+GO    ?= go
+
+.PHONY: run test unit itest generate check-generate check lint fuzz bench neo4j-start neo4j-stop score
+
+run: ## start Neo4j, load the bundled corpus, serve the API
+	scripts/run.sh
+
+test: ## every test against a throwaway real Neo4j (what CI runs)
+	scripts/test.sh
+
+unit: ## tests that need no database (database tests skip)
+	$(GO) test -race ./...
+
+generate: ## regenerate gqlgen code from schema.graphqls
+	$(GO) tool gqlgen generate
+
+check-generate: ## fail when generated code is stale
+	scripts/check-generated.sh
+
+lint: ## gofmt and go vet
+	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed: $$out"; exit 1; fi
+	$(GO) vet ./...
+
+check: check-generate lint test
+
+fuzz: ## run each fuzz target for 30 s
+	$(GO) test ./extract -run '^$$' -fuzz '^FuzzClean$$' -fuzztime 30s
+	$(GO) test ./extract -run '^$$' -fuzz '^FuzzDocument$$' -fuzztime 30s
+
+bench: ## extraction, load and API benchmarks (load and API ones need `make neo4j-start` and NEO4J_TEST_URI)
+	$(GO) test ./extract -run '^$$' -bench . -benchmem
+	$(GO) test ./pipeline ./graph -run '^$$' -bench . -benchmem -timeout 30m
+
+score: ## score the bundled corpus extraction with the shared scorer
+	$(GO) run ./loader --json=tmp/graph.json
+	python3 ../shared/eval/score.py tmp/graph.json ../shared/eval/gold-corpus.yaml
+
+neo4j-start:
+	scripts/neo4j-local.sh start
+
+neo4j-stop:
+	scripts/neo4j-local.sh stop

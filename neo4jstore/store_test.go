@@ -1,0 +1,146 @@
+package neo4jstore_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"github.com/factgraph/factgraph/kg"
+	"github.com/factgraph/factgraph/neo4jstore"
+	"github.com/factgraph/factgraph/neo4jstore/dbtest"
+)
+
+func ent(t kg.EntityType, name string, aliases ...string) kg.Entity {
+	return kg.Entity{ID: kg.EntityID(t, name), Type: t, Name: name, Aliases: aliases,
+		Mentions: []kg.Mention{{Text: name, Source: kg.Source{Start: 0, End: len(name)}}}}
+}
+
+func src(doc, quote string) []kg.Source {
+	return []kg.Source{{Document: doc, Sentence: 0, Start: 0, End: len(quote), Quote: quote}}
+}
+
+// fixture builds a small extraction for document doc; claimText varies the
+// one claim so that an "edited" document can be simulated.
+func fixture(doc, claimText string) kg.Extraction {
+	alice := ent(kg.Person, "Alice Example", "Example")
+	acme := ent(kg.Organization, "Acme Corporation", "Acme")
+	sub := ent(kg.Organization, "Acme Cloud")
+	text := "Alice Example, chief executive of Acme Corporation, said " + claimText
+	role := kg.Role{ID: kg.ID("rol", alice.ID, "chief executive", acme.ID, kg.Current), Person: alice.ID,
+		Title: "chief executive", Organization: acme.ID, Status: kg.Current, Sources: src(doc, text)}
+	ev := kg.Event{ID: kg.ID("evt", doc, "lawsuit"), Type: "lawsuit", Date: "2020-01", DatePrecision: "month",
+		Participants: []kg.Participant{{Entity: acme.ID, As: "agent"}, {As: "deponent", Description: "two officials"}},
+		Sources:      src(doc, text)}
+	cl := kg.Claim{ID: kg.ID("clm", doc, claimText), Claimant: alice.ID, Text: claimText, Kind: kg.Quote,
+		Verb: "said", Stance: kg.Alleges, Topics: []string{"bias"}, About: []string{acme.ID}, Sources: src(doc, text)}
+	rel := kg.Relation{ID: kg.ID("rel", sub.ID, acme.ID), Type: "subsidiary_of", From: sub.ID, To: acme.ID, Sources: src(doc, text)}
+	return kg.Extraction{
+		Document: kg.Document{ID: doc, Title: "T " + doc, PublishedAt: "2020-02-10", Text: text},
+		Entities: []kg.Entity{alice, acme, sub}, Roles: []kg.Role{role}, Events: []kg.Event{ev},
+		Claims: []kg.Claim{cl}, Relations: []kg.Relation{rel},
+	}
+}
+
+func counts(t *testing.T, s *neo4jstore.Store) [2]int64 {
+	t.Helper()
+	n, r, err := s.Counts(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return [2]int64{n, r}
+}
+
+func save(t *testing.T, s *neo4jstore.Store, ex kg.Extraction, force bool) kg.SaveResult {
+	t.Helper()
+	res, err := s.SaveExtraction(context.Background(), ex, force)
+	if err != nil {
+		t.Fatalf("save %s: %v", ex.Document.ID, err)
+	}
+	return res
+}
+
+func TestSaveIsIdempotent(t *testing.T) {
+	s := dbtest.Store(t)
+	first := save(t, s, fixture("d1", "the process was biased."), false)
+	if first.Unchanged || first.Nodes == 0 {
+		t.Fatalf("first save wrote nothing: %+v", first)
+	}
+	c1 := counts(t, s)
+	if again := save(t, s, fixture("d1", "the process was biased."), false); !again.Unchanged {
+		t.Errorf("second save of the same extraction wrote: %+v", again)
+	}
+	save(t, s, fixture("d1", "the process was biased."), true)
+	if c2 := counts(t, s); c2 != c1 {
+		t.Errorf("forced reload changed counts: %v -> %v", c1, c2)
+	}
+}
+
+func TestReloadReplacesOnlyThatDocument(t *testing.T) {
+	s := dbtest.Store(t)
+	ctx := context.Background()
+	save(t, s, fixture("d1", "the process was biased."), false)
+	save(t, s, fixture("d2", "the award was unfair."), false)
+	before := counts(t, s)
+	save(t, s, fixture("d1", "the decision was political."), false)
+	if after := counts(t, s); after != before {
+		t.Errorf("replacing one claim changed counts: %v -> %v", before, after)
+	}
+	texts := claimTexts(t, s)
+	want := map[string]bool{"the decision was political.": true, "the award was unfair.": true}
+	if len(texts) != 2 || !want[texts[0]] || !want[texts[1]] {
+		t.Errorf("claims after reload = %q, want the new d1 claim and the untouched d2 claim", texts)
+	}
+	// The shared role keeps the source of d2 when d1 is deleted.
+	if err := s.DeleteDocument(ctx, "d1"); err != nil {
+		t.Fatal(err)
+	}
+	if texts := claimTexts(t, s); len(texts) != 1 || texts[0] != "the award was unfair." {
+		t.Errorf("claims after deleting d1 = %q", texts)
+	}
+	if err := s.DeleteDocument(ctx, "d1"); !errors.Is(err, kg.ErrNotFound) {
+		t.Errorf("deleting a missing document: err = %v, want kg.ErrNotFound", err)
+	}
+	if err := s.DeleteDocument(ctx, "d2"); err != nil {
+		t.Fatal(err)
+	}
+	if c := counts(t, s); c != [2]int64{0, 0} {
+		t.Errorf("graph not empty after deleting every document: %v", c)
+	}
+}
+
+func TestBadExtractionLeavesNothing(t *testing.T) {
+	s := dbtest.Store(t)
+	ex := fixture("bad", "text")
+	ex.Claims[0].About = []string{"org_doesnotexist"}
+	if _, err := s.SaveExtraction(context.Background(), ex, false); !errors.Is(err, kg.ErrInvalid) {
+		t.Fatalf("err = %v, want kg.ErrInvalid", err)
+	}
+	if c := counts(t, s); c != [2]int64{0, 0} {
+		t.Errorf("a failed save left %v nodes/relationships", c)
+	}
+}
+
+func TestKnownEntities(t *testing.T) {
+	s := dbtest.Store(t)
+	save(t, s, fixture("d1", "x"), false)
+	known, err := s.KnownEntities(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := map[string][]string{}
+	for _, e := range known {
+		names[e.Name] = e.Aliases
+	}
+	if a, ok := names["Alice Example"]; !ok || len(a) != 1 || a[0] != "Example" {
+		t.Errorf("known entities = %v", names)
+	}
+}
+
+func claimTexts(t *testing.T, s *neo4jstore.Store) []string {
+	t.Helper()
+	texts, err := s.ClaimTexts(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return texts
+}
