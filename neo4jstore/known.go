@@ -52,3 +52,22 @@ func (s *Store) ClaimTexts(ctx context.Context) ([]string, error) {
 	}
 	return out, nil
 }
+
+// FactsByDocument returns, per document id, the ids of the roles, events and
+// claims it is a source of.
+func (s *Store) FactsByDocument(ctx context.Context) (map[string][]string, error) {
+	recs, err := s.read(ctx, "MATCH (d:Document) OPTIONAL MATCH (d)<-[:SOURCED_FROM]-(f) RETURN d.id AS doc, collect(DISTINCT f.id) AS ids", nil)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string][]string{}
+	for _, r := range recs {
+		m := r.AsMap()
+		ids := []string{}
+		for _, id := range m["ids"].([]any) {
+			ids = append(ids, str(id))
+		}
+		out[str(m["doc"])] = ids
+	}
+	return out, nil
+}
