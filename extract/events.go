@@ -1,0 +1,970 @@
+package extract
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/factgraph/factgraph/kg"
+	"github.com/factgraph/factgraph/lexicon"
+)
+
+// Participant parts.
+const (
+	asAgent = "agent"
+)
+
+// trigger is a compiled line of event_triggers.txt.
+type trigger struct {
+	Phrase string
+	Type   string
+	Noun   bool
+	List   bool
+	Attrs  map[string]string
+	re     *regexp.Regexp
+	gap    bool
+}
+
+// triggerSet is event_triggers.txt compiled, with its cue words.
+type triggerSet struct {
+	triggers []trigger
+	court    map[string]bool // words naming courts and judges
+	group    map[string]bool // nouns for unnamed groups of people
+	phrasal  map[string]bool // verbs that take "for" ("asked for")
+	types    map[string]bool // the event vocabulary
+}
+
+// compileTriggers reads the trigger and type lexicons. Triggers of a type
+// missing from the vocabulary are dropped.
+func compileTriggers(lex *lexicon.Lexicon) *triggerSet {
+	ts := &triggerSet{court: map[string]bool{}, group: map[string]bool{}, phrasal: map[string]bool{}, types: map[string]bool{}}
+	if lex == nil {
+		return ts
+	}
+	for _, e := range lex.Entries("event_types") {
+		ts.types[e.Phrase] = true
+	}
+	for _, e := range lex.Entries("event_triggers") {
+		p := strings.ToLower(e.Phrase)
+		switch e.Attr("cue") {
+		case "court":
+			ts.court[p] = true
+			continue
+		case "group":
+			ts.group[p] = true
+			continue
+		case "phrasal":
+			ts.phrasal[p] = true
+			continue
+		}
+		if e.Attr("type") == "" || !ts.types[e.Attr("type")] {
+			continue
+		}
+		var parts []string
+		gap := false
+		for _, w := range strings.Fields(p) {
+			if w == "..." {
+				parts = append(parts, `(?:[ \t]+[^\s,.;:]+){0,6}?`)
+				gap = true
+				continue
+			}
+			if len(parts) > 0 {
+				parts = append(parts, `[ \t]+`)
+			}
+			parts = append(parts, regexp.QuoteMeta(w))
+		}
+		re, err := regexp.Compile(`(?i)\b` + strings.Join(parts, "") + `\b`)
+		if err != nil {
+			continue
+		}
+		ts.triggers = append(ts.triggers, trigger{
+			Phrase: p, Type: e.Attr("type"), Noun: e.Attr("pos") == "noun", List: e.Attr("list") == "1",
+			Attrs: e.Attrs, re: re, gap: gap,
+		})
+	}
+	return ts
+}
+
+// trigMatch is one trigger found in a sentence; offsets are original-text.
+type trigMatch struct {
+	t          *trigger
+	start, end int
+	headEnd    int // end of the trigger's first word
+}
+
+// findTriggers returns the non-overlapping trigger matches of a sentence:
+// the longest match wins.
+func (ts *triggerSet) find(s sentence) []trigMatch {
+	var ms []trigMatch
+	for i := range ts.triggers {
+		t := &ts.triggers[i]
+		for _, loc := range t.re.FindAllStringIndex(s.Text, -1) {
+			head := loc[0] + strings.IndexFunc(s.Text[loc[0]:loc[1]], unicode.IsSpace)
+			if head < loc[0] {
+				head = loc[1]
+			}
+			ms = append(ms, trigMatch{t: t, start: s.Start + loc[0], end: s.Start + loc[1], headEnd: s.Start + head})
+		}
+	}
+	sort.SliceStable(ms, func(a, b int) bool {
+		la, lb := ms[a].end-ms[a].start, ms[b].end-ms[b].start
+		if la != lb {
+			return la > lb
+		}
+		return ms[a].start < ms[b].start
+	})
+	var kept []trigMatch
+	for _, m := range ms {
+		ok := true
+		for _, k := range kept {
+			if m.start < k.end && k.start < m.end {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			kept = append(kept, m)
+		}
+	}
+	sort.Slice(kept, func(a, b int) bool { return kept[a].start < kept[b].start })
+	return kept
+}
+
+// findEvents finds typed events with their participants, dates and sources,
+// and merges the ones a document states more than once.
+func findEvents(d *docState) {
+	ts := compileTriggers(d.Lex)
+	dates := d.dates()
+	var evs []*eventDraft
+	for si, s := range d.Sents {
+		for _, m := range ts.find(s) {
+			if ev := d.event(ts, si, m); ev != nil {
+				ev.date = d.dateFor(dates, si, m.start)
+				evs = append(evs, ev)
+			}
+		}
+	}
+	d.Events = append(d.Events, d.mergeEvents(evs)...)
+}
+
+// eventDraft is an event before merging.
+type eventDraft struct {
+	typ     string
+	parts   []kg.Participant
+	names   map[string]string // entity id -> name, for summaries
+	date    dateRef
+	sources []kg.Source
+}
+
+func (e *eventDraft) add(m *mention, as string) {
+	if m == nil || m.Entity == nil || as == "" {
+		return
+	}
+	for _, p := range e.parts {
+		if p.Entity == m.Entity.ID && p.As == as {
+			return
+		}
+	}
+	e.parts = append(e.parts, kg.Participant{Entity: m.Entity.ID, As: as})
+	e.names[m.Entity.ID] = m.Entity.Name
+}
+
+func (e *eventDraft) describe(desc, as string) {
+	desc = strings.TrimSpace(desc)
+	if desc == "" || as == "" {
+		return
+	}
+	for _, p := range e.parts {
+		if p.Entity == "" && p.Description == desc && p.As == as {
+			return
+		}
+	}
+	e.parts = append(e.parts, kg.Participant{As: as, Description: desc})
+}
+
+// agents returns the entity ids of the agents.
+func (e *eventDraft) agents() []string {
+	var out []string
+	for _, p := range e.parts {
+		if p.As == asAgent && p.Entity != "" {
+			out = append(out, p.Entity)
+		}
+	}
+	return out
+}
+
+// event reads the event stated by trigger match m in sentence si.
+func (d *docState) event(ts *triggerSet, si int, m trigMatch) *eventDraft {
+	s := d.Sents[si]
+	t := m.t
+	// a trigger inside a name ("Protest Street") states nothing
+	if mm := d.mentionAt(m.start); mm != nil && mm.Kind == nameMention {
+		return nil
+	}
+	ev := &eventDraft{typ: t.Type, names: map[string]string{}}
+	ev.sources = []kg.Source{d.source(s.Index, s.Start, s.End)}
+
+	clauseStart, subj := d.subjectOf(si, m.start)
+	poss := d.possessorBefore(si, m.start)
+	passive := !t.Noun && d.passiveBefore(s, m.start)
+	court := d.courtWord(s, clauseStart, m.start, ts)
+
+	typ := t.Type
+	if t.Attrs["court"] != "" && (court != "" || subj != nil && subj.Entity != nil && subj.Entity.Kind == "court") {
+		typ = t.Attrs["court"]
+	}
+	ev.typ = typ
+
+	// a verb trigger after a determiner is a noun ("the review board")
+	nounUse := !t.Noun && len(d.wordsBefore(m.start, s.Start, 1)) == 1 && determiners[d.wordsBefore(m.start, s.Start, 1)[0].text]
+	switch {
+	case nounUse:
+	case poss != nil && t.Attrs["poss"] != "":
+		ev.add(poss, t.Attrs["poss"])
+	case subj != nil && (!t.Noun || d.linkedNoun(s, m.start, ts)):
+		role := t.Attrs["subj"]
+		if passive && t.Attrs["passive"] != "" {
+			role = t.Attrs["passive"]
+		}
+		if subj.Entity != nil && subj.Entity.Kind == "court" && typ == "court_order" {
+			role = asAgent
+		}
+		ev.add(subj, role)
+	}
+	if court != "" && len(ev.agents()) == 0 && (typ == "court_order" || typ == "court_ruling") {
+		ev.describe(court, asAgent)
+	}
+
+	from := m.end
+	if t.gap {
+		from = m.headEnd
+	}
+	end := d.objectEnd(s, from, t.List)
+	if t.List {
+		d.listParticipants(ev, ts, s, from, end, t)
+	} else {
+		objDone := false
+		for _, om := range d.argMentions(s, from, end) {
+			if om.Start < m.end && !t.gap {
+				continue
+			}
+			prep := d.prepBefore(s, om.Start, from)
+			role := ""
+			switch {
+			case prep == "" && !objDone:
+				role = t.Attrs["obj"]
+				if typ != t.Type && t.Attrs["court_obj"] != "" {
+					role = t.Attrs["court_obj"]
+				}
+				objDone = true
+			case prep == "by" && passive:
+				role = asAgent
+			case prep != "":
+				role = t.Attrs[prep]
+			}
+			if role != "" && !(subj != nil && om.Entity == subj.Entity) {
+				ev.add(om, role)
+			}
+		}
+	}
+	return ev
+}
+
+// listParticipants reads a list of parties after a trigger ("depose A, B,
+// C and two officials"): every named party and every unnamed group.
+func (d *docState) listParticipants(ev *eventDraft, ts *triggerSet, s sentence, from, end int, t *trigger) {
+	role := t.Attrs["obj"]
+	text := d.Doc.Text[from:end]
+	// a leading preposition chooses the role: "depositions of A and B"
+	lead := strings.TrimLeft(text, " ")
+	if w := firstWord(lead); w != "" && t.Attrs[w] != "" && prepositions[w] {
+		role = t.Attrs[w]
+		from += len(text) - len(lead) + len(w)
+		text = d.Doc.Text[from:end]
+	} else if w != "" && prepositions[w] {
+		return
+	}
+	if role == "" {
+		return
+	}
+	for _, it := range splitList(text, from) {
+		named := false
+		for _, om := range d.argMentions(s, it.start, it.end) {
+			if d.prepBefore(s, om.Start, it.start) != "" || d.modifier(s, om, ts) {
+				continue
+			}
+			if om.Entity != nil && om.Entity.Type == kg.Organization {
+				// an organization is a party only when it is the whole item
+				if kg.Key(it.text) != kg.Key(om.Text) {
+					continue
+				}
+			}
+			ev.add(om, role)
+			named = true
+		}
+		if named {
+			continue
+		}
+		if isGroup(it.text, ts) {
+			ev.describe(it.text, role)
+		}
+	}
+}
+
+type listItem struct {
+	start, end int
+	text       string
+}
+
+var listSep = regexp.MustCompile(`\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as well as)\s+`)
+
+// splitList splits a list of parties at commas and conjunctions.
+func splitList(text string, base int) []listItem {
+	var out []listItem
+	prev := 0
+	add := func(a, b int) {
+		seg := text[a:b]
+		tr := strings.TrimSpace(seg)
+		if tr == "" {
+			return
+		}
+		off := a + strings.Index(seg, tr)
+		out = append(out, listItem{start: base + off, end: base + off + len(tr), text: tr})
+	}
+	for _, loc := range listSep.FindAllStringIndex(text, -1) {
+		add(prev, loc[0])
+		prev = loc[1]
+	}
+	add(prev, len(text))
+	return out
+}
+
+var quantity = map[string]bool{
+	"two": true, "three": true, "four": true, "five": true, "six": true, "seven": true, "eight": true,
+	"nine": true, "ten": true, "several": true, "other": true, "others": true, "some": true,
+	"multiple": true, "many": true, "various": true, "numerous": true, "a": false,
+}
+
+// isGroup reports whether a list item names an unnamed group of people
+// ("two members of the board", "others", "agency officials").
+func isGroup(item string, ts *triggerSet) bool {
+	ws := strings.Fields(strings.ToLower(item))
+	if len(ws) == 0 {
+		return false
+	}
+	if quantity[ws[0]] || ws[0] != "" && ws[0][0] >= '0' && ws[0][0] <= '9' {
+		return true
+	}
+	for _, w := range ws {
+		if ts.group[strings.Trim(w, ".,;:")] {
+			return true
+		}
+	}
+	return false
+}
+
+// dateFor is the date of an event stated at off in sentence si: the first
+// date of the sentence, else the latest earlier date of its paragraph.
+func (d *docState) dateFor(dates [][]dateRef, si, off int) dateRef {
+	if len(dates[si]) > 0 {
+		return dates[si][0]
+	}
+	for i := si - 1; i >= 0 && d.Sents[i].Para == d.Sents[si].Para; i-- {
+		if n := len(dates[i]); n > 0 {
+			return dates[i][n-1]
+		}
+	}
+	return dateRef{}
+}
+
+// mergeEvents joins drafts of one type whose agents agree (or are unknown)
+// and which share a party or leave the others open; it returns kg events in
+// order of first statement.
+func (d *docState) mergeEvents(evs []*eventDraft) []kg.Event {
+	var out []*eventDraft
+	for _, e := range evs {
+		if len(e.parts) == 0 {
+			continue
+		}
+		var into *eventDraft
+		for _, x := range out {
+			if x.typ == e.typ && compatible(x, e) {
+				into = x
+				if sameAgents(x, e) {
+					break
+				}
+			}
+		}
+		if into == nil {
+			out = append(out, e)
+			continue
+		}
+		for _, p := range e.parts {
+			if p.Entity != "" {
+				into.add(&mention{Entity: &entity{ID: p.Entity, Name: e.names[p.Entity]}}, p.As)
+			} else {
+				into.describe(p.Description, p.As)
+			}
+		}
+		if into.date.Date == "" {
+			into.date = e.date
+		}
+		for _, src := range e.sources {
+			if !hasSource(into.sources, src) {
+				into.sources = append(into.sources, src)
+			}
+		}
+	}
+	var evsOut []kg.Event
+	for _, e := range out {
+		sortParts(e.parts)
+		ids := []string{d.Doc.ID, e.typ}
+		for _, p := range e.parts {
+			if p.As == asAgent {
+				ids = append(ids, p.Entity, p.Description)
+			}
+		}
+		ids = append(ids, strconv.Itoa(e.sources[0].Start))
+		evsOut = append(evsOut, kg.Event{
+			ID:            kg.ID("evt", ids...),
+			Type:          e.typ,
+			Date:          e.date.Date,
+			DatePrecision: e.date.Precision,
+			DateText:      e.date.Text,
+			Summary:       summary(e),
+			Participants:  e.parts,
+			Sources:       e.sources,
+		})
+	}
+	return evsOut
+}
+
+func compatible(x, e *eventDraft) bool {
+	xa, ea := x.agents(), e.agents()
+	if len(xa) > 0 && len(ea) > 0 && !overlap(xa, ea) {
+		return false
+	}
+	if len(xa) == 0 || len(ea) == 0 {
+		return true
+	}
+	xo, eo := others(x), others(e)
+	return len(xo) == 0 || len(eo) == 0 || overlap(xo, eo)
+}
+
+func sameAgents(x, e *eventDraft) bool {
+	xa, ea := x.agents(), e.agents()
+	return len(xa) > 0 && overlap(xa, ea)
+}
+
+func others(e *eventDraft) []string {
+	var out []string
+	for _, p := range e.parts {
+		if p.As != asAgent && p.Entity != "" {
+			out = append(out, p.Entity)
+		}
+	}
+	return out
+}
+
+func overlap(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func hasSource(ss []kg.Source, s kg.Source) bool {
+	for _, x := range ss {
+		if x.Document == s.Document && x.Start == s.Start && x.End == s.End {
+			return true
+		}
+	}
+	return false
+}
+
+// sortParts puts agents first, keeping the order of statement otherwise.
+func sortParts(ps []kg.Participant) {
+	sort.SliceStable(ps, func(a, b int) bool { return ps[a].As == asAgent && ps[b].As != asAgent })
+}
+
+func summary(e *eventDraft) string {
+	var b strings.Builder
+	b.WriteString(e.typ)
+	for i, p := range e.parts {
+		if i == 0 {
+			b.WriteString(": ")
+		} else {
+			b.WriteString("; ")
+		}
+		name := e.names[p.Entity]
+		if p.Entity == "" {
+			name = p.Description
+		}
+		b.WriteString(p.As + " " + name)
+	}
+	return b.String()
+}
+
+// ---- clause helpers shared by events and claims ----
+
+var prepositions = map[string]bool{
+	"of": true, "for": true, "to": true, "from": true, "by": true, "with": true, "against": true,
+	"at": true, "on": true, "in": true, "into": true, "about": true, "over": true, "under": true,
+	"between": true, "among": true, "including": true, "regarding": true, "per": true, "like": true,
+	"than": true, "as": true, "after": true, "before": true, "toward": true, "towards": true, "upon": true,
+	"within": true, "without": true, "through": true, "via": true, "behind": true, "despite": true,
+}
+
+var determiners = map[string]bool{
+	"the": true, "a": true, "an": true, "his": true, "her": true, "its": true, "their": true, "our": true,
+	"this": true, "that": true, "these": true, "those": true, "all": true, "any": true, "some": true,
+	"each": true, "every": true, "my": true, "your": true, "no": true,
+}
+
+var beForms = map[string]bool{"was": true, "were": true, "been": true, "being": true, "is": true, "are": true, "be": true, "got": true, "get": true, "gets": true}
+
+// subordinators open a clause whose subject follows them; relatives ("who")
+// take the subject of the noun before them.
+var subordinators = map[string]bool{
+	"that": true, "after": true, "when": true, "while": true, "because": true, "before": true,
+	"since": true, "although": true, "though": true, "whether": true, "if": true, "until": true,
+	"where": true, "once": true, "but": true,
+}
+var relatives = map[string]bool{"who": true, "which": true, "whom": true}
+
+var wordRe = regexp.MustCompile(`[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*`)
+
+func firstWord(s string) string {
+	loc := wordRe.FindStringIndex(s)
+	if loc == nil || strings.TrimSpace(s[:loc[0]]) != "" {
+		return ""
+	}
+	return strings.ToLower(s[loc[0]:loc[1]])
+}
+
+// word is a word of the text with its original-text offsets.
+type word struct {
+	text       string // lower case
+	start, end int
+}
+
+// wordsBefore returns up to n words ending at or before off (nearest first),
+// not before limit and not across punctuation or a mention.
+func (d *docState) wordsBefore(off, limit, n int) []word {
+	var out []word
+	t := d.Doc.Text
+	i := off
+	for len(out) < n && i > limit {
+		j := i
+		for j > limit && (t[j-1] == ' ' || t[j-1] == '\t') {
+			j--
+		}
+		if j <= limit {
+			break
+		}
+		k := j
+		for k > limit && isWordByte(t[k-1]) {
+			k--
+		}
+		if k == j {
+			break // punctuation
+		}
+		if m := d.mentionAt(k); m != nil && m.Kind == nameMention {
+			break
+		}
+		out = append(out, word{strings.ToLower(t[k:j]), k, j})
+		i = k
+	}
+	return out
+}
+
+func isWordByte(c byte) bool {
+	return c >= 0x80 || c == '\'' || c == '-' || c == '$' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+// wordsAfter returns up to n words starting at or after off, not past limit
+// and not across punctuation.
+func (d *docState) wordsAfter(off, limit, n int) []word {
+	var out []word
+	t := d.Doc.Text
+	i := off
+	for len(out) < n && i < limit {
+		j := i
+		for j < limit && (t[j] == ' ' || t[j] == '\t') {
+			j++
+		}
+		k := j
+		for k < limit && isWordByte(t[k]) {
+			k++
+		}
+		if k == j {
+			break
+		}
+		out = append(out, word{strings.ToLower(strings.TrimRight(t[j:k], "'’")), j, k})
+		i = k
+	}
+	return out
+}
+
+// possessive reports whether a mention is a possessor ("Amazon's", "its").
+func (d *docState) possessive(m *mention) bool {
+	switch strings.ToLower(m.Text) {
+	case "its", "his", "her", "their":
+		return true
+	}
+	rest := d.Doc.Text[m.End:]
+	return strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") || strings.HasPrefix(rest, "' ") || strings.HasPrefix(rest, "’ ")
+}
+
+// proxyWords are nouns through which an organization acts or speaks: "an
+// Amazon spokesperson said" is the organization speaking.
+var proxyWords = map[string]bool{
+	"spokesperson": true, "spokesman": true, "spokeswoman": true, "spokespeople": true, "representative": true,
+	"representatives": true, "attorney": true, "attorneys": true, "lawyer": true, "lawyers": true,
+	"statement": true, "filing": true, "filings": true, "motion": true, "lawsuit": true, "complaint": true,
+	"suit": true, "letter": true, "brief": true, "spokespersons": true, "official": true, "officials": true,
+}
+
+// modifier reports whether a mention modifies a following noun ("Trump
+// officials", "Amazon competitors"): then it is not itself a party.
+func (d *docState) modifier(s sentence, m *mention, ts *triggerSet) bool {
+	ws := d.wordsAfter(d.skipParen(m.End, s.End), s.End, 1)
+	if len(ws) == 0 || ws[0].start != d.skipSpace(d.skipParen(m.End, s.End)) {
+		return false
+	}
+	w := ws[0].text
+	if ts != nil && ts.group[w] || proxyWords[w] {
+		return true
+	}
+	if tg := d.tagAt(ws[0].start); tg != "" {
+		return strings.HasPrefix(tg, "NN") && !strings.HasPrefix(tg, "NNP") && !strings.HasPrefix(d.Doc.Text[ws[0].start:], strings.ToUpper(w[:1]))
+	}
+	return false
+}
+
+// proxy reports whether an organization mention acts through a proxy noun
+// right after it ("an Amazon spokesperson").
+func (d *docState) proxy(s sentence, m *mention) bool {
+	ws := d.wordsAfter(d.skipParen(m.End, s.End), s.End, 1)
+	return len(ws) == 1 && proxyWords[ws[0].text]
+}
+
+// skipParen skips a parenthetical right after off: "Amazon (AMZN) said".
+func (d *docState) skipParen(off, limit int) int {
+	t := d.Doc.Text
+	i := d.skipSpace(off)
+	if i < limit && t[i] == '(' {
+		if j := strings.IndexByte(t[i:limit], ')'); j >= 0 {
+			return i + j + 1
+		}
+	}
+	return off
+}
+
+func (d *docState) skipSpace(off int) int {
+	for off < len(d.Doc.Text) && (d.Doc.Text[off] == ' ' || d.Doc.Text[off] == '\t') {
+		off++
+	}
+	return off
+}
+
+// tagAt returns the part-of-speech tag of the token starting at off, or "".
+func (d *docState) tagAt(off int) string {
+	si := d.sentenceAt(off)
+	if si < 0 {
+		return ""
+	}
+	for _, tk := range d.Sents[si].Tokens {
+		if tk.Start == off {
+			return tk.Tag
+		}
+	}
+	return ""
+}
+
+// prepBefore returns the preposition that introduces the phrase starting at
+// off ("to rival X" -> "to"), looking back at most two words and not before
+// limit; "" if none.
+func (d *docState) prepBefore(s sentence, off, limit int) string {
+	t := d.Doc.Text
+	if i := off; i > 0 && (t[i-1] == '(') {
+		return "("
+	}
+	for _, w := range d.wordsBefore(off, max(limit, s.Start), 2) {
+		if prepositions[w.text] {
+			return w.text
+		}
+		if !determiners[w.text] && !isLowerWord(t[w.start:w.end]) {
+			return ""
+		}
+	}
+	return ""
+}
+
+func isLowerWord(w string) bool {
+	for _, r := range w {
+		return unicode.IsLower(r)
+	}
+	return false
+}
+
+// mentions of the sentence within [from, end), with pronouns the mention
+// finder left unresolved resolved to the nearest earlier entity.
+func (d *docState) argMentions(s sentence, from, end int) []*mention {
+	var out []*mention
+	for _, m := range d.mentionsIn(from, end) {
+		if m.Entity == nil || d.possessive(m) {
+			continue
+		}
+		out = append(out, m)
+	}
+	for _, w := range d.wordsAfter(from, end, 200) {
+		if d.mentionAt(w.start) != nil {
+			continue
+		}
+		if m := d.pronoun(w, false); m != nil {
+			out = append(out, m)
+		}
+	}
+	sort.SliceStable(out, func(a, b int) bool { return out[a].Start < out[b].Start })
+	return out
+}
+
+// pronoun resolves a personal pronoun the mention finder did not to the
+// nearest earlier entity of the fitting type; nil when w is no pronoun.
+func (d *docState) pronoun(w word, subject bool) *mention {
+	var person bool
+	switch w.text {
+	case "he", "she":
+		person = true
+	case "him", "her", "himself", "herself":
+		if subject {
+			return nil
+		}
+		person = true
+	case "it":
+	default:
+		return nil
+	}
+	for i := len(d.Mentions) - 1; i >= 0; i-- {
+		m := d.Mentions[i]
+		if m.End > w.start || m.Entity == nil {
+			continue
+		}
+		if (m.Entity.Type == kg.Person) == person {
+			return &mention{Start: w.start, End: w.end, Text: d.Doc.Text[w.start:w.end], Sent: d.sentenceAt(w.start), Kind: pronounMention, Entity: m.Entity}
+		}
+	}
+	return nil
+}
+
+// subjectOf finds the subject of the clause in which offset off of
+// sentence si stands: the first mention of the clause that is not after a
+// preposition, not a possessor and not in parentheses, looking back clause
+// by clause; for a relative clause ("X, who recused") the noun before it.
+// It returns where the clause starts too.
+func (d *docState) subjectOf(si, off int) (int, *mention) {
+	s := d.Sents[si]
+	type bound struct {
+		start, end int
+		rel        bool
+	}
+	var bounds []bound
+	t := d.Doc.Text
+	for i := s.Start; i < off; i++ {
+		c := t[i]
+		switch {
+		case c == ',' || c == ';' || c == ':':
+			bounds = append(bounds, bound{i, i + 1, false})
+		case strings.HasPrefix(t[i:], "—") || strings.HasPrefix(t[i:], "–") || strings.HasPrefix(t[i:], " -- "):
+			bounds = append(bounds, bound{i, i + 1, false})
+		}
+	}
+	for _, w := range d.wordsAfterAll(s.Start, off) {
+		if subordinators[w.text] || relatives[w.text] {
+			bounds = append(bounds, bound{w.start, w.end, relatives[w.text]})
+		}
+	}
+	sort.Slice(bounds, func(a, b int) bool { return bounds[a].start < bounds[b].start })
+	segEnd := off
+	for k := len(bounds); k >= 0; k-- {
+		segStart := s.Start
+		if k > 0 {
+			segStart = bounds[k-1].end
+		}
+		if c := d.subjectIn(s, segStart, segEnd); c != nil {
+			return segStart, c
+		}
+		if k > 0 && bounds[k-1].rel {
+			ms := d.mentionsIn(s.Start, bounds[k-1].start)
+			for i := len(ms) - 1; i >= 0; i-- {
+				if ms[i].Entity != nil && !d.possessive(ms[i]) {
+					return segStart, ms[i]
+				}
+			}
+		}
+		if k > 0 {
+			segEnd = bounds[k-1].start
+		}
+	}
+	return s.Start, nil
+}
+
+// wordsAfterAll returns all words in [from, end), punctuation or not.
+func (d *docState) wordsAfterAll(from, end int) []word {
+	var out []word
+	for _, loc := range wordRe.FindAllStringIndex(d.Doc.Text[from:end], -1) {
+		out = append(out, word{strings.ToLower(d.Doc.Text[from+loc[0] : from+loc[1]]), from + loc[0], from + loc[1]})
+	}
+	return out
+}
+
+// subjectIn is the first subject-like mention in [from, end).
+func (d *docState) subjectIn(s sentence, from, end int) *mention {
+	var cands []*mention
+	for _, m := range d.mentionsIn(from, end) {
+		if m.Entity == nil || d.possessive(m) || d.prepBefore(s, m.Start, from) != "" {
+			continue
+		}
+		if m.Entity.Type == kg.Organization && d.modifier(s, m, nil) && !d.proxy(s, m) {
+			continue
+		}
+		cands = append(cands, m)
+		break
+	}
+	for _, w := range d.wordsAfterAll(from, end) {
+		if d.mentionAt(w.start) != nil {
+			continue
+		}
+		if len(cands) > 0 && w.start > cands[0].Start {
+			break
+		}
+		if pm := d.pronoun(w, true); pm != nil && d.prepBefore(s, w.start, from) == "" {
+			return pm
+		}
+	}
+	if len(cands) > 0 {
+		return cands[0]
+	}
+	return nil
+}
+
+// possessorBefore returns the possessor of the noun phrase ending at off
+// ("on X's orders", "its lawsuit"), or nil.
+func (d *docState) possessorBefore(si, off int) *mention {
+	s := d.Sents[si]
+	ms := d.mentionsIn(s.Start, off)
+	if len(ms) == 0 {
+		return nil
+	}
+	m := ms[len(ms)-1]
+	if m.Entity == nil || !d.possessive(m) {
+		return nil
+	}
+	gap := d.Doc.Text[m.End:off]
+	gap = strings.TrimPrefix(strings.TrimPrefix(gap, "'s"), "’s")
+	if strings.ContainsAny(gap, ",;:()\"“”") || len(strings.Fields(gap)) > 2 {
+		return nil
+	}
+	return m
+}
+
+// passiveBefore reports whether the verb at off is passive ("was granted").
+func (d *docState) passiveBefore(s sentence, off int) bool {
+	for _, w := range d.wordsBefore(off, s.Start, 3) {
+		if beForms[w.text] {
+			return true
+		}
+		if !strings.HasSuffix(w.text, "ly") && w.text != "not" && w.text != "also" {
+			return false
+		}
+	}
+	return false
+}
+
+// linkedNoun reports whether a noun trigger at off is linked to the clause
+// subject by a verb ("X filed a complaint", "X asked for depositions") rather
+// than standing after a preposition ("disappointed at the order").
+func (d *docState) linkedNoun(s sentence, off int, ts *triggerSet) bool {
+	ws := d.wordsBefore(off, s.Start, 5)
+	for i, w := range ws {
+		if prepositions[w.text] {
+			return i+1 < len(ws) && ts.phrasal[ws[i+1].text]
+		}
+		if determiners[w.text] || isLowerWord(w.text) && (strings.HasSuffix(w.text, "ary") || strings.HasSuffix(w.text, "al") || strings.HasSuffix(w.text, "ive") || strings.HasSuffix(w.text, "ed") && i+1 < len(ws) && determiners[ws[i+1].text]) {
+			continue
+		}
+		return true
+	}
+	return true
+}
+
+// courtWord returns the phrase naming a court or judge in [from, off)
+// ("a federal judge"), or "".
+func (d *docState) courtWord(s sentence, from, off int, ts *triggerSet) string {
+	ws := d.wordsAfterAll(from, off)
+	for i, w := range ws {
+		if !ts.court[w.text] {
+			continue
+		}
+		j := i
+		for j > 0 && i-j < 3 && (isLowerWord(d.Doc.Text[ws[j-1].start:ws[j-1].end]) || determiners[ws[j-1].text]) && !prepositions[ws[j-1].text] && !beForms[ws[j-1].text] {
+			j--
+		}
+		return d.Doc.Text[ws[j].start:w.end]
+	}
+	return ""
+}
+
+// objectEnd is where the object of a trigger that ends at from ends: at
+// the end of the clause (before "because", "after", "to" + verb, ...). A
+// list object runs over commas.
+func (d *docState) objectEnd(s sentence, from int, list bool) int {
+	t := d.Doc.Text
+	for i := from; i < s.End; i++ {
+		c := t[i]
+		if c == ';' || c == ':' || c == '"' || strings.HasPrefix(t[i:], "“") || strings.HasPrefix(t[i:], "”") || c == '.' && (i+1 == s.End || t[i+1] == ' ') {
+			return i
+		}
+		if c == ',' && !list {
+			return i
+		}
+	}
+	for _, w := range d.wordsAfterAll(from, s.End) {
+		switch w.text {
+		case "because", "after", "when", "while", "but", "which", "who", "that", "over", "about", "regarding", "since", "until", "so", "saying", "despite", "unless", "though", "although":
+			return w.start
+		case "to":
+			if d.verbAfter(s, w.end) {
+				return w.start
+			}
+		}
+	}
+	return s.End
+}
+
+// verbAfter reports whether the word after off is a verb ("to prove").
+func (d *docState) verbAfter(s sentence, off int) bool {
+	ws := d.wordsAfter(off, s.End, 3)
+	if len(ws) == 0 {
+		return false
+	}
+	if tg := d.tagAt(ws[0].start); tg != "" {
+		return strings.HasPrefix(tg, "VB")
+	}
+	if !isLowerWord(d.Doc.Text[ws[0].start:ws[0].end]) || determiners[ws[0].text] || d.mentionAt(ws[0].start) != nil {
+		return false
+	}
+	for _, w := range ws[1:] {
+		if d.mentionAt(w.start) != nil {
+			return false
+		}
+	}
+	return true
+}
