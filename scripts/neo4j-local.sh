@@ -132,8 +132,12 @@ cmd_fetch() {
   rm -rf "$tmp"
   # copy-dependencies never deletes: copy into a fresh dir and swap it in, so
   # two versions of a jar never meet on the classpath.
-  mvn -q -B -Dstyle.color=never -f "$POM" dependency:copy-dependencies -Dneo4j.lib.dir="$tmp" >&2 ||
-    { rm -rf "$tmp"; die "mvn dependency:copy-dependencies failed"; }
+  if ! mvn -q -B -Dstyle.color=never -f "$POM" dependency:copy-dependencies \
+      -Dneo4j.lib.dir="$tmp" >"$BASE/fetch.log" 2>&1; then
+    cat "$BASE/fetch.log" >&2
+    rm -rf "$tmp"
+    die "mvn dependency:copy-dependencies failed (log: .neo4j/fetch.log)"
+  fi
   echo "$want" >"$tmp/.stamp"
   rm -rf "$LIB"
   mv "$tmp" "$LIB"
