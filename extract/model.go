@@ -32,6 +32,7 @@ type sentence struct {
 	Start, End int
 	Text       string
 	Tokens     []token
+	InQuote    bool // the sentence starts inside a quotation opened by an earlier sentence
 }
 
 // mentionKind tells how an entity is referred to.

@@ -1,0 +1,223 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Cleaning drops page furniture (captions, photo credits, video lists,
+// newsletter and job prompts, bylines, teasers, repeated lines) before any
+// name is looked at. It works on lines: each kept paragraph is a trimmed span
+// of the original text, so every later offset is an offset into Doc.Text.
+//
+// Cue phrases live in lexicon file "boilerplate"; the rules here are about
+// structure: durations and the caption after them, photo-agency datelines,
+// lines without sentence punctuation, all-lowercase alt text, lines repeated
+// elsewhere in the page, and the headline repeated as a caption.
+
+var (
+	durationRe = regexp.MustCompile(`^\(?\d{1,2}:\d{2}(:\d{2})?\)?$`)
+	// "MADISON, WI - NOVEMBER 05:" and "NEW YORK, NY - JUNE 3:" open agency photo captions.
+	captionDatelineRe = regexp.MustCompile(`^[A-Z][A-Z .,'’-]+ [-–—] [A-Z]+ \d{1,2}(, \d{4})?:`)
+	// "(GeekWire Photo / Jane Doe)", "(Reuters/Jane Doe)", "(AP Photo/Jane Doe)".
+	creditRe = regexp.MustCompile(`\((?:[A-Z][\w.&-]* ){0,3}(?:Photo|Photos|Image|Images|Illustration|File Photo)\b[^)]*\)\s*$|\([A-Z][\w.&-]*(?: [A-Z][\w.&-]*)? ?/ ?[A-Z][\w.' -]+\)\s*$`)
+	// "By Jane Doe", "By Jane Doe and John Roe, Reuters"
+	bylineRe = regexp.MustCompile(`^(?i:by) [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}(?:(?:,| and) [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})*$`)
+)
+
+type boilerCue struct {
+	phrase string
+	match  string
+}
+
+func boilerCues(d *docState) []boilerCue {
+	if d.Lex == nil {
+		return nil
+	}
+	var out []boilerCue
+	for _, e := range d.Lex.Entries("boilerplate") {
+		m := e.Attr("match")
+		if m == "" {
+			m = "contains"
+		}
+		out = append(out, boilerCue{strings.ToLower(e.Phrase), m})
+	}
+	return out
+}
+
+// line is a candidate paragraph: a trimmed, non-empty line of the original text.
+type line struct {
+	start, end int
+	text       string
+}
+
+func splitLines(text string) []line {
+	var out []line
+	for off := 0; off < len(text); {
+		nl := strings.IndexByte(text[off:], '\n')
+		end := len(text)
+		if nl >= 0 {
+			end = off + nl
+		}
+		s, e := trimSpan(text, off, end)
+		if s < e {
+			out = append(out, line{s, e, text[s:e]})
+		}
+		off = end + 1
+	}
+	return out
+}
+
+// trimSpan narrows [s,e) of text past leading and trailing white space
+// (including no-break space).
+func trimSpan(text string, s, e int) (int, int) {
+	for s < e {
+		r, n := utf8.DecodeRuneInString(text[s:e])
+		if !unicode.IsSpace(r) && r != '\u200b' && r != '\ufeff' {
+			break
+		}
+		s += n
+	}
+	for e > s {
+		r, n := utf8.DecodeLastRuneInString(text[s:e])
+		if !unicode.IsSpace(r) && r != '\u200b' && r != '\ufeff' {
+			break
+		}
+		e -= n
+	}
+	return s, e
+}
+
+func clean(d *docState) {
+	lines := splitLines(d.Doc.Text)
+	cues := boilerCues(d)
+	drop := make([]bool, len(lines))
+
+	// Lines seen more than once in the page are captions, pull quotes or
+	// navigation: drop every copy. A line that is a prefix of another one
+	// (a truncated caption) counts as a repeat.
+	seen := map[string]int{}
+	keys := make([]string, len(lines))
+	for i, l := range lines {
+		keys[i] = normLine(l.text)
+		seen[keys[i]]++
+	}
+	for i := range lines {
+		k := keys[i]
+		if len(strings.Fields(k)) < 3 {
+			continue
+		}
+		if seen[k] > 1 {
+			drop[i] = true
+			continue
+		}
+		if len(k) >= 40 {
+			for j := range lines {
+				if j != i && len(keys[j]) > len(k) && strings.HasPrefix(keys[j], k) {
+					drop[i] = true
+					break
+				}
+			}
+		}
+	}
+	title := normLine(d.Doc.Title)
+	afterDuration := false
+	for i, l := range lines {
+		t := l.text
+		low := strings.ToLower(t)
+		switch {
+		case durationRe.MatchString(t):
+			drop[i] = true
+			afterDuration = true
+			continue
+		case afterDuration:
+			// The video title after a duration.
+			drop[i] = true
+		case title != "" && keys[i] == title:
+			drop[i] = true
+		case matchCue(low, cues):
+			drop[i] = true
+		case captionDatelineRe.MatchString(t), creditRe.MatchString(t), bylineRe.MatchString(t):
+			drop[i] = true
+		case !hasUpper(t):
+			// Image alt text and slugs: "jeff smith building".
+			drop[i] = true
+		case !endsLikeProse(t):
+			// Headlines, captions, navigation, alt text, photo credits.
+			drop[i] = true
+		}
+		afterDuration = false
+	}
+	for i, l := range lines {
+		if !drop[i] {
+			d.Paras = append(d.Paras, paragraph{Start: l.start, End: l.end, Text: l.text})
+		}
+	}
+}
+
+func matchCue(low string, cues []boilerCue) bool {
+	for _, c := range cues {
+		switch c.match {
+		case "prefix":
+			if strings.HasPrefix(low, c.phrase) {
+				return true
+			}
+		case "exact":
+			if strings.TrimRight(low, " .:") == strings.TrimRight(c.phrase, " .:") {
+				return true
+			}
+		default:
+			if strings.Contains(low, c.phrase) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func hasUpper(s string) bool {
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// endsLikeProse reports whether a line ends as a sentence or a lead-in does:
+// with terminal punctuation, a closing quote after it, or a colon.
+func endsLikeProse(s string) bool {
+	s = strings.TrimRight(s, " \t")
+	for s != "" {
+		r, n := utf8.DecodeLastRuneInString(s)
+		switch r {
+		case '.', '?', '!', ':', '…':
+			return true
+		case '"', '”', '’', '\'', ')', ']', '*', '_':
+			s = s[:len(s)-n]
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// normLine folds a line for duplicate detection.
+func normLine(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(r)
+		} else {
+			space = true
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,169 @@
+package extract
+
+import (
+	"strings"
+	"sync"
+
+	"github.com/factgraph/factgraph/kg"
+	"github.com/factgraph/factgraph/lexicon"
+)
+
+// lexIndex is the lexicon prepared for lookups by the name stages. It is
+// built once per *lexicon.Lexicon and shared read-only.
+type lexIndex struct {
+	titles      map[string]titleInfo // lower-case phrase -> info
+	maxTitle    int                  // longest title in words
+	honorifics  map[string]bool
+	firstNames  map[string]bool
+	places      map[string]bool // kg.Key
+	calendar    map[string]bool // kg.Key
+	heads       map[string]headInfo
+	agencies    map[string]agencyInfo // kg.Key -> info
+	cueBefore   map[string]string     // lower-case phrase -> kind ("" if none)
+	cueAfter    map[string]string
+	personAfter map[string]bool
+	nick        map[string][]string // lower-case short form -> lower-case formal names
+}
+
+type titleInfo struct {
+	Phrase string // as written in the lexicon
+	Org    string // implied organization, "none" or ""
+}
+
+type headInfo struct {
+	Kind        string
+	Legal, Lead bool
+}
+
+type agencyInfo struct {
+	Canonical, Kind string
+}
+
+var lexCache sync.Map // *lexicon.Lexicon -> *lexIndex
+
+func indexOf(l *lexicon.Lexicon) *lexIndex {
+	if l == nil {
+		l = &lexicon.Lexicon{}
+	}
+	if v, ok := lexCache.Load(l); ok {
+		return v.(*lexIndex)
+	}
+	x := buildIndex(l)
+	v, _ := lexCache.LoadOrStore(l, x)
+	return v.(*lexIndex)
+}
+
+func buildIndex(l *lexicon.Lexicon) *lexIndex {
+	x := &lexIndex{
+		titles: map[string]titleInfo{}, honorifics: map[string]bool{}, firstNames: map[string]bool{},
+		places: map[string]bool{}, calendar: map[string]bool{}, heads: map[string]headInfo{},
+		agencies: map[string]agencyInfo{}, cueBefore: map[string]string{}, cueAfter: map[string]string{},
+		personAfter: map[string]bool{}, nick: map[string][]string{},
+	}
+	for _, e := range l.Entries("titles") {
+		k := strings.ToLower(e.Phrase)
+		x.titles[k] = titleInfo{Phrase: e.Phrase, Org: e.Attr("org")}
+		if n := len(strings.Fields(k)); n > x.maxTitle {
+			x.maxTitle = n
+		}
+	}
+	for _, e := range l.Entries("honorifics") {
+		x.honorifics[e.Phrase] = true
+	}
+	for _, e := range l.Entries("first_names") {
+		x.firstNames[e.Phrase] = true
+	}
+	for _, e := range l.Entries("places") {
+		x.places[kg.Key(e.Phrase)] = true
+	}
+	for _, e := range l.Entries("calendar") {
+		x.calendar[kg.Key(e.Phrase)] = true
+	}
+	for _, e := range l.Entries("org_heads") {
+		x.heads[e.Phrase] = headInfo{Kind: e.Attr("kind"), Legal: e.Attr("legal") == "1", Lead: e.Attr("lead") == "1"}
+	}
+	for _, e := range l.Entries("agencies") {
+		c := e.Attr("canonical")
+		if c == "" {
+			c = e.Phrase
+		}
+		x.agencies[kg.Key(e.Phrase)] = agencyInfo{Canonical: c, Kind: e.Attr("kind")}
+	}
+	for _, e := range l.Entries("org_cues") {
+		k := strings.ToLower(e.Phrase)
+		if e.Attr("side") == "after" {
+			x.cueAfter[k] = e.Attr("kind")
+		} else {
+			x.cueBefore[k] = e.Attr("kind")
+		}
+	}
+	for _, e := range l.Entries("person_cues") {
+		x.personAfter[strings.ToLower(e.Phrase)] = true
+	}
+	for _, e := range l.Entries("nicknames") {
+		for _, f := range strings.Split(e.Attr("formal"), ",") {
+			if f = strings.TrimSpace(f); f != "" {
+				x.nick[strings.ToLower(e.Phrase)] = append(x.nick[strings.ToLower(e.Phrase)], strings.ToLower(f))
+				x.firstNames[f] = true
+			}
+		}
+		x.firstNames[e.Phrase] = true
+	}
+	return x
+}
+
+// sameFirstName reports whether two given names can name the same person:
+// equal, or one a nickname of the other, or both nicknames of one formal name.
+func (x *lexIndex) sameFirstName(a, b string) bool {
+	a, b = strings.ToLower(a), strings.ToLower(b)
+	if a == b {
+		return true
+	}
+	fa, fb := append([]string{a}, x.nick[a]...), append([]string{b}, x.nick[b]...)
+	for _, p := range fa {
+		for _, q := range fb {
+			if p == q {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// formal returns the formal given name for a nickname with one formal form.
+func (x *lexIndex) formal(first string) (string, bool) {
+	f := x.nick[strings.ToLower(first)]
+	if len(f) != 1 {
+		return "", false
+	}
+	return strings.ToUpper(f[0][:1]) + f[0][1:], true
+}
+
+// titleAt returns the number of tokens of the longest title starting at
+// toks[i], or 0.
+func (x *lexIndex) titleAt(toks []token, i, limit int) (int, titleInfo) {
+	for n := min(x.maxTitle, limit-i); n > 0; n-- {
+		var b strings.Builder
+		for j := i; j < i+n; j++ {
+			if j > i {
+				b.WriteByte(' ')
+			}
+			b.WriteString(strings.ToLower(toks[j].Text))
+		}
+		if ti, ok := x.titles[b.String()]; ok {
+			return n, ti
+		}
+	}
+	return 0, titleInfo{}
+}
+
+// titleEndingAt returns the number of tokens of the longest title ending just
+// before toks[i] (that is, covering toks[i-n:i]), or 0.
+func (x *lexIndex) titleEndingAt(toks []token, i int) (int, titleInfo) {
+	for n := min(x.maxTitle, i); n > 0; n-- {
+		if k, ti := x.titleAt(toks, i-n, i); k == n {
+			return n, ti
+		}
+	}
+	return 0, titleInfo{}
+}

@@ -1,0 +1,822 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/factgraph/factgraph/kg"
+)
+
+// Mentions: capitalized runs of tokens are chunked, titles split out of them,
+// and each remaining piece typed as a person or an organization from the
+// lexicons (titles, honorifics, given names, organization head words and
+// legal forms, agency aliases, cue words) and from what the document already
+// said about the same name. Places, months, days, products and programs, and
+// anything untyped never become entities. Pieces are then grouped into
+// document entities (surnames, nicknames, acronyms, initials, legal forms,
+// alias lexicon), and pronouns and "the company" are linked to the most
+// recent compatible entity.
+
+// piece is a candidate name: a span of tokens in one sentence.
+type piece struct {
+	sent       int
+	a, b       int // token range [a,b) in the sentence
+	start, end int // original-text offsets
+	text       string
+	typ        kg.EntityType // "" while unknown
+	kind       string        // organization kind
+	canonical  string        // official name from the alias lexicon
+	blocked    bool          // a place, a program, a product: never an entity
+	acronym    bool          // a parenthesized acronym or ticker after another piece
+	defOf      int           // for an acronym: index of the piece it abbreviates, else -1
+	afterTitle bool          // a person title comes right before it
+	weak       bool          // typed only by a word after it ("X officials"); a person reading wins
+	ent        *entity
+	rule       string // how it was linked to its entity, for Merges
+}
+
+var connectors = map[string]bool{"of": true, "and": true, "&": true, "for": true, "the": true, "in": true, "de": true, "on": true}
+
+func isCapToken(t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	for _, r := range t {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func isAllCaps(t string) bool {
+	n := 0
+	for _, r := range t {
+		if unicode.IsLetter(r) {
+			if unicode.IsLower(r) {
+				return false
+			}
+			n++
+		} else if r != '.' && r != '&' {
+			return false
+		}
+	}
+	return n >= 2
+}
+
+// isAcronymish: "AWS", "DoD", "MSFT", "U.S."
+func isAcronymish(t string) bool {
+	if isAllCaps(t) {
+		return true
+	}
+	up := 0
+	for _, r := range t {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			up++
+		}
+	}
+	return up >= 2 && utf8.RuneCountInString(t) <= 6
+}
+
+func isPossessive(t string) bool { return t == "'s" || t == "’s" || t == "'" || t == "’" }
+
+var leadStop = map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "those": true}
+
+func findMentions(d *docState) {
+	x := indexOf(d.Lex)
+	var ps []*piece
+	for si := range d.Sents {
+		ps = append(ps, sentencePieces(d, x, si)...)
+	}
+	typePieces(d, x, ps)
+	buildEntities(d, x, ps)
+	linkPronouns(d)
+	sort.SliceStable(d.Mentions, func(i, j int) bool { return d.Mentions[i].Start < d.Mentions[j].Start })
+}
+
+// sentencePieces chunks one sentence into candidate pieces with the cues
+// that can be read off the sentence itself.
+func sentencePieces(d *docState, x *lexIndex, si int) []*piece {
+	s := &d.Sents[si]
+	toks := s.Tokens
+	first := 0
+	for first < len(toks) && !startsWithLetterOrDigit(toks[first].Text) {
+		first++
+	}
+	var out []*piece
+	for i := 0; i < len(toks); {
+		if !isCapToken(toks[i].Text) {
+			i++
+			continue
+		}
+		a := i
+		b := i + 1
+		for b < len(toks) {
+			if isCapToken(toks[b].Text) {
+				b++
+				continue
+			}
+			// connectors between capitalized words: "Department of the Army"
+			c := b
+			for c < len(toks) && connectors[strings.ToLower(toks[c].Text)] && c-b < 2 {
+				c++
+			}
+			if c > b && c < len(toks) && isCapToken(toks[c].Text) {
+				b = c
+				continue
+			}
+			break
+		}
+		i = b
+		// Drop a sentence-initial common word and leading determiners.
+		for a < b && (leadStop[strings.ToLower(toks[a].Text)] || (a == first && !properTag(toks[a].Tag) && !x.firstNames[toks[a].Text] && !x.honorifics[toks[a].Text] && x.agencies[kg.Key(toks[a].Text)].Canonical == "")) {
+			a++
+		}
+		for a < b && x.calendar[kg.Key(toks[a].Text)] {
+			a++
+		}
+		for a < b && connectors[strings.ToLower(toks[a].Text)] {
+			a++
+		}
+		if a >= b {
+			continue
+		}
+		out = append(out, splitRun(d, x, si, a, b)...)
+	}
+	// Parenthesized acronyms and tickers right after a piece: "Name (ACR)".
+	for k, p := range out {
+		if p.b+2 < len(toks) && toks[p.b].Text == "(" && toks[p.b+2].Text == ")" && isAcronymish(toks[p.b+1].Text) {
+			for _, q := range out {
+				if q.a == p.b+1 {
+					q.acronym = true
+					q.defOf = -2 - k // resolved to a global index by the caller
+				}
+			}
+		}
+	}
+	return out
+}
+
+func startsWithLetterOrDigit(t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+func properTag(tag string) bool { return tag == "NNP" || tag == "NNPS" }
+
+// splitRun splits a capitalized run at titles, places and "and", and returns
+// its pieces with local cues applied.
+func splitRun(d *docState, x *lexIndex, si, a, b int) []*piece {
+	if a >= b {
+		return nil
+	}
+	toks := d.Sents[si].Tokens
+	if p := orgPiece(d, x, si, a, b); p != nil {
+		return []*piece{p}
+	}
+	// Split at titles: "AWS CEO Andy Jassy", "US Secretary of Defense Mark Esper".
+	var out []*piece
+	segStart := a
+	titleBefore := false
+	for i := a; i < b; {
+		if n, _ := x.titleAt(toks, i, b); n > 0 && !(n == 1 && i+1 < b && x.heads[toks[i+1].Text].Kind != "" && i+2 >= b) {
+			if segStart < i {
+				out = append(out, splitPlain(d, x, si, segStart, i, titleBefore, true)...)
+			}
+			i += n
+			segStart = i
+			titleBefore = true
+			continue
+		}
+		i++
+	}
+	if segStart < b {
+		out = append(out, splitPlain(d, x, si, segStart, b, titleBefore, false)...)
+	}
+	return out
+}
+
+// orgPiece recognizes a whole run as an organization by lexicon or head word.
+func orgPiece(d *docState, x *lexIndex, si, a, b int) *piece {
+	toks := d.Sents[si].Tokens
+	// Leading place words ("U.S. Department of Justice") may prefix an org.
+	for _, from := range []int{a, a + 1, a + 2} {
+		if from >= b {
+			break
+		}
+		if from > a && !x.places[kg.Key(spanText(d, toks, a, from))] {
+			continue
+		}
+		text := spanText(d, toks, from, b)
+		if ag, ok := x.agencies[kg.Key(text)]; ok {
+			p := newPiece(d, si, a, b)
+			p.typ, p.kind, p.canonical = kg.Organization, ag.Kind, ag.Canonical
+			return p
+		}
+		if b-from < 2 {
+			continue
+		}
+		last := toks[b-1].Text
+		if h, ok := x.heads[last]; ok && !hasTitleOrAnd(x, toks, from, b-1) {
+			p := newPiece(d, si, from, b)
+			p.typ, p.kind = kg.Organization, h.Kind
+			return p
+		}
+		if h, ok := x.heads[toks[from].Text]; ok && h.Lead && from+1 < b && strings.ToLower(toks[from+1].Text) == "of" {
+			p := newPiece(d, si, from, b)
+			p.typ, p.kind = kg.Organization, h.Kind
+			return p
+		}
+	}
+	return nil
+}
+
+// hasTitleOrAnd: a run holding a person title or "and" is several names
+// ("President Jane Doe and Defense Department"), not one organization.
+func hasTitleOrAnd(x *lexIndex, toks []token, a, b int) bool {
+	for i := a; i < b; i++ {
+		if strings.EqualFold(toks[i].Text, "and") && !hasCueBefore(x, toks, a) {
+			return true
+		}
+		if n, _ := x.titleAt(toks, i, b); n > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// splitPlain handles a run without titles: splits at "and"/"of" unless the
+// whole is typed, drops places.
+func splitPlain(d *docState, x *lexIndex, si, a, b int, afterTitle, beforeTitle bool) []*piece {
+	if a >= b {
+		return nil
+	}
+	toks := d.Sents[si].Tokens
+	if p := orgPiece(d, x, si, a, b); p != nil {
+		return []*piece{p}
+	}
+	// Split at connectors unless an organization cue precedes the whole run.
+	if !hasCueBefore(x, toks, a) {
+		for i := a; i < b; i++ {
+			if connectors[strings.ToLower(toks[i].Text)] {
+				var out []*piece
+				out = append(out, splitPlain(d, x, si, a, i, afterTitle, false)...)
+				j := i
+				for j < b && connectors[strings.ToLower(toks[j].Text)] {
+					j++
+				}
+				if j < b {
+					out = append(out, splitPlain(d, x, si, j, b, false, beforeTitle)...)
+				}
+				return out
+			}
+		}
+	}
+	// Leading places: "US" in "US Secretary ..."; "Seattle-based" is not split here.
+	for a < b && x.places[kg.Key(toks[a].Text)] && b-a > 1 && !x.firstNames[toks[a].Text] {
+		a++
+	}
+	p := newPiece(d, si, a, b)
+	key := kg.Key(p.text)
+	if x.places[key] || x.calendar[key] {
+		p.blocked = true
+		return []*piece{p}
+	}
+	if _, ok := x.titles[strings.ToLower(p.text)]; ok {
+		return nil
+	}
+	p.afterTitle = afterTitle
+	switch {
+	case afterTitle && b-a <= 4 && !isAllCaps(toks[a].Text):
+		p.typ = kg.Person
+	case beforeTitle:
+		// "Amazon CEO", "AWS chief executive": the organization of the title.
+		p.typ, p.kind = kg.Organization, "company"
+	}
+	return []*piece{p}
+}
+
+func hasCueBefore(x *lexIndex, toks []token, a int) bool {
+	_, ok := cueBefore(x, toks, a)
+	return ok
+}
+
+func cueBefore(x *lexIndex, toks []token, a int) (string, bool) {
+	if a >= 2 {
+		if k, ok := x.cueBefore[strings.ToLower(toks[a-2].Text+" "+toks[a-1].Text)]; ok {
+			return k, true
+		}
+	}
+	if a >= 1 {
+		w := strings.ToLower(toks[a-1].Text)
+		if k, ok := x.cueBefore[w]; ok {
+			// "the company Acme" but not "company X" as subject of a clause after a verb.
+			return k, true
+		}
+	}
+	return "", false
+}
+
+func newPiece(d *docState, si, a, b int) *piece {
+	toks := d.Sents[si].Tokens
+	p := &piece{sent: si, a: a, b: b, start: toks[a].Start, end: toks[b-1].End, defOf: -1}
+	p.text = d.Doc.Text[p.start:p.end]
+	return p
+}
+
+func spanText(d *docState, toks []token, a, b int) string {
+	return d.Doc.Text[toks[a].Start:toks[b-1].End]
+}
+
+// orgBase is the key an organization is grouped by: its key without legal
+// form or ".com".
+func orgBase(x *lexIndex, name string) string {
+	if ag, ok := x.agencies[kg.Key(name)]; ok {
+		return kg.Key(ag.Canonical)
+	}
+	words := strings.Fields(name)
+	for len(words) > 1 {
+		h, ok := x.heads[strings.TrimRight(words[len(words)-1], ",")]
+		if !ok || !h.Legal {
+			break
+		}
+		words = words[:len(words)-1]
+	}
+	n := strings.TrimRight(strings.Join(words, " "), ",")
+	n = strings.TrimSuffix(strings.TrimSuffix(n, ".com"), ".COM")
+	return kg.Key(n)
+}
+
+// typePieces types the pieces from cues around them and from what the rest
+// of the document says about the same names.
+func typePieces(d *docState, x *lexIndex, ps []*piece) {
+	// Resolve acronym links to global indices.
+	bySent := map[int][]int{}
+	for i, p := range ps {
+		bySent[p.sent] = append(bySent[p.sent], i)
+	}
+	for i, p := range ps {
+		if p.defOf <= -2 {
+			k := -2 - p.defOf
+			idx := bySent[p.sent]
+			p.defOf = idx[k]
+			_ = i
+		}
+	}
+	for _, p := range ps {
+		if p.blocked || p.typ != "" {
+			continue
+		}
+		toks := d.Sents[p.sent].Tokens
+		first := toks[p.a].Text
+		switch {
+		case p.a > 0 && x.honorifics[toks[p.a-1].Text]:
+			p.typ = kg.Person
+		case p.b-p.a >= 2 && p.b-p.a <= 4 && x.firstNames[first] && !isAllCaps(toks[p.b-1].Text):
+			p.typ = kg.Person
+		case strings.HasSuffix(strings.ToLower(p.text), ".com"):
+			p.typ, p.kind = kg.Organization, "company"
+		}
+		if p.typ != "" {
+			continue
+		}
+		if k, ok := cueBefore(x, toks, p.a); ok {
+			p.typ, p.kind = kg.Organization, orDefault(k, "company")
+			continue
+		}
+		if p.b < len(toks) {
+			next := strings.ToLower(toks[p.b].Text)
+			if isPossessive(next) && p.b+1 < len(toks) {
+				next = strings.ToLower(toks[p.b+1].Text)
+			}
+			if k, ok := x.cueAfter[next]; ok {
+				p.typ, p.kind = kg.Organization, orDefault(k, "company")
+				p.weak = true
+				continue
+			}
+			if x.personAfter[next] {
+				p.typ = kg.Person
+				continue
+			}
+		}
+		// "a spokesperson for X", "a spokesman for X"
+		if p.a >= 2 && strings.ToLower(toks[p.a-1].Text) == "for" {
+			if _, ok := x.cueAfter[strings.ToLower(toks[p.a-2].Text)]; ok {
+				p.typ, p.kind = kg.Organization, "company"
+				continue
+			}
+		}
+		// A lower-case title right before: "president Donald Trump", "former defense secretary Jim Smith".
+		if n, _ := x.titleEndingAt(toks, p.a); n > 0 && p.b-p.a <= 3 && !isAllCaps(first) {
+			p.typ = kg.Person
+			p.afterTitle = true
+			continue
+		}
+	}
+	// A ticker or acronym in parentheses after a typed name takes its type; one
+	// after an untyped multi-word name (a program, a product) is blocked, as is
+	// one after a program word.
+	for _, p := range ps {
+		if !p.acronym || p.defOf < 0 {
+			continue
+		}
+		q := ps[p.defOf]
+		switch {
+		case q.typ == kg.Organization:
+			p.typ, p.kind = q.typ, q.kind
+		case q.typ == "" && q.b-q.a == 1 && isAllCaps(p.text) && !q.blocked:
+			// "Acme (ACME)": a stock ticker marks a company.
+			q.typ, q.kind = kg.Organization, "company"
+			p.typ, p.kind = kg.Organization, "company"
+		default:
+			p.blocked = true
+		}
+	}
+	// Programs and products: a name right after a program word is not an entity.
+	for _, p := range ps {
+		if p.typ != "" || p.a == 0 {
+			continue
+		}
+		w := strings.ToLower(d.Sents[p.sent].Tokens[p.a-1].Text)
+		if programWords[w] {
+			p.blocked = true
+		}
+	}
+	// A weakly typed organization that the document elsewhere names as a
+	// person ("Jane Doe ... Doe officials") is that person.
+	persons := map[string]bool{}
+	for _, p := range ps {
+		if p.typ == kg.Person && !p.blocked {
+			persons[kg.Key(p.text)] = true
+			persons[kg.Key(d.Sents[p.sent].Tokens[p.b-1].Text)] = true
+		}
+	}
+	for _, p := range ps {
+		if p.weak && persons[kg.Key(p.text)] {
+			p.typ, p.kind = kg.Person, ""
+		}
+	}
+	// Labels carried through the document: a name typed once keeps its type.
+	for round := 0; round < 3; round++ {
+		labels := map[string]*piece{}
+		surnames := map[string]bool{}
+		var orgs []*piece
+		for _, p := range ps {
+			if p.typ == "" || p.blocked {
+				continue
+			}
+			if p.typ == kg.Organization {
+				labels["o:"+orgBase(x, p.text)] = p
+				if p.b-p.a >= 2 {
+					orgs = append(orgs, p)
+				}
+			} else {
+				labels["p:"+kg.Key(p.text)] = p
+				if p.b-p.a >= 2 {
+					toks := d.Sents[p.sent].Tokens
+					surnames[kg.Key(toks[p.b-1].Text)] = true
+				}
+			}
+		}
+		blockedKeys := map[string]bool{}
+		for _, p := range ps {
+			if p.blocked {
+				blockedKeys[kg.Key(p.text)] = true
+			}
+		}
+		changed := false
+		for _, p := range ps {
+			if p.typ != "" || p.blocked {
+				continue
+			}
+			k := kg.Key(p.text)
+			switch {
+			case blockedKeys[k]:
+				p.blocked = true
+			case labels["p:"+k] != nil:
+				p.typ = kg.Person
+			case labels["o:"+orgBase(x, p.text)] != nil:
+				q := labels["o:"+orgBase(x, p.text)]
+				p.typ, p.kind = kg.Organization, q.kind
+			case p.b-p.a == 1 && surnames[k]:
+				p.typ = kg.Person
+			case p.b-p.a == 1 && isAcronymish(p.text) && initialsMatch(p.text, orgs) != nil:
+				q := initialsMatch(p.text, orgs)
+				p.typ, p.kind = kg.Organization, q.kind
+			case itsFollows(d, p):
+				p.typ, p.kind = kg.Organization, "company"
+			default:
+				continue
+			}
+			changed = true
+		}
+		if !changed {
+			break
+		}
+	}
+}
+
+var programWords = map[string]bool{"contract": true, "program": true, "programme": true, "project": true, "initiative": true, "system": true, "called": true, "named": true, "dubbed": true, "aka": true, "a.k.a.": true, "codenamed": true, "platform": true, "app": true, "product": true, "brand": true, "operation": true}
+
+func orDefault(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+// initials returns the initials of a multi-word name, with and without the
+// small words: "Department of Defense" -> "DD", "DOD".
+func initials(name string) []string {
+	var all, caps strings.Builder
+	for _, w := range strings.Fields(name) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		all.WriteRune(unicode.ToUpper(r))
+		if unicode.IsUpper(r) {
+			caps.WriteRune(r)
+		}
+	}
+	return []string{all.String(), caps.String()}
+}
+
+func initialsMatch(acr string, orgs []*piece) *piece {
+	a := strings.ToUpper(strings.ReplaceAll(acr, ".", ""))
+	var found *piece
+	for _, q := range orgs {
+		for _, in := range initials(q.text) {
+			if len(in) >= 2 && in == a {
+				if found != nil && kg.Key(found.text) != kg.Key(q.text) {
+					return nil // ambiguous
+				}
+				found = q
+			}
+		}
+	}
+	return found
+}
+
+// itsFollows: "Acme filed its lawsuit", "Acme and its founder": the name is
+// referred to with "its" later in the same clause, before any other name.
+func itsFollows(d *docState, p *piece) bool {
+	if p.b-p.a != 1 {
+		return false
+	}
+	toks := d.Sents[p.sent].Tokens
+	for i := p.b; i < len(toks) && i < p.b+6; i++ {
+		t := toks[i].Text
+		switch {
+		case strings.EqualFold(t, "its"):
+			return true
+		case t == "," || t == "." || t == ";" || isCapToken(t) || t == "who" || t == "he" || t == "she" || t == "his" || t == "her":
+			return false
+		}
+	}
+	return false
+}
+
+// buildEntities groups typed pieces into document entities.
+func buildEntities(d *docState, x *lexIndex, ps []*piece) {
+	byKey := map[string]*entity{}
+	newEnt := func(t kg.EntityType, name, kind string) *entity {
+		e := &entity{Type: t, Name: name, Kind: kind, Aliases: map[string]struct{}{}}
+		d.Entities = append(d.Entities, e)
+		return e
+	}
+	addMention := func(p *piece, e *entity, rule string) {
+		p.ent = e
+		m := &mention{Start: p.start, End: p.end, Text: p.text, Sent: p.sent, Kind: nameMention, Entity: e}
+		e.Mentions = append(e.Mentions, m)
+		e.Aliases[p.text] = struct{}{}
+		d.Mentions = append(d.Mentions, m)
+		if rule != "" && kg.Key(p.text) != kg.Key(e.Name) {
+			e.Merges = append(e.Merges, kg.Merge{Rule: rule, Name: p.text, Into: e.Name, Where: d.Doc.ID})
+		}
+	}
+	// Organizations and full person names first, then acronyms and surnames.
+	for _, p := range ps {
+		if p.blocked || p.typ == "" || p.acronym {
+			continue
+		}
+		switch p.typ {
+		case kg.Organization:
+			if p.b-p.a == 1 && isAcronymish(p.text) {
+				if _, ok := x.agencies[kg.Key(p.text)]; !ok {
+					continue // later: initials
+				}
+			}
+			base := orgBase(x, p.text)
+			k := "o:" + base
+			e := byKey[k]
+			rule := ""
+			if e == nil {
+				name := p.text
+				if p.canonical != "" {
+					name = p.canonical
+				}
+				e = newEnt(kg.Organization, name, p.kind)
+				byKey[k] = e
+			} else if p.canonical != "" || kg.Key(p.text) != kg.Key(e.Name) {
+				rule = "legal-form"
+			}
+			if p.canonical != "" && kg.Key(p.canonical) != kg.Key(p.text) {
+				rule = "alias-lexicon"
+				e.Aliases[p.canonical] = struct{}{}
+			}
+			addMention(p, e, rule)
+		case kg.Person:
+			if p.b-p.a < 2 {
+				continue
+			}
+			k := "p:" + kg.Key(p.text)
+			e := byKey[k]
+			if e == nil {
+				// Nickname of a full name already seen: "Jim Smith" = "James Smith".
+				toks := d.Sents[p.sent].Tokens
+				for _, f := range d.Entities {
+					if f.Type != kg.Person {
+						continue
+					}
+					fw := strings.Fields(f.Name)
+					if len(fw) >= 2 && kg.Key(fw[len(fw)-1]) == kg.Key(toks[p.b-1].Text) && x.sameFirstName(fw[0], toks[p.a].Text) {
+						e = f
+						break
+					}
+				}
+				if e != nil {
+					byKey[k] = e
+					addMention(p, e, "nickname")
+					continue
+				}
+				e = newEnt(kg.Person, p.text, "")
+				byKey[k] = e
+			}
+			addMention(p, e, "")
+		}
+	}
+	for _, p := range ps {
+		if p.blocked || p.typ == "" || p.ent != nil {
+			continue
+		}
+		toks := d.Sents[p.sent].Tokens
+		switch {
+		case p.acronym && p.defOf >= 0 && ps[p.defOf].ent != nil:
+			addMention(p, ps[p.defOf].ent, "acronym")
+		case p.typ == kg.Organization:
+			var orgs []*piece
+			for _, q := range ps {
+				if q.ent != nil && q.typ == kg.Organization && q.b-q.a >= 2 {
+					orgs = append(orgs, q)
+				}
+			}
+			if q := initialsMatch(p.text, orgs); q != nil {
+				addMention(p, q.ent, "initials")
+				continue
+			}
+			// Same acronym defined elsewhere in the document.
+			if e := byKey["o:"+kg.Key(p.text)]; e != nil {
+				addMention(p, e, "acronym")
+				continue
+			}
+			e := newEnt(kg.Organization, p.text, orDefault(p.kind, "company"))
+			byKey["o:"+kg.Key(p.text)] = e
+			addMention(p, e, "")
+		case p.typ == kg.Person:
+			// A surname (or a full name's single form): the most recent person
+			// with that surname, else the first one.
+			k := kg.Key(toks[p.a].Text)
+			var best *entity
+			for _, e := range d.Entities {
+				if e.Type != kg.Person {
+					continue
+				}
+				fw := strings.Fields(e.Name)
+				if len(fw) >= 2 && kg.Key(fw[len(fw)-1]) == k {
+					if best == nil || lastMentionBefore(e, p.start) > lastMentionBefore(best, p.start) {
+						best = e
+					}
+				}
+			}
+			if best != nil {
+				addMention(p, best, "surname")
+				continue
+			}
+			e := byKey["p:"+k]
+			if e == nil {
+				e = newEnt(kg.Person, p.text, "")
+				byKey["p:"+k] = e
+			}
+			addMention(p, e, "")
+		}
+	}
+	// Canonical names: the longest full form (lexicon canonical wins for orgs).
+	for _, e := range d.Entities {
+		name := e.Name
+		if e.Type == kg.Person {
+			for a := range e.Aliases {
+				if len(strings.Fields(a)) > len(strings.Fields(name)) || (len(strings.Fields(a)) == len(strings.Fields(name)) && formalOver(x, a, name)) {
+					name = a
+				}
+			}
+		} else if _, ok := x.agencies[kg.Key(name)]; !ok {
+			for a := range e.Aliases {
+				if !isAcronymish(a) && len(a) > len(name) {
+					name = a
+				}
+			}
+		}
+		name = strings.TrimPrefix(strings.TrimPrefix(name, "The "), "the ")
+		if name != e.Name {
+			for i := range e.Merges {
+				if e.Merges[i].Into == e.Name {
+					e.Merges[i].Into = name
+				}
+			}
+			e.Name = name
+		}
+		e.ID = kg.EntityID(e.Type, e.Name)
+	}
+	sort.SliceStable(d.Entities, func(i, j int) bool { return d.Entities[i].Mentions[0].Start < d.Entities[j].Mentions[0].Start })
+}
+
+// formalOver: "James Smith" is preferred over "Jim Smith".
+func formalOver(x *lexIndex, a, b string) bool {
+	fa, fb := strings.Fields(a), strings.Fields(b)
+	if _, ok := x.nick[strings.ToLower(fb[0])]; ok {
+		if _, ok := x.nick[strings.ToLower(fa[0])]; !ok && x.sameFirstName(fa[0], fb[0]) {
+			return true
+		}
+	}
+	return false
+}
+
+func lastMentionBefore(e *entity, off int) int {
+	last := -1
+	for _, m := range e.Mentions {
+		if m.Start < off && m.Start > last {
+			last = m.Start
+		}
+	}
+	return last
+}
+
+var nominals = map[string]string{"company": "company", "firm": "company", "department": "agency", "agency": "agency", "newspaper": "media", "paper": "media", "court": "court"}
+
+// linkPronouns adds pronoun mentions ("he", "she" -> the most recent person
+// within two sentences) and nominal ones ("the company" -> the most recent
+// organization of that kind).
+func linkPronouns(d *docState) {
+	sort.SliceStable(d.Mentions, func(i, j int) bool { return d.Mentions[i].Start < d.Mentions[j].Start })
+	names := append([]*mention(nil), d.Mentions...)
+	recent := func(off, sent int, want func(*entity) bool) *entity {
+		for i := len(names) - 1; i >= 0; i-- {
+			m := names[i]
+			if m.Start >= off {
+				continue
+			}
+			if sent-m.Sent > 2 {
+				return nil
+			}
+			if want(m.Entity) {
+				return m.Entity
+			}
+		}
+		return nil
+	}
+	for si, s := range d.Sents {
+		for i, t := range s.Tokens {
+			low := strings.ToLower(t.Text)
+			var e *entity
+			kind := pronounMention
+			end := t.End
+			switch low {
+			case "he", "she", "him", "his", "her":
+				e = recent(t.Start, si, func(e *entity) bool { return e.Type == kg.Person })
+			case "the":
+				if i+1 < len(s.Tokens) {
+					if k, ok := nominals[strings.ToLower(s.Tokens[i+1].Text)]; ok && !isCapToken(s.Tokens[i+1].Text) {
+						e = recent(t.Start, si, func(e *entity) bool {
+							return e.Type == kg.Organization && (e.Kind == k || (k == "company" && e.Kind == ""))
+						})
+						kind = nominalMention
+						end = s.Tokens[i+1].End
+					}
+				}
+			}
+			if e == nil {
+				continue
+			}
+			m := &mention{Start: t.Start, End: end, Text: d.Doc.Text[t.Start:end], Sent: si, Kind: kind, Entity: e}
+			e.Mentions = append(e.Mentions, m)
+			d.Mentions = append(d.Mentions, m)
+		}
+	}
+}

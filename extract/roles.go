@@ -1,0 +1,3 @@
+package extract
+
+func findRoles(d *docState) {}

@@ -1,0 +1,112 @@
+package extract
+
+import (
+	"strings"
+	"sync"
+
+	prosesegment "github.com/jdkato/prose/v3/segment"
+	"github.com/jdkato/prose/v3/tag"
+	prosetoken "github.com/jdkato/prose/v3/token"
+	"github.com/jdkato/prose/v3/tokenize"
+)
+
+// The prose models are large and slow to build; load them once per process.
+// Tokenizer, Segmenter and Tagger are safe for concurrent use.
+var models = sync.OnceValues(func() (*nlp, error) {
+	seg, err := prosesegment.New()
+	if err != nil {
+		return nil, err
+	}
+	tg, err := tag.New()
+	if err != nil {
+		return nil, err
+	}
+	return &nlp{tok: tokenize.New(), seg: seg, tag: tg}, nil
+})
+
+type nlp struct {
+	tok *tokenize.Tokenizer
+	seg *prosesegment.Segmenter
+	tag *tag.Tagger
+}
+
+// segment splits each kept paragraph into sentences and tagged tokens, with
+// offsets into the original text. A closing quote that the segmenter left at
+// the start of the next sentence is given back to the sentence it closes, and
+// sentences inside a quotation that spans several sentences are marked InQuote.
+func segment(d *docState) {
+	m, err := models()
+	if err != nil {
+		panic("extract: load prose models: " + err.Error())
+	}
+	for pi, p := range d.Paras {
+		var spans [][2]int
+		for _, s := range m.seg.Segment(p.Text) {
+			st, en := p.Start+s.Start, p.Start+s.End()
+			// Move a leading closing quote back to the previous sentence.
+			if len(spans) > 0 {
+				for _, q := range []string{"”", "\"", "’", "'"} {
+					if strings.HasPrefix(d.Doc.Text[st:en], q) && (q == "”" || oddQuotes(d.Doc.Text[spans[len(spans)-1][0]:spans[len(spans)-1][1]])) {
+						spans[len(spans)-1][1] = st + len(q)
+						st += len(q)
+						st, en = trimSpan(d.Doc.Text, st, en)
+						break
+					}
+				}
+			}
+			if st < en {
+				spans = append(spans, [2]int{st, en})
+			}
+		}
+		open := false
+		for _, sp := range spans {
+			text := d.Doc.Text[sp[0]:sp[1]]
+			toks := m.tok.Tokenize(text)
+			m.tag.TagTokens(toks)
+			s := sentence{Index: len(d.Sents), Para: pi, Start: sp[0], End: sp[1], Text: text, InQuote: open}
+			s.Tokens = splitTokens(toks, sp[0])
+			d.Sents = append(d.Sents, s)
+			open = quoteOpenAfter(text, open)
+		}
+	}
+}
+
+// splitTokens converts prose tokens to ours, shifting offsets to the original
+// text and splitting trailing closing brackets glued to a word ("MSFT)").
+func splitTokens(toks []prosetoken.Token, base int) []token {
+	out := make([]token, 0, len(toks))
+	for _, t := range toks {
+		txt := t.Text
+		start := base + t.Start
+		if len(txt) > 1 && (strings.HasSuffix(txt, ")") && !strings.Contains(txt, "(")) {
+			out = append(out, token{Text: txt[:len(txt)-1], Tag: t.Tag, Start: start, End: start + len(txt) - 1})
+			out = append(out, token{Text: ")", Tag: ")", Start: start + len(txt) - 1, End: start + len(txt)})
+			continue
+		}
+		if len(txt) > 1 && strings.HasPrefix(txt, "(") && !strings.Contains(txt, ")") {
+			out = append(out, token{Text: "(", Tag: "(", Start: start, End: start + 1})
+			out = append(out, token{Text: txt[1:], Tag: t.Tag, Start: start + 1, End: start + len(txt)})
+			continue
+		}
+		out = append(out, token{Text: txt, Tag: t.Tag, Start: start, End: start + len(txt)})
+	}
+	return out
+}
+
+func oddQuotes(s string) bool { return strings.Count(s, "\"")%2 == 1 }
+
+// quoteOpenAfter tells whether a double quotation is still open at the end of
+// s, given whether one was open at its start.
+func quoteOpenAfter(s string, open bool) bool {
+	for _, r := range s {
+		switch r {
+		case '“':
+			open = true
+		case '”':
+			open = false
+		case '"':
+			open = !open
+		}
+	}
+	return open
+}
