@@ -138,3 +138,12 @@ func checkSources(t *testing.T, d *docState, ss []kg.Source) {
 		}
 	}
 }
+
+func lexiconForTest(t *testing.T) *lexicon.Lexicon {
+	t.Helper()
+	l, err := lexicon.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
+}

@@ -651,7 +651,13 @@ func (d *docState) modifier(s sentence, m *mention, ts *triggerSet) bool {
 // proxy reports whether an organization mention acts through a proxy noun
 // right after it ("an Amazon spokesperson").
 func (d *docState) proxy(s sentence, m *mention) bool {
-	ws := d.wordsAfter(d.skipParen(m.End, s.End), s.End, 1)
+	off := m.End
+	if rest := d.Doc.Text[off:]; strings.HasPrefix(rest, "'s") {
+		off += len("'s")
+	} else if strings.HasPrefix(rest, "’s") {
+		off += len("’s")
+	}
+	ws := d.wordsAfter(d.skipParen(off, s.End), s.End, 1)
 	return len(ws) == 1 && proxyWords[ws[0].text]
 }
 
@@ -829,7 +835,7 @@ func (d *docState) wordsAfterAll(from, end int) []word {
 func (d *docState) subjectIn(s sentence, from, end int) *mention {
 	var cands []*mention
 	for _, m := range d.mentionsIn(from, end) {
-		if m.Entity == nil || d.possessive(m) || d.prepBefore(s, m.Start, from) != "" {
+		if m.Entity == nil || d.possessive(m) && !d.proxy(s, m) || d.prepBefore(s, m.Start, from) != "" {
 			continue
 		}
 		if m.Entity.Type == kg.Organization && d.modifier(s, m, nil) && !d.proxy(s, m) {

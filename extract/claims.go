@@ -1,0 +1,517 @@
+package extract
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/factgraph/factgraph/kg"
+	"github.com/factgraph/factgraph/lexicon"
+)
+
+// claimLex is the compiled reporting verb, stance and topic lexicons.
+type claimLex struct {
+	verbs    map[string]lexicon.Entry
+	verbRe   *regexp.Regexp
+	cues     []cue
+	negators map[string]bool
+	topics   []topic
+}
+
+type cue struct {
+	re     *regexp.Regexp
+	stance string
+}
+
+type topic struct {
+	name, parent string
+	res          []*regexp.Regexp
+}
+
+func phraseRe(p string) *regexp.Regexp {
+	return regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}])(` + strings.ReplaceAll(regexp.QuoteMeta(p), `'`, `['’]`) + `)(?:$|[^\p{L}\p{N}])`)
+}
+
+func compileClaimLex(lex *lexicon.Lexicon) *claimLex {
+	cl := &claimLex{verbs: map[string]lexicon.Entry{}, negators: map[string]bool{}}
+	if lex == nil {
+		return cl
+	}
+	var alts []string
+	for _, e := range lex.Entries("reporting_verbs") {
+		p := strings.ToLower(e.Phrase)
+		cl.verbs[p] = e
+		alts = append(alts, regexp.QuoteMeta(p))
+	}
+	sort.Slice(alts, func(a, b int) bool { return len(alts[a]) > len(alts[b]) })
+	if len(alts) > 0 {
+		cl.verbRe = regexp.MustCompile(`(?i)\b(?:` + strings.Join(alts, "|") + `)\b`)
+	}
+	for _, e := range lex.Entries("stance_cues") {
+		if e.Attr("negate") != "" {
+			cl.negators[strings.ToLower(e.Phrase)] = true
+			continue
+		}
+		cl.cues = append(cl.cues, cue{phraseRe(e.Phrase), e.Attr("stance")})
+	}
+	for _, e := range lex.Entries("topics") {
+		t := topic{name: e.Phrase, parent: e.Attr("parent")}
+		for _, c := range strings.Split(e.Attr("cues"), ",") {
+			if c = strings.TrimSpace(c); c != "" {
+				t.res = append(t.res, phraseRe(c))
+			}
+		}
+		cl.topics = append(cl.topics, t)
+	}
+	return cl
+}
+
+// stance weighs the cues of a claim's text: alleging cues against denying
+// ones, a negated cue counting for the other side; with no cue, the
+// reporting verb's hint.
+func (cl *claimLex) stance(text, verb string) string {
+	score := map[string]int{}
+	lower := strings.ToLower(text)
+	for _, c := range cl.cues {
+		for _, loc := range c.re.FindAllStringSubmatchIndex(lower, -1) {
+			st := c.stance
+			if cl.negated(lower[:loc[2]]) {
+				if st == kg.Alleges {
+					st = kg.Denies
+				} else {
+					st = kg.Alleges
+				}
+			}
+			score[st]++
+		}
+	}
+	switch {
+	case score[kg.Alleges] > score[kg.Denies]:
+		return kg.Alleges
+	case score[kg.Denies] > score[kg.Alleges]:
+		return kg.Denies
+	}
+	if e, ok := cl.verbs[strings.ToLower(verb)]; ok && score[kg.Alleges] == 0 {
+		if h := e.Attr("stance"); h == kg.Alleges || h == kg.Denies {
+			return h
+		}
+	}
+	return kg.Neutral
+}
+
+// negated reports whether one of the last four words before a cue negates it.
+func (cl *claimLex) negated(before string) bool {
+	ws := wordRe.FindAllString(before, -1)
+	if len(ws) > 4 {
+		ws = ws[len(ws)-4:]
+	}
+	for i, w := range ws {
+		w = strings.ReplaceAll(w, "’", "'")
+		if cl.negators[w] || strings.HasSuffix(w, "n't") && cl.negators["n't"] {
+			return true
+		}
+		if i+1 < len(ws) && cl.negators[w+" "+ws[i+1]] {
+			return true
+		}
+	}
+	return false
+}
+
+// topics returns the topics whose cues occur in text, with their ancestors.
+func (cl *claimLex) topicsOf(text string) []string {
+	parent := map[string]string{}
+	for _, t := range cl.topics {
+		if t.parent != "" {
+			parent[t.name] = t.parent
+		}
+	}
+	seen := map[string]bool{}
+	var out []string
+	for _, t := range cl.topics {
+		for _, re := range t.res {
+			if re.MatchString(text) {
+				for n := t.name; n != "" && !seen[n]; n = parent[n] {
+					seen[n] = true
+					out = append(out, n)
+				}
+				break
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// quoteSeg is a direct quote within a paragraph: [Start,End) is its text
+// without the marks; Open and Close are the offsets of the marks (Close is
+// the paragraph end when the quote runs on).
+type quoteSeg struct {
+	Start, End  int
+	Open, Close int
+	Para        int
+	Closed      bool
+}
+
+var quoteMarks = regexp.MustCompile(`[“”"]`)
+
+// quotes finds the direct quotes of each paragraph. Straight quotes
+// alternate; a quote left open runs to the end of its paragraph.
+func (d *docState) quotes() []quoteSeg {
+	var out []quoteSeg
+	for pi, p := range d.Paras {
+		open := -1
+		for _, loc := range quoteMarks.FindAllStringIndex(p.Text, -1) {
+			mark := p.Text[loc[0]:loc[1]]
+			at := p.Start + loc[0]
+			switch {
+			case open < 0 && mark != "”":
+				open = at
+			case open >= 0 && mark != "“":
+				ol := len(`"`)
+				if strings.HasPrefix(d.Doc.Text[open:], "“") {
+					ol = len("“")
+				}
+				out = append(out, quoteSeg{Start: open + ol, End: at, Open: open, Close: at + len(mark), Para: pi, Closed: true})
+				open = -1
+			case open >= 0 && mark == "“":
+				open = at // a new opening: the earlier mark was stray
+			}
+		}
+		if open >= 0 {
+			ol := len(`"`)
+			if strings.HasPrefix(d.Doc.Text[open:], "“") {
+				ol = len("“")
+			}
+			out = append(out, quoteSeg{Start: open + ol, End: p.End, Open: open, Close: p.End, Para: pi})
+		}
+	}
+	return out
+}
+
+// claimDraft is a claim before ids are assigned.
+type claimDraft struct {
+	claimant *entity
+	kind     string
+	verb     string
+	texts    []string
+	spans    [][2]int
+	target   []*entity
+	para     int
+}
+
+// findClaims finds direct quotes and indirect speech with their claimants,
+// stances, topics and the entities they are about.
+func findClaims(d *docState) {
+	cl := compileClaimLex(d.Lex)
+	if cl.verbRe == nil {
+		return
+	}
+	qs := d.quotes()
+	used := map[int]bool{} // offsets of reporting verbs used by direct quotes
+	var drafts []*claimDraft
+	var last *claimDraft // the latest direct-quote claim, for run-on quotes
+	for i, q := range qs {
+		if len(wordRe.FindAllString(d.Doc.Text[q.Start:q.End], -1)) < 3 {
+			continue
+		}
+		qs0, qe0 := d.trimSpan(q.Start, q.End)
+		if qe0 <= qs0 {
+			continue
+		}
+		who, verb, vat := d.attribution(cl, qs, i)
+		if who == nil {
+			// a later quote of the same paragraph, or a paragraph that opens
+			// with a quote right after a quoted paragraph, continues it
+			if last != nil && (last.para == q.Para || last.para == q.Para-1 && q.Open == d.Paras[q.Para].Start) {
+				last.texts = append(last.texts, d.Doc.Text[qs0:qe0])
+				last.spans = append(last.spans, [2]int{qs0, qe0})
+				last.para = q.Para
+			}
+			continue
+		}
+		used[vat] = true
+		if last != nil && last.claimant == who && (last.para == q.Para || last.para == q.Para-1) {
+			last.texts = append(last.texts, d.Doc.Text[qs0:qe0])
+			last.spans = append(last.spans, [2]int{qs0, qe0})
+			last.para = q.Para
+			continue
+		}
+		last = &claimDraft{claimant: who, kind: kg.Quote, verb: verb, texts: []string{d.Doc.Text[qs0:qe0]}, spans: [][2]int{{qs0, qe0}}, para: q.Para}
+		drafts = append(drafts, last)
+	}
+	drafts = append(drafts, d.indirect(cl, qs, used)...)
+	d.Claims = append(d.Claims, d.claimsOf(cl, drafts)...)
+}
+
+// inQuote reports whether off lies inside a direct quote.
+func inQuote(qs []quoteSeg, off int) bool {
+	for _, q := range qs {
+		if q.Start <= off && off < q.End {
+			return true
+		}
+	}
+	return false
+}
+
+// attribution finds who said quote i: after it (`," said X` / `," X
+// said`), before it (`X said: "`), or in a previous paragraph that ends
+// with a colon (`X issued this statement:`). It returns the claimant, the
+// reporting verb and the verb's offset.
+func (d *docState) attribution(cl *claimLex, qs []quoteSeg, i int) (*entity, string, int) {
+	q := qs[i]
+	p := d.Paras[q.Para]
+	// after: up to the next quote or the end of the paragraph
+	if q.Closed {
+		end := p.End
+		if i+1 < len(qs) && qs[i+1].Para == q.Para {
+			end = qs[i+1].Open
+		}
+		region := d.Doc.Text[q.Close:end]
+		if loc := cl.verbRe.FindStringIndex(region); loc != nil && len(wordRe.FindAllString(region[:loc[0]], -1)) <= 4 && !strings.ContainsAny(strings.TrimLeft(region[:loc[0]], ",. "), ".;") {
+			vs, ve := q.Close+loc[0], q.Close+loc[1]
+			after := end
+			if j := strings.IndexAny(d.Doc.Text[ve:end], ".;"); j >= 0 {
+				after = ve + j
+			}
+			if who := d.speaker(q.Close, vs); who != nil {
+				return who, strings.ToLower(d.Doc.Text[vs:ve]), vs
+			}
+			if who := d.speaker(ve, after); who != nil {
+				return who, strings.ToLower(d.Doc.Text[vs:ve]), vs
+			}
+		}
+	}
+	// before: the sentence ends with a reporting verb and a colon or comma
+	before := strings.TrimRight(d.Doc.Text[p.Start:q.Open], " ")
+	if b := strings.TrimRight(strings.TrimRight(before, ":,"), " "); b != "" && (len(b) < len(before) || cl.endsWithVerb(b)) {
+		start := max(strings.LastIndexAny(b, ".!?”\"")+1, 0)
+		if locs := cl.verbRe.FindAllStringIndex(b[start:], -1); len(locs) > 0 && (len(b) < len(before) || p.Start+start+locs[len(locs)-1][1] == p.Start+len(b)) {
+			loc := locs[len(locs)-1]
+			vs := p.Start + start + loc[0]
+			if who := d.speakerBefore(vs, p.Start+start); who != nil {
+				return who, strings.ToLower(d.Doc.Text[vs : p.Start+start+loc[1]]), vs
+			}
+		}
+	}
+	// a previous paragraph ending with a colon introduces the quote
+	if q.Open == p.Start && q.Para > 0 {
+		pp := d.Paras[q.Para-1]
+		t := strings.TrimRight(pp.Text, " ")
+		if strings.HasSuffix(t, ":") {
+			start := max(strings.LastIndexAny(t[:len(t)-1], ".!?")+1, 0)
+			if loc := cl.verbRe.FindStringIndex(t[start:]); loc != nil {
+				vs := pp.Start + start + loc[0]
+				if who := d.speakerBefore(vs, pp.Start+start); who != nil {
+					return who, strings.ToLower(d.Doc.Text[vs : pp.Start+start+loc[1]]), vs
+				}
+			}
+		}
+	}
+	return nil, "", -1
+}
+
+// endsWithVerb reports whether text ends with a reporting verb.
+func (cl *claimLex) endsWithVerb(text string) bool {
+	locs := cl.verbRe.FindAllStringIndex(text, -1)
+	return len(locs) > 0 && locs[len(locs)-1][1] == len(text)
+}
+
+// trimSpan narrows [start,end) past surrounding spaces and trailing commas.
+func (d *docState) trimSpan(start, end int) (int, int) {
+	for start < end && strings.ContainsRune(" \t\n", rune(d.Doc.Text[start])) {
+		start++
+	}
+	for end > start && strings.ContainsRune(" \t\n,;", rune(d.Doc.Text[end-1])) {
+		end--
+	}
+	return start, end
+}
+
+// speaker is the speaker named in [from, to) (`the AWS spokesperson`,
+// `Frank Shaw, the company's vice president`, `X's motion`, `he`).
+func (d *docState) speaker(from, to int) *entity {
+	if to <= from {
+		return nil
+	}
+	si := d.sentenceAt(from)
+	if si < 0 {
+		si = d.sentenceAt(to - 1)
+	}
+	if si < 0 {
+		return nil
+	}
+	s := d.Sents[si]
+	// "a spokesperson for X"
+	if m := d.proxyFor(from, to); m != nil {
+		return m.Entity
+	}
+	for _, m := range d.mentionsIn(from, to) {
+		if m.Entity == nil {
+			continue
+		}
+		if d.possessive(m) && !d.proxy(s, m) {
+			continue
+		}
+		if p := d.prepBefore(s, m.Start, from); p != "" {
+			continue
+		}
+		return d.personAfter(m, to).Entity
+	}
+	for _, w := range d.wordsAfterAll(from, to) {
+		if pm := d.pronoun(w, true); pm != nil && d.mentionAt(w.start) == nil {
+			return pm.Entity
+		}
+	}
+	return nil
+}
+
+// personAfter prefers a person named right after an organization that
+// only qualifies them ("AWS CEO Andy Jassy", "Amazon spokesperson Jane
+// Doe").
+func (d *docState) personAfter(m *mention, to int) *mention {
+	if m.Entity.Type == kg.Person {
+		return m
+	}
+	for _, n := range d.mentionsIn(m.End, to) {
+		gap := d.Doc.Text[m.End:n.Start]
+		if n.Entity != nil && n.Entity.Type == kg.Person && !strings.ContainsAny(gap, ",;:.()") && len(strings.Fields(gap)) <= 3 {
+			return n
+		}
+		break
+	}
+	return m
+}
+
+var proxyFor = regexp.MustCompile(`(?i)\b(?:spokesperson|spokesman|spokeswoman|spokespeople|representatives?|lawyers?|attorneys?|counsel|document|letter|filing|statement|report|memo|complaint|lawsuit)\s+(?:for|from|of|by|at)\s+$`)
+
+// proxyFor finds "a spokesperson for X" in [from, to) and returns X.
+func (d *docState) proxyFor(from, to int) *mention {
+	for _, m := range d.mentionsIn(from, to) {
+		if m.Entity != nil && proxyFor.MatchString(d.Doc.Text[from:m.Start]) {
+			return m
+		}
+	}
+	return nil
+}
+
+// speakerBefore is the speaker of a reporting verb at vs whose sentence
+// starts at start: a proxy ("a spokesperson for X", "a document from X"),
+// else the clause subject.
+func (d *docState) speakerBefore(vs, start int) *entity {
+	if m := d.proxyFor(start, vs); m != nil {
+		return m.Entity
+	}
+	si := d.sentenceAt(vs)
+	if si < 0 {
+		return nil
+	}
+	_, m := d.subjectOf(si, vs)
+	if m == nil || m.Entity == nil {
+		return nil
+	}
+	return d.personAfter(m, vs).Entity
+}
+
+// indirect finds reported speech: a reporting verb outside quotes whose
+// subject is an entity, followed by what was said ("X claims the deal was
+// marred by ...", "a document from X alleging a conspiracy").
+func (d *docState) indirect(cl *claimLex, qs []quoteSeg, used map[int]bool) []*claimDraft {
+	var out []*claimDraft
+	for si, s := range d.Sents {
+		for _, loc := range cl.verbRe.FindAllStringIndex(s.Text, -1) {
+			vs, ve := s.Start+loc[0], s.Start+loc[1]
+			verb := strings.ToLower(s.Text[loc[0]:loc[1]])
+			e := cl.verbs[verb]
+			if used[vs] || inQuote(qs, vs) || d.mentionAt(vs) != nil {
+				continue
+			}
+			prev := d.wordsBefore(vs, s.Start, 1)
+			if e.Attr("noun") == "" && len(prev) == 1 && (determiners[prev[0].text] || beForms[prev[0].text]) {
+				continue // a noun or an adjective: "the claims", "is alleged"
+			}
+			rest := strings.TrimLeft(d.Doc.Text[ve:s.End], " ")
+			if strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, ",") || strings.HasPrefix(rest, "“") || strings.HasPrefix(rest, `"`) {
+				continue // a direct quote's attribution
+			}
+			from := d.skipSpace(ve)
+			if e.Attr("object") != "" {
+				// "told CNN that ...", "told reporters that ...": skip the listener
+				for _, m := range d.mentionsIn(from, s.End) {
+					if m.Start <= d.skipSpace(from) {
+						from = d.skipSpace(d.skipParen(m.End, s.End))
+					}
+					break
+				}
+				for i, w := range d.wordsAfter(from, s.End, 4) {
+					if w.text == "that" && i > 0 {
+						from = d.skipSpace(w.end)
+						break
+					}
+				}
+			}
+			for _, w := range []string{"that ", "in a statement that ", "in a statement "} {
+				if strings.HasPrefix(strings.ToLower(d.Doc.Text[from:s.End]), w) {
+					from += len(w)
+					break
+				}
+			}
+			end := s.End
+			for end > from && strings.ContainsAny(d.Doc.Text[end-1:end], ".!? ") {
+				end--
+			}
+			if end <= from || len(wordRe.FindAllString(d.Doc.Text[from:end], -1)) < 2 {
+				continue
+			}
+			_ = si
+			who := d.speakerBefore(vs, s.Start)
+			if who == nil {
+				continue
+			}
+			out = append(out, &claimDraft{claimant: who, kind: kg.Paraphrase, verb: verb, texts: []string{d.Doc.Text[from:end]}, spans: [][2]int{{from, end}}, para: s.Para})
+		}
+	}
+	return out
+}
+
+// claimsOf turns drafts into claims with stance, topics, about and sources.
+func (d *docState) claimsOf(cl *claimLex, drafts []*claimDraft) []kg.Claim {
+	var out []kg.Claim
+	seen := map[string]bool{}
+	for _, c := range drafts {
+		text := strings.Join(c.texts, " ")
+		text = strings.TrimSpace(text)
+		if text == "" || c.claimant == nil {
+			continue
+		}
+		id := kg.ID("clm", d.Doc.ID, c.claimant.ID, strconv.Itoa(c.spans[0][0]), strconv.Itoa(c.spans[0][1]))
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		claim := kg.Claim{
+			ID: id, Claimant: c.claimant.ID, Text: text, Kind: c.kind, Verb: c.verb,
+			Stance: cl.stance(text, c.verb), Topics: cl.topicsOf(text), About: []string{},
+		}
+		if claim.Topics == nil {
+			claim.Topics = []string{}
+		}
+		about := map[string]bool{c.claimant.ID: true}
+		for _, sp := range c.spans {
+			si := d.sentenceAt(sp[0])
+			idx := 0
+			if si >= 0 {
+				idx = d.Sents[si].Index
+			}
+			claim.Sources = append(claim.Sources, d.source(idx, sp[0], sp[1]))
+			for _, m := range d.mentionsIn(sp[0], sp[1]) {
+				if m.Entity != nil && !about[m.Entity.ID] {
+					about[m.Entity.ID] = true
+					claim.About = append(claim.About, m.Entity.ID)
+				}
+			}
+		}
+		out = append(out, claim)
+	}
+	return out
+}

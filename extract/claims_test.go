@@ -1,0 +1,62 @@
+package extract
+
+import "testing"
+
+// claimView is a claim with entity names, for golden files.
+type claimView struct {
+	Claimant string   `json:"claimant"`
+	Kind     string   `json:"kind"`
+	Verb     string   `json:"verb,omitempty"`
+	Stance   string   `json:"stance"`
+	Topics   []string `json:"topics"`
+	About    []string `json:"about"`
+	Text     string   `json:"text"`
+}
+
+func claimViews(t *testing.T, d *docState) []claimView {
+	t.Helper()
+	n := names(d)
+	var out []claimView
+	for _, c := range d.Claims {
+		checkSources(t, d, c.Sources)
+		v := claimView{Claimant: n[c.Claimant], Kind: c.Kind, Verb: c.Verb, Stance: c.Stance, Topics: c.Topics, Text: c.Text, About: []string{}}
+		if v.Claimant == "" {
+			t.Errorf("claimant of %+v is not an entity of the document", c)
+		}
+		for _, a := range c.About {
+			v.About = append(v.About, n[a])
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+func TestClaimsGolden(t *testing.T) {
+	for _, name := range []string{"claims_general.txt"} {
+		t.Run(name, func(t *testing.T) {
+			d := fixture(t, name)
+			findClaims(d)
+			golden(t, name[:len(name)-4]+".golden.json", claimViews(t, d))
+		})
+	}
+}
+
+func TestStance(t *testing.T) {
+	cl := compileClaimLex(lexiconForTest(t))
+	tests := []struct{ name, text, verb, want string }{
+		{"allegation", "the award was tainted by bias and political interference", "said", "alleges"},
+		{"defence", "the process was fair and lawful", "said", "denies"},
+		{"negated allegation", "it was decided without any outside influence", "said", "denies"},
+		{"negated defence", "it wasn't competitively bid", "said", "alleges"},
+		{"verb hint", "the merger went ahead", "denied", "denies"},
+		{"neutral", "the company remains committed to its customers", "said", "neutral"},
+		{"more allegations than defences", "free from influence is needed; there were errors, deficiencies and bias", "said", "alleges"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := cl.stance(tt.text, tt.verb); got != tt.want {
+				t.Errorf("stance(%q, %q) = %s, want %s", tt.text, tt.verb, got, tt.want)
+			}
+		})
+	}
+}

@@ -1,5 +1,0 @@
-package extract
-
-// Placeholder stages; replaced by the real implementations.
-
-func findClaims(d *docState) {}
