@@ -1,3 +1,403 @@
 package extract
 
-func findRoles(d *docState) {}
+import (
+	"strings"
+
+	"github.com/factgraph/factgraph/kg"
+)
+
+// Roles are read from the tokens around person mentions:
+//
+//	[ORG | ORG's | its] [former] TITLE PERSON     "AWS CEO Jane Doe", "former Defense Secretary John Roe"
+//	[ORG's | its | PERSON's] [adj] TITLE, PERSON  "the agency's chief information officer, Jane Doe"
+//	PERSON, [ORG's] [adj] TITLE [of ...] [at|of ORG]  "Jane Doe, Acme's vice president of sales"
+//
+// A title with no stated organization takes the one the title lexicon implies
+// ("Defense Secretary" -> Department of Defense), or none. Relations between
+// entities: subsidiary_of ("its cloud subsidiary, X", "X, the company's cloud
+// arm", "X, a unit of Y") and owns ("X, who owns Y", "Y, owned by X").
+
+var formerWords = map[string]bool{"former": true, "ex": true, "ex-": true, "then": true, "then-": true, "onetime": true, "one-time": true, "erstwhile": true, "previous": true, "past": true, "retired": true, "outgoing": true}
+
+var subsidiaryWords = map[string]bool{"subsidiary": true, "unit": true, "division": true, "arm": true, "branch": true, "business": true, "affiliate": true}
+
+// personish titles that make a role even with no organization.
+func findRoles(d *docState) {
+	x := indexOf(d.Lex)
+	roles := map[string]int{}
+	rels := map[string]int{}
+	addRole := func(si int, person *entity, title string, org *entity, orgNone bool, status string) {
+		oid := ""
+		if org != nil && !orgNone {
+			if org == person {
+				return
+			}
+			oid = org.ID
+		}
+		id := kg.ID("rol", person.ID, title, oid, status)
+		src := d.source(si, d.Sents[si].Start, d.Sents[si].End)
+		if i, ok := roles[id]; ok {
+			d.Roles[i].Sources = appendSource(d.Roles[i].Sources, src)
+			return
+		}
+		roles[id] = len(d.Roles)
+		d.Roles = append(d.Roles, kg.Role{ID: id, Person: person.ID, Title: title, Organization: oid, Status: status, Sources: []kg.Source{src}})
+	}
+	addRel := func(si int, typ string, from, to *entity) {
+		if from == nil || to == nil || from == to {
+			return
+		}
+		id := kg.ID("rel", typ, from.ID, to.ID)
+		src := d.source(si, d.Sents[si].Start, d.Sents[si].End)
+		if i, ok := rels[id]; ok {
+			d.Relations[i].Sources = appendSource(d.Relations[i].Sources, src)
+			return
+		}
+		rels[id] = len(d.Relations)
+		d.Relations = append(d.Relations, kg.Relation{ID: id, Type: typ, From: from.ID, To: to.ID, Sources: []kg.Source{src}})
+	}
+
+	for si := range d.Sents {
+		s := &d.Sents[si]
+		toks := s.Tokens
+		ms := d.mentionsIn(s.Start, s.End)
+		names := nameMentions(ms)
+		for _, m := range names {
+			a, b := tokRange(toks, m.Start, m.End)
+			if a < 0 {
+				continue
+			}
+			if m.Entity.Type == kg.Person {
+				// TITLE PERSON, and TITLE, PERSON
+				j := a
+				comma := false
+				if j > 0 && toks[j-1].Text == "," {
+					j--
+					comma = true
+				}
+				if n, ti := x.titleEndingAt(toks, j); n > 0 && !(comma && !titleStartsPhrase(toks, j-n)) {
+					title := ti.Phrase
+					org, none, status := titleContext(d, x, si, j-n, ti, m.Entity)
+					addRole(si, m.Entity, title, org, none, status)
+				}
+				// PERSON, [ORG's] [adj] TITLE [of words] [at|of|for ORG]
+				if b < len(toks) && toks[b].Text == "," {
+					k := b + 1
+					var org *entity
+					if k < len(toks) && strings.EqualFold(toks[k].Text, "the") {
+						k++
+					}
+					if om := mentionStarting(names, toks, k); om != nil && om.Entity.Type == kg.Organization {
+						_, ob := tokRange(toks, om.Start, om.End)
+						if ob < len(toks) && isPossessive(toks[ob].Text) {
+							org = om.Entity
+							k = ob + 1
+						}
+					}
+					status := kg.Current
+					for k < len(toks) && (isAdjective(toks[k]) || formerWords[strings.ToLower(toks[k].Text)]) {
+						if formerWords[strings.ToLower(toks[k].Text)] {
+							status = kg.Former
+						}
+						if n, _ := x.titleAt(toks, k, len(toks)); n > 0 {
+							break
+						}
+						k++
+					}
+					if n, ti := x.titleAt(toks, k, len(toks)); n > 0 {
+						title := ti.Phrase
+						e := k + n
+						// "vice president of communications": a lower-case field after "of".
+						if e+1 < len(toks) && toks[e].Text == "of" && !isCapToken(toks[e+1].Text) && isNounish(toks[e+1]) {
+							title += " of " + toks[e+1].Text
+							e += 2
+						}
+						if org == nil && e+1 < len(toks) && (toks[e].Text == "at" || toks[e].Text == "of" || toks[e].Text == "for") {
+							q := e + 1
+							if q < len(toks) && strings.EqualFold(toks[q].Text, "the") {
+								q++
+							}
+							if om := mentionStarting(names, toks, q); om != nil && om.Entity.Type == kg.Organization {
+								org = om.Entity
+							}
+						}
+						// "Jane Doe, former Defense Secretary John Roe": the title is the next person's.
+						nextPerson := func(q int) bool {
+							pm := mentionStarting(names, toks, q)
+							return pm != nil && pm.Entity.Type == kg.Person
+						}
+						if !nextPerson(e) && !(e < len(toks) && toks[e].Text == "," && nextPerson(e+1)) && !nextPerson(k+n) {
+							none := false
+							if org == nil {
+								org, none = impliedOrg(d, ti)
+							}
+							addRole(si, m.Entity, title, org, none, status)
+						}
+					}
+					// PERSON, who owns ORG
+					k = b + 1
+					if k+1 < len(toks) && (toks[k].Text == "who" || toks[k].Text == "which") && (toks[k+1].Text == "owns" || toks[k+1].Text == "owned" || toks[k+1].Text == "bought" || toks[k+1].Text == "acquired") {
+						q := k + 2
+						if q < len(toks) && strings.EqualFold(toks[q].Text, "the") {
+							q++
+						}
+						if om := mentionStarting(names, toks, q); om != nil && om.Entity.Type == kg.Organization {
+							addRel(si, "owns", m.Entity, om.Entity)
+						}
+					}
+				}
+			}
+			if m.Entity.Type == kg.Organization && b < len(toks) {
+				// Y, the company's cloud arm / Y, a unit of X / Y, owned by X
+				k := b
+				if toks[k].Text == "," && k+1 < len(toks) {
+					k++
+					low := strings.ToLower(toks[k].Text)
+					if (low == "the" || low == "its") && k+2 < len(toks) {
+						if low == "its" || (nominals[strings.ToLower(toks[k+1].Text)] != "" && isPossessive(toks[k+2].Text)) {
+							q := k + 1
+							if low == "the" {
+								q = k + 3
+							}
+							for q < len(toks) && q < k+6 && !subsidiaryWords[strings.ToLower(toks[q].Text)] && toks[q].Text != "," {
+								q++
+							}
+							if q < len(toks) && subsidiaryWords[strings.ToLower(toks[q].Text)] {
+								kind := ""
+								if low == "the" {
+									kind = nominals[strings.ToLower(toks[k+1].Text)]
+								}
+								addRel(si, "subsidiary_of", m.Entity, recentOrgKind(d, m.Start, m.Entity, kind))
+							}
+						}
+					}
+					if (low == "a" || low == "an" || low == "the") && k+2 < len(toks) && subsidiaryWords[strings.ToLower(toks[k+1].Text)] && toks[k+2].Text == "of" {
+						if om := mentionStarting(names, toks, k+3); om != nil && om.Entity.Type == kg.Organization {
+							addRel(si, "subsidiary_of", m.Entity, om.Entity)
+						}
+					}
+					if low == "owned" && k+1 < len(toks) && toks[k+1].Text == "by" {
+						if om := mentionStarting(names, toks, k+2); om != nil {
+							addRel(si, "owns", om.Entity, m.Entity)
+						}
+					}
+				}
+			}
+		}
+		// its [adj] subsidiary[,] Y ; X's parent company[,] Y
+		for i, t := range toks {
+			low := strings.ToLower(t.Text)
+			if low != "its" {
+				continue
+			}
+			q := i + 1
+			for q < len(toks) && q < i+5 && !subsidiaryWords[strings.ToLower(toks[q].Text)] && !isCapToken(toks[q].Text) {
+				q++
+			}
+			if q >= len(toks) || !subsidiaryWords[strings.ToLower(toks[q].Text)] {
+				continue
+			}
+			q++
+			if q < len(toks) && toks[q].Text == "," {
+				q++
+			}
+			if om := mentionStarting(names, toks, q); om != nil && om.Entity.Type == kg.Organization {
+				addRel(si, "subsidiary_of", om.Entity, recentOrg(d, t.Start, om.Entity))
+			}
+		}
+		for i := 0; i+2 < len(toks); i++ {
+			if strings.EqualFold(toks[i].Text, "parent") && strings.EqualFold(toks[i+1].Text, "company") {
+				q := i + 2
+				if toks[q].Text == "," {
+					q++
+				}
+				parent := mentionStarting(names, toks, q)
+				if parent == nil || parent.Entity.Type != kg.Organization {
+					continue
+				}
+				// "X's parent company Y"
+				if i >= 2 && isPossessive(toks[i-1].Text) {
+					if child := mentionAtTok(names, toks, i-2); child != nil && child.Entity.Type == kg.Organization {
+						addRel(si, "subsidiary_of", child.Entity, parent.Entity)
+					}
+				}
+			}
+			// "X-owned Y": a hyphenated owner token.
+			if strings.HasSuffix(strings.ToLower(toks[i].Text), "-owned") {
+				owner := strings.TrimSuffix(toks[i].Text[:len(toks[i].Text)-len("-owned")], "")
+				var from *entity
+				for _, e := range d.Entities {
+					if kg.Key(e.Name) == kg.Key(owner) {
+						from = e
+						break
+					}
+					for a := range e.Aliases {
+						if kg.Key(a) == kg.Key(owner) {
+							from = e
+						}
+					}
+				}
+				if om := mentionStarting(names, toks, i+1); om != nil && om.Entity.Type == kg.Organization {
+					addRel(si, "owns", from, om.Entity)
+				}
+			}
+		}
+	}
+}
+
+func appendSource(srcs []kg.Source, s kg.Source) []kg.Source {
+	for _, x := range srcs {
+		if x == s {
+			return srcs
+		}
+	}
+	return append(srcs, s)
+}
+
+func nameMentions(ms []*mention) []*mention {
+	var out []*mention
+	for _, m := range ms {
+		if m.Kind == nameMention {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// tokRange returns the token range covering [start,end), or -1.
+func tokRange(toks []token, start, end int) (int, int) {
+	a, b := -1, -1
+	for i, t := range toks {
+		if t.Start == start {
+			a = i
+		}
+		if t.End == end {
+			b = i + 1
+		}
+	}
+	if a < 0 || b < 0 {
+		return -1, -1
+	}
+	return a, b
+}
+
+func mentionStarting(ms []*mention, toks []token, k int) *mention {
+	if k < 0 || k >= len(toks) {
+		return nil
+	}
+	for _, m := range ms {
+		if m.Start == toks[k].Start {
+			return m
+		}
+	}
+	return nil
+}
+
+func mentionAtTok(ms []*mention, toks []token, k int) *mention {
+	if k < 0 || k >= len(toks) {
+		return nil
+	}
+	for _, m := range ms {
+		if m.Start <= toks[k].Start && toks[k].End <= m.End {
+			return m
+		}
+	}
+	return nil
+}
+
+func isAdjective(t token) bool {
+	return strings.HasPrefix(t.Tag, "JJ") || t.Tag == "VBN" || (t.Tag == "NN" && !isCapToken(t.Text))
+}
+
+func isNounish(t token) bool { return strings.HasPrefix(t.Tag, "NN") }
+
+// titleStartsPhrase: a title before ", PERSON" must begin its phrase (after a
+// possessive, determiner, adjective or sentence start), not end a clause.
+func titleStartsPhrase(toks []token, i int) bool {
+	if i <= 0 {
+		return true
+	}
+	p := toks[i-1]
+	low := strings.ToLower(p.Text)
+	return isPossessive(p.Text) || low == "its" || low == "his" || low == "her" || low == "their" || low == "the" || low == "a" || low == "an" || formerWords[low] || strings.HasPrefix(p.Tag, "JJ") || p.Tag == "DT" || p.Tag == "PRP$"
+}
+
+// titleContext reads what precedes a title at toks[i]: status words, adjectives,
+// and an organization (a mention, "X's", or "its").
+func titleContext(d *docState, x *lexIndex, si, i int, ti titleInfo, person *entity) (*entity, bool, string) {
+	toks := d.Sents[si].Tokens
+	status := kg.Current
+	names := nameMentions(d.mentionsIn(d.Sents[si].Start, d.Sents[si].End))
+	var org *entity
+	for k := i - 1; k >= 0 && k >= i-5; k-- {
+		low := strings.ToLower(strings.TrimSuffix(toks[k].Text, "-"))
+		if formerWords[low] || formerWords[toks[k].Text] {
+			status = kg.Former
+			continue
+		}
+		if low == "its" {
+			org = recentOrg(d, toks[k].Start, person)
+			break
+		}
+		if isPossessive(toks[k].Text) {
+			if om := mentionAtTok(names, toks, k-1); om != nil && om.Entity.Type == kg.Organization {
+				org = om.Entity
+			}
+			break
+		}
+		if om := mentionAtTok(names, toks, k); om != nil {
+			if om.Entity.Type == kg.Organization {
+				org = om.Entity
+			}
+			break
+		}
+		if isAdjective(toks[k]) || x.places[kg.Key(toks[k].Text)] || low == "current" {
+			continue
+		}
+		break
+	}
+	if org == nil {
+		o, none := impliedOrg(d, ti)
+		return o, none, status
+	}
+	return org, false, status
+}
+
+// impliedOrg returns the organization a title implies, adding it to the
+// document's entities when the text does not name it.
+func impliedOrg(d *docState, ti titleInfo) (*entity, bool) {
+	switch ti.Org {
+	case "":
+		return nil, false
+	case "none":
+		return nil, true
+	}
+	k := kg.Key(ti.Org)
+	for _, e := range d.Entities {
+		if e.Type == kg.Organization && kg.Key(e.Name) == k {
+			return e, false
+		}
+	}
+	e := &entity{ID: kg.EntityID(kg.Organization, ti.Org), Type: kg.Organization, Name: ti.Org, Kind: "agency", Aliases: map[string]struct{}{}}
+	d.Entities = append(d.Entities, e)
+	return e, false
+}
+
+// recentOrg is the most recent organization named before off, other than skip.
+func recentOrg(d *docState, off int, skip *entity) *entity { return recentOrgKind(d, off, skip, "") }
+
+// recentOrgKind is recentOrg limited to one organization kind ("" for any).
+func recentOrgKind(d *docState, off int, skip *entity, kind string) *entity {
+	var best *mention
+	for _, m := range d.Mentions {
+		if m.Start < off && m.Kind == nameMention && m.Entity.Type == kg.Organization && m.Entity != skip && (kind == "" || m.Entity.Kind == kind) {
+			if best == nil || m.Start > best.Start {
+				best = m
+			}
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	return best.Entity
+}
