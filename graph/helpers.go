@@ -1,0 +1,125 @@
+package graph
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/factgraph/factgraph/graph/model"
+	"github.com/factgraph/factgraph/kg"
+)
+
+// errNoIngester answers ingestDocument when the server runs without the
+// loader pipeline.
+var errNoIngester = fmt.Errorf("ingestion is not available on this server: %w", kg.ErrUnavailable)
+
+func badInput(format string, args ...any) error {
+	return fmt.Errorf(format+": %w", append(args, kg.ErrInvalid)...)
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+// entity loads one entity by id through the request's loader.
+func entity(ctx context.Context, id string) (model.Entity, error) {
+	e, err := loaders(ctx).Entity.Load(ctx, id)
+	if err != nil {
+		return nil, fmt.Errorf("entity %s: %w", id, err)
+	}
+	return model.WrapEntity(e), nil
+}
+
+// entities loads entities by id through the request's loader, in order.
+func entities(ctx context.Context, ids []string) ([]model.Entity, error) {
+	es, err := loaders(ctx).Entity.LoadAll(ctx, ids)
+	if err != nil {
+		return nil, fmt.Errorf("entities: %w", err)
+	}
+	out := make([]model.Entity, len(es))
+	for i, e := range es {
+		out[i] = model.WrapEntity(e)
+	}
+	return out, nil
+}
+
+// findEntity looks an entity up by id or by name; exactly one must be given.
+func (r *queryResolver) findEntity(ctx context.Context, id, name *string, typ kg.EntityType) (kg.Entity, error) {
+	switch {
+	case id != nil && name != nil:
+		return kg.Entity{}, badInput("give id or name, not both")
+	case id != nil:
+		return r.Store.FindEntity(ctx, *id, typ)
+	case name != nil && strings.TrimSpace(*name) != "":
+		return r.Store.FindEntity(ctx, strings.TrimSpace(*name), typ)
+	}
+	return kg.Entity{}, badInput("give an id or a name")
+}
+
+// eventType maps the loader's lower snake case type to the enum; unknown
+// types are OTHER.
+func eventType(t string) model.EventType {
+	e := model.EventType(strings.ToUpper(t))
+	if e.IsValid() {
+		return e
+	}
+	return model.EventTypeOther
+}
+
+func kindLabel(k model.EntityKind) string {
+	switch k {
+	case model.EntityKindPerson:
+		return "Person"
+	case model.EntityKindOrganization:
+		return "Organization"
+	}
+	return "Claim"
+}
+
+var datePrefix = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
+
+func checkDates(dates ...string) error {
+	for _, d := range dates {
+		if d != "" && !datePrefix.MatchString(d) {
+			return badInput("date %q: want YYYY, YYYY-MM or YYYY-MM-DD", d)
+		}
+	}
+	return nil
+}
+
+// pageInfo describes a page of n edges; cursor(i) is the i-th edge's cursor.
+func pageInfo(after *string, more bool, n int, cursor func(int) string) *model.PageInfo {
+	p := &model.PageInfo{HasNextPage: more, HasPreviousPage: after != nil && *after != ""}
+	if n > 0 {
+		s, e := cursor(0), cursor(n-1)
+		p.StartCursor, p.EndCursor = &s, &e
+	}
+	return p
+}
+
+// documentInput turns the mutation input into a document; the id defaults
+// to a hash of the text.
+func documentInput(in model.IngestDocumentInput) (kg.Document, error) {
+	if strings.TrimSpace(in.Text) == "" {
+		return kg.Document{}, badInput("input.text is empty")
+	}
+	if err := checkDates(deref(in.PublishedAt)); err != nil {
+		return kg.Document{}, err
+	}
+	if d := deref(in.PublishedAt); d != "" && len(d) != 10 {
+		return kg.Document{}, badInput("input.publishedAt %q: want YYYY-MM-DD", d)
+	}
+	sum := sha256.Sum256([]byte(in.Text))
+	doc := kg.Document{ID: deref(in.ID), Title: deref(in.Title), Publisher: deref(in.Publisher), URL: deref(in.URL),
+		PublishedAt: deref(in.PublishedAt), SHA256: hex.EncodeToString(sum[:]), Text: in.Text}
+	if doc.ID == "" {
+		doc.ID = "doc_" + doc.SHA256[:16]
+	}
+	return doc, nil
+}

@@ -1,0 +1,170 @@
+// Package model holds the API's value types that are not domain types of kg:
+// the GraphQL wrappers of kg values, query filters and pages passed between
+// the resolvers and the store, and the generated connection and enum types.
+// It imports only kg.
+package model
+
+import (
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+
+	"github.com/factgraph/factgraph/kg"
+)
+
+// Node is any object with a global id: *Person, *Organization, kg.Role,
+// kg.Event, kg.Claim or kg.Document.
+type Node any
+
+// Entity is *Person or *Organization.
+type Entity any
+
+// Person is a kg.Entity of type person.
+type Person struct{ kg.Entity }
+
+// Organization is a kg.Entity of type organization.
+type Organization struct{ kg.Entity }
+
+// WrapEntity returns the GraphQL object of an entity: *Person or *Organization.
+func WrapEntity(e kg.Entity) Entity {
+	if e.Type == kg.Person {
+		return &Person{e}
+	}
+	return &Organization{e}
+}
+
+// Participation is an entity's part in an event.
+type Participation struct {
+	Part  string
+	Event kg.Event
+}
+
+// Contribution is what one document contributed to the graph.
+type Contribution struct {
+	Document string
+	Entities []string // ids of the entities it mentions
+	Roles    []kg.Role
+	Events   []kg.Event
+	Claims   []kg.Claim
+}
+
+// SearchHit is one full-text hit.
+type SearchHit struct {
+	Score float64
+	Node  Node
+}
+
+// GraphNode is a node of a drawable graph.
+type GraphNode struct {
+	ID      string
+	Label   string
+	Type    string // Person, Organization, Role, Event, Claim
+	Sources []kg.Source
+}
+
+// GraphEdge is a relationship of a drawable graph.
+type GraphEdge struct {
+	ID     string
+	Type   string
+	Source string
+	Target string
+	Part   *string
+}
+
+// Graph is a set of nodes and edges.
+type Graph struct {
+	Nodes []GraphNode
+	Edges []GraphEdge
+}
+
+// Path is one path between two entities.
+type Path struct {
+	Length int
+	Nodes  []GraphNode
+	Edges  []GraphEdge
+}
+
+// Conflict is a set of facts on which sources disagree.
+type Conflict struct {
+	Field       string
+	Description string
+	Events      []kg.Event
+}
+
+// Topic is one topic of the taxonomy.
+type Topic struct {
+	Name   string
+	Parent *string
+}
+
+// Page is one page of a keyset-paginated list.
+type Page[T any] struct {
+	Items []T
+	Total int  // matches of the filter, all pages
+	More  bool // there are items after the last one
+}
+
+// EventFilter selects events. Empty fields match everything; After is the
+// sort key (EventKey) of the last event already seen.
+type EventFilter struct {
+	Type        string // lower snake case
+	From, To    string // ISO date prefixes, inclusive
+	Participant string // entity id, name or alias
+	First       int
+	After       []string
+}
+
+// ClaimFilter selects claims; Topics match any of them.
+type ClaimFilter struct {
+	Stance   string
+	Topics   []string
+	Claimant string // entity id, name or alias
+	About    string // entity id, name or alias
+	First    int
+	After    []string
+}
+
+// DocumentFilter pages documents.
+type DocumentFilter struct {
+	First int
+	After []string
+}
+
+// EventKey is the sort key of an event: its date (undated sort last as "~")
+// and id.
+func EventKey(e kg.Event) []string {
+	d := e.Date
+	if d == "" {
+		d = "~"
+	}
+	return []string{d, e.ID}
+}
+
+// ClaimKey is the sort key of a claim: its id.
+func ClaimKey(c kg.Claim) []string { return []string{c.ID} }
+
+// DocumentKey is the sort key of a document: publication date and id.
+func DocumentKey(d kg.Document) []string { return []string{d.PublishedAt, d.ID} }
+
+// EncodeCursor encodes a list's name and an item's sort key as an opaque cursor.
+func EncodeCursor(list string, key []string) string {
+	b, _ := json.Marshal(append([]string{list}, key...))
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+// DecodeCursor returns the sort key in a cursor of list, which must have n
+// parts; a foreign or malformed cursor is kg.ErrInvalid.
+func DecodeCursor(list, cursor string, n int) ([]string, error) {
+	if cursor == "" {
+		return nil, nil
+	}
+	b, err := base64.RawURLEncoding.DecodeString(cursor)
+	var parts []string
+	if err == nil {
+		err = json.Unmarshal(b, &parts)
+	}
+	if err != nil || len(parts) != n+1 || parts[0] != list {
+		return nil, fmt.Errorf("cursor %q is not a cursor of %s: %w", cursor, list, kg.ErrInvalid)
+	}
+	return parts[1:], nil
+}

@@ -1,0 +1,687 @@
+package neo4jstore
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/factgraph/factgraph/graph/model"
+	"github.com/factgraph/factgraph/kg"
+)
+
+// The read side: every method runs one Cypher statement in a read
+// transaction (ExecuteQuery with reader routing) and converts the records to
+// kg values in named functions. Facts come with their sources; events with
+// their participants; claims with claimant and about ids; roles with person
+// and organization ids. Entity references ("ref") are an id, a name or an
+// alias, matched case-insensitively.
+
+// Cypher projections of the node kinds. Each takes the variable name.
+func entityProj(v string) string {
+	return fmt.Sprintf(`{id: %[1]s.id, type: CASE WHEN %[1]s:Person THEN 'person' ELSE 'organization' END,
+		name: %[1]s.name, aliases: coalesce(%[1]s.aliases, []), kind: coalesce(%[1]s.kind, ''), merges: coalesce(%[1]s.merges, [])}`, v)
+}
+
+func sourcesProj(v string) string {
+	return fmt.Sprintf(`COLLECT { MATCH (%[1]s)-[s:SOURCED_FROM]->(d:Document)
+		RETURN {document: d.id, sentence: s.sentence, start: s.start, end: s.end, quote: s.quote}
+		ORDER BY d.publishedAt, d.id, s.start }`, v)
+}
+
+func eventProj(v string) string {
+	return fmt.Sprintf(`{id: %[1]s.id, type: %[1]s.type, date: %[1]s.date, datePrecision: %[1]s.datePrecision,
+		dateText: %[1]s.dateText, summary: %[1]s.summary, unnamed: coalesce(%[1]s.unnamed, []),
+		participants: COLLECT { MATCH (x:Entity)-[p:PARTICIPATED_IN]->(%[1]s) RETURN {entity: x.id, as: p.as} ORDER BY p.as, x.name },
+		sources: %[2]s}`, v, sourcesProj(v))
+}
+
+func claimProj(v string) string {
+	return fmt.Sprintf(`{id: %[1]s.id, text: %[1]s.text, kind: %[1]s.kind, verb: %[1]s.verb, stance: %[1]s.stance,
+		topics: coalesce(%[1]s.topics, []),
+		claimant: COLLECT { MATCH (x:Entity)-[:MADE]->(%[1]s) RETURN x.id },
+		about: COLLECT { MATCH (%[1]s)-[:ABOUT]->(x:Entity) RETURN x.id ORDER BY x.id },
+		sources: %[2]s}`, v, sourcesProj(v))
+}
+
+func roleProj(v string) string {
+	return fmt.Sprintf(`{id: %[1]s.id, title: %[1]s.title, status: %[1]s.status,
+		person: COLLECT { MATCH (x:Entity)-[:HOLDS_ROLE]->(%[1]s) RETURN x.id },
+		organization: COLLECT { MATCH (%[1]s)-[:AT]->(x:Entity) RETURN x.id },
+		sources: %[2]s}`, v, sourcesProj(v))
+}
+
+func documentProj(v string) string {
+	return fmt.Sprintf(`{id: %[1]s.id, file: %[1]s.file, title: %[1]s.title, publisher: %[1]s.publisher, url: %[1]s.url,
+		publishedAt: %[1]s.publishedAt, sha256: %[1]s.sha256}`, v)
+}
+
+// refMatch is a predicate: entity v is named by parameter $p (id, name or
+// alias, case-insensitive).
+func refMatch(v, p string) string {
+	return fmt.Sprintf(`(%[1]s.id = $%[2]s OR toLower(%[1]s.name) = toLower($%[2]s)
+		OR any(a IN coalesce(%[1]s.aliases, []) + coalesce(%[1]s.curatedAliases, []) WHERE toLower(a) = toLower($%[2]s)))`, v, p)
+}
+
+// refOrder ranks the entities a ref matches: id, then name, then alias; then
+// the most mentioned.
+func refOrder(v, p string) string {
+	return fmt.Sprintf(`CASE WHEN %[1]s.id = $%[2]s THEN 0 WHEN toLower(%[1]s.name) = toLower($%[2]s) THEN 1 ELSE 2 END,
+		COUNT { (%[1]s)-[:MENTIONED_IN]->() } DESC, %[1]s.id`, v, p)
+}
+
+// resolveRef binds variable out to the one entity (of label) that parameter
+// $p names, or yields no row.
+func resolveRef(out, label, p string) string {
+	return fmt.Sprintf(`CALL { MATCH (x:%[3]s) WHERE %[1]s RETURN x AS %[4]s ORDER BY %[2]s LIMIT 1 }`,
+		refMatch("x", p), refOrder("x", p), label, out)
+}
+
+// --- conversions -----------------------------------------------------------
+
+func asMap(v any) map[string]any { m, _ := v.(map[string]any); return m }
+func asList(v any) []any        { l, _ := v.([]any); return l }
+func asInt(v any) int           { i, _ := v.(int64); return int(i) }
+
+func strs(v any) []string {
+	l := asList(v)
+	out := make([]string, 0, len(l))
+	for _, x := range l {
+		out = append(out, str(x))
+	}
+	return out
+}
+
+func first(v any) string {
+	if l := asList(v); len(l) > 0 {
+		return str(l[0])
+	}
+	return ""
+}
+
+func toEntity(v any) kg.Entity {
+	m := asMap(v)
+	e := kg.Entity{ID: str(m["id"]), Type: kg.EntityType(str(m["type"])), Name: str(m["name"]),
+		Aliases: strs(m["aliases"]), Kind: str(m["kind"])}
+	for _, s := range strs(m["merges"]) {
+		e.Merges = append(e.Merges, parseMerge(s))
+	}
+	return e
+}
+
+// parseMerge reads back the merge log format of write.go: "rule: name -> into @doc".
+func parseMerge(s string) kg.Merge {
+	var m kg.Merge
+	m.Rule, s, _ = strings.Cut(s, ": ")
+	m.Name, s, _ = strings.Cut(s, " -> ")
+	if i := strings.LastIndex(s, " @"); i >= 0 {
+		m.Into, m.Where = s[:i], s[i+2:]
+	} else {
+		m.Into = s
+	}
+	return m
+}
+
+func toSources(v any) []kg.Source {
+	l := asList(v)
+	out := make([]kg.Source, 0, len(l))
+	for _, x := range l {
+		m := asMap(x)
+		out = append(out, kg.Source{Document: str(m["document"]), Sentence: asInt(m["sentence"]),
+			Start: asInt(m["start"]), End: asInt(m["end"]), Quote: str(m["quote"])})
+	}
+	return out
+}
+
+func toEvent(v any) kg.Event {
+	m := asMap(v)
+	ev := kg.Event{ID: str(m["id"]), Type: str(m["type"]), Date: str(m["date"]), DatePrecision: str(m["datePrecision"]),
+		DateText: str(m["dateText"]), Summary: str(m["summary"]), Sources: toSources(m["sources"]),
+		Participants: []kg.Participant{}}
+	for _, x := range asList(m["participants"]) {
+		p := asMap(x)
+		ev.Participants = append(ev.Participants, kg.Participant{Entity: str(p["entity"]), As: str(p["as"])})
+	}
+	for _, u := range strs(m["unnamed"]) {
+		as, desc, _ := strings.Cut(u, ": ")
+		ev.Participants = append(ev.Participants, kg.Participant{As: as, Description: desc})
+	}
+	return ev
+}
+
+func toClaim(v any) kg.Claim {
+	m := asMap(v)
+	return kg.Claim{ID: str(m["id"]), Claimant: first(m["claimant"]), Text: str(m["text"]), Kind: str(m["kind"]),
+		Verb: str(m["verb"]), Stance: str(m["stance"]), Topics: strs(m["topics"]), About: strs(m["about"]),
+		Sources: toSources(m["sources"])}
+}
+
+func toRole(v any) kg.Role {
+	m := asMap(v)
+	return kg.Role{ID: str(m["id"]), Person: first(m["person"]), Title: str(m["title"]),
+		Organization: first(m["organization"]), Status: str(m["status"]), Sources: toSources(m["sources"])}
+}
+
+func toDocument(v any) kg.Document {
+	m := asMap(v)
+	return kg.Document{ID: str(m["id"]), File: str(m["file"]), Title: str(m["title"]), Publisher: str(m["publisher"]),
+		URL: str(m["url"]), PublishedAt: str(m["publishedAt"]), SHA256: str(m["sha256"])}
+}
+
+// --- lookups by id (dataloader fetches) -------------------------------------
+
+// EntitiesByID returns the entities with the given ids; missing ids are
+// absent from the map.
+func (s *Store) EntitiesByID(ctx context.Context, ids []string) (map[string]kg.Entity, error) {
+	recs, err := s.read(ctx, `UNWIND $ids AS id MATCH (e:Entity {id: id}) RETURN `+entityProj("e")+` AS e`,
+		map[string]any{"ids": ids})
+	if err != nil {
+		return nil, fmt.Errorf("entities by id: %w", err)
+	}
+	out := make(map[string]kg.Entity, len(recs))
+	for _, r := range recs {
+		e := toEntity(r.Values[0])
+		out[e.ID] = e
+	}
+	return out, nil
+}
+
+// DocumentsByID returns the documents with the given ids.
+func (s *Store) DocumentsByID(ctx context.Context, ids []string) (map[string]kg.Document, error) {
+	recs, err := s.read(ctx, `UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN `+documentProj("d")+` AS d`,
+		map[string]any{"ids": ids})
+	if err != nil {
+		return nil, fmt.Errorf("documents by id: %w", err)
+	}
+	out := make(map[string]kg.Document, len(recs))
+	for _, r := range recs {
+		d := toDocument(r.Values[0])
+		out[d.ID] = d
+	}
+	return out, nil
+}
+
+// RolesOf returns, per entity id, the roles a person holds or the roles at
+// an organization, current first.
+func (s *Store) RolesOf(ctx context.Context, ids []string) (map[string][]kg.Role, error) {
+	recs, err := s.read(ctx, `UNWIND $ids AS id MATCH (e:Entity {id: id})
+		CALL { WITH e MATCH (e)-[:HOLDS_ROLE]->(r:Role) RETURN r UNION WITH e MATCH (r:Role)-[:AT]->(e) RETURN r }
+		WITH id, r ORDER BY r.status, r.title, r.id
+		RETURN id, collect(`+roleProj("r")+`) AS roles`, map[string]any{"ids": ids})
+	if err != nil {
+		return nil, fmt.Errorf("roles of entities: %w", err)
+	}
+	out := make(map[string][]kg.Role, len(ids))
+	for _, r := range recs {
+		for _, x := range asList(r.Values[1]) {
+			out[str(r.Values[0])] = append(out[str(r.Values[0])], toRole(x))
+		}
+	}
+	return out, nil
+}
+
+// ParticipationsOf returns, per entity id, the events it took part in, by
+// date.
+func (s *Store) ParticipationsOf(ctx context.Context, ids []string) (map[string][]model.Participation, error) {
+	recs, err := s.read(ctx, `UNWIND $ids AS id MATCH (:Entity {id: id})-[p:PARTICIPATED_IN]->(ev:Event)
+		WITH id, p, ev ORDER BY ev.date, ev.id
+		RETURN id, collect({part: p.as, event: `+eventProj("ev")+`}) AS ps`, map[string]any{"ids": ids})
+	if err != nil {
+		return nil, fmt.Errorf("events of entities: %w", err)
+	}
+	out := make(map[string][]model.Participation, len(ids))
+	for _, r := range recs {
+		id := str(r.Values[0])
+		for _, x := range asList(r.Values[1]) {
+			m := asMap(x)
+			out[id] = append(out[id], model.Participation{Part: str(m["part"]), Event: toEvent(m["event"])})
+		}
+	}
+	return out, nil
+}
+
+// ClaimsBy returns, per entity id, the claims it made.
+func (s *Store) ClaimsBy(ctx context.Context, ids []string) (map[string][]kg.Claim, error) {
+	return s.claimsOf(ctx, "claims by", `(:Entity {id: id})-[:MADE]->(c:Claim)`, ids)
+}
+
+// ClaimsAbout returns, per entity id, the claims made about it.
+func (s *Store) ClaimsAbout(ctx context.Context, ids []string) (map[string][]kg.Claim, error) {
+	return s.claimsOf(ctx, "claims about", `(c:Claim)-[:ABOUT]->(:Entity {id: id})`, ids)
+}
+
+func (s *Store) claimsOf(ctx context.Context, op, pattern string, ids []string) (map[string][]kg.Claim, error) {
+	recs, err := s.read(ctx, `UNWIND $ids AS id MATCH `+pattern+`
+		WITH id, c ORDER BY c.id
+		RETURN id, collect(`+claimProj("c")+`) AS cs`, map[string]any{"ids": ids})
+	if err != nil {
+		return nil, fmt.Errorf("%s entities: %w", op, err)
+	}
+	out := make(map[string][]kg.Claim, len(ids))
+	for _, r := range recs {
+		id := str(r.Values[0])
+		for _, x := range asList(r.Values[1]) {
+			out[id] = append(out[id], toClaim(x))
+		}
+	}
+	return out, nil
+}
+
+// Contributions returns, per document id, the entities it mentions and the
+// facts it is a source of.
+func (s *Store) Contributions(ctx context.Context, ids []string) (map[string]model.Contribution, error) {
+	recs, err := s.read(ctx, `UNWIND $ids AS id MATCH (doc:Document {id: id})
+		RETURN id,
+		  COLLECT { MATCH (e:Entity)-[:MENTIONED_IN]->(doc) RETURN e.id ORDER BY e.name } AS entities,
+		  COLLECT { MATCH (r:Role)-[:SOURCED_FROM]->(doc) WITH DISTINCT r ORDER BY r.title RETURN `+roleProj("r")+` } AS roles,
+		  COLLECT { MATCH (ev:Event)-[:SOURCED_FROM]->(doc) WITH DISTINCT ev ORDER BY ev.date, ev.id RETURN `+eventProj("ev")+` } AS events,
+		  COLLECT { MATCH (c:Claim)-[:SOURCED_FROM]->(doc) WITH DISTINCT c ORDER BY c.id RETURN `+claimProj("c")+` } AS claims`,
+		map[string]any{"ids": ids})
+	if err != nil {
+		return nil, fmt.Errorf("contributions of documents: %w", err)
+	}
+	out := make(map[string]model.Contribution, len(recs))
+	for _, r := range recs {
+		c := model.Contribution{Document: str(r.Values[0]), Entities: strs(r.Values[1])}
+		for _, x := range asList(r.Values[2]) {
+			c.Roles = append(c.Roles, toRole(x))
+		}
+		for _, x := range asList(r.Values[3]) {
+			c.Events = append(c.Events, toEvent(x))
+		}
+		for _, x := range asList(r.Values[4]) {
+			c.Claims = append(c.Claims, toClaim(x))
+		}
+		out[c.Document] = c
+	}
+	return out, nil
+}
+
+// --- top-level queries -------------------------------------------------------
+
+// FindEntity returns the entity that ref (id, name or alias) names; of type
+// typ unless typ is "". kg.ErrNotFound when none does.
+func (s *Store) FindEntity(ctx context.Context, ref string, typ kg.EntityType) (kg.Entity, error) {
+	label := "Entity"
+	switch typ {
+	case kg.Person:
+		label = "Person"
+	case kg.Organization:
+		label = "Organization"
+	}
+	recs, err := s.read(ctx, resolveRef("e", label, "ref")+` RETURN `+entityProj("e"), map[string]any{"ref": ref})
+	if err != nil {
+		return kg.Entity{}, fmt.Errorf("find entity %q: %w", ref, err)
+	}
+	if len(recs) == 0 {
+		what := "entity"
+		if typ != "" {
+			what = string(typ)
+		}
+		return kg.Entity{}, fmt.Errorf("%s %q: %w", what, ref, kg.ErrNotFound)
+	}
+	return toEntity(recs[0].Values[0]), nil
+}
+
+// Node returns the entity, role, event, claim or document with a global id:
+// *model.Person, *model.Organization, kg.Role, kg.Event, kg.Claim or
+// kg.Document. kg.ErrNotFound when there is none.
+func (s *Store) Node(ctx context.Context, id string) (model.Node, error) {
+	recs, err := s.read(ctx, `CALL {
+		  MATCH (n:Entity {id: $id}) RETURN 'entity' AS kind, `+entityProj("n")+` AS v
+		  UNION MATCH (n:Role {id: $id}) RETURN 'role' AS kind, `+roleProj("n")+` AS v
+		  UNION MATCH (n:Event {id: $id}) RETURN 'event' AS kind, `+eventProj("n")+` AS v
+		  UNION MATCH (n:Claim {id: $id}) RETURN 'claim' AS kind, `+claimProj("n")+` AS v
+		  UNION MATCH (d:Document {id: $id}) RETURN 'document' AS kind, `+documentProj("d")+` AS v
+		} RETURN kind, v LIMIT 1`, map[string]any{"id": id})
+	if err != nil {
+		return nil, fmt.Errorf("node %q: %w", id, err)
+	}
+	if len(recs) == 0 {
+		return nil, fmt.Errorf("node %q: %w", id, kg.ErrNotFound)
+	}
+	v := recs[0].Values[1]
+	switch str(recs[0].Values[0]) {
+	case "entity":
+		return model.WrapEntity(toEntity(v)), nil
+	case "role":
+		return toRole(v), nil
+	case "event":
+		return toEvent(v), nil
+	case "claim":
+		return toClaim(v), nil
+	default:
+		return toDocument(v), nil
+	}
+}
+
+// luceneSpecial are the characters the fulltext query syntax reserves.
+var luceneSpecial = strings.NewReplacer(`\`, `\\`, `+`, `\+`, `-`, `\-`, `&`, `\&`, `|`, `\|`, `!`, `\!`,
+	`(`, `\(`, `)`, `\)`, `{`, `\{`, `}`, `\}`, `[`, `\[`, `]`, `\]`, `^`, `\^`, `"`, `\"`, `~`, `\~`,
+	`*`, `\*`, `?`, `\?`, `:`, `\:`, `/`, `\/`)
+
+// fulltextQuery turns user text into a fulltext query: the words (any may
+// match, ranked by relevance) plus the whole text as a boosted phrase.
+func fulltextQuery(text string) string {
+	words := strings.Fields(text)
+	for i, w := range words {
+		words[i] = luceneSpecial.Replace(w)
+	}
+	q := strings.Join(words, " ")
+	if len(words) > 1 {
+		q = `"` + q + `"^3 ` + q
+	}
+	return q
+}
+
+// Search runs a fulltext query over entity names and aliases and claim text,
+// best first. kinds restricts the labels (Person, Organization, Claim).
+func (s *Store) Search(ctx context.Context, text string, kinds []string, first int) ([]model.SearchHit, error) {
+	q := fulltextQuery(text)
+	if q == "" {
+		return nil, fmt.Errorf("search: empty text: %w", kg.ErrInvalid)
+	}
+	var ks any
+	if len(kinds) > 0 {
+		ks = kinds
+	}
+	recs, err := s.read(ctx, `CALL db.index.fulltext.queryNodes('search', $q) YIELD node AS n, score
+		WHERE $kinds IS NULL OR any(l IN labels(n) WHERE l IN $kinds)
+		WITH n, score ORDER BY score DESC, n.id LIMIT $first
+		RETURN score, n:Claim AS isClaim, CASE WHEN n:Claim THEN `+claimProj("n")+` ELSE `+entityProj("n")+` END AS v`,
+		map[string]any{"q": q, "kinds": ks, "first": int64(first)})
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", text, err)
+	}
+	out := make([]model.SearchHit, 0, len(recs))
+	for _, r := range recs {
+		h := model.SearchHit{Score: r.Values[0].(float64)}
+		if r.Values[1] == true {
+			h.Node = toClaim(r.Values[2])
+		} else {
+			h.Node = model.WrapEntity(toEntity(r.Values[2]))
+		}
+		out = append(out, h)
+	}
+	return out, nil
+}
+
+// page is the common tail of a keyset-paginated query: rows of {n, k} (k the
+// sort key after the id) sorted by k, n.id; it returns total and the page of
+// f.First+1 items projected by proj.
+func page(proj string) string {
+	return `WITH collect({n: n, k: k}) AS rows
+	WITH size(rows) AS total, [r IN rows WHERE $after IS NULL OR r.k > $after[0] OR (r.k = $after[0] AND r.n.id > $after[1])][0..$limit] AS rows
+	CALL { WITH rows UNWIND rows AS r WITH r.n AS n RETURN collect(` + proj + `) AS items }
+	RETURN total, items`
+}
+
+func keyParam(after []string, n int) any {
+	if len(after) == 0 {
+		return nil
+	}
+	for len(after) < n {
+		after = append(after, "")
+	}
+	return after
+}
+
+// Events returns a page of the events that match f, ordered by date (undated
+// last) and id.
+func (s *Store) Events(ctx context.Context, f model.EventFilter) (model.Page[kg.Event], error) {
+	recs, err := s.read(ctx, `MATCH (n:Event)
+		WHERE ($type = '' OR n.type = $type)
+		  AND ($from = '' OR (coalesce(n.date, '') <> '' AND n.date >= $from))
+		  AND ($to = '' OR (coalesce(n.date, '') <> '' AND n.date < $to + '~'))
+		  AND ($participant = '' OR EXISTS { MATCH (x:Entity)-[:PARTICIPATED_IN]->(n) WHERE `+refMatch("x", "participant")+` })
+		WITH n, CASE WHEN coalesce(n.date, '') = '' THEN '~' ELSE n.date END AS k
+		ORDER BY k, n.id
+		`+page(eventProj("n")), map[string]any{"type": f.Type, "from": f.From, "to": f.To, "participant": f.Participant,
+		"after": keyParam(f.After, 2), "limit": int64(f.First + 1)})
+	if err != nil {
+		return model.Page[kg.Event]{}, fmt.Errorf("events: %w", err)
+	}
+	var p model.Page[kg.Event]
+	p.Total = asInt(recs[0].Values[0])
+	for _, x := range asList(recs[0].Values[1]) {
+		p.Items = append(p.Items, toEvent(x))
+	}
+	if len(p.Items) > f.First {
+		p.Items, p.More = p.Items[:f.First], true
+	}
+	return p, nil
+}
+
+// Claims returns a page of the claims that match f, ordered by id.
+func (s *Store) Claims(ctx context.Context, f model.ClaimFilter) (model.Page[kg.Claim], error) {
+	var topics any
+	if f.Topics != nil {
+		topics = f.Topics
+	}
+	after := keyParam(f.After, 1)
+	if after != nil {
+		after = []string{f.After[0], f.After[0]}
+	}
+	recs, err := s.read(ctx, `MATCH (n:Claim)
+		WHERE ($stance = '' OR n.stance = $stance)
+		  AND ($topics IS NULL OR any(t IN coalesce(n.topics, []) WHERE t IN $topics))
+		  AND ($claimant = '' OR EXISTS { MATCH (x:Entity)-[:MADE]->(n) WHERE `+refMatch("x", "claimant")+` })
+		  AND ($about = '' OR EXISTS { MATCH (n)-[:ABOUT]->(x:Entity) WHERE `+refMatch("x", "about")+` })
+		WITH n, n.id AS k
+		ORDER BY k
+		`+page(claimProj("n")), map[string]any{"stance": f.Stance, "topics": topics, "claimant": f.Claimant,
+		"about": f.About, "after": after, "limit": int64(f.First + 1)})
+	if err != nil {
+		return model.Page[kg.Claim]{}, fmt.Errorf("claims: %w", err)
+	}
+	var p model.Page[kg.Claim]
+	p.Total = asInt(recs[0].Values[0])
+	for _, x := range asList(recs[0].Values[1]) {
+		p.Items = append(p.Items, toClaim(x))
+	}
+	if len(p.Items) > f.First {
+		p.Items, p.More = p.Items[:f.First], true
+	}
+	return p, nil
+}
+
+// Documents returns a page of documents ordered by publication date and id.
+func (s *Store) Documents(ctx context.Context, f model.DocumentFilter) (model.Page[kg.Document], error) {
+	recs, err := s.read(ctx, `MATCH (n:Document)
+		WITH n, coalesce(n.publishedAt, '') AS k ORDER BY k, n.id
+		`+page(documentProj("n")),
+		map[string]any{"after": keyParam(f.After, 2), "limit": int64(f.First + 1)})
+	if err != nil {
+		return model.Page[kg.Document]{}, fmt.Errorf("documents: %w", err)
+	}
+	var p model.Page[kg.Document]
+	p.Total = asInt(recs[0].Values[0])
+	for _, x := range asList(recs[0].Values[1]) {
+		p.Items = append(p.Items, toDocument(x))
+	}
+	if len(p.Items) > f.First {
+		p.Items, p.More = p.Items[:f.First], true
+	}
+	return p, nil
+}
+
+// graphNodeProj projects a node of a drawable graph, with its sources.
+func graphNodeProj(v string) string {
+	return fmt.Sprintf(`{id: %[1]s.id, labels: labels(%[1]s), name: %[1]s.name, title: %[1]s.title, type: %[1]s.type,
+		date: %[1]s.date, text: %[1]s.text,
+		sources: [(%[1]s)-[s:SOURCED_FROM]->(d:Document) | {document: d.id, sentence: s.sentence, start: s.start, end: s.end, quote: s.quote}]}`, v)
+}
+
+const graphEdgeProj = `{id: elementId(r), type: type(r), source: startNode(r).id, target: endNode(r).id, part: r.as}`
+
+// noDocs keeps paths off documents and curation records, which would join
+// everything to everything.
+const noDocs = `all(y IN nodes(p) WHERE NOT y:Document AND NOT y:Curation)`
+
+func toGraphNode(v any) model.GraphNode {
+	m := asMap(v)
+	n := model.GraphNode{ID: str(m["id"]), Sources: toSources(m["sources"])}
+	for _, l := range strs(m["labels"]) {
+		if l != "Entity" {
+			n.Type = l
+		}
+	}
+	switch n.Type {
+	case "Person", "Organization":
+		n.Label = str(m["name"])
+	case "Role":
+		n.Label = str(m["title"])
+	case "Event":
+		n.Label = strings.TrimSpace(strings.ReplaceAll(str(m["type"]), "_", " ") + " " + str(m["date"]))
+	case "Claim":
+		n.Label = str(m["text"])
+		if r := []rune(n.Label); len(r) > 80 {
+			n.Label = string(r[:79]) + "…"
+		}
+	}
+	return n
+}
+
+func toGraphEdge(v any) model.GraphEdge {
+	m := asMap(v)
+	e := model.GraphEdge{ID: str(m["id"]), Type: str(m["type"]), Source: str(m["source"]), Target: str(m["target"])}
+	if p := str(m["part"]); p != "" {
+		e.Part = &p
+	}
+	return e
+}
+
+// Connections returns the shortest paths (at most 10) of at most maxHops
+// between the entities that from and to name, documents excluded.
+// kg.ErrNotFound when either names no entity.
+func (s *Store) Connections(ctx context.Context, from, to string, maxHops int) ([]model.Path, error) {
+	if maxHops < 1 || maxHops > 8 {
+		return nil, fmt.Errorf("maxHops %d: want 1 to 8: %w", maxHops, kg.ErrInvalid)
+	}
+	recs, err := s.read(ctx, resolveRef("a", "Entity", "from")+" "+resolveRef("b", "Entity", "to")+
+		fmt.Sprintf(`
+		OPTIONAL MATCH p = allShortestPaths((a)-[*..%d]-(b)) WHERE a <> b AND `+noDocs+`
+		WITH a, b, p LIMIT 10
+		RETURN a.id, b.id, CASE WHEN p IS NULL THEN null ELSE {length: length(p),
+			nodes: [n IN nodes(p) | `+graphNodeProj("n")+`],
+			edges: [r IN relationships(p) | `+graphEdgeProj+`]} END AS path`, maxHops),
+		map[string]any{"from": from, "to": to})
+	if err != nil {
+		return nil, fmt.Errorf("connections %q to %q: %w", from, to, err)
+	}
+	if len(recs) == 0 {
+		for _, ref := range []string{from, to} {
+			if _, err := s.FindEntity(ctx, ref, ""); err != nil {
+				return nil, err
+			}
+		}
+	}
+	out := []model.Path{}
+	for _, r := range recs {
+		m := asMap(r.Values[2])
+		if m == nil {
+			continue
+		}
+		p := model.Path{Length: asInt(m["length"])}
+		for _, n := range asList(m["nodes"]) {
+			p.Nodes = append(p.Nodes, toGraphNode(n))
+		}
+		for _, e := range asList(m["edges"]) {
+			p.Edges = append(p.Edges, toGraphEdge(e))
+		}
+		out = append(out, p)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return pathKey(out[i]) < pathKey(out[j]) })
+	return out, nil
+}
+
+func pathKey(p model.Path) string {
+	var b strings.Builder
+	for _, n := range p.Nodes {
+		b.WriteString(n.ID)
+		b.WriteByte(0)
+	}
+	return b.String()
+}
+
+// Neighborhood returns the entity that of names and the nodes within hops
+// of it (at most limit nodes, nearest first), with every relationship among
+// them. kg.ErrNotFound when of names no entity.
+func (s *Store) Neighborhood(ctx context.Context, of string, hops, limit int) (model.Graph, error) {
+	if hops < 1 || hops > 3 {
+		return model.Graph{}, fmt.Errorf("hops %d: want 1 to 3: %w", hops, kg.ErrInvalid)
+	}
+	if limit < 1 {
+		return model.Graph{}, fmt.Errorf("limit %d: want at least 1: %w", limit, kg.ErrInvalid)
+	}
+	recs, err := s.read(ctx, resolveRef("a", "Entity", "of")+fmt.Sprintf(`
+		CALL { WITH a
+		  MATCH p = (a)-[*1..%d]-(n) WHERE n <> a AND `+noDocs+`
+		  WITH n, min(length(p)) AS d ORDER BY d, n.id LIMIT $limit
+		  RETURN collect(n) AS near }
+		WITH [a] + near AS ns
+		CALL { WITH ns UNWIND ns AS x
+		  OPTIONAL MATCH (x)-[r]->(y) WHERE y IN ns
+		  RETURN collect(DISTINCT r) AS rs }
+		RETURN [n IN ns | `+graphNodeProj("n")+`] AS nodes, [r IN rs | `+graphEdgeProj+`] AS edges`, hops),
+		map[string]any{"of": of, "limit": int64(limit - 1)})
+	if err != nil {
+		return model.Graph{}, fmt.Errorf("neighborhood of %q: %w", of, err)
+	}
+	if len(recs) == 0 {
+		return model.Graph{}, fmt.Errorf("entity %q: %w", of, kg.ErrNotFound)
+	}
+	g := model.Graph{Nodes: []model.GraphNode{}, Edges: []model.GraphEdge{}}
+	for _, n := range asList(recs[0].Values[0]) {
+		g.Nodes = append(g.Nodes, toGraphNode(n))
+	}
+	for _, e := range asList(recs[0].Values[1]) {
+		g.Edges = append(g.Edges, toGraphEdge(e))
+	}
+	sort.Slice(g.Edges, func(i, j int) bool {
+		a, b := g.Edges[i], g.Edges[j]
+		return a.Source+a.Type+a.Target < b.Source+b.Type+b.Target
+	})
+	return g, nil
+}
+
+// Conflicts returns pairs of events of the same type with the same agents,
+// targets and recipients whose dates disagree (neither is a prefix of the
+// other) and that are stated in different documents.
+func (s *Store) Conflicts(ctx context.Context) ([]model.Conflict, error) {
+	recs, err := s.read(ctx, `MATCH (e1:Event), (e2:Event)
+		WHERE e1.type = e2.type AND e1.id < e2.id AND coalesce(e1.date, '') <> '' AND coalesce(e2.date, '') <> ''
+		  AND NOT e1.date STARTS WITH e2.date AND NOT e2.date STARTS WITH e1.date
+		WITH e1, e2,
+		  COLLECT { MATCH (x:Entity)-[p:PARTICIPATED_IN]->(e1) WHERE p.as IN ['agent', 'target', 'recipient'] RETURN x.id + ':' + p.as } AS k1,
+		  COLLECT { MATCH (x:Entity)-[p:PARTICIPATED_IN]->(e2) WHERE p.as IN ['agent', 'target', 'recipient'] RETURN x.id + ':' + p.as } AS k2,
+		  COLLECT { MATCH (e1)-[:SOURCED_FROM]->(d:Document) RETURN DISTINCT d.id } AS d1,
+		  COLLECT { MATCH (e2)-[:SOURCED_FROM]->(d:Document) RETURN DISTINCT d.id } AS d2
+		WHERE size(k1) > 0 AND all(k IN k1 WHERE k IN k2) AND all(k IN k2 WHERE k IN k1)
+		  AND any(d IN d1 WHERE NOT d IN d2)
+		RETURN `+eventProj("e1")+` AS a, `+eventProj("e2")+` AS b
+		ORDER BY e1.type, e1.id, e2.id`, nil)
+	if err != nil {
+		return nil, fmt.Errorf("conflicts: %w", err)
+	}
+	out := []model.Conflict{}
+	for _, r := range recs {
+		a, b := toEvent(r.Values[0]), toEvent(r.Values[1])
+		out = append(out, model.Conflict{Field: "date", Events: []kg.Event{a, b},
+			Description: fmt.Sprintf("%s dated %s by %s but %s by %s",
+				strings.ReplaceAll(a.Type, "_", " "), a.Date, sourceDocs(a), b.Date, sourceDocs(b))})
+	}
+	return out, nil
+}
+
+func sourceDocs(ev kg.Event) string {
+	var docs []string
+	seen := map[string]bool{}
+	for _, s := range ev.Sources {
+		if !seen[s.Document] {
+			seen[s.Document] = true
+			docs = append(docs, s.Document)
+		}
+	}
+	return strings.Join(docs, ", ")
+}

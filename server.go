@@ -1,0 +1,163 @@
+// Command factgraph serves the knowledge graph over GraphQL: /graphql (GET
+// and POST), a GraphiQL playground at /, /healthz (process up) and /readyz
+// (Neo4j reachable). Settings come from the environment and flags (see
+// config). Mutations need API_TOKEN; without it the API is read-only.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql/playground"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/factgraph/factgraph/config"
+	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/lexicon"
+	"github.com/factgraph/factgraph/neo4jstore"
+	"github.com/factgraph/factgraph/pipeline"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Getenv, os.Args[1:], os.Stdout)
+	stop()
+	if err != nil && !errors.Is(err, flag.ErrHelp) {
+		fmt.Fprintln(os.Stderr, "factgraph:", err)
+		os.Exit(1)
+	}
+}
+
+// run serves until ctx is done, then shuts down gracefully.
+func run(ctx context.Context, getenv func(string) string, args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("factgraph", flag.ContinueOnError)
+	fs.SetOutput(stdout)
+	cfg, err := config.Load(getenv, fs)
+	if err != nil {
+		return err
+	}
+	connectWait := fs.Duration("connect-timeout", 60*time.Second, "how long to retry reaching Neo4j at start-up")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if err := cfg.Validate(); err != nil {
+		return err
+	}
+	log := cfg.Logger(stdout)
+	log.Info("starting", "config", cfg)
+
+	driver, err := neo4j.NewDriverWithContext(cfg.Neo4jURI, neo4j.BasicAuth(cfg.Neo4jUser, cfg.Neo4jPassword.Reveal(), ""))
+	if err != nil {
+		return fmt.Errorf("neo4j driver: %w", err)
+	}
+	defer func() {
+		cctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		_ = driver.Close(cctx)
+	}()
+	if err := connect(ctx, driver, *connectWait, log); err != nil {
+		return err
+	}
+	store := neo4jstore.New(driver, cfg.Neo4jDatabase)
+	if err := store.EnsureSchema(ctx); err != nil {
+		return fmt.Errorf("neo4j schema: %w", err)
+	}
+
+	lex, err := lexicon.Load()
+	if err != nil {
+		return fmt.Errorf("lexicons: %w", err)
+	}
+	res := &graph.Resolver{
+		Store:    store,
+		Ingester: pipeline.New(store, lex),
+		Topics:   graph.NewTaxonomy(lex.Entries("topics")),
+		Log:      log,
+	}
+	if cfg.APIToken == "" {
+		log.Warn("API_TOKEN is not set: the API is read-only (mutations are refused)")
+	}
+	api := graph.NewHandler(res, graph.Options{APIToken: cfg.APIToken.Reveal(), CORSOrigins: cfg.CORSOrigins,
+		Timeout: cfg.QueryTimeout, Log: log})
+
+	mux := http.NewServeMux()
+	mux.Handle("/graphql", api)
+	mux.Handle("GET /{$}", playground.Handler("factgraph", "/graphql"))
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { fmt.Fprintln(w, "ok") })
+	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
+		pctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+		defer cancel()
+		if err := store.Ping(pctx); err != nil {
+			log.Warn("not ready", "error", err)
+			http.Error(w, "neo4j unreachable", http.StatusServiceUnavailable)
+			return
+		}
+		fmt.Fprintln(w, "ready")
+	})
+
+	ln, err := net.Listen("tcp", cfg.ListenAddr)
+	if err != nil {
+		return fmt.Errorf("listen: %w", err)
+	}
+	srv := &http.Server{Handler: logRequests(log, mux), ReadHeaderTimeout: 10 * time.Second,
+		BaseContext: func(net.Listener) context.Context { return ctx }}
+	log.Info("serving", "playground", "http://"+ln.Addr().String()+"/", "graphql", "http://"+ln.Addr().String()+"/graphql",
+		"neo4j_browser", cfg.BrowserURL)
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	return nil
+}
+
+// connect waits for Neo4j to answer, retrying with exponential backoff for
+// up to wait.
+func connect(ctx context.Context, driver neo4j.DriverWithContext, wait time.Duration, log *slog.Logger) error {
+	deadline := time.Now().Add(wait)
+	backoff := 250 * time.Millisecond
+	for {
+		vctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+		err := driver.VerifyConnectivity(vctx)
+		cancel()
+		if err == nil {
+			return nil
+		}
+		if time.Now().Add(backoff).After(deadline) {
+			return fmt.Errorf("neo4j unreachable after %s: %w", wait, err)
+		}
+		log.Warn("neo4j not reachable yet; retrying", "in", backoff, "error", err)
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(backoff):
+		}
+		backoff = min(2*backoff, 5*time.Second)
+	}
+}
+
+// logRequests logs each request at debug level.
+func logRequests(log *slog.Logger, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		t := time.Now()
+		next.ServeHTTP(w, r)
+		log.Debug("request", "method", r.Method, "path", r.URL.Path, "took", time.Since(t))
+	})
+}
