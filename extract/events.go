@@ -218,7 +218,7 @@ func (d *docState) event(ts *triggerSet, si int, m trigMatch) *eventDraft {
 	ev.typ = typ
 
 	// a verb trigger after a determiner is a noun ("the review board")
-	nounUse := !t.Noun && len(d.wordsBefore(m.start, s.Start, 1)) == 1 && determiners[d.wordsBefore(m.start, s.Start, 1)[0].text]
+	nounUse := !t.Noun && d.afterDeterminer(s, m.start)
 	switch {
 	case nounUse:
 	case poss != nil && t.Attrs["poss"] != "":
@@ -779,7 +779,7 @@ func (d *docState) subjectOf(si, off int) (int, *mention) {
 	s := d.Sents[si]
 	type bound struct {
 		start, end int
-		rel        bool
+		rel, sub   bool
 	}
 	var bounds []bound
 	t := d.Doc.Text
@@ -787,14 +787,14 @@ func (d *docState) subjectOf(si, off int) (int, *mention) {
 		c := t[i]
 		switch {
 		case c == ',' || c == ';' || c == ':':
-			bounds = append(bounds, bound{i, i + 1, false})
+			bounds = append(bounds, bound{i, i + 1, false, false})
 		case strings.HasPrefix(t[i:], "—") || strings.HasPrefix(t[i:], "–") || strings.HasPrefix(t[i:], " -- "):
-			bounds = append(bounds, bound{i, i + 1, false})
+			bounds = append(bounds, bound{i, i + 1, false, false})
 		}
 	}
 	for _, w := range d.wordsAfterAll(s.Start, off) {
 		if subordinators[w.text] || relatives[w.text] {
-			bounds = append(bounds, bound{w.start, w.end, relatives[w.text]})
+			bounds = append(bounds, bound{w.start, w.end, relatives[w.text], subordinators[w.text] && w.text != "but"})
 		}
 	}
 	sort.Slice(bounds, func(a, b int) bool { return bounds[a].start < bounds[b].start })
@@ -814,6 +814,11 @@ func (d *docState) subjectOf(si, off int) (int, *mention) {
 					return segStart, ms[i]
 				}
 			}
+		}
+		if k > 0 && bounds[k-1].sub && segEnd == off {
+			// the trigger's own clause is subordinate and has no subject:
+			// the main clause's subject is not its subject
+			return segStart, nil
 		}
 		if k > 0 {
 			segEnd = bounds[k-1].start
@@ -933,16 +938,15 @@ func (d *docState) courtWord(s sentence, from, off int, ts *triggerSet) string {
 // list object runs over commas.
 func (d *docState) objectEnd(s sentence, from int, list bool) int {
 	t := d.Doc.Text
+	limit := s.End
 	for i := from; i < s.End; i++ {
 		c := t[i]
-		if c == ';' || c == ':' || c == '"' || strings.HasPrefix(t[i:], "“") || strings.HasPrefix(t[i:], "”") || c == '.' && (i+1 == s.End || t[i+1] == ' ') {
-			return i
-		}
-		if c == ',' && !list {
-			return i
+		if c == ';' || c == ':' || c == '"' || strings.HasPrefix(t[i:], "“") || strings.HasPrefix(t[i:], "”") || c == '.' && (i+1 == s.End || t[i+1] == ' ') || c == ',' && !list {
+			limit = i
+			break
 		}
 	}
-	for _, w := range d.wordsAfterAll(from, s.End) {
+	for _, w := range d.wordsAfterAll(from, limit) {
 		switch w.text {
 		case "because", "after", "when", "while", "but", "which", "who", "that", "over", "about", "regarding", "since", "until", "so", "saying", "despite", "unless", "though", "although":
 			return w.start
@@ -952,7 +956,7 @@ func (d *docState) objectEnd(s sentence, from int, list bool) int {
 			}
 		}
 	}
-	return s.End
+	return limit
 }
 
 // verbAfter reports whether the word after off is a verb ("to prove").
@@ -960,6 +964,11 @@ func (d *docState) verbAfter(s sentence, off int) bool {
 	ws := d.wordsAfter(off, s.End, 3)
 	if len(ws) == 0 {
 		return false
+	}
+	for _, w := range ws[:min(2, len(ws))] {
+		if d.mentionAt(w.start) != nil {
+			return false
+		}
 	}
 	if tg := d.tagAt(ws[0].start); tg != "" {
 		return strings.HasPrefix(tg, "VB")
@@ -973,4 +982,22 @@ func (d *docState) verbAfter(s sentence, off int) bool {
 		}
 	}
 	return true
+}
+
+// afterDeterminer reports whether the word at off follows a determiner,
+// perhaps with adjectives between ("the ultimate awarding"): a noun use.
+func (d *docState) afterDeterminer(s sentence, off int) bool {
+	for i, w := range d.wordsBefore(off, s.Start, 3) {
+		if determiners[w.text] && w.text != "that" {
+			return true
+		}
+		if i == 0 && w.text == "that" {
+			return false
+		}
+		tg := d.tagAt(w.start)
+		if !isLowerWord(d.Doc.Text[w.start:w.end]) || tg != "" && tg != "JJ" || tg == "" && !strings.HasSuffix(w.text, "al") && !strings.HasSuffix(w.text, "ate") {
+			return false
+		}
+	}
+	return false
 }
