@@ -418,13 +418,22 @@ func (d *docState) speakerBefore(vs, start int) *entity {
 // marred by ...", "a document from X alleging a conspiracy").
 func (d *docState) indirect(cl *claimLex, qs []quoteSeg, used map[int]bool) []*claimDraft {
 	var out []*claimDraft
-	for si, s := range d.Sents {
+	for _, s := range d.Sents {
 		for _, loc := range cl.verbRe.FindAllStringIndex(s.Text, -1) {
 			vs, ve := s.Start+loc[0], s.Start+loc[1]
 			verb := strings.ToLower(s.Text[loc[0]:loc[1]])
 			e := cl.verbs[verb]
 			if used[vs] || inQuote(qs, vs) || d.mentionAt(vs) != nil {
 				continue
+			}
+			if e.Attr("noun") != "" {
+				skip := false
+				for _, w := range d.wordsBefore(vs, s.Start, 3) {
+					skip = skip || prepositions[w.text]
+				}
+				if skip {
+					continue // "said in a statement": the verb reports, not the noun
+				}
 			}
 			prev := d.wordsBefore(vs, s.Start, 1)
 			if e.Attr("noun") == "" && len(prev) == 1 && (determiners[prev[0].text] || beForms[prev[0].text]) {
@@ -450,11 +459,22 @@ func (d *docState) indirect(cl *claimLex, qs []quoteSeg, used map[int]bool) []*c
 					}
 				}
 			}
-			for _, w := range []string{"that ", "in a statement that ", "in a statement "} {
-				if strings.HasPrefix(strings.ToLower(d.Doc.Text[from:s.End]), w) {
-					from += len(w)
-					break
+			if rest := strings.ToLower(d.Doc.Text[from:s.End]); strings.HasPrefix(rest, "in a statement") {
+				// "said in a statement (announcing X) that ..."
+				for i, w := range d.wordsAfter(from, s.End, 12) {
+					if w.text == "that" && i > 2 {
+						from = d.skipSpace(w.end)
+						break
+					}
 				}
+			} else if strings.HasPrefix(rest, "that ") {
+				from += len("that ")
+			}
+			if w := firstWord(d.Doc.Text[from:s.End]); prepositions[w] || w == "to" {
+				continue // "complained about X", "a statement to CNN": no reported clause
+			}
+			if len(prev) == 1 && prev[0].text == "to" {
+				continue // "to argue that": not yet said
 			}
 			end := s.End
 			for end > from && strings.ContainsAny(d.Doc.Text[end-1:end], ".!? ") {
@@ -463,7 +483,6 @@ func (d *docState) indirect(cl *claimLex, qs []quoteSeg, used map[int]bool) []*c
 			if end <= from || len(wordRe.FindAllString(d.Doc.Text[from:end], -1)) < 2 {
 				continue
 			}
-			_ = si
 			who := d.speakerBefore(vs, s.Start)
 			if who == nil {
 				continue

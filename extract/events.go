@@ -34,17 +34,21 @@ type triggerSet struct {
 	group    map[string]bool // nouns for unnamed groups of people
 	phrasal  map[string]bool // verbs that take "for" ("asked for")
 	types    map[string]bool // the event vocabulary
+	byAgent  map[string]bool // types merged per agent within a document
 }
 
 // compileTriggers reads the trigger and type lexicons. Triggers of a type
 // missing from the vocabulary are dropped.
 func compileTriggers(lex *lexicon.Lexicon) *triggerSet {
-	ts := &triggerSet{court: map[string]bool{}, group: map[string]bool{}, phrasal: map[string]bool{}, types: map[string]bool{}}
+	ts := &triggerSet{court: map[string]bool{}, group: map[string]bool{}, phrasal: map[string]bool{}, types: map[string]bool{}, byAgent: map[string]bool{}}
 	if lex == nil {
 		return ts
 	}
 	for _, e := range lex.Entries("event_types") {
 		ts.types[e.Phrase] = true
+		if e.Attr("merge") == "agent" {
+			ts.byAgent[e.Phrase] = true
+		}
 	}
 	for _, e := range lex.Entries("event_triggers") {
 		p := strings.ToLower(e.Phrase)
@@ -146,7 +150,7 @@ func findEvents(d *docState) {
 			}
 		}
 	}
-	d.Events = append(d.Events, d.mergeEvents(evs)...)
+	d.Events = append(d.Events, d.mergeEvents(evs, ts.byAgent)...)
 }
 
 // eventDraft is an event before merging.
@@ -163,8 +167,8 @@ func (e *eventDraft) add(m *mention, as string) {
 		return
 	}
 	for _, p := range e.parts {
-		if p.Entity == m.Entity.ID && p.As == as {
-			return
+		if p.Entity == m.Entity.ID && (p.As == as || p.As == asAgent) {
+			return // an agent does not also take another part
 		}
 	}
 	e.parts = append(e.parts, kg.Participant{Entity: m.Entity.ID, As: as})
@@ -382,7 +386,7 @@ func (d *docState) dateFor(dates [][]dateRef, si, off int) dateRef {
 // mergeEvents joins drafts of one type whose agents agree (or are unknown)
 // and which share a party or leave the others open; it returns kg events in
 // order of first statement.
-func (d *docState) mergeEvents(evs []*eventDraft) []kg.Event {
+func (d *docState) mergeEvents(evs []*eventDraft, byAgent map[string]bool) []kg.Event {
 	var out []*eventDraft
 	for _, e := range evs {
 		if len(e.parts) == 0 {
@@ -390,7 +394,7 @@ func (d *docState) mergeEvents(evs []*eventDraft) []kg.Event {
 		}
 		var into *eventDraft
 		for _, x := range out {
-			if x.typ == e.typ && compatible(x, e) {
+			if x.typ == e.typ && (compatible(x, e) || byAgent[e.typ] && sameAgents(x, e)) {
 				into = x
 				if sameAgents(x, e) {
 					break
