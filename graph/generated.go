@@ -1302,7 +1302,7 @@ interface Node {
 }
 
 "A person or an organization."
-interface Entity implements Node {
+interface Entity {
   id: ID!
   name: String!
   "Other names seen for the entity (and curated aliases)."
@@ -7553,16 +7553,6 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Event(ctx, sel, obj)
-	case model.Entity:
-		if obj == nil {
-			return graphql.Null
-		}
-		return ec._Entity(ctx, sel, obj)
-	case *model.Entity:
-		if obj == nil {
-			return graphql.Null
-		}
-		return ec._Entity(ctx, sel, obj)
 	case kg.Document:
 		return ec._Document(ctx, sel, &obj)
 	case *kg.Document:

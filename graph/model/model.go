@@ -17,13 +17,19 @@ import (
 type Node any
 
 // Entity is *Person or *Organization.
-type Entity any
+type Entity interface{ Base() kg.Entity }
 
 // Person is a kg.Entity of type person.
 type Person struct{ kg.Entity }
 
 // Organization is a kg.Entity of type organization.
 type Organization struct{ kg.Entity }
+
+// Base returns the entity.
+func (p Person) Base() kg.Entity { return p.Entity }
+
+// Base returns the entity.
+func (o Organization) Base() kg.Entity { return o.Entity }
 
 // WrapEntity returns the GraphQL object of an entity: *Person or *Organization.
 func WrapEntity(e kg.Entity) Entity {
