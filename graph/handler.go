@@ -195,8 +195,8 @@ func presenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 // fields excepted).
 type depthLimit struct{ max int }
 
-func (depthLimit) ExtensionName() string                          { return "DepthLimit" }
-func (depthLimit) Validate(graphql.ExecutableSchema) error        { return nil }
+func (depthLimit) ExtensionName() string                   { return "DepthLimit" }
+func (depthLimit) Validate(graphql.ExecutableSchema) error { return nil }
 func (d depthLimit) MutateOperationContext(_ context.Context, oc *graphql.OperationContext) *gqlerror.Error {
 	if oc.Operation == nil {
 		return nil

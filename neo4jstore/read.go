@@ -80,8 +80,8 @@ func resolveRef(out, label, p string) string {
 // --- conversions -----------------------------------------------------------
 
 func asMap(v any) map[string]any { m, _ := v.(map[string]any); return m }
-func asList(v any) []any        { l, _ := v.([]any); return l }
-func asInt(v any) int           { i, _ := v.(int64); return int(i) }
+func asList(v any) []any         { l, _ := v.([]any); return l }
+func asInt(v any) int            { i, _ := v.(int64); return int(i) }
 
 func strs(v any) []string {
 	l := asList(v)
