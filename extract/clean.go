@@ -95,24 +95,24 @@ func clean(d *docState) {
 	cues := boilerCues(d)
 	drop := make([]bool, len(lines))
 
-	// Lines seen more than once in the page are captions, pull quotes or
-	// navigation: drop every copy. A line that is a prefix of another one
-	// (a truncated caption) counts as a repeat.
-	seen := map[string]int{}
+	// A line seen earlier in the page is a repeated caption, pull quote or
+	// navigation: keep only the first copy (the other rules judge that one).
+	// A line that is a prefix of another one (a truncated caption) is dropped.
+	seen := map[string]bool{}
 	keys := make([]string, len(lines))
 	for i, l := range lines {
 		keys[i] = normLine(l.text)
-		seen[keys[i]]++
 	}
 	for i := range lines {
 		k := keys[i]
 		if len(strings.Fields(k)) < 3 {
 			continue
 		}
-		if seen[k] > 1 {
+		if seen[k] {
 			drop[i] = true
 			continue
 		}
+		seen[k] = true
 		if len(k) >= 40 {
 			for j := range lines {
 				if j != i && len(keys[j]) > len(k) && strings.HasPrefix(keys[j], k) {

@@ -177,6 +177,12 @@ func splitRun(d *docState, x *lexIndex, si, a, b int) []*piece {
 		return nil
 	}
 	toks := d.Sents[si].Tokens
+	if x.honorifics[toks[a].Text] && a+1 < b {
+		// "Dr. Jane Doe": the honorific is not part of the name.
+		p := newPiece(d, si, a+1, b)
+		p.typ = kg.Person
+		return []*piece{p}
+	}
 	if p := orgPiece(d, x, si, a, b); p != nil {
 		return []*piece{p}
 	}
@@ -405,10 +411,28 @@ func typePieces(d *docState, x *lexIndex, ps []*piece) {
 				continue
 			}
 		}
-		// "a spokesperson for X", "a spokesman for X"
-		if p.a >= 2 && strings.ToLower(toks[p.a-1].Text) == "for" {
-			if _, ok := x.cueAfter[strings.ToLower(toks[p.a-2].Text)]; ok {
-				p.typ, p.kind = kg.Organization, "company"
+		// "a spokesperson for X", "a unit of X", "chief executive at X"
+		if p.a >= 2 {
+			prep := strings.ToLower(toks[p.a-1].Text)
+			if prep == "for" || prep == "of" || prep == "at" {
+				_, cue := x.cueAfter[strings.ToLower(toks[p.a-2].Text)]
+				if n, _ := x.titleEndingAt(toks, p.a-1); cue || n > 0 || subsidiaryWords[strings.ToLower(toks[p.a-2].Text)] {
+					p.typ, p.kind, p.weak = kg.Organization, "company", true
+					continue
+				}
+			}
+		}
+		// "X's chief executive": a title owned by the name.
+		if p.b+1 < len(toks) && isPossessive(toks[p.b].Text) {
+			k := p.b + 1
+			for k < len(toks) && k < p.b+4 && isAdjective(toks[k]) {
+				if n, _ := x.titleAt(toks, k, len(toks)); n > 0 {
+					break
+				}
+				k++
+			}
+			if n, ti := x.titleAt(toks, k, len(toks)); n > 0 && ti.Org == "" {
+				p.typ, p.kind, p.weak = kg.Organization, "company", true
 				continue
 			}
 		}
@@ -430,6 +454,7 @@ func typePieces(d *docState, x *lexIndex, ps []*piece) {
 		switch {
 		case q.typ == kg.Organization:
 			p.typ, p.kind = q.typ, q.kind
+			p.weak = false
 		case q.typ == "" && q.b-q.a == 1 && isAllCaps(p.text) && !q.blocked:
 			// "Acme (ACME)": a stock ticker marks a company.
 			q.typ, q.kind = kg.Organization, "company"
@@ -670,6 +695,9 @@ func buildEntities(d *docState, x *lexIndex, ps []*piece) {
 		switch {
 		case p.acronym && p.defOf >= 0 && ps[p.defOf].ent != nil:
 			addMention(p, ps[p.defOf].ent, "acronym")
+			if byKey["o:"+kg.Key(p.text)] == nil {
+				byKey["o:"+kg.Key(p.text)] = ps[p.defOf].ent
+			}
 		case p.typ == kg.Organization:
 			var orgs []*piece
 			for _, q := range ps {

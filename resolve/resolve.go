@@ -235,6 +235,7 @@ func (r *resolver) orgBase(name string) string {
 
 func (r *resolver) joinByKeys() {
 	owner := map[string]int{}
+	ownerRule := map[string]string{}
 	// Sorted traversal keeps the result independent of map order.
 	for _, n := range r.nodes {
 		kr := map[string]string{}
@@ -253,9 +254,14 @@ func (r *resolver) joinByKeys() {
 		n.keys = keys
 		for _, k := range keys {
 			if o, ok := owner[k]; ok {
-				r.union(o, n.idx, kr[k])
+				rule := kr[k]
+				if rule == "same-key" {
+					rule = ownerRule[k]
+				}
+				r.union(o, n.idx, rule)
 			} else {
 				owner[k] = n.idx
+				ownerRule[k] = kr[k]
 			}
 		}
 	}
@@ -364,7 +370,7 @@ func (r *resolver) clusters() map[int]*cluster {
 			if kg.Key(n.e.Name) != kg.Key(c.Name) {
 				rule := joinRule[n.idx]
 				if rule == "" || rule == "same-key" {
-					rule = "alias"
+					rule = "shared-alias"
 				}
 				merges[kg.Merge{Rule: rule, Name: n.e.Name, Into: c.Name, Where: n.docID}] = true
 			}

@@ -1,0 +1,127 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/factgraph/factgraph/kg"
+	"github.com/factgraph/factgraph/lexicon"
+	"github.com/google/go-cmp/cmp"
+)
+
+// run runs the stages up to roles over text.
+func run(t testing.TB, text string) *docState {
+	t.Helper()
+	d := &docState{Doc: kg.Document{ID: "t", Text: text}, Lex: lexicon.Must()}
+	clean(d)
+	segment(d)
+	findMentions(d)
+	findRoles(d)
+	return d
+}
+
+// entitySummary is "type:Name" for each entity, sorted.
+func entitySummary(d *docState) []string {
+	var out []string
+	for _, e := range d.Entities {
+		if len(e.Mentions) > 0 {
+			out = append(out, string(e.Type)[:3]+":"+e.Name)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func TestMentionTyping(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"title split from person", "Defense Secretary Mark Lane visited troops.", []string{"per:Mark Lane"}},
+		{"org before title", "Initech CEO Bill Lumbergh resigned.", []string{"org:Initech", "per:Bill Lumbergh"}},
+		{"places are not entities", "The talks in Las Vegas and South Korea ended.", nil},
+		{"months and sentence-initial words", "In March, Congress met. However, Tuesday passed.", []string{"org:Congress"}},
+		{"head word", "The Springfield Gazette reported it.", []string{"org:Springfield Gazette"}},
+		{"legal form", "Globex Corporation sued. Globex lost.", []string{"org:Globex Corporation"}},
+		{"ticker", "Hooli (HOOL) fell 3%.", []string{"org:Hooli"}},
+		{"cue before", "The deal helps rival Hooli.", []string{"org:Hooli"}},
+		{"cue after", "A Hooli spokesperson declined to comment.", []string{"org:Hooli"}},
+		{"agency alias", "The Pentagon said the DoD would respond.", []string{"org:Department of Defense"}},
+		{"program acronym blocked", "The agency runs the Joint Logistics Modernization Program (JLMP). JLMP is late.", nil},
+		{"untyped capitalized word", "Azure grew fast.", nil},
+		{"surname carried", "Judge Maria Ortiz ruled. Ortiz said the case was closed.", []string{"per:Maria Ortiz"}},
+		{"nickname", "Jim Rowan spoke. Later James Rowan left.", []string{"per:James Rowan"}},
+		{"honorific", "Dr. Quill testified.", []string{"per:Quill"}},
+		{"acronym not matching initials", "Initech Cloud Services (ICX) won. ICX said so.", []string{"org:Initech Cloud Services"}},
+		{"initials", "Initech Cloud Services won. ICS said so.", []string{"org:Initech Cloud Services"}},
+		{"company is not its unit", "Initech and Initech Cloud Services filed. Initech said its unit would appeal.", []string{"org:Initech", "org:Initech Cloud Services"}},
+		{"its marks an org", "Later Hooli filed its lawsuit.", []string{"org:Hooli"}},
+		{"possessive", "Hooli's lawyers, hired by rival Hooli, disagreed.", []string{"org:Hooli"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, entitySummary(run(t, tt.text))); diff != "" {
+				t.Errorf("entities (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestPronouns(t *testing.T) {
+	d := run(t, `Acme sued rival Hooli. "We will win," said Jane Park. She said the company would appeal.`)
+	var got []string
+	for _, m := range d.Mentions {
+		if m.Kind != nameMention {
+			got = append(got, m.Text+"="+m.Entity.Name)
+		}
+	}
+	want := []string{"She=Jane Park", "the company=Hooli"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("pronoun links (-want +got):\n%s", diff)
+	}
+}
+
+type goldEntity struct {
+	Type     kg.EntityType
+	Name     string
+	Kind     string   `json:",omitempty"`
+	Aliases  []string `json:",omitempty"`
+	Merges   []kg.Merge
+	Mentions []string
+}
+
+// TestMentionsGolden records the entities of testdata/mentions_*.txt and of
+// the bundled corpus.
+func TestMentionsGolden(t *testing.T) {
+	files, _ := filepath.Glob("testdata/mentions_*.txt")
+	corpus, _ := filepath.Glob("../data/corpus/*.txt")
+	for _, f := range append(files, corpus...) {
+		name := strings.TrimSuffix(filepath.Base(f), ".txt")
+		if !strings.HasPrefix(name, "mentions_") {
+			name = "mentions_corpus_" + name
+		}
+		t.Run(name, func(t *testing.T) {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := run(t, string(b))
+			ex := d.extraction()
+			var got []goldEntity
+			for _, e := range ex.Entities {
+				g := goldEntity{Type: e.Type, Name: e.Name, Kind: e.Kind, Aliases: e.Aliases, Merges: e.Merges}
+				for _, m := range e.Mentions {
+					g.Mentions = append(g.Mentions, m.Text)
+					if m.Quote != string(b)[m.Start:m.End] {
+						t.Fatalf("mention quote %q is not text[%d:%d]", m.Quote, m.Start, m.End)
+					}
+				}
+				got = append(got, g)
+			}
+			golden(t, name+".golden.json", got)
+		})
+	}
+}

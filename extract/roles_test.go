@@ -1,0 +1,76 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// roleSummary renders roles as "person | title | org | status" and
+// relations as "from type to".
+func roleSummary(d *docState) []string {
+	name := map[string]string{}
+	for _, e := range d.Entities {
+		name[e.ID] = e.Name
+	}
+	var out []string
+	for _, r := range d.Roles {
+		out = append(out, name[r.Person]+" | "+r.Title+" | "+name[r.Organization]+" | "+r.Status)
+	}
+	for _, r := range d.Relations {
+		out = append(out, name[r.From]+" "+r.Type+" "+name[r.To])
+	}
+	sort.Strings(out)
+	return out
+}
+
+func TestRoles(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"org title person", "Hooli CEO Gavin Belson spoke.", []string{"Gavin Belson | CEO | Hooli | current"}},
+		{"former implied org", "Former Defense Secretary Robert Gates spoke.", []string{"Robert Gates | Defense Secretary | Department of Defense | former"}},
+		{"head of state", "President Henry Moss spoke.", []string{"Henry Moss | President |  | current"}},
+		{"lower-case title", "It was a loss for president Henry Moss.", []string{"Henry Moss | President |  | current"}},
+		{"appositive after", "Daniel Pink, Globex's senior vice president of marketing, declined.", []string{"Daniel Pink | Senior Vice President of marketing | Globex | current"}},
+		{"appositive at", "Katherine Brown, chief technology officer at Initech, said so.", []string{"Katherine Brown | Chief Technology Officer | Initech | current"}},
+		{"appositive before", "The Defense Department's chief information officer, Maria Diaz, disagreed.", []string{"Maria Diaz | Chief Information Officer | Department of Defense | current"}},
+		{"place before title", "US Secretary of State Anne Kim met reporters.", []string{"Anne Kim | Secretary of State | Department of State | current"}},
+		{"list of people keeps titles apart", "They want to depose Esper Lane, former Defense Secretary Robert Gates, and others.", []string{"Robert Gates | Defense Secretary | Department of Defense | former"}},
+		{"its founder", "Critics attacked Hooli and its founder, Gavin Belson.", []string{"Gavin Belson | Founder | Hooli | current"}},
+		{"subsidiary", "Initech and its cloud subsidiary, Initech Hosting Services, won.", []string{"Initech Hosting Services subsidiary_of Initech"}},
+		{"company's arm", "The deal hurt rival Initech. Initech Hosting Services, the company's cloud arm, appealed.", []string{"Initech Hosting Services subsidiary_of Initech"}},
+		{"owns", "Gavin Belson, who owns the Springfield Gazette, spoke.", []string{"Gavin Belson owns Springfield Gazette"}},
+		{"unit of", "Initech Hosting Services, a unit of Initech, appealed.", []string{"Initech Hosting Services subsidiary_of Initech"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, roleSummary(run(t, tt.text))); diff != "" {
+				t.Errorf("roles (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestRolesGolden(t *testing.T) {
+	files, _ := filepath.Glob("testdata/roles_*.txt")
+	corpus, _ := filepath.Glob("../data/corpus/*.txt")
+	for _, f := range append(files, corpus...) {
+		name := strings.TrimSuffix(filepath.Base(f), ".txt")
+		if !strings.HasPrefix(name, "roles_") {
+			name = "roles_corpus_" + name
+		}
+		t.Run(name, func(t *testing.T) {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden(t, name+".golden.json", roleSummary(run(t, string(b))))
+		})
+	}
+}
