@@ -148,9 +148,9 @@ func run(ctx context.Context, getenv func(string) string, args []string, stdout,
 	if cerr != nil {
 		return cerr
 	}
-	fmt.Fprintf(stdout, "loaded %d documents (%d written, %d unchanged, %d failed) in %.1fs: +%d nodes, +%d relationships, %d replaced; graph now has %d nodes and %d relationships\n",
+	fmt.Fprintf(stdout, "loaded %d documents (%d written, %d unchanged, %d failed) in %.1fs (extract %.1fs, write %.1fs): +%d nodes, +%d relationships, %d replaced; graph now has %d nodes and %d relationships\n",
 		sum.Documents+len(readErrs), sum.Saved, sum.Unchanged, sum.Failed+len(readErrs), time.Since(start).Seconds(),
-		sum.Nodes, sum.Rels, sum.Deleted, nodes, rels)
+		sum.Extract.Seconds(), sum.Write.Seconds(), sum.Nodes, sum.Rels, sum.Deleted, nodes, rels)
 	if len(errs)+len(readErrs) > 0 {
 		return errSomeFailed
 	}

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -33,53 +34,33 @@ func (s *Store) SaveExtraction(ctx context.Context, ex kg.Extraction, force bool
 	defer sess.Close(ctx)
 	out, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		r := kg.SaveResult{Document: ex.Document.ID}
-		if !force {
-			rec, err := single(ctx, tx, "OPTIONAL MATCH (d:Document {id: $doc}) RETURN d.contentHash AS h", p)
-			if err != nil {
-				return r, err
-			}
-			if h, _ := rec.Get("h"); h == p["contentHash"] {
-				r.Unchanged = true
-				return r, nil
-			}
-		}
-		del, old, err := removeDocumentFacts(ctx, tx, ex.Document.ID, false)
+		rec, err := single(ctx, tx, "OPTIONAL MATCH (d:Document {id: $doc}) RETURN d IS NOT NULL AS exists, d.contentHash AS h", p)
 		if err != nil {
 			return r, err
 		}
-		r.Deleted = del
-		tally := func(sum neo4j.ResultSummary) {
-			c := sum.Counters()
-			r.Nodes += c.NodesCreated()
-			r.Rels += c.RelationshipsCreated()
-			r.Deleted += c.NodesDeleted() + c.RelationshipsDeleted()
+		exists, _ := rec.Get("exists")
+		if h, _ := rec.Get("h"); !force && h == p["contentHash"] {
+			r.Unchanged = true
+			return r, nil
 		}
-		for _, q := range writeQueries {
-			sum, err := run(ctx, tx, q, p)
-			if err != nil {
-				return r, fmt.Errorf("%s: %w", firstLine(q), err)
+		var old []any
+		if exists == true {
+			if r.Deleted, old, err = removeDocumentFacts(ctx, tx, ex.Document.ID, false); err != nil {
+				return r, err
 			}
-			tally(sum)
 		}
-		rels := p["relations"].(map[string][]any)
-		types := make([]string, 0, len(rels))
-		for t := range rels {
-			types = append(types, t)
-		}
-		sort.Strings(types)
-		for _, t := range types {
-			sum, err := run(ctx, tx, relationQuery(t), map[string]any{"rels": rels[t]})
-			if err != nil {
-				return r, fmt.Errorf("relations %s: %w", t, err)
-			}
-			tally(sum)
-		}
-		ids := append(old, p["entityIDs"].([]any)...)
-		sum, err := run(ctx, tx, refreshEntities, map[string]any{"ids": ids})
+		// Entities that lost this document's mentions are recomputed in
+		// full; the others get the new names added incrementally.
+		p["refresh"] = nonNil(old)
+		// One statement, one round trip: the write queries run as unit
+		// subqueries in order.
+		sum, err := run(ctx, tx, writeStatement(p), map[string]any{"p": p})
 		if err != nil {
-			return r, fmt.Errorf("refresh entities: %w", err)
+			return r, err
 		}
-		tally(sum)
+		c := sum.Counters()
+		r.Nodes, r.Rels = c.NodesCreated(), c.RelationshipsCreated()
+		r.Deleted += c.NodesDeleted() + c.RelationshipsDeleted()
 		return r, nil
 	})
 	if err != nil {
@@ -228,10 +209,47 @@ var writeQueries = []string{
 	sourceQuery("Claim", "claimSources"),
 }
 
+// writeStatement joins writeQueries, the relation queries of the types the
+// extraction has, and the refresh of entities that lost mentions into one statement of unit
+// subqueries. Relation parameters are flattened to rels_<TYPE>.
+func writeStatement(p map[string]any) string {
+	var b strings.Builder
+	b.WriteString("CALL { " + writeQueries[0] + " }\n")
+	for _, q := range writeQueries[1:] {
+		b.WriteString("CALL { " + q + " }\n")
+	}
+	rels := p["relations"].(map[string][]any)
+	types := make([]string, 0, len(rels))
+	for t := range rels {
+		types = append(types, t)
+	}
+	sort.Strings(types)
+	for _, t := range types {
+		p["rels_"+t] = rels[t]
+		b.WriteString("CALL { " + relationQuery(t) + " }\n")
+	}
+	delete(p, "relations")
+	if len(p["refresh"].([]any)) > 0 {
+		b.WriteString("CALL { " + strings.ReplaceAll(refreshEntities, "$ids", "$refresh") + " }\n")
+	}
+	b.WriteString("RETURN 1")
+	// All parameters travel in one map, $p: Neo4j caches plans per query
+	// text and parameter types, and an empty list and a list of maps are
+	// different types, so separate parameters would replan for nearly every
+	// document.
+	return paramRef.ReplaceAllString(b.String(), "$$p.$1")
+}
+
+var paramRef = regexp.MustCompile(`\$([A-Za-z_][A-Za-z0-9_]*)`)
+
 func entityQuery(label, param string) string {
 	return fmt.Sprintf(`UNWIND $%s AS x
 	 MERGE (e:Entity {id: x.id})
-	 SET e:%s, e.name = x.name, e.kind = x.kind, e.aliasText = coalesce(e.aliasText, x.name)
+	 SET e:%s, e.name = x.name, e.kind = x.kind,
+	     e.aliases = reduce(acc = [a IN coalesce(e.aliases, []) WHERE a <> x.name], f IN x.forms |
+	                        CASE WHEN f IN acc OR f = x.name THEN acc ELSE acc + f END),
+	     e.merges = reduce(acc = coalesce(e.merges, []), m IN x.merges | CASE WHEN m IN acc THEN acc ELSE acc + m END)
+	 SET e.aliasText = reduce(t = e.name, a IN e.aliases | t + ' | ' + a)
 	 WITH e, x
 	 MATCH (d:Document {id: $doc})
 	 CREATE (e)-[:MENTIONED_IN {count: x.count, forms: x.forms, starts: x.starts, ends: x.ends, merges: x.merges}]->(d)`, param, label)
@@ -247,9 +265,9 @@ func sourceQuery(label, param string) string {
 // relationQuery merges relations of one type (validated by relType) and
 // appends this document's evidence to them.
 func relationQuery(typ string) string {
-	return fmt.Sprintf(`UNWIND $rels AS x
+	return fmt.Sprintf(`UNWIND $rels_%[1]s AS x
 	 MATCH (a:Entity {id: x.from}), (b:Entity {id: x.to})
-	 MERGE (a)-[r:%s]->(b)
+	 MERGE (a)-[r:%[1]s]->(b)
 	 SET r.docs = coalesce(r.docs, []) + x.docs, r.sources = coalesce(r.sources, []) + x.sources`, typ)
 }
 
