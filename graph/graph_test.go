@@ -1,0 +1,578 @@
+package graph_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/99designs/gqlgen/client"
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/graph/model"
+	"github.com/factgraph/factgraph/kg"
+	"github.com/factgraph/factgraph/lexicon"
+)
+
+// fakeStore is an in-memory graph.Store over a few entities and facts.
+type fakeStore struct {
+	entities map[string]kg.Entity
+	docs     map[string]kg.Document
+	events   []kg.Event
+	claims   []kg.Claim
+	roles    []kg.Role
+	mu       sync.Mutex
+	calls    map[string]int
+	err      error // returned by every call when set
+}
+
+var _ graph.Store = (*fakeStore)(nil)
+
+func newFake() *fakeStore {
+	src := func(q string) []kg.Source {
+		return []kg.Source{{Document: "d1", Sentence: 1, Start: 0, End: len(q), Quote: q}}
+	}
+	f := &fakeStore{
+		entities: map[string]kg.Entity{
+			"per_a": {ID: "per_a", Type: kg.Person, Name: "Ann Able", Aliases: []string{"Able"}},
+			"per_b": {ID: "per_b", Type: kg.Person, Name: "Bob Baker"},
+			"org_x": {ID: "org_x", Type: kg.Organization, Name: "Department of Examples", Aliases: []string{"DoE"}},
+		},
+		docs:  map[string]kg.Document{"d1": {ID: "d1", Title: "Doc one", PublishedAt: "2020-01-02"}},
+		calls: map[string]int{},
+	}
+	for i := 0; i < 5; i++ {
+		f.events = append(f.events, kg.Event{ID: fmt.Sprintf("evt_%d", i), Type: "deposition_request", Date: fmt.Sprintf("2020-0%d", i+1),
+			Participants: []kg.Participant{{Entity: "org_x", As: "agent"}, {Entity: "per_a", As: "deponent"}, {As: "deponent", Description: "two members"}},
+			Sources:      src("sought to depose")})
+	}
+	f.claims = []kg.Claim{
+		{ID: "clm_1", Claimant: "per_a", Text: "it was political interference", Stance: kg.Alleges, Topics: []string{"political interference"}, About: []string{"org_x"}, Sources: src("it was political interference")},
+		{ID: "clm_2", Claimant: "per_b", Text: "the process was fair", Stance: kg.Denies, Topics: []string{"bias"}, Sources: src("the process was fair")},
+		{ID: "clm_3", Claimant: "per_b", Text: "the weather was nice", Stance: kg.Alleges, Topics: []string{"weather"}, Sources: src("nice")},
+	}
+	f.roles = []kg.Role{{ID: "rol_1", Person: "per_b", Title: "Secretary", Organization: "org_x", Status: kg.Current, Sources: src("Secretary Bob Baker")}}
+	return f
+}
+
+func (f *fakeStore) call(name string) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.calls[name]++
+	return f.err
+}
+
+func (f *fakeStore) EntitiesByID(_ context.Context, ids []string) (map[string]kg.Entity, error) {
+	out := map[string]kg.Entity{}
+	for _, id := range ids {
+		if e, ok := f.entities[id]; ok {
+			out[id] = e
+		}
+	}
+	return out, f.call("EntitiesByID")
+}
+
+func (f *fakeStore) DocumentsByID(_ context.Context, ids []string) (map[string]kg.Document, error) {
+	out := map[string]kg.Document{}
+	for _, id := range ids {
+		if d, ok := f.docs[id]; ok {
+			out[id] = d
+		}
+	}
+	return out, f.call("DocumentsByID")
+}
+
+func (f *fakeStore) RolesOf(_ context.Context, ids []string) (map[string][]kg.Role, error) {
+	out := map[string][]kg.Role{}
+	for _, id := range ids {
+		for _, r := range f.roles {
+			if r.Person == id || r.Organization == id {
+				out[id] = append(out[id], r)
+			}
+		}
+	}
+	return out, f.call("RolesOf")
+}
+
+func (f *fakeStore) ParticipationsOf(_ context.Context, ids []string) (map[string][]model.Participation, error) {
+	out := map[string][]model.Participation{}
+	for _, id := range ids {
+		for _, ev := range f.events {
+			for _, p := range ev.Participants {
+				if p.Entity == id {
+					out[id] = append(out[id], model.Participation{Part: p.As, Event: ev})
+				}
+			}
+		}
+	}
+	return out, f.call("ParticipationsOf")
+}
+
+func (f *fakeStore) ClaimsBy(_ context.Context, ids []string) (map[string][]kg.Claim, error) {
+	out := map[string][]kg.Claim{}
+	for _, id := range ids {
+		for _, c := range f.claims {
+			if c.Claimant == id {
+				out[id] = append(out[id], c)
+			}
+		}
+	}
+	return out, f.call("ClaimsBy")
+}
+
+func (f *fakeStore) ClaimsAbout(_ context.Context, ids []string) (map[string][]kg.Claim, error) {
+	return map[string][]kg.Claim{}, f.call("ClaimsAbout")
+}
+
+func (f *fakeStore) Contributions(_ context.Context, ids []string) (map[string]model.Contribution, error) {
+	out := map[string]model.Contribution{}
+	for _, id := range ids {
+		out[id] = model.Contribution{Document: id, Entities: []string{"per_a"}, Events: f.events[:1]}
+	}
+	return out, f.call("Contributions")
+}
+
+func (f *fakeStore) FindEntity(_ context.Context, ref string, typ kg.EntityType) (kg.Entity, error) {
+	if err := f.call("FindEntity"); err != nil {
+		return kg.Entity{}, err
+	}
+	for _, e := range f.entities {
+		if typ != "" && e.Type != typ {
+			continue
+		}
+		if e.ID == ref || strings.EqualFold(e.Name, ref) {
+			return e, nil
+		}
+		for _, a := range e.Aliases {
+			if strings.EqualFold(a, ref) {
+				return e, nil
+			}
+		}
+	}
+	return kg.Entity{}, fmt.Errorf("entity %q: %w", ref, kg.ErrNotFound)
+}
+
+func (f *fakeStore) Node(ctx context.Context, id string) (model.Node, error) {
+	if e, ok := f.entities[id]; ok {
+		return model.WrapEntity(e), nil
+	}
+	return nil, fmt.Errorf("node %q: %w", id, kg.ErrNotFound)
+}
+
+func (f *fakeStore) Search(_ context.Context, text string, kinds []string, first int) ([]model.SearchHit, error) {
+	return []model.SearchHit{{Score: 1, Node: f.claims[0]}, {Score: 0.5, Node: model.WrapEntity(f.entities["per_a"])}}, f.call("Search")
+}
+
+// Events pages by (date, id) like the real store.
+func (f *fakeStore) Events(_ context.Context, flt model.EventFilter) (model.Page[kg.Event], error) {
+	if err := f.call("Events"); err != nil {
+		return model.Page[kg.Event]{}, err
+	}
+	var all []kg.Event
+	for _, ev := range f.events {
+		if flt.Type == "" || ev.Type == flt.Type {
+			all = append(all, ev)
+		}
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].Date+all[i].ID < all[j].Date+all[j].ID })
+	p := model.Page[kg.Event]{Total: len(all)}
+	for _, ev := range all {
+		if k := model.EventKey(ev); flt.After != nil && (k[0] < flt.After[0] || k[0] == flt.After[0] && k[1] <= flt.After[1]) {
+			continue
+		}
+		if len(p.Items) == flt.First {
+			p.More = true
+			break
+		}
+		p.Items = append(p.Items, ev)
+	}
+	return p, nil
+}
+
+func (f *fakeStore) Claims(_ context.Context, flt model.ClaimFilter) (model.Page[kg.Claim], error) {
+	if err := f.call("Claims"); err != nil {
+		return model.Page[kg.Claim]{}, err
+	}
+	var p model.Page[kg.Claim]
+	for _, c := range f.claims {
+		if flt.Stance != "" && c.Stance != flt.Stance {
+			continue
+		}
+		if flt.Topics != nil && !overlap(c.Topics, flt.Topics) {
+			continue
+		}
+		p.Total++
+		p.Items = append(p.Items, c)
+	}
+	return p, nil
+}
+
+func overlap(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (f *fakeStore) Documents(context.Context, model.DocumentFilter) (model.Page[kg.Document], error) {
+	return model.Page[kg.Document]{Items: []kg.Document{f.docs["d1"]}, Total: 1}, f.call("Documents")
+}
+
+func (f *fakeStore) Connections(_ context.Context, from, to string, maxHops int) ([]model.Path, error) {
+	return []model.Path{}, f.call("Connections")
+}
+
+func (f *fakeStore) Neighborhood(_ context.Context, of string, hops, limit int) (model.Graph, error) {
+	return model.Graph{}, f.call("Neighborhood")
+}
+
+func (f *fakeStore) Conflicts(context.Context) ([]model.Conflict, error) { return nil, f.call("Conflicts") }
+
+func (f *fakeStore) DeleteDocument(_ context.Context, id string) error { return f.call("DeleteDocument") }
+
+func (f *fakeStore) MergeEntities(_ context.Context, keep, merge string) (kg.Entity, error) {
+	return f.entities["per_a"], f.call("MergeEntities")
+}
+
+func (f *fakeStore) AddAlias(_ context.Context, ref, alias string) (kg.Entity, error) {
+	return f.entities["per_a"], f.call("AddAlias")
+}
+
+const token = "s3cret-token"
+
+// newClient runs the real handler in-process over the fake store.
+func newClient(t *testing.T, f *fakeStore) *client.Client {
+	t.Helper()
+	tax := graph.NewTaxonomy([]lexicon.Entry{
+		{Phrase: "bias"},
+		{Phrase: "political interference", Attrs: map[string]string{"parent": "bias"}},
+		{Phrase: "bad faith", Attrs: map[string]string{"parent": "bias"}},
+	})
+	h := graph.NewHandler(&graph.Resolver{Store: f, Topics: tax}, graph.Options{APIToken: token})
+	return client.New(h)
+}
+
+// gqlErr is one error of a response.
+type gqlErr struct {
+	Message    string
+	Path       []any
+	Extensions struct{ Code string }
+}
+
+// raw posts a query and returns the decoded errors and data.
+func raw(t *testing.T, c *client.Client, q string, opts ...client.Option) ([]gqlErr, json.RawMessage) {
+	t.Helper()
+	resp, err := c.RawPost(q, opts...)
+	if err != nil {
+		// Parse and validation errors come with HTTP 422: "http 422: {json}".
+		_, body, ok := strings.Cut(err.Error(), ": ")
+		if !ok || json.Unmarshal([]byte(body), &resp) != nil {
+			t.Fatalf("post %q: %v", q, err)
+		}
+	}
+	var errs []gqlErr
+	if len(resp.Errors) > 0 {
+		if err := json.Unmarshal(resp.Errors, &errs); err != nil {
+			t.Fatalf("errors %s: %v", resp.Errors, err)
+		}
+	}
+	b, _ := json.Marshal(resp.Data)
+	return errs, b
+}
+
+func TestContractQueriesShape(t *testing.T) {
+	f := newFake()
+	c := newClient(t, f)
+	var resp struct {
+		Events struct {
+			TotalCount int
+			Edges      []struct {
+				Node struct {
+					Date         string
+					Participants []struct {
+						Part   string
+						Entity *struct{ Name string }
+					}
+					Sources []struct {
+						Quote    string
+						Document struct{ Title string }
+					}
+				}
+			}
+		}
+	}
+	c.MustPost(`{ events(type: DEPOSITION_REQUEST, first: 20) { totalCount edges { node { date participants { part entity { name } } sources { quote document { title } } } } } }`, &resp)
+	if resp.Events.TotalCount != 5 || len(resp.Events.Edges) != 5 {
+		t.Fatalf("got %d of %d events, want 5 of 5", len(resp.Events.Edges), resp.Events.TotalCount)
+	}
+	n := resp.Events.Edges[0].Node
+	if n.Participants[1].Part != "deponent" || n.Participants[1].Entity.Name != "Ann Able" || n.Participants[2].Entity != nil {
+		t.Errorf("participants = %+v", n.Participants)
+	}
+	if n.Sources[0].Document.Title != "Doc one" {
+		t.Errorf("source document = %+v", n.Sources[0])
+	}
+	// Five events with the same participants: one entity fetch and one
+	// document fetch in all, not one per event.
+	if f.calls["EntitiesByID"] != 1 || f.calls["DocumentsByID"] != 1 {
+		t.Errorf("store calls = %v, want one EntitiesByID and one DocumentsByID (batched)", f.calls)
+	}
+}
+
+func TestClaimsTopicIncludesSubtopics(t *testing.T) {
+	c := newClient(t, newFake())
+	var resp struct {
+		Claims struct {
+			Edges []struct {
+				Node struct {
+					Text     string
+					Claimant struct{ Name string }
+					Sources  []struct {
+						Quote      string
+						Start, End int
+						Document   struct{ Title string }
+					}
+				}
+			}
+		}
+	}
+	c.MustPost(`{ claims(stance: ALLEGES, topic: "bias", first: 50) { edges { node { text claimant { name } sources { quote start end document { title } } } } } }`, &resp)
+	var got []string
+	for _, e := range resp.Claims.Edges {
+		got = append(got, e.Node.Claimant.Name+": "+e.Node.Text)
+	}
+	want := []string{"Ann Able: it was political interference"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("claims (-want +got):\n%s", diff)
+	}
+}
+
+func TestOrganizationByAliasWithRoles(t *testing.T) {
+	c := newClient(t, newFake())
+	var resp struct {
+		Organization struct {
+			Name  string
+			Roles []struct {
+				Title, Status string
+				Person        struct{ Name string }
+			}
+		}
+	}
+	c.MustPost(`{ organization(name: "doe") { name roles { title status person { name } } } }`, &resp)
+	if resp.Organization.Name != "Department of Examples" || len(resp.Organization.Roles) != 1 ||
+		resp.Organization.Roles[0].Person.Name != "Bob Baker" || resp.Organization.Roles[0].Status != "current" {
+		t.Errorf("organization = %+v", resp.Organization)
+	}
+}
+
+func TestPaginationCursors(t *testing.T) {
+	c := newClient(t, newFake())
+	type page struct {
+		Events struct {
+			TotalCount int
+			Edges      []struct {
+				Cursor string
+				Node   struct{ ID string }
+			}
+			PageInfo struct {
+				HasNextPage bool
+				EndCursor   *string
+			}
+		}
+	}
+	var ids []string
+	after := ""
+	for i := 0; i < 5; i++ {
+		var p page
+		q := `query($after: String) { events(first: 2, after: $after) { totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }`
+		var vars []client.Option
+		if after != "" {
+			vars = append(vars, client.Var("after", after))
+		}
+		c.MustPost(q, &p, vars...)
+		for _, e := range p.Events.Edges {
+			ids = append(ids, e.Node.ID)
+		}
+		if p.Events.TotalCount != 5 {
+			t.Fatalf("totalCount = %d, want 5 on every page", p.Events.TotalCount)
+		}
+		if !p.Events.PageInfo.HasNextPage {
+			break
+		}
+		after = *p.Events.PageInfo.EndCursor
+	}
+	want := []string{"evt_0", "evt_1", "evt_2", "evt_3", "evt_4"}
+	if diff := cmp.Diff(want, ids); diff != "" {
+		t.Errorf("ids over pages (-want +got):\n%s", diff)
+	}
+}
+
+func TestErrorCodes(t *testing.T) {
+	tests := []struct {
+		name     string
+		query    string
+		storeErr error
+		code     string
+		msg      string // substring of the message
+	}{
+		{"not found", `{ person(name: "Nobody") { name } }`, nil, "NOT_FOUND", `"Nobody"`},
+		{"bad cursor", `{ events(after: "garbage") { totalCount } }`, nil, "BAD_USER_INPUT", "cursor"},
+		{"cursor of another list", `{ events(after: "WyJjbGFpbXMiLCJjbG1fMSJd") { totalCount } }`, nil, "BAD_USER_INPUT", "not a cursor of events"},
+		{"first too large", `{ claims(first: 1000) { totalCount } }`, nil, "BAD_USER_INPUT", "first must be between 1 and 100"},
+		{"bad date", `{ events(from: "last week") { totalCount } }`, nil, "BAD_USER_INPUT", "YYYY"},
+		{"id and name", `{ entity(id: "a", name: "b") { name } }`, nil, "BAD_USER_INPUT", "not both"},
+		{"database down", `{ claims { totalCount } }`, fmt.Errorf("claims: %w: connection refused", kg.ErrUnavailable), "UNAVAILABLE", "unavailable"},
+		{"internal", `{ claims { totalCount } }`, fmt.Errorf("claims: Neo.ClientError.Statement.SyntaxError at line 3"), "INTERNAL", "internal error"},
+		{"unknown enum", `{ events(type: PICNIC) { totalCount } }`, nil, "GRAPHQL_VALIDATION_FAILED", "PICNIC"},
+		{"syntax", `{ events(first: 2 { totalCount } }`, nil, "GRAPHQL_PARSE_FAILED", "Expected"},
+		{"unknown field", `{ events { total } }`, nil, "GRAPHQL_VALIDATION_FAILED", `Cannot query field "total"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := newFake()
+			f.err = tt.storeErr
+			errs, _ := raw(t, newClient(t, f), tt.query)
+			if len(errs) == 0 {
+				t.Fatalf("no error, want %s", tt.code)
+			}
+			if errs[0].Extensions.Code != tt.code || !strings.Contains(errs[0].Message, tt.msg) {
+				t.Errorf("error = %q (%s), want code %s and a message containing %q", errs[0].Message, errs[0].Extensions.Code, tt.code, tt.msg)
+			}
+			if tt.code == "INTERNAL" && strings.Contains(errs[0].Message, "Neo") {
+				t.Errorf("internal error leaks details: %q", errs[0].Message)
+			}
+		})
+	}
+}
+
+func TestMutationsNeedToken(t *testing.T) {
+	tests := []struct {
+		name   string
+		header string
+		code   string
+	}{
+		{"no token", "", "UNAUTHENTICATED"},
+		{"wrong token", "Bearer nope", "UNAUTHENTICATED"},
+		{"valid token", "Bearer " + token, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := newFake()
+			c := newClient(t, f)
+			var opts []client.Option
+			if tt.header != "" {
+				opts = append(opts, client.AddHeader("Authorization", tt.header))
+			}
+			for _, q := range []string{
+				`mutation { deleteDocument(id: "d1") }`,
+				`mutation { mergeEntities(keep: "per_a", merge: "per_b") { name } }`,
+				`mutation { addAlias(entity: "per_a", alias: "A.A.") { name } }`,
+			} {
+				errs, _ := raw(t, c, q, opts...)
+				code := ""
+				if len(errs) > 0 {
+					code = errs[0].Extensions.Code
+				}
+				if code != tt.code {
+					t.Errorf("%s: code %q (%v), want %q", q, code, errs, tt.code)
+				}
+			}
+			writes := f.calls["DeleteDocument"] + f.calls["MergeEntities"] + f.calls["AddAlias"]
+			if want := map[bool]int{true: 3, false: 0}[tt.code == ""]; writes != want {
+				t.Errorf("store writes = %d, want %d", writes, want)
+			}
+		})
+	}
+}
+
+func TestReadOnlyServerRefusesMutations(t *testing.T) {
+	h := graph.NewHandler(&graph.Resolver{Store: newFake()}, graph.Options{})
+	errs, _ := raw(t, client.New(h), `mutation { deleteDocument(id: "d1") }`, client.AddHeader("Authorization", "Bearer anything"))
+	if len(errs) == 0 || errs[0].Extensions.Code != "UNAUTHENTICATED" || !strings.Contains(errs[0].Message, "read-only") {
+		t.Errorf("errors = %+v, want UNAUTHENTICATED saying the API is read-only", errs)
+	}
+}
+
+func TestIngestWithoutPipelineIsUnavailable(t *testing.T) {
+	c := newClient(t, newFake())
+	errs, _ := raw(t, c, `mutation { ingestDocument(input: {text: "Hello."}) { document { id } } }`,
+		client.AddHeader("Authorization", "Bearer "+token))
+	if len(errs) == 0 || errs[0].Extensions.Code != "UNAVAILABLE" {
+		t.Errorf("errors = %+v, want UNAVAILABLE", errs)
+	}
+}
+
+func TestComplexityAndDepthLimits(t *testing.T) {
+	c := newClient(t, newFake())
+	tests := []struct{ name, query, code string }{
+		{"complexity", wideQuery(30), "COMPLEXITY_LIMIT_EXCEEDED"},
+		{"depth", `{ person(name: "Ann Able") { roles { person { roles { person { roles { person { roles { person { roles { person { roles { title } } } } } } } } } } } } }`, "DEPTH_LIMIT_EXCEEDED"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			errs, _ := raw(t, c, tt.query)
+			if len(errs) == 0 || errs[0].Extensions.Code != tt.code {
+				t.Errorf("errors = %+v, want %s", errs, tt.code)
+			}
+		})
+	}
+}
+
+func TestCORS(t *testing.T) {
+	h := graph.NewHandler(&graph.Resolver{Store: newFake()}, graph.Options{CORSOrigins: []string{"https://app.example"}})
+	for origin, want := range map[string]string{"https://app.example": "https://app.example", "https://evil.example": ""} {
+		req := httptest.NewRequest(http.MethodOptions, "/graphql", nil)
+		req.Header.Set("Origin", origin)
+		req.Header.Set("Access-Control-Request-Method", "POST")
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if got := rec.Header().Get("Access-Control-Allow-Origin"); got != want {
+			t.Errorf("origin %s: Access-Control-Allow-Origin = %q, want %q", origin, got, want)
+		}
+	}
+}
+
+// TestEventTypesInEnum checks that every type of the loader's event
+// vocabulary (lexicon/data/event_types.txt) is a value of the EventType enum.
+func TestEventTypesInEnum(t *testing.T) {
+	entries := lexicon.Must().Entries("event_types")
+	if len(entries) == 0 {
+		t.Log("lexicon/data/event_types.txt is not there yet; nothing to check")
+		return
+	}
+	seen := map[string]bool{}
+	for _, e := range entries {
+		typ := e.Attr("type")
+		if typ == "" {
+			typ = e.Phrase
+		}
+		if seen[typ] {
+			continue
+		}
+		seen[typ] = true
+		if !model.EventType(strings.ToUpper(typ)).IsValid() {
+			t.Errorf("%s: event type %q has no EventType enum value %s in schema.graphqls", e.File, typ, strings.ToUpper(typ))
+		}
+	}
+}
+
+// wideQuery asks for n pages of 100 events with their participants' roles.
+func wideQuery(n int) string {
+	var b strings.Builder
+	b.WriteString("{ ")
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, "a%d: events(first: 100) { edges { node { participants { entity { roles { title person { name } } } } sources { quote document { title } } } } } ", i)
+	}
+	b.WriteString("}")
+	return b.String()
+}
