@@ -135,7 +135,7 @@ func sentencePieces(d *docState, x *lexIndex, si int) []*piece {
 		}
 		i = b
 		// Drop a sentence-initial common word and leading determiners.
-		for a < b && (leadStop[strings.ToLower(toks[a].Text)] || (a == first && !properTag(toks[a].Tag) && !x.firstNames[toks[a].Text] && !x.honorifics[toks[a].Text] && x.agencies[kg.Key(toks[a].Text)].Canonical == "")) {
+		for a < b && (leadStop[strings.ToLower(toks[a].Text)] || formerWords[strings.ToLower(toks[a].Text)] || (a == first && !properTag(toks[a].Tag) && !x.firstNames[toks[a].Text] && !x.honorifics[toks[a].Text] && x.agencies[kg.Key(toks[a].Text)].Canonical == "")) {
 			a++
 		}
 		for a < b && x.calendar[kg.Key(toks[a].Text)] {
@@ -431,7 +431,7 @@ func typePieces(d *docState, x *lexIndex, ps []*piece) {
 				}
 				k++
 			}
-			if n, ti := x.titleAt(toks, k, len(toks)); n > 0 && ti.Org == "" {
+			if n, ti := x.titleAt(toks, k, len(toks)); n > 0 && (ti.Org == "" || ti.Org == "none") {
 				p.typ, p.kind, p.weak = kg.Organization, "company", true
 				continue
 			}

@@ -348,6 +348,10 @@ func titleContext(d *docState, x *lexIndex, si, i int, ti titleInfo, person *ent
 		if om := mentionAtTok(names, toks, k); om != nil {
 			if om.Entity.Type == kg.Organization {
 				org = om.Entity
+				// "former Acme chief executive"
+				if oa, _ := tokRange(toks, om.Start, om.End); oa > 0 && formerWords[strings.ToLower(toks[oa-1].Text)] {
+					status = kg.Former
+				}
 			}
 			break
 		}
