@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 
@@ -63,29 +64,13 @@ func (d *docState) extraction() kg.Extraction {
 	return ex
 }
 
-type srcKey struct {
-	start int
-	id    string
-}
-
+// firstSrc orders facts by their first source offset, then id.
 func firstSrc(srcs []kg.Source, id string) string {
 	s := 1 << 30
 	for _, x := range srcs {
 		s = min(s, x.Start)
 	}
-	return strings.Repeat("0", 12-len(itoa(s))) + itoa(s) + id
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b []byte
-	for n > 0 {
-		b = append([]byte{byte('0' + n%10)}, b...)
-		n /= 10
-	}
-	return string(b)
+	return fmt.Sprintf("%012d%s", s, id)
 }
 
 func stripPossessive(s string) string {
