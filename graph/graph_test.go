@@ -236,9 +236,13 @@ func (f *fakeStore) Neighborhood(_ context.Context, of string, hops, limit int) 
 	return model.Graph{}, f.call("Neighborhood")
 }
 
-func (f *fakeStore) Conflicts(context.Context) ([]model.Conflict, error) { return nil, f.call("Conflicts") }
+func (f *fakeStore) Conflicts(context.Context) ([]model.Conflict, error) {
+	return nil, f.call("Conflicts")
+}
 
-func (f *fakeStore) DeleteDocument(_ context.Context, id string) error { return f.call("DeleteDocument") }
+func (f *fakeStore) DeleteDocument(_ context.Context, id string) error {
+	return f.call("DeleteDocument")
+}
 
 func (f *fakeStore) MergeEntities(_ context.Context, keep, merge string) (kg.Entity, error) {
 	return f.entities["per_a"], f.call("MergeEntities")

@@ -1,0 +1,132 @@
+package e2e
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/factgraph/factgraph/neo4jstore/dbtest"
+)
+
+// benchQueries are five representative questions: as GraphQL through the
+// HTTP handler, and as hand-written Cypher through the driver.
+var benchQueries = []struct {
+	name, graphql, cypher string
+}{
+	{"depositions",
+		`{ events(type: DEPOSITION_REQUEST, first: 20) { totalCount edges { node { date participants { part entity { name } } sources { quote document { title } } } } } }`,
+		`MATCH (ev:Event {type: 'deposition_request'})
+		 WITH ev ORDER BY ev.date, ev.id
+		 RETURN ev.date, COLLECT { MATCH (e:Entity)-[p:PARTICIPATED_IN]->(ev) RETURN {part: p.as, name: e.name} },
+		        COLLECT { MATCH (ev)-[s:SOURCED_FROM]->(d:Document) RETURN {quote: s.quote, title: d.title} } LIMIT 20`},
+	{"bias_claims",
+		`{ claims(stance: ALLEGES, topic: "bias", first: 50) { edges { node { text claimant { name } sources { quote start end document { title } } } } } }`,
+		`MATCH (c:Claim {stance: 'alleges'}) WHERE any(t IN c.topics WHERE t IN $topics)
+		 WITH c ORDER BY c.id LIMIT 50
+		 RETURN c.text, COLLECT { MATCH (e:Entity)-[:MADE]->(c) RETURN e.name },
+		        COLLECT { MATCH (c)-[s:SOURCED_FROM]->(d:Document) RETURN {quote: s.quote, start: s.start, end: s.end, title: d.title} }`},
+	{"dod_roles",
+		`{ organization(name: "Department of Defense") { name roles { title status person { name } } } }`,
+		`MATCH (o:Organization) WHERE toLower(o.name) = 'department of defense'
+		 RETURN o.name, COLLECT { MATCH (p:Person)-[:HOLDS_ROLE]->(r:Role)-[:AT]->(o) RETURN {title: r.title, status: r.status, person: p.name} }`},
+	{"connections",
+		`{ connections(from: "Andy Jassy", to: "Mark Esper", maxHops: 4) { length nodes { id label } edges { type source target } } }`,
+		`MATCH (a:Person {name: 'Andy Jassy'}), (b:Person {name: 'Mark Esper'})
+		 MATCH p = allShortestPaths((a)-[*..4]-(b)) WHERE all(n IN nodes(p) WHERE NOT n:Document)
+		 RETURN length(p), [n IN nodes(p) | {id: n.id, label: coalesce(n.name, n.title, n.type, n.text)}],
+		        [r IN relationships(p) | {type: type(r), source: startNode(r).id, target: endNode(r).id}] LIMIT 10`},
+	{"neighborhood",
+		`{ neighborhood(of: "Amazon", hops: 1, limit: 100) { nodes { id label type } edges { source target type } } }`,
+		`MATCH (a:Entity {name: 'Amazon'})
+		 MATCH (a)-[r]-(n) WHERE NOT n:Document
+		 WITH a, collect(DISTINCT n)[0..99] AS ns
+		 WITH [a] + ns AS ns
+		 UNWIND ns AS x OPTIONAL MATCH (x)-[r]->(y) WHERE y IN ns
+		 RETURN [n IN ns | {id: n.id, label: coalesce(n.name, n.title, n.type, n.text), labels: labels(n)}],
+		        collect(DISTINCT {source: startNode(r).id, target: endNode(r).id, type: type(r)})`},
+}
+
+// BenchmarkQueries measures latency (p50, p99) and throughput of the five
+// questions under concurrent load (GOMAXPROCS*4 clients): "api" through the
+// HTTP handler, "cypher" as one hand-written statement through the driver.
+// Needs the test Neo4j (make neo4j-start with NEO4J_INSTANCE=test, or make
+// test's instance); the ratio of the p50s is the API's overhead.
+func BenchmarkQueries(b *testing.B) {
+	e := setup(b)
+	uri, user, pw := dbtest.Config()
+	drv, err := neo4j.NewDriverWithContext(uri, neo4j.BasicAuth(user, pw, ""))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer drv.Close(context.Background())
+	topics := []string{"bias", "political interference", "bad faith"}
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 256}}
+	for _, q := range benchQueries {
+		body, _ := json.Marshal(map[string]string{"query": q.graphql})
+		b.Run(q.name+"/api", func(b *testing.B) {
+			measure(b, func(ctx context.Context) error {
+				resp, err := client.Post(e.srv.URL, "application/json", bytes.NewReader(body))
+				if err != nil {
+					return err
+				}
+				_, err = io.Copy(io.Discard, resp.Body)
+				resp.Body.Close()
+				return err
+			})
+		})
+		b.Run(q.name+"/cypher", func(b *testing.B) {
+			measure(b, func(ctx context.Context) error {
+				_, err := neo4j.ExecuteQuery(ctx, drv, q.cypher, map[string]any{"topics": topics}, neo4j.EagerResultTransformer,
+					neo4j.ExecuteQueryWithReadersRouting())
+				return err
+			})
+		})
+	}
+}
+
+// measure runs op concurrently b.N times and reports p50/p99 latency and
+// throughput.
+func measure(b *testing.B, op func(context.Context) error) {
+	b.Helper()
+	ctx := context.Background()
+	if err := op(ctx); err != nil { // warm up plans and connections
+		b.Fatal(err)
+	}
+	var mu sync.Mutex
+	lat := make([]time.Duration, 0, b.N)
+	b.SetParallelism(4)
+	b.ResetTimer()
+	start := time.Now()
+	b.RunParallel(func(pb *testing.PB) {
+		var mine []time.Duration
+		for pb.Next() {
+			t := time.Now()
+			if err := op(ctx); err != nil {
+				b.Error(err)
+				return
+			}
+			mine = append(mine, time.Since(t))
+		}
+		mu.Lock()
+		lat = append(lat, mine...)
+		mu.Unlock()
+	})
+	elapsed := time.Since(start)
+	b.StopTimer()
+	if len(lat) == 0 {
+		return
+	}
+	slices.Sort(lat)
+	pct := func(p float64) float64 { return float64(lat[int(p*float64(len(lat)-1))].Microseconds()) / 1000 }
+	b.ReportMetric(pct(0.50), "p50-ms")
+	b.ReportMetric(pct(0.99), "p99-ms")
+	b.ReportMetric(float64(len(lat))/elapsed.Seconds(), "req/s")
+}
