@@ -270,7 +270,11 @@ func TestCorpusQuestions(t *testing.T) {
 	})
 
 	t.Run("mutations refused without the token", func(t *testing.T) {
-		var docs struct{ Documents struct{ Edges []struct{ Node struct{ ID string } } } }
+		var docs struct {
+			Documents struct {
+				Edges []struct{ Node struct{ ID string } }
+			}
+		}
 		e.mustQuery(t, `{ documents(first: 1) { edges { node { id } } } }`, &docs)
 		id := docs.Documents.Edges[0].Node.ID
 		for _, tok := range []string{"", "wrong"} {

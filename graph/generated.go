@@ -1406,7 +1406,8 @@ type Claim implements Node {
   verb: String
   stance: Stance!
   topics: [String!]!
-  claimant: Entity!
+  "Null when the claimant is no longer in the graph."
+  claimant: Entity
   about: [Entity!]!
   sources: [Source!]!
 }
@@ -2733,10 +2734,10 @@ func (ec *executionContext) _Claim_claimant(ctx context.Context, field graphql.C
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v model.Entity) graphql.Marshaler {
-			return ec.marshalNEntity2githubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐEntity(ctx, selections, v)
+			return ec.marshalOEntity2githubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐEntity(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Claim_claimant(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -7652,16 +7653,13 @@ func (ec *executionContext) _Claim(ctx context.Context, sel ast.SelectionSet, ob
 		case "claimant":
 			field := field
 
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
 				defer func() {
 					if r := recover(); r != nil {
 						ec.Error(ctx, ec.Recover(ctx, r))
 					}
 				}()
 				res = ec._Claim_claimant(ctx, field, obj)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
 				return res
 			}
 

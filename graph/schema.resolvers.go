@@ -20,6 +20,9 @@ func (r *claimResolver) Stance(ctx context.Context, obj *kg.Claim) (model.Stance
 
 // Claimant is the resolver for the claimant field.
 func (r *claimResolver) Claimant(ctx context.Context, obj *kg.Claim) (model.Entity, error) {
+	if obj.Claimant == "" {
+		return nil, nil
+	}
 	return entity(ctx, obj.Claimant)
 }
 
