@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/factgraph/factgraph/kg"
 	"github.com/factgraph/factgraph/lexicon"
@@ -32,6 +33,8 @@ type topic struct {
 func phraseRe(p string) *regexp.Regexp {
 	return regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}])(` + strings.ReplaceAll(regexp.QuoteMeta(p), `'`, `['’]`) + `)(?:$|[^\p{L}\p{N}])`)
 }
+
+var claimLexCache sync.Map // *lexicon.Lexicon -> *claimLex
 
 func compileClaimLex(lex *lexicon.Lexicon) *claimLex {
 	cl := &claimLex{verbs: map[string]lexicon.Entry{}, negators: map[string]bool{}}
@@ -203,7 +206,7 @@ type claimDraft struct {
 // findClaims finds direct quotes and indirect speech with their claimants,
 // stances, topics and the entities they are about.
 func findClaims(d *docState) {
-	cl := compileClaimLex(d.Lex)
+	cl := compiled(&claimLexCache, d.Lex, compileClaimLex)
 	if cl.verbRe == nil {
 		return
 	}

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/factgraph/factgraph/kg"
@@ -39,6 +40,8 @@ type triggerSet struct {
 
 // compileTriggers reads the trigger and type lexicons. Triggers of a type
 // missing from the vocabulary are dropped.
+var triggerCache sync.Map // *lexicon.Lexicon -> *triggerSet
+
 func compileTriggers(lex *lexicon.Lexicon) *triggerSet {
 	ts := &triggerSet{court: map[string]bool{}, group: map[string]bool{}, phrasal: map[string]bool{}, types: map[string]bool{}, byAgent: map[string]bool{}}
 	if lex == nil {
@@ -139,7 +142,7 @@ func (ts *triggerSet) find(s sentence) []trigMatch {
 // findEvents finds typed events with their participants, dates and sources,
 // and merges the ones a document states more than once.
 func findEvents(d *docState) {
-	ts := compileTriggers(d.Lex)
+	ts := compiled(&triggerCache, d.Lex, compileTriggers)
 	dates := d.dates()
 	var evs []*eventDraft
 	for si, s := range d.Sents {

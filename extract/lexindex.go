@@ -41,6 +41,16 @@ type agencyInfo struct {
 
 var lexCache sync.Map // *lexicon.Lexicon -> *lexIndex
 
+// compiled returns build(l), computed once per lexicon and kept in cache:
+// stages compile their lexicon files into matchers once, not per document.
+func compiled[T any](cache *sync.Map, l *lexicon.Lexicon, build func(*lexicon.Lexicon) T) T {
+	if v, ok := cache.Load(l); ok {
+		return v.(T)
+	}
+	v, _ := cache.LoadOrStore(l, build(l))
+	return v.(T)
+}
+
 func indexOf(l *lexicon.Lexicon) *lexIndex {
 	if l == nil {
 		l = &lexicon.Lexicon{}
