@@ -30,8 +30,12 @@ func (s *Store) SaveExtraction(ctx context.Context, ex kg.Extraction, force bool
 	if err != nil {
 		return res, fmt.Errorf("save document %s: %w", ex.Document.ID, err)
 	}
+	stmt := writeStatement(p)
 	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.database, AccessMode: neo4j.AccessModeWrite})
 	defer sess.Close(ctx)
+	// The driver retries this function on transient errors (deadlocks
+	// between concurrent documents that share entities): it must not
+	// consume anything it cannot rebuild.
 	out, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		r := kg.SaveResult{Document: ex.Document.ID}
 		rec, err := single(ctx, tx, "OPTIONAL MATCH (d:Document {id: $doc}) RETURN d IS NOT NULL AS exists, d.contentHash AS h", p)
@@ -54,7 +58,7 @@ func (s *Store) SaveExtraction(ctx context.Context, ex kg.Extraction, force bool
 		p["refresh"] = nonNil(old)
 		// One statement, one round trip: the write queries run as unit
 		// subqueries in order.
-		sum, err := run(ctx, tx, writeStatement(p), map[string]any{"p": p})
+		sum, err := run(ctx, tx, stmt, map[string]any{"p": p})
 		if err != nil {
 			return r, err
 		}
@@ -229,9 +233,7 @@ func writeStatement(p map[string]any) string {
 		b.WriteString("CALL { " + relationQuery(t) + " }\n")
 	}
 	delete(p, "relations")
-	if len(p["refresh"].([]any)) > 0 {
-		b.WriteString("CALL { " + strings.ReplaceAll(refreshEntities, "$ids", "$refresh") + " }\n")
-	}
+	b.WriteString("CALL { " + strings.ReplaceAll(refreshEntities, "$ids", "$refresh") + " }\n")
 	b.WriteString("RETURN 1")
 	// All parameters travel in one map, $p: Neo4j caches plans per query
 	// text and parameter types, and an empty list and a list of maps are

@@ -24,7 +24,12 @@ type Pipeline struct {
 	Lex     *lexicon.Lexicon
 	Store   Store
 	Workers int // extraction workers; 0 means GOMAXPROCS
+	Writers int // concurrent document transactions; 0 means DefaultWriters
 }
+
+// DefaultWriters is the number of documents written at once. Commits wait on
+// the transaction log's fsync; a few concurrent transactions share that wait.
+const DefaultWriters = 4
 
 // New returns a pipeline over a store with the given lexicon.
 func New(store Store, lex *lexicon.Lexicon) *Pipeline { return &Pipeline{Lex: lex, Store: store} }
@@ -104,28 +109,50 @@ func (p *Pipeline) Load(ctx context.Context, docs []kg.Document, force bool, pro
 		}
 	}
 	t1 := time.Now()
+	writers := p.Writers
+	if writers <= 0 {
+		writers = DefaultWriters
+	}
+	var mu sync.Mutex // guards sum, errs, done and progress calls
+	var wg sync.WaitGroup
+	next := make(chan kg.Extraction)
+	for w := 0; w < writers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for ex := range next {
+				res, err := p.Store.SaveExtraction(ctx, ex, force)
+				mu.Lock()
+				done++
+				switch {
+				case err != nil:
+					sum.Failed++
+					errs = append(errs, err)
+				case res.Unchanged:
+					sum.Unchanged++
+				default:
+					sum.Saved++
+					sum.Nodes += res.Nodes
+					sum.Rels += res.Rels
+					sum.Deleted += res.Deleted
+				}
+				if progress != nil {
+					progress(done, len(docs), ex.Document.ID, res, err)
+				}
+				mu.Unlock()
+			}
+		}()
+	}
 	for _, ex := range exs {
-		if err := ctx.Err(); err != nil {
-			errs = append(errs, err)
+		if ctx.Err() != nil {
 			break
 		}
-		res, err := p.Store.SaveExtraction(ctx, ex, force)
-		done++
-		switch {
-		case err != nil:
-			sum.Failed++
-			errs = append(errs, err)
-		case res.Unchanged:
-			sum.Unchanged++
-		default:
-			sum.Saved++
-			sum.Nodes += res.Nodes
-			sum.Rels += res.Rels
-			sum.Deleted += res.Deleted
-		}
-		if progress != nil {
-			progress(done, len(docs), ex.Document.ID, res, err)
-		}
+		next <- ex
+	}
+	close(next)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		errs = append(errs, fmt.Errorf("load interrupted: %w", err))
 	}
 	sum.Write = time.Since(t1)
 	return sum, errs
