@@ -11,7 +11,8 @@
 #   .neo4j/<instance>/   conf, data, logs, run, plugins, import of one instance
 #
 # Environment:
-#   NEO4J_INSTANCE   dev (default: Bolt 7687, HTTP 7474) or test (Bolt 7688, HTTP 7475)
+#   NEO4J_INSTANCE   dev (default: Bolt 7687, HTTP 7474), test (Bolt 7688, HTTP 7475),
+#                    or any other name [a-z0-9-] with NEO4J_BOLT_PORT and NEO4J_HTTP_PORT set
 #   NEO4J_BOLT_PORT / NEO4J_HTTP_PORT   override the instance's ports
 #   NEO4J_PASSWORD   password of user neo4j (default factgraph-local, min. 8 chars);
 #                    set once, before the instance's first start
@@ -28,7 +29,11 @@ INSTANCE=${NEO4J_INSTANCE:-dev}
 case $INSTANCE in
   dev)  def_bolt=7687 def_http=7474 ;;
   test) def_bolt=7688 def_http=7475 ;;
-  *)    echo "neo4j-local: NEO4J_INSTANCE must be dev or test, not '$INSTANCE'" >&2; exit 2 ;;
+  *)    if [[ ! $INSTANCE =~ ^[a-z0-9-]+$ || -z ${NEO4J_BOLT_PORT:-} || -z ${NEO4J_HTTP_PORT:-} ]]; then
+          echo "neo4j-local: NEO4J_INSTANCE '$INSTANCE': use dev, test, or a name of [a-z0-9-] with NEO4J_BOLT_PORT and NEO4J_HTTP_PORT set" >&2
+          exit 2
+        fi
+        def_bolt=$NEO4J_BOLT_PORT def_http=$NEO4J_HTTP_PORT ;;
 esac
 BOLT_PORT=${NEO4J_BOLT_PORT:-$def_bolt}
 HTTP_PORT=${NEO4J_HTTP_PORT:-$def_http}

@@ -13,7 +13,9 @@ for tool in go java mvn; do
   command -v "$tool" >/dev/null || { echo "test: $tool is required (see README prerequisites)" >&2; exit 1; }
 done
 
-export NEO4J_INSTANCE=test
+# The throwaway instance: "test" unless FACTGRAPH_TEST_INSTANCE names another
+# (with NEO4J_BOLT_PORT and NEO4J_HTTP_PORT), e.g. to run beside a busy one.
+export NEO4J_INSTANCE=${FACTGRAPH_TEST_INSTANCE:-test}
 started=0
 cleanup() {
   if [ "$started" = 1 ]; then
