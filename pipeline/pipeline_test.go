@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -71,12 +72,14 @@ func TestReloadEditedDocumentChangesOnlyItsFacts(t *testing.T) {
 	load(t, p, docs)
 	before := factsByDocument(t, s)
 
-	// Edit the last document: drop its last paragraph (a fact-bearing one).
+	// Edit the last document: drop the paragraph that states its first claim.
 	edited := append([]kg.Document(nil), docs...)
 	last := &edited[len(edited)-1]
-	text := last.Text
-	cut := lastParagraph(text)
-	last.Text = text[:cut]
+	exs, _, errs := pipeline.Extract([]kg.Document{*last}, lexicon.Must(), nil, 1)
+	if len(errs) > 0 || len(exs[0].Claims) == 0 {
+		t.Fatalf("document %s has no claim to edit away (errors %v)", last.ID, errs)
+	}
+	last.Text = dropParagraph(last.Text, exs[0].Claims[0].Sources[0].Start)
 	load(t, p, edited)
 	after := factsByDocument(t, s)
 
@@ -103,13 +106,17 @@ func factsByDocument(t *testing.T, s *neo4jstore.Store) map[string][]string {
 	return m
 }
 
-func lastParagraph(text string) int {
-	for i := len(text) - 3; i > 0; i-- {
-		if text[i] == '\n' && text[i+1] == '\n' {
-			return i
-		}
+// dropParagraph removes the blank-line-separated paragraph containing off.
+func dropParagraph(text string, off int) string {
+	start := strings.LastIndex(text[:off], "\n\n")
+	if start < 0 {
+		start = 0
 	}
-	return len(text)
+	end := strings.Index(text[off:], "\n\n")
+	if end < 0 {
+		return text[:start]
+	}
+	return text[:start] + text[off+end:]
 }
 
 func TestExtractReportsBadDocumentsAndGoesOn(t *testing.T) {
