@@ -3,7 +3,7 @@
 SHELL := bash
 GO    ?= go
 
-.PHONY: run test unit itest generate check-generate check lint fuzz bench neo4j-start neo4j-stop score
+.PHONY: run test unit generate check-generate check lint fuzz bench neo4j-start neo4j-stop score
 
 run: ## start Neo4j, load the bundled corpus, serve the API
 	scripts/run.sh
@@ -30,9 +30,8 @@ fuzz: ## run each fuzz target for 30 s
 	$(GO) test ./extract -run '^$$' -fuzz '^FuzzClean$$' -fuzztime 30s
 	$(GO) test ./extract -run '^$$' -fuzz '^FuzzDocument$$' -fuzztime 30s
 
-bench: ## extraction, load and API benchmarks (load and API ones need `make neo4j-start` and NEO4J_TEST_URI)
-	$(GO) test ./extract -run '^$$' -bench . -benchmem
-	$(GO) test ./pipeline ./graph -run '^$$' -bench . -benchmem -timeout 30m
+bench: ## extraction, load and API benchmarks against the test Neo4j (figures, not assertions)
+	scripts/bench.sh
 
 score: ## score the bundled corpus extraction with the shared scorer
 	$(GO) run ./loader --json=tmp/graph.json
