@@ -66,6 +66,7 @@ func run(ctx context.Context, getenv func(string) string, args []string, stdout,
 	reset := fs.Bool("reset", false, "delete the whole graph before loading")
 	progressMode := fs.String("progress", "auto", "progress display: auto (bar on a terminal), bar, log or none")
 	workers := fs.Int("workers", 0, "extraction workers (default: number of CPUs)")
+	writers := fs.Int("writers", pipeline.DefaultWriters, "documents written concurrently, each in its own transaction")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: loader [flags] [PATHS...]\n\nPATHS are files, directories or globs of %s (default %s).\n\nFlags:\n",
 			strings.Join(input.Extensions, " "), DefaultCorpus)
@@ -137,7 +138,7 @@ func run(ctx context.Context, getenv func(string) string, args []string, stdout,
 		log.Info("graph wiped (--reset)")
 	}
 	p := pipeline.New(store, lex)
-	p.Workers = *workers
+	p.Workers, p.Writers = *workers, *writers
 	prog := newProgress(*progressMode, stderr, log)
 	sum, errs := p.Load(ctx, docs, *force, prog.update)
 	prog.finish()

@@ -38,7 +38,9 @@ func (s *Store) SaveExtraction(ctx context.Context, ex kg.Extraction, force bool
 	// consume anything it cannot rebuild.
 	out, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		r := kg.SaveResult{Document: ex.Document.ID}
-		rec, err := single(ctx, tx, "OPTIONAL MATCH (d:Document {id: $doc}) RETURN d IS NOT NULL AS exists, d.contentHash AS h", p)
+		rec, err := single(ctx, tx, `OPTIONAL MATCH (d:Document {id: $doc})
+			OPTIONAL MATCH (d)<-[:MENTIONED_IN]-(e:Entity)
+			RETURN d IS NOT NULL AS exists, d.contentHash AS h, collect(e.id) AS old`, p)
 		if err != nil {
 			return r, err
 		}
@@ -46,6 +48,18 @@ func (s *Store) SaveExtraction(ctx context.Context, ex kg.Extraction, force bool
 		if h, _ := rec.Get("h"); !force && h == p["contentHash"] {
 			r.Unchanged = true
 			return r, nil
+		}
+		// Take the write locks of every entity this document touches, old
+		// and new, in id order before anything else: concurrent documents
+		// that share entities then queue instead of deadlocking.
+		// (The lock is the first subquery of the write statement; for a
+		// document already stored it is taken before its old facts go.)
+		oldIDs, _ := rec.Get("old")
+		p["lock"] = sortedUnion(oldIDs.([]any), p["entityIDs"].([]any))
+		if exists == true {
+			if _, err := run(ctx, tx, lockEntities, map[string]any{"ids": p["lock"]}); err != nil {
+				return r, err
+			}
 		}
 		var old []any
 		if exists == true {
@@ -109,7 +123,7 @@ func removeDocumentFacts(ctx context.Context, tx neo4j.ManagedTransaction, doc s
 	// Relation evidence is kept as parallel lists docs[i] / sources[i].
 	sum, err := run(ctx, tx, `MATCH (e:Entity)-[:MENTIONED_IN]->(:Document {id: $doc})
 		MATCH (e)-[r]->(:Entity) WHERE $doc IN r.docs
-		WITH DISTINCT r
+		WITH DISTINCT r ORDER BY elementId(r)
 		WITH r, [i IN range(0, size(r.docs) - 1) WHERE r.docs[i] <> $doc] AS keep
 		SET r.docs = [i IN keep | r.docs[i]], r.sources = [i IN keep | r.sources[i]]
 		WITH r WHERE size(r.docs) = 0
@@ -119,6 +133,7 @@ func removeDocumentFacts(ctx context.Context, tx neo4j.ManagedTransaction, doc s
 	}
 	count(sum)
 	rec, err := single(ctx, tx, `OPTIONAL MATCH (:Document {id: $doc})<-[s:SOURCED_FROM]-(f)
+		WITH f, s ORDER BY f.id
 		WITH collect(DISTINCT f.id) AS ids, collect(s) AS ss
 		FOREACH (s IN ss | DELETE s)
 		RETURN ids`, p)
@@ -135,6 +150,7 @@ func removeDocumentFacts(ctx context.Context, tx neo4j.ManagedTransaction, doc s
 	}
 	count(sum)
 	rec, err = single(ctx, tx, `OPTIONAL MATCH (e:Entity)-[m:MENTIONED_IN]->(:Document {id: $doc})
+		WITH e, m ORDER BY e.id
 		WITH collect(e.id) AS ids, collect(m) AS ms
 		FOREACH (m IN ms | DELETE m)
 		RETURN ids`, p)
@@ -159,6 +175,70 @@ func removeDocumentFacts(ctx context.Context, tx neo4j.ManagedTransaction, doc s
 	return n, nil, nil
 }
 
+// lockEntities write-locks existing entities in the order given (setting a
+// property takes the node's exclusive lock).
+const lockEntities = `UNWIND $ids AS id MATCH (e:Entity {id: id}) SET e.name = e.name`
+
+// EnsureEntities creates the entities that do not exist yet, bare (id, type
+// and name), in one transaction, in id order. The loader calls it before
+// writing documents concurrently, so that no two document transactions race
+// to create the same entity (which deadlocks). Entities that end up with no
+// mention are removed by PruneEntities.
+func (s *Store) EnsureEntities(ctx context.Context, ents []kg.Entity) error {
+	rows := make([]any, 0, len(ents))
+	seen := map[string]bool{}
+	for _, e := range ents {
+		if seen[e.ID] || e.Type != kg.Person && e.Type != kg.Organization {
+			continue
+		}
+		seen[e.ID] = true
+		rows = append(rows, map[string]any{"id": e.ID, "type": string(e.Type), "name": e.Name})
+	}
+	sortByKey(rows, "id")
+	_, err := neo4j.ExecuteQuery(ctx, s.driver, `UNWIND $rows AS x
+		MERGE (e:Entity {id: x.id})
+		ON CREATE SET e.name = x.name, e.aliases = [], e.aliasText = x.name
+		FOREACH (_ IN CASE WHEN x.type = 'person' THEN [1] ELSE [] END | SET e:Person)
+		FOREACH (_ IN CASE WHEN x.type = 'organization' THEN [1] ELSE [] END | SET e:Organization)`,
+		map[string]any{"rows": rows}, neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase(s.database), neo4j.ExecuteQueryWithWritersRouting())
+	if err != nil {
+		return fmt.Errorf("ensure entities: %w", mapErr(err))
+	}
+	return nil
+}
+
+// PruneEntities deletes those of the given entities that no document
+// mentions and no curation keeps (left by EnsureEntities when a document
+// failed).
+func (s *Store) PruneEntities(ctx context.Context, ids []string) error {
+	_, err := neo4j.ExecuteQuery(ctx, s.driver, `UNWIND $ids AS id
+		MATCH (e:Entity {id: id}) WHERE NOT (e)-[:MENTIONED_IN]->() AND e.curatedAliases IS NULL
+		DETACH DELETE e`, map[string]any{"ids": ids}, neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase(s.database), neo4j.ExecuteQueryWithWritersRouting())
+	if err != nil {
+		return fmt.Errorf("prune entities: %w", mapErr(err))
+	}
+	return nil
+}
+
+func sortedUnion(a, b []any) []any {
+	seen := map[string]bool{}
+	var out []string
+	for _, x := range append(append([]any{}, a...), b...) {
+		if id, ok := x.(string); ok && !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	sort.Strings(out)
+	res := make([]any, len(out))
+	for i, id := range out {
+		res[i] = id
+	}
+	return res
+}
+
 // refreshEntities recomputes the aliases and merge log of entities from their
 // remaining mentions (plus curated aliases) and deletes those that nothing
 // mentions or curates any more.
@@ -181,8 +261,7 @@ const refreshEntities = `UNWIND $ids AS id
 var writeQueries = []string{
 	`MERGE (d:Document {id: $doc})
 	 SET d += $document, d.loadedAt = datetime()`,
-	entityQuery("Person", "persons"),
-	entityQuery("Organization", "organizations"),
+	entityQuery,
 	`UNWIND $roles AS x
 	 MATCH (p:Entity {id: x.person})
 	 MERGE (r:Role {id: x.id})
@@ -218,8 +297,8 @@ var writeQueries = []string{
 // subqueries. Relation parameters are flattened to rels_<TYPE>.
 func writeStatement(p map[string]any) string {
 	var b strings.Builder
-	b.WriteString("CALL { " + writeQueries[0] + " }\n")
-	for _, q := range writeQueries[1:] {
+	b.WriteString("CALL { " + strings.ReplaceAll(lockEntities, "$ids", "$lock") + " }\n")
+	for _, q := range writeQueries {
 		b.WriteString("CALL { " + q + " }\n")
 	}
 	rels := p["relations"].(map[string][]any)
@@ -244,18 +323,22 @@ func writeStatement(p map[string]any) string {
 
 var paramRef = regexp.MustCompile(`\$([A-Za-z_][A-Za-z0-9_]*)`)
 
-func entityQuery(label, param string) string {
-	return fmt.Sprintf(`UNWIND $%s AS x
+// entityQuery merges the document's entities and links their mentions. The
+// list is sorted by id: concurrent documents then lock shared entities in the
+// same order and do not deadlock; later statements touch only entities this
+// one has already locked.
+const entityQuery = `UNWIND $entities AS x
 	 MERGE (e:Entity {id: x.id})
-	 SET e:%s, e.name = x.name, e.kind = x.kind,
+	 SET e.name = x.name, e.kind = x.kind,
 	     e.aliases = reduce(acc = [a IN coalesce(e.aliases, []) WHERE a <> x.name], f IN x.forms |
 	                        CASE WHEN f IN acc OR f = x.name THEN acc ELSE acc + f END),
 	     e.merges = reduce(acc = coalesce(e.merges, []), m IN x.merges | CASE WHEN m IN acc THEN acc ELSE acc + m END)
 	 SET e.aliasText = reduce(t = e.name, a IN e.aliases | t + ' | ' + a)
+	 FOREACH (_ IN CASE WHEN x.type = 'person' THEN [1] ELSE [] END | SET e:Person)
+	 FOREACH (_ IN CASE WHEN x.type = 'organization' THEN [1] ELSE [] END | SET e:Organization)
 	 WITH e, x
 	 MATCH (d:Document {id: $doc})
-	 CREATE (e)-[:MENTIONED_IN {count: x.count, forms: x.forms, starts: x.starts, ends: x.ends, merges: x.merges}]->(d)`, param, label)
-}
+	 CREATE (e)-[:MENTIONED_IN {count: x.count, forms: x.forms, starts: x.starts, ends: x.ends, merges: x.merges}]->(d)`
 
 func sourceQuery(label, param string) string {
 	return fmt.Sprintf(`UNWIND $%s AS s
@@ -310,7 +393,7 @@ func writeParams(ex kg.Extraction) (map[string]any, error) {
 		},
 	}
 	known := map[string]bool{}
-	var persons, orgs, entityIDs []any
+	var entities, entityIDs []any
 	for _, e := range ex.Entities {
 		known[e.ID] = true
 		entityIDs = append(entityIDs, e.ID)
@@ -331,24 +414,20 @@ func writeParams(ex kg.Extraction) (map[string]any, error) {
 		for _, m := range e.Merges {
 			merges = append(merges, fmt.Sprintf("%s: %s -> %s @%s", m.Rule, m.Name, m.Into, m.Where))
 		}
-		x := map[string]any{"id": e.ID, "name": e.Name, "kind": e.Kind, "count": int64(len(e.Mentions)),
-			"forms": forms, "starts": starts, "ends": ends, "merges": merges}
-		switch e.Type {
-		case kg.Person:
-			persons = append(persons, x)
-		case kg.Organization:
-			orgs = append(orgs, x)
-		default:
+		if e.Type != kg.Person && e.Type != kg.Organization {
 			return nil, fmt.Errorf("entity %s (%q): unknown type %q: %w", e.ID, e.Name, e.Type, kg.ErrInvalid)
 		}
+		entities = append(entities, map[string]any{"id": e.ID, "type": string(e.Type), "name": e.Name, "kind": e.Kind,
+			"count": int64(len(e.Mentions)), "forms": forms, "starts": starts, "ends": ends, "merges": merges})
 	}
+	sortByKey(entities, "id")
 	need := func(what, id string) error {
 		if !known[id] {
 			return fmt.Errorf("%s refers to entity %q, which the document does not list: %w", what, id, kg.ErrInvalid)
 		}
 		return nil
 	}
-	p["persons"], p["organizations"], p["entityIDs"] = nonNil(persons), nonNil(orgs), nonNil(entityIDs)
+	p["entities"], p["entityIDs"] = nonNil(entities), nonNil(entityIDs)
 	var roles, events, claims, roleSrc, eventSrc, claimSrc []any
 	addSources := func(dst *[]any, fact string, srcs []kg.Source) {
 		seen := map[[2]int]bool{}
@@ -410,6 +489,14 @@ func writeParams(ex kg.Extraction) (map[string]any, error) {
 			"kind": c.Kind, "verb": c.Verb, "stance": c.Stance, "topics": topics, "about": about})
 		addSources(&claimSrc, c.ID, c.Sources)
 	}
+	// Sorted by id, like the entities, so concurrent documents lock shared
+	// facts in one order.
+	for _, xs := range [][]any{roles, events, claims} {
+		sortByKey(xs, "id")
+	}
+	for _, xs := range [][]any{roleSrc, eventSrc, claimSrc} {
+		sortByKey(xs, "fact")
+	}
 	p["roles"], p["events"], p["claims"] = nonNil(roles), nonNil(events), nonNil(claims)
 	p["roleSources"], p["eventSources"], p["claimSources"] = nonNil(roleSrc), nonNil(eventSrc), nonNil(claimSrc)
 	rels := map[string][]any{}
@@ -434,6 +521,13 @@ func writeParams(ex kg.Extraction) (map[string]any, error) {
 	}
 	p["relations"] = rels
 	return p, nil
+}
+
+// sortByKey sorts a list of parameter maps by a string key, stably.
+func sortByKey(xs []any, key string) {
+	sort.SliceStable(xs, func(i, j int) bool {
+		return xs[i].(map[string]any)[key].(string) < xs[j].(map[string]any)[key].(string)
+	})
 }
 
 func nonNil(xs []any) []any {

@@ -17,6 +17,8 @@ import (
 type Store interface {
 	SaveExtraction(ctx context.Context, ex kg.Extraction, force bool) (kg.SaveResult, error)
 	KnownEntities(ctx context.Context) ([]kg.Entity, error)
+	EnsureEntities(ctx context.Context, ents []kg.Entity) error
+	PruneEntities(ctx context.Context, ids []string) error
 }
 
 // Pipeline loads documents into a store.
@@ -29,7 +31,7 @@ type Pipeline struct {
 
 // DefaultWriters is the number of documents written at once. Commits wait on
 // the transaction log's fsync; a few concurrent transactions share that wait.
-const DefaultWriters = 4
+const DefaultWriters = 2
 
 // New returns a pipeline over a store with the given lexicon.
 func New(store Store, lex *lexicon.Lexicon) *Pipeline { return &Pipeline{Lex: lex, Store: store} }
@@ -92,8 +94,8 @@ type Summary struct {
 // Load extracts, resolves and saves docs, one transaction per document.
 // force rewrites documents whose extraction is unchanged. The returned errors
 // name the failing documents; the others are loaded regardless.
-func (p *Pipeline) Load(ctx context.Context, docs []kg.Document, force bool, progress Progress) (Summary, []error) {
-	sum := Summary{Documents: len(docs)}
+func (p *Pipeline) Load(ctx context.Context, docs []kg.Document, force bool, progress Progress) (sum Summary, errs []error) {
+	sum = Summary{Documents: len(docs)}
 	known, err := p.Store.KnownEntities(ctx)
 	if err != nil {
 		return sum, []error{fmt.Errorf("read known entities: %w", err)}
@@ -112,6 +114,26 @@ func (p *Pipeline) Load(ctx context.Context, docs []kg.Document, force bool, pro
 	writers := p.Writers
 	if writers <= 0 {
 		writers = DefaultWriters
+	}
+	// Concurrent documents must not race to create the same entity: create
+	// them all first, and prune the ones a failed document leaves unmentioned.
+	var all []kg.Entity
+	var ids []string
+	for _, ex := range exs {
+		all = append(all, ex.Entities...)
+		for _, e := range ex.Entities {
+			ids = append(ids, e.ID)
+		}
+	}
+	if writers > 1 {
+		if err := p.Store.EnsureEntities(ctx, all); err != nil {
+			return sum, append(errs, err)
+		}
+		defer func() {
+			if err := p.Store.PruneEntities(context.WithoutCancel(ctx), ids); err != nil {
+				errs = append(errs, err)
+			}
+		}()
 	}
 	var mu sync.Mutex // guards sum, errs, done and progress calls
 	var wg sync.WaitGroup
