@@ -1,0 +1,61 @@
+package main
+
+import (
+	"encoding/json"
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+type listedPackage struct {
+	ImportPath string
+	Doc        string
+	Deps       []string
+}
+
+func listPackages(t *testing.T) []listedPackage {
+	t.Helper()
+	out, err := exec.Command("go", "list", "-json=ImportPath,Doc,Deps", "./...").Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	var pkgs []listedPackage
+	dec := json.NewDecoder(strings.NewReader(string(out)))
+	for dec.More() {
+		var p listedPackage
+		if err := dec.Decode(&p); err != nil {
+			t.Fatal(err)
+		}
+		pkgs = append(pkgs, p)
+	}
+	return pkgs
+}
+
+// TestPackagesDocumented holds the habit that every package says what it is.
+func TestPackagesDocumented(t *testing.T) {
+	for _, p := range listPackages(t) {
+		if strings.TrimSpace(p.Doc) == "" {
+			t.Errorf("package %s has no package comment (add a doc.go)", p.ImportPath)
+		}
+	}
+}
+
+// TestLayering keeps the driver inside neo4jstore: the domain, the
+// extraction and the API layer must not depend on it.
+func TestLayering(t *testing.T) {
+	const driver = "github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	pure := []string{"/kg", "/lexicon", "/extract", "/resolve", "/input", "/graph", "/graph/model", "/config"}
+	for _, p := range listPackages(t) {
+		for _, suffix := range pure {
+			if !strings.HasSuffix(p.ImportPath, suffix) {
+				continue
+			}
+			for _, d := range p.Deps {
+				if strings.HasPrefix(d, driver) {
+					t.Errorf("package %s depends on the Neo4j driver (%s); only neo4jstore may", p.ImportPath, d)
+					break
+				}
+			}
+		}
+	}
+}
