@@ -239,7 +239,13 @@ func (r *resolver) joinByKeys() {
 	// Sorted traversal keeps the result independent of map order.
 	for _, n := range r.nodes {
 		kr := map[string]string{}
+		multi := n.e.Type == kg.Person && len(strings.Fields(kg.Key(n.e.Name))) >= 2
 		for _, nm := range names(n.e) {
+			// A full name's one-word alias ("Doe") is not a join key: two
+			// people may share a surname; joinSurnames handles lone surnames.
+			if multi && len(strings.Fields(kg.Key(nm))) < 2 {
+				continue
+			}
 			for k, rule := range r.keyRules(n.e.Type, nm) {
 				if old, ok := kr[k]; !ok || old != "same-key" {
 					kr[k] = rule
