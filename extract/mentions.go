@@ -91,8 +91,9 @@ var leadStop = map[string]bool{"the": true, "a": true, "an": true, "this": true,
 func findMentions(d *docState) {
 	x := indexOf(d.Lex)
 	var ps []*piece
+	names := capitalizedOnly(d)
 	for si := range d.Sents {
-		ps = append(ps, sentencePieces(d, x, si)...)
+		ps = append(ps, sentencePieces(d, x, si, names)...)
 	}
 	typePieces(d, x, ps)
 	buildEntities(d, x, ps)
@@ -102,7 +103,7 @@ func findMentions(d *docState) {
 
 // sentencePieces chunks one sentence into candidate pieces with the cues
 // that can be read off the sentence itself.
-func sentencePieces(d *docState, x *lexIndex, si int) []*piece {
+func sentencePieces(d *docState, x *lexIndex, si int, names map[string]bool) []*piece {
 	s := &d.Sents[si]
 	toks := s.Tokens
 	first := 0
@@ -135,7 +136,7 @@ func sentencePieces(d *docState, x *lexIndex, si int) []*piece {
 		}
 		i = b
 		// Drop a sentence-initial common word and leading determiners.
-		for a < b && (leadStop[strings.ToLower(toks[a].Text)] || formerWords[strings.ToLower(toks[a].Text)] || (a == first && !properTag(toks[a].Tag) && !x.firstNames[toks[a].Text] && !x.honorifics[toks[a].Text] && x.agencies[kg.Key(toks[a].Text)].Canonical == "")) {
+		for a < b && (leadStop[strings.ToLower(toks[a].Text)] || formerWords[strings.ToLower(toks[a].Text)] || (a == first && !properTag(toks[a].Tag) && !names[toks[a].Text] && !x.firstNames[toks[a].Text] && !x.honorifics[toks[a].Text] && x.agencies[kg.Key(toks[a].Text)].Canonical == "")) {
 			a++
 		}
 		for a < b && x.calendar[kg.Key(toks[a].Text)] {
@@ -158,6 +159,37 @@ func sentencePieces(d *docState, x *lexIndex, si int) []*piece {
 					q.defOf = -2 - k // resolved to a global index by the caller
 				}
 			}
+		}
+	}
+	return out
+}
+
+// capitalizedOnly returns the words the document capitalizes inside
+// sentences and never writes in lower case: names, so that one opening a
+// sentence ("Acme lost ...") is not taken for a common word.
+func capitalizedOnly(d *docState) map[string]bool {
+	lower := map[string]bool{}
+	capMid := map[string]bool{}
+	for _, s := range d.Sents {
+		first := true
+		for _, t := range s.Tokens {
+			if !startsWithLetterOrDigit(t.Text) {
+				continue
+			}
+			if isCapToken(t.Text) {
+				if !first {
+					capMid[t.Text] = true
+				}
+			} else {
+				lower[strings.ToLower(t.Text)] = true
+			}
+			first = false
+		}
+	}
+	out := map[string]bool{}
+	for w := range capMid {
+		if !lower[strings.ToLower(w)] && !leadStop[strings.ToLower(w)] {
+			out[w] = true
 		}
 	}
 	return out
@@ -211,6 +243,13 @@ func splitRun(d *docState, x *lexIndex, si, a, b int) []*piece {
 // orgPiece recognizes a whole run as an organization by lexicon or head word.
 func orgPiece(d *docState, x *lexIndex, si, a, b int) *piece {
 	toks := d.Sents[si].Tokens
+	// "Jane Doe of Acme LLP": a person, then her organization.
+	if a+2 < b && x.firstNames[toks[a].Text] && isCapToken(toks[a+1].Text) && toks[a+2].Text == "of" {
+		return nil
+	}
+	if a+3 < b && x.firstNames[toks[a].Text] && isCapToken(toks[a+1].Text) && isCapToken(toks[a+2].Text) && toks[a+3].Text == "of" && !x.heads[toks[a+2].Text].Lead {
+		return nil
+	}
 	// Leading place words ("U.S. Department of Justice") may prefix an org.
 	for _, from := range []int{a, a + 1, a + 2} {
 		if from >= b {
@@ -239,6 +278,40 @@ func orgPiece(d *docState, x *lexIndex, si, a, b int) *piece {
 			p.typ, p.kind = kg.Organization, h.Kind
 			return p
 		}
+	}
+	return courtPiece(d, x, si, a, b)
+}
+
+var districtWords = map[string]bool{"Northern": true, "Southern": true, "Eastern": true, "Western": true, "Middle": true, "Central": true}
+
+// courtPiece recognizes federal court names: "Northern District of
+// California", "U.S. District Court for the Southern District of New York",
+// "Court of Appeals for the Ninth Circuit".
+func courtPiece(d *docState, x *lexIndex, si, a, b int) *piece {
+	toks := d.Sents[si].Tokens
+	from := a
+	for from < b && x.places[kg.Key(toks[from].Text)] && from+1 < b {
+		from++
+	}
+	if hasTitleOrAnd(x, toks, from, b) {
+		return nil
+	}
+	for i := from; i+1 < b; i++ {
+		if toks[i].Text == "Court" && (toks[i+1].Text == "of" || toks[i+1].Text == "for") && i+2 < b {
+			p := newPiece(d, si, a, b)
+			p.typ, p.kind = kg.Organization, "court"
+			if rest := spanText(d, toks, from, b); strings.HasPrefix(rest, "District Court ") {
+				p.canonical = "U.S. " + rest
+			}
+			return p
+		}
+	}
+	// "Northern District of California" names the district court.
+	if b-from >= 4 && districtWords[toks[from].Text] && toks[from+1].Text == "District" && toks[from+2].Text == "of" && x.places[kg.Key(spanText(d, toks, from+3, b))] {
+		p := newPiece(d, si, from, b)
+		p.typ, p.kind = kg.Organization, "court"
+		p.canonical = "U.S. District Court for the " + p.text
+		return p
 	}
 	return nil
 }
@@ -308,12 +381,45 @@ func splitPlain(d *docState, x *lexIndex, si, a, b int, afterTitle, beforeTitle 
 	return []*piece{p}
 }
 
+// appositiveTitle: the tokens from b read ", [a|an|the] [former] [Org's]
+// [adjectives] TITLE": the name before them is a person's.
+func appositiveTitle(x *lexIndex, toks []token, b int) bool {
+	if b+1 >= len(toks) || toks[b].Text != "," {
+		return false
+	}
+	for k := b + 1; k < len(toks) && k < b+8; k++ {
+		if n, ti := x.titleAt(toks, k, len(toks)); n > 0 {
+			_ = ti
+			return true
+		}
+		t := toks[k]
+		low := strings.ToLower(t.Text)
+		switch {
+		case leadStop[low], formerWords[low], isPossessive(t.Text), isCapToken(t.Text), isAdjective(t):
+			continue
+		}
+		return false
+	}
+	return false
+}
+
 func hasCueBefore(x *lexIndex, toks []token, a int) bool {
 	_, ok := cueBefore(x, toks, a)
 	return ok
 }
 
 func cueBefore(x *lexIndex, toks []token, a int) (string, bool) {
+	// "its generic rival, Acme": the cue noun in apposition before a comma.
+	if a >= 2 && toks[a-1].Text == "," {
+		if k, ok := cueBefore(x, toks, a-1); ok && (a < 3 || !isCapToken(toks[a-3].Text)) {
+			return k, true
+		}
+	}
+	if a >= 1 {
+		if w := strings.ToLower(toks[a-1].Text); len(w) > 5 && strings.HasSuffix(w, "maker") {
+			return "company", true // "drugmaker Acme", "cereal maker Acme"
+		}
+	}
 	if a >= 2 {
 		if k, ok := x.cueBefore[strings.ToLower(toks[a-2].Text+" "+toks[a-1].Text)]; ok {
 			return k, true
@@ -388,6 +494,10 @@ func typePieces(d *docState, x *lexIndex, ps []*piece) {
 			p.typ = kg.Person
 		case strings.HasSuffix(strings.ToLower(p.text), ".com"):
 			p.typ, p.kind = kg.Organization, "company"
+		}
+		if p.typ == "" && p.b-p.a >= 2 && p.b-p.a <= 4 && !isAllCaps(first) && appositiveTitle(x, toks, p.b) {
+			// "Jane Roe, a lawyer for Acme", "Jane Roe, Acme's chief executive"
+			p.typ = kg.Person
 		}
 		if p.typ != "" {
 			continue
@@ -489,6 +599,7 @@ func typePieces(d *docState, x *lexIndex, ps []*piece) {
 	}
 	// Labels carried through the document: a name typed once keeps its type.
 	for round := 0; round < 3; round++ {
+		sf := shortForms(d, x, ps)
 		labels := map[string]*piece{}
 		surnames := map[string]bool{}
 		var orgs []*piece
@@ -531,10 +642,14 @@ func typePieces(d *docState, x *lexIndex, ps []*piece) {
 				p.typ, p.kind = kg.Organization, q.kind
 			case p.b-p.a == 1 && surnames[k]:
 				p.typ = kg.Person
+			case sf[k] != nil:
+				p.typ, p.kind = kg.Organization, sf[k].kind
 			case p.b-p.a == 1 && isAcronymish(p.text) && initialsMatch(p.text, orgs) != nil:
 				q := initialsMatch(p.text, orgs)
 				p.typ, p.kind = kg.Organization, q.kind
 			case itsFollows(d, p):
+				p.typ, p.kind = kg.Organization, "company"
+			case actsLikeOrg(d, x, p, surnames):
 				p.typ, p.kind = kg.Organization, "company"
 			default:
 				continue
@@ -545,6 +660,97 @@ func typePieces(d *docState, x *lexIndex, ps []*piece) {
 			break
 		}
 	}
+}
+
+// shortForms maps the first word of a company name that ends in an industry
+// head word ("Acme Dynamics", "Acme Foods Inc.") to that name's first piece,
+// when the document later calls the company by that word alone: the full
+// name comes first, and the two never share a sentence ("Acme and its unit
+// Acme Web Services" are two companies).
+func shortForms(d *docState, x *lexIndex, ps []*piece) map[string]*piece {
+	full := map[string]*piece{}
+	bad := map[string]bool{}
+	for _, p := range ps {
+		if p.typ != kg.Organization || p.blocked || p.b-p.a < 2 || p.canonical != "" {
+			continue
+		}
+		toks := d.Sents[p.sent].Tokens
+		e := p.b
+		for e > p.a+1 && x.heads[toks[e-1].Text].Legal {
+			e--
+		}
+		h, ok := x.heads[toks[e-1].Text]
+		if e-p.a < 2 || !ok || h.Legal || h.Kind != "company" || !isCapToken(toks[p.a].Text) {
+			continue
+		}
+		k := kg.Key(toks[p.a].Text)
+		if q := full[k]; q != nil && orgBase(x, q.text) != orgBase(x, p.text) {
+			bad[k] = true
+		}
+		if full[k] == nil {
+			full[k] = p
+		}
+	}
+	for k, q := range full {
+		if bad[k] {
+			delete(full, k)
+			continue
+		}
+		for _, p := range ps {
+			if p.b-p.a != 1 || kg.Key(p.text) != k {
+				continue
+			}
+			if p.start < q.start {
+				delete(full, k)
+				break
+			}
+			for _, r := range ps {
+				if r.sent == p.sent && r != p && r.b-r.a >= 2 && orgBase(x, r.text) == orgBase(x, q.text) {
+					delete(full, k)
+					break
+				}
+			}
+		}
+	}
+	return full
+}
+
+// actsLikeOrg: a lone capitalized word that no full name explains, opening a
+// clause and followed by a finite verb ("Acme lost ...", "..., and Acme
+// said"), is an organization: news names a person in full first.
+func actsLikeOrg(d *docState, x *lexIndex, p *piece, surnames map[string]bool) bool {
+	if p.b-p.a != 1 || p.b >= len(d.Sents[p.sent].Tokens) {
+		return false
+	}
+	toks := d.Sents[p.sent].Tokens
+	t := toks[p.a]
+	if x.firstNames[t.Text] || surnames[kg.Key(t.Text)] || t.Tag == "NNPS" || isAllCaps(t.Text) || x.places[kg.Key(t.Text)] || x.calendar[kg.Key(t.Text)] {
+		return false
+	}
+	if _, ok := x.titles[strings.ToLower(t.Text)]; ok {
+		return false
+	}
+	low := strings.ToLower(t.Text)
+	for _, suf := range []string{"ans", "ers", "ists", "ites", "ics"} {
+		if strings.HasSuffix(low, suf) {
+			return false
+		}
+	}
+	opens := p.a == 0
+	if p.a > 0 {
+		prev := strings.ToLower(toks[p.a-1].Text)
+		opens = prev == "," || prev == "and" || prev == "that" || prev == "“" || prev == "\""
+		for i := 0; i < p.a && !opens; i++ {
+			if startsWithLetterOrDigit(toks[i].Text) {
+				break
+			}
+			if i == p.a-1 {
+				opens = true
+			}
+		}
+	}
+	next := toks[p.b]
+	return opens && (next.Tag == "VBD" || next.Tag == "VBZ" || next.Tag == "MD")
 }
 
 var programWords = map[string]bool{"contract": true, "program": true, "programme": true, "project": true, "initiative": true, "system": true, "called": true, "named": true, "dubbed": true, "aka": true, "a.k.a.": true, "codenamed": true, "platform": true, "app": true, "product": true, "brand": true, "operation": true}
@@ -626,6 +832,7 @@ func buildEntities(d *docState, x *lexIndex, ps []*piece) {
 			e.Merges = append(e.Merges, kg.Merge{Rule: rule, Name: p.text, Into: e.Name, Where: d.Doc.ID})
 		}
 	}
+	sf := shortForms(d, x, ps)
 	// Organizations and full person names first, then acronyms and surnames.
 	for _, p := range ps {
 		if p.blocked || p.typ == "" || p.acronym {
@@ -639,9 +846,17 @@ func buildEntities(d *docState, x *lexIndex, ps []*piece) {
 				}
 			}
 			base := orgBase(x, p.text)
+			if p.canonical != "" {
+				base = kg.Key(p.canonical)
+			}
 			k := "o:" + base
 			e := byKey[k]
 			rule := ""
+			if q := sf[base]; e == nil && p.b-p.a == 1 && q != nil && q.ent != nil {
+				byKey[k] = q.ent
+				addMention(p, q.ent, "short-form")
+				continue
+			}
 			if e == nil {
 				name := p.text
 				if p.canonical != "" {
@@ -728,7 +943,10 @@ func buildEntities(d *docState, x *lexIndex, ps []*piece) {
 				}
 				fw := strings.Fields(e.Name)
 				if len(fw) >= 2 && kg.Key(fw[len(fw)-1]) == k {
-					if best == nil || lastMentionBefore(e, p.start) > lastMentionBefore(best, p.start) {
+					// Two people share the surname: the one the text has named
+					// more often so far (the story's subject), else the latest.
+					if best == nil || mentionsBefore(e, p.start) > mentionsBefore(best, p.start) ||
+						(mentionsBefore(e, p.start) == mentionsBefore(best, p.start) && lastMentionBefore(e, p.start) > lastMentionBefore(best, p.start)) {
 						best = e
 					}
 				}
@@ -784,6 +1002,16 @@ func formalOver(x *lexIndex, a, b string) bool {
 		}
 	}
 	return false
+}
+
+func mentionsBefore(e *entity, off int) int {
+	n := 0
+	for _, m := range e.Mentions {
+		if m.Start < off {
+			n++
+		}
+	}
+	return n
 }
 
 func lastMentionBefore(e *entity, off int) int {
