@@ -132,8 +132,9 @@ func clean(d *docState) {
 			drop[i] = true
 			afterDuration = true
 			continue
-		case afterDuration:
-			// The video title after a duration.
+		case afterDuration && (!endsLikeProse(t) || len(strings.Fields(t)) < 15):
+			// The video title after a duration (a prose paragraph after a
+			// "Video: title" + duration pair is article text).
 			drop[i] = true
 		case title != "" && keys[i] == title:
 			drop[i] = true

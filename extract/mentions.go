@@ -123,6 +123,11 @@ func sentencePieces(d *docState, x *lexIndex, si int, names map[string]bool) []*
 				b++
 				continue
 			}
+			// A plural possessive inside a name: "Employees' Pension Fund".
+			if (toks[b].Text == "'" || toks[b].Text == "’") && b+1 < len(toks) && isCapToken(toks[b+1].Text) && strings.HasSuffix(toks[b-1].Text, "s") && toks[b-1].End == toks[b].Start {
+				b++
+				continue
+			}
 			// connectors between capitalized words: "Department of the Army"
 			c := b
 			for c < len(toks) && connectors[strings.ToLower(toks[c].Text)] && c-b < 2 {
@@ -297,6 +302,9 @@ func courtPiece(d *docState, x *lexIndex, si, a, b int) *piece {
 		return nil
 	}
 	for i := from; i+1 < b; i++ {
+		if !isCapToken(toks[i].Text) {
+			break // "Acme in the Court of ...": two names
+		}
 		if toks[i].Text == "Court" && (toks[i+1].Text == "of" || toks[i+1].Text == "for") && i+2 < b {
 			p := newPiece(d, si, a, b)
 			p.typ, p.kind = kg.Organization, "court"
