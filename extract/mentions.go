@@ -1032,7 +1032,35 @@ func lastMentionBefore(e *entity, off int) int {
 	return last
 }
 
-var nominals = map[string]string{"company": "company", "firm": "company", "department": "agency", "agency": "agency", "newspaper": "media", "paper": "media", "court": "court"}
+// salience counts e's name mentions before off.
+func salience(names []*mention, e *entity, off int) int {
+	n := 0
+	for _, m := range names {
+		if m.Entity == e && m.Start < off {
+			n++
+		}
+	}
+	return n
+}
+
+// salient is the wanted entity with most name mentions before off among
+// those named within window sentences, ties to the most recent.
+func salient(names []*mention, off, sent, window int, want func(*entity) bool) *entity {
+	var best *entity
+	bestN := 0
+	for i := len(names) - 1; i >= 0; i-- {
+		m := names[i]
+		if m.Start >= off || sent-m.Sent > window || !want(m.Entity) {
+			continue
+		}
+		if n := salience(names, m.Entity, off); n > bestN {
+			best, bestN = m.Entity, n
+		}
+	}
+	return best
+}
+
+var nominals = map[string]string{"company": "company", "board": "company", "drugmaker": "company", "firm": "company", "department": "agency", "agency": "agency", "newspaper": "media", "paper": "media", "court": "court"}
 
 // linkPronouns adds pronoun mentions ("he", "she" -> the most recent person
 // within two sentences) and nominal ones ("the company" -> the most recent
@@ -1040,13 +1068,13 @@ var nominals = map[string]string{"company": "company", "firm": "company", "depar
 func linkPronouns(d *docState) {
 	sort.SliceStable(d.Mentions, func(i, j int) bool { return d.Mentions[i].Start < d.Mentions[j].Start })
 	names := append([]*mention(nil), d.Mentions...)
-	recent := func(off, sent int, want func(*entity) bool) *entity {
+	recent := func(off, sent, window int, want func(*entity) bool) *entity {
 		for i := len(names) - 1; i >= 0; i-- {
 			m := names[i]
 			if m.Start >= off {
 				continue
 			}
-			if sent-m.Sent > 2 {
+			if sent-m.Sent > window {
 				return nil
 			}
 			if want(m.Entity) {
@@ -1063,13 +1091,19 @@ func linkPronouns(d *docState) {
 			end := t.End
 			switch low {
 			case "he", "she", "him", "his", "her":
-				e = recent(t.Start, si, func(e *entity) bool { return e.Type == kg.Person })
+				e = recent(t.Start, si, 2, func(e *entity) bool { return e.Type == kg.Person })
 			case "the":
 				if i+1 < len(s.Tokens) {
 					if k, ok := nominals[strings.ToLower(s.Tokens[i+1].Text)]; ok && !isCapToken(s.Tokens[i+1].Text) {
-						e = recent(t.Start, si, func(e *entity) bool {
+						// "the company" reaches further back than a pronoun, and
+						// means the most talked-about company in that stretch.
+						want := func(e *entity) bool {
 							return e.Type == kg.Organization && (e.Kind == k || (k == "company" && e.Kind == ""))
-						})
+						}
+						e = recent(t.Start, si, 2, want)
+						if alt := salient(names, t.Start, si, 6, want); alt != nil && (e == nil || alt != e && salience(names, alt, t.Start) > 2*salience(names, e, t.Start)) {
+							e = alt
+						}
 						kind = nominalMention
 						end = s.Tokens[i+1].End
 					}

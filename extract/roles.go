@@ -78,24 +78,96 @@ func findRoles(d *docState) {
 				if n, ti := x.titleEndingAt(toks, j); n > 0 && !(comma && !titleStartsPhrase(toks, j-n)) {
 					title := ti.Phrase
 					org, none, status := titleContext(d, x, si, j-n, ti, m.Entity)
+					if org == nil && !none {
+						org = orgAfterPerson(names, toks, b) // "counsel, Jane Roe of Acme LLP"
+					}
+					if org == nil && !none && ti.Org == "" && corporateTitle(title) {
+						org = orgBeforeInSentence(d, si, toks[j-n].Start, m.Entity)
+						if org == nil && strings.HasPrefix(strings.ToLower(title), "board ") {
+							org = recentOrgKind(d, toks[j-n].Start, m.Entity, "company")
+						}
+					}
+					if departsAfter(toks, b) {
+						status = kg.Former
+					}
 					addRole(si, m.Entity, title, org, none, status)
+				}
+				// PERSON as [interim] TITLE: "named Jane Roe as interim CEO"
+				if b+1 < len(toks) && toks[b].Text == "as" {
+					k := b + 1
+					for k < len(toks) && k < b+4 && isAdjective(toks[k]) {
+						if n, _ := x.titleAt(toks, k, len(toks)); n > 0 {
+							break
+						}
+						k++
+					}
+					if n, ti := x.titleAt(toks, k, len(toks)); n > 0 && ti.Org != "none" && appointedBefore(toks, a) {
+						org := orgAfterTitle(d, names, toks, k+n)
+						if org == nil {
+							org = orgBeforeInSentence(d, si, toks[a].Start, m.Entity)
+						}
+						none := false
+						if org == nil {
+							org, none = impliedOrg(d, ti)
+						}
+						addRole(si, m.Entity, adjTitle(toks, b+1, k, ti.Phrase), org, none, kg.Current)
+					}
+				}
+				// PERSON, who was named TITLE ...; PERSON was named TITLE of ORG
+				if k := namedAfter(toks, b); k > 0 {
+					if n, ti := x.titleAt(toks, k, len(toks)); n > 0 && ti.Org != "none" {
+						org := orgAfterTitle(d, names, toks, k+n)
+						if org == nil {
+							org = recentOrgKind(d, toks[a].Start, m.Entity, "company")
+						}
+						none := false
+						if org == nil {
+							org, none = impliedOrg(d, ti)
+						}
+						addRole(si, m.Entity, ti.Phrase, org, none, kg.Current)
+					}
 				}
 				// PERSON, [ORG's] [adj] TITLE [of words] [at|of|for ORG]
 				if b < len(toks) && toks[b].Text == "," {
 					k := b + 1
 					var org *entity
-					if k < len(toks) && strings.EqualFold(toks[k].Text, "the") {
+					status := kg.Current
+					for k < len(toks) {
+						low := strings.ToLower(toks[k].Text)
+						if formerWords[low] {
+							status = kg.Former
+						} else if low != "the" && low != "a" && low != "an" {
+							break
+						}
+						// "the company's chief executive": a nominal owner.
+						if nm := mentionStarting(ms, toks, k); nm != nil && nm.Kind == nominalMention && nm.Entity.Type == kg.Organization {
+							if _, ob := tokRange(toks, nm.Start, nm.End); ob > 0 && ob < len(toks) && isPossessive(toks[ob].Text) {
+								org = nm.Entity
+								k = ob
+								break
+							}
+						}
 						k++
 					}
-					if om := mentionStarting(names, toks, k); om != nil && om.Entity.Type == kg.Organization {
-						_, ob := tokRange(toks, om.Start, om.End)
-						if ob < len(toks) && isPossessive(toks[ob].Text) {
-							org = om.Entity
-							k = ob + 1
+					if org == nil && k < len(toks) && strings.EqualFold(toks[k].Text, "its") {
+						org = recentOrg(d, toks[k].Start, m.Entity)
+						k++
+					} else if org == nil {
+						if om := mentionStarting(names, toks, k); om != nil && om.Entity.Type == kg.Organization {
+							_, ob := tokRange(toks, om.Start, om.End)
+							if ob < len(toks) && isPossessive(toks[ob].Text) {
+								org = om.Entity
+								k = ob + 1
+							} else if ob < len(toks) && (!isCapToken(toks[ob].Text) || x.titles[strings.ToLower(toks[ob].Text)].Phrase != "") {
+								// "an Acme spokesman", "a former GAO attorney"
+								org = om.Entity
+								k = ob
+							}
 						}
+					} else if k < len(toks) && isPossessive(toks[k].Text) {
+						k++
 					}
-					status := kg.Current
-					for k < len(toks) && (isAdjective(toks[k]) || formerWords[strings.ToLower(toks[k].Text)]) {
+					for k < len(toks) && (isAdjective(toks[k]) || (toks[k].Tag == "NNS" && !isCapToken(toks[k].Text)) || formerWords[strings.ToLower(toks[k].Text)]) {
 						if formerWords[strings.ToLower(toks[k].Text)] {
 							status = kg.Former
 						}
@@ -111,6 +183,16 @@ func findRoles(d *docState) {
 						if e+1 < len(toks) && toks[e].Text == "of" && !isCapToken(toks[e+1].Text) && isNounish(toks[e+1]) {
 							title += " of " + toks[e+1].Text
 							e += 2
+						}
+						// "a professor of legal ethics at Acme": skip the field.
+						if e+1 < len(toks) && toks[e].Text == "of" && !isCapToken(toks[e+1].Text) {
+							q := e + 1
+							for q < len(toks) && q < e+5 && !isCapToken(toks[q].Text) && toks[q].Text != "," && toks[q].Text != "at" && toks[q].Text != "for" {
+								q++
+							}
+							if q < len(toks) && (toks[q].Text == "at" || toks[q].Text == "for") {
+								e = q
+							}
 						}
 						if org == nil && e+1 < len(toks) && (toks[e].Text == "at" || toks[e].Text == "of" || toks[e].Text == "for") {
 							q := e + 1
@@ -243,6 +325,207 @@ func findRoles(d *docState) {
 			}
 		}
 	}
+	successors(d, addRole)
+	dropBareRanks(d)
+}
+
+// corporateTitle: an office held in some organization, which a sentence
+// names elsewhere ("Acme said its Chief Executive Jane Roe resigned").
+func corporateTitle(t string) bool {
+	low := strings.ToLower(t)
+	for _, w := range []string{"chief", "ceo", "cfo", "coo", "cto", "president", "chair", "founder", "officer", "counsel", "director", "spokes", "head"} {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// orgBeforeInSentence is the nearest organization (named or "the company")
+// before off in sentence si.
+func orgBeforeInSentence(d *docState, si, off int, skip *entity) *entity {
+	var best *mention
+	for _, m := range d.mentionsIn(d.Sents[si].Start, off) {
+		if m.Entity.Type == kg.Organization && m.Entity != skip && m.Kind != pronounMention {
+			best = m
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	return best.Entity
+}
+
+// orgAfterPerson: "Jane Roe of Acme LLP".
+func orgAfterPerson(names []*mention, toks []token, b int) *entity {
+	if b+1 < len(toks) && toks[b].Text == "of" {
+		if om := mentionStarting(names, toks, b+1); om != nil && om.Entity.Type == kg.Organization {
+			return om.Entity
+		}
+	}
+	return nil
+}
+
+// orgAfterTitle: "CEO of Acme", "chief executive at Acme".
+func orgAfterTitle(d *docState, names []*mention, toks []token, e int) *entity {
+	if e+1 < len(toks) && (toks[e].Text == "of" || toks[e].Text == "at" || toks[e].Text == "for") {
+		q := e + 1
+		if q < len(toks) && strings.EqualFold(toks[q].Text, "the") {
+			q++
+		}
+		if om := mentionStarting(names, toks, q); om != nil && om.Entity.Type == kg.Organization {
+			return om.Entity
+		}
+	}
+	return nil
+}
+
+var departVerbs = map[string]bool{"resigned": true, "resigns": true, "resigning": true, "stepped": true, "steps": true, "stepping": true, "ousted": true, "fired": true, "retired": true, "retires": true, "departed": true, "quit": true, "removed": true, "left": true}
+
+// departsAfter: "Chief Executive Jane Roe has resigned", "... was ousted".
+func departsAfter(toks []token, b int) bool {
+	for k := b; k < len(toks) && k < b+3; k++ {
+		low := strings.ToLower(toks[k].Text)
+		if departVerbs[low] {
+			return true
+		}
+		if low != "has" && low != "had" && low != "was" && low != "is" && low != "have" && low != "abruptly" && low != "suddenly" {
+			return false
+		}
+	}
+	return false
+}
+
+var appointVerbs = map[string]bool{"named": true, "appointed": true, "promoted": true, "tapped": true, "elevated": true, "elected": true, "hired": true, "installed": true, "picked": true, "chose": true, "selected": true, "names": true, "appoints": true}
+
+// appointedBefore: an appointment verb shortly before the person at a
+// ("named Chief Financial Officer Jane Roe as ...").
+func appointedBefore(toks []token, a int) bool {
+	for k := a - 1; k >= 0 && k >= a-6; k-- {
+		if appointVerbs[strings.ToLower(toks[k].Text)] {
+			return true
+		}
+	}
+	return false
+}
+
+// namedAfter: ", who was named CEO" / "was appointed chief executive": the
+// index of the title, or 0.
+func namedAfter(toks []token, b int) int {
+	k := b
+	if k < len(toks) && toks[k].Text == "," {
+		k++
+	}
+	if k < len(toks) && toks[k].Text == "who" {
+		k++
+	}
+	if k < len(toks) && (toks[k].Text == "was" || toks[k].Text == "is" || toks[k].Text == "has" || toks[k].Text == "had") {
+		k++
+	}
+	if k < len(toks) && toks[k].Text == "been" {
+		k++
+	}
+	if k+1 < len(toks) && k > b && (toks[k].Text == "named" || toks[k].Text == "appointed" || toks[k].Text == "promoted" || toks[k].Text == "elected") {
+		k++
+		if toks[k].Text == "as" || toks[k].Text == "to" {
+			k++
+		}
+		if k < len(toks) && strings.EqualFold(toks[k].Text, "the") {
+			k++
+		}
+		return k
+	}
+	return 0
+}
+
+// adjTitle keeps an "interim" or "acting" before a title.
+func adjTitle(toks []token, from, k int, title string) string {
+	for i := from; i < k; i++ {
+		if low := strings.ToLower(toks[i].Text); low == "interim" || low == "acting" {
+			return toks[i].Text + " " + title
+		}
+	}
+	return title
+}
+
+// opensSentence: toks[k] opens its sentence (only punctuation before it).
+func opensSentence(toks []token, k int) bool {
+	for i := 0; i < k; i++ {
+		if startsWithLetterOrDigit(toks[i].Text) {
+			return false
+		}
+	}
+	return true
+}
+
+// subjectOrg is the organization that opens sentence si, if one does.
+func subjectOrg(d *docState, si int) *entity {
+	s := d.Sents[si]
+	for _, m := range d.mentionsIn(s.Start, s.End) {
+		a, _ := tokRange(s.Tokens, m.Start, m.End)
+		if a >= 0 && opensSentence(s.Tokens, a) && m.Entity.Type == kg.Organization {
+			return m.Entity
+		}
+		break
+	}
+	return nil
+}
+
+// successors: "Jane Roe stepped down and was succeeded by John Roe" gives
+// John Roe Jane Roe's titles, current.
+func successors(d *docState, add func(si int, person *entity, title string, org *entity, orgNone bool, status string)) {
+	byID := map[string]*entity{}
+	for _, e := range d.Entities {
+		byID[e.ID] = e
+	}
+	for si := range d.Sents {
+		toks := d.Sents[si].Tokens
+		names := nameMentions(d.mentionsIn(d.Sents[si].Start, d.Sents[si].End))
+		for i := 0; i+2 < len(toks); i++ {
+			low := strings.ToLower(toks[i].Text)
+			if (low != "succeeded" && low != "replaced") || toks[i+1].Text != "by" {
+				continue
+			}
+			next := mentionStarting(names, toks, i+2)
+			var prev *mention
+			for _, m := range names {
+				if m.End <= toks[i].Start && m.Entity.Type == kg.Person {
+					prev = m
+				}
+			}
+			if next == nil || prev == nil || next.Entity.Type != kg.Person || next.Entity == prev.Entity {
+				continue
+			}
+			for _, r := range append([]kg.Role(nil), d.Roles...) {
+				if r.Person == prev.Entity.ID && corporateTitle(r.Title) {
+					add(si, next.Entity, r.Title, byID[r.Organization], r.Organization == "", kg.Current)
+				}
+			}
+		}
+	}
+}
+
+var rankTitles = map[string]bool{"gen.": true, "general": true, "lt. gen.": true, "maj. gen.": true, "brig. gen.": true, "col.": true, "colonel": true, "lt. col.": true, "lieutenant colonel": true, "major": true, "capt.": true, "captain": true, "lt.": true, "lieutenant": true, "sgt.": true, "sergeant": true, "adm.": true, "admiral": true}
+
+// dropBareRanks removes an organization-less military rank when the same
+// sentence gives the person an office: "Col. Jane Roe, an Army spokeswoman".
+func dropBareRanks(d *docState) {
+	var out []kg.Role
+	for _, r := range d.Roles {
+		if r.Organization == "" && rankTitles[strings.ToLower(r.Title)] {
+			other := false
+			for _, q := range d.Roles {
+				if q.ID != r.ID && q.Person == r.Person && len(q.Sources) > 0 && len(r.Sources) > 0 && q.Sources[0].Start == r.Sources[0].Start {
+					other = true
+				}
+			}
+			if other {
+				continue
+			}
+		}
+		out = append(out, r)
+	}
+	d.Roles = out
 }
 
 func appendSource(srcs []kg.Source, s kg.Source) []kg.Source {
@@ -336,7 +619,12 @@ func titleContext(d *docState, x *lexIndex, si, i int, ti titleInfo, person *ent
 			continue
 		}
 		if low == "its" {
-			org = recentOrg(d, toks[k].Start, person)
+			if opensSentence(toks, k) && si > 0 {
+				org = subjectOrg(d, si-1)
+			}
+			if org == nil {
+				org = recentOrg(d, toks[k].Start, person)
+			}
 			break
 		}
 		if isPossessive(toks[k].Text) {
