@@ -223,9 +223,9 @@ func (s *Store) RolesOf(ctx context.Context, ids []string) (map[string][]kg.Role
 // ParticipationsOf returns, per entity id, the events it took part in, by
 // date.
 func (s *Store) ParticipationsOf(ctx context.Context, ids []string) (map[string][]model.Participation, error) {
-	recs, err := s.read(ctx, `UNWIND $ids AS id MATCH (:Entity {id: id})-[p:PARTICIPATED_IN]->(ev:Event)
-		WITH id, p, ev ORDER BY ev.date, ev.id
-		RETURN id, collect({part: p.as, event: `+eventProj("ev")+`}) AS ps`, map[string]any{"ids": ids})
+	recs, err := s.read(ctx, `UNWIND $ids AS id MATCH (:Entity {id: id})-[pi:PARTICIPATED_IN]->(ev:Event)
+		WITH id, pi, ev ORDER BY ev.date, ev.id
+		RETURN id, collect({part: pi.as, event: `+eventProj("ev")+`}) AS ps`, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, fmt.Errorf("events of entities: %w", err)
 	}
