@@ -21,8 +21,9 @@ const token = "e2e-token"
 
 // env is the API over the test database loaded with the bundled corpus.
 type env struct {
-	store *neo4jstore.Store
-	srv   *httptest.Server
+	store  *neo4jstore.Store
+	topics *graph.Taxonomy
+	srv    *httptest.Server
 }
 
 // setup loads the bundled corpus into a clean test database and serves the
@@ -41,11 +42,12 @@ func setup(t testing.TB) *env {
 	if _, errs := p.Load(ctx, docs, false, nil); len(errs) > 0 {
 		t.Fatalf("load corpus: %v", errs)
 	}
-	h := graph.NewHandler(&graph.Resolver{Store: s, Ingester: p, Topics: graph.NewTaxonomy(lex.Entries("topics"))},
+	topics := graph.NewTaxonomy(lex.Entries("topics"))
+	h := graph.NewHandler(&graph.Resolver{Store: s, Ingester: p, Topics: topics},
 		graph.Options{APIToken: token, Timeout: 10 * time.Second})
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
-	return &env{store: s, srv: srv}
+	return &env{store: s, topics: topics, srv: srv}
 }
 
 type gqlError struct {

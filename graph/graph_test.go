@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -29,7 +30,20 @@ type fakeStore struct {
 	roles    []kg.Role
 	mu       sync.Mutex
 	calls    map[string]int
-	err      error // returned by every call when set
+	include  model.Include // of the last read that took one
+	err      error         // returned by every call when set
+}
+
+func (f *fakeStore) lastInclude() model.Include {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.include
+}
+
+func (f *fakeStore) recordInclude(inc model.Include) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.include = inc
 }
 
 var _ graph.Store = (*fakeStore)(nil)
@@ -138,24 +152,122 @@ func (f *fakeStore) Contributions(_ context.Context, ids []string) (map[string]m
 	return out, f.call("Contributions")
 }
 
-func (f *fakeStore) FindEntity(_ context.Context, ref string, typ kg.EntityType) (kg.Entity, error) {
-	if err := f.call("FindEntity"); err != nil {
-		return kg.Entity{}, err
+func (f *fakeStore) Entity(ctx context.Context, ref string, typ kg.EntityType, inc model.Include) (model.EntityFacts, error) {
+	f.recordInclude(inc)
+	if err := f.call("Entity"); err != nil {
+		return model.EntityFacts{}, err
 	}
+	e, ok := f.find(ref, typ)
+	if !ok {
+		return model.EntityFacts{}, fmt.Errorf("entity %q: %w", ref, kg.ErrNotFound)
+	}
+	out := model.EntityFacts{Entity: e}
+	if inc.Roles {
+		out.Roles = []kg.Role{}
+	}
+	if inc.Events {
+		out.Events = []model.Participation{}
+	}
+	if inc.ClaimsMade {
+		out.ClaimsMade = []kg.Claim{}
+	}
+	if inc.ClaimsAbout {
+		out.ClaimsAbout = []kg.Claim{}
+	}
+	var evs []kg.Event
+	for _, r := range f.roles {
+		if inc.Roles && (r.Person == e.ID || r.Organization == e.ID) {
+			out.Roles = append(out.Roles, r)
+		}
+	}
+	for _, ev := range f.events {
+		for _, p := range ev.Participants {
+			if inc.Events && p.Entity == e.ID {
+				out.Events = append(out.Events, model.Participation{Part: p.As, Event: ev})
+				evs = append(evs, ev)
+			}
+		}
+	}
+	for _, c := range f.claims {
+		if inc.ClaimsMade && c.Claimant == e.ID {
+			out.ClaimsMade = append(out.ClaimsMade, c)
+		}
+		if inc.ClaimsAbout && slices.Contains(c.About, e.ID) {
+			out.ClaimsAbout = append(out.ClaimsAbout, c)
+		}
+	}
+	out.Related = f.related(inc, evs, append(out.ClaimsMade, out.ClaimsAbout...), out.Roles)
+	return out, nil
+}
+
+// find looks an entity up like the real store: by id, name or alias.
+func (f *fakeStore) find(ref string, typ kg.EntityType) (kg.Entity, bool) {
 	for _, e := range f.entities {
 		if typ != "" && e.Type != typ {
 			continue
 		}
 		if e.ID == ref || strings.EqualFold(e.Name, ref) {
-			return e, nil
+			return e, true
 		}
 		for _, a := range e.Aliases {
 			if strings.EqualFold(a, ref) {
-				return e, nil
+				return e, true
 			}
 		}
 	}
-	return kg.Entity{}, fmt.Errorf("entity %q: %w", ref, kg.ErrNotFound)
+	return kg.Entity{}, false
+}
+
+// related gathers what inc names for the given facts, like the real store.
+func (f *fakeStore) related(inc model.Include, evs []kg.Event, cls []kg.Claim, rls []kg.Role) model.Related {
+	var rel model.Related
+	ent := func(id string) {
+		if e, ok := f.entities[id]; ok {
+			if rel.Entities == nil {
+				rel.Entities = map[string]kg.Entity{}
+			}
+			rel.Entities[id] = e
+		}
+	}
+	docs := func(srcs []kg.Source) {
+		for _, s := range srcs {
+			if d, ok := f.docs[s.Document]; ok && inc.Documents {
+				if rel.Documents == nil {
+					rel.Documents = map[string]kg.Document{}
+				}
+				rel.Documents[d.ID] = d
+			}
+		}
+	}
+	for _, ev := range evs {
+		for _, p := range ev.Participants {
+			if inc.Participants {
+				ent(p.Entity)
+			}
+		}
+		docs(ev.Sources)
+	}
+	for _, c := range cls {
+		if inc.Claimant {
+			ent(c.Claimant)
+		}
+		for _, a := range c.About {
+			if inc.About {
+				ent(a)
+			}
+		}
+		docs(c.Sources)
+	}
+	for _, r := range rls {
+		if inc.Person {
+			ent(r.Person)
+		}
+		if inc.Organization {
+			ent(r.Organization)
+		}
+		docs(r.Sources)
+	}
+	return rel
 }
 
 func (f *fakeStore) Node(ctx context.Context, id string) (model.Node, error) {
@@ -170,7 +282,8 @@ func (f *fakeStore) Search(_ context.Context, text string, kinds []string, first
 }
 
 // Events pages by (date, id) like the real store.
-func (f *fakeStore) Events(_ context.Context, flt model.EventFilter) (model.Page[kg.Event], error) {
+func (f *fakeStore) Events(_ context.Context, flt model.EventFilter, inc model.Include) (model.Page[kg.Event], error) {
+	f.recordInclude(inc)
 	if err := f.call("Events"); err != nil {
 		return model.Page[kg.Event]{}, err
 	}
@@ -192,10 +305,12 @@ func (f *fakeStore) Events(_ context.Context, flt model.EventFilter) (model.Page
 		}
 		p.Items = append(p.Items, ev)
 	}
+	p.Related = f.related(inc, p.Items, nil, nil)
 	return p, nil
 }
 
-func (f *fakeStore) Claims(_ context.Context, flt model.ClaimFilter) (model.Page[kg.Claim], error) {
+func (f *fakeStore) Claims(_ context.Context, flt model.ClaimFilter, inc model.Include) (model.Page[kg.Claim], error) {
+	f.recordInclude(inc)
 	if err := f.call("Claims"); err != nil {
 		return model.Page[kg.Claim]{}, err
 	}
@@ -210,6 +325,7 @@ func (f *fakeStore) Claims(_ context.Context, flt model.ClaimFilter) (model.Page
 		p.Total++
 		p.Items = append(p.Items, c)
 	}
+	p.Related = f.related(inc, nil, p.Items, nil)
 	return p, nil
 }
 
@@ -326,10 +442,91 @@ func TestContractQueriesShape(t *testing.T) {
 	if n.Sources[0].Document.Title != "Doc one" {
 		t.Errorf("source document = %+v", n.Sources[0])
 	}
-	// Five events with the same participants: one entity fetch and one
-	// document fetch in all, not one per event.
-	if f.calls["EntitiesByID"] != 1 || f.calls["DocumentsByID"] != 1 {
-		t.Errorf("store calls = %v, want one EntitiesByID and one DocumentsByID (batched)", f.calls)
+	// The participants' entities and the source documents come with the
+	// events: one store call in all.
+	if diff := cmp.Diff(map[string]int{"Events": 1}, f.calls); diff != "" {
+		t.Errorf("store calls (-want +got):\n%s", diff)
+	}
+}
+
+// TestIncludeFollowsSelection checks the Include that each query passes to
+// the store: what the selection needs, through fragments and aliases, and
+// nothing more.
+func TestIncludeFollowsSelection(t *testing.T) {
+	tests := []struct {
+		name, query string
+		want        model.Include
+	}{
+		{"events bare", `{ events { edges { node { id } } } }`, model.Include{}},
+		{"events all", `{ events { totalCount edges { node { participants { entity { name } } sources { document { title } } } } } }`,
+			model.Include{Total: true, Participants: true, Documents: true}},
+		{"events fragment", `{ events { edges { ...E } } } fragment E on EventEdge { node { ... on Event { x: participants { part } } } }`,
+			model.Include{}},
+		{"claims", `{ claims { edges { node { claimant { name } about { id } } } } }`, model.Include{Claimant: true, About: true}},
+		{"organization roles", `{ organization(name: "doe") { roles { person { name } sources { quote } } } }`,
+			model.Include{Roles: true, Person: true}},
+		{"entity fragments", `{ entity(name: "Ann Able") { ... on Person { events { event { participants { entity { name } } } } claimsMade { sources { document { title } } } } } }`,
+			model.Include{Events: true, ClaimsMade: true, Participants: true, Documents: true}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := newFake()
+			errs, _ := raw(t, newClient(t, f), tt.query)
+			if len(errs) > 0 {
+				t.Fatalf("errors: %+v", errs)
+			}
+			if diff := cmp.Diff(tt.want, f.lastInclude()); diff != "" {
+				t.Errorf("include (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestOneStoreCallPerQuery checks that the contract queries and an entity
+// with all its lists are answered by one store call, nested fields included.
+func TestOneStoreCallPerQuery(t *testing.T) {
+	tests := []struct{ name, query, call string }{
+		{"claims", `{ claims(stance: ALLEGES, topic: "bias", first: 50) { edges { node { text claimant { name } about { name } sources { quote start end document { title } } } } } }`, "Claims"},
+		{"organization roles", `{ organization(name: "Department of Examples") { name roles { title status person { name } organization { name } sources { document { title } } } } }`, "Entity"},
+		{"person", `{ person(name: "Ann Able") { name roles { title } events { part event { date participants { entity { name } } sources { document { title } } } } claimsMade { text about { name } } claimsAbout { text } } }`, "Entity"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := newFake()
+			errs, data := raw(t, newClient(t, f), tt.query)
+			if len(errs) > 0 {
+				t.Fatalf("errors: %+v", errs)
+			}
+			if diff := cmp.Diff(map[string]int{tt.call: 1}, f.calls); diff != "" {
+				t.Errorf("store calls (-want +got):\n%s\ndata: %s", diff, data)
+			}
+		})
+	}
+}
+
+// TestNestedFieldsStillBatch checks that what a read did not bring along
+// is still fetched through the loaders, once per level.
+func TestNestedFieldsStillBatch(t *testing.T) {
+	f := newFake()
+	var resp struct {
+		Events struct {
+			Edges []struct {
+				Node struct {
+					Participants []struct {
+						Entity *struct {
+							Roles []struct{ Person struct{ Name string } }
+						}
+					}
+				}
+			}
+		}
+	}
+	newClient(t, f).MustPost(`{ events { edges { node { participants { entity { roles { person { name } } } } } } } }`, &resp)
+	if got := resp.Events.Edges[0].Node.Participants[0].Entity.Roles[0].Person.Name; got != "Bob Baker" {
+		t.Errorf("role person = %q, want Bob Baker", got)
+	}
+	if diff := cmp.Diff(map[string]int{"Events": 1, "RolesOf": 1, "EntitiesByID": 1}, f.calls); diff != "" {
+		t.Errorf("store calls (-want +got):\n%s", diff)
 	}
 }
 

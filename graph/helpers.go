@@ -49,19 +49,6 @@ func entities(ctx context.Context, ids []string) ([]model.Entity, error) {
 	return out, nil
 }
 
-// findEntity looks an entity up by id or by name; exactly one must be given.
-func (r *queryResolver) findEntity(ctx context.Context, id, name *string, typ kg.EntityType) (kg.Entity, error) {
-	switch {
-	case id != nil && name != nil:
-		return kg.Entity{}, badInput("give id or name, not both")
-	case id != nil:
-		return r.Store.FindEntity(ctx, *id, typ)
-	case name != nil && strings.TrimSpace(*name) != "":
-		return r.Store.FindEntity(ctx, strings.TrimSpace(*name), typ)
-	}
-	return kg.Entity{}, badInput("give an id or a name")
-}
-
 // eventType maps the loader's lower snake case type to the enum; unknown
 // types are OTHER.
 func eventType(t string) model.EventType {

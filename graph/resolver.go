@@ -10,7 +10,9 @@ import (
 
 // Store is what the API needs from the database (neo4jstore.Store). Batch
 // lookups return maps keyed by the requested ids (missing ids are absent);
-// entity references ("ref") are an id, a name or an alias. Errors wrap
+// entity references ("ref") are an id, a name or an alias. Reads that take a
+// model.Include return what it names in the same round trip, so the
+// resolvers can prime the loaders instead of asking again. Errors wrap
 // kg.ErrNotFound, kg.ErrInvalid or kg.ErrUnavailable where they apply.
 type Store interface {
 	EntitiesByID(ctx context.Context, ids []string) (map[string]kg.Entity, error)
@@ -21,11 +23,11 @@ type Store interface {
 	ClaimsAbout(ctx context.Context, entityIDs []string) (map[string][]kg.Claim, error)
 	Contributions(ctx context.Context, docIDs []string) (map[string]model.Contribution, error)
 
-	FindEntity(ctx context.Context, ref string, typ kg.EntityType) (kg.Entity, error)
+	Entity(ctx context.Context, ref string, typ kg.EntityType, inc model.Include) (model.EntityFacts, error)
 	Node(ctx context.Context, id string) (model.Node, error)
 	Search(ctx context.Context, text string, kinds []string, first int) ([]model.SearchHit, error)
-	Events(ctx context.Context, f model.EventFilter) (model.Page[kg.Event], error)
-	Claims(ctx context.Context, f model.ClaimFilter) (model.Page[kg.Claim], error)
+	Events(ctx context.Context, f model.EventFilter, inc model.Include) (model.Page[kg.Event], error)
+	Claims(ctx context.Context, f model.ClaimFilter, inc model.Include) (model.Page[kg.Claim], error)
 	Documents(ctx context.Context, f model.DocumentFilter) (model.Page[kg.Document], error)
 	Connections(ctx context.Context, from, to string, maxHops int) ([]model.Path, error)
 	Neighborhood(ctx context.Context, of string, hops, limit int) (model.Graph, error)

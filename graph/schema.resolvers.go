@@ -204,10 +204,11 @@ func (r *queryResolver) Events(ctx context.Context, typeArg *model.EventType, fr
 	if err := checkDates(f.From, f.To); err != nil {
 		return nil, err
 	}
-	p, err := r.Store.Events(ctx, f)
+	p, err := r.Store.Events(ctx, f, connectionInclude(ctx))
 	if err != nil {
 		return nil, err
 	}
+	prime(ctx, p.Related)
 	c := &model.EventConnection{TotalCount: p.Total, Edges: make([]model.EventEdge, len(p.Items))}
 	for i, ev := range p.Items {
 		c.Edges[i] = model.EventEdge{Cursor: model.EncodeCursor("events", model.EventKey(ev)), Node: &ev}
@@ -232,10 +233,11 @@ func (r *queryResolver) Claims(ctx context.Context, stance *model.Stance, topic 
 	if f.After, err = model.DecodeCursor("claims", deref(after), 1); err != nil {
 		return nil, err
 	}
-	p, err := r.Store.Claims(ctx, f)
+	p, err := r.Store.Claims(ctx, f, connectionInclude(ctx))
 	if err != nil {
 		return nil, err
 	}
+	prime(ctx, p.Related)
 	c := &model.ClaimConnection{TotalCount: p.Total, Edges: make([]model.ClaimEdge, len(p.Items))}
 	for i, cl := range p.Items {
 		c.Edges[i] = model.ClaimEdge{Cursor: model.EncodeCursor("claims", model.ClaimKey(cl)), Node: &cl}

@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
 	"github.com/factgraph/factgraph/graph/model"
 	"github.com/factgraph/factgraph/kg"
 )
@@ -302,25 +304,91 @@ func (s *Store) Contributions(ctx context.Context, ids []string) (map[string]mod
 // FindEntity returns the entity that ref (id, name or alias) names; of type
 // typ unless typ is "". kg.ErrNotFound when none does.
 func (s *Store) FindEntity(ctx context.Context, ref string, typ kg.EntityType) (kg.Entity, error) {
-	label := "Entity"
-	switch typ {
-	case kg.Person:
-		label = "Person"
-	case kg.Organization:
-		label = "Organization"
-	}
-	recs, err := s.read(ctx, resolveRef("e", label, "ref")+` RETURN `+entityProj("e"), map[string]any{"ref": ref})
+	recs, err := s.read(ctx, resolveRef("e", entityLabel(typ), "ref")+` RETURN `+entityProj("e"), map[string]any{"ref": ref})
 	if err != nil {
 		return kg.Entity{}, fmt.Errorf("find entity %q: %w", ref, err)
 	}
 	if len(recs) == 0 {
-		what := "entity"
-		if typ != "" {
-			what = string(typ)
-		}
-		return kg.Entity{}, fmt.Errorf("%s %q: %w", what, ref, kg.ErrNotFound)
+		return kg.Entity{}, notFound(ref, typ)
 	}
 	return toEntity(recs[0].Values[0]), nil
+}
+
+// Entity returns the entity that ref (id, name or alias) names, of type typ
+// unless typ is "", with the lists and related nodes inc names: its roles
+// (current first), the events it took part in (by date) and the claims it
+// made and that are about it (by id). kg.ErrNotFound when ref names none.
+func (s *Store) Entity(ctx context.Context, ref string, typ kg.EntityType, inc model.Include) (model.EntityFacts, error) {
+	list := func(on bool, q string) string {
+		if on {
+			return q
+		}
+		return "[]"
+	}
+	recs, err := s.read(ctx, resolveRef("e", entityLabel(typ), "ref")+`
+		WITH e,
+		  `+list(inc.Roles, `COLLECT { MATCH (e)-[:HOLDS_ROLE|AT]-(r:Role) WITH DISTINCT r RETURN r ORDER BY r.status, r.title, r.id }`)+` AS rs,
+		  `+list(inc.Events, `COLLECT { MATCH (e)-[:PARTICIPATED_IN]->(ev:Event) RETURN DISTINCT ev }`)+` AS evs,
+		  `+list(inc.ClaimsMade, `COLLECT { MATCH (e)-[:MADE]->(c:Claim) RETURN c ORDER BY c.id }`)+` AS made,
+		  `+list(inc.ClaimsAbout, `COLLECT { MATCH (c:Claim)-[:ABOUT]->(e) RETURN c ORDER BY c.id }`)+` AS about
+		WITH e, rs, evs, made, about, rs + evs + made + about AS ns
+		RETURN `+entityProj("e")+` AS e, [r IN rs | `+roleProj("r")+`] AS roles,
+		  `+list(inc.Events, `COLLECT { MATCH (e)-[pi:PARTICIPATED_IN]->(ev:Event) WITH pi, ev ORDER BY ev.date, ev.id
+		    RETURN {part: pi.as, event: `+eventProj("ev")+`} }`)+` AS events,
+		  [c IN made | `+claimProj("c")+`] AS made, [c IN about | `+claimProj("c")+`] AS about,
+		  `+relatedProj("ns", inc), map[string]any{"ref": ref})
+	if err != nil {
+		return model.EntityFacts{}, fmt.Errorf("entity %q: %w", ref, err)
+	}
+	if len(recs) == 0 {
+		return model.EntityFacts{}, notFound(ref, typ)
+	}
+	v := recs[0].Values
+	f := model.EntityFacts{Entity: toEntity(v[0]), Related: toRelated(v[5], v[6])}
+	if inc.Roles {
+		f.Roles = listOf(v[1], toRole)
+	}
+	if inc.Events {
+		f.Events = listOf(v[2], func(x any) model.Participation {
+			m := asMap(x)
+			return model.Participation{Part: str(m["part"]), Event: toEvent(m["event"])}
+		})
+	}
+	if inc.ClaimsMade {
+		f.ClaimsMade = listOf(v[3], toClaim)
+	}
+	if inc.ClaimsAbout {
+		f.ClaimsAbout = listOf(v[4], toClaim)
+	}
+	return f, nil
+}
+
+// listOf converts a list value, empty but not nil when it has no items.
+func listOf[T any](v any, conv func(any) T) []T {
+	l := asList(v)
+	out := make([]T, 0, len(l))
+	for _, x := range l {
+		out = append(out, conv(x))
+	}
+	return out
+}
+
+func entityLabel(typ kg.EntityType) string {
+	switch typ {
+	case kg.Person:
+		return "Person"
+	case kg.Organization:
+		return "Organization"
+	}
+	return "Entity"
+}
+
+func notFound(ref string, typ kg.EntityType) error {
+	what := "entity"
+	if typ != "" {
+		what = string(typ)
+	}
+	return fmt.Errorf("%s %q: %w", what, ref, kg.ErrNotFound)
 }
 
 // Node returns the entity, role, event, claim or document with a global id:
@@ -426,34 +494,115 @@ func keyParam(after []string, n int) any {
 	return after
 }
 
+// pageOf builds a keyset-paginated read. match is a MATCH ... WHERE over n,
+// key the sort key expression before n.id; the page is the $limit matches
+// after $after ([key, id]) in (key, id) order, projected by proj, with the
+// total count when inc.Total and the related nodes inc names. One statement:
+// columns total, items, entities, documents.
+func pageOf(match, key, proj string, inc model.Include) string {
+	var b strings.Builder
+	if inc.Total {
+		b.WriteString("CALL { " + match + " RETURN count(n) AS total }\n")
+	} else {
+		b.WriteString("WITH 0 AS total\n")
+	}
+	b.WriteString(match + `
+		WITH total, n, ` + key + ` AS k
+		WHERE $after IS NULL OR k > $after[0] OR (k = $after[0] AND n.id > $after[1])
+		WITH total, n ORDER BY k, n.id LIMIT $limit
+		WITH total, collect(n) AS ns
+		RETURN total, [n IN ns | ` + proj + `] AS items, ` + relatedProj("ns", inc))
+	return b.String()
+}
+
+// relatedProj returns the columns entities and documents: the projections
+// of the entities and documents that the facts in list ns refer to and inc
+// names, each once.
+func relatedProj(ns string, inc model.Include) string {
+	var pats []string
+	for _, p := range []struct {
+		on      bool
+		pattern string
+	}{
+		{inc.Participants, `(x:Entity)-[:PARTICIPATED_IN]->(n)`},
+		{inc.Claimant, `(x:Entity)-[:MADE]->(n)`},
+		{inc.About, `(n)-[:ABOUT]->(x:Entity)`},
+		{inc.Person, `(x:Entity)-[:HOLDS_ROLE]->(n)`},
+		{inc.Organization, `(n)-[:AT]->(x:Entity)`},
+	} {
+		if p.on {
+			pats = append(pats, `UNWIND `+ns+` AS n MATCH `+p.pattern+` RETURN x`)
+		}
+	}
+	ents, docs := "[]", "[]"
+	if len(pats) > 0 {
+		ents = `[y IN COLLECT { ` + strings.Join(pats, " UNION ") + ` } | ` + entityProj("y") + `]`
+	}
+	if inc.Documents {
+		docs = `[y IN COLLECT { UNWIND ` + ns + ` AS n MATCH (n)-[:SOURCED_FROM]->(d:Document) RETURN DISTINCT d } | ` +
+			documentProj("y") + `]`
+	}
+	return ents + ` AS entities, ` + docs + ` AS documents`
+}
+
+// toRelated converts the entities and documents columns.
+func toRelated(ents, docs any) model.Related {
+	var rel model.Related
+	if l := asList(ents); len(l) > 0 {
+		rel.Entities = make(map[string]kg.Entity, len(l))
+		for _, x := range l {
+			e := toEntity(x)
+			rel.Entities[e.ID] = e
+		}
+	}
+	if l := asList(docs); len(l) > 0 {
+		rel.Documents = make(map[string]kg.Document, len(l))
+		for _, x := range l {
+			d := toDocument(x)
+			rel.Documents[d.ID] = d
+		}
+	}
+	return rel
+}
+
+// toPage converts the one record of a pageOf statement.
+func toPage[T any](recs []*neo4j.Record, first int, conv func(any) T) model.Page[T] {
+	var p model.Page[T]
+	if len(recs) == 0 {
+		return p
+	}
+	v := recs[0].Values
+	p.Total = asInt(v[0])
+	for _, x := range asList(v[1]) {
+		p.Items = append(p.Items, conv(x))
+	}
+	if len(p.Items) > first {
+		p.Items, p.More = p.Items[:first], true
+	}
+	p.Related = toRelated(v[2], v[3])
+	return p
+}
+
 // Events returns a page of the events that match f, ordered by date (undated
-// last) and id.
-func (s *Store) Events(ctx context.Context, f model.EventFilter) (model.Page[kg.Event], error) {
-	recs, err := s.read(ctx, `MATCH (n:Event)
+// last) and id, with what inc names.
+func (s *Store) Events(ctx context.Context, f model.EventFilter, inc model.Include) (model.Page[kg.Event], error) {
+	recs, err := s.read(ctx, pageOf(`MATCH (n:Event)
 		WHERE ($type = '' OR n.type = $type)
 		  AND ($from = '' OR (coalesce(n.date, '') <> '' AND n.date >= $from))
 		  AND ($to = '' OR (coalesce(n.date, '') <> '' AND n.date < $to + '~'))
-		  AND ($participant = '' OR EXISTS { MATCH (x:Entity)-[:PARTICIPATED_IN]->(n) WHERE `+refMatch("x", "participant")+` })
-		WITH n, CASE WHEN coalesce(n.date, '') = '' THEN '~' ELSE n.date END AS k
-		ORDER BY k, n.id
-		`+page(eventProj("n")), map[string]any{"type": f.Type, "from": f.From, "to": f.To, "participant": f.Participant,
-		"after": keyParam(f.After, 2), "limit": int64(f.First + 1)})
+		  AND ($participant = '' OR EXISTS { MATCH (x:Entity)-[:PARTICIPATED_IN]->(n) WHERE `+refMatch("x", "participant")+` })`,
+		`CASE WHEN coalesce(n.date, '') = '' THEN '~' ELSE n.date END`, eventProj("n"), inc),
+		map[string]any{"type": f.Type, "from": f.From, "to": f.To, "participant": f.Participant,
+			"after": keyParam(f.After, 2), "limit": int64(f.First + 1)})
 	if err != nil {
 		return model.Page[kg.Event]{}, fmt.Errorf("events: %w", err)
 	}
-	var p model.Page[kg.Event]
-	p.Total = asInt(recs[0].Values[0])
-	for _, x := range asList(recs[0].Values[1]) {
-		p.Items = append(p.Items, toEvent(x))
-	}
-	if len(p.Items) > f.First {
-		p.Items, p.More = p.Items[:f.First], true
-	}
-	return p, nil
+	return toPage(recs, f.First, toEvent), nil
 }
 
-// Claims returns a page of the claims that match f, ordered by id.
-func (s *Store) Claims(ctx context.Context, f model.ClaimFilter) (model.Page[kg.Claim], error) {
+// Claims returns a page of the claims that match f, ordered by id, with
+// what inc names.
+func (s *Store) Claims(ctx context.Context, f model.ClaimFilter, inc model.Include) (model.Page[kg.Claim], error) {
 	var topics any
 	if f.Topics != nil {
 		topics = f.Topics
@@ -462,27 +611,18 @@ func (s *Store) Claims(ctx context.Context, f model.ClaimFilter) (model.Page[kg.
 	if after != nil {
 		after = []string{f.After[0], f.After[0]}
 	}
-	recs, err := s.read(ctx, `MATCH (n:Claim)
+	recs, err := s.read(ctx, pageOf(`MATCH (n:Claim)
 		WHERE ($stance = '' OR n.stance = $stance)
 		  AND ($topics IS NULL OR any(t IN coalesce(n.topics, []) WHERE t IN $topics))
 		  AND ($claimant = '' OR EXISTS { MATCH (x:Entity)-[:MADE]->(n) WHERE `+refMatch("x", "claimant")+` })
-		  AND ($about = '' OR EXISTS { MATCH (n)-[:ABOUT]->(x:Entity) WHERE `+refMatch("x", "about")+` })
-		WITH n, n.id AS k
-		ORDER BY k
-		`+page(claimProj("n")), map[string]any{"stance": f.Stance, "topics": topics, "claimant": f.Claimant,
-		"about": f.About, "after": after, "limit": int64(f.First + 1)})
+		  AND ($about = '' OR EXISTS { MATCH (n)-[:ABOUT]->(x:Entity) WHERE `+refMatch("x", "about")+` })`,
+		`n.id`, claimProj("n"), inc),
+		map[string]any{"stance": f.Stance, "topics": topics, "claimant": f.Claimant,
+			"about": f.About, "after": after, "limit": int64(f.First + 1)})
 	if err != nil {
 		return model.Page[kg.Claim]{}, fmt.Errorf("claims: %w", err)
 	}
-	var p model.Page[kg.Claim]
-	p.Total = asInt(recs[0].Values[0])
-	for _, x := range asList(recs[0].Values[1]) {
-		p.Items = append(p.Items, toClaim(x))
-	}
-	if len(p.Items) > f.First {
-		p.Items, p.More = p.Items[:f.First], true
-	}
-	return p, nil
+	return toPage(recs, f.First, toClaim), nil
 }
 
 // Documents returns a page of documents ordered by publication date and id.

@@ -103,11 +103,51 @@ type Topic struct {
 	Parent *string
 }
 
-// Page is one page of a keyset-paginated list.
+// Page is one page of a keyset-paginated list, with the related nodes the
+// read's Include asked for.
 type Page[T any] struct {
 	Items []T
-	Total int  // matches of the filter, all pages
+	Total int  // matches of the filter, all pages; counted only with Include.Total
 	More  bool // there are items after the last one
+	Related
+}
+
+// Include names what a read brings along with the facts it returns, so that
+// one statement answers every selected field. The zero value brings nothing
+// but the facts themselves (with their sources and the ids they refer to).
+type Include struct {
+	Total bool // count every match of the filter (Page.Total)
+
+	// An entity's lists (EntityFacts).
+	Roles, Events, ClaimsMade, ClaimsAbout bool
+
+	// The entities the facts refer to, into Related.Entities.
+	Participants bool // of events
+	Claimant     bool // of claims
+	About        bool // of claims
+	Person       bool // of roles
+	Organization bool // of roles
+	// The documents of the facts' sources, into Related.Documents.
+	Documents bool
+}
+
+// Related holds the entities and documents that a read's Include asked for,
+// by id. Nil maps when nothing was asked.
+type Related struct {
+	Entities  map[string]kg.Entity
+	Documents map[string]kg.Document
+}
+
+// EntityFacts is an entity with the lists its Include asked for and their
+// related nodes. A list that was asked for is not nil, even when empty; one
+// that was not is nil.
+type EntityFacts struct {
+	Entity      kg.Entity
+	Roles       []kg.Role
+	Events      []Participation
+	ClaimsMade  []kg.Claim
+	ClaimsAbout []kg.Claim
+	Related
 }
 
 // EventFilter selects events. Empty fields match everything; After is the

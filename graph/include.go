@@ -1,0 +1,128 @@
+package graph
+
+import (
+	"context"
+	"strings"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/factgraph/factgraph/graph/model"
+	"github.com/factgraph/factgraph/kg"
+)
+
+// selectionDepth is how deep beneath a resolver's field selected() looks:
+// enough for events.event.participants.entity.
+const selectionDepth = 4
+
+// selection is the set of dotted field paths selected beneath a field, such
+// as "edges.node.sources.document", whatever the fragments and aliases.
+type selection map[string]bool
+
+// selected returns the fields selected beneath the resolver's field.
+func selected(ctx context.Context) selection {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil || fc.Field.Field == nil {
+		return selection{}
+	}
+	op := graphql.GetOperationContext(ctx)
+	sel := selection{}
+	var walk func(set ast.SelectionSet, prefix string, depth int)
+	walk = func(set ast.SelectionSet, prefix string, depth int) {
+		for _, f := range graphql.CollectFields(op, set, nil) {
+			p := prefix + f.Name
+			sel[p] = true
+			if depth > 1 && len(f.Selections) > 0 {
+				walk(f.Selections, p+".", depth-1)
+			}
+		}
+	}
+	walk(fc.Field.Selections, "", selectionDepth)
+	return sel
+}
+
+// facts adds to inc the related nodes that the facts (events, claims or
+// roles) selected at prefix ("edges.node.") need.
+func (s selection) facts(inc *model.Include, prefix string) {
+	inc.Participants = inc.Participants || s[prefix+"participants.entity"]
+	inc.Claimant = inc.Claimant || s[prefix+"claimant"]
+	inc.About = inc.About || s[prefix+"about"]
+	inc.Person = inc.Person || s[prefix+"person"]
+	inc.Organization = inc.Organization || s[prefix+"organization"]
+	inc.Documents = inc.Documents || s[prefix+"sources.document"]
+}
+
+// connectionInclude is what a connection field (events, claims) needs.
+func connectionInclude(ctx context.Context) model.Include {
+	s := selected(ctx)
+	inc := model.Include{Total: s["totalCount"]}
+	s.facts(&inc, "edges.node.")
+	return inc
+}
+
+// entityInclude is what an entity field (entity, person, organization)
+// needs: its selected lists and what their facts need.
+func entityInclude(ctx context.Context) model.Include {
+	s := selected(ctx)
+	inc := model.Include{Roles: s["roles"], Events: s["events"], ClaimsMade: s["claimsMade"], ClaimsAbout: s["claimsAbout"]}
+	s.facts(&inc, "roles.")
+	s.facts(&inc, "events.event.")
+	s.facts(&inc, "claimsMade.")
+	s.facts(&inc, "claimsAbout.")
+	return inc
+}
+
+// prime puts what a read brought along into the request's loaders, so the
+// nested resolvers find it there without a fetch or a wait.
+func prime(ctx context.Context, rel model.Related) {
+	l := loaders(ctx)
+	for id, e := range rel.Entities {
+		l.Entity.Prime(id, e)
+	}
+	for id, d := range rel.Documents {
+		l.Document.Prime(id, d)
+	}
+}
+
+// primeEntity primes the loaders with an entity and the lists that came
+// with it (nil lists did not).
+func primeEntity(ctx context.Context, f model.EntityFacts) {
+	l := loaders(ctx)
+	id := f.Entity.ID
+	l.Entity.Prime(id, f.Entity)
+	if f.Roles != nil {
+		l.Roles.Prime(id, f.Roles)
+	}
+	if f.Events != nil {
+		l.Participation.Prime(id, f.Events)
+	}
+	if f.ClaimsMade != nil {
+		l.ClaimsBy.Prime(id, f.ClaimsMade)
+	}
+	if f.ClaimsAbout != nil {
+		l.ClaimsAbout.Prime(id, f.ClaimsAbout)
+	}
+	prime(ctx, f.Related)
+}
+
+// findEntity looks an entity up by id or by name (exactly one must be
+// given) with what the selection needs, and primes the loaders with it.
+func (r *queryResolver) findEntity(ctx context.Context, id, name *string, typ kg.EntityType) (kg.Entity, error) {
+	var ref string
+	switch {
+	case id != nil && name != nil:
+		return kg.Entity{}, badInput("give id or name, not both")
+	case id != nil:
+		ref = *id
+	case name != nil && strings.TrimSpace(*name) != "":
+		ref = strings.TrimSpace(*name)
+	default:
+		return kg.Entity{}, badInput("give an id or a name")
+	}
+	f, err := r.Store.Entity(ctx, ref, typ, entityInclude(ctx))
+	if err != nil {
+		return kg.Entity{}, err
+	}
+	primeEntity(ctx, f)
+	return f.Entity, nil
+}
