@@ -21,11 +21,11 @@ import (
 type loadingStore struct{ *neo4jstore.Store }
 
 func (s loadingStore) Events(ctx context.Context, f model.EventFilter, inc model.Include) (model.Page[kg.Event], error) {
-	return s.Store.Events(ctx, f, model.Include{Total: inc.Total})
+	return s.Store.Events(ctx, f, model.Include{Total: inc.Total, Sources: true})
 }
 
 func (s loadingStore) Claims(ctx context.Context, f model.ClaimFilter, inc model.Include) (model.Page[kg.Claim], error) {
-	return s.Store.Claims(ctx, f, model.Include{Total: inc.Total})
+	return s.Store.Claims(ctx, f, model.Include{Total: inc.Total, Sources: true})
 }
 
 func (s loadingStore) Entity(ctx context.Context, ref string, typ kg.EntityType, _ model.Include) (model.EntityFacts, error) {

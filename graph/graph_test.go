@@ -162,6 +162,10 @@ func (f *fakeStore) Entity(ctx context.Context, ref string, typ kg.EntityType, i
 		return model.EntityFacts{}, fmt.Errorf("entity %q: %w", ref, kg.ErrNotFound)
 	}
 	out := model.EntityFacts{Entity: e}
+	if !inc.Sources {
+		// like the real store, which leaves sources out unless asked
+		defer func() { f.dropSources(&out) }()
+	}
 	if inc.Roles {
 		out.Roles = []kg.Role{}
 	}
@@ -198,6 +202,22 @@ func (f *fakeStore) Entity(ctx context.Context, ref string, typ kg.EntityType, i
 	}
 	out.Related = f.related(inc, evs, append(out.ClaimsMade, out.ClaimsAbout...), out.Roles)
 	return out, nil
+}
+
+func (f *fakeStore) dropSources(out *model.EntityFacts) {
+	strip := func(srcs *[]kg.Source) { *srcs = []kg.Source{} }
+	for i := range out.Roles {
+		strip(&out.Roles[i].Sources)
+	}
+	for i := range out.Events {
+		strip(&out.Events[i].Event.Sources)
+	}
+	for i := range out.ClaimsMade {
+		strip(&out.ClaimsMade[i].Sources)
+	}
+	for i := range out.ClaimsAbout {
+		strip(&out.ClaimsAbout[i].Sources)
+	}
 }
 
 // find looks an entity up like the real store: by id, name or alias.
@@ -459,14 +479,15 @@ func TestIncludeFollowsSelection(t *testing.T) {
 	}{
 		{"events bare", `{ events { edges { node { id } } } }`, model.Include{}},
 		{"events all", `{ events { totalCount edges { node { participants { entity { name } } sources { document { title } } } } } }`,
-			model.Include{Total: true, Participants: true, Documents: true}},
+			model.Include{Total: true, Participants: true, Sources: true, Documents: true}},
 		{"events fragment", `{ events { edges { ...E } } } fragment E on EventEdge { node { ... on Event { x: participants { part } } } }`,
 			model.Include{}},
 		{"claims", `{ claims { edges { node { claimant { name } about { id } } } } }`, model.Include{Claimant: true, About: true}},
+		{"roles without sources", `{ person(name: "Bob Baker") { roles { title } } }`, model.Include{Roles: true}},
 		{"organization roles", `{ organization(name: "doe") { roles { person { name } sources { quote } } } }`,
-			model.Include{Roles: true, Person: true}},
+			model.Include{Roles: true, Person: true, Sources: true}},
 		{"entity fragments", `{ entity(name: "Ann Able") { ... on Person { events { event { participants { entity { name } } } } claimsMade { sources { document { title } } } } } }`,
-			model.Include{Events: true, ClaimsMade: true, Participants: true, Documents: true}},
+			model.Include{Events: true, ClaimsMade: true, Participants: true, Sources: true, Documents: true}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -49,6 +49,7 @@ func (s selection) facts(inc *model.Include, prefix string) {
 	inc.About = inc.About || s[prefix+"about"]
 	inc.Person = inc.Person || s[prefix+"person"]
 	inc.Organization = inc.Organization || s[prefix+"organization"]
+	inc.Sources = inc.Sources || s[prefix+"sources"]
 	inc.Documents = inc.Documents || s[prefix+"sources.document"]
 }
 
@@ -84,45 +85,57 @@ func prime(ctx context.Context, rel model.Related) {
 	}
 }
 
-// primeEntity primes the loaders with an entity and the lists that came
-// with it (nil lists did not).
-func primeEntity(ctx context.Context, f model.EntityFacts) {
-	l := loaders(ctx)
-	id := f.Entity.ID
-	l.Entity.Prime(id, f.Entity)
-	if f.Roles != nil {
-		l.Roles.Prime(id, f.Roles)
-	}
-	if f.Events != nil {
-		l.Participation.Prime(id, f.Events)
-	}
-	if f.ClaimsMade != nil {
-		l.ClaimsBy.Prime(id, f.ClaimsMade)
-	}
-	if f.ClaimsAbout != nil {
-		l.ClaimsAbout.Prime(id, f.ClaimsAbout)
-	}
-	prime(ctx, f.Related)
-}
-
 // findEntity looks an entity up by id or by name (exactly one must be
-// given) with what the selection needs, and primes the loaders with it.
-func (r *queryResolver) findEntity(ctx context.Context, id, name *string, typ kg.EntityType) (kg.Entity, error) {
+// given) with the lists the selection needs, and primes the loaders with
+// the related nodes that came along.
+func (r *queryResolver) findEntity(ctx context.Context, id, name *string, typ kg.EntityType) (kg.Entity, *model.Lists, error) {
 	var ref string
 	switch {
 	case id != nil && name != nil:
-		return kg.Entity{}, badInput("give id or name, not both")
+		return kg.Entity{}, nil, badInput("give id or name, not both")
 	case id != nil:
 		ref = *id
 	case name != nil && strings.TrimSpace(*name) != "":
 		ref = strings.TrimSpace(*name)
 	default:
-		return kg.Entity{}, badInput("give an id or a name")
+		return kg.Entity{}, nil, badInput("give an id or a name")
 	}
 	f, err := r.Store.Entity(ctx, ref, typ, entityInclude(ctx))
 	if err != nil {
-		return kg.Entity{}, err
+		return kg.Entity{}, nil, err
 	}
-	primeEntity(ctx, f)
-	return f.Entity, nil
+	loaders(ctx).Entity.Prime(f.Entity.ID, f.Entity)
+	prime(ctx, f.Related)
+	return f.Entity, &f.Lists, nil
+}
+
+// The lists of an entity: those fetched with it when there are, else
+// through the request's loaders.
+
+func rolesOf(ctx context.Context, e kg.Entity, l *model.Lists) ([]kg.Role, error) {
+	if l != nil && l.Roles != nil {
+		return l.Roles, nil
+	}
+	return loaders(ctx).Roles.Load(ctx, e.ID)
+}
+
+func eventsOf(ctx context.Context, e kg.Entity, l *model.Lists) ([]model.Participation, error) {
+	if l != nil && l.Events != nil {
+		return l.Events, nil
+	}
+	return loaders(ctx).Participation.Load(ctx, e.ID)
+}
+
+func claimsMadeBy(ctx context.Context, e kg.Entity, l *model.Lists) ([]kg.Claim, error) {
+	if l != nil && l.ClaimsMade != nil {
+		return l.ClaimsMade, nil
+	}
+	return loaders(ctx).ClaimsBy.Load(ctx, e.ID)
+}
+
+func claimsAbout(ctx context.Context, e kg.Entity, l *model.Lists) ([]kg.Claim, error) {
+	if l != nil && l.ClaimsAbout != nil {
+		return l.ClaimsAbout, nil
+	}
+	return loaders(ctx).ClaimsAbout.Load(ctx, e.ID)
 }

@@ -97,22 +97,22 @@ func (r *mutationResolver) AddAlias(ctx context.Context, entity string, alias st
 
 // Roles is the resolver for the roles field.
 func (r *organizationResolver) Roles(ctx context.Context, obj *model.Organization) ([]kg.Role, error) {
-	return loaders(ctx).Roles.Load(ctx, obj.ID)
+	return rolesOf(ctx, obj.Entity, obj.Lists)
 }
 
 // Events is the resolver for the events field.
 func (r *organizationResolver) Events(ctx context.Context, obj *model.Organization) ([]model.Participation, error) {
-	return loaders(ctx).Participation.Load(ctx, obj.ID)
+	return eventsOf(ctx, obj.Entity, obj.Lists)
 }
 
 // ClaimsMade is the resolver for the claimsMade field.
 func (r *organizationResolver) ClaimsMade(ctx context.Context, obj *model.Organization) ([]kg.Claim, error) {
-	return loaders(ctx).ClaimsBy.Load(ctx, obj.ID)
+	return claimsMadeBy(ctx, obj.Entity, obj.Lists)
 }
 
 // ClaimsAbout is the resolver for the claimsAbout field.
 func (r *organizationResolver) ClaimsAbout(ctx context.Context, obj *model.Organization) ([]kg.Claim, error) {
-	return loaders(ctx).ClaimsAbout.Load(ctx, obj.ID)
+	return claimsAbout(ctx, obj.Entity, obj.Lists)
 }
 
 // Entity is the resolver for the entity field.
@@ -125,22 +125,22 @@ func (r *participantResolver) Entity(ctx context.Context, obj *kg.Participant) (
 
 // Roles is the resolver for the roles field.
 func (r *personResolver) Roles(ctx context.Context, obj *model.Person) ([]kg.Role, error) {
-	return loaders(ctx).Roles.Load(ctx, obj.ID)
+	return rolesOf(ctx, obj.Entity, obj.Lists)
 }
 
 // Events is the resolver for the events field.
 func (r *personResolver) Events(ctx context.Context, obj *model.Person) ([]model.Participation, error) {
-	return loaders(ctx).Participation.Load(ctx, obj.ID)
+	return eventsOf(ctx, obj.Entity, obj.Lists)
 }
 
 // ClaimsMade is the resolver for the claimsMade field.
 func (r *personResolver) ClaimsMade(ctx context.Context, obj *model.Person) ([]kg.Claim, error) {
-	return loaders(ctx).ClaimsBy.Load(ctx, obj.ID)
+	return claimsMadeBy(ctx, obj.Entity, obj.Lists)
 }
 
 // ClaimsAbout is the resolver for the claimsAbout field.
 func (r *personResolver) ClaimsAbout(ctx context.Context, obj *model.Person) ([]kg.Claim, error) {
-	return loaders(ctx).ClaimsAbout.Load(ctx, obj.ID)
+	return claimsAbout(ctx, obj.Entity, obj.Lists)
 }
 
 // Node is the resolver for the node field.
@@ -163,29 +163,32 @@ func (r *queryResolver) Search(ctx context.Context, text string, types []model.E
 
 // Entity is the resolver for the entity field.
 func (r *queryResolver) Entity(ctx context.Context, id *string, name *string) (model.Entity, error) {
-	e, err := r.findEntity(ctx, id, name, "")
+	e, lists, err := r.findEntity(ctx, id, name, "")
 	if err != nil {
 		return nil, err
 	}
-	return model.WrapEntity(e), nil
+	if e.Type == kg.Person {
+		return &model.Person{Entity: e, Lists: lists}, nil
+	}
+	return &model.Organization{Entity: e, Lists: lists}, nil
 }
 
 // Person is the resolver for the person field.
 func (r *queryResolver) Person(ctx context.Context, id *string, name *string) (*model.Person, error) {
-	e, err := r.findEntity(ctx, id, name, kg.Person)
+	e, lists, err := r.findEntity(ctx, id, name, kg.Person)
 	if err != nil {
 		return nil, err
 	}
-	return &model.Person{Entity: e}, nil
+	return &model.Person{Entity: e, Lists: lists}, nil
 }
 
 // Organization is the resolver for the organization field.
 func (r *queryResolver) Organization(ctx context.Context, id *string, name *string) (*model.Organization, error) {
-	e, err := r.findEntity(ctx, id, name, kg.Organization)
+	e, lists, err := r.findEntity(ctx, id, name, kg.Organization)
 	if err != nil {
 		return nil, err
 	}
-	return &model.Organization{Entity: e}, nil
+	return &model.Organization{Entity: e, Lists: lists}, nil
 }
 
 // Events is the resolver for the events field.

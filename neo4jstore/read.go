@@ -31,26 +31,43 @@ func sourcesProj(v string) string {
 		ORDER BY d.publishedAt, d.id, s.start }`, v)
 }
 
-func eventProj(v string) string {
+// sourcesOf is sourcesProj(v), or no sources unless on.
+func sourcesOf(v string, on bool) string {
+	if !on {
+		return "[]"
+	}
+	return sourcesProj(v)
+}
+
+func eventProj(v string) string { return eventProjOf(v, true) }
+
+// eventProjOf is eventProj, without the sources unless srcs.
+func eventProjOf(v string, srcs bool) string {
 	return fmt.Sprintf(`{id: %[1]s.id, type: %[1]s.type, date: %[1]s.date, datePrecision: %[1]s.datePrecision,
 		dateText: %[1]s.dateText, summary: %[1]s.summary, unnamed: coalesce(%[1]s.unnamed, []),
 		participants: COLLECT { MATCH (x:Entity)-[p:PARTICIPATED_IN]->(%[1]s) RETURN {entity: x.id, as: p.as} ORDER BY p.as, x.name },
-		sources: %[2]s}`, v, sourcesProj(v))
+		sources: %[2]s}`, v, sourcesOf(v, srcs))
 }
 
-func claimProj(v string) string {
+func claimProj(v string) string { return claimProjOf(v, true) }
+
+// claimProjOf is claimProj, without the sources unless srcs.
+func claimProjOf(v string, srcs bool) string {
 	return fmt.Sprintf(`{id: %[1]s.id, text: %[1]s.text, kind: %[1]s.kind, verb: %[1]s.verb, stance: %[1]s.stance,
 		topics: coalesce(%[1]s.topics, []),
 		claimant: COLLECT { MATCH (x:Entity)-[:MADE]->(%[1]s) RETURN x.id },
 		about: COLLECT { MATCH (%[1]s)-[:ABOUT]->(x:Entity) RETURN x.id ORDER BY x.id },
-		sources: %[2]s}`, v, sourcesProj(v))
+		sources: %[2]s}`, v, sourcesOf(v, srcs))
 }
 
-func roleProj(v string) string {
+func roleProj(v string) string { return roleProjOf(v, true) }
+
+// roleProjOf is roleProj, without the sources unless srcs.
+func roleProjOf(v string, srcs bool) string {
 	return fmt.Sprintf(`{id: %[1]s.id, title: %[1]s.title, status: %[1]s.status,
 		person: COLLECT { MATCH (x:Entity)-[:HOLDS_ROLE]->(%[1]s) RETURN x.id },
 		organization: COLLECT { MATCH (%[1]s)-[:AT]->(x:Entity) RETURN x.id },
-		sources: %[2]s}`, v, sourcesProj(v))
+		sources: %[2]s}`, v, sourcesOf(v, srcs))
 }
 
 func documentProj(v string) string {
@@ -332,10 +349,10 @@ func (s *Store) Entity(ctx context.Context, ref string, typ kg.EntityType, inc m
 		  `+list(inc.ClaimsMade, `COLLECT { MATCH (e)-[:MADE]->(c:Claim) RETURN c ORDER BY c.id }`)+` AS made,
 		  `+list(inc.ClaimsAbout, `COLLECT { MATCH (c:Claim)-[:ABOUT]->(e) RETURN c ORDER BY c.id }`)+` AS about
 		WITH e, rs, evs, made, about, rs + evs + made + about AS ns
-		RETURN `+entityProj("e")+` AS e, [r IN rs | `+roleProj("r")+`] AS roles,
+		RETURN `+entityProj("e")+` AS e, [r IN rs | `+roleProjOf("r", inc.Sources)+`] AS roles,
 		  `+list(inc.Events, `COLLECT { MATCH (e)-[pi:PARTICIPATED_IN]->(ev:Event) WITH pi, ev ORDER BY ev.date, ev.id
-		    RETURN {part: pi.as, event: `+eventProj("ev")+`} }`)+` AS events,
-		  [c IN made | `+claimProj("c")+`] AS made, [c IN about | `+claimProj("c")+`] AS about,
+		    RETURN {part: pi.as, event: `+eventProjOf("ev", inc.Sources)+`} }`)+` AS events,
+		  [c IN made | `+claimProjOf("c", inc.Sources)+`] AS made, [c IN about | `+claimProjOf("c", inc.Sources)+`] AS about,
 		  `+relatedProj("ns", inc), map[string]any{"ref": ref})
 	if err != nil {
 		return model.EntityFacts{}, fmt.Errorf("entity %q: %w", ref, err)
@@ -591,7 +608,7 @@ func (s *Store) Events(ctx context.Context, f model.EventFilter, inc model.Inclu
 		  AND ($from = '' OR (coalesce(n.date, '') <> '' AND n.date >= $from))
 		  AND ($to = '' OR (coalesce(n.date, '') <> '' AND n.date < $to + '~'))
 		  AND ($participant = '' OR EXISTS { MATCH (x:Entity)-[:PARTICIPATED_IN]->(n) WHERE `+refMatch("x", "participant")+` })`,
-		`CASE WHEN coalesce(n.date, '') = '' THEN '~' ELSE n.date END`, eventProj("n"), inc),
+		`CASE WHEN coalesce(n.date, '') = '' THEN '~' ELSE n.date END`, eventProjOf("n", inc.Sources), inc),
 		map[string]any{"type": f.Type, "from": f.From, "to": f.To, "participant": f.Participant,
 			"after": keyParam(f.After, 2), "limit": int64(f.First + 1)})
 	if err != nil {
@@ -616,7 +633,7 @@ func (s *Store) Claims(ctx context.Context, f model.ClaimFilter, inc model.Inclu
 		  AND ($topics IS NULL OR any(t IN coalesce(n.topics, []) WHERE t IN $topics))
 		  AND ($claimant = '' OR EXISTS { MATCH (x:Entity)-[:MADE]->(n) WHERE `+refMatch("x", "claimant")+` })
 		  AND ($about = '' OR EXISTS { MATCH (n)-[:ABOUT]->(x:Entity) WHERE `+refMatch("x", "about")+` })`,
-		`n.id`, claimProj("n"), inc),
+		`n.id`, claimProjOf("n", inc.Sources), inc),
 		map[string]any{"stance": f.Stance, "topics": topics, "claimant": f.Claimant,
 			"about": f.About, "after": after, "limit": int64(f.First + 1)})
 	if err != nil {

@@ -19,11 +19,19 @@ type Node any
 // Entity is *Person or *Organization.
 type Entity interface{ Base() kg.Entity }
 
-// Person is a kg.Entity of type person.
-type Person struct{ kg.Entity }
+// Person is a kg.Entity of type person. Lists, when not nil, are lists
+// fetched with it for the selection it answers.
+type Person struct {
+	kg.Entity
+	Lists *Lists
+}
 
-// Organization is a kg.Entity of type organization.
-type Organization struct{ kg.Entity }
+// Organization is a kg.Entity of type organization. Lists, when not nil,
+// are lists fetched with it for the selection it answers.
+type Organization struct {
+	kg.Entity
+	Lists *Lists
+}
 
 // Base returns the entity.
 func (p Person) Base() kg.Entity { return p.Entity }
@@ -34,9 +42,9 @@ func (o Organization) Base() kg.Entity { return o.Entity }
 // WrapEntity returns the GraphQL object of an entity: *Person or *Organization.
 func WrapEntity(e kg.Entity) Entity {
 	if e.Type == kg.Person {
-		return &Person{e}
+		return &Person{Entity: e}
 	}
-	return &Organization{e}
+	return &Organization{Entity: e}
 }
 
 // Participation is an entity's part in an event.
@@ -127,6 +135,8 @@ type Include struct {
 	About        bool // of claims
 	Person       bool // of roles
 	Organization bool // of roles
+	// The facts' sources; without them the facts have none.
+	Sources bool
 	// The documents of the facts' sources, into Related.Documents.
 	Documents bool
 }
@@ -139,15 +149,22 @@ type Related struct {
 }
 
 // EntityFacts is an entity with the lists its Include asked for and their
-// related nodes. A list that was asked for is not nil, even when empty; one
-// that was not is nil.
+// related nodes.
 type EntityFacts struct {
-	Entity      kg.Entity
+	Entity kg.Entity
+	Lists
+	Related
+}
+
+// Lists are an entity's lists fetched along with it. A list that was asked
+// for is not nil, even when empty; one that was not is nil. They answer the
+// selection they were fetched for: the facts have sources only when
+// Include.Sources.
+type Lists struct {
 	Roles       []kg.Role
 	Events      []Participation
 	ClaimsMade  []kg.Claim
 	ClaimsAbout []kg.Claim
-	Related
 }
 
 // EventFilter selects events. Empty fields match everything; After is the
