@@ -25,7 +25,7 @@ func (s loadingStore) Events(ctx context.Context, f model.EventFilter, inc model
 }
 
 func (s loadingStore) Claims(ctx context.Context, f model.ClaimFilter, inc model.Include) (model.Page[kg.Claim], error) {
-	return s.Store.Claims(ctx, f, model.Include{Total: inc.Total, Sources: true})
+	return s.Store.Claims(ctx, f, model.Include{Total: inc.Total, Sources: true, About: inc.About})
 }
 
 func (s loadingStore) Entity(ctx context.Context, ref string, typ kg.EntityType, _ model.Include) (model.EntityFacts, error) {

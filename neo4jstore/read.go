@@ -49,15 +49,20 @@ func eventProjOf(v string, srcs bool) string {
 		sources: %[2]s}`, v, sourcesOf(v, srcs))
 }
 
-func claimProj(v string) string { return claimProjOf(v, true) }
+func claimProj(v string) string { return claimProjOf(v, true, true) }
 
-// claimProjOf is claimProj, without the sources unless srcs.
-func claimProjOf(v string, srcs bool) string {
+// claimProjOf is claimProj, without the sources unless srcs and without the
+// about ids unless about.
+func claimProjOf(v string, srcs, about bool) string {
+	aboutIDs := "[]"
+	if about {
+		aboutIDs = fmt.Sprintf(`COLLECT { MATCH (%s)-[:ABOUT]->(x:Entity) RETURN x.id ORDER BY x.id }`, v)
+	}
 	return fmt.Sprintf(`{id: %[1]s.id, text: %[1]s.text, kind: %[1]s.kind, verb: %[1]s.verb, stance: %[1]s.stance,
 		topics: coalesce(%[1]s.topics, []),
 		claimant: COLLECT { MATCH (x:Entity)-[:MADE]->(%[1]s) RETURN x.id },
-		about: COLLECT { MATCH (%[1]s)-[:ABOUT]->(x:Entity) RETURN x.id ORDER BY x.id },
-		sources: %[2]s}`, v, sourcesOf(v, srcs))
+		about: %[3]s,
+		sources: %[2]s}`, v, sourcesOf(v, srcs), aboutIDs)
 }
 
 func roleProj(v string) string { return roleProjOf(v, true) }
@@ -352,7 +357,7 @@ func (s *Store) Entity(ctx context.Context, ref string, typ kg.EntityType, inc m
 		RETURN `+entityProj("e")+` AS e, [r IN rs | `+roleProjOf("r", inc.Sources)+`] AS roles,
 		  `+list(inc.Events, `COLLECT { MATCH (e)-[pi:PARTICIPATED_IN]->(ev:Event) WITH pi, ev ORDER BY ev.date, ev.id
 		    RETURN {part: pi.as, event: `+eventProjOf("ev", inc.Sources)+`} }`)+` AS events,
-		  [c IN made | `+claimProjOf("c", inc.Sources)+`] AS made, [c IN about | `+claimProjOf("c", inc.Sources)+`] AS about,
+		  [c IN made | `+claimProjOf("c", inc.Sources, inc.About)+`] AS made, [c IN about | `+claimProjOf("c", inc.Sources, inc.About)+`] AS about,
 		  `+relatedProj("ns", inc), map[string]any{"ref": ref})
 	if err != nil {
 		return model.EntityFacts{}, fmt.Errorf("entity %q: %w", ref, err)
@@ -633,7 +638,7 @@ func (s *Store) Claims(ctx context.Context, f model.ClaimFilter, inc model.Inclu
 		  AND ($topics IS NULL OR any(t IN coalesce(n.topics, []) WHERE t IN $topics))
 		  AND ($claimant = '' OR EXISTS { MATCH (x:Entity)-[:MADE]->(n) WHERE `+refMatch("x", "claimant")+` })
 		  AND ($about = '' OR EXISTS { MATCH (n)-[:ABOUT]->(x:Entity) WHERE `+refMatch("x", "about")+` })`,
-		`n.id`, claimProjOf("n", inc.Sources), inc),
+		`n.id`, claimProjOf("n", inc.Sources, inc.About), inc),
 		map[string]any{"stance": f.Stance, "topics": topics, "claimant": f.Claimant,
 			"about": f.About, "after": after, "limit": int64(f.First + 1)})
 	if err != nil {

@@ -132,7 +132,7 @@ type Include struct {
 	// The entities the facts refer to, into Related.Entities.
 	Participants bool // of events
 	Claimant     bool // of claims
-	About        bool // of claims
+	About        bool // of claims; without it the claims' About is empty
 	Person       bool // of roles
 	Organization bool // of roles
 	// The facts' sources; without them the facts have none.
