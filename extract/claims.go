@@ -14,20 +14,21 @@ import (
 // claimLex is the compiled reporting verb, stance and topic lexicons.
 type claimLex struct {
 	verbs    map[string]lexicon.Entry
-	verbRe   *regexp.Regexp
+	verbRe   *wordAlt
 	cues     []cue
 	negators map[string]bool
 	topics   []topic
+	parent   map[string]string // topic -> broader topic
 }
 
 type cue struct {
-	re     *regexp.Regexp
+	lit    literal
 	stance string
 }
 
 type topic struct {
 	name, parent string
-	res          []*regexp.Regexp
+	cues         []literal
 }
 
 func phraseRe(p string) *regexp.Regexp {
@@ -37,33 +38,35 @@ func phraseRe(p string) *regexp.Regexp {
 var claimLexCache sync.Map // *lexicon.Lexicon -> *claimLex
 
 func compileClaimLex(lex *lexicon.Lexicon) *claimLex {
-	cl := &claimLex{verbs: map[string]lexicon.Entry{}, negators: map[string]bool{}}
+	cl := &claimLex{verbs: map[string]lexicon.Entry{}, negators: map[string]bool{}, parent: map[string]string{}}
 	if lex == nil {
 		return cl
 	}
-	var alts []string
+	var verbs []string
 	for _, e := range lex.Entries("reporting_verbs") {
 		p := strings.ToLower(e.Phrase)
 		cl.verbs[p] = e
-		alts = append(alts, regexp.QuoteMeta(p))
+		verbs = append(verbs, p)
 	}
-	sort.Slice(alts, func(a, b int) bool { return len(alts[a]) > len(alts[b]) })
-	if len(alts) > 0 {
-		cl.verbRe = regexp.MustCompile(`(?i)\b(?:` + strings.Join(alts, "|") + `)\b`)
+	if len(verbs) > 0 {
+		cl.verbRe = newWordAlt(verbs)
 	}
 	for _, e := range lex.Entries("stance_cues") {
 		if e.Attr("negate") != "" {
 			cl.negators[strings.ToLower(e.Phrase)] = true
 			continue
 		}
-		cl.cues = append(cl.cues, cue{phraseRe(e.Phrase), e.Attr("stance")})
+		cl.cues = append(cl.cues, cue{newLiteral(e.Phrase), e.Attr("stance")})
 	}
 	for _, e := range lex.Entries("topics") {
 		t := topic{name: e.Phrase, parent: e.Attr("parent")}
 		for _, c := range strings.Split(e.Attr("cues"), ",") {
 			if c = strings.TrimSpace(c); c != "" {
-				t.res = append(t.res, phraseRe(c))
+				t.cues = append(t.cues, newLiteral(c))
 			}
+		}
+		if t.parent != "" {
+			cl.parent[t.name] = t.parent
 		}
 		cl.topics = append(cl.topics, t)
 	}
@@ -75,11 +78,11 @@ func compileClaimLex(lex *lexicon.Lexicon) *claimLex {
 // reporting verb's hint.
 func (cl *claimLex) stance(text, verb string) string {
 	score := map[string]int{}
-	lower := strings.ToLower(text)
+	lower := asciiLower(text)
 	for _, c := range cl.cues {
-		for _, loc := range c.re.FindAllStringSubmatchIndex(lower, -1) {
+		for _, loc := range c.lit.findAll(lower) {
 			st := c.stance
-			if cl.negated(lower[:loc[2]]) {
+			if cl.negated(lower[:loc[0]]) {
 				if st == kg.Alleges {
 					st = kg.Denies
 				} else {
@@ -123,18 +126,13 @@ func (cl *claimLex) negated(before string) bool {
 
 // topics returns the topics whose cues occur in text, with their ancestors.
 func (cl *claimLex) topicsOf(text string) []string {
-	parent := map[string]string{}
-	for _, t := range cl.topics {
-		if t.parent != "" {
-			parent[t.name] = t.parent
-		}
-	}
+	lower := asciiLower(text)
 	seen := map[string]bool{}
 	var out []string
 	for _, t := range cl.topics {
-		for _, re := range t.res {
-			if re.MatchString(text) {
-				for n := t.name; n != "" && !seen[n]; n = parent[n] {
+		for _, c := range t.cues {
+			if c.match(lower) {
+				for n := t.name; n != "" && !seen[n]; n = cl.parent[n] {
 					seen[n] = true
 					out = append(out, n)
 				}

@@ -211,6 +211,37 @@ var datePatterns = []struct {
 	}},
 }
 
+// datePatternKeys[i] lists groups of lower-case words: datePatterns[i] can
+// match only a text holding a word of every group (see mayContainAny), so a
+// sentence without a year, a month, a weekday or a relative word is ruled
+// out before any regexp runs.
+var datePatternKeys = func() [][][]string {
+	digits := strings.Split("0123456789", "")
+	years := []string{"18", "19", "20"}
+	months := []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+	seasons := []string{"spring", "summer", "fall", "autumn", "winter"}
+	keys := [][][]string{
+		{digits, {"-"}},  // 2019-10-25
+		{months, years},  // October 25, 2019
+		{months, years},  // 25 October 2019
+		{months, years},  // October 2019
+		{months, digits}, // October 25
+		{seasons, years}, // the summer of 2018
+		{seasons, years}, // 2018 summer
+		{seasons},        // this past summer
+		{months},         // last June
+		{{"year", "month", "week"}},
+		{{"yesterday", "today", "tomorrow"}},
+		{{"day"}}, // every weekday ends in it
+		{{"later", "after", "earlier", "before"}},
+		{years}, // in 2019
+	}
+	if len(keys) != len(datePatterns) {
+		panic("extract: datePatternKeys does not match datePatterns")
+	}
+	return keys
+}()
+
 // rx compiles a date pattern anchored at word boundaries.
 func rx(p string) *regexp.Regexp { return regexp.MustCompile(`\b` + p + `\b`) }
 
@@ -244,7 +275,15 @@ func findDates(text string, base int, pub time.Time, prev *dateRef) []dateRef {
 		m             []string
 	}
 	var hits []hit
+	lower := strings.ToLower(text)
 	for pi, p := range datePatterns {
+		possible := true
+		for _, group := range datePatternKeys[pi] {
+			possible = possible && mayContainAny(lower, group)
+		}
+		if !possible {
+			continue
+		}
 		for _, loc := range p.re.FindAllStringSubmatchIndex(text, -1) {
 			m := make([]string, len(loc)/2)
 			for i := range m {

@@ -25,6 +25,7 @@ type trigger struct {
 	List   bool
 	Attrs  map[string]string
 	re     *regexp.Regexp
+	key    string // see keyWord
 	gap    bool
 }
 
@@ -88,7 +89,7 @@ func compileTriggers(lex *lexicon.Lexicon) *triggerSet {
 		}
 		ts.triggers = append(ts.triggers, trigger{
 			Phrase: p, Type: e.Attr("type"), Noun: e.Attr("pos") == "noun", List: e.Attr("list") == "1",
-			Attrs: e.Attrs, re: re, gap: gap,
+			Attrs: e.Attrs, re: re, key: keyWord(p), gap: gap,
 		})
 	}
 	return ts
@@ -105,8 +106,12 @@ type trigMatch struct {
 // the longest match wins.
 func (ts *triggerSet) find(s sentence) []trigMatch {
 	var ms []trigMatch
+	lower := strings.ToLower(s.Text)
 	for i := range ts.triggers {
 		t := &ts.triggers[i]
+		if !mayContain(lower, t.key) {
+			continue
+		}
 		for _, loc := range t.re.FindAllStringIndex(s.Text, -1) {
 			head := loc[0] + strings.IndexFunc(s.Text[loc[0]:loc[1]], unicode.IsSpace)
 			if head < loc[0] {

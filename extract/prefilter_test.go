@@ -1,0 +1,92 @@
+package extract
+
+import (
+	"reflect"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// The fast matchers must find what the regexps they stand in for find.
+var matcherTexts = []string{
+	"He denied any wrongdoing, saying the process was fair.",
+	"DENIED. Not biased; the company's bias-free review.",
+	"unbiased reporting is not bias", // a cue inside a longer word is not a match
+	"They didn’t interfere, and they didn't meddle.",
+	"Said, said, SAYS: she_said “said”; 2said said2",
+	"Ünïcode text with DENIES and déni",
+	"",
+}
+
+func TestLiteralMatchesPhraseRe(t *testing.T) {
+	for _, phrase := range []string{"denied", "bias", "didn't interfere", "not biased", "said", "fair", "déni", "company's"} {
+		lit, re := newLiteral(phrase), phraseRe(phrase)
+		for _, text := range matcherTexts {
+			lower := asciiLower(text)
+			var want [][2]int
+			for _, loc := range re.FindAllStringSubmatchIndex(lower, -1) {
+				want = append(want, [2]int{loc[2], loc[3]})
+			}
+			got := lit.findAll(lower)
+			// the regexp consumes the boundary after a match, so it can miss
+			// an occurrence right after another; the literal finds it
+			if !containsAll(got, want) {
+				t.Errorf("%q in %q: findAll = %v, regexp %v", phrase, text, got, want)
+			}
+			if lit.match(lower) != (len(want) > 0) {
+				t.Errorf("%q in %q: match = %v, regexp %v", phrase, text, lit.match(lower), len(want) > 0)
+			}
+		}
+	}
+}
+
+func containsAll(got, want [][2]int) bool {
+	for _, w := range want {
+		found := false
+		for _, g := range got {
+			found = found || g == w
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+func TestWordAltMatchesRegexp(t *testing.T) {
+	for _, words := range [][]string{{"said", "says", "told"}, {"said", "co-signed"}} {
+		w := newWordAlt(words)
+		var alts []string
+		for _, x := range words {
+			alts = append(alts, regexp.QuoteMeta(x))
+		}
+		re := regexp.MustCompile(`(?i)\b(?:` + strings.Join(alts, "|") + `)\b`)
+		for _, text := range append(matcherTexts, "They co-signed it and told us.") {
+			if got, want := w.FindAllStringIndex(text, -1), re.FindAllStringIndex(text, -1); !reflect.DeepEqual(got, want) {
+				t.Errorf("%v in %q: %v, regexp %v", words, text, got, want)
+			}
+			if got, want := w.FindStringIndex(text), re.FindStringIndex(text); !reflect.DeepEqual(got, want) {
+				t.Errorf("%v in %q: first %v, regexp %v", words, text, got, want)
+			}
+		}
+	}
+}
+
+func TestKeyWordAndDateKeys(t *testing.T) {
+	if got := keyWord("filed ... protest"); got != "protest" {
+		t.Errorf("keyWord = %q", got)
+	}
+	// every date the patterns find must pass the prefilter of its pattern
+	for _, text := range []string{"on 2019-10-25", "October 25, 2019", "25 Oct 2019", "Sept. 2018", "on Oct. 3", "the summer of 2018", "2018 summer", "this past June", "last spring", "last week", "yesterday", "Thursday", "a few weeks later", "in 2019"} {
+		lower := strings.ToLower(text)
+		for i, p := range datePatterns {
+			if p.re.MatchString(text) {
+				for _, g := range datePatternKeys[i] {
+					if !mayContainAny(lower, g) {
+						t.Errorf("pattern %d matches %q but its keys %v rule it out", i, text, g)
+					}
+				}
+			}
+		}
+	}
+}
