@@ -25,10 +25,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
-step "gofmt and go vet"
+step "gofmt, go vet, go mod tidy"
 unformatted=$(gofmt -l $(git ls-files '*.go') || true)
 if [ -n "$unformatted" ]; then echo "gofmt needed:"; echo "$unformatted"; exit 1; fi
 go vet ./...
+if ! go mod tidy -diff >/dev/null; then echo "go.mod/go.sum are not tidy: run go mod tidy"; go mod tidy -diff; exit 1; fi
 
 step "generated code is up to date"
 scripts/check-generated.sh
