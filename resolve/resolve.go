@@ -64,7 +64,7 @@ func Corpus(exs []kg.Extraction, lex *lexicon.Lexicon, known []kg.Entity) ([]kg.
 		}
 		sort.SliceStable(ents, func(i, j int) bool { return firstStart(ents[i]) < firstStart(ents[j]) })
 		nx := kg.Extraction{Document: ex.Document, Entities: ents}
-		nx.Roles = rewriteRoles(ex.Roles, idmap)
+		nx.Roles = rewriteRoles(ex.Roles, idmap, r.titles)
 		nx.Relations = rewriteRelations(ex.Relations, idmap)
 		nx.Events = rewriteEvents(ex.Events, idmap)
 		nx.Claims = rewriteClaims(ex.Claims, idmap)
@@ -118,12 +118,20 @@ type resolver struct {
 	agencies map[string]string // key -> canonical
 	legal    map[string]bool   // legal-form words, lower case without dots
 	nick     map[string][]string
+	titles   map[string]string // title key -> the one spelling of that title
 }
 
 func newResolver(lex *lexicon.Lexicon) *resolver {
-	r := &resolver{agencies: map[string]string{}, legal: map[string]bool{}, nick: map[string][]string{}}
+	r := &resolver{agencies: map[string]string{}, legal: map[string]bool{}, nick: map[string][]string{}, titles: map[string]string{}}
 	if lex == nil {
 		return r
+	}
+	for _, e := range lex.Entries("titles") {
+		c := e.Attr("same")
+		if c == "" {
+			c = e.Phrase
+		}
+		r.titles[kg.Key(e.Phrase)] = c
 	}
 	for _, e := range lex.Entries("agencies") {
 		c := e.Attr("canonical")
@@ -500,9 +508,16 @@ func mapID(idmap map[string]string, id string) string {
 	return id
 }
 
-func rewriteRoles(rs []kg.Role, idmap map[string]string) []kg.Role {
+// rewriteRoles maps a document's roles onto the resolved entities and spells
+// each title the one way the titles lexicon gives ("Defense Secretary" and
+// "defense secretary" are "Secretary of Defense"), so one office held is one
+// role however the articles word it; the sources keep the words.
+func rewriteRoles(rs []kg.Role, idmap, titles map[string]string) []kg.Role {
 	out := []kg.Role{}
 	for _, r := range rs {
+		if t, ok := titles[kg.Key(r.Title)]; ok {
+			r.Title = t
+		}
 		r.Person = mapID(idmap, r.Person)
 		if r.Organization != "" {
 			r.Organization = mapID(idmap, r.Organization)

@@ -1,6 +1,7 @@
 package resolve
 
 import (
+	"fmt"
 	"sort"
 	"testing"
 
@@ -121,5 +122,27 @@ func TestCorpusDeterministic(t *testing.T) {
 		if diff := cmp.Diff(a, b); diff != "" {
 			t.Fatalf("not deterministic (-first +again):\n%s", diff)
 		}
+	}
+}
+
+// Two wordings of one office, in any case, are one role under the titles
+// lexicon's spelling; a title the lexicon lacks keeps its words.
+func TestCorpusOneRolePerOffice(t *testing.T) {
+	P, O := kg.Person, kg.Organization
+	p, dod := ent(P, "Maria Ortiz"), ent(O, "Department of Defense")
+	ex1, ex2 := doc("1", p, dod), doc("2", p, dod)
+	ex1.Roles = []kg.Role{
+		{ID: "a", Person: p.ID, Title: "Defense Secretary", Organization: dod.ID, Status: kg.Current, Sources: []kg.Source{{Document: "1", Start: 0, End: 5}}},
+		{ID: "b", Person: p.ID, Title: "chief of digital things", Organization: dod.ID, Status: kg.Current},
+	}
+	ex2.Roles = []kg.Role{{ID: "c", Person: p.ID, Title: "secretary of defense", Organization: dod.ID, Status: kg.Current, Sources: []kg.Source{{Document: "2", Start: 7, End: 9}}}}
+	_, g := Corpus([]kg.Extraction{ex1, ex2}, lexicon.Must(), nil)
+	var got []string
+	for _, r := range g.Roles {
+		got = append(got, fmt.Sprintf("%s/%d", r.Title, len(r.Sources)))
+	}
+	sort.Strings(got)
+	if diff := cmp.Diff([]string{"Secretary of Defense/2", "chief of digital things/0"}, got); diff != "" {
+		t.Errorf("roles (-want +got):\n%s", diff)
 	}
 }
