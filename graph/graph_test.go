@@ -469,6 +469,28 @@ func TestContractQueriesShape(t *testing.T) {
 	}
 }
 
+// An unnamed participant is described; a named one has a null description.
+func TestParticipantDescription(t *testing.T) {
+	c := newClient(t, newFake())
+	var resp struct {
+		Events struct {
+			Edges []struct {
+				Node struct {
+					Participants []struct {
+						Entity      *struct{ Name string }
+						Description *string
+					}
+				}
+			}
+		}
+	}
+	c.MustPost(`{ events(type: DEPOSITION_REQUEST, first: 1) { edges { node { participants { entity { name } description } } } } }`, &resp)
+	ps := resp.Events.Edges[0].Node.Participants
+	if ps[1].Description != nil || ps[2].Description == nil || *ps[2].Description != "two members" {
+		t.Errorf("descriptions: named %v, unnamed %v", ps[1].Description, ps[2].Description)
+	}
+}
+
 // TestIncludeFollowsSelection checks the Include that each query passes to
 // the store: what the selection needs, through fragments and aliases, and
 // nothing more.

@@ -123,6 +123,13 @@ func (r *participantResolver) Entity(ctx context.Context, obj *kg.Participant) (
 	return entity(ctx, obj.Entity)
 }
 
+func (r *participantResolver) Description(ctx context.Context, obj *kg.Participant) (*string, error) {
+	if obj.Description == "" {
+		return nil, nil // a named participant: see entity
+	}
+	return &obj.Description, nil
+}
+
 // Roles is the resolver for the roles field.
 func (r *personResolver) Roles(ctx context.Context, obj *model.Person) ([]kg.Role, error) {
 	return rolesOf(ctx, obj.Entity, obj.Lists)
