@@ -91,9 +91,9 @@ var leadStop = map[string]bool{"the": true, "a": true, "an": true, "this": true,
 func findMentions(d *docState) {
 	x := indexOf(d.Lex)
 	var ps []*piece
-	names := capitalizedOnly(d)
+	names, lower := capitalizedOnly(d)
 	for si := range d.Sents {
-		ps = append(ps, sentencePieces(d, x, si, names)...)
+		ps = append(ps, sentencePieces(d, x, si, names, lower)...)
 	}
 	typePieces(d, x, ps)
 	buildEntities(d, x, ps)
@@ -103,7 +103,7 @@ func findMentions(d *docState) {
 
 // sentencePieces chunks one sentence into candidate pieces with the cues
 // that can be read off the sentence itself.
-func sentencePieces(d *docState, x *lexIndex, si int, names map[string]bool) []*piece {
+func sentencePieces(d *docState, x *lexIndex, si int, names, lower map[string]bool) []*piece {
 	s := &d.Sents[si]
 	toks := s.Tokens
 	first := 0
@@ -112,7 +112,7 @@ func sentencePieces(d *docState, x *lexIndex, si int, names map[string]bool) []*
 	}
 	var out []*piece
 	for i := 0; i < len(toks); {
-		if !isCapToken(toks[i].Text) {
+		if !isCapToken(toks[i].Text) && !(isOrdinal(toks[i].Text) && i+1 < len(toks) && isCapToken(toks[i+1].Text)) {
 			i++
 			continue
 		}
@@ -133,16 +133,30 @@ func sentencePieces(d *docState, x *lexIndex, si int, names map[string]bool) []*
 			for c < len(toks) && connectors[strings.ToLower(toks[c].Text)] && c-b < 2 {
 				c++
 			}
-			if c > b && c < len(toks) && isCapToken(toks[c].Text) {
+			if c > b && c < len(toks) && isCapToken(toks[c].Text) && !(strings.EqualFold(toks[b].Text, "in") && placeAt(d, x, toks, c)) {
 				b = c
+				continue
+			}
+			// "Court of Appeals for the 8th Circuit"
+			if c > b && c+1 < len(toks) && isOrdinal(toks[c].Text) && toks[c+1].Text == "Circuit" {
+				b = c + 2
 				continue
 			}
 			break
 		}
 		i = b
+		// An ordinal opens a name only in "8th U.S. Circuit Court of Appeals".
+		if !isCapToken(toks[a].Text) && circuitAt(toks, a, b) < 0 {
+			a++
+		}
 		// Drop a sentence-initial common word and leading determiners.
 		for a < b && (leadStop[strings.ToLower(toks[a].Text)] || formerWords[strings.ToLower(toks[a].Text)] || (a == first && !properTag(toks[a].Tag) && !names[toks[a].Text] && !x.firstNames[toks[a].Text] && !x.honorifics[toks[a].Text] && x.agencies[kg.Key(toks[a].Text)].Canonical == "")) {
 			a++
+		}
+		// A lone word opening a sentence that the document also writes in
+		// lower case is a common word: "Shares fell", not a company.
+		if a == first && b == a+1 && lower[strings.ToLower(toks[a].Text)] && !names[toks[a].Text] && !x.firstNames[toks[a].Text] && x.agencies[kg.Key(toks[a].Text)].Canonical == "" {
+			continue
 		}
 		for a < b && x.calendar[kg.Key(toks[a].Text)] {
 			a++
@@ -169,10 +183,23 @@ func sentencePieces(d *docState, x *lexIndex, si int, names map[string]bool) []*
 	return out
 }
 
+// placeAt: a place name of one to three words starts at toks[c] ("Acme
+// School of Law in St. Louis" is a school and where it is).
+func placeAt(d *docState, x *lexIndex, toks []token, c int) bool {
+	for n := 1; n <= 3 && c+n <= len(toks); n++ {
+		if x.places[kg.Key(spanText(d, toks, c, c+n))] {
+			return true
+		}
+	}
+	return false
+}
+
 // capitalizedOnly returns the words the document capitalizes inside
 // sentences and never writes in lower case: names, so that one opening a
 // sentence ("Acme lost ...") is not taken for a common word.
-func capitalizedOnly(d *docState) map[string]bool {
+//
+// It also returns the set of words the document writes in lower case.
+func capitalizedOnly(d *docState) (map[string]bool, map[string]bool) {
 	lower := map[string]bool{}
 	capMid := map[string]bool{}
 	for _, s := range d.Sents {
@@ -197,7 +224,7 @@ func capitalizedOnly(d *docState) map[string]bool {
 			out[w] = true
 		}
 	}
-	return out
+	return out, lower
 }
 
 func startsWithLetterOrDigit(t string) bool {
@@ -255,6 +282,14 @@ func orgPiece(d *docState, x *lexIndex, si, a, b int) *piece {
 	if a+3 < b && x.firstNames[toks[a].Text] && isCapToken(toks[a+1].Text) && isCapToken(toks[a+2].Text) && toks[a+3].Text == "of" && !x.heads[toks[a+2].Text].Lead {
 		return nil
 	}
+	// Federal appeals courts by circuit: "8th U.S. Circuit Court of Appeals",
+	// "the Ninth Circuit", "U.S. Court of Appeals for the 8th Circuit".
+	if k := circuitAt(toks, a, b); k >= 0 {
+		p := newPiece(d, si, a, b)
+		p.typ, p.kind = kg.Organization, "court"
+		p.canonical = "U.S. Court of Appeals for the " + toks[k].Text + " Circuit"
+		return p
+	}
 	// Leading place words ("U.S. Department of Justice") may prefix an org.
 	for _, from := range []int{a, a + 1, a + 2} {
 		if from >= b {
@@ -272,8 +307,7 @@ func orgPiece(d *docState, x *lexIndex, si, a, b int) *piece {
 		if b-from < 2 {
 			continue
 		}
-		last := toks[b-1].Text
-		if h, ok := x.heads[last]; ok && !hasTitleOrAnd(x, toks, from, b-1) {
+		if h, ok := headOf(x, toks[b-1].Text); ok && !hasTitleOrAnd(x, toks, from, b-1) {
 			p := newPiece(d, si, from, b)
 			p.typ, p.kind = kg.Organization, h.Kind
 			return p
@@ -283,8 +317,74 @@ func orgPiece(d *docState, x *lexIndex, si, a, b int) *piece {
 			p.typ, p.kind = kg.Organization, h.Kind
 			return p
 		}
+		// A leading head word after a name: "Acme University School of Law".
+		for i := from + 1; i+2 < b; i++ {
+			if !isCapToken(toks[i-1].Text) {
+				break
+			}
+			if h, ok := x.heads[toks[i].Text]; ok && h.Lead && toks[i+1].Text == "of" && !hasTitleOrAnd(x, toks, from, b) {
+				if ph, ok := x.heads[toks[i-1].Text]; ok && !ph.Legal {
+					p := newPiece(d, si, from, b)
+					p.typ, p.kind = kg.Organization, h.Kind
+					return p
+				}
+			}
+		}
 	}
 	return courtPiece(d, x, si, a, b)
+}
+
+// headOf looks a name's last word up among the organization head words, or
+// the last part of a hyphenated one ("Post-Dispatch").
+func headOf(x *lexIndex, w string) (headInfo, bool) {
+	if h, ok := x.heads[w]; ok {
+		return h, true
+	}
+	if i := strings.LastIndexByte(w, '-'); i > 0 && i+1 < len(w) && isCapToken(w[i+1:]) {
+		h, ok := x.heads[w[i+1:]]
+		return h, ok && !h.Legal
+	}
+	return headInfo{}, false
+}
+
+var ordinalWords = map[string]bool{"First": true, "Second": true, "Third": true, "Fourth": true, "Fifth": true, "Sixth": true, "Seventh": true, "Eighth": true, "Ninth": true, "Tenth": true, "Eleventh": true}
+
+// isOrdinal: "8th", "1st", "22nd".
+func isOrdinal(t string) bool {
+	n := 0
+	for n < len(t) && t[n] >= '0' && t[n] <= '9' {
+		n++
+	}
+	if n == 0 {
+		return false
+	}
+	switch strings.ToLower(t[n:]) {
+	case "st", "nd", "rd", "th":
+		return true
+	}
+	return false
+}
+
+// circuitAt returns the index of the ordinal in toks[a:b] when the run names
+// a federal appeals court: "Circuit" after the ordinal ("U.S." between) at
+// the end of the run or before "Court of Appeals"; else -1.
+func circuitAt(toks []token, a, b int) int {
+	for i := a; i < b; i++ {
+		if toks[i].Text != "Circuit" {
+			continue
+		}
+		k := i - 1
+		for k >= a && (toks[k].Text == "U.S." || toks[k].Text == "US") {
+			k--
+		}
+		if k < a || !(isOrdinal(toks[k].Text) || ordinalWords[toks[k].Text]) {
+			continue
+		}
+		if i+1 == b || (i+4 == b && toks[i+1].Text == "Court" && toks[i+2].Text == "of" && toks[i+3].Text == "Appeals") {
+			return k
+		}
+	}
+	return -1
 }
 
 var districtWords = map[string]bool{"Northern": true, "Southern": true, "Eastern": true, "Western": true, "Middle": true, "Central": true}
@@ -670,11 +770,15 @@ func typePieces(d *docState, x *lexIndex, ps []*piece) {
 	}
 }
 
-// shortForms maps the first word of a company name that ends in an industry
-// head word ("Acme Dynamics", "Acme Foods Inc.") to that name's first piece,
-// when the document later calls the company by that word alone: the full
-// name comes first, and the two never share a sentence ("Acme and its unit
-// Acme Web Services" are two companies).
+// shortForms maps the short form of a company name to that name's first
+// piece: the name less its legal form and its trailing industry words (org
+// head words of kind company: "Acme Dynamics", "Acme Data Centers Inc." ->
+// "Acme"), when the document later calls the company by the short form
+// alone. The full name comes first, the short form must be unambiguous (no
+// two full names share it), and the two never share a sentence that speaks
+// of a subsidiary or parent ("Acme and its unit Acme Software"). A name whose
+// last word is no industry word keeps its first word ("Acme Web Services" is
+// not "Acme").
 func shortForms(d *docState, x *lexIndex, ps []*piece) map[string]*piece {
 	full := map[string]*piece{}
 	bad := map[string]bool{}
@@ -684,14 +788,21 @@ func shortForms(d *docState, x *lexIndex, ps []*piece) map[string]*piece {
 		}
 		toks := d.Sents[p.sent].Tokens
 		e := p.b
-		for e > p.a+1 && x.heads[toks[e-1].Text].Legal {
+		for e > p.a+1 && x.heads[strings.TrimRight(toks[e-1].Text, ",")].Legal {
 			e--
 		}
-		h, ok := x.heads[toks[e-1].Text]
-		if e-p.a < 2 || !ok || h.Legal || h.Kind != "company" || !isCapToken(toks[p.a].Text) {
+		stripped := e
+		for e > p.a+1 && isCapToken(toks[e-1].Text) {
+			h, ok := x.heads[toks[e-1].Text]
+			if !ok || h.Legal || h.Kind != "company" {
+				break
+			}
+			e--
+		}
+		if e == stripped || !isCapToken(toks[p.a].Text) || connectors[strings.ToLower(toks[e-1].Text)] {
 			continue
 		}
-		k := kg.Key(toks[p.a].Text)
+		k := kg.Key(spanText(d, toks, p.a, e))
 		if q := full[k]; q != nil && orgBase(x, q.text) != orgBase(x, p.text) {
 			bad[k] = true
 		}
@@ -705,12 +816,15 @@ func shortForms(d *docState, x *lexIndex, ps []*piece) map[string]*piece {
 			continue
 		}
 		for _, p := range ps {
-			if p.b-p.a != 1 || kg.Key(p.text) != k {
+			if kg.Key(p.text) != k {
 				continue
 			}
 			if p.start < q.start {
 				delete(full, k)
 				break
+			}
+			if !speaksOfParent(d.Sents[p.sent].Tokens) {
+				continue
 			}
 			for _, r := range ps {
 				if r.sent == p.sent && r != p && r.b-r.a >= 2 && orgBase(x, r.text) == orgBase(x, q.text) {
@@ -721,6 +835,17 @@ func shortForms(d *docState, x *lexIndex, ps []*piece) map[string]*piece {
 		}
 	}
 	return full
+}
+
+// speaksOfParent: a sentence with "subsidiary", "unit", "parent" and the like,
+// where a company and a longer name beginning like it are two companies.
+func speaksOfParent(toks []token) bool {
+	for _, t := range toks {
+		if low := strings.ToLower(t.Text); subsidiaryWords[low] || low == "parent" || low == "owner" || low == "owns" || low == "owned" {
+			return true
+		}
+	}
+	return false
 }
 
 // actsLikeOrg: a lone capitalized word that no full name explains, opening a
@@ -860,7 +985,7 @@ func buildEntities(d *docState, x *lexIndex, ps []*piece) {
 			k := "o:" + base
 			e := byKey[k]
 			rule := ""
-			if q := sf[base]; e == nil && p.b-p.a == 1 && q != nil && q.ent != nil {
+			if q := sf[base]; e == nil && q != nil && q != p && q.ent != nil {
 				byKey[k] = q.ent
 				addMention(p, q.ent, "short-form")
 				continue

@@ -60,6 +60,14 @@ func TestMentionTyping(t *testing.T) {
 		{"company is not its unit", "Initech and Initech Cloud Services filed. Initech said its unit would appeal.", []string{"org:Initech", "org:Initech Cloud Services"}},
 		{"its marks an org", "Later Hooli filed its lawsuit.", []string{"org:Hooli"}},
 		{"possessive", "Hooli's lawyers, hired by rival Hooli, disagreed.", []string{"org:Hooli"}},
+		{"short form drops industry words", "Globex Data Centers won the deal. Later Globex said it would build more.", []string{"org:Globex Data Centers"}},
+		{"short form in the same sentence", "Globex Software said it paid a vendor that won a contract from Globex.", []string{"org:Globex Software"}},
+		{"short form keeps a non-industry word", "Initech said Initech Web Services would appeal.", []string{"org:Initech", "org:Initech Web Services"}},
+		{"sentence-initial common word", "Shares fell 9%. Hooli shares rose.", []string{"org:Hooli"}},
+		{"school of a university", "She teaches at Springfield University School of Law in St. Louis.", []string{"org:Springfield University School of Law"}},
+		{"hyphenated head word", "It was first reported by the Springfield Post-Dispatch.", []string{"org:Springfield Post-Dispatch"}},
+		{"appeals court by circuit", "They asked the 8th U.S. Circuit Court of Appeals to act. The 8th Circuit declined.", []string{"org:U.S. Court of Appeals for the 8th Circuit"}},
+		{"appeals court written out", "The U.S. Court of Appeals for the Ninth Circuit ruled.", []string{"org:U.S. Court of Appeals for the Ninth Circuit"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -39,6 +39,7 @@ func segment(d *docState) {
 	if err != nil {
 		panic("extract: load prose models: " + err.Error())
 	}
+	x := indexOf(d.Lex)
 	for pi, p := range d.Paras {
 		var spans [][2]int
 		for _, s := range m.seg.Segment(p.Text) {
@@ -53,6 +54,10 @@ func segment(d *docState) {
 						break
 					}
 				}
+			}
+			if st < en && len(spans) > 0 && nameGoesOn(x, d.Doc.Text[spans[len(spans)-1][0]:spans[len(spans)-1][1]], d.Doc.Text[st:en]) {
+				spans[len(spans)-1][1] = en
+				continue
 			}
 			if st < en {
 				spans = append(spans, [2]int{st, en})
@@ -91,6 +96,21 @@ func splitTokens(toks []prosetoken.Token, base int) []token {
 		out = append(out, token{Text: txt, Tag: t.Tag, Start: start, End: start + len(txt)})
 	}
 	return out
+}
+
+// nameGoesOn: the segmenter ended a sentence at "U.S." inside a name ("the
+// 8th U.S. Circuit Court of Appeals", "U.S. District Judge Jane Roe"): the
+// next sentence opens with an organization head word or a title.
+func nameGoesOn(x *lexIndex, prev, next string) bool {
+	if !strings.HasSuffix(prev, " U.S.") && !strings.HasSuffix(prev, " U.K.") {
+		return false
+	}
+	w, _, _ := strings.Cut(next, " ")
+	if _, ok := x.heads[w]; ok {
+		return true
+	}
+	_, ok := x.titles[strings.ToLower(w)]
+	return ok
 }
 
 func oddQuotes(s string) bool { return strings.Count(s, "\"")%2 == 1 }
