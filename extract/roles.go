@@ -75,9 +75,18 @@ func findRoles(d *docState) {
 					j--
 					comma = true
 				}
-				if n, ti := x.titleEndingAt(toks, j); n > 0 && !(comma && !titleStartsPhrase(toks, j-n)) {
+				n, ti := x.titleEndingAt(toks, j)
+				prefixed := false
+				if n == 0 && !comma {
+					n, ti = prefixedTitleEndingAt(x, toks, j) // "then-President Jane Roe"
+					prefixed = n > 0
+				}
+				if n > 0 && !(comma && !titleStartsPhrase(toks, j-n)) {
 					title := ti.Phrase
 					org, none, status := titleContext(d, x, si, j-n, ti, m.Entity)
+					if prefixed || removedBefore(d, toks, j-n) {
+						status = kg.Former
+					}
 					if org == nil && !none {
 						org = orgAfterPerson(names, toks, b) // "counsel, Jane Roe of Acme LLP"
 					}
@@ -91,10 +100,32 @@ func findRoles(d *docState) {
 						status = kg.Former
 					}
 					addRole(si, m.Entity, title, org, none, status)
+				} else if comma {
+					// "Counsel for Acme, Jane Roe": the title's organization
+					// ends just before the comma.
+					if om := mentionAtTok(names, toks, j-1); om != nil && om.Entity.Type == kg.Organization {
+						if oa, _ := tokRange(toks, om.Start, om.End); oa >= 2 && (toks[oa-1].Text == "for" || toks[oa-1].Text == "at" || toks[oa-1].Text == "of") {
+							if n, ti := x.titleEndingAt(toks, oa-1); n > 0 && (opensSentence(toks, oa-1-n) || titleStartsPhrase(toks, oa-1-n)) && ti.Org != "none" {
+								addRole(si, m.Entity, ti.Phrase, om.Entity, false, kg.Current)
+							}
+						}
+					}
 				}
-				// PERSON as [interim] TITLE: "named Jane Roe as interim CEO"
-				if b+1 < len(toks) && toks[b].Text == "as" {
-					k := b + 1
+				// PERSON as [interim] TITLE: "named Jane Roe as interim CEO";
+				// "named Jane Roe, its chief operating officer, as interim CEO".
+				asAt := b
+				if b < len(toks) && toks[b].Text == "," {
+					for q := b + 1; q < len(toks) && q < b+9; q++ {
+						if toks[q].Text == "," {
+							if q+1 < len(toks) && toks[q+1].Text == "as" {
+								asAt = q + 1
+							}
+							break
+						}
+					}
+				}
+				if asAt+1 < len(toks) && toks[asAt].Text == "as" {
+					k := asAt + 1
 					for k < len(toks) && k < b+4 && isAdjective(toks[k]) {
 						if n, _ := x.titleAt(toks, k, len(toks)); n > 0 {
 							break
@@ -110,7 +141,10 @@ func findRoles(d *docState) {
 						if org == nil {
 							org, none = impliedOrg(d, ti)
 						}
-						addRole(si, m.Entity, adjTitle(toks, b+1, k, ti.Phrase), org, none, kg.Current)
+						if org == nil && !none && corporateTitle(ti.Phrase) {
+							org = recentOrgKind(d, toks[a].Start, m.Entity, "company")
+						}
+						addRole(si, m.Entity, adjTitle(toks, asAt+1, k, ti.Phrase), org, none, kg.Current)
 					}
 				}
 				// PERSON, who was named TITLE ...; PERSON was named TITLE of ORG
@@ -167,7 +201,8 @@ func findRoles(d *docState) {
 					} else if k < len(toks) && isPossessive(toks[k].Text) {
 						k++
 					}
-					for k < len(toks) && (isAdjective(toks[k]) || (toks[k].Tag == "NNS" && !isCapToken(toks[k].Text)) || formerWords[strings.ToLower(toks[k].Text)]) {
+					adjFrom := k
+					for k < len(toks) && (isAdjective(toks[k]) || isTitleAdj(toks[k].Text) || (toks[k].Tag == "NNS" && !isCapToken(toks[k].Text)) || formerWords[strings.ToLower(toks[k].Text)]) {
 						if formerWords[strings.ToLower(toks[k].Text)] {
 							status = kg.Former
 						}
@@ -177,8 +212,18 @@ func findRoles(d *docState) {
 						k++
 					}
 					if n, ti := x.titleAt(toks, k, len(toks)); n > 0 {
-						title := ti.Phrase
+						title := adjTitle(toks, adjFrom, k, ti.Phrase)
 						e := k + n
+						// "the founder and chairman of Acme": both titles take the organization.
+						var also []titleInfo
+						for e+1 < len(toks) && toks[e].Text == "and" {
+							n2, t2 := x.titleAt(toks, e+1, len(toks))
+							if n2 == 0 {
+								break
+							}
+							also = append(also, t2)
+							e += 1 + n2
+						}
 						// "vice president of communications": a lower-case field after "of".
 						if e+1 < len(toks) && toks[e].Text == "of" && !isCapToken(toks[e+1].Text) && isNounish(toks[e+1]) {
 							title += " of " + toks[e+1].Text
@@ -213,7 +258,14 @@ func findRoles(d *docState) {
 							if org == nil {
 								org, none = impliedOrg(d, ti)
 							}
+							if org == nil && !none && companyTitle(title) {
+								// "Jane Roe, a co-founder, ...": the company the story is about.
+								org = recentOrgKind(d, toks[a].Start, m.Entity, "company")
+							}
 							addRole(si, m.Entity, title, org, none, status)
+							for _, t2 := range also {
+								addRole(si, m.Entity, t2.Phrase, org, none, status)
+							}
 						}
 					}
 					// PERSON, who owns ORG
@@ -325,8 +377,15 @@ func findRoles(d *docState) {
 			}
 		}
 	}
+	for si := range d.Sents {
+		verbRoles(d, x, si, addRole)
+	}
 	successors(d, addRole)
+	for _, r := range d.Relations {
+		ownerRole(d, r, addRole)
+	}
 	dropBareRanks(d)
+	dropSupersededCurrent(d)
 }
 
 // corporateTitle: an office held in some organization, which a sentence
@@ -643,6 +702,11 @@ func titleContext(d *docState, x *lexIndex, si, i int, ti titleInfo, person *ent
 			}
 			break
 		}
+		// "company spokeswoman Jane Roe": the company the text is about.
+		if kind := nominals[low]; kind != "" && low != "board" && k == i-1 {
+			org = recentOrgKind(d, toks[k].Start, person, kind)
+			break
+		}
 		if isAdjective(toks[k]) || x.places[kg.Key(toks[k].Text)] || low == "current" {
 			continue
 		}
@@ -692,4 +756,328 @@ func recentOrgKind(d *docState, off int, skip *entity, kind string) *entity {
 		return nil
 	}
 	return best.Entity
+}
+
+// prefixedTitleEndingAt is titleEndingAt for a title glued to a status
+// prefix: "then-President", "ex-CEO".
+func prefixedTitleEndingAt(x *lexIndex, toks []token, i int) (int, titleInfo) {
+	for n := min(x.maxTitle, i); n > 0; n-- {
+		first := toks[i-n].Text
+		low := strings.ToLower(first)
+		for _, pre := range []string{"then-", "ex-", "former-"} {
+			if !strings.HasPrefix(low, pre) || len(first) == len(pre) {
+				continue
+			}
+			cp := append([]token(nil), toks[i-n:i]...)
+			cp[0].Text = first[len(pre):]
+			if k, ti := x.titleAt(cp, 0, n); k == n {
+				return n, ti
+			}
+		}
+	}
+	return 0, titleInfo{}
+}
+
+var removeVerbs = map[string]bool{"removed": true, "removes": true, "ousted": true, "ousts": true, "oust": true, "fired": true, "fires": true, "dismissed": true, "dismisses": true, "sacked": true, "replaced": true, "replaces": true, "replacing": true, "succeeds": true, "succeeded": true, "succeeding": true}
+
+// removedBefore: a removal verb governs the title at toks[i]: "the board
+// removed Chief Executive Jane Roe", "Acme ousts CEO Jane Roe", "its board
+// had fired its chief executive, Jane Roe".
+func removedBefore(d *docState, toks []token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		low := strings.ToLower(toks[k].Text)
+		if removeVerbs[low] {
+			return true
+		}
+		if low != "its" && low != "the" && low != "their" && !isPossessive(toks[k].Text) && !isCapToken(toks[k].Text) {
+			return false
+		}
+	}
+	return false
+}
+
+// isTitleAdj: "acting", "interim": words kept before a title.
+func isTitleAdj(w string) bool {
+	low := strings.ToLower(w)
+	return low == "acting" || low == "interim"
+}
+
+// companyTitle: a title that only a company (its founders and board) has,
+// so that one named without an organization is the company's the story is
+// about: "Jane Roe, a co-founder", "the lead independent director".
+func companyTitle(t string) bool {
+	low := strings.ToLower(t)
+	return strings.Contains(low, "founder") || strings.Contains(low, "independent director") || strings.Contains(low, "lead director") || strings.HasPrefix(low, "board ")
+}
+
+var (
+	serveVerbs  = map[string]bool{"worked": true, "working": true, "works": true, "work": true, "served": true, "serving": true, "serves": true, "serve": true}
+	departAs    = map[string]bool{"resigned": true, "resigns": true, "retired": true, "retires": true, "quit": true, "quits": true}
+	joinVerbs   = map[string]bool{"joined": true, "joins": true, "rejoined": true}
+	foundVerbs  = map[string]bool{"founded": true, "co-founded": true, "cofounded": true}
+	teachVerbs  = map[string]bool{"teaches": true, "taught": true}
+	pastAdverbs = map[string]bool{"previously": true, "formerly": true, "once": true, "earlier": true}
+)
+
+// personBefore is the nearest person mention (a name or a pronoun) before
+// toks[k] in sentence si, and the index of its first token.
+func personBefore(d *docState, si, k int) (*entity, int) {
+	s := d.Sents[si]
+	var best *mention
+	for _, m := range d.mentionsIn(s.Start, s.Tokens[k].Start) {
+		if m.Entity.Type != kg.Person || m.Kind == nominalMention {
+			continue
+		}
+		// "a longtime Roe ally", "Roe's lawyer": a name modifying a noun is
+		// not the subject.
+		if a, b := tokRange(s.Tokens, m.Start, m.End); b > 0 && b < k {
+			if nt := s.Tokens[b]; isPossessive(nt.Text) || (isNounish(nt) && !isCapToken(nt.Text)) {
+				continue
+			}
+			if a > 0 && !isCapToken(s.Tokens[a-1].Text) && (strings.HasPrefix(s.Tokens[a-1].Tag, "JJ") || s.Tokens[a-1].Tag == "DT") {
+				continue // "a longtime Roe ally"
+			}
+		}
+		best = m
+	}
+	if best == nil {
+		return nil, -1
+	}
+	a, _ := tokRange(s.Tokens, best.Start, best.End)
+	return best.Entity, a
+}
+
+// titleAfter reads "[a|an|the] [former] [adjectives, places] TITLE" from
+// toks[k]: the title's first token and length, or n = 0.
+func titleAfter(x *lexIndex, toks []token, k int) (int, int, titleInfo, bool) {
+	former := false
+	for k < len(toks) && (leadStop[strings.ToLower(toks[k].Text)] || formerWords[strings.ToLower(toks[k].Text)]) {
+		former = former || formerWords[strings.ToLower(toks[k].Text)]
+		k++
+	}
+	from := k
+	for k < len(toks) && k < from+4 {
+		if n, ti := x.titleAt(toks, k, len(toks)); n > 0 {
+			return k, n, ti, former
+		}
+		if !isAdjective(toks[k]) && !isTitleAdj(toks[k].Text) && !x.places[kg.Key(toks[k].Text)] {
+			break
+		}
+		k++
+	}
+	return k, 0, titleInfo{}, former
+}
+
+// verbRoles reads roles from verbs: "Jane Roe worked as a vice president at
+// Acme", "she previously served as deputy director of the agency", "Roe
+// joined Acme as chief financial officer", "Roe resigned as a director",
+// "he spent 12 years as a partner at a law firm", "Roe co-founded the
+// company", "She was previously chief financial officer of Acme", "Roe, who
+// represents Acme", "Roe, who teaches law at Acme University".
+func verbRoles(d *docState, x *lexIndex, si int, add func(si int, person *entity, title string, org *entity, orgNone bool, status string)) {
+	toks := d.Sents[si].Tokens
+	ms := d.mentionsIn(d.Sents[si].Start, d.Sents[si].End)
+	names := nameMentions(ms)
+	for k := 1; k+1 < len(toks); k++ {
+		low := strings.ToLower(toks[k].Text)
+		prev := strings.ToLower(toks[k-1].Text)
+		switch {
+		case low == "as":
+			status := kg.Current
+			var org *entity
+			depart := false
+			switch {
+			case serveVerbs[prev]:
+				if prev == "worked" || prev == "served" || (k >= 2 && (toks[k-2].Text == "after" || toks[k-2].Text == "before")) {
+					status = kg.Former
+				}
+				if k >= 2 && (toks[k-2].Text == "has" || toks[k-2].Text == "have") {
+					status = kg.Current
+				}
+			case departAs[prev] || (prev == "down" && k >= 2 && strings.HasPrefix(strings.ToLower(toks[k-2].Text), "step")):
+				status, depart = kg.Former, true
+			case mentionAtTok(names, toks, k-1) != nil && mentionAtTok(names, toks, k-1).Entity.Type == kg.Organization:
+				om := mentionAtTok(names, toks, k-1)
+				oa, _ := tokRange(toks, om.Start, om.End)
+				if oa < 1 || !joinVerbs[strings.ToLower(toks[oa-1].Text)] {
+					continue
+				}
+				org = om.Entity
+			default:
+				spent := false
+				for q := k - 1; q >= 0 && q >= k-4; q-- {
+					if w := strings.ToLower(toks[q].Text); w == "spent" {
+						spent = true
+					}
+				}
+				if !spent || (prev != "years" && prev != "months" && prev != "decades" && prev != "year") {
+					continue
+				}
+				status = kg.Former
+			}
+			person, pa := personBefore(d, si, k)
+			if person == nil {
+				continue
+			}
+			for q := pa; q < k; q++ {
+				if pastAdverbs[strings.ToLower(toks[q].Text)] {
+					status = kg.Former
+				}
+			}
+			t, n, ti, former := titleAfter(x, toks, k+1)
+			if n == 0 {
+				continue
+			}
+			if former {
+				status = kg.Former
+			}
+			if o := orgAfterTitle(d, names, toks, t+n); o != nil {
+				org = o
+			}
+			none := false
+			if org == nil && depart && corporateTitle(ti.Phrase) {
+				org = recentOrgKind(d, toks[k].Start, person, "company")
+			}
+			if org == nil {
+				org, none = impliedOrg(d, ti)
+			}
+			add(si, person, adjTitle(toks, k+1, t, ti.Phrase), org, none, status)
+		case (low == "was" || low == "is") && k+1 < len(toks):
+			// "She was previously chief financial officer of Acme."
+			pm := mentionAtTok(ms, toks, k-1)
+			if pm == nil || pm.Entity.Type != kg.Person || pm.Kind == nominalMention {
+				continue
+			}
+			q := k + 1
+			status := kg.Current
+			if pastAdverbs[strings.ToLower(toks[q].Text)] {
+				status = kg.Former
+				q++
+			} else if low == "was" {
+				continue
+			}
+			t, n, ti, former := titleAfter(x, toks, q)
+			if n == 0 || ti.Org == "none" {
+				continue
+			}
+			if former {
+				status = kg.Former
+			}
+			org := orgAfterTitle(d, names, toks, t+n)
+			if org == nil {
+				continue
+			}
+			add(si, pm.Entity, ti.Phrase, org, false, status)
+		case foundVerbs[low]:
+			// "Roe co-founded the company", "who founded Acme in 2011"
+			person, _ := personBefore(d, si, k)
+			if person == nil || toks[k-1].Text == "," {
+				continue
+			}
+			om := mentionStarting(ms, toks, k+1)
+			if om == nil || om.Entity.Type != kg.Organization || om.Kind == pronounMention {
+				continue
+			}
+			title := "Founder"
+			if low != "founded" {
+				title = "Co-founder"
+			}
+			add(si, person, title, om.Entity, false, kg.Current)
+		case (low == "represents" || low == "represented") && prev == "who":
+			// "Jane Roe of Acme LLP, who represents Initech": a lawyer.
+			if k < 3 || toks[k-2].Text != "," {
+				continue
+			}
+			pm := mentionAtTok(names, toks, k-3)
+			var firm *entity
+			if pm != nil && pm.Entity.Type == kg.Organization {
+				firm = pm.Entity
+				if pa, _ := tokRange(toks, pm.Start, pm.End); pa >= 2 && toks[pa-1].Text == "of" {
+					pm = mentionAtTok(names, toks, pa-2)
+				}
+			}
+			client := mentionStarting(names, toks, k+1)
+			if pm == nil || pm.Entity.Type != kg.Person || client == nil {
+				continue
+			}
+			if firm == nil && client.Entity.Type == kg.Organization {
+				firm = client.Entity
+			}
+			add(si, pm.Entity, "Attorney", firm, false, kg.Current)
+		case teachVerbs[low] && prev == "who":
+			// "Jane Roe, who teaches law at Acme University"
+			person, _ := personBefore(d, si, k)
+			if person == nil {
+				continue
+			}
+			for q := k + 1; q+1 < len(toks) && q < k+6; q++ {
+				if toks[q].Text == "," || toks[q].Text == "." {
+					break
+				}
+				if toks[q].Text != "at" {
+					continue
+				}
+				if om := mentionStarting(names, toks, q+1); om != nil && om.Entity.Type == kg.Organization {
+					title := "Teacher"
+					if om.Entity.Kind == "university" {
+						title = "Professor"
+					}
+					status := kg.Current
+					if low == "taught" {
+						status = kg.Former
+					}
+					add(si, person, title, om.Entity, false, status)
+				}
+				break
+			}
+		}
+	}
+}
+
+// ownerRole: a person who owns an organization ("Jane Roe, who owns Acme
+// Farms") and holds no office in the story is its owner.
+func ownerRole(d *docState, r kg.Relation, add func(si int, person *entity, title string, org *entity, orgNone bool, status string)) {
+	if r.Type != "owns" || len(r.Sources) == 0 {
+		return
+	}
+	var from, to *entity
+	for _, e := range d.Entities {
+		if e.ID == r.From {
+			from = e
+		}
+		if e.ID == r.To {
+			to = e
+		}
+	}
+	if from == nil || to == nil || from.Type != kg.Person {
+		return
+	}
+	for _, q := range d.Roles {
+		if q.Person == from.ID {
+			return
+		}
+	}
+	if si := d.sentenceAt(r.Sources[0].Start); si >= 0 {
+		add(si, from, "Owner", to, false, kg.Current)
+	}
+}
+
+// dropSupersededCurrent: a story that reports an office as former ("the
+// board removed Chief Executive Jane Roe") does not also keep it current
+// from a caption or an earlier line.
+func dropSupersededCurrent(d *docState) {
+	former := map[string]bool{}
+	for _, r := range d.Roles {
+		if r.Status == kg.Former {
+			former[r.Person+"|"+strings.ToLower(r.Title)+"|"+r.Organization] = true
+		}
+	}
+	var out []kg.Role
+	for _, r := range d.Roles {
+		if r.Status != kg.Former && former[r.Person+"|"+strings.ToLower(r.Title)+"|"+r.Organization] {
+			continue
+		}
+		out = append(out, r)
+	}
+	d.Roles = out
 }
