@@ -776,12 +776,14 @@ func typePieces(d *docState, x *lexIndex, ps []*piece) {
 // "Acme"), when the document later calls the company by the short form
 // alone. The full name comes first, the short form must be unambiguous (no
 // two full names share it), and the two never share a sentence that speaks
-// of a subsidiary or parent ("Acme and its unit Acme Software"). A name whose
-// last word is no industry word keeps its first word ("Acme Web Services" is
-// not "Acme").
+// of a subsidiary or parent ("Acme and its unit Acme Software"). The first
+// word alone of a longer name ("Acme" for "Acme Federal Solutions") is a short
+// form too, but only when no sentence holds both ("Acme" and "Acme Web
+// Services" are two companies).
 func shortForms(d *docState, x *lexIndex, ps []*piece) map[string]*piece {
 	full := map[string]*piece{}
 	bad := map[string]bool{}
+	strict, loose := map[string]bool{}, map[string]bool{}
 	for _, p := range ps {
 		if p.typ != kg.Organization || p.blocked || p.b-p.a < 2 || p.canonical != "" {
 			continue
@@ -802,12 +804,26 @@ func shortForms(d *docState, x *lexIndex, ps []*piece) map[string]*piece {
 		if e == stripped || !isCapToken(toks[p.a].Text) || connectors[strings.ToLower(toks[e-1].Text)] {
 			continue
 		}
-		k := kg.Key(spanText(d, toks, p.a, e))
-		if q := full[k]; q != nil && orgBase(x, q.text) != orgBase(x, p.text) {
-			bad[k] = true
+		keys := []string{kg.Key(spanText(d, toks, p.a, e))}
+		if e > p.a+1 {
+			// The first word alone ("Acme" for "Acme Federal Solutions"),
+			// but never in a sentence that names the company in full.
+			first := kg.Key(toks[p.a].Text)
+			keys = append(keys, first)
+			if _, ok := loose[first]; !ok {
+				strict[first] = true
+			}
+		} else {
+			loose[keys[0]] = true
+			delete(strict, keys[0])
 		}
-		if full[k] == nil {
-			full[k] = p
+		for _, k := range keys {
+			if q := full[k]; q != nil && orgBase(x, q.text) != orgBase(x, p.text) {
+				bad[k] = true
+			}
+			if full[k] == nil {
+				full[k] = p
+			}
 		}
 	}
 	for k, q := range full {
@@ -823,7 +839,7 @@ func shortForms(d *docState, x *lexIndex, ps []*piece) map[string]*piece {
 				delete(full, k)
 				break
 			}
-			if !speaksOfParent(d.Sents[p.sent].Tokens) {
+			if !strict[k] && !speaksOfParent(d.Sents[p.sent].Tokens) {
 				continue
 			}
 			for _, r := range ps {

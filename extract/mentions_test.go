@@ -62,6 +62,7 @@ func TestMentionTyping(t *testing.T) {
 		{"possessive", "Hooli's lawyers, hired by rival Hooli, disagreed.", []string{"org:Hooli"}},
 		{"short form drops industry words", "Globex Data Centers won the deal. Later Globex said it would build more.", []string{"org:Globex Data Centers"}},
 		{"short form in the same sentence", "Globex Software said it paid a vendor that won a contract from Globex.", []string{"org:Globex Software"}},
+		{"first word as short form", "Globex Federal Solutions LLC won a protest. Globex said it was pleased.", []string{"org:Globex Federal Solutions LLC"}},
 		{"short form keeps a non-industry word", "Initech said Initech Web Services would appeal.", []string{"org:Initech", "org:Initech Web Services"}},
 		{"sentence-initial common word", "Shares fell 9%. Hooli shares rose.", []string{"org:Hooli"}},
 		{"school of a university", "She teaches at Springfield University School of Law in St. Louis.", []string{"org:Springfield University School of Law"}},
