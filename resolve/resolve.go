@@ -119,6 +119,7 @@ type resolver struct {
 	legal    map[string]bool   // legal-form words, lower case without dots
 	nick     map[string][]string
 	titles   map[string]string // title key -> the one spelling of that title
+	places   []string          // place keys, such as "u s", that may prefix an agency's name
 }
 
 func newResolver(lex *lexicon.Lexicon) *resolver {
@@ -126,6 +127,10 @@ func newResolver(lex *lexicon.Lexicon) *resolver {
 	if lex == nil {
 		return r
 	}
+	for _, e := range lex.Entries("places") {
+		r.places = append(r.places, kg.Key(e.Phrase))
+	}
+	sort.Strings(r.places)
 	for _, e := range lex.Entries("titles") {
 		c := e.Attr("same")
 		if c == "" {
@@ -212,6 +217,15 @@ func (r *resolver) keyRules(t kg.EntityType, name string) map[string]string {
 	if t == kg.Organization {
 		if c, ok := r.agencies[k]; ok {
 			out[string(t)+":"+kg.Key(c)] = "alias-lexicon"
+		}
+		// "U.S. Government Accountability Office" is the agency: a place
+		// before an agency's name; only agencies, so "U.S. Steel" is no "Steel".
+		for _, p := range r.places {
+			if rest, ok := strings.CutPrefix(k, p+" "); ok {
+				if c, ok := r.agencies[rest]; ok {
+					out[string(t)+":"+kg.Key(c)] = "place-prefix"
+				}
+			}
 		}
 		if b := r.orgBase(name); b != k && b != "" {
 			out[string(t)+":"+b] = "legal-form"

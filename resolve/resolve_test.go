@@ -146,3 +146,13 @@ func TestCorpusOneRolePerOffice(t *testing.T) {
 		t.Errorf("roles (-want +got):\n%s", diff)
 	}
 }
+
+func TestCorpusPlacePrefixedAgency(t *testing.T) {
+	O := kg.Organization
+	exs := []kg.Extraction{doc("1", ent(O, "U.S. Government Accountability Office"), ent(O, "U.S. Steel")), doc("2", ent(O, "Government Accountability Office"), ent(O, "Steel"))}
+	_, g := Corpus(exs, lexicon.Must(), nil)
+	want := []string{"org:Government Accountability Office", "org:Steel", "org:U.S. Steel"}
+	if diff := cmp.Diff(want, graphNames(g)); diff != "" {
+		t.Errorf("entities (-want +got):\n%s", diff)
+	}
+}
