@@ -74,23 +74,47 @@ func compileClaimLex(lex *lexicon.Lexicon) *claimLex {
 }
 
 // stance weighs the cues of a claim's text: alleging cues against denying
-// ones, a negated cue counting for the other side; with no cue, the
-// reporting verb's hint.
+// ones, a negated cue counting for the other side and a cue inside a
+// longer one ("transparent" in "a transparent attempt") not counting; with
+// no cue, the reporting verb's hint. A verb of denial ("denied that the
+// award was improper") denies whatever words follow it.
 func (cl *claimLex) stance(text, verb string) string {
-	score := map[string]int{}
+	e, isVerb := cl.verbs[strings.ToLower(verb)]
+	if isVerb && e.Attr("denial") != "" {
+		return kg.Denies
+	}
+	type hit struct {
+		at     [2]int
+		stance string
+	}
+	var hits []hit
 	lower := asciiLower(text)
 	for _, c := range cl.cues {
 		for _, loc := range c.lit.findAll(lower) {
-			st := c.stance
-			if cl.negated(lower[:loc[0]]) {
-				if st == kg.Alleges {
-					st = kg.Denies
-				} else {
-					st = kg.Alleges
-				}
-			}
-			score[st]++
+			hits = append(hits, hit{loc, c.stance})
 		}
+	}
+	score := map[string]int{}
+	for i, h := range hits {
+		inside := false
+		for j, o := range hits {
+			if j != i && o.at[0] <= h.at[0] && h.at[1] <= o.at[1] && o.at[1]-o.at[0] > h.at[1]-h.at[0] {
+				inside = true
+				break
+			}
+		}
+		if inside {
+			continue
+		}
+		st := h.stance
+		if cl.negated(lower[:h.at[0]]) {
+			if st == kg.Alleges {
+				st = kg.Denies
+			} else {
+				st = kg.Alleges
+			}
+		}
+		score[st]++
 	}
 	switch {
 	case score[kg.Alleges] > score[kg.Denies]:
@@ -98,7 +122,7 @@ func (cl *claimLex) stance(text, verb string) string {
 	case score[kg.Denies] > score[kg.Alleges]:
 		return kg.Denies
 	}
-	if e, ok := cl.verbs[strings.ToLower(verb)]; ok && score[kg.Alleges] == 0 {
+	if isVerb && score[kg.Alleges] == 0 {
 		if h := e.Attr("stance"); h == kg.Alleges || h == kg.Denies {
 			return h
 		}
@@ -106,11 +130,19 @@ func (cl *claimLex) stance(text, verb string) string {
 	return kg.Neutral
 }
 
-// negated reports whether one of the last four words before a cue negates it.
+// negationWords is how many words before a cue a negator reaches: "never
+// allowed a personal matter to influence".
+const negationWords = 6
+
+// negated reports whether one of the last words of its clause before a cue
+// negates it.
 func (cl *claimLex) negated(before string) bool {
+	if i := strings.LastIndexAny(before, ",;:.!?"); i >= 0 {
+		before = before[i+1:]
+	}
 	ws := wordRe.FindAllString(before, -1)
-	if len(ws) > 4 {
-		ws = ws[len(ws)-4:]
+	if len(ws) > negationWords {
+		ws = ws[len(ws)-negationWords:]
 	}
 	for i, w := range ws {
 		w = strings.ReplaceAll(w, "’", "'")
@@ -269,10 +301,20 @@ func (d *docState) attribution(cl *claimLex, qs []quoteSeg, i int) (*entity, str
 			end = qs[i+1].Open
 		}
 		region := d.Doc.Text[q.Close:end]
-		if loc := cl.verbRe.FindStringIndex(region); loc != nil && len(wordRe.FindAllString(region[:loc[0]], -1)) <= 4 && !strings.ContainsAny(strings.TrimLeft(region[:loc[0]], ",. "), ".;") {
+		// `"...," Title Name said`: a quote closing on a comma leaves its
+		// sentence open for the attribution, however long the speaker's
+		// description; otherwise the verb comes within four words
+		maxWords := 4
+		if strings.HasSuffix(strings.TrimRight(d.Doc.Text[q.Start:q.End], " "), ",") {
+			maxWords = 14
+		}
+		if loc := cl.verbRe.FindStringIndex(region); loc != nil && len(wordRe.FindAllString(region[:loc[0]], -1)) <= maxWords && d.sameSentence(q.Close-1, q.Close+loc[0]) && !strings.Contains(region[:loc[0]], ";") {
 			vs, ve := q.Close+loc[0], q.Close+loc[1]
 			after := end
-			if j := strings.IndexAny(d.Doc.Text[ve:end], ".;"); j >= 0 {
+			if si := d.sentenceAt(ve); si >= 0 && d.Sents[si].End < after {
+				after = d.Sents[si].End
+			}
+			if j := strings.IndexAny(d.Doc.Text[ve:after], ";"); j >= 0 {
 				after = ve + j
 			}
 			if who := d.speaker(q.Close, vs); who != nil {
@@ -310,6 +352,12 @@ func (d *docState) attribution(cl *claimLex, qs []quoteSeg, i int) (*entity, str
 		}
 	}
 	return nil, "", -1
+}
+
+// sameSentence reports whether offsets a and b lie in one sentence.
+func (d *docState) sameSentence(a, b int) bool {
+	sa := d.sentenceAt(a)
+	return sa >= 0 && sa == d.sentenceAt(b)
 }
 
 // endsWithVerb reports whether text ends with a reporting verb.
