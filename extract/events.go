@@ -35,6 +35,7 @@ type triggerSet struct {
 	court    map[string]bool // words naming courts and judges
 	group    map[string]bool // nouns for unnamed groups of people
 	phrasal  map[string]bool // verbs that take "for" ("asked for")
+	undergo  map[string]bool // verbs whose subject undergoes a noun event ("faces a lawsuit")
 	types    map[string]bool // the event vocabulary
 	byAgent  map[string]bool // types merged per agent within a document
 }
@@ -44,7 +45,7 @@ type triggerSet struct {
 var triggerCache sync.Map // *lexicon.Lexicon -> *triggerSet
 
 func compileTriggers(lex *lexicon.Lexicon) *triggerSet {
-	ts := &triggerSet{court: map[string]bool{}, group: map[string]bool{}, phrasal: map[string]bool{}, types: map[string]bool{}, byAgent: map[string]bool{}}
+	ts := &triggerSet{court: map[string]bool{}, group: map[string]bool{}, phrasal: map[string]bool{}, undergo: map[string]bool{}, types: map[string]bool{}, byAgent: map[string]bool{}}
 	if lex == nil {
 		return ts
 	}
@@ -65,6 +66,9 @@ func compileTriggers(lex *lexicon.Lexicon) *triggerSet {
 			continue
 		case "phrasal":
 			ts.phrasal[p] = true
+			continue
+		case "undergo":
+			ts.undergo[p] = true
 			continue
 		}
 		if e.Attr("type") == "" || !ts.types[e.Attr("type")] {
@@ -240,6 +244,9 @@ func (d *docState) event(ts *triggerSet, si int, m trigMatch) *eventDraft {
 		if passive && t.Attrs["passive"] != "" {
 			role = t.Attrs["passive"]
 		}
+		if t.Noun && d.undergoes(s, m.start, ts) {
+			role = t.Attrs["against"] // "X faces a lawsuit", "X agreed to settle a suit"
+		}
 		if subj.Entity != nil && subj.Entity.Kind == "court" && typ == "court_order" {
 			role = asAgent
 		}
@@ -252,6 +259,15 @@ func (d *docState) event(ts *triggerSet, si int, m trigMatch) *eventDraft {
 	from := m.end
 	if t.gap {
 		from = m.headEnd
+	}
+	// "the lawsuit was led by X", "an inquiry conducted by the law firm X":
+	// the first party after "by" is the noun's agent
+	if t.Noun && len(ev.agents()) == 0 {
+		if by := d.passiveAfter(s, m.end); by >= 0 {
+			if ms := d.argMentions(s, by, d.objectEnd(s, by, false)); len(ms) > 0 {
+				ev.add(ms[0], asAgent)
+			}
+		}
 	}
 	end := d.objectEnd(s, from, t.List)
 	if t.List {
@@ -906,6 +922,47 @@ func (d *docState) passiveBefore(s sentence, off int) bool {
 		}
 		if !strings.HasSuffix(w.text, "ly") && w.text != "not" && w.text != "also" {
 			return false
+		}
+	}
+	return false
+}
+
+// pastParticiples are irregular participles that take "by" in the passive.
+var pastParticiples = map[string]bool{"led": true, "brought": true, "begun": true, "run": true, "undertaken": true, "taken": true, "made": true, "done": true, "sought": true, "won": true, "lost": true, "held": true}
+
+// passiveAfter finds a passive verb and "by" right after a noun ending at
+// off ("was led by", "has been conducted by", "filed by") and returns the
+// offset after "by", or -1.
+func (d *docState) passiveAfter(s sentence, off int) int {
+	ws := d.wordsAfter(off, s.End, 4)
+	i := 0
+	if i < len(ws) && (ws[i].text == "has" || ws[i].text == "had" || ws[i].text == "have") {
+		i++
+	}
+	if i < len(ws) && beForms[ws[i].text] {
+		i++
+	}
+	if i+1 >= len(ws) || ws[i+1].text != "by" {
+		return -1
+	}
+	w := ws[i].text
+	if isLowerWord(d.Doc.Text[ws[i].start:ws[i].end]) && (strings.HasSuffix(w, "ed") || pastParticiples[w]) {
+		return ws[i+1].end
+	}
+	return -1
+}
+
+// undergoes reports whether the verb governing a noun trigger at off
+// makes its subject the one the event is against ("faces a separate
+// lawsuit", "to settle a class action"): one of the few words before it,
+// with no preposition between.
+func (d *docState) undergoes(s sentence, off int, ts *triggerSet) bool {
+	for _, w := range d.wordsBefore(off, s.Start, 4) {
+		if prepositions[w.text] {
+			return false
+		}
+		if ts.undergo[w.text] {
+			return true
 		}
 	}
 	return false
