@@ -36,6 +36,7 @@ type triggerSet struct {
 	group    map[string]bool // nouns for unnamed groups of people
 	phrasal  map[string]bool // verbs that take "for" ("asked for")
 	undergo  map[string]bool // verbs whose subject undergoes a noun event ("faces a lawsuit")
+	speakOf  map[string]bool // verbs whose subject only speaks of a noun event ("called the motion")
 	types    map[string]bool // the event vocabulary
 	byAgent  map[string]bool // types merged per agent within a document
 }
@@ -45,7 +46,7 @@ type triggerSet struct {
 var triggerCache sync.Map // *lexicon.Lexicon -> *triggerSet
 
 func compileTriggers(lex *lexicon.Lexicon) *triggerSet {
-	ts := &triggerSet{court: map[string]bool{}, group: map[string]bool{}, phrasal: map[string]bool{}, undergo: map[string]bool{}, types: map[string]bool{}, byAgent: map[string]bool{}}
+	ts := &triggerSet{court: map[string]bool{}, group: map[string]bool{}, phrasal: map[string]bool{}, undergo: map[string]bool{}, speakOf: map[string]bool{}, types: map[string]bool{}, byAgent: map[string]bool{}}
 	if lex == nil {
 		return ts
 	}
@@ -69,6 +70,9 @@ func compileTriggers(lex *lexicon.Lexicon) *triggerSet {
 			continue
 		case "undergo":
 			ts.undergo[p] = true
+			continue
+		case "speak":
+			ts.speakOf[p] = true
 			continue
 		}
 		if e.Attr("type") == "" || !ts.types[e.Attr("type")] {
@@ -244,8 +248,12 @@ func (d *docState) event(ts *triggerSet, si int, m trigMatch) *eventDraft {
 		if passive && t.Attrs["passive"] != "" {
 			role = t.Attrs["passive"]
 		}
-		if t.Noun && d.undergoes(s, m.start, ts) {
+		switch {
+		case !t.Noun:
+		case d.governedBy(s, m.start, ts.undergo):
 			role = t.Attrs["against"] // "X faces a lawsuit", "X agreed to settle a suit"
+		case d.governedBy(s, m.start, ts.speakOf):
+			role = "" // "X called the motion baseless": X did not file it
 		}
 		if subj.Entity != nil && subj.Entity.Kind == "court" && typ == "court_order" {
 			role = asAgent
@@ -297,7 +305,27 @@ func (d *docState) event(ts *triggerSet, si int, m trigMatch) *eventDraft {
 			}
 		}
 	}
+	if t.Attrs["court_only"] != "" && court == "" && !(subj != nil && subj.Entity != nil && subj.Entity.Kind == "court") && !d.judgeAmong(ev, ts) {
+		return nil // "refused to step aside" is a ruling only when a judge does it or is asked
+	}
 	return ev
+}
+
+// judgeAmong reports whether a participant holds a judge's title.
+func (d *docState) judgeAmong(ev *eventDraft, ts *triggerSet) bool {
+	for _, p := range ev.parts {
+		for _, r := range d.Roles {
+			if r.Person != p.Entity || p.Entity == "" {
+				continue
+			}
+			for _, w := range strings.Fields(strings.ToLower(r.Title)) {
+				if ts.court[w] {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // listParticipants reads a list of parties after a trigger ("depose A, B,
@@ -952,16 +980,15 @@ func (d *docState) passiveAfter(s sentence, off int) int {
 	return -1
 }
 
-// undergoes reports whether the verb governing a noun trigger at off
-// makes its subject the one the event is against ("faces a separate
-// lawsuit", "to settle a class action"): one of the few words before it,
-// with no preposition between.
-func (d *docState) undergoes(s sentence, off int, ts *triggerSet) bool {
+// governedBy reports whether the verb governing a noun trigger at off is
+// in verbs ("faces a separate lawsuit", "to settle a class action"): one of
+// the few words before it, with no preposition between.
+func (d *docState) governedBy(s sentence, off int, verbs map[string]bool) bool {
 	for _, w := range d.wordsBefore(off, s.Start, 4) {
 		if prepositions[w.text] {
 			return false
 		}
-		if ts.undergo[w.text] {
+		if verbs[w.text] {
 			return true
 		}
 	}
