@@ -231,6 +231,7 @@ type claimDraft struct {
 	spans    [][2]int
 	target   []*entity
 	para     int
+	clause   int // for reported speech, where the attributing clause starts
 }
 
 // findClaims finds direct quotes and indirect speech with their claimants,
@@ -516,6 +517,14 @@ func (d *docState) indirect(cl *claimLex, qs []quoteSeg, used map[int]bool) []*c
 						break
 					}
 				}
+			} else if w := firstWord(rest); prepositions[w] && w != "to" {
+				// "said in a 14-page order that ...", "wrote on Tuesday that ..."
+				for i, w := range d.wordsAfter(from, s.End, 8) {
+					if w.text == "that" && i > 1 {
+						from = d.skipSpace(w.end)
+						break
+					}
+				}
 			} else if strings.HasPrefix(rest, "that ") {
 				from += len("that ")
 			}
@@ -536,10 +545,22 @@ func (d *docState) indirect(cl *claimLex, qs []quoteSeg, used map[int]bool) []*c
 			if who == nil {
 				continue
 			}
-			out = append(out, &claimDraft{claimant: who, kind: kg.Paraphrase, verb: verb, texts: []string{d.Doc.Text[from:end]}, spans: [][2]int{{from, end}}, para: s.Para})
+			out = append(out, &claimDraft{claimant: who, kind: kg.Paraphrase, verb: verb, texts: []string{d.Doc.Text[from:end]}, spans: [][2]int{{from, end}}, para: s.Para, clause: d.clauseStart(s, vs)})
 		}
 	}
 	return out
+}
+
+// clauseStart is where the clause holding the reporting verb at vs starts:
+// after the last clause mark (, ; : or a dash) before the verb's subject,
+// else the sentence start.
+func (d *docState) clauseStart(s sentence, vs int) int {
+	if si := d.sentenceAt(vs); si >= 0 {
+		if start, m := d.subjectOf(si, vs); m != nil && m.Start < vs {
+			return min(start, m.Start)
+		}
+	}
+	return s.Start
 }
 
 // claimsOf turns drafts into claims with stance, topics, about and sources.
@@ -565,13 +586,17 @@ func (d *docState) claimsOf(cl *claimLex, drafts []*claimDraft) []kg.Claim {
 			claim.Topics = []string{}
 		}
 		about := map[string]bool{c.claimant.ID: true}
-		for _, sp := range c.spans {
+		for k, sp := range c.spans {
 			si := d.sentenceAt(sp[0])
 			idx := 0
 			if si >= 0 {
 				idx = d.Sents[si].Index
 			}
-			claim.Sources = append(claim.Sources, d.source(idx, sp[0], sp[1]))
+			from := sp[0]
+			if k == 0 && c.kind == kg.Paraphrase && c.clause < from {
+				from = c.clause // the source shows who said it: "X has denied those claims"
+			}
+			claim.Sources = append(claim.Sources, d.source(idx, from, sp[1]))
 			for _, m := range d.mentionsIn(sp[0], sp[1]) {
 				if m.Entity != nil && !about[m.Entity.ID] {
 					about[m.Entity.ID] = true
