@@ -452,6 +452,9 @@ func (d *docState) speakerBefore(vs, start int) *entity {
 	if m := d.proxyFor(start, vs); m != nil {
 		return m.Entity
 	}
+	if e := d.filerOf(vs, start); e != nil {
+		return e
+	}
 	si := d.sentenceAt(vs)
 	if si < 0 {
 		return nil
@@ -461,6 +464,57 @@ func (d *docState) speakerBefore(vs, start int) *entity {
 		return nil
 	}
 	return d.personAfter(m, vs).Entity
+}
+
+// filerOf is the speaker of a filing that speaks right before a reporting
+// verb at vs ("The motion argued", "a lawsuit accusing X", "the complaint
+// also alleged"): the agent of the document's latest event of the filing's
+// type stated before vs; nil when there is none.
+func (d *docState) filerOf(vs, start int) *entity {
+	ts := compiled(&triggerCache, d.Lex, compileTriggers)
+	ws := d.wordsBefore(vs, start, 2)
+	if len(ws) > 0 && (ws[0].text == "also" || strings.HasSuffix(ws[0].text, "ly")) {
+		ws = ws[1:]
+	}
+	if len(ws) == 0 || ts.document[ws[0].text] == "" {
+		return nil
+	}
+	typ := ts.document[ws[0].text]
+	var best *entity
+	bestAt := -1
+	for _, ev := range d.Events {
+		if ev.Type != typ || len(ev.Sources) == 0 {
+			continue
+		}
+		at := -1
+		for _, src := range ev.Sources {
+			if src.Start < vs && src.Start > at {
+				at = src.Start
+			}
+		}
+		if at < 0 || at <= bestAt {
+			continue
+		}
+		for _, p := range ev.Participants {
+			if p.As == asAgent && p.Entity != "" {
+				if e := d.entityByID(p.Entity); e != nil {
+					best, bestAt = e, at
+					break
+				}
+			}
+		}
+	}
+	return best
+}
+
+// entityByID returns the document entity with id, or nil.
+func (d *docState) entityByID(id string) *entity {
+	for _, e := range d.Entities {
+		if e.ID == id {
+			return e
+		}
+	}
+	return nil
 }
 
 // indirect finds reported speech: a reporting verb outside quotes whose

@@ -37,6 +37,7 @@ type triggerSet struct {
 	phrasal  map[string]bool // verbs that take "for" ("asked for")
 	undergo  map[string]bool // verbs whose subject undergoes a noun event ("faces a lawsuit")
 	speakOf  map[string]bool // verbs whose subject only speaks of a noun event ("called the motion")
+	document map[string]string // nouns for filings that speak for their filer -> event type
 	types    map[string]bool // the event vocabulary
 	byAgent  map[string]bool // types merged per agent within a document
 }
@@ -46,7 +47,7 @@ type triggerSet struct {
 var triggerCache sync.Map // *lexicon.Lexicon -> *triggerSet
 
 func compileTriggers(lex *lexicon.Lexicon) *triggerSet {
-	ts := &triggerSet{court: map[string]bool{}, group: map[string]bool{}, phrasal: map[string]bool{}, undergo: map[string]bool{}, speakOf: map[string]bool{}, types: map[string]bool{}, byAgent: map[string]bool{}}
+	ts := &triggerSet{court: map[string]bool{}, group: map[string]bool{}, phrasal: map[string]bool{}, undergo: map[string]bool{}, speakOf: map[string]bool{}, document: map[string]string{}, types: map[string]bool{}, byAgent: map[string]bool{}}
 	if lex == nil {
 		return ts
 	}
@@ -73,6 +74,9 @@ func compileTriggers(lex *lexicon.Lexicon) *triggerSet {
 			continue
 		case "speak":
 			ts.speakOf[p] = true
+			continue
+		case "document":
+			ts.document[p] = e.Attr("type")
 			continue
 		}
 		if e.Attr("type") == "" || !ts.types[e.Attr("type")] {
