@@ -32,14 +32,14 @@ type trigger struct {
 // triggerSet is event_triggers.txt compiled, with its cue words.
 type triggerSet struct {
 	triggers []trigger
-	court    map[string]bool // words naming courts and judges
-	group    map[string]bool // nouns for unnamed groups of people
-	phrasal  map[string]bool // verbs that take "for" ("asked for")
-	undergo  map[string]bool // verbs whose subject undergoes a noun event ("faces a lawsuit")
-	speakOf  map[string]bool // verbs whose subject only speaks of a noun event ("called the motion")
+	court    map[string]bool   // words naming courts and judges
+	group    map[string]bool   // nouns for unnamed groups of people
+	phrasal  map[string]bool   // verbs that take "for" ("asked for")
+	undergo  map[string]bool   // verbs whose subject undergoes a noun event ("faces a lawsuit")
+	speakOf  map[string]bool   // verbs whose subject only speaks of a noun event ("called the motion")
 	document map[string]string // nouns for filings that speak for their filer -> event type
-	types    map[string]bool // the event vocabulary
-	byAgent  map[string]bool // types merged per agent within a document
+	types    map[string]bool   // the event vocabulary
+	byAgent  map[string]bool   // types merged per agent within a document
 }
 
 // compileTriggers reads the trigger and type lexicons. Triggers of a type
