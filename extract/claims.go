@@ -338,6 +338,22 @@ func (d *docState) attribution(cl *claimLex, qs []quoteSeg, i int) (*entity, str
 			}
 		}
 	}
+	// `X called the motion "a transparent attempt ..."`: a verb that names
+	// what something is, a few words before the quote
+	if b := strings.TrimRight(d.Doc.Text[p.Start:q.Open], " "); b != "" {
+		start := max(strings.LastIndexAny(b, ".!?”\"")+1, 0)
+		if locs := cl.verbRe.FindAllStringIndex(b[start:], -1); len(locs) > 0 {
+			loc := locs[len(locs)-1]
+			verb := strings.ToLower(b[start+loc[0] : start+loc[1]])
+			gap := b[start+loc[1]:]
+			if cl.verbs[verb].Attr("epithet") != "" && !strings.ContainsAny(gap, ",;:") && len(wordRe.FindAllString(gap, -1)) <= 6 {
+				vs := p.Start + start + loc[0]
+				if who := d.speakerBefore(vs, p.Start+start); who != nil {
+					return who, verb, vs
+				}
+			}
+		}
+	}
 	// a previous paragraph ending with a colon introduces the quote
 	if q.Open == p.Start && q.Para > 0 {
 		pp := d.Paras[q.Para-1]
@@ -527,8 +543,8 @@ func (d *docState) indirect(cl *claimLex, qs []quoteSeg, used map[int]bool) []*c
 			vs, ve := s.Start+loc[0], s.Start+loc[1]
 			verb := strings.ToLower(s.Text[loc[0]:loc[1]])
 			e := cl.verbs[verb]
-			if used[vs] || inQuote(qs, vs) || d.mentionAt(vs) != nil {
-				continue
+			if used[vs] || inQuote(qs, vs) || d.mentionAt(vs) != nil || e.Attr("epithet") != "" {
+				continue // an epithet verb reports only a quote: `called it "a sham"`
 			}
 			if e.Attr("noun") != "" {
 				skip := false
