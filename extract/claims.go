@@ -559,6 +559,9 @@ func (d *docState) indirect(cl *claimLex, qs []quoteSeg, used map[int]bool) []*c
 			if e.Attr("noun") == "" && len(prev) == 1 && (determiners[prev[0].text] || beForms[prev[0].text]) {
 				continue // a noun or an adjective: "the claims", "is alleged"
 			}
+			if e.Attr("that") != "" && !d.thatFollows(ve, s.End) {
+				continue // "found a buyer": "found" reports only "found (in May) that ..."
+			}
 			rest := strings.TrimLeft(d.Doc.Text[ve:s.End], " ")
 			if strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, ",") || strings.HasPrefix(rest, "“") || strings.HasPrefix(rest, `"`) {
 				continue // a direct quote's attribution
@@ -631,6 +634,17 @@ func (d *docState) clauseStart(s sentence, vs int) int {
 		}
 	}
 	return s.Start
+}
+
+// thatFollows reports whether "that" follows off within a few words and
+// no punctuation: "found in January that".
+func (d *docState) thatFollows(off, end int) bool {
+	for _, w := range d.wordsAfter(off, end, 5) {
+		if w.text == "that" {
+			return true
+		}
+	}
+	return false
 }
 
 // claimsOf turns drafts into claims with stance, topics, about and sources.
