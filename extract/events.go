@@ -309,6 +309,11 @@ func (d *docState) event(ts *triggerSet, si int, m trigMatch) *eventDraft {
 			}
 		}
 	}
+	if t.Attrs["transitive"] != "" {
+		if ws := d.wordsAfter(m.end, s.End, 1); len(ws) == 0 || prepositions[ws[0].text] || ws[0].text == "down" || ws[0].text == "up" {
+			return nil // "settle in Denver", "settle down": no dispute settled
+		}
+	}
 	if t.Attrs["court_only"] != "" && court == "" && !(subj != nil && subj.Entity != nil && subj.Entity.Kind == "court") && !d.judgeAmong(ev, ts) {
 		return nil // "refused to step aside" is a ruling only when a judge does it or is asked
 	}
@@ -962,6 +967,10 @@ func (d *docState) passiveBefore(s sentence, off int) bool {
 // pastParticiples are irregular participles that take "by" in the passive.
 var pastParticiples = map[string]bool{"led": true, "brought": true, "begun": true, "run": true, "undertaken": true, "taken": true, "made": true, "done": true, "sought": true, "won": true, "lost": true, "held": true}
 
+// reactions are participles whose "by" names who reacted to an event, not
+// who did it ("a settlement approved by the judge").
+var reactions = map[string]bool{"approved": true, "rejected": true, "denied": true, "opposed": true, "challenged": true, "criticized": true, "blocked": true, "dismissed": true, "overturned": true, "reported": true, "covered": true, "welcomed": true, "praised": true, "questioned": true, "disputed": true, "affected": true, "upheld": true}
+
 // passiveAfter finds a passive verb and "by" right after a noun ending at
 // off ("was led by", "has been conducted by", "filed by") and returns the
 // offset after "by", or -1.
@@ -978,7 +987,7 @@ func (d *docState) passiveAfter(s sentence, off int) int {
 		return -1
 	}
 	w := ws[i].text
-	if isLowerWord(d.Doc.Text[ws[i].start:ws[i].end]) && (strings.HasSuffix(w, "ed") || pastParticiples[w]) {
+	if isLowerWord(d.Doc.Text[ws[i].start:ws[i].end]) && (strings.HasSuffix(w, "ed") || pastParticiples[w]) && !reactions[w] {
 		return ws[i+1].end
 	}
 	return -1
