@@ -5,13 +5,13 @@
 
 FROM golang:1.26 AS build
 WORKDIR /src
-ENV CGO_ENABLED=0 GOFLAGS=-trimpath
+ENV CGO_ENABLED=0 GOFLAGS=-trimpath GOCACHE=/cache/go-build
 # Module downloads first, so code changes reuse this layer.
 COPY go.mod go.sum ./
 RUN --mount=type=cache,target=/go/pkg/mod go mod download
 COPY . .
 RUN --mount=type=cache,target=/go/pkg/mod \
-    --mount=type=cache,target=/root/.cache/go-build \
+    --mount=type=cache,target=/cache/go-build \
     go build -ldflags="-s -w" -o /out/server . && \
     go build -ldflags="-s -w" -o /out/loader ./loader
 
