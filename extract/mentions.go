@@ -779,7 +779,8 @@ func typePieces(d *docState, x *lexIndex, ps []*piece) {
 // of a subsidiary or parent ("Acme and its unit Acme Software"). The first
 // word alone of a longer name ("Acme" for "Acme Federal Solutions") is a short
 // form too, but only when no sentence holds both ("Acme" and "Acme Web
-// Services" are two companies).
+// Services" are two companies). A well-known organization of the agencies
+// lexicon is never a short form: "Amazon Web Services" is not "Amazon".
 func shortForms(d *docState, x *lexIndex, ps []*piece) map[string]*piece {
 	full := map[string]*piece{}
 	bad := map[string]bool{}
@@ -805,7 +806,10 @@ func shortForms(d *docState, x *lexIndex, ps []*piece) map[string]*piece {
 			continue
 		}
 		keys := []string{kg.Key(spanText(d, toks, p.a, e))}
-		if e > p.a+1 {
+		if _, known := x.agencies[keys[0]]; known {
+			continue // a well-known organization is its own: "Google Cloud" is not "Google"
+		}
+		if _, known := x.agencies[kg.Key(toks[p.a].Text)]; e > p.a+1 && !known {
 			// The first word alone ("Acme" for "Acme Federal Solutions"),
 			// but never in a sentence that names the company in full.
 			first := kg.Key(toks[p.a].Text)
