@@ -608,7 +608,10 @@ func (d *docState) indirect(cl *claimLex, qs []quoteSeg, used map[int]bool) []*c
 				continue // "to argue that": not yet said
 			}
 			end := s.End
-			for end > from && strings.ContainsAny(d.Doc.Text[end-1:end], ".!? ") {
+			if at := cl.coordinatedVerb(d.Doc.Text[from:s.End]); at >= 0 {
+				end = from + at // "said X and called the motion Y": Y is the next verb's
+			}
+			for end > from && strings.ContainsAny(d.Doc.Text[end-1:end], ".!? ,") {
 				end--
 			}
 			if end <= from || len(wordRe.FindAllString(d.Doc.Text[from:end], -1)) < 2 {
@@ -622,6 +625,25 @@ func (d *docState) indirect(cl *claimLex, qs []quoteSeg, used map[int]bool) []*c
 		}
 	}
 	return out
+}
+
+// coordinatedVerb is the offset in text (a reported clause) of "and" right
+// before a second reporting verb of the same subject ("said Veltrane has
+// confidence and called the motion ..."), outside quotes; -1 when none.
+func (cl *claimLex) coordinatedVerb(text string) int {
+	inQ := false
+	for i := 0; i < len(text); i++ {
+		switch {
+		case text[i] == '"' || strings.HasPrefix(text[i:], "“") || strings.HasPrefix(text[i:], "”"):
+			inQ = !inQ && !strings.HasPrefix(text[i:], "”")
+		case !inQ && strings.HasPrefix(text[i:], " and ") && i+5 < len(text):
+			rest := text[i+5:]
+			if e, ok := cl.verbs[firstWord(rest)]; ok && e.Attr("noun") == "" {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // clauseStart is where the clause holding the reporting verb at vs starts:

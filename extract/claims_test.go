@@ -51,6 +51,11 @@ func TestStance(t *testing.T) {
 		{"verb hint", "the merger went ahead", "denied", "denies"},
 		{"neutral", "the company remains committed to its customers", "said", "neutral"},
 		{"more allegations than defences", "free from influence is needed; there were errors, deficiencies and bias", "said", "alleges"},
+		{"idiom of negligence", "the agency looked the other way when it had every reason to ask", "said", "alleges"},
+		{"idiom of haste", "the board had rushed to judgment", "said", "alleges"},
+		{"defence idiom", "he will fight to clear his name", "said", "denies"},
+		{"no evidence in the record", "nothing in the record would lead an observer to doubt it", "said", "denies"},
+		{"doubt outweighs fairness", "the ruling left them with little confidence that they would get a fair trial", "said", "neutral"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -58,5 +63,23 @@ func TestStance(t *testing.T) {
 				t.Errorf("stance(%q, %q) = %s, want %s", tt.text, tt.verb, got, tt.want)
 			}
 		})
+	}
+}
+
+func TestCoordinatedVerb(t *testing.T) {
+	cl := compileClaimLex(lexiconForTest(t))
+	tests := []struct {
+		text string
+		want int
+	}{
+		{`the firm "has full confidence in the court" and called the motion "a delay"`, 43},
+		{`the firm was fair and lawful`, -1},
+		{`the deal "was rigged and called off"`, -1},
+		{`the board had "rushed to judgment" and denied him a chance`, 34},
+	}
+	for _, tt := range tests {
+		if got := cl.coordinatedVerb(tt.text); got != tt.want {
+			t.Errorf("coordinatedVerb(%q) = %d, want %d", tt.text, got, tt.want)
+		}
 	}
 }
