@@ -877,6 +877,9 @@ func actsLikeOrg(d *docState, x *lexIndex, p *piece, surnames map[string]bool) b
 	}
 	toks := d.Sents[p.sent].Tokens
 	t := toks[p.a]
+	if t.Text == "I" || t.Tag == "PRP" { // "I testified ..." is the speaker, not a company
+		return false
+	}
 	if x.firstNames[t.Text] || surnames[kg.Key(t.Text)] || t.Tag == "NNPS" || isAllCaps(t.Text) || x.places[kg.Key(t.Text)] || x.calendar[kg.Key(t.Text)] {
 		return false
 	}

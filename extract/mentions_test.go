@@ -65,6 +65,8 @@ func TestMentionTyping(t *testing.T) {
 		{"first word as short form", "Globex Federal Solutions LLC won a protest. Globex said it was pleased.", []string{"org:Globex Federal Solutions LLC"}},
 		{"short form keeps a non-industry word", "Initech said Initech Web Services would appeal.", []string{"org:Initech", "org:Initech Web Services"}},
 		{"sentence-initial common word", "Shares fell 9%. Hooli shares rose.", []string{"org:Hooli"}},
+		{"I is no company", "\"I testified truthfully,\" Jane Roe wrote. \"I stand by it.\"", []string{"per:Jane Roe"}},
+		{"known company is no short form", "Amazon Web Services won. Amazon said its unit would build it.", []string{"org:Amazon", "org:Amazon Web Services"}},
 		{"school of a university", "She teaches at Springfield University School of Law in St. Louis.", []string{"org:Springfield University School of Law"}},
 		{"hyphenated head word", "It was first reported by the Springfield Post-Dispatch.", []string{"org:Springfield Post-Dispatch"}},
 		{"appeals court by circuit", "They asked the 8th U.S. Circuit Court of Appeals to act. The 8th Circuit declined.", []string{"org:U.S. Court of Appeals for the 8th Circuit"}},
