@@ -256,8 +256,10 @@ func findClaims(d *docState) {
 		who, verb, vat := d.attribution(cl, qs, i)
 		if who == nil {
 			// a later quote of the same paragraph, or a paragraph that opens
-			// with a quote right after a quoted paragraph, continues it
-			if last != nil && (last.para == q.Para || last.para == q.Para-1 && q.Open == d.Paras[q.Para].Start) {
+			// with a quote right after a quoted paragraph, continues it;
+			// a quote inside a later sentence of its own ("She said the
+			// company was chosen after "a rigorous process."") does not
+			if last != nil && (last.para == q.Para || last.para == q.Para-1 && q.Open == d.Paras[q.Para].Start) && d.continues(last, q) {
 				last.texts = append(last.texts, d.Doc.Text[qs0:qe0])
 				last.spans = append(last.spans, [2]int{qs0, qe0})
 				last.para = q.Para
@@ -265,7 +267,7 @@ func findClaims(d *docState) {
 			continue
 		}
 		used[vat] = true
-		if last != nil && last.claimant == who && (last.para == q.Para || last.para == q.Para-1) {
+		if last != nil && last.claimant == who && (last.para == q.Para || last.para == q.Para-1) && d.continues(last, q) {
 			last.texts = append(last.texts, d.Doc.Text[qs0:qe0])
 			last.spans = append(last.spans, [2]int{qs0, qe0})
 			last.para = q.Para
@@ -276,6 +278,17 @@ func findClaims(d *docState) {
 	}
 	drafts = append(drafts, d.indirect(cl, qs, used)...)
 	d.Claims = append(d.Claims, d.claimsOf(cl, drafts)...)
+}
+
+// continues reports whether quote q may continue the claim last: it opens
+// its sentence, or shares a sentence with last's latest quote (`"A," she
+// said, "B."`).
+func (d *docState) continues(last *claimDraft, q quoteSeg) bool {
+	si := d.sentenceAt(q.Start)
+	if si < 0 || d.sentenceAt(last.spans[len(last.spans)-1][0]) == si || d.Sents[si].Start >= q.Open {
+		return true
+	}
+	return len(wordRe.FindAllString(d.Doc.Text[d.Sents[si].Start:q.Open], -1)) == 0
 }
 
 // inQuote reports whether off lies inside a direct quote.
@@ -309,7 +322,7 @@ func (d *docState) attribution(cl *claimLex, qs []quoteSeg, i int) (*entity, str
 		if strings.HasSuffix(strings.TrimRight(d.Doc.Text[q.Start:q.End], " "), ",") {
 			maxWords = 14
 		}
-		if loc := cl.verbRe.FindStringIndex(region); loc != nil && len(wordRe.FindAllString(region[:loc[0]], -1)) <= maxWords && d.sameSentence(q.Close-1, q.Close+loc[0]) && !strings.Contains(region[:loc[0]], ";") {
+		if loc := cl.verbRe.FindStringIndex(region); loc != nil && len(wordRe.FindAllString(region[:loc[0]], -1)) <= maxWords && !conjunctions[firstWord(region)] && d.sameSentence(q.Close-1, q.Close+loc[0]) && !strings.Contains(region[:loc[0]], ";") {
 			vs, ve := q.Close+loc[0], q.Close+loc[1]
 			after := end
 			if si := d.sentenceAt(ve); si >= 0 && d.Sents[si].End < after {
@@ -370,6 +383,10 @@ func (d *docState) attribution(cl *claimLex, qs []quoteSeg, i int) (*entity, str
 	}
 	return nil, "", -1
 }
+
+// conjunctions that, right after a quote, go on with the sentence's own
+// subject (`had "rushed to judgment" and denied X`): no attribution follows.
+var conjunctions = map[string]bool{"and": true, "or": true, "but": true, "nor": true}
 
 // sameSentence reports whether offsets a and b lie in one sentence.
 func (d *docState) sameSentence(a, b int) bool {
@@ -562,6 +579,9 @@ func (d *docState) indirect(cl *claimLex, qs []quoteSeg, used map[int]bool) []*c
 			if e.Attr("that") != "" && !d.thatFollows(ve, s.End) {
 				continue // "found a buyer": "found" reports only "found (in May) that ..."
 			}
+			if e.Attr("denial") != "" && d.deniedSomeone(ve, s.End) {
+				continue // "denied Halloran a fair chance": withheld, not disputed
+			}
 			rest := strings.TrimLeft(d.Doc.Text[ve:s.End], " ")
 			if strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, ",") || strings.HasPrefix(rest, "“") || strings.HasPrefix(rest, `"`) {
 				continue // a direct quote's attribution
@@ -625,6 +645,17 @@ func (d *docState) indirect(cl *claimLex, qs []quoteSeg, used map[int]bool) []*c
 		}
 	}
 	return out
+}
+
+// deniedSomeone reports whether a verb of denial ending at ve takes a
+// person or organization and then a thing ("denied Lopez a hearing").
+func (d *docState) deniedSomeone(ve, end int) bool {
+	ms := d.mentionsIn(d.skipSpace(ve), end)
+	if len(ms) == 0 || ms[0].Start != d.skipSpace(ve) || ms[0].Entity == nil || d.possessive(ms[0]) {
+		return false
+	}
+	w := firstWord(d.Doc.Text[ms[0].End:end])
+	return determiners[w]
 }
 
 // coordinatedVerb is the offset in text (a reported clause) of "and" right
