@@ -65,7 +65,7 @@ func TestMentionTyping(t *testing.T) {
 		{"first word as short form", "Globex Federal Solutions LLC won a protest. Globex said it was pleased.", []string{"org:Globex Federal Solutions LLC"}},
 		{"short form keeps a non-industry word", "Initech said Initech Web Services would appeal.", []string{"org:Initech", "org:Initech Web Services"}},
 		{"sentence-initial common word", "Shares fell 9%. Hooli shares rose.", []string{"org:Hooli"}},
-		{"I is no company", "\"I testified truthfully,\" Jane Roe wrote. \"I stand by it.\"", []string{"per:Jane Roe"}},
+		{"I is no company", "\"I have given eight years to this university, and I will not let a dispute define them,\" Jane Roe wrote. \"I testified truthfully, and I stand by that testimony.\"", []string{"per:Jane Roe"}},
 		{"known company is no short form", "Amazon Web Services won. Amazon said its unit would build it.", []string{"org:Amazon", "org:Amazon Web Services"}},
 		{"school of a university", "She teaches at Springfield University School of Law in St. Louis.", []string{"org:Springfield University School of Law"}},
 		{"hyphenated head word", "It was first reported by the Springfield Post-Dispatch.", []string{"org:Springfield Post-Dispatch"}},
