@@ -466,7 +466,7 @@ func (d *docState) personAfter(m *mention, to int) *mention {
 	return m
 }
 
-var proxyFor = regexp.MustCompile(`(?i)\b(?:spokesperson|spokesman|spokeswoman|spokespeople|representatives?|lawyers?|attorneys?|counsel|document|letter|filing|statement|report|memo|complaint|lawsuit)\s+(?:for|from|of|by|at)\s+$`)
+var proxyFor = regexp.MustCompile(`(?i)\b(?:spokesperson|spokesman|spokeswoman|spokespeople|representatives?|lawyers?|attorneys?|counsel|document|letter|filing|statement|report|memo|complaint|lawsuit|book|memoir|investigation|inquiry|probe|review|audit|study)\s+(?:for|from|of|by|at)\s+$`)
 
 // proxyFor finds "a spokesperson for X" in [from, to) and returns X.
 func (d *docState) proxyFor(from, to int) *mention {
@@ -488,15 +488,127 @@ func (d *docState) speakerBefore(vs, start int) *entity {
 	if e := d.filerOf(vs, start); e != nil {
 		return e
 	}
+	if e := d.appositiveSubject(vs, start); e != nil {
+		return e
+	}
+	if e := d.groupSpeaker(vs, start); e != nil {
+		return e
+	}
 	si := d.sentenceAt(vs)
 	if si < 0 {
 		return nil
 	}
 	_, m := d.subjectOf(si, vs)
 	if m == nil || m.Entity == nil {
-		return nil
+		return d.accordingTo(start, vs)
 	}
 	return d.personAfter(m, vs).Entity
+}
+
+// appositiveSubject is the subject of a sentence that opens with a name,
+// a comma and a description up to a comma right before the verb at vs
+// ("Halloran, 56, who co-founded the company in 2011, denied ..."): the
+// description's own nouns are not the subject.
+func (d *docState) appositiveSubject(vs, start int) *entity {
+	if !strings.HasSuffix(strings.TrimRight(d.Doc.Text[start:vs], " "), ",") {
+		return nil
+	}
+	ms := d.mentionsIn(start, vs)
+	if len(ms) == 0 || ms[0].Entity == nil || ms[0].Start != d.skipSpace(start) || d.possessive(ms[0]) || !strings.HasPrefix(d.Doc.Text[ms[0].End:], ",") {
+		return nil
+	}
+	return ms[0].Entity
+}
+
+// accordingTo is X of a sentence that opens "According to X," whose
+// reporting verb has no named subject ("According to X, investigators
+// concluded that ...").
+func (d *docState) accordingTo(start, vs int) *entity {
+	s := d.skipSpace(start)
+	if !strings.HasPrefix(strings.ToLower(d.Doc.Text[s:vs]), "according to ") {
+		return nil
+	}
+	for _, m := range d.mentionsIn(s, vs) {
+		if m.Entity != nil && strings.HasPrefix(d.Doc.Text[m.End:], ",") {
+			return m.Entity
+		}
+		break
+	}
+	return nil
+}
+
+// counselWords are nouns for those who speak for a group in court.
+var counselWords = map[string]bool{"lawyers": true, "lawyer": true, "attorneys": true, "attorney": true, "counsel": true}
+
+// groupSpeaker resolves a group named by a plural noun right before the
+// verb at vs ("the farmers' lawyers argued", "the farmers' claims that"):
+// the person the document names as the group's counsel ("The farmers'
+// lead counsel, Jane Doe of ..."), else the group's first member it names
+// ("X and other farmers").
+func (d *docState) groupSpeaker(vs, start int) *entity {
+	before := strings.TrimRight(d.Doc.Text[start:vs], " ")
+	toks := strings.Fields(before)
+	if n := len(toks); n > 0 && counselWords[strings.ToLower(toks[n-1])] {
+		toks = toks[:n-1]
+		before = strings.TrimRight(before[:len(before)-len(strings.Fields(before)[n-1])], " ")
+		if n > 1 && strings.EqualFold(toks[n-2], "lead") {
+			toks = toks[:n-2]
+			before = strings.TrimRight(before[:len(before)-len("lead")], " ")
+		}
+	}
+	if len(toks) < 2 {
+		return nil
+	}
+	// "Amazon's claims", "Amazon's lawyers argued"
+	for _, m := range d.mentionsIn(start, vs) {
+		if m.Entity != nil && start+len(before) <= m.End+len("’s") && d.possessive(m) {
+			return m.Entity
+		}
+	}
+	g := strings.ToLower(toks[len(toks)-1])
+	poss := false
+	for _, suf := range []string{"'s", "’s", "'", "’"} {
+		if h, ok := strings.CutSuffix(g, suf); ok {
+			g, poss = h, true
+			break
+		}
+	}
+	if !poss && !strings.EqualFold(toks[len(toks)-2], "the") || !strings.HasSuffix(g, "s") || len(g) < 4 {
+		return nil
+	}
+	return d.groupMember(g)
+}
+
+// groupMember is who the document names as speaking for, or belonging to,
+// the group noun g (plural, lower case).
+func (d *docState) groupMember(g string) *entity {
+	lower := asciiLower(d.Doc.Text)
+	for _, m := range d.Mentions {
+		if m.Entity == nil || m.Entity.Type != kg.Person {
+			continue
+		}
+		// "the farmers' lead counsel, Jane Doe"
+		before := strings.TrimRight(lower[max(0, m.Start-60):m.Start], " ")
+		before, ok := strings.CutSuffix(before, ",")
+		if !ok {
+			continue
+		}
+		ws := strings.Fields(before)
+		if len(ws) >= 2 && counselWords[ws[len(ws)-1]] {
+			for k := len(ws) - 2; k >= 0 && k >= len(ws)-3; k-- {
+				if strings.TrimRight(ws[k], "'’") == g && ws[k] != g || ws[k] == g+"'s" || ws[k] == g+"’s" {
+					return m.Entity
+				}
+			}
+		}
+	}
+	for _, m := range d.Mentions {
+		// "Harrow Creek Farms and other farmers"
+		if m.Entity != nil && strings.HasPrefix(lower[m.End:], " and other "+g) {
+			return m.Entity
+		}
+	}
+	return nil
 }
 
 // filerOf is the speaker of a filing that speaks right before a reporting
