@@ -621,10 +621,18 @@ func (d *docState) filerOf(vs, start int) *entity {
 	if len(ws) > 0 && (ws[0].text == "also" || strings.HasSuffix(ws[0].text, "ly")) {
 		ws = ws[1:]
 	}
-	if len(ws) == 0 || ts.document[ws[0].text] == "" {
-		return nil
+	if len(ws) == 0 {
+		// "The lawsuit, filed in 2023 by X and others, alleges": the
+		// document's filer is named in its description
+		return d.filedBy(vs, start)
 	}
 	typ := ts.document[ws[0].text]
+	if typ == "" {
+		typ = filerNouns[ws[0].text]
+	}
+	if typ == "" {
+		return nil
+	}
 	var best *entity
 	bestAt := -1
 	for _, ev := range d.Events {
@@ -649,7 +657,56 @@ func (d *docState) filerOf(vs, start int) *entity {
 			}
 		}
 	}
+	if best == nil {
+		best = d.filingBy(typ, vs)
+	}
 	return best
+}
+
+// filingBy is X of the last "<filing of type typ> by X" before vs ("a
+// protest by X"), for a filing that no event states.
+func (d *docState) filingBy(typ string, vs int) *entity {
+	ts := compiled(&triggerCache, d.Lex, compileTriggers)
+	var best *entity
+	for _, m := range d.Mentions {
+		if m.Start >= vs {
+			break
+		}
+		if m.Entity == nil {
+			continue
+		}
+		ws := d.wordsBefore(m.Start, max(0, m.Start-40), 2)
+		if len(ws) == 2 && ws[0].text == "by" && ts.document[ws[1].text] == typ {
+			best = m.Entity
+		}
+	}
+	return best
+}
+
+// filerNouns name a party by the filing it made: "The protester also
+// alleged" speaks for the agent of the latest protest.
+var filerNouns = map[string]string{
+	"protester": "protest", "protestor": "protest", "plaintiff": "lawsuit", "plaintiffs": "lawsuit",
+	"movant": "motion", "appellant": "appeal", "appellants": "appeal", "complainant": "lawsuit",
+}
+
+// filedBy is X of a sentence opening "The <filing>, filed/brought ... by
+// X ..., <verb at vs>".
+func (d *docState) filedBy(vs, start int) *entity {
+	ts := compiled(&triggerCache, d.Lex, compileTriggers)
+	if !strings.HasSuffix(strings.TrimRight(d.Doc.Text[start:vs], " "), ",") {
+		return nil
+	}
+	ws := d.wordsAfter(d.skipSpace(start), vs, 3)
+	if len(ws) < 2 || !determiners[ws[0].text] || ts.document[ws[1].text] == "" || !strings.HasPrefix(d.Doc.Text[ws[1].end:], ",") {
+		return nil
+	}
+	for _, m := range d.mentionsIn(ws[1].end, vs) {
+		if m.Entity != nil && strings.HasSuffix(strings.ToLower(strings.TrimRight(d.Doc.Text[ws[1].end:m.Start], " ")), " by") {
+			return m.Entity
+		}
+	}
+	return nil
 }
 
 // entityByID returns the document entity with id, or nil.
@@ -691,7 +748,7 @@ func (d *docState) indirect(cl *claimLex, qs []quoteSeg, used map[int]bool) []*c
 			if e.Attr("that") != "" && !d.thatFollows(ve, s.End) {
 				continue // "found a buyer": "found" reports only "found (in May) that ..."
 			}
-			if e.Attr("denial") != "" && d.deniedSomeone(ve, s.End) {
+			if e.Attr("denial") != "" && (d.deniedSomeone(ve, s.End) || d.deniedFiling(ve, s.End)) {
 				continue // "denied Halloran a fair chance": withheld, not disputed
 			}
 			rest := strings.TrimLeft(d.Doc.Text[ve:s.End], " ")
@@ -768,6 +825,22 @@ func (d *docState) deniedSomeone(ve, end int) bool {
 	}
 	w := firstWord(d.Doc.Text[ms[0].End:end])
 	return determiners[w]
+}
+
+// deniedFiling reports whether a verb of denial ending at ve takes a
+// filing or a request ("rejected motions by the government", "denied the
+// request"): a ruling on it, not a claim.
+func (d *docState) deniedFiling(ve, end int) bool {
+	ts := compiled(&triggerCache, d.Lex, compileTriggers)
+	ws := d.wordsAfter(ve, end, 3)
+	for len(ws) > 0 && (determiners[ws[0].text] || strings.HasSuffix(ws[0].text, "'s")) {
+		ws = ws[1:]
+	}
+	if len(ws) == 0 {
+		return false
+	}
+	w := ws[0].text
+	return ts.document[w] != "" || ts.document[strings.TrimSuffix(w, "s")] != "" || w == "request" || w == "requests" || w == "petition" || w == "bid" || w == "bids"
 }
 
 // coordinatedVerb is the offset in text (a reported clause) of "and" right
