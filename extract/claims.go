@@ -729,6 +729,9 @@ func (d *docState) indirect(cl *claimLex, qs []quoteSeg, used map[int]bool) []*c
 			vs, ve := s.Start+loc[0], s.Start+loc[1]
 			verb := strings.ToLower(s.Text[loc[0]:loc[1]])
 			e := cl.verbs[verb]
+			if vs > s.Start && d.Doc.Text[vs] >= 'A' && d.Doc.Text[vs] <= 'Z' {
+				continue // part of a name: "the Court of Federal Claims"
+			}
 			if used[vs] || inQuote(qs, vs) || d.mentionAt(vs) != nil || e.Attr("epithet") != "" {
 				continue // an epithet verb reports only a quote: `called it "a sham"`
 			}
