@@ -38,6 +38,7 @@ type triggerSet struct {
 	undergo  map[string]bool   // verbs whose subject undergoes a noun event ("faces a lawsuit")
 	speakOf  map[string]bool   // verbs whose subject only speaks of a noun event ("called the motion")
 	document map[string]string // nouns for filings that speak for their filer -> event type
+	legal    map[string]bool   // nouns for legal matters a court rules on ("case", "lawsuit")
 	types    map[string]bool   // the event vocabulary
 	byAgent  map[string]bool   // types merged per agent within a document
 }
@@ -47,7 +48,7 @@ type triggerSet struct {
 var triggerCache sync.Map // *lexicon.Lexicon -> *triggerSet
 
 func compileTriggers(lex *lexicon.Lexicon) *triggerSet {
-	ts := &triggerSet{court: map[string]bool{}, group: map[string]bool{}, phrasal: map[string]bool{}, undergo: map[string]bool{}, speakOf: map[string]bool{}, document: map[string]string{}, types: map[string]bool{}, byAgent: map[string]bool{}}
+	ts := &triggerSet{court: map[string]bool{}, group: map[string]bool{}, phrasal: map[string]bool{}, undergo: map[string]bool{}, speakOf: map[string]bool{}, document: map[string]string{}, legal: map[string]bool{}, types: map[string]bool{}, byAgent: map[string]bool{}}
 	if lex == nil {
 		return ts
 	}
@@ -77,6 +78,10 @@ func compileTriggers(lex *lexicon.Lexicon) *triggerSet {
 			continue
 		case "document":
 			ts.document[p] = e.Attr("type")
+			ts.legal[p] = true
+			continue
+		case "legal":
+			ts.legal[p] = true
 			continue
 		}
 		if e.Attr("type") == "" || !ts.types[e.Attr("type")] {
@@ -86,7 +91,7 @@ func compileTriggers(lex *lexicon.Lexicon) *triggerSet {
 		gap := false
 		for _, w := range strings.Fields(p) {
 			if w == "..." {
-				parts = append(parts, `(?:[ \t]+[^\s,.;:]+){0,6}?`)
+				parts = append(parts, gapRe)
 				gap = true
 				continue
 			}
@@ -107,11 +112,20 @@ func compileTriggers(lex *lexicon.Lexicon) *triggerSet {
 	return ts
 }
 
+// gapRe is what "..." in a trigger stands for: up to six words, where an
+// abbreviation ("U.S.") is a word, and perhaps one appositive between
+// commas ("named Jane Park, its chief operating officer, as").
+const (
+	gapWord = `[ \t]+(?:[^\s,.;:]+|(?:\p{Lu}\.)+)`
+	gapRe   = `(?:` + gapWord + `){0,6}?(?:,(?:` + gapWord + `){1,6}?,(?:` + gapWord + `){0,2}?)?`
+)
+
 // trigMatch is one trigger found in a sentence; offsets are original-text.
 type trigMatch struct {
 	t          *trigger
 	start, end int
-	headEnd    int // end of the trigger's first word
+	headEnd    int  // end of the trigger's first word
+	nested     bool // a noun event inside a longer trigger of another type
 }
 
 // findTriggers returns the non-overlapping trigger matches of a sentence:
@@ -152,8 +166,32 @@ func (ts *triggerSet) find(s sentence) []trigMatch {
 			kept = append(kept, m)
 		}
 	}
+	// a noun trigger of another type that ends a gap trigger states its own
+	// event: "sustained a protest by X" is a ruling and X's protest
+	n := len(kept)
+	for _, m := range ms {
+		if !m.t.Noun && strings.Contains(m.t.Phrase, " ") {
+			continue
+		}
+		for _, k := range kept[:n] {
+			if k.t.gap && k.t.Type != m.t.Type && m.start >= k.headEnd && m.end == k.end && !overlapsAny(kept[n:], m) {
+				m.nested = true
+				kept = append(kept, m)
+				break
+			}
+		}
+	}
 	sort.Slice(kept, func(a, b int) bool { return kept[a].start < kept[b].start })
 	return kept
+}
+
+func overlapsAny(ms []trigMatch, m trigMatch) bool {
+	for _, k := range ms {
+		if m.start < k.end && k.start < m.end {
+			return true
+		}
+	}
+	return false
 }
 
 // findEvents finds typed events with their participants, dates and sources,
@@ -233,20 +271,44 @@ func (d *docState) event(ts *triggerSet, si int, m trigMatch) *eventDraft {
 	clauseStart, subj := d.subjectOf(si, m.start)
 	poss := d.possessorBefore(si, m.start)
 	passive := !t.Noun && d.passiveBefore(s, m.start)
-	court := d.courtWord(s, clauseStart, m.start, ts)
+	court, courtEnd := d.courtWordAt(s, clauseStart, m.start, ts)
+	// for a court's act, an unnamed court ("A federal judge has refused to
+	// ...") is the subject, not a name before or after it, unless it is the
+	// name's title ("U.S. District Judge X")
+	courtish := t.Attrs["court"] != "" || t.Attrs["court_only"] != "" || t.Type == "court_ruling" || t.Type == "court_order"
+	if courtish && court != "" && subj != nil && !(subj.Start >= courtEnd && strings.TrimSpace(d.Doc.Text[courtEnd:subj.Start]) == "") {
+		if subj.Entity == nil || subj.Entity.Kind != "court" && !d.isJudge(subj.Entity.ID, ts) {
+			subj = nil
+		}
+	}
 
+	// a court, or a judge by title, as the subject acts as a court
+	subjCourt := subj != nil && subj.Entity != nil && (subj.Entity.Kind == "court" || d.isJudge(subj.Entity.ID, ts))
+	// "dismissed the lawsuit", "the protest was dismissed": a ruling on a
+	// legal matter, not a removal from office
+	legalSubj := passive && d.legalSubject(si, m.start, ts)
 	typ := t.Type
-	if t.Attrs["court"] != "" && (court != "" || subj != nil && subj.Entity != nil && subj.Entity.Kind == "court") {
+	if t.Attrs["court"] != "" && (court != "" || subjCourt || legalSubj || d.legalObject(s, m.end, ts)) {
 		typ = t.Attrs["court"]
 	}
 	ev.typ = typ
+	if t.Attrs["objfirst"] != "" && !d.partyAt(s, m.headEnd) {
+		return nil // "told Jane Park to", not "told reporters he planned to"
+	}
 
 	// a verb trigger after a determiner is a noun ("the review board")
 	nounUse := !t.Noun && d.afterDeterminer(s, m.start)
+	if m.nested && !t.Noun && !nounUse {
+		return nil
+	}
 	switch {
 	case nounUse:
 	case poss != nil && t.Attrs["poss"] != "":
 		ev.add(poss, t.Attrs["poss"])
+	case m.nested:
+		// "sustained a protest by X": the subject made the ruling, not the protest
+	case legalSubj:
+		// "the protest was dismissed": the protest is not the dismissed one's party
 	case subj != nil && (!t.Noun || d.linkedNoun(s, m.start, ts)):
 		role := t.Attrs["subj"]
 		if passive && t.Attrs["passive"] != "" {
@@ -259,7 +321,7 @@ func (d *docState) event(ts *triggerSet, si int, m trigMatch) *eventDraft {
 		case d.governedBy(s, m.start, ts.speakOf):
 			role = "" // "X called the motion baseless": X did not file it
 		}
-		if subj.Entity != nil && subj.Entity.Kind == "court" && typ == "court_order" {
+		if subjCourt && typ == "court_order" {
 			role = asAgent
 		}
 		ev.add(subj, role)
@@ -272,12 +334,17 @@ func (d *docState) event(ts *triggerSet, si int, m trigMatch) *eventDraft {
 	if t.gap {
 		from = m.headEnd
 	}
-	// "the lawsuit was led by X", "an inquiry conducted by the law firm X":
-	// the first party after "by" is the noun's agent
-	if t.Noun && len(ev.agents()) == 0 {
-		if by := d.passiveAfter(s, m.end); by >= 0 {
-			if ms := d.argMentions(s, by, d.objectEnd(s, by, false)); len(ms) > 0 {
-				ev.add(ms[0], asAgent)
+	// "the lawsuit was led by X", "an inquiry conducted by the law firm X",
+	// "a protest by X", "a lawsuit, filed in 2023 by X": the party after
+	// "by" is the noun's agent
+	if (t.Noun || nounUse) && len(ev.agents()) == 0 {
+		by := d.passiveAfter(s, m.end)
+		if by < 0 {
+			by = d.byAfter(s, m.end)
+		}
+		if by >= 0 {
+			if a := d.byAgent(s, by); a != nil {
+				ev.add(a, asAgent)
 			}
 		}
 	}
@@ -314,10 +381,121 @@ func (d *docState) event(ts *triggerSet, si int, m trigMatch) *eventDraft {
 			return nil // "settle in Denver", "settle down": no dispute settled
 		}
 	}
-	if t.Attrs["court_only"] != "" && court == "" && !(subj != nil && subj.Entity != nil && subj.Entity.Kind == "court") && !d.judgeAmong(ev, ts) {
+	if t.Attrs["court_only"] != "" && court == "" && !subjCourt && !d.judgeAmong(ev, ts) && !d.courtIn(s, from, end, ts) {
 		return nil // "refused to step aside" is a ruling only when a judge does it or is asked
 	}
 	return ev
+}
+
+// isJudge reports whether an entity holds a judge's title.
+func (d *docState) isJudge(id string, ts *triggerSet) bool {
+	for _, r := range d.Roles {
+		if r.Person != id || id == "" {
+			continue
+		}
+		for _, w := range strings.Fields(strings.ToLower(r.Title)) {
+			if ts.court[w] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// courtIn reports whether a court is named in [from, end): "lost its
+// challenge in the Court of Federal Claims".
+func (d *docState) courtIn(s sentence, from, end int, ts *triggerSet) bool {
+	for _, m := range d.mentionsIn(from, end) {
+		if m.Entity != nil && (m.Entity.Kind == "court" || d.isJudge(m.Entity.ID, ts)) {
+			return true
+		}
+	}
+	for _, w := range d.wordsAfterAll(from, end) {
+		if ts.court[w.text] {
+			return true
+		}
+	}
+	return false
+}
+
+// legalObject reports whether the object after a verb at off is a legal
+// matter ("dismissed Amazon's lawsuit", "dismissed the case").
+func (d *docState) legalObject(s sentence, off int, ts *triggerSet) bool {
+	for _, w := range d.wordsAfter(off, s.End, 4) {
+		if ts.legal[w.text] {
+			return true
+		}
+		if prepositions[w.text] || beForms[w.text] {
+			return false
+		}
+	}
+	return false
+}
+
+// legalSubject reports whether the subject of a passive verb at off is a
+// legal matter ("A separate protest by X was dismissed"): the first noun of
+// its clause.
+func (d *docState) legalSubject(si, off int, ts *triggerSet) bool {
+	from, _ := d.clauseBounds(si, off, nil)
+	for i, w := range d.wordsAfterAll(from, off) {
+		if i > 3 || prepositions[w.text] {
+			return false
+		}
+		if ts.legal[w.text] {
+			return true
+		}
+	}
+	return false
+}
+
+// partyAt reports whether a party is named at the first word after off:
+// a name or an object pronoun.
+func (d *docState) partyAt(s sentence, off int) bool {
+	ws := d.wordsAfter(off, s.End, 1)
+	if len(ws) == 0 {
+		return false
+	}
+	if m := d.mentionAt(ws[0].start); m != nil && m.Entity != nil {
+		return true
+	}
+	switch ws[0].text {
+	case "him", "her", "them":
+		return true
+	}
+	return false
+}
+
+// byAfter returns the offset after a "by" right after a noun ending at off
+// ("a protest by X"), or -1.
+func (d *docState) byAfter(s sentence, off int) int {
+	if ws := d.wordsAfter(off, s.End, 1); len(ws) == 1 && ws[0].text == "by" {
+		return ws[0].end
+	}
+	return -1
+}
+
+// byAgent is the party of the phrase after "by" at off: the first party
+// before the next preposition ("by X against Y" is X), or, when the phrase
+// names none, the appositive after it ("by another bidder, X,").
+func (d *docState) byAgent(s sentence, off int) *mention {
+	end := d.objectEnd(s, off, false)
+	ws := d.wordsAfter(off, end, 20)
+	for i, w := range ws {
+		if prepositions[w.text] && !(w.text == "than" && i > 0 && (ws[i-1].text == "more" || ws[i-1].text == "fewer" || ws[i-1].text == "less")) {
+			end = w.start
+			break
+		}
+	}
+	if ms := d.argMentions(s, off, end); len(ms) > 0 {
+		return ms[0]
+	}
+	t := d.Doc.Text
+	if i := d.skipSpace(end); i < s.End && t[i] == ',' {
+		if ms := d.argMentions(s, i+1, d.objectEnd(s, i+1, false)); len(ms) > 0 && ms[0].Start == d.skipSpace(i+1) {
+			return ms[0]
+		}
+	}
+	return nil
 }
 
 // judgeAmong reports whether a participant holds a judge's title.
@@ -431,10 +609,26 @@ func isGroup(item string, ts *triggerSet) bool {
 }
 
 // dateFor is the date of an event stated at off in sentence si: the first
-// date of the sentence, else the latest earlier date of its paragraph.
+// date of the trigger's own clause (see clauseBounds), else, when the
+// sentence has no date at all, the latest earlier date of its paragraph. A
+// date in another clause of the sentence belongs to that clause's event:
+// "sued in November 2019 after the latter awarded ..." does not date the
+// award.
 func (d *docState) dateFor(dates [][]dateRef, si, off int) dateRef {
 	if len(dates[si]) > 0 {
-		return dates[si][0]
+		from, to, skip := d.clause(si, off, dates[si])
+	next:
+		for _, r := range dates[si] {
+			for _, sp := range skip {
+				if r.Start >= sp[0] && r.Start < sp[1] {
+					continue next
+				}
+			}
+			if r.Start >= from && r.Start < to {
+				return r
+			}
+		}
+		return dateRef{}
 	}
 	for i := si - 1; i >= 0 && d.Sents[i].Para == d.Sents[si].Para; i-- {
 		if n := len(dates[i]); n > 0 {
@@ -442,6 +636,113 @@ func (d *docState) dateFor(dates [][]dateRef, si, off int) dateRef {
 		}
 	}
 	return dateRef{}
+}
+
+// clauseWords start a clause for date attachment: subordinators, relative
+// pronouns and "as" when a clause follows it ("as the agency reviewed").
+var clauseWords = map[string]bool{
+	"after": true, "before": true, "when": true, "since": true, "as": true, "because": true,
+	"while": true, "although": true, "though": true, "until": true, "once": true, "whereas": true,
+	"if": true, "unless": true, "who": true, "which": true, "whom": true, "that": true,
+}
+
+// clauseBounds returns the span of the clause of sentence si around off.
+func (d *docState) clauseBounds(si, off int, dates []dateRef) (int, int) {
+	from, to, _ := d.clause(si, off, dates)
+	return from, to
+}
+
+// clause returns the span of the clause of sentence si around off: it
+// starts after the last clause word or semicolon before off and ends at the
+// next one after it, leaving out (skip) the relative clauses set off by
+// commas inside it ("Roe, who recused herself, launched") and a
+// subordinate clause that opens the sentence ("After X won, Y sued"). A clause word
+// that a date starts with or is followed by ("since 2014", "after October
+// 25") is a preposition, but one that ends a date before a clause ("a month
+// after X won") starts that clause; "that" and "as" start a clause only
+// before a subject-like word ("that the case", "as it", not "that
+// contract", "as interim CEO").
+func (d *docState) clause(si, off int, dates []dateRef) (from, to int, skip [][2]int) {
+	s := d.Sents[si]
+	t := d.Doc.Text
+	from, to = s.Start, s.End
+	ws := d.wordsAfterAll(s.Start, s.End)
+	for i, w := range ws {
+		if !clauseWords[w.text] {
+			continue
+		}
+		var next word
+		if i+1 < len(ws) {
+			next = ws[i+1]
+		}
+		inDate := false
+		for _, r := range dates {
+			if w.start >= r.Start && w.start < r.End && !(w.end == r.End && next.end > 0) || next.end > 0 && next.start == r.Start && strings.TrimSpace(t[w.end:next.start]) == "" {
+				inDate = true
+			}
+		}
+		if inDate || next.end == 0 {
+			continue
+		}
+		if (w.text == "that" || w.text == "as") && !d.clauseOpener(next) {
+			continue
+		}
+		// a relative clause between commas, or a subordinate clause that
+		// opens the sentence ("After X won, Y sued"), ends at its comma
+		fronted := i < 6 && !relatives[w.text] && !strings.Contains(t[s.Start:w.start], ",")
+		if fronted || relatives[w.text] && strings.HasSuffix(strings.TrimRight(t[s.Start:w.start], " \t"), ",") {
+			if c := strings.IndexByte(t[w.end:s.End], ','); c >= 0 {
+				closing := w.end + c
+				if off >= closing {
+					skip = append(skip, [2]int{w.start, closing})
+					continue
+				}
+				if off >= w.end {
+					return w.end, closing, nil
+				}
+			}
+		}
+		if w.end <= off {
+			from = w.end
+			skip = nil
+		} else if w.start >= off {
+			to = w.start
+			break
+		}
+	}
+	if i := strings.LastIndexByte(t[from:off], ';'); i >= 0 {
+		from += i + 1
+	}
+	if i := strings.IndexByte(t[off:to], ';'); i >= 0 {
+		to = off + i
+	}
+	return from, to, skip
+}
+
+// clauseOpener reports whether w can start a clause after "that" or "as":
+// a determiner, a pronoun, a name, a form of "be" or "have", or a modal.
+func (d *docState) clauseOpener(w word) bool {
+	switch w.text {
+	case "he", "she", "it", "they", "we", "i", "you", "there", "has", "have", "had", "will", "would", "could", "should", "may", "might", "can", "must":
+		return true
+	}
+	return determiners[w.text] || beForms[w.text] || !isLowerWord(d.Doc.Text[w.start:w.end])
+}
+
+// datePrecision ranks date precisions: a day is more precise than a month,
+// a month than a season, a season than a year.
+func datePrecision(r dateRef) int {
+	switch r.Precision {
+	case precDay:
+		return 4
+	case precMonth:
+		return 3
+	case precSeason:
+		return 2
+	case precYear:
+		return 1
+	}
+	return 0
 }
 
 // mergeEvents joins drafts of one type whose agents agree (or are unknown)
@@ -473,7 +774,9 @@ func (d *docState) mergeEvents(evs []*eventDraft, byAgent map[string]bool) []kg.
 				into.describe(p.Description, p.As)
 			}
 		}
-		if into.date.Date == "" {
+		// one event stated with several dates keeps the most precise one
+		// ("in October 2019" and later "on October 25"); ties keep the first
+		if datePrecision(e.date) > datePrecision(into.date) {
 			into.date = e.date
 		}
 		for _, src := range e.sources {
@@ -863,11 +1166,23 @@ func (d *docState) subjectOf(si, off int) (int, *mention) {
 		}
 	}
 	sort.Slice(bounds, func(a, b int) bool { return bounds[a].start < bounds[b].start })
+	// "... that the case was moot and asked the judge to": a verb after
+	// "and" in a subjectless "that" clause shares the main clause's subject
+	andVerb := false
+	if ws := d.wordsBefore(off, s.Start, 1); len(ws) == 1 && ws[0].text == "and" {
+		andVerb = true
+	}
 	segEnd := off
 	for k := len(bounds); k >= 0; k-- {
 		segStart := s.Start
 		if k > 0 {
 			segStart = bounds[k-1].end
+		}
+		// an appositive between commas after a name ("X, a co-founder and
+		// longtime Y ally, resigned") is not the subject: the name is
+		if k > 0 && segEnd < off && t[segEnd] == ',' && t[bounds[k-1].start] == ',' && d.appositive(s, bounds[k-1].start, segStart, segEnd) {
+			segEnd = bounds[k-1].start
+			continue
 		}
 		if c := d.subjectIn(s, segStart, segEnd); c != nil {
 			return segStart, c
@@ -880,7 +1195,7 @@ func (d *docState) subjectOf(si, off int) (int, *mention) {
 				}
 			}
 		}
-		if k > 0 && bounds[k-1].sub && segEnd == off {
+		if k > 0 && bounds[k-1].sub && segEnd == off && !(andVerb && strings.EqualFold(t[bounds[k-1].start:bounds[k-1].end], "that")) {
 			// the trigger's own clause is subordinate and has no subject:
 			// the main clause's subject is not its subject
 			return segStart, nil
@@ -890,6 +1205,18 @@ func (d *docState) subjectOf(si, off int) (int, *mention) {
 		}
 	}
 	return s.Start, nil
+}
+
+// appositive reports whether [from, end), between the comma at comma and
+// another, is an appositive: it opens with a determiner or possessive ("a
+// co-founder", "its chief operating officer") right after a name.
+func (d *docState) appositive(s sentence, comma, from, end int) bool {
+	ws := d.wordsAfter(from, end, 1)
+	if len(ws) == 0 || !determiners[ws[0].text] || ws[0].text == "that" || ws[0].text == "all" || ws[0].text == "no" {
+		return false
+	}
+	ms := d.mentionsIn(s.Start, comma)
+	return len(ms) > 0 && ms[len(ms)-1].Entity != nil && strings.TrimSpace(d.Doc.Text[ms[len(ms)-1].End:comma]) == ""
 }
 
 // wordsAfterAll returns all words in [from, end), punctuation or not.
@@ -972,10 +1299,13 @@ var pastParticiples = map[string]bool{"led": true, "brought": true, "begun": tru
 var reactions = map[string]bool{"approved": true, "rejected": true, "denied": true, "opposed": true, "challenged": true, "criticized": true, "blocked": true, "dismissed": true, "overturned": true, "reported": true, "covered": true, "welcomed": true, "praised": true, "questioned": true, "disputed": true, "affected": true, "upheld": true}
 
 // passiveAfter finds a passive verb and "by" right after a noun ending at
-// off ("was led by", "has been conducted by", "filed by") and returns the
-// offset after "by", or -1.
+// off ("was led by", "has been conducted by", "filed by", ", filed in 2023
+// by") and returns the offset after "by", or -1.
 func (d *docState) passiveAfter(s sentence, off int) int {
-	ws := d.wordsAfter(off, s.End, 4)
+	if i := d.skipSpace(off); i < s.End && d.Doc.Text[i] == ',' {
+		off = i + 1 // a participle phrase set off by a comma
+	}
+	ws := d.wordsAfter(off, s.End, 8)
 	i := 0
 	if i < len(ws) && (ws[i].text == "has" || ws[i].text == "had" || ws[i].text == "have") {
 		i++
@@ -983,12 +1313,24 @@ func (d *docState) passiveAfter(s sentence, off int) int {
 	if i < len(ws) && beForms[ws[i].text] {
 		i++
 	}
-	if i+1 >= len(ws) || ws[i+1].text != "by" {
+	// "by" right after the participle, or after a short phrase of time or
+	// place that begins with a preposition ("filed in 2023 by")
+	by := -1
+	for j := i + 1; j < len(ws) && j <= i+4; j++ {
+		if ws[j].text == "by" {
+			by = j
+			break
+		}
+		if j == i+1 && !prepositions[ws[j].text] {
+			break
+		}
+	}
+	if i >= len(ws) || by < 0 {
 		return -1
 	}
 	w := ws[i].text
 	if isLowerWord(d.Doc.Text[ws[i].start:ws[i].end]) && (strings.HasSuffix(w, "ed") || pastParticiples[w]) && !reactions[w] {
-		return ws[i+1].end
+		return ws[by].end
 	}
 	return -1
 }
@@ -1028,6 +1370,12 @@ func (d *docState) linkedNoun(s sentence, off int, ts *triggerSet) bool {
 // courtWord returns the phrase naming a court or judge in [from, off)
 // ("a federal judge"), or "".
 func (d *docState) courtWord(s sentence, from, off int, ts *triggerSet) string {
+	phrase, _ := d.courtWordAt(s, from, off, ts)
+	return phrase
+}
+
+// courtWordAt is courtWord with the offset where the court word ends.
+func (d *docState) courtWordAt(s sentence, from, off int, ts *triggerSet) (string, int) {
 	ws := d.wordsAfterAll(from, off)
 	for i, w := range ws {
 		if !ts.court[w.text] {
@@ -1037,9 +1385,9 @@ func (d *docState) courtWord(s sentence, from, off int, ts *triggerSet) string {
 		for j > 0 && i-j < 3 && (isLowerWord(d.Doc.Text[ws[j-1].start:ws[j-1].end]) || determiners[ws[j-1].text]) && !prepositions[ws[j-1].text] && !beForms[ws[j-1].text] {
 			j--
 		}
-		return d.Doc.Text[ws[j].start:w.end]
+		return d.Doc.Text[ws[j].start:w.end], w.end
 	}
-	return ""
+	return "", -1
 }
 
 // objectEnd is where the object of a trigger that ends at from ends: at
@@ -1050,7 +1398,8 @@ func (d *docState) objectEnd(s sentence, from int, list bool) int {
 	limit := s.End
 	for i := from; i < s.End; i++ {
 		c := t[i]
-		if c == ';' || c == ':' || c == '"' || strings.HasPrefix(t[i:], "“") || strings.HasPrefix(t[i:], "”") || c == '.' && (i+1 == s.End || t[i+1] == ' ') || c == ',' && !list {
+		// a period inside a name ("Hooli Inc. of") ends nothing
+		if c == ';' || c == ':' || c == '"' || strings.HasPrefix(t[i:], "“") || strings.HasPrefix(t[i:], "”") || c == '.' && (i+1 == s.End || t[i+1] == ' ') && d.mentionAt(i) == nil || c == ',' && !list {
 			limit = i
 			break
 		}

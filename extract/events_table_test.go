@@ -1,0 +1,90 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// eventSummary renders events as "type date: part name; part name".
+func eventSummary(d *docState) []string {
+	n := names(d)
+	var out []string
+	for _, e := range d.Events {
+		var ps []string
+		for _, p := range e.Participants {
+			who := n[p.Entity]
+			if p.Entity == "" {
+				who = "(" + p.Description + ")"
+			}
+			ps = append(ps, p.As+" "+who)
+		}
+		out = append(out, e.Type+" "+e.Date+": "+strings.Join(ps, "; "))
+	}
+	return out
+}
+
+func TestEventPatterns(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"date of the own clause only",
+			"Hooli Inc. sued the Pentagon on November 8, 2019, after the agency awarded Globex Software the contract.",
+			[]string{"lawsuit 2019-11-08: agent Hooli Inc.; target Department of Defense", "award : agent Department of Defense; recipient Globex Software"}},
+		{"most precise date of a restated event",
+			"The Pentagon awarded the contract to Globex Software in October 2019. Hooli Inc. protested. The Pentagon awarded it to Globex Software on October 25.",
+			[]string{"award 2019-10-25: agent Department of Defense; recipient Globex Software", "protest 2019-10: agent Hooli Inc."}},
+		{"relative clause keeps its own date",
+			"Jane Park, who recused herself from the review, sued Hooli Inc. in May 2019.",
+			[]string{"recusal : agent Jane Park", "lawsuit 2019-05: agent Jane Park; target Hooli Inc."}},
+		{"judge by title dismissing a lawsuit rules",
+			"U.S. District Judge Jane Park heard the case. Park dismissed Hooli Inc.'s lawsuit on Tuesday.",
+			[]string{"court_ruling 2020-02-25: agent Jane Park", "lawsuit 2020-02-25: agent Hooli Inc."}},
+		{"judge barred a party",
+			"U.S. District Judge Jane Park barred Globex Software from starting work in February 2020.",
+			[]string{"court_order 2020-02: agent Jane Park; target Globex Software"}},
+		{"protest by X, sustained",
+			"The Government Accountability Office sustained a protest by Hooli Inc. of the contract.",
+			[]string{"court_ruling : agent Government Accountability Office", "protest : agent Hooli Inc."}},
+		{"noun by an appositive, dismissed",
+			"A separate protest by another bidder, Hooli Inc., was dismissed in August.",
+			[]string{"protest 2019-08: agent Hooli Inc."}},
+		{"lawsuit brought by X against Y",
+			"A judge has refused to remove himself from a lawsuit brought by Hooli Inc. against Globex Software.",
+			[]string{"court_ruling : agent (A judge)", "lawsuit : agent Hooli Inc.; target Globex Software"}},
+		{"participle phrase after a comma",
+			"The lawsuit, filed in 2023 by Hooli Inc. and others, alleges fraud.",
+			[]string{"lawsuit 2023: agent Hooli Inc."}},
+		{"appositive is not the subject",
+			"Jane Park, a co-founder and longtime Hooli ally, resigned as a director.",
+			[]string{"resignation : agent Jane Park"}},
+		{"named across an appositive",
+			"Globex Software named Jane Park, its chief operating officer, as interim CEO.",
+			[]string{"appointment : agent Globex Software; subject Jane Park"}},
+		{"was named",
+			"Globex Software grew. Jane Park was named interim CEO.",
+			[]string{"appointment : subject Jane Park"}},
+		{"told X to",
+			"The book said Henry Moss told Jane Park in 2018 to drop the plan. Jane Park told reporters she planned to leave.",
+			[]string{"directive 2018: agent Henry Moss; recipient Jane Park"}},
+		{"and asked after a that clause",
+			"Globex Software lawyers told the court that the case was moot and asked Judge Jane Park to dismiss it.",
+			[]string{"motion : agent Globex Software; target Jane Park"}},
+		{"challenge in a court",
+			"Hooli Inc. lost its challenge in the Court of Federal Claims. Globex Software called it a challenge.",
+			[]string{"lawsuit : agent Hooli Inc."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := run(t, tt.text)
+			d.Published = time.Date(2020, 3, 1, 0, 0, 0, 0, time.UTC)
+			findEvents(d)
+			if diff := cmp.Diff(tt.want, eventSummary(d)); diff != "" {
+				t.Errorf("%s\n(-want +got):\n%s", tt.text, diff)
+			}
+		})
+	}
+}
