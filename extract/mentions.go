@@ -133,7 +133,8 @@ func sentencePieces(d *docState, x *lexIndex, si int, names, lower map[string]bo
 			for c < len(toks) && connectors[strings.ToLower(toks[c].Text)] && c-b < 2 {
 				c++
 			}
-			if c > b && c < len(toks) && isCapToken(toks[c].Text) && !(strings.EqualFold(toks[b].Text, "in") && placeAt(d, x, toks, c)) {
+			// ... but not into a date: "sued Acme Technologies on Tuesday".
+			if c > b && c < len(toks) && isCapToken(toks[c].Text) && !(strings.EqualFold(toks[b].Text, "in") && placeAt(d, x, toks, c)) && !x.calendar[kg.Key(toks[c].Text)] {
 				b = c
 				continue
 			}
@@ -149,13 +150,14 @@ func sentencePieces(d *docState, x *lexIndex, si int, names, lower map[string]bo
 		if !isCapToken(toks[a].Text) && circuitAt(toks, a, b) < 0 {
 			a++
 		}
-		// Drop a sentence-initial common word and leading determiners.
-		for a < b && (leadStop[strings.ToLower(toks[a].Text)] || formerWords[strings.ToLower(toks[a].Text)] || (a == first && !properTag(toks[a].Tag) && !names[toks[a].Text] && !x.firstNames[toks[a].Text] && !x.honorifics[toks[a].Text] && x.agencies[kg.Key(toks[a].Text)].Canonical == "")) {
+		// Drop a sentence-initial common word and leading determiners; a
+		// quotation opens a sentence of its own ("said: \"People bought ...").
+		for a < b && (leadStop[strings.ToLower(toks[a].Text)] || formerWords[strings.ToLower(toks[a].Text)] || ((a == first || opensQuote(toks, a)) && !properTag(toks[a].Tag) && !names[toks[a].Text] && !x.firstNames[toks[a].Text] && !x.honorifics[toks[a].Text] && x.agencies[kg.Key(toks[a].Text)].Canonical == "")) {
 			a++
 		}
 		// A lone word opening a sentence that the document also writes in
 		// lower case is a common word: "Shares fell", not a company.
-		if a == first && b == a+1 && lower[strings.ToLower(toks[a].Text)] && !names[toks[a].Text] && !x.firstNames[toks[a].Text] && x.agencies[kg.Key(toks[a].Text)].Canonical == "" {
+		if (a == first || opensQuote(toks, a)) && b == a+1 && lower[strings.ToLower(toks[a].Text)] && !names[toks[a].Text] && !x.firstNames[toks[a].Text] && x.agencies[kg.Key(toks[a].Text)].Canonical == "" {
 			continue
 		}
 		for a < b && x.calendar[kg.Key(toks[a].Text)] {
@@ -183,6 +185,18 @@ func sentencePieces(d *docState, x *lexIndex, si int, names, lower map[string]bo
 	return out
 }
 
+// opensQuote: toks[k] is the first word of a quotation.
+func opensQuote(toks []token, k int) bool {
+	if k == 0 {
+		return false
+	}
+	switch toks[k-1].Text {
+	case "\"", "“", "'", "‘":
+		return k < 2 || toks[k-2].Text == ":" || toks[k-2].Text == ","
+	}
+	return false
+}
+
 // placeAt: a place name of one to three words starts at toks[c] ("Acme
 // School of Law in St. Louis" is a school and where it is).
 func placeAt(d *docState, x *lexIndex, toks []token, c int) bool {
@@ -204,12 +218,12 @@ func capitalizedOnly(d *docState) (map[string]bool, map[string]bool) {
 	capMid := map[string]bool{}
 	for _, s := range d.Sents {
 		first := true
-		for _, t := range s.Tokens {
+		for k, t := range s.Tokens {
 			if !startsWithLetterOrDigit(t.Text) {
 				continue
 			}
 			if isCapToken(t.Text) {
-				if !first {
+				if !first && !opensQuote(s.Tokens, k) {
 					capMid[t.Text] = true
 				}
 			} else {
@@ -316,6 +330,20 @@ func orgPiece(d *docState, x *lexIndex, si, a, b int) *piece {
 			p := newPiece(d, si, from, b)
 			p.typ, p.kind = kg.Organization, h.Kind
 			return p
+		}
+		// A head word with its remit after "on" or "for": "House Committee
+		// on Education and the Workforce", "Center for Strategic and
+		// International Studies", "Commission on Civil Rights".
+		for i := from; i+2 < b; i++ {
+			if !isCapToken(toks[i].Text) {
+				break
+			}
+			low := strings.ToLower(toks[i+1].Text)
+			if h, ok := x.heads[toks[i].Text]; ok && !h.Legal && h.Kind != "company" && h.Kind != "media" && (low == "on" || low == "for") && isCapToken(toks[i+2].Text) {
+				p := newPiece(d, si, from, b)
+				p.typ, p.kind = kg.Organization, h.Kind
+				return p
+			}
 		}
 		// A leading head word after a name: "Acme University School of Law".
 		for i := from + 1; i+2 < b; i++ {
@@ -781,6 +809,13 @@ func typePieces(d *docState, x *lexIndex, ps []*piece) {
 // form too, but only when no sentence holds both ("Acme" and "Acme Web
 // Services" are two companies). A well-known organization of the agencies
 // lexicon is never a short form: "Amazon Web Services" is not "Amazon".
+// shortKinds are the organization kinds whose head word a later mention
+// may drop: "Acme" for "Acme Technologies", "Marlow" for "Marlow
+// University", "Teamsters" for "Teamsters Union". Not agencies, courts,
+// committees or newspapers: "House" is not its committee, "Washington"
+// not its newspaper.
+var shortKinds = map[string]bool{"company": true, "university": true, "institute": true, "nonprofit": true, "association": true, "fund": true}
+
 func shortForms(d *docState, x *lexIndex, ps []*piece) map[string]*piece {
 	full := map[string]*piece{}
 	bad := map[string]bool{}
@@ -795,14 +830,21 @@ func shortForms(d *docState, x *lexIndex, ps []*piece) map[string]*piece {
 			e--
 		}
 		stripped := e
+		company := true
 		for e > p.a+1 && isCapToken(toks[e-1].Text) {
 			h, ok := x.heads[toks[e-1].Text]
-			if !ok || h.Legal || h.Kind != "company" {
+			if !ok || h.Legal || !shortKinds[h.Kind] {
 				break
 			}
+			company = company && h.Kind == "company"
 			e--
 		}
 		if e == stripped || !isCapToken(toks[p.a].Text) || connectors[strings.ToLower(toks[e-1].Text)] {
+			continue
+		}
+		// "Marlow" for "Marlow University", but a place is not its
+		// university: "Michigan" for "Michigan State University".
+		if !company && (x.places[kg.Key(toks[p.a].Text)] || x.places[kg.Key(spanText(d, toks, p.a, e))]) {
 			continue
 		}
 		keys := []string{kg.Key(spanText(d, toks, p.a, e))}

@@ -41,6 +41,11 @@ func TestMentionTyping(t *testing.T) {
 		want       []string
 	}{
 		{"title split from person", "Defense Secretary Mark Lane visited troops.", []string{"per:Mark Lane"}},
+		{"no date in a name", "The state sued Quixo Technologies on Tuesday. Quixo denied it.", []string{"org:Quixo Technologies"}},
+		{"quotation opener", "Lena Hart said: \"There was no way.\" There is more.", []string{"per:Lena Hart"}},
+		{"university short form", "Tellford University hired her. She said Tellford was ready.", []string{"org:Tellford University"}},
+		{"place is not the university", "Ohio State University won. Ohio voted.", []string{"org:Ohio State University"}},
+		{"committee remit", "She testified before the Senate Committee on Banking and Housing.", []string{"org:Senate Committee on Banking and Housing"}},
 		{"org before title", "Initech CEO Bill Lumbergh resigned.", []string{"org:Initech", "per:Bill Lumbergh"}},
 		{"places are not entities", "The talks in Las Vegas and South Korea ended.", nil},
 		{"months and sentence-initial words", "In March, Congress met. However, Tuesday passed.", []string{"org:Congress"}},
