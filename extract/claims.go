@@ -466,9 +466,9 @@ func (d *docState) personAfter(m *mention, to int) *mention {
 	return m
 }
 
-var proxyFor = regexp.MustCompile(`(?i)\b(?:spokesperson|spokesman|spokeswoman|spokespeople|representatives?|lawyers?|attorneys?|counsel|document|letter|filing|statement|report|memo|complaint|lawsuit|book|memoir|investigation|inquiry|probe|review|audit|study)\s+(?:for|from|of|by|at)\s+$`)
+var proxyFor = regexp.MustCompile(`(?i)\b(?:spokesperson|spokesman|spokeswoman|spokespeople|representatives?|lawyers?|attorneys?|counsel|document|letter|filing|statement|report|memo|complaint|lawsuit|book|memoir|investigation|inquiry|probe|review|audit|study)\s+(?:for|from|of|by|at)\s+(?:(?:the|a|an)\s+)?$`)
 
-// proxyFor finds "a spokesperson for X" in [from, to) and returns X.
+// proxyFor finds "a spokesperson for (the) X" in [from, to) and returns X.
 func (d *docState) proxyFor(from, to int) *mention {
 	for _, m := range d.mentionsIn(from, to) {
 		if m.Entity != nil && proxyFor.MatchString(d.Doc.Text[from:m.Start]) {
@@ -540,6 +540,10 @@ func (d *docState) accordingTo(start, vs int) *entity {
 // counselWords are nouns for those who speak for a group in court.
 var counselWords = map[string]bool{"lawyers": true, "lawyer": true, "attorneys": true, "attorney": true, "counsel": true}
 
+// spokesWords are nouns for who speaks for their possessor: "X's office
+// said" is X speaking.
+var spokesWords = map[string]bool{"office": true, "spokesperson": true, "spokesman": true, "spokeswoman": true, "representative": true, "representatives": true, "campaign": true, "aides": true, "aide": true}
+
 // groupSpeaker resolves a group named by a plural noun right before the
 // verb at vs ("the farmers' lawyers argued", "the farmers' claims that"):
 // the person the document names as the group's counsel ("The farmers'
@@ -548,7 +552,7 @@ var counselWords = map[string]bool{"lawyers": true, "lawyer": true, "attorneys":
 func (d *docState) groupSpeaker(vs, start int) *entity {
 	before := strings.TrimRight(d.Doc.Text[start:vs], " ")
 	toks := strings.Fields(before)
-	if n := len(toks); n > 0 && counselWords[strings.ToLower(toks[n-1])] {
+	if n := len(toks); n > 0 && (counselWords[strings.ToLower(toks[n-1])] || spokesWords[strings.ToLower(toks[n-1])]) {
 		toks = toks[:n-1]
 		before = strings.TrimRight(before[:len(before)-len(strings.Fields(before)[n-1])], " ")
 		if n > 1 && strings.EqualFold(toks[n-2], "lead") {

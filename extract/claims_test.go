@@ -1,6 +1,12 @@
 package extract
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/factgraph/factgraph/kg"
+	"github.com/factgraph/factgraph/lexicon"
+)
 
 // claimView is a claim with entity names, for golden files.
 type claimView struct {
@@ -81,5 +87,42 @@ func TestCoordinatedVerb(t *testing.T) {
 		if got := cl.coordinatedVerb(tt.text); got != tt.want {
 			t.Errorf("coordinatedVerb(%q) = %d, want %d", tt.text, got, tt.want)
 		}
+	}
+}
+
+// textClaims runs the whole pipeline on text and returns its claims with
+// claimant names.
+func textClaims(t *testing.T, text string) []claimView {
+	t.Helper()
+	d := &docState{Doc: kg.Document{ID: "t", Text: text}, Lex: lexicon.Must()}
+	clean(d)
+	segment(d)
+	findMentions(d)
+	findRoles(d)
+	findEvents(d)
+	findClaims(d)
+	return claimViews(t, d)
+}
+
+// TestClaimConstructions checks attributions and stances of general
+// constructions: each text must yield a claim by claimant, with stance,
+// whose text contains the given words.
+func TestClaimConstructions(t *testing.T) {
+	tests := []struct{ name, text, claimant, stance, contains string }{
+		{"proxy with a determiner", "A review by the Federal Trade Commission found no evidence that the merger was rigged.", "Federal Trade Commission", "denies", "no evidence"},
+		{"representative of the org", "A representative of the Harwell Foundation said the grants were made fairly and that it played no part in the decision.", "Harwell Foundation", "denies", "played no part"},
+		{"testified that", "Dana Whitcomb testified that the company had disclosed every payment required by law.", "Dana Whitcomb", "neutral", "disclosed every payment"},
+		{"possessor's office", "The agency changed its rules, a step that Laura Mayhew's office said the company never took elsewhere.", "Laura Mayhew", "neutral", "never took"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cs := textClaims(t, tt.text)
+			for _, c := range cs {
+				if c.Claimant == tt.claimant && c.Stance == tt.stance && strings.Contains(c.Text, tt.contains) {
+					return
+				}
+			}
+			t.Errorf("no %s claim by %s containing %q in %+v", tt.stance, tt.claimant, tt.contains, cs)
+		})
 	}
 }
