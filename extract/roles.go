@@ -246,6 +246,8 @@ func findRoles(d *docState) {
 							}
 							if om := mentionStarting(names, toks, q); om != nil && om.Entity.Type == kg.Organization {
 								org = om.Entity
+							} else {
+								org = describedOrgAt(d, toks, e+1)
 							}
 						}
 						// "Jane Doe, former Defense Secretary John Roe": the title is the next person's.
@@ -434,6 +436,51 @@ func orgAfterTitle(d *docState, names []*mention, toks []token, e int) *entity {
 		}
 		if om := mentionStarting(names, toks, q); om != nil && om.Entity.Type == kg.Organization {
 			return om.Entity
+		}
+		return describedOrgAt(d, toks, e+1)
+	}
+	return nil
+}
+
+// describedOrgAt reads an organization behind a short lower-case
+// description from toks[q]: "at set-top box maker Acme Media", "for the
+// Reston, Virginia-based company" (a nominal the document resolved), "of
+// Acme's law school" (the school's organization).
+func describedOrgAt(d *docState, toks []token, q int) *entity {
+	if q >= len(toks) {
+		return nil
+	}
+	ms := d.mentionsIn(toks[q].Start, toks[len(toks)-1].End)
+	for k := q; k < len(toks) && k < q+7; k++ {
+		if kind := nominals[strings.ToLower(toks[k].Text)]; kind != "" && strings.EqualFold(toks[q].Text, "the") && !isCapToken(toks[k].Text) {
+			if k+1 < len(toks) && isPossessive(toks[k+1].Text) {
+				return nil // "the company's board"
+			}
+			return recentOrgKind(d, toks[k].Start, nil, kind)
+		}
+		if m := mentionStarting(ms, toks, k); m != nil {
+			if m.Entity.Type == kg.Organization && m.Kind != pronounMention {
+				return m.Entity
+			}
+			return nil
+		}
+		t := toks[k]
+		low := strings.ToLower(t.Text)
+		switch {
+		case low == "the" || low == "a" || low == "an":
+			if k > q {
+				return nil
+			}
+		case t.Text == ",":
+			if k == q || !isCapToken(toks[k-1].Text) {
+				return nil // only "Reston, Virginia-based"
+			}
+		case isCapToken(t.Text):
+			// a place word in the description
+		case strings.HasPrefix(t.Tag, "VB") && t.Tag != "VBN", low == "who" || low == "which" || low == "that" || low == "and" || low == "or":
+			return nil
+		case !isNounish(t) && !isAdjective(t) && !strings.Contains(t.Text, "-"):
+			return nil
 		}
 	}
 	return nil
