@@ -61,6 +61,11 @@ func TestStance(t *testing.T) {
 		{"idiom of haste", "the board had rushed to judgment", "said", "alleges"},
 		{"defence idiom", "he will fight to clear his name", "said", "denies"},
 		{"no evidence in the record", "nothing in the record would lead an observer to doubt it", "said", "denies"},
+		{"suspicion idiom", "the invoices did not add up", "said", "alleges"},
+		{"an error alleged", "the board erred in scoring the bids", "said", "alleges"},
+		{"good faith defends", "she acted in good faith on her staff's advice", "wrote", "denies"},
+		{"no part in it", "the donor played no part in the decision", "said", "denies"},
+		{"disagreement is a defence", "the firm strongly disagrees with the regulator's account", "said", "denies"},
 		{"doubt outweighs fairness", "the ruling left them with little confidence that they would get a fair trial", "said", "neutral"},
 	}
 	for _, tt := range tests {
