@@ -96,6 +96,9 @@ func findRoles(d *docState) {
 							org = recentOrgKind(d, toks[j-n].Start, m.Entity, "company")
 						}
 					}
+					if org == nil && !none && academicTitle(title) {
+						org = recentOrgKind(d, toks[j-n].Start, m.Entity, "university")
+					}
 					if departsAfter(toks, b) {
 						status = kg.Former
 					}
@@ -263,6 +266,10 @@ func findRoles(d *docState) {
 							if org == nil && !none && companyTitle(title) {
 								// "Jane Roe, a co-founder, ...": the company the story is about.
 								org = recentOrgKind(d, toks[a].Start, m.Entity, "company")
+							}
+							if org == nil && !none && academicTitle(title) {
+								// "Jane Roe, a chemistry professor": the university the story is about.
+								org = recentOrgKind(d, toks[a].Start, m.Entity, "university")
 							}
 							addRole(si, m.Entity, title, org, none, status)
 							for _, t2 := range also {
@@ -847,6 +854,13 @@ func removedBefore(d *docState, toks []token, i int) bool {
 func isTitleAdj(w string) bool {
 	low := strings.ToLower(w)
 	return low == "acting" || low == "interim"
+}
+
+// academicTitle: an office only a university has, so that one named
+// without an organization is the university's the story names last.
+func academicTitle(t string) bool {
+	low := strings.ToLower(t)
+	return strings.Contains(low, "professor") || strings.Contains(low, "provost") || strings.Contains(low, "dean") || strings.Contains(low, "lecturer")
 }
 
 // companyTitle: a title that only a company (its founders and board) has,

@@ -39,6 +39,7 @@ func TestRoles(t *testing.T) {
 		{"lower-case title", "It was a loss for president Henry Moss.", []string{"Henry Moss | President |  | current"}},
 		{"appositive after", "Daniel Pink, Globex's senior vice president of marketing, declined.", []string{"Daniel Pink | Senior Vice President of marketing | Globex | current"}},
 		{"appositive at", "Katherine Brown, chief technology officer at Initech, said so.", []string{"Katherine Brown | Chief Technology Officer | Initech | current"}},
+		{"academic title takes the university", "Tellford University cut jobs. Jane Park, a chemistry professor, objected. Provost Omar Lee agreed.", []string{"Jane Park | Professor | Tellford University | current", "Omar Lee | Provost | Tellford University | current"}},
 		{"appositive noun modifiers", "Jane Park, a former Pentagon procurement official, spoke.", []string{"Jane Park | Official | Department of Defense | former"}},
 		{"appositive described org", "Jane Park, a former executive at chip maker Globex Software, spoke.", []string{"Jane Park | Executive | Globex Software | former"}},
 		{"appositive nominal org", "Globex Software denied it. Jane Park, a spokeswoman for the Ohio-based company, said so.", []string{"Jane Park | Spokeswoman | Globex Software | current"}},
