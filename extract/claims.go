@@ -231,7 +231,8 @@ type claimDraft struct {
 	spans    [][2]int
 	target   []*entity
 	para     int
-	clause   int // for reported speech, where the attributing clause starts
+	clause   int    // for reported speech, where the attributing clause starts
+	hint     string // stance when the words carry none: a complaint alleges
 }
 
 // findClaims finds direct quotes and indirect speech with their claimants,
@@ -729,6 +730,9 @@ func (d *docState) entityByID(id string) *entity {
 func (d *docState) indirect(cl *claimLex, qs []quoteSeg, used map[int]bool) []*claimDraft {
 	var out []*claimDraft
 	for _, s := range d.Sents {
+		if c := d.accordingToClaim(cl, s); c != nil {
+			out = append(out, c)
+		}
 		for _, loc := range cl.verbRe.FindAllStringIndex(s.Text, -1) {
 			vs, ve := s.Start+loc[0], s.Start+loc[1]
 			verb := strings.ToLower(s.Text[loc[0]:loc[1]])
@@ -817,10 +821,88 @@ func (d *docState) indirect(cl *claimLex, qs []quoteSeg, used map[int]bool) []*c
 			if who == nil {
 				continue
 			}
-			out = append(out, &claimDraft{claimant: who, kind: kg.Paraphrase, verb: verb, texts: []string{d.Doc.Text[from:end]}, spans: [][2]int{{from, end}}, para: s.Para, clause: d.clauseStart(s, vs)})
+			out = append(out, &claimDraft{claimant: who, kind: kg.Paraphrase, verb: verb, texts: []string{d.Doc.Text[from:end]}, spans: [][2]int{{from, end}}, para: s.Para, clause: d.clauseStart(s, vs), hint: d.filingHint(vs, s.Start)})
 		}
 	}
 	return out
+}
+
+// allegingFilings are the filings whose statements are allegations: what
+// "the complaint says" its filer alleges.
+var allegingFilings = map[string]bool{"lawsuit": true, "protest": true}
+
+// filingHint is kg.Alleges when the reporting verb at vs has a filing that
+// alleges for its subject ("The complaint says", "the lawsuit also
+// states"), else "".
+func (d *docState) filingHint(vs, start int) string {
+	ts := compiled(&triggerCache, d.Lex, compileTriggers)
+	ws := d.wordsBefore(vs, start, 2)
+	if len(ws) > 0 && (ws[0].text == "also" || strings.HasSuffix(ws[0].text, "ly")) {
+		ws = ws[1:]
+	}
+	if len(ws) == 0 {
+		return ""
+	}
+	if allegingFilings[ts.document[ws[0].text]] || allegingFilings[filerNouns[ws[0].text]] {
+		return kg.Alleges
+	}
+	return ""
+}
+
+// accordingToClaim is the claim of a sentence that opens "According to X,"
+// and has no reporting verb of its own: X says the rest of the sentence
+// ("According to the complaint, managers were told to ..." is the filer
+// alleging it). A description of X after its comma ("According to X, a
+// professor who ..., the vote was ...") is not what X said.
+func (d *docState) accordingToClaim(cl *claimLex, s sentence) *claimDraft {
+	const lead = "according to "
+	st := d.skipSpace(s.Start)
+	if st+len(lead) >= s.End || !strings.EqualFold(d.Doc.Text[st:st+len(lead)], lead) {
+		return nil
+	}
+	comma := strings.IndexByte(d.Doc.Text[st:s.End], ',')
+	if comma < 0 {
+		return nil
+	}
+	comma += st
+	for _, loc := range cl.verbRe.FindAllStringIndex(d.Doc.Text[comma:s.End], -1) {
+		prev := d.wordsBefore(comma+loc[0], comma, 1)
+		if len(prev) == 0 || !determiners[prev[0].text] && !beForms[prev[0].text] {
+			return nil // "According to X, investigators concluded that": the verb's claim
+		}
+	}
+	var who *entity
+	hint := ""
+	ms := d.mentionsIn(st+len(lead), comma)
+	if len(ms) > 0 && ms[0].Entity != nil {
+		who = ms[0].Entity
+	} else {
+		ws := d.wordsBefore(comma, st+len(lead), 1)
+		if len(ws) == 1 {
+			who = d.filerOf(ws[0].end, st+len(lead))
+			hint = d.filingHint(ws[0].end, st+len(lead))
+		}
+	}
+	if who == nil {
+		return nil
+	}
+	from := d.skipSpace(comma + 1)
+	if who.Type == kg.Person {
+		// skip an appositive: ", a professor who chairs the senate,"
+		if w := firstWord(d.Doc.Text[from:s.End]); w == "a" || w == "an" || w == "the" {
+			if next := strings.IndexByte(d.Doc.Text[from:s.End], ','); next >= 0 {
+				from = d.skipSpace(from + next + 1)
+			}
+		}
+	}
+	end := s.End
+	for end > from && strings.ContainsAny(d.Doc.Text[end-1:end], ".!? ,") {
+		end--
+	}
+	if end <= from || len(wordRe.FindAllString(d.Doc.Text[from:end], -1)) < 3 {
+		return nil
+	}
+	return &claimDraft{claimant: who, kind: kg.Paraphrase, verb: "according to", texts: []string{d.Doc.Text[from:end]}, spans: [][2]int{{from, end}}, para: s.Para, clause: st, hint: hint}
 }
 
 // deniedSomeone reports whether a verb of denial ending at ve takes a
@@ -910,6 +992,9 @@ func (d *docState) claimsOf(cl *claimLex, drafts []*claimDraft) []kg.Claim {
 		claim := kg.Claim{
 			ID: id, Claimant: c.claimant.ID, Text: text, Kind: c.kind, Verb: c.verb,
 			Stance: cl.stance(text, c.verb), Topics: cl.topicsOf(text), About: []string{},
+		}
+		if claim.Stance == kg.Neutral && c.hint != "" {
+			claim.Stance = c.hint
 		}
 		if claim.Topics == nil {
 			claim.Topics = []string{}

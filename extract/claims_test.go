@@ -117,6 +117,9 @@ func TestClaimConstructions(t *testing.T) {
 		{"proxy with a determiner", "A review by the Federal Trade Commission found no evidence that the merger was rigged.", "Federal Trade Commission", "denies", "no evidence"},
 		{"representative of the org", "A representative of the Harwell Foundation said the grants were made fairly and that it played no part in the decision.", "Harwell Foundation", "denies", "played no part"},
 		{"testified that", "Dana Whitcomb testified that the company had disclosed every payment required by law.", "Dana Whitcomb", "neutral", "disclosed every payment"},
+		{"according to a person", "According to Laura Mayhew, a professor who chairs the board, the vote was about more than one meeting.", "Laura Mayhew", "neutral", "the vote was about"},
+		{"according to the complaint", "Laura Mayhew sued Brantley Corp. in March. According to the complaint, managers at the plant were told to bill idle hours to the contract.", "Laura Mayhew", "alleges", "bill idle hours"},
+		{"the complaint says", "Laura Mayhew sued Brantley Corp. in March. The complaint says the setting was switched on for every customer.", "Laura Mayhew", "alleges", "switched on"},
 		{"possessor's office", "The agency changed its rules, a step that Laura Mayhew's office said the company never took elsewhere.", "Laura Mayhew", "neutral", "never took"},
 	}
 	for _, tt := range tests {
