@@ -740,8 +740,8 @@ func (d *docState) indirect(cl *claimLex, qs []quoteSeg, used map[int]bool) []*c
 			if vs > s.Start && d.Doc.Text[vs] >= 'A' && d.Doc.Text[vs] <= 'Z' {
 				continue // part of a name: "the Court of Federal Claims"
 			}
-			if used[vs] || inQuote(qs, vs) || d.mentionAt(vs) != nil || e.Attr("epithet") != "" {
-				continue // an epithet verb reports only a quote: `called it "a sham"`
+			if used[vs] || inQuote(qs, vs) || d.mentionAt(vs) != nil {
+				continue
 			}
 			if e.Attr("noun") != "" {
 				skip := false
@@ -814,7 +814,17 @@ func (d *docState) indirect(cl *claimLex, qs []quoteSeg, used map[int]bool) []*c
 			for end > from && strings.ContainsAny(d.Doc.Text[end-1:end], ".!? ,") {
 				end--
 			}
-			if end <= from || len(wordRe.FindAllString(d.Doc.Text[from:end], -1)) < 2 {
+			minWords := 2
+			if e.Attr("denial") != "" {
+				minWords = 1 // "X denied wrongdoing"
+			}
+			if end <= from || len(wordRe.FindAllString(d.Doc.Text[from:end], -1)) < minWords {
+				continue
+			}
+			if e.Attr("epithet") != "" && (strings.ContainsAny(d.Doc.Text[from:end], `"“`) || cl.stance(d.Doc.Text[from:end], "") == kg.Neutral) {
+				// an epithet verb reports a quote (`called it "a sham"`) or a
+				// judgment the words carry ("called the allegations baseless"),
+				// not a clause: "called for a vote", "called him"
 				continue
 			}
 			who := d.speakerBefore(vs, s.Start)

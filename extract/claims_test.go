@@ -120,6 +120,8 @@ func TestClaimConstructions(t *testing.T) {
 		{"according to a person", "According to Laura Mayhew, a professor who chairs the board, the vote was about more than one meeting.", "Laura Mayhew", "neutral", "the vote was about"},
 		{"according to the complaint", "Laura Mayhew sued Brantley Corp. in March. According to the complaint, managers at the plant were told to bill idle hours to the contract.", "Laura Mayhew", "alleges", "bill idle hours"},
 		{"the complaint says", "Laura Mayhew sued Brantley Corp. in March. The complaint says the setting was switched on for every customer.", "Laura Mayhew", "alleges", "switched on"},
+		{"denied one word", "Brantley Corp. denied wrongdoing.", "Brantley Corp", "denies", "wrongdoing"},
+		{"called without a quote", "Laura Mayhew, a spokeswoman for Brantley Corp., called the allegations baseless and said every invoice was reviewed.", "Brantley Corp", "denies", "allegations baseless"},
 		{"possessor's office", "The agency changed its rules, a step that Laura Mayhew's office said the company never took elsewhere.", "Laura Mayhew", "neutral", "never took"},
 	}
 	for _, tt := range tests {
