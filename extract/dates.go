@@ -218,26 +218,39 @@ var datePatterns = []struct {
 var datePatternKeys = func() [][][]string {
 	digits := strings.Split("0123456789", "")
 	years := []string{"18", "19", "20"}
-	months := []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
 	seasons := []string{"spring", "summer", "fall", "autumn", "winter"}
 	keys := [][][]string{
 		{digits, {"-"}},  // 2019-10-25
-		{months, years},  // October 25, 2019
-		{months, years},  // 25 October 2019
-		{months, years},  // October 2019
-		{months, digits}, // October 25
+		{years},          // October 25, 2019
+		{years},          // 25 October 2019
+		{years},          // October 2019
+		{digits},         // October 25
 		{seasons, years}, // the summer of 2018
 		{seasons, years}, // 2018 summer
 		{seasons},        // this past summer
-		{months},         // last June
+		nil,              // last June
 		{{"year", "month", "week"}},
 		{{"yesterday", "today", "tomorrow"}},
-		{{"day"}}, // every weekday ends in it
+		nil, // Monday
 		{{"later", "after", "earlier", "before"}},
 		{years}, // in 2019
 	}
 	if len(keys) != len(datePatterns) {
 		panic("extract: datePatternKeys does not match datePatterns")
+	}
+	return keys
+}()
+
+// datePatternCased[i] lists words of which the original (not lower-cased)
+// text must hold one for datePatterns[i] to match: month and weekday names
+// are capitalized in the patterns, so "may", "market" or "today" rule
+// nothing in.
+var datePatternCased = func() [][]string {
+	months := []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+	weekdays := []string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+	keys := [][]string{nil, months, months, months, months, nil, nil, nil, months, nil, nil, weekdays, nil, nil}
+	if len(keys) != len(datePatterns) {
+		panic("extract: datePatternCased does not match datePatterns")
 	}
 	return keys
 }()
@@ -280,6 +293,9 @@ func findDates(text string, base int, pub time.Time, prev *dateRef) []dateRef {
 		possible := true
 		for _, group := range datePatternKeys[pi] {
 			possible = possible && mayContainAny(lower, group)
+		}
+		if cased := datePatternCased[pi]; possible && cased != nil {
+			possible = mayContainAny(text, cased)
 		}
 		if !possible {
 			continue
