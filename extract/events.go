@@ -41,6 +41,8 @@ type triggerSet struct {
 	legal    map[string]bool   // nouns for legal matters a court rules on ("case", "lawsuit")
 	types    map[string]bool   // the event vocabulary
 	byAgent  map[string]bool   // types merged per agent within a document
+	byKey    map[string][]int  // key word -> indices of the triggers that need it
+	always   []int             // triggers whose key is not a plain ASCII word
 }
 
 // compileTriggers reads the trigger and type lexicons. Triggers of a type
@@ -48,7 +50,7 @@ type triggerSet struct {
 var triggerCache sync.Map // *lexicon.Lexicon -> *triggerSet
 
 func compileTriggers(lex *lexicon.Lexicon) *triggerSet {
-	ts := &triggerSet{court: map[string]bool{}, group: map[string]bool{}, phrasal: map[string]bool{}, undergo: map[string]bool{}, speakOf: map[string]bool{}, document: map[string]string{}, legal: map[string]bool{}, types: map[string]bool{}, byAgent: map[string]bool{}}
+	ts := &triggerSet{court: map[string]bool{}, group: map[string]bool{}, phrasal: map[string]bool{}, undergo: map[string]bool{}, speakOf: map[string]bool{}, document: map[string]string{}, legal: map[string]bool{}, types: map[string]bool{}, byAgent: map[string]bool{}, byKey: map[string][]int{}}
 	if lex == nil {
 		return ts
 	}
@@ -104,12 +106,67 @@ func compileTriggers(lex *lexicon.Lexicon) *triggerSet {
 		if err != nil {
 			continue
 		}
+		key := keyWord(p)
+		if then := keyWord(e.Attr("then")); len(then) > len(key) {
+			key = then // both must be there: the longer is the rarer
+		}
 		ts.triggers = append(ts.triggers, trigger{
 			Phrase: p, Type: e.Attr("type"), Noun: e.Attr("pos") == "noun", List: e.Attr("list") == "1",
-			Attrs: e.Attrs, re: re, key: keyWord(p), gap: gap,
+			Attrs: e.Attrs, re: re, key: key, gap: gap,
 		})
+		if i := len(ts.triggers) - 1; asciiWord(key) {
+			ts.byKey[key] = append(ts.byKey[key], i)
+		} else {
+			ts.always = append(ts.always, i)
+		}
 	}
 	return ts
+}
+
+// asciiWord reports whether w is a non-empty run of lower-case ASCII letters
+// and digits.
+func asciiWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// candidates returns, in lexicon order, the triggers that may match a
+// sentence (lower-cased): those whose key word is one of its words. A
+// trigger matches whole words, so its key word, a maximal run of letters and
+// digits of its phrase, is a maximal run of the match; one pass over the
+// sentence's runs with a map lookup replaces a substring search per trigger.
+func (ts *triggerSet) candidates(lower string, buf []int) []int {
+	out := append(buf[:0], ts.always...)
+	for i := 0; i < len(lower); {
+		if !isASCIIAlnum(lower[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(lower) && isASCIIAlnum(lower[j]) {
+			j++
+		}
+		out = append(out, ts.byKey[lower[i:j]]...)
+		i = j
+	}
+	sort.Ints(out)
+	// a key word said twice adds its triggers twice
+	k := 0
+	for i, x := range out {
+		if i == 0 || x != out[k-1] {
+			out[k] = x
+			k++
+		}
+	}
+	return out[:k]
+}
+
+func isASCIIAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
 }
 
 // gapRe is what "..." in a trigger stands for: up to six words, where an
@@ -132,12 +189,9 @@ type trigMatch struct {
 // the longest match wins.
 func (ts *triggerSet) find(s sentence) []trigMatch {
 	var ms []trigMatch
-	lower := strings.ToLower(s.Text)
-	for i := range ts.triggers {
+	var buf [32]int
+	for _, i := range ts.candidates(asciiLower(s.Text), buf[:0]) {
 		t := &ts.triggers[i]
-		if !mayContain(lower, t.key) {
-			continue
-		}
 		for _, loc := range t.re.FindAllStringIndex(s.Text, -1) {
 			head := loc[0] + strings.IndexFunc(s.Text[loc[0]:loc[1]], unicode.IsSpace)
 			if head < loc[0] {
@@ -349,11 +403,20 @@ func (d *docState) event(ts *triggerSet, si int, m trigMatch) *eventDraft {
 		}
 	}
 	end := d.objectEnd(s, from, t.List)
+	if then := t.Attrs["then"]; then != "" {
+		// "question A and B under oath": the phrase must follow, and ends
+		// the object
+		i := indexWord(asciiLower(d.Doc.Text[from:end]), then)
+		if i < 0 {
+			return nil
+		}
+		end = from + i
+	}
 	if t.List {
 		d.listParticipants(ev, ts, s, from, end, t)
 	} else {
 		objDone := false
-		for _, om := range d.argMentions(s, from, end) {
+		for _, om := range d.objMentions(s, from, end) {
 			if om.Start < m.end && !t.gap {
 				continue
 			}
@@ -373,6 +436,28 @@ func (d *docState) event(ts *triggerSet, si int, m trigMatch) *eventDraft {
 			}
 			if role != "" && !(subj != nil && om.Entity == subj.Entity) {
 				ev.add(om, role)
+			}
+		}
+	}
+	// "opened a review of X's reporting": a review of another party's
+	// conduct is an investigation of that party
+	if pt := t.Attrs["party"]; pt != "" && typ == t.Type && len(ev.agents()) > 0 && ts.types[pt] {
+		for _, p := range ev.parts {
+			if p.As != asAgent && p.Entity != "" && (p.As == t.Attrs["of"] || p.As == t.Attrs["into"]) {
+				ev.typ = pt
+				break
+			}
+		}
+	}
+	// "She was fired": without a named agent, the one who fired or named
+	// the subject is the organization the subject holds a role at
+	if len(ev.agents()) == 0 && (ev.typ == "removal" || ev.typ == "appointment") {
+		for _, p := range ev.parts {
+			if p.As == t.Attrs["passive"] && p.Entity != "" {
+				if org := d.roleOrg(p.Entity); org != nil {
+					ev.add(org, asAgent)
+				}
+				break
 			}
 		}
 	}
@@ -489,6 +574,13 @@ func (d *docState) byAgent(s sentence, off int) *mention {
 	if ms := d.argMentions(s, off, end); len(ms) > 0 {
 		return ms[0]
 	}
+	// "a review by the agency's inspector general", "commissioned by the
+	// university's own board": an unnamed part of a party acts for it
+	if ms := d.mentionsIn(off, end); len(ms) > 0 && ms[0].Entity != nil && d.possessive(ms[0]) {
+		if ws := d.wordsAfter(off, end, 1); len(ws) == 1 && (ws[0].start == ms[0].Start || determiners[ws[0].text] && d.skipSpace(ws[0].end) == ms[0].Start) {
+			return ms[0]
+		}
+	}
 	t := d.Doc.Text
 	if i := d.skipSpace(end); i < s.End && t[i] == ',' {
 		if ms := d.argMentions(s, i+1, d.objectEnd(s, i+1, false)); len(ms) > 0 && ms[0].Start == d.skipSpace(i+1) {
@@ -496,6 +588,58 @@ func (d *docState) byAgent(s sentence, off int) *mention {
 		}
 	}
 	return nil
+}
+
+// indexWord is the offset of the first whole-word occurrence of phrase in
+// lower, or -1.
+func indexWord(lower, phrase string) int {
+	for off := 0; ; {
+		i := strings.Index(lower[off:], phrase)
+		if i < 0 {
+			return -1
+		}
+		i += off
+		if wordEdge(lower, i, i+len(phrase)) {
+			return i
+		}
+		off = i + 1
+	}
+}
+
+// roleOrg is the organization a person holds a role at, as a mention, or
+// nil: the first stated role with an organization.
+func (d *docState) roleOrg(person string) *mention {
+	for _, r := range d.Roles {
+		if r.Person != person || r.Organization == "" {
+			continue
+		}
+		for _, m := range d.Mentions {
+			if m.Entity != nil && m.Entity.ID == r.Organization {
+				return &mention{Entity: m.Entity}
+			}
+		}
+	}
+	return nil
+}
+
+// objMentions is argMentions with a possessor right after a preposition
+// ("a review of X's reporting", "a lawsuit against X's decision"): the
+// phrase is about that party.
+func (d *docState) objMentions(s sentence, from, end int) []*mention {
+	out := d.argMentions(s, from, end)
+	n := len(out)
+	for _, m := range d.mentionsIn(from, end) {
+		if m.Entity == nil || !d.possessive(m) || m.Kind != nameMention {
+			continue
+		}
+		if ws := d.wordsBefore(m.Start, from, 1); len(ws) == 1 && prepositions[ws[0].text] && ws[0].text != "by" {
+			out = append(out, m)
+		}
+	}
+	if len(out) > n {
+		sort.SliceStable(out, func(a, b int) bool { return out[a].Start < out[b].Start })
+	}
+	return out
 }
 
 // judgeAmong reports whether a participant holds a judge's title.
