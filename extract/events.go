@@ -170,10 +170,10 @@ func isASCIIAlnum(c byte) bool {
 }
 
 // gapRe is what "..." in a trigger stands for: up to six words, where an
-// abbreviation ("U.S.") is a word, and perhaps one appositive between
+// abbreviation ("U.S.", "F.T.C.'s") is a word, and perhaps one appositive between
 // commas ("named Jane Park, its chief operating officer, as").
 const (
-	gapWord = `[ \t]+(?:[^\s,.;:]+|(?:\p{Lu}\.)+)`
+	gapWord = `[ \t]+(?:[^\s,.;:]+|(?:\p{Lu}\.)+(?:['’]s)?)`
 	gapRe   = `(?:` + gapWord + `){0,6}?(?:,(?:` + gapWord + `){1,6}?,(?:` + gapWord + `){0,2}?)?`
 )
 
@@ -324,6 +324,14 @@ func (d *docState) event(ts *triggerSet, si int, m trigMatch) *eventDraft {
 
 	clauseStart, subj := d.subjectOf(si, m.start)
 	poss := d.possessorBefore(si, m.start)
+	// "X, which argued ..., lost its challenge": a possessive pronoun in the
+	// subject's own clause is the subject's, not the nearest earlier name's
+	if poss != nil && poss.Kind == pronounMention && subj != nil && subj.Entity != nil && poss.Entity != subj.Entity &&
+		(poss.Entity.Type == kg.Person) == (subj.Entity.Type == kg.Person) && subj.Start < poss.Start {
+		p := *poss
+		p.Entity = subj.Entity
+		poss = &p
+	}
 	passive := !t.Noun && d.passiveBefore(s, m.start)
 	court, courtEnd := d.courtWordAt(s, clauseStart, m.start, ts)
 	// for a court's act, an unnamed court ("A federal judge has refused to
@@ -1282,6 +1290,58 @@ func (d *docState) pronoun(w word, subject bool) *mention {
 	return nil
 }
 
+// bound is a clause boundary: a punctuation mark, a relative pronoun (rel)
+// or a subordinator (sub).
+type bound struct {
+	start, end int
+	rel, sub   bool
+}
+
+// afterRelative is the subject of a verb right after the comma that closes
+// a relative clause ("Oracle, which argued that ... Amazon, lost its
+// challenge": Oracle): the name before the last ", which" or ", who" when
+// the trigger's own segment opens with a verb-like word and names no
+// subject.
+func (d *docState) afterRelative(s sentence, off int, bounds []bound) *mention {
+	if len(bounds) < 2 {
+		return nil
+	}
+	t := d.Doc.Text
+	last := bounds[len(bounds)-1]
+	if t[last.start] != ',' {
+		return nil
+	}
+	ws := d.wordsAfter(last.end, off, 1)
+	if len(ws) == 0 || !isLowerWord(t[ws[0].start:ws[0].end]) || determiners[ws[0].text] || prepositions[ws[0].text] ||
+		subordinators[ws[0].text] || relatives[ws[0].text] || ws[0].text == "and" || ws[0].text == "or" || d.subjectIn(s, last.end, off) != nil {
+		return nil
+	}
+	for k := len(bounds) - 2; k >= 0; k-- {
+		b := bounds[k]
+		if !b.rel {
+			continue
+		}
+		before := strings.TrimRight(t[s.Start:b.start], " \t")
+		if !strings.HasSuffix(before, ",") {
+			return nil
+		}
+		comma := s.Start + len(before) - 1
+		if comma+1 >= last.start {
+			return nil
+		}
+		ms := d.mentionsIn(s.Start, comma)
+		if len(ms) == 0 {
+			return nil
+		}
+		m := ms[len(ms)-1]
+		if m.Entity == nil || d.possessive(m) || strings.TrimSpace(t[m.End:comma]) != "" {
+			return nil
+		}
+		return m
+	}
+	return nil
+}
+
 // subjectOf finds the subject of the clause in which offset off of
 // sentence si stands: the first mention of the clause that is not after a
 // preposition, not a possessor and not in parentheses, looking back clause
@@ -1289,10 +1349,6 @@ func (d *docState) pronoun(w word, subject bool) *mention {
 // It returns where the clause starts too.
 func (d *docState) subjectOf(si, off int) (int, *mention) {
 	s := d.Sents[si]
-	type bound struct {
-		start, end int
-		rel, sub   bool
-	}
 	var bounds []bound
 	t := d.Doc.Text
 	for i := s.Start; i < off; i++ {
@@ -1315,6 +1371,9 @@ func (d *docState) subjectOf(si, off int) (int, *mention) {
 	andVerb := false
 	if ws := d.wordsBefore(off, s.Start, 1); len(ws) == 1 && ws[0].text == "and" {
 		andVerb = true
+	}
+	if c := d.afterRelative(s, off, bounds[:]); c != nil {
+		return bounds[len(bounds)-1].end, c
 	}
 	segEnd := off
 	for k := len(bounds); k >= 0; k-- {

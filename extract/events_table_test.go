@@ -94,6 +94,12 @@ func TestEventPatterns(t *testing.T) {
 		{"challenged in court",
 			"Hooli Inc. had unsuccessfully challenged the procurement in court. Jane Park challenged the plan.",
 			[]string{"lawsuit : agent Hooli Inc."}},
+		{"gap over an abbreviation's possessive",
+			"U.S. District Judge Jane Park denied the F.T.C.'s request to block the deal.",
+			[]string{"court_ruling : agent Jane Park"}},
+		{"verb after a relative clause takes the name before it",
+			"Hooli Inc., which argued that the design favored Globex Software and that the procurement was flawed, lost its challenge in the Court of Federal Claims.",
+			[]string{"lawsuit : agent Hooli Inc."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
