@@ -233,6 +233,7 @@ type claimDraft struct {
 	para     int
 	clause   int    // for reported speech, where the attributing clause starts
 	hint     string // stance when the words carry none: a complaint alleges
+	rejects  bool   // an epithet for an accusation: `called the claims "reckless"` denies them
 }
 
 // findClaims finds direct quotes and indirect speech with their claimants,
@@ -275,6 +276,9 @@ func findClaims(d *docState) {
 			continue
 		}
 		last = &claimDraft{claimant: who, kind: kg.Quote, verb: verb, texts: []string{d.Doc.Text[qs0:qe0]}, spans: [][2]int{{qs0, qe0}}, para: q.Para}
+		if vat < q.Open && cl.verbs[verb].Attr("epithet") != "" && d.epithetOfAllegation(vat, q.Open) {
+			last.rejects = true
+		}
 		drafts = append(drafts, last)
 	}
 	drafts = append(drafts, d.indirect(cl, qs, used)...)
@@ -347,7 +351,11 @@ func (d *docState) attribution(cl *claimLex, qs []quoteSeg, i int) (*entity, str
 		if locs := cl.verbRe.FindAllStringIndex(b[start:], -1); len(locs) > 0 && (len(b) < len(before) || p.Start+start+locs[len(locs)-1][1] == p.Start+len(b)) {
 			loc := locs[len(locs)-1]
 			vs := p.Start + start + loc[0]
-			if who := d.speakerBefore(vs, p.Start+start); who != nil {
+			if ws := d.wordsBefore(vs, p.Start+start, 1); len(ws) == 1 && possessiveWord(ws[0].text) {
+				vs = -1 // "called the union's claims": a noun
+			}
+			if vs < 0 {
+			} else if who := d.speakerBefore(vs, p.Start+start); who != nil {
 				return who, strings.ToLower(d.Doc.Text[vs : p.Start+start+loc[1]]), vs
 			}
 		}
@@ -356,7 +364,16 @@ func (d *docState) attribution(cl *claimLex, qs []quoteSeg, i int) (*entity, str
 	// what something is, a few words before the quote
 	if b := strings.TrimRight(d.Doc.Text[p.Start:q.Open], " "); b != "" {
 		start := max(strings.LastIndexAny(b, ".!?”\"")+1, 0)
-		if locs := cl.verbRe.FindAllStringIndex(b[start:], -1); len(locs) > 0 {
+		locs := cl.verbRe.FindAllStringIndex(b[start:], -1)
+		for len(locs) > 0 {
+			// "called the union's claims "false"": a possessed noun is no verb
+			ws := d.wordsBefore(p.Start+start+locs[len(locs)-1][0], p.Start+start, 1)
+			if len(ws) == 0 || !possessiveWord(ws[0].text) && !determiners[ws[0].text] {
+				break
+			}
+			locs = locs[:len(locs)-1]
+		}
+		if len(locs) > 0 {
 			loc := locs[len(locs)-1]
 			verb := strings.ToLower(b[start+loc[0] : start+loc[1]])
 			gap := b[start+loc[1]:]
@@ -501,9 +518,158 @@ func (d *docState) speakerBefore(vs, start int) *entity {
 	}
 	_, m := d.subjectOf(si, vs)
 	if m == nil || m.Entity == nil {
+		if e := d.describedSubject(vs, start); e != nil {
+			return e
+		}
 		return d.accordingTo(start, vs)
 	}
+	if m.Kind == pronounMention {
+		if e := d.pronounSpeaker(m.Text, si, m.Start); e != nil {
+			return e
+		}
+	}
 	return d.personAfter(m, vs).Entity
+}
+
+// subjectWords are the words right before a reporting verb that name its
+// subject: adverbs ("also", "flatly") and a speaker for the subject
+// ("lawyers", "office") skipped, nearest first.
+func (d *docState) subjectWords(vs, start int) []word {
+	ws := d.wordsBefore(vs, start, 5)
+	for len(ws) > 0 && (ws[0].text == "also" || ws[0].text == "then" || ws[0].text == "later" || strings.HasSuffix(ws[0].text, "ly") && len(ws[0].text) > 4) {
+		ws = ws[1:]
+	}
+	if len(ws) > 1 && (counselWords[ws[0].text] || spokesWords[ws[0].text]) {
+		ws = ws[1:]
+	}
+	return ws
+}
+
+// describedSubject resolves a subject the document names by description
+// ("The commission argues", "the system's lawyers maintained", "The
+// mayor's office denied"), or by a plural pronoun ("They also argued"),
+// that no mention covers.
+func (d *docState) describedSubject(vs, start int) *entity {
+	ws := d.subjectWords(vs, start)
+	if len(ws) == 0 {
+		return nil
+	}
+	if ws[0].text == "they" && (len(ws) == 1 || !wordRe.MatchString(ws[1].text)) { // "- They also argued"
+		return d.pronounSpeaker("they", d.sentenceAt(vs), ws[0].start)
+	}
+	if len(ws) < 2 || ws[1].text != "the" {
+		return nil
+	}
+	noun := ws[0].text
+	for _, suf := range []string{"'s", "’s"} {
+		noun = strings.TrimSuffix(noun, suf)
+	}
+	return d.described(noun, ws[1].start)
+}
+
+// described is the entity the document last named, before off, with the
+// description noun (lower case): an organization whose name ends with it
+// ("the commission": the Federal Trade Commission), one an appositive
+// describes with it ("X, the 11-hospital system"), or a person titled with
+// it ("the mayor": Mayor Jane Doe).
+func (d *docState) described(noun string, off int) *entity {
+	if len(noun) < 3 || determiners[noun] || prepositions[noun] {
+		return nil
+	}
+	t := d.Doc.Text
+	for i := len(d.Mentions) - 1; i >= 0; i-- {
+		m := d.Mentions[i]
+		if m.Entity == nil || m.End > off || m.Kind == pronounMention {
+			continue
+		}
+		if m.Entity.Type == kg.Person {
+			if ws := d.wordsBefore(m.Start, max(0, m.Start-30), 1); len(ws) == 1 && ws[0].text == noun && t[ws[0].start] >= 'A' && t[ws[0].start] <= 'Z' {
+				return m.Entity
+			}
+			continue
+		}
+		if ws := wordRe.FindAllString(m.Text, -1); len(ws) > 0 && strings.EqualFold(ws[len(ws)-1], noun) {
+			return m.Entity
+		}
+		// "X, the 11-hospital system", "X, a Washington-based watchdog group"
+		if rest := t[m.End:min(len(t), m.End+80)]; strings.HasPrefix(rest, ", ") {
+			ws := d.wordsAfter(m.End+2, min(len(t), m.End+80), 6)
+			if len(ws) > 1 && (ws[0].text == "the" || ws[0].text == "a" || ws[0].text == "an") {
+				for _, w := range ws[1:] {
+					if relatives[w.text] || prepositions[w.text] {
+						break
+					}
+					if w.text == noun {
+						return m.Entity
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// pronounSpeaker resolves a subject pronoun (pr) of a reporting verb in
+// sentence si to the speaker of the sentence before ("..., said Jane Doe.
+// She added ...", "The company's lawyers maintained X. They also argued
+// Y"), else that sentence's subject, when its type fits the pronoun;
+// nil when neither does.
+func (d *docState) pronounSpeaker(pr string, si, off int) *entity {
+	if si <= 0 {
+		return nil
+	}
+	fits := func(e *entity) bool {
+		if e == nil {
+			return false
+		}
+		switch strings.ToLower(pr) {
+		case "he", "she":
+			return e.Type == kg.Person
+		case "it":
+			return e.Type == kg.Organization
+		}
+		return true
+	}
+	// a pronoun inside its own sentence's earlier clause ("Calloway, he
+	// added, ...") looks at the sentence before too
+	p := d.Sents[si-1]
+	if p.Para < d.Sents[si].Para-1 {
+		return nil
+	}
+	cl := compiled(&claimLexCache, d.Lex, compileClaimLex)
+	if cl.verbRe != nil {
+		for _, loc := range cl.verbRe.FindAllStringIndex(p.Text, -1) {
+			vs := p.Start + loc[0]
+			if d.mentionAt(vs) != nil || inQuoteText(d.Doc.Text, p.Start, vs) {
+				continue
+			}
+			var e *entity
+			if rest := strings.TrimLeft(d.Doc.Text[p.Start+loc[1]:p.End], " "); d.Doc.Text[max(p.Start, vs-2):vs] == ", " || strings.HasPrefix(d.Doc.Text[max(p.Start, vs-3):vs], "\" ") || strings.HasPrefix(d.Doc.Text[max(p.Start, vs-4):vs], "” ") {
+				// `"...," said Jane Doe`
+				e = d.speaker(p.Start+loc[1], p.Start+loc[1]+len(rest))
+			}
+			if e == nil {
+				if _, m := d.subjectOf(si-1, vs); m != nil && m.Kind != pronounMention {
+					e = m.Entity
+				}
+			}
+			if e == nil {
+				e = d.describedSubject(vs, p.Start)
+			}
+			if fits(e) {
+				return e
+			}
+			break
+		}
+	}
+	return nil
+}
+
+// inQuoteText reports whether an odd number of quote marks lie in
+// text[from:off].
+func inQuoteText(text string, from, off int) bool {
+	n := strings.Count(text[from:off], `"`) + strings.Count(text[from:off], "“") + strings.Count(text[from:off], "”")
+	return n%2 == 1
 }
 
 // appositiveSubject is the subject of a sentence that opens with a name,
@@ -753,7 +919,7 @@ func (d *docState) indirect(cl *claimLex, qs []quoteSeg, used map[int]bool) []*c
 				}
 			}
 			prev := d.wordsBefore(vs, s.Start, 1)
-			if e.Attr("noun") == "" && len(prev) == 1 && (determiners[prev[0].text] || beForms[prev[0].text]) {
+			if e.Attr("noun") == "" && len(prev) == 1 && (determiners[prev[0].text] || beForms[prev[0].text] || possessiveWord(prev[0].text)) {
 				continue // a noun or an adjective: "the claims", "is alleged"
 			}
 			if e.Attr("that") != "" && !d.thatFollows(ve, s.End) {
@@ -1003,6 +1169,9 @@ func (d *docState) claimsOf(cl *claimLex, drafts []*claimDraft) []kg.Claim {
 			ID: id, Claimant: c.claimant.ID, Text: text, Kind: c.kind, Verb: c.verb,
 			Stance: cl.stance(text, c.verb), Topics: cl.topicsOf(text), About: []string{},
 		}
+		if c.rejects {
+			claim.Stance = kg.Denies
+		}
 		if claim.Stance == kg.Neutral && c.hint != "" {
 			claim.Stance = c.hint
 		}
@@ -1031,4 +1200,24 @@ func (d *docState) claimsOf(cl *claimLex, drafts []*claimDraft) []kg.Claim {
 		out = append(out, claim)
 	}
 	return out
+}
+
+// possessiveWord reports whether w (lower case) is a possessor: "union's".
+func possessiveWord(w string) bool {
+	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") || w == "its" || w == "their" || w == "his" || w == "her"
+}
+
+// allegationNouns name an accusation: an epithet for one ("called the
+// claims "false"") rejects it.
+var allegationNouns = map[string]bool{"claims": true, "claim": true, "allegations": true, "allegation": true, "accusations": true, "accusation": true, "charges": true, "lawsuit": true, "suit": true, "complaint": true, "criticism": true, "assertions": true, "report": true}
+
+// epithetOfAllegation reports whether the words between an epithet verb at
+// vs and a quote at open name an accusation.
+func (d *docState) epithetOfAllegation(vs, open int) bool {
+	for _, w := range d.wordsAfter(vs, open, 6) {
+		if allegationNouns[w.text] {
+			return true
+		}
+	}
+	return false
 }

@@ -122,6 +122,12 @@ func TestClaimConstructions(t *testing.T) {
 		{"the complaint says", "Laura Mayhew sued Brantley Corp. in March. The complaint says the setting was switched on for every customer.", "Laura Mayhew", "alleges", "switched on"},
 		{"denied one word", "Brantley Corp. denied wrongdoing.", "Brantley Corp", "denies", "wrongdoing"},
 		{"called without a quote", "Laura Mayhew, a spokeswoman for Brantley Corp., called the allegations baseless and said every invoice was reviewed.", "Brantley Corp", "denies", "allegations baseless"},
+		{"described by its name's head", "The Harwell Trade Commission sued Brantley Corp. in May. The commission argues that the deal would raise prices for most buyers.", "Harwell Trade Commission", "alleges", "raise prices"},
+		{"described by an appositive", "Laura Mayhew resigned as head of Brantley Health, the 11-hospital system said. In a response, the system's lawyers maintained that the coding was accurate in every case.", "Brantley Health", "denies", "coding was accurate"},
+		{"they after a described speaker", "Laura Mayhew resigned as head of Brantley Health, the 11-hospital system said. In a response, the system's lawyers maintained that the coding was accurate. They also argued that the auditors had relied on a small sample.", "Brantley Health", "alleges", "small sample"},
+		{"he after a quote's speaker", "Laura Mayhew sued the company. \"The ruling was correct and should stand,\" said Dan Whitcomb, a lawyer at Kessler Hale. He maintained that the firm had no knowledge of the holdings.", "Dan Whitcomb", "denies", "no knowledge"},
+		{"epithet for an accusation", "Brantley Health spokesperson Laura Mayhew called the union's claims \"reckless and irresponsible.\"", "Laura Mayhew", "denies", "irresponsible"},
+		{"titled person by title", "Mayor Laura Mayhew awarded the contract. The mayor's office flatly denied any favoritism.", "Laura Mayhew", "denies", "favoritism"},
 		{"possessor's office", "The agency changed its rules, a step that Laura Mayhew's office said the company never took elsewhere.", "Laura Mayhew", "neutral", "never took"},
 	}
 	for _, tt := range tests {
