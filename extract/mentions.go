@@ -688,6 +688,15 @@ func typePieces(d *docState, x *lexIndex, ps []*piece) {
 			p.afterTitle = true
 			continue
 		}
+		// A title phrase set off before a two- or three-word name: "the
+		// city's inspector general, Jane Roe," / "its former counsel, Jane
+		// Roe, said". The name closes the appositive or the clause.
+		if p.a >= 2 && toks[p.a-1].Text == "," && p.b-p.a >= 2 && p.b-p.a <= 3 && !isAllCaps(first) && (p.b == len(toks) || toks[p.b].Text == "," || toks[p.b].Text == "." || strings.HasPrefix(toks[p.b].Tag, "VB")) {
+			if n, _ := x.titleEndingAt(toks, p.a-1); n > 0 && !isCapToken(toks[p.a-2].Text) && titleStartsPhrase(toks, p.a-1-n) {
+				p.typ = kg.Person
+				continue
+			}
+		}
 	}
 	// A ticker or acronym in parentheses after a typed name takes its type; one
 	// after an untyped multi-word name (a program, a product) is blocked, as is

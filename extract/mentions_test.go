@@ -41,6 +41,9 @@ func TestMentionTyping(t *testing.T) {
 		want       []string
 	}{
 		{"title split from person", "Defense Secretary Mark Lane visited troops.", []string{"per:Mark Lane"}},
+		{"title, name appositive", "Separately, the city's inspector general, Orsola Quintrell, confirmed it.", []string{"per:Orsola Quintrell"}},
+		{"honorific after an opening quote", "Globex Software denied it. \"Mr. Quintrell had no role,\" company spokesman Owen Marsh said.", []string{"org:Globex Software", "per:Owen Marsh", "per:Quintrell"}},
+		{"final stop split off a name", "She teaches at the Tellford University School of Law. It grew.", []string{"org:Tellford University School of Law"}},
 		{"no date in a name", "The state sued Quixo Technologies on Tuesday. Quixo denied it.", []string{"org:Quixo Technologies"}},
 		{"quotation opener", "Lena Hart said: \"There was no way.\" There is more.", []string{"per:Lena Hart"}},
 		{"university short form", "Tellford University hired her. She said Tellford was ready.", []string{"org:Tellford University"}},

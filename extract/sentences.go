@@ -69,7 +69,7 @@ func segment(d *docState) {
 			toks := m.tok.Tokenize(text)
 			m.tag.TagTokens(toks)
 			s := sentence{Index: len(d.Sents), Para: pi, Start: sp[0], End: sp[1], Text: text, InQuote: open}
-			s.Tokens = splitTokens(toks, sp[0])
+			s.Tokens = splitFinalStop(x, splitTokens(toks, sp[0]))
 			d.Sents = append(d.Sents, s)
 			open = quoteOpenAfter(text, open)
 		}
@@ -101,7 +101,13 @@ func splitTokens(toks []prosetoken.Token, base int) []token {
 // nameGoesOn: the segmenter ended a sentence at "U.S." inside a name ("the
 // 8th U.S. Circuit Court of Appeals", "U.S. District Judge Jane Roe"): the
 // next sentence opens with an organization head word or a title.
+//
+// It also holds after an honorific ('"Mr. Roe had ...'): the segmenter may
+// end a sentence at "Mr." when a quotation opens just before it.
 func nameGoesOn(x *lexIndex, prev, next string) bool {
+	if i := strings.LastIndexAny(prev, " \"“(") + 1; x.honorifics[prev[i:]] && strings.HasSuffix(prev, ".") && next != "" && isCapToken(next[:1]) {
+		return true
+	}
 	if !strings.HasSuffix(prev, " U.S.") && !strings.HasSuffix(prev, " U.K.") {
 		return false
 	}
@@ -129,4 +135,28 @@ func quoteOpenAfter(s string, open bool) bool {
 		}
 	}
 	return open
+}
+
+// splitFinalStop splits a sentence's full stop off its last word when the
+// tokenizer left them together ("... at Acme School of Law."), unless the
+// word is an abbreviation: a legal form ("Co."), an honorific or title
+// ("Gen."), or one with inner periods ("U.S.").
+func splitFinalStop(x *lexIndex, toks []token) []token {
+	n := len(toks)
+	if n == 0 {
+		return toks
+	}
+	t := toks[n-1]
+	w := strings.TrimSuffix(t.Text, ".")
+	if len(w) < 2 || w == t.Text || strings.Contains(w, ".") || !isCapToken(w) {
+		return toks
+	}
+	if _, ok := x.heads[t.Text]; ok || x.honorifics[t.Text] || t.Text == "Jr." || t.Text == "Sr." {
+		return toks
+	}
+	if _, ok := x.titles[strings.ToLower(t.Text)]; ok {
+		return toks
+	}
+	toks[n-1] = token{Text: w, Tag: t.Tag, Start: t.Start, End: t.End - 1}
+	return append(toks, token{Text: ".", Tag: ".", Start: t.End - 1, End: t.End})
 }
