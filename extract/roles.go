@@ -151,8 +151,14 @@ func findRoles(d *docState) {
 					}
 				}
 				// PERSON, who was named TITLE ...; PERSON was named TITLE of ORG
-				if k := namedAfter(toks, b); k > 0 {
-					if n, ti := x.titleAt(toks, k, len(toks)); n > 0 && ti.Org != "none" {
+				if k0 := namedAfter(toks, b); k0 > 0 {
+					k := k0
+					if k+1 < len(toks) && isTitleAdj(toks[k].Text) {
+						k++ // "was named interim president"
+					}
+					// "named interim president of Acme University": a head-of-state
+					// title with a stated organization is that organization's office.
+					if n, ti := x.titleAt(toks, k, len(toks)); n > 0 && (ti.Org != "none" || orgAfterTitle(d, names, toks, k+n) != nil) {
 						org := orgAfterTitle(d, names, toks, k+n)
 						if org == nil {
 							org = recentOrgKind(d, toks[a].Start, m.Entity, "company")
@@ -161,7 +167,7 @@ func findRoles(d *docState) {
 						if org == nil {
 							org, none = impliedOrg(d, ti)
 						}
-						addRole(si, m.Entity, ti.Phrase, org, none, kg.Current)
+						addRole(si, m.Entity, adjTitle(toks, k0, k, ti.Phrase), org, none, kg.Current)
 					}
 				}
 				// PERSON, [ORG's] [adj] TITLE [of words] [at|of|for ORG]
@@ -228,7 +234,7 @@ func findRoles(d *docState) {
 							e += 1 + n2
 						}
 						// "vice president of communications": a lower-case field after "of".
-						if e+1 < len(toks) && toks[e].Text == "of" && !isCapToken(toks[e+1].Text) && isNounish(toks[e+1]) {
+						if e+2 < len(toks) && toks[e].Text == "of" && !isCapToken(toks[e+1].Text) && isNounish(toks[e+1]) && !(isNounish(toks[e+2]) && !isCapToken(toks[e+2].Text)) {
 							title += " of " + toks[e+1].Text
 							e += 2
 						}
@@ -538,7 +544,7 @@ func namedAfter(toks []token, b int) int {
 	if k < len(toks) && toks[k].Text == "been" {
 		k++
 	}
-	if k+1 < len(toks) && k > b && (toks[k].Text == "named" || toks[k].Text == "appointed" || toks[k].Text == "promoted" || toks[k].Text == "elected") {
+	if k+1 < len(toks) && k > b && (toks[k].Text == "named" || toks[k].Text == "appointed" || toks[k].Text == "promoted" || toks[k].Text == "elected" || toks[k].Text == "made") {
 		k++
 		if toks[k].Text == "as" || toks[k].Text == "to" {
 			k++
@@ -731,6 +737,11 @@ func titleContext(d *docState, x *lexIndex, si, i int, ti titleInfo, person *ent
 			status = kg.Former
 			continue
 		}
+		// "then-finance vice president": a status prefix glued to a modifier.
+		if pre, _, ok := strings.Cut(low, "-"); ok && formerWords[pre] {
+			status = kg.Former
+			continue
+		}
 		if low == "its" {
 			if opensSentence(toks, k) && si > 0 {
 				org = subjectOrg(d, si-1)
@@ -743,6 +754,8 @@ func titleContext(d *docState, x *lexIndex, si, i int, ti titleInfo, person *ent
 		if isPossessive(toks[k].Text) {
 			if om := mentionAtTok(names, toks, k-1); om != nil && om.Entity.Type == kg.Organization {
 				org = om.Entity
+			} else if om := mentionAtTok(d.mentionsIn(d.Sents[si].Start, d.Sents[si].End), toks, k-1); om != nil && om.Kind == nominalMention && om.Entity.Type == kg.Organization {
+				org = om.Entity // "the university's general counsel"
 			}
 			break
 		}
@@ -942,6 +955,12 @@ func verbRoles(d *docState, x *lexIndex, si int, add func(si int, person *entity
 	for k := 1; k+1 < len(toks); k++ {
 		low := strings.ToLower(toks[k].Text)
 		prev := strings.ToLower(toks[k-1].Text)
+		pk := k - 1
+		// "resigned Monday as CEO": a day or date word before "as".
+		for low == "as" && pk > 0 && (x.calendar[kg.Key(toks[pk].Text)] || prev == "today" || prev == "yesterday") {
+			pk--
+			prev = strings.ToLower(toks[pk].Text)
+		}
 		switch {
 		case low == "as":
 			status := kg.Current
@@ -949,23 +968,25 @@ func verbRoles(d *docState, x *lexIndex, si int, add func(si int, person *entity
 			depart := false
 			switch {
 			case serveVerbs[prev]:
-				if prev == "worked" || prev == "served" || (k >= 2 && (toks[k-2].Text == "after" || toks[k-2].Text == "before")) {
+				if prev == "worked" || prev == "served" || (pk >= 1 && (toks[pk-1].Text == "after" || toks[pk-1].Text == "before")) {
 					status = kg.Former
 				}
-				if k >= 2 && (toks[k-2].Text == "has" || toks[k-2].Text == "have") {
+				if pk >= 1 && (toks[pk-1].Text == "has" || toks[pk-1].Text == "have") {
 					status = kg.Current
 				}
-			case departAs[prev] || (prev == "down" && k >= 2 && strings.HasPrefix(strings.ToLower(toks[k-2].Text), "step")):
+			case departAs[prev] || (prev == "down" && pk >= 1 && strings.HasPrefix(strings.ToLower(toks[pk-1].Text), "step")):
 				status, depart = kg.Former, true
-			case mentionAtTok(names, toks, k-1) != nil && mentionAtTok(names, toks, k-1).Entity.Type == kg.Organization:
-				om := mentionAtTok(names, toks, k-1)
+			case mentionAtTok(ms, toks, k-1) != nil && mentionAtTok(ms, toks, k-1).Entity.Type == kg.Organization:
+				// "joined Acme as", "joined the company as"
+				om := mentionAtTok(ms, toks, k-1)
 				oa, _ := tokRange(toks, om.Start, om.End)
 				if oa < 1 || !joinVerbs[strings.ToLower(toks[oa-1].Text)] {
 					continue
 				}
 				org = om.Entity
 			default:
-				spent := false
+				// "spent 12 years as", "after six years as"
+				spent := k >= 2 && toks[k-2].Tag == "CD"
 				for q := k - 1; q >= 0 && q >= k-4; q-- {
 					if w := strings.ToLower(toks[q].Text); w == "spent" {
 						spent = true
@@ -985,7 +1006,14 @@ func verbRoles(d *docState, x *lexIndex, si int, add func(si int, person *entity
 					status = kg.Former
 				}
 			}
-			t, n, ti, former := titleAfter(x, toks, k+1)
+			from := k + 1
+			// "served as the agency's deputy director", "as its counsel"
+			if om := possessiveOrgAt(d, ms, toks, from); om != nil {
+				org, from = om.Entity, possessiveEnd(toks, om)
+			} else if from < len(toks) && strings.EqualFold(toks[from].Text, "its") {
+				org, from = recentOrg(d, toks[from].Start, person), from+1
+			}
+			t, n, ti, former := titleAfter(x, toks, from)
 			if n == 0 {
 				continue
 			}
@@ -994,6 +1022,9 @@ func verbRoles(d *docState, x *lexIndex, si int, add func(si int, person *entity
 			}
 			if o := orgAfterTitle(d, names, toks, t+n); o != nil {
 				org = o
+			}
+			if org == nil {
+				org = whereOrg(d, ms, toks, pa)
 			}
 			none := false
 			if org == nil && depart && corporateTitle(ti.Phrase) {
@@ -1004,8 +1035,16 @@ func verbRoles(d *docState, x *lexIndex, si int, add func(si int, person *entity
 			}
 			add(si, person, adjTitle(toks, k+1, t, ti.Phrase), org, none, status)
 		case (low == "was" || low == "is") && k+1 < len(toks):
-			// "She was previously chief financial officer of Acme."
-			pm := mentionAtTok(ms, toks, k-1)
+			// "She was previously chief financial officer of Acme."; "Jane
+			// Roe, who is now a managing director at Acme"; "Roe, 54, was
+			// dean of Acme's law school".
+			pk := k - 1
+			if prev == "who" && k >= 3 && toks[k-2].Text == "," {
+				pk = k - 3
+			} else if prev == "," && k >= 4 && toks[k-2].Tag == "CD" && toks[k-3].Text == "," {
+				pk = k - 4
+			}
+			pm := mentionAtTok(ms, toks, pk)
 			if pm == nil || pm.Entity.Type != kg.Person || pm.Kind == nominalMention {
 				continue
 			}
@@ -1014,8 +1053,12 @@ func verbRoles(d *docState, x *lexIndex, si int, add func(si int, person *entity
 			if pastAdverbs[strings.ToLower(toks[q].Text)] {
 				status = kg.Former
 				q++
-			} else if low == "was" {
+			} else if low == "was" && pk == k-1 {
 				continue
+			} else if low == "was" {
+				status = kg.Former
+			} else if w := strings.ToLower(toks[q].Text); w == "now" || w == "currently" {
+				q++
 			}
 			t, n, ti, former := titleAfter(x, toks, q)
 			if n == 0 || ti.Org == "none" {
@@ -1028,7 +1071,7 @@ func verbRoles(d *docState, x *lexIndex, si int, add func(si int, person *entity
 			if org == nil {
 				continue
 			}
-			add(si, pm.Entity, ti.Phrase, org, false, status)
+			add(si, pm.Entity, adjTitle(toks, q, t, ti.Phrase), org, false, status)
 		case foundVerbs[low]:
 			// "Roe co-founded the company", "who founded Acme in 2011"
 			person, _ := personBefore(d, si, k)
@@ -1141,4 +1184,45 @@ func dropSupersededCurrent(d *docState) {
 		out = append(out, r)
 	}
 	d.Roles = out
+}
+
+// possessiveOrgAt is the organization mention (a name or a resolved nominal,
+// "the agency") starting at toks[k] (after an optional "the") and followed by
+// a possessive: "DHS's", "the university's".
+func possessiveOrgAt(d *docState, ms []*mention, toks []token, k int) *mention {
+	if k < len(toks) && strings.EqualFold(toks[k].Text, "the") {
+		if m := mentionStarting(ms, toks, k); m == nil {
+			k++
+		}
+	}
+	m := mentionStarting(ms, toks, k)
+	if m == nil || m.Entity.Type != kg.Organization || m.Kind == pronounMention {
+		return nil
+	}
+	if _, b := tokRange(toks, m.Start, m.End); b < 0 || b >= len(toks) || !isPossessive(toks[b].Text) {
+		return nil
+	}
+	return m
+}
+
+// possessiveEnd is the token after the possessive that follows m.
+func possessiveEnd(toks []token, m *mention) int {
+	_, b := tokRange(toks, m.Start, m.End)
+	return b + 1
+}
+
+// whereOrg: "Acme University, where she had served as provost": the
+// organization "where" refers back to, just before the person at toks[pa].
+func whereOrg(d *docState, ms []*mention, toks []token, pa int) *entity {
+	if pa < 1 || toks[pa-1].Text != "where" {
+		return nil
+	}
+	q := pa - 2
+	if q >= 0 && toks[q].Text == "," {
+		q--
+	}
+	if om := mentionAtTok(ms, toks, q); om != nil && om.Entity.Type == kg.Organization && om.Kind != pronounMention {
+		return om.Entity
+	}
+	return nil
 }
