@@ -14,7 +14,8 @@ import (
 
 // Participant parts.
 const (
-	asAgent = "agent"
+	asAgent   = "agent"
+	asSubject = "subject"
 )
 
 // trigger is a compiled line of event_triggers.txt.
@@ -41,6 +42,7 @@ type triggerSet struct {
 	legal    map[string]bool   // nouns for legal matters a court rules on ("case", "lawsuit")
 	types    map[string]bool   // the event vocabulary
 	byAgent  map[string]bool   // types merged per agent within a document
+	people   map[string]bool   // types whose subject= part is a person ("hired a law firm" is no appointment)
 	byKey    map[string][]int  // key word -> indices of the triggers that need it
 	always   []int             // triggers whose key is not a plain ASCII word
 }
@@ -50,7 +52,7 @@ type triggerSet struct {
 var triggerCache sync.Map // *lexicon.Lexicon -> *triggerSet
 
 func compileTriggers(lex *lexicon.Lexicon) *triggerSet {
-	ts := &triggerSet{court: map[string]bool{}, group: map[string]bool{}, phrasal: map[string]bool{}, undergo: map[string]bool{}, speakOf: map[string]bool{}, document: map[string]string{}, legal: map[string]bool{}, types: map[string]bool{}, byAgent: map[string]bool{}, byKey: map[string][]int{}}
+	ts := &triggerSet{court: map[string]bool{}, group: map[string]bool{}, phrasal: map[string]bool{}, undergo: map[string]bool{}, speakOf: map[string]bool{}, document: map[string]string{}, legal: map[string]bool{}, types: map[string]bool{}, byAgent: map[string]bool{}, people: map[string]bool{}, byKey: map[string][]int{}}
 	if lex == nil {
 		return ts
 	}
@@ -58,6 +60,9 @@ func compileTriggers(lex *lexicon.Lexicon) *triggerSet {
 		ts.types[e.Phrase] = true
 		if e.Attr("merge") == "agent" {
 			ts.byAgent[e.Phrase] = true
+		}
+		if e.Attr("subject") == "person" {
+			ts.people[e.Phrase] = true
 		}
 	}
 	for _, e := range lex.Entries("event_triggers") {
@@ -358,6 +363,18 @@ func (d *docState) event(ts *triggerSet, si int, m trigMatch) *eventDraft {
 		return nil // "told Jane Park to", not "told reporters he planned to"
 	}
 
+	// "I have never directed anyone", "did not recuse": a negated verb
+	// states no event
+	if !t.Noun && d.negatedBefore(s, m.start) {
+		return nil
+	}
+	// "the case, brought by X": a noun that states an event only with a
+	// participle of its list and "by" after it
+	if bv := t.Attrs["byverb"]; bv != "" {
+		if _, w := d.passiveVerbAfter(s, m.end); w == "" || !inList(bv, w) {
+			return nil
+		}
+	}
 	// a verb trigger after a determiner is a noun ("the review board")
 	nounUse := !t.Noun && d.afterDeterminer(s, m.start)
 	if m.nested && !t.Noun && !nounUse {
@@ -467,6 +484,34 @@ func (d *docState) event(ts *triggerSet, si int, m trigMatch) *eventDraft {
 				}
 				break
 			}
+		}
+	}
+	// "terminated the contract" is a cancellation, "terminated the
+	// manager" a removal: the type when the object is a person
+	if pt := t.Attrs["person"]; pt != "" && ev.typ == t.Type && ts.types[pt] {
+		for i, p := range ev.parts {
+			if p.As != asAgent && p.Entity != "" && d.entityType(p.Entity) == kg.Person {
+				ev.typ = pt
+				ev.parts[i].As = asSubject
+				break
+			}
+		}
+	}
+	// "the law firm, which was hired by the board": an appointment or a
+	// removal is of a person
+	if ts.people[ev.typ] {
+		kept := ev.parts[:0]
+		dropped := false
+		for _, p := range ev.parts {
+			if p.As == asSubject && p.Entity != "" && d.entityType(p.Entity) != kg.Person {
+				dropped = true
+				continue
+			}
+			kept = append(kept, p)
+		}
+		ev.parts = kept
+		if dropped && !hasPart(ev.parts, asSubject) {
+			return nil
 		}
 	}
 	if t.Attrs["transitive"] != "" {
@@ -1505,6 +1550,12 @@ var reactions = map[string]bool{"approved": true, "rejected": true, "denied": tr
 // off ("was led by", "has been conducted by", "filed by", ", filed in 2023
 // by") and returns the offset after "by", or -1.
 func (d *docState) passiveAfter(s sentence, off int) int {
+	by, _ := d.passiveVerbAfter(s, off)
+	return by
+}
+
+// passiveVerbAfter is passiveAfter with the participle, or "" with -1.
+func (d *docState) passiveVerbAfter(s sentence, off int) (int, string) {
 	if i := d.skipSpace(off); i < s.End && d.Doc.Text[i] == ',' {
 		off = i + 1 // a participle phrase set off by a comma
 	}
@@ -1529,13 +1580,54 @@ func (d *docState) passiveAfter(s sentence, off int) int {
 		}
 	}
 	if i >= len(ws) || by < 0 {
-		return -1
+		return -1, ""
 	}
 	w := ws[i].text
 	if isLowerWord(d.Doc.Text[ws[i].start:ws[i].end]) && (strings.HasSuffix(w, "ed") || pastParticiples[w]) && !reactions[w] {
-		return ws[by].end
+		return ws[by].end, w
 	}
-	return -1
+	return -1, ""
+}
+
+// negatedBefore reports whether a verb at off is negated: "not", "never"
+// or a contraction in n't among the few words before it.
+func (d *docState) negatedBefore(s sentence, off int) bool {
+	for _, w := range d.wordsBefore(off, s.Start, 3) {
+		if w.text == "not" || w.text == "never" || strings.HasSuffix(w.text, "n't") || strings.HasSuffix(w.text, "n’t") {
+			return true
+		}
+	}
+	return false
+}
+
+// inList reports whether w is one of the comma-separated words of list.
+func inList(list, w string) bool {
+	for _, x := range strings.Split(list, ",") {
+		if strings.TrimSpace(x) == w {
+			return true
+		}
+	}
+	return false
+}
+
+// hasPart reports whether a participant takes part as.
+func hasPart(ps []kg.Participant, as string) bool {
+	for _, p := range ps {
+		if p.As == as {
+			return true
+		}
+	}
+	return false
+}
+
+// entityType is the type of the entity with id, or "".
+func (d *docState) entityType(id string) kg.EntityType {
+	for _, e := range d.Entities {
+		if e.ID == id {
+			return e.Type
+		}
+	}
+	return ""
 }
 
 // governedBy reports whether the verb governing a noun trigger at off is
