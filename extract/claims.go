@@ -648,6 +648,10 @@ func (d *docState) pronounSpeaker(pr string, si, off int) *entity {
 				// `"...," said Jane Doe`
 				e = d.speaker(p.Start+loc[1], p.Start+loc[1]+len(rest))
 			}
+			if c := strings.LastIndexByte(d.Doc.Text[p.Start:vs], ','); e == nil && c >= 0 && len(wordRe.FindAllString(d.Doc.Text[p.Start+c+1:vs], -1)) <= 3 && strings.HasPrefix(strings.TrimLeft(d.Doc.Text[p.Start+loc[1]:p.End], " "), ",") {
+				// "Unlike X, he wrote, Y is ...": the subject set off with the verb
+				e = d.speaker(p.Start+c+1, vs)
+			}
 			if e == nil {
 				if _, m := d.subjectOf(si-1, vs); m != nil && m.Kind != pronounMention {
 					e = m.Entity
@@ -928,6 +932,10 @@ func (d *docState) indirect(cl *claimLex, qs []quoteSeg, used map[int]bool) []*c
 			if e.Attr("denial") != "" && (d.deniedSomeone(ve, s.End) || d.deniedFiling(ve, s.End)) {
 				continue // "denied Halloran a fair chance": withheld, not disputed
 			}
+			if ts := d.trailing(s, vs, ve, verb); ts != nil {
+				out = append(out, ts...)
+				continue
+			}
 			rest := strings.TrimLeft(d.Doc.Text[ve:s.End], " ")
 			if strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, ",") || strings.HasPrefix(rest, "“") || strings.HasPrefix(rest, `"`) {
 				continue // a direct quote's attribution
@@ -1153,6 +1161,7 @@ func (d *docState) thatFollows(off, end int) bool {
 // claimsOf turns drafts into claims with stance, topics, about and sources.
 func (d *docState) claimsOf(cl *claimLex, drafts []*claimDraft) []kg.Claim {
 	var out []kg.Claim
+	var firstSent, carry []int
 	seen := map[string]bool{}
 	for _, c := range drafts {
 		text := strings.Join(c.texts, " ")
@@ -1198,8 +1207,41 @@ func (d *docState) claimsOf(cl *claimLex, drafts []*claimDraft) []kg.Claim {
 			}
 		}
 		out = append(out, claim)
+		if claim.Stance == kg.Neutral && cl.hasNegator(text) || claim.Stance != kg.Neutral && claim.Stance == cl.verbs[c.verb].Attr("stance") && cl.stance(text, "") == kg.Neutral {
+			carry = append(carry, len(out)-1)
+		}
+		firstSent = append(firstSent, d.sentenceAt(c.spans[0][0]))
 	}
+	d.carryDenial(cl, out, firstSent, carry)
 	return out
+}
+
+// hasNegator reports whether text has a negating word ("do not create",
+// "nothing beyond").
+func (cl *claimLex) hasNegator(text string) bool {
+	for _, w := range wordRe.FindAllString(asciiLower(text), -1) {
+		w = strings.ReplaceAll(w, "’", "'")
+		if cl.negators[w] || w == "nothing" || strings.HasSuffix(w, "n't") {
+			return true
+		}
+	}
+	return false
+}
+
+// carryDenial makes a denial of the claims listed in carry, whose words
+// carry no stance of their own but a negation or an arguing verb's, when their claimant denied something with
+// a verb of denial in the sentence right before ("Dorsey rejected the
+// arguments. In his opinion, he wrote that the donations ..."): the
+// speaker goes on to say why.
+func (d *docState) carryDenial(cl *claimLex, out []kg.Claim, sent []int, carry []int) {
+	for _, i := range carry {
+		for j := range out {
+			if j != i && out[j].Claimant == out[i].Claimant && sent[j] >= 0 && sent[j] == sent[i]-1 && cl.verbs[out[j].Verb].Attr("denial") != "" && d.Sents[sent[j]].Para >= d.Sents[sent[i]].Para-1 {
+				out[i].Stance = kg.Denies
+				break
+			}
+		}
+	}
 }
 
 // possessiveWord reports whether w (lower case) is a possessor: "union's".
@@ -1220,4 +1262,78 @@ func (d *docState) epithetOfAllegation(vs, open int) bool {
 		}
 	}
 	return false
+}
+
+// trailing is the reported speech of a reporting verb that follows what
+// was said, set off by a comma: at the sentence's end ("X paid for capacity
+// it never used, the watchdog said in a report"), with a participle going
+// on ("..., Delaney argued, adding that Y": Y is said too), or in the
+// middle ("The investigation, he said, was fair"). The subject is one to
+// six words after the comma; nil when the verb is not so placed.
+func (d *docState) trailing(s sentence, vs, ve int, verb string) []*claimDraft {
+	t := d.Doc.Text
+	c := strings.LastIndexByte(t[s.Start:vs], ',')
+	if c < 0 {
+		return nil
+	}
+	c += s.Start
+	if c > s.Start && strings.ContainsRune(`"”’`, rune(t[c-1])) {
+		return nil // `"...," she said`: a direct quote's attribution
+	}
+	subj := t[c+1 : vs]
+	sw := wordRe.FindAllString(subj, -1)
+	if len(sw) == 0 || len(sw) > 6 || strings.ContainsAny(subj, `"“”;:()`) || relatives[strings.ToLower(sw[0])] || conjunctions[strings.ToLower(sw[0])] || prepositions[strings.ToLower(sw[0])] || strings.ToLower(sw[0]) == "that" {
+		return nil
+	}
+	pre := strings.TrimSpace(t[s.Start:c])
+	if pre == "" || strings.ContainsAny(pre[:1], `"“`) {
+		return nil // a direct quote opens the sentence
+	}
+	rest := strings.TrimSpace(t[ve:s.End])
+	var texts [][2]int
+	switch {
+	case strings.HasPrefix(rest, ","):
+		// mid-sentence: "The investigation, he said, was ..."; or a
+		// participle: "..., Delaney argued, adding that ..."
+		r := d.skipSpace(ve + strings.Index(t[ve:s.End], ",") + 1)
+		lr := asciiLower(t[r:s.End])
+		for _, p := range []string{"adding that ", "saying that ", "noting that ", "arguing that "} {
+			if strings.HasPrefix(lr, p) {
+				texts = append(texts, [2]int{s.Start, c}, [2]int{r + len(p), s.End})
+				break
+			}
+		}
+		if texts == nil {
+			if len(wordRe.FindAllString(pre, -1)) > 8 || strings.ContainsRune(pre, ',') {
+				return nil
+			}
+			texts = append(texts, [2]int{s.Start, s.End})
+		}
+	case rest == "" || rest == "." || prepositions[firstWord(rest)] && !strings.Contains(" "+asciiLower(rest)+" ", " that "):
+		if len(wordRe.FindAllString(pre, -1)) < 5 {
+			return nil
+		}
+		texts = append(texts, [2]int{s.Start, c})
+	default:
+		return nil
+	}
+	who := d.speaker(c+1, vs)
+	if who == nil {
+		who = d.describedSubject(vs, c+1)
+	}
+	if who == nil {
+		return nil
+	}
+	var out []*claimDraft
+	for _, sp := range texts {
+		from, end := d.trimSpan(sp[0], sp[1])
+		for end > from && strings.ContainsAny(t[end-1:end], ".!? ,") {
+			end--
+		}
+		if end <= from {
+			continue
+		}
+		out = append(out, &claimDraft{claimant: who, kind: kg.Paraphrase, verb: verb, texts: []string{t[from:end]}, spans: [][2]int{{from, end}}, para: s.Para, clause: from})
+	}
+	return out
 }

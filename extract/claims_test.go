@@ -59,6 +59,9 @@ func TestStance(t *testing.T) {
 		{"more allegations than defences", "free from influence is needed; there were errors, deficiencies and bias", "said", "alleges"},
 		{"idiom of negligence", "the agency looked the other way when it had every reason to ask", "said", "alleges"},
 		{"idiom of haste", "the board had rushed to judgment", "said", "alleges"},
+		{"standing behind", "the company stands behind its disclosures", "said", "denies"},
+		{"disclaimed contact", "he had never met the donor", "added", "denies"},
+		{"tilted process", "the process had been tilted toward one bidder", "said", "alleges"},
 		{"defence idiom", "he will fight to clear his name", "said", "denies"},
 		{"no evidence in the record", "nothing in the record would lead an observer to doubt it", "said", "denies"},
 		{"suspicion idiom", "the invoices did not add up", "said", "alleges"},
@@ -128,6 +131,10 @@ func TestClaimConstructions(t *testing.T) {
 		{"he after a quote's speaker", "Laura Mayhew sued the company. \"The ruling was correct and should stand,\" said Dan Whitcomb, a lawyer at Kessler Hale. He maintained that the firm had no knowledge of the holdings.", "Dan Whitcomb", "denies", "no knowledge"},
 		{"epithet for an accusation", "Brantley Health spokesperson Laura Mayhew called the union's claims \"reckless and irresponsible.\"", "Laura Mayhew", "denies", "irresponsible"},
 		{"titled person by title", "Mayor Laura Mayhew awarded the contract. The mayor's office flatly denied any favoritism.", "Laura Mayhew", "denies", "favoritism"},
+		{"attribution after the clause", "Brantley Health billed the state for hours its staff never worked, Laura Mayhew said in a report released Tuesday.", "Laura Mayhew", "neutral", "never worked"},
+		{"a participle goes on", "Dan Whitcomb rejected the audit. Capacity that looks idle is held in reserve, Whitcomb argued, adding that the order had been competed properly.", "Dan Whitcomb", "denies", "competed properly"},
+		{"attribution mid-sentence", "Dan Whitcomb spoke to reporters on Monday. The investigation, he said, was thorough and independent.", "Dan Whitcomb", "denies", "thorough and independent"},
+		{"a denier goes on to say why", "Dan Whitcomb rejected the arguments. In his opinion, Whitcomb wrote that the donations did not create a debt.", "Dan Whitcomb", "denies", "create a debt"},
 		{"possessor's office", "The agency changed its rules, a step that Laura Mayhew's office said the company never took elsewhere.", "Laura Mayhew", "neutral", "never took"},
 	}
 	for _, tt := range tests {
