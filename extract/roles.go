@@ -81,7 +81,7 @@ func findRoles(d *docState) {
 					n, ti = prefixedTitleEndingAt(x, toks, j) // "then-President Jane Roe"
 					prefixed = n > 0
 				}
-				if n > 0 && !(comma && !titleStartsPhrase(toks, j-n)) {
+				if n > 0 && !(comma && !titleStartsPhrase(toks, j-n)) && !verbalTitle(toks, j-n) {
 					title := ti.Phrase
 					org, none, status := titleContext(d, x, si, j-n, ti, m.Entity)
 					if prefixed || removedBefore(d, toks, j-n) {
@@ -90,8 +90,16 @@ func findRoles(d *docState) {
 					if org == nil && !none {
 						org = orgAfterPerson(names, toks, b) // "counsel, Jane Roe of Acme LLP"
 					}
+					if org == nil && !none && ti.Org == "" && corporateTitle(title) && si > 0 && opensSentence(toks, j-n) {
+						// "Acme denied wrongdoing. Chief Executive Jane Roe said ...":
+						// the organization the sentence before was about.
+						org = subjectOrg(d, si-1)
+					}
 					if org == nil && !none && ti.Org == "" && corporateTitle(title) {
 						org = orgBeforeInSentence(d, si, toks[j-n].Start, m.Entity)
+						if org == nil {
+							org = headNounOrgBefore(d, toks, j-n, m.Entity) // "the league's board named chief operating officer Jane Roe"
+						}
 						if org == nil && strings.HasPrefix(strings.ToLower(title), "board ") {
 							org = recentOrgKind(d, toks[j-n].Start, m.Entity, "company")
 						}
@@ -106,7 +114,15 @@ func findRoles(d *docState) {
 				} else if comma {
 					// "Counsel for Acme, Jane Roe": the title's organization
 					// ends just before the comma.
-					if om := mentionAtTok(names, toks, j-1); om != nil && om.Entity.Type == kg.Organization {
+					if om := mentionAtTok(names, toks, j-1); om != nil && om.Entity.Type == kg.Person && om.Entity != m.Entity {
+						// "A spokeswoman for Senator Roe, Jane Doe": a person's
+						// staff, with no organization.
+						if oa, _ := tokRange(toks, om.Start, om.End); oa >= 2 && toks[oa-1].Text == "for" {
+							if n, ti := x.titleEndingAt(toks, oa-1); n > 0 && (opensSentence(toks, oa-1-n) || titleStartsPhrase(toks, oa-1-n)) && ti.Org != "none" {
+								addRole(si, m.Entity, ti.Phrase, nil, false, kg.Current)
+							}
+						}
+					} else if om := mentionAtTok(names, toks, j-1); om != nil && om.Entity.Type == kg.Organization {
 						if oa, _ := tokRange(toks, om.Start, om.End); oa >= 2 && (toks[oa-1].Text == "for" || toks[oa-1].Text == "at" || toks[oa-1].Text == "of") {
 							if n, ti := x.titleEndingAt(toks, oa-1); n > 0 && (opensSentence(toks, oa-1-n) || titleStartsPhrase(toks, oa-1-n)) && ti.Org != "none" {
 								addRole(si, m.Entity, ti.Phrase, om.Entity, false, kg.Current)
@@ -127,8 +143,20 @@ func findRoles(d *docState) {
 						}
 					}
 				}
-				if asAt+1 < len(toks) && toks[asAt].Text == "as" {
+				complement := false
+				if asAt == b && b < len(toks) && (isTitleAdj(toks[b].Text) || !isCapToken(toks[b].Text)) && appointedBefore(toks, a) {
+					// "named chief operating officer Jane Roe interim
+					// commissioner": the title is the verb's complement.
+					if n, _ := x.titleAt(toks, b, len(toks)); n > 0 || (isTitleAdj(toks[b].Text) && b+1 < len(toks)) {
+						complement = true
+					}
+				}
+				if complement || (asAt+1 < len(toks) && toks[asAt].Text == "as") {
 					k := asAt + 1
+					if complement {
+						k = b
+					}
+					from := k
 					for k < len(toks) && k < b+4 && isAdjective(toks[k]) {
 						if n, _ := x.titleAt(toks, k, len(toks)); n > 0 {
 							break
@@ -140,6 +168,9 @@ func findRoles(d *docState) {
 						if org == nil {
 							org = orgBeforeInSentence(d, si, toks[a].Start, m.Entity)
 						}
+						if org == nil {
+							org = headNounOrgBefore(d, toks, a, m.Entity) // "the league's board named ..."
+						}
 						none := false
 						if org == nil {
 							org, none = impliedOrg(d, ti)
@@ -147,7 +178,7 @@ func findRoles(d *docState) {
 						if org == nil && !none && corporateTitle(ti.Phrase) {
 							org = recentOrgKind(d, toks[a].Start, m.Entity, "company")
 						}
-						addRole(si, m.Entity, adjTitle(toks, asAt+1, k, ti.Phrase), org, none, kg.Current)
+						addRole(si, m.Entity, adjTitle(toks, from, k, ti.Phrase), org, none, kg.Current)
 					}
 				}
 				// PERSON, who was named TITLE ...; PERSON was named TITLE of ORG
@@ -206,11 +237,19 @@ func findRoles(d *docState) {
 								org = om.Entity
 								k = ob
 							}
+						} else if k+1 < len(toks) && isPossessive(toks[k+1].Text) {
+							// "the alliance's lead counsel": a head noun naming an
+							// organization the story named.
+							if ho := headNounOrg(d, toks, k, m.Entity); ho != nil {
+								org = ho
+								k += 2
+							}
 						}
 					} else if k < len(toks) && isPossessive(toks[k].Text) {
 						k++
 					}
 					adjFrom := k
+					preOrg := org
 					for k < len(toks) && (isAdjective(toks[k]) || isTitleAdj(toks[k].Text) || (toks[k].Tag == "NNS" && !isCapToken(toks[k].Text)) || formerWords[strings.ToLower(toks[k].Text)]) {
 						if formerWords[strings.ToLower(toks[k].Text)] {
 							status = kg.Former
@@ -280,6 +319,45 @@ func findRoles(d *docState) {
 							addRole(si, m.Entity, title, org, none, status)
 							for _, t2 := range also {
 								addRole(si, m.Entity, t2.Phrase, org, none, status)
+							}
+							// "VA's assistant secretary for information and
+							// technology and chief information officer", "the
+							// owner of Acme and chairman of the board": a later
+							// conjoined title takes its own named organization,
+							// else the one stated before the first title.
+							for q := e; q+1 < len(toks) && q < e+8; q++ {
+								w := toks[q].Text
+								if w == "," || w == "." || w == "who" || w == ";" {
+									break
+								}
+								if w != "and" {
+									continue
+								}
+								r := q + 1
+								if strings.EqualFold(toks[r].Text, "the") {
+									r++
+								}
+								n2, t2 := x.titleAt(toks, r, len(toks))
+								if n2 == 0 || t2.Org == "none" {
+									continue
+								}
+								org2 := preOrg
+								if r+n2+1 < len(toks) && (toks[r+n2].Text == "of" || toks[r+n2].Text == "at" || toks[r+n2].Text == "for") {
+									org2 = nil
+									if om := mentionStarting(names, toks, r+n2+1); om != nil && om.Entity.Type == kg.Organization {
+										org2 = om.Entity
+									} else if r+n2+2 < len(toks) && strings.EqualFold(toks[r+n2+1].Text, "the") {
+										if om := mentionStarting(names, toks, r+n2+2); om != nil && om.Entity.Type == kg.Organization {
+											org2 = om.Entity
+										}
+									}
+								}
+								none2 := false
+								if org2 == nil {
+									org2, none2 = impliedOrg(d, t2)
+								}
+								addRole(si, m.Entity, t2.Phrase, org2, none2, status)
+								q = r + n2 - 1
 							}
 						}
 					}
@@ -506,6 +584,10 @@ func departsAfter(toks []token, b int) bool {
 	for k := b; k < len(toks) && k < b+3; k++ {
 		low := strings.ToLower(toks[k].Text)
 		if departVerbs[low] {
+			// "stepped aside from the case" is a recusal, not a departure.
+			if strings.HasPrefix(low, "step") {
+				return k+1 < len(toks) && (toks[k+1].Text == "down" || ((toks[k+1].Text == "aside" || toks[k+1].Text == "away") && !(k+2 < len(toks) && toks[k+2].Text == "from")))
+			}
 			return true
 		}
 		if low != "has" && low != "had" && low != "was" && low != "is" && low != "have" && low != "abruptly" && low != "suddenly" {
@@ -724,6 +806,20 @@ func titleStartsPhrase(toks []token, i int) bool {
 	return isPossessive(p.Text) || low == "its" || low == "his" || low == "her" || low == "their" || low == "the" || low == "a" || low == "an" || formerWords[low] || strings.HasPrefix(p.Tag, "JJ") || p.Tag == "DT" || p.Tag == "PRP$"
 }
 
+// verbalTitle: a lower-case title word used as a verb before its object
+// ("we'll judge Jane Roe", "to counsel Jane Roe"): after a modal, "to" or a
+// subject pronoun.
+func verbalTitle(toks []token, i int) bool {
+	if i <= 0 || isCapToken(toks[i].Text) {
+		return false
+	}
+	switch strings.ToLower(toks[i-1].Text) {
+	case "'ll", "’ll", "will", "would", "can", "could", "should", "must", "may", "might", "to", "we", "they", "i", "you", "don't", "didn't", "not":
+		return true
+	}
+	return false
+}
+
 // titleContext reads what precedes a title at toks[i]: status words, adjectives,
 // and an organization (a mention, "X's", or "its").
 func titleContext(d *docState, x *lexIndex, si, i int, ti titleInfo, person *entity) (*entity, bool, string) {
@@ -754,6 +850,8 @@ func titleContext(d *docState, x *lexIndex, si, i int, ti titleInfo, person *ent
 		if isPossessive(toks[k].Text) {
 			if om := mentionAtTok(names, toks, k-1); om != nil && om.Entity.Type == kg.Organization {
 				org = om.Entity
+			} else if ho := headNounOrg(d, toks, k-1, person); ho != nil {
+				org = ho // "the board's chief counsel"
 			} else if om := mentionAtTok(d.mentionsIn(d.Sents[si].Start, d.Sents[si].End), toks, k-1); om != nil && om.Kind == nominalMention && om.Entity.Type == kg.Organization {
 				org = om.Entity // "the university's general counsel"
 			}
@@ -804,6 +902,47 @@ func impliedOrg(d *docState, ti titleInfo) (*entity, bool) {
 	e := &entity{ID: kg.EntityID(kg.Organization, ti.Org), Type: kg.Organization, Name: ti.Org, Kind: "agency", Aliases: map[string]struct{}{}}
 	d.Entities = append(d.Entities, e)
 	return e, false
+}
+
+// headNounOrg: "the alliance's", "the board's": a lower-case head noun after
+// "the" refers to the most recent organization whose name ends in that noun
+// ("Keystone Fair Maps Alliance", "Judicial Conduct Board"). toks[k] is the
+// noun.
+func headNounOrg(d *docState, toks []token, k int, skip *entity) *entity {
+	if k < 1 || k >= len(toks) || isCapToken(toks[k].Text) || !strings.EqualFold(toks[k-1].Text, "the") || !isNounish(toks[k]) {
+		return nil
+	}
+	head := strings.ToLower(toks[k].Text)
+	var best *mention
+	for _, m := range d.Mentions {
+		if m.Start >= toks[k].Start || m.Kind != nameMention || m.Entity.Type != kg.Organization || m.Entity == skip {
+			continue
+		}
+		ws := strings.Fields(m.Entity.Name)
+		if len(ws) < 2 || strings.ToLower(strings.Trim(ws[len(ws)-1], ".,")) != head {
+			continue
+		}
+		if best == nil || m.Start > best.Start {
+			best = m
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	return best.Entity
+}
+
+// headNounOrgBefore: the first "the NOUN's" before toks[a] that names an
+// organization by its head noun ("The league's board named Jane Roe ...").
+func headNounOrgBefore(d *docState, toks []token, a int, skip *entity) *entity {
+	for k := 1; k+1 < a; k++ {
+		if isPossessive(toks[k+1].Text) {
+			if o := headNounOrg(d, toks, k, skip); o != nil {
+				return o
+			}
+		}
+	}
+	return nil
 }
 
 // recentOrg is the most recent organization named before off, other than skip.
@@ -890,6 +1029,7 @@ var (
 	joinVerbs   = map[string]bool{"joined": true, "joins": true, "rejoined": true}
 	foundVerbs  = map[string]bool{"founded": true, "co-founded": true, "cofounded": true}
 	teachVerbs  = map[string]bool{"teaches": true, "taught": true}
+	becomeVerbs = map[string]bool{"become": true, "became": true, "becomes": true, "becoming": true}
 	pastAdverbs = map[string]bool{"previously": true, "formerly": true, "once": true, "earlier": true}
 )
 
@@ -1079,14 +1219,35 @@ func verbRoles(d *docState, x *lexIndex, si int, add func(si int, person *entity
 				continue
 			}
 			om := mentionStarting(ms, toks, k+1)
-			if om == nil || om.Entity.Type != kg.Organization || om.Kind == pronounMention {
+			var founded *entity
+			if om != nil && om.Entity.Type == kg.Organization && om.Kind != pronounMention {
+				founded = om.Entity
+			} else if om == nil {
+				founded = describedOrgAt(d, toks, k+1) // "co-founded the Boston-based company"
+			}
+			if founded == nil {
 				continue
 			}
 			title := "Founder"
 			if low != "founded" {
 				title = "Co-founder"
 			}
-			add(si, person, title, om.Entity, false, kg.Current)
+			add(si, person, title, founded, false, kg.Current)
+		case becomeVerbs[low]:
+			// "left the agency to become a senior vice president at Acme"
+			person, _ := personBefore(d, si, k)
+			if person == nil {
+				continue
+			}
+			t, n, ti, former := titleAfter(x, toks, k+1)
+			if n == 0 || former || ti.Org == "none" {
+				continue
+			}
+			org := orgAfterTitle(d, names, toks, t+n)
+			if org == nil {
+				continue
+			}
+			add(si, person, adjTitle(toks, k+1, t, ti.Phrase), org, false, kg.Current)
 		case (low == "represents" || low == "represented") && prev == "who":
 			// "Jane Roe of Acme LLP, who represents Initech": a lawyer.
 			if k < 3 || toks[k-2].Text != "," {
