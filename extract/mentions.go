@@ -276,6 +276,12 @@ func splitRun(d *docState, x *lexIndex, si, a, b int) []*piece {
 			i += n
 			segStart = i
 			titleBefore = true
+			// "CEO of Acme Corp": the title's organization, not "of Acme Corp".
+			for segStart < b && connectors[strings.ToLower(toks[segStart].Text)] {
+				segStart++
+				titleBefore = false
+			}
+			i = max(i, segStart)
 			continue
 		}
 		i++
@@ -321,7 +327,9 @@ func orgPiece(d *docState, x *lexIndex, si, a, b int) *piece {
 		if b-from < 2 {
 			continue
 		}
-		if h, ok := headOf(x, toks[b-1].Text); ok && !hasTitleOrAnd(x, toks, from, b-1) {
+		// A one-word title before the head word is part of the name: "General
+		// Assembly", "Judicial Council".
+		if h, ok := headOf(x, toks[b-1].Text); ok && (!hasTitleOrAnd(x, toks, from, b-1) || (b-from == 2 && x.titles[strings.ToLower(toks[from].Text)].Phrase != "")) {
 			p := newPiece(d, si, from, b)
 			p.typ, p.kind = kg.Organization, h.Kind
 			return p
@@ -335,6 +343,9 @@ func orgPiece(d *docState, x *lexIndex, si, a, b int) *piece {
 		// on Education and the Workforce", "Center for Strategic and
 		// International Studies", "Commission on Civil Rights".
 		for i := from; i+2 < b; i++ {
+			if isPossessive(toks[i].Text) && i > from {
+				continue // "House Veterans' Affairs Subcommittee on ..."
+			}
 			if !isCapToken(toks[i].Text) {
 				break
 			}
@@ -345,21 +356,82 @@ func orgPiece(d *docState, x *lexIndex, si, a, b int) *piece {
 				return p
 			}
 		}
-		// A leading head word after a name: "Acme University School of Law".
+		// A leading head word after a name: "Acme University School of Law";
+		// after a known organization or a state: "VA Office of Inspector
+		// General", "Ohio Department of Health". A title may close the name
+		// after "of" ("Office of the Inspector General").
 		for i := from + 1; i+2 < b; i++ {
-			if !isCapToken(toks[i-1].Text) {
+			if !isCapToken(toks[i-1].Text) && !isPossessive(toks[i-1].Text) {
 				break
 			}
-			if h, ok := x.heads[toks[i].Text]; ok && h.Lead && toks[i+1].Text == "of" && !hasTitleOrAnd(x, toks, from, b) {
-				if ph, ok := x.heads[toks[i-1].Text]; ok && !ph.Legal {
-					p := newPiece(d, si, from, b)
-					p.typ, p.kind = kg.Organization, h.Kind
-					return p
-				}
+			h, ok := x.heads[toks[i].Text]
+			if !ok || !h.Lead || toks[i+1].Text != "of" || hasTitleOrAnd(x, toks, from, i) || titleInside(x, toks, i+2, b) {
+				continue
+			}
+			prefix := kg.Key(spanText(d, toks, from, i))
+			ph, isHead := x.heads[toks[i-1].Text]
+			known := x.agencies[prefix].Canonical != "" && isAcronymish(toks[from].Text) && i == from+1
+			state := from == a && x.places[prefix] && !nationalWords[prefix]
+			if (isHead && !ph.Legal) || known || state {
+				p := newPiece(d, si, from, b)
+				p.typ, p.kind = kg.Organization, h.Kind
+				return p
 			}
 		}
 	}
+	if p := groupPiece(d, x, si, a, b); p != nil {
+		return p
+	}
 	return courtPiece(d, x, si, a, b)
+}
+
+// groupPiece: a name whose plural noun takes a remit, "Citizens for Court
+// Integrity", "Allied Nurses of Ohio", "Friends of the Library", is a
+// group of people: an organization.
+func groupPiece(d *docState, x *lexIndex, si, a, b int) *piece {
+	toks := d.Sents[si].Tokens
+	if x.firstNames[toks[a].Text] || x.honorifics[toks[a].Text] || hasTitleOrAnd(x, toks, a, b) {
+		return nil
+	}
+	for i := a; i+2 < b; i++ {
+		w := toks[i].Text
+		if !isCapToken(w) {
+			return nil
+		}
+		low := strings.ToLower(toks[i+1].Text)
+		if low != "of" && low != "for" {
+			continue
+		}
+		lw := strings.ToLower(w)
+		if len(lw) > 4 && strings.HasSuffix(lw, "s") && !strings.HasSuffix(lw, "ss") && !strings.HasSuffix(lw, "us") && !strings.HasSuffix(lw, "is") && !isAllCaps(w) && !x.places[kg.Key(w)] && !x.calendar[kg.Key(w)] && (isCapToken(toks[i+2].Text) || (i+3 < b && strings.EqualFold(toks[i+2].Text, "the"))) {
+			p := newPiece(d, si, a, b)
+			p.typ, p.kind = kg.Organization, "association"
+			return p
+		}
+		return nil
+	}
+	return nil
+}
+
+// nationalWords are place prefixes that the national agencies drop from
+// their names ("U.S. Department of Labor" is the Department of Labor).
+var nationalWords = map[string]bool{"us": true, "u s": true, "usa": true, "united states": true, "federal": true, "american": true, "national": true}
+
+// titleInside: a title in toks[a:b] other than one that closes the run
+// right after "of" or "of the" ("Office of Inspector General").
+func titleInside(x *lexIndex, toks []token, a, b int) bool {
+	for i := a; i < b; i++ {
+		if strings.EqualFold(toks[i].Text, "and") {
+			return true
+		}
+		if n, _ := x.titleAt(toks, i, b); n > 0 {
+			if i+n == b && (i == a || (i == a+1 && strings.EqualFold(toks[a].Text, "the"))) {
+				return false
+			}
+			return true
+		}
+	}
+	return false
 }
 
 // headOf looks a name's last word up among the organization head words, or
@@ -494,7 +566,20 @@ func splitPlain(d *docState, x *lexIndex, si, a, b int, afterTitle, beforeTitle 
 		}
 	}
 	// Leading places: "US" in "US Secretary ..."; "Seattle-based" is not split here.
-	for a < b && x.places[kg.Key(toks[a].Text)] && b-a > 1 && !x.firstNames[toks[a].Text] {
+	// A given name inside a longer run opens a person's name after words
+	// the lexicons do not know as a title: "Senate Majority Leader Jane Roe".
+	if !x.firstNames[toks[a].Text] && !x.honorifics[toks[a].Text] {
+		for k := a + 1; k+1 < b; k++ {
+			if !x.firstNames[toks[k].Text] || b-k > 3 || !plainWords(x, toks, k, b) || !capWords(toks, a, k) {
+				continue
+			}
+			p := newPiece(d, si, k, b)
+			p.typ, p.afterTitle = kg.Person, true
+			return append(splitPlain(d, x, si, a, k, afterTitle, false), p)
+		}
+	}
+	// A place before a plain name stays: "Denver Summit", "USA Volleyball".
+	for a < b && x.places[kg.Key(toks[a].Text)] && b-a > 1 && !x.firstNames[toks[a].Text] && (afterTitle || beforeTitle || x.firstNames[toks[a+1].Text] || x.honorifics[toks[a+1].Text] || x.places[kg.Key(toks[a+1].Text)]) {
 		a++
 	}
 	p := newPiece(d, si, a, b)
@@ -515,6 +600,30 @@ func splitPlain(d *docState, x *lexIndex, si, a, b int, afterTitle, beforeTitle 
 		p.typ, p.kind = kg.Organization, "company"
 	}
 	return []*piece{p}
+}
+
+// plainWords: toks[a:b] are capitalized words, none an organization head
+// word, a place or a date.
+func plainWords(x *lexIndex, toks []token, a, b int) bool {
+	for i := a; i < b; i++ {
+		t := toks[i].Text
+		if !isCapToken(t) || isAllCaps(t) || x.places[kg.Key(t)] || x.calendar[kg.Key(t)] {
+			return false
+		}
+		if _, ok := headOf(x, t); ok {
+			return false
+		}
+	}
+	return true
+}
+
+func capWords(toks []token, a, b int) bool {
+	for i := a; i < b; i++ {
+		if !isCapToken(toks[i].Text) {
+			return false
+		}
+	}
+	return true
 }
 
 // appositiveTitle: the tokens from b read ", [a|an|the] [former] [Org's]
@@ -554,6 +663,12 @@ func cueBefore(x *lexIndex, toks []token, a int) (string, bool) {
 	if a >= 1 {
 		if w := strings.ToLower(toks[a-1].Text); len(w) > 5 && strings.HasSuffix(w, "maker") {
 			return "company", true // "drugmaker Acme", "cereal maker Acme"
+		}
+	}
+	// "owns the Acme Hawks", "the owner of the Acme Hawks"
+	if a >= 2 && strings.EqualFold(toks[a-1].Text, "the") {
+		if k, ok := cueBefore(x, toks, a-1); ok {
+			return k, true
 		}
 	}
 	if a >= 2 {
@@ -626,7 +741,8 @@ func typePieces(d *docState, x *lexIndex, ps []*piece) {
 		switch {
 		case p.a > 0 && x.honorifics[toks[p.a-1].Text]:
 			p.typ = kg.Person
-		case p.b-p.a >= 2 && p.b-p.a <= 4 && x.firstNames[first] && !isAllCaps(toks[p.b-1].Text):
+		case p.b-p.a >= 2 && p.b-p.a <= 4 && x.firstNames[first] && !isAllCaps(toks[p.b-1].Text) && !(p.a > 0 && strings.EqualFold(toks[p.a-1].Text, "the")):
+			// "the Charlotte Hawks" is no person: names take no article.
 			p.typ = kg.Person
 		case strings.HasSuffix(strings.ToLower(p.text), ".com"):
 			p.typ, p.kind = kg.Organization, "company"
@@ -660,7 +776,7 @@ func typePieces(d *docState, x *lexIndex, ps []*piece) {
 		// "a spokesperson for X", "a unit of X", "chief executive at X"
 		if p.a >= 2 {
 			prep := strings.ToLower(toks[p.a-1].Text)
-			if prep == "for" || prep == "of" || prep == "at" {
+			if prep == "for" || prep == "of" || prep == "at" || prep == "with" {
 				_, cue := x.cueAfter[strings.ToLower(toks[p.a-2].Text)]
 				if n, _ := x.titleEndingAt(toks, p.a-1); cue || n > 0 || subsidiaryWords[strings.ToLower(toks[p.a-2].Text)] {
 					p.typ, p.kind, p.weak = kg.Organization, "company", true
@@ -747,6 +863,7 @@ func typePieces(d *docState, x *lexIndex, ps []*piece) {
 		sf := shortForms(d, x, ps)
 		labels := map[string]*piece{}
 		surnames := map[string]bool{}
+		givenOf := map[string]bool{}
 		var orgs []*piece
 		for _, p := range ps {
 			if p.typ == "" || p.blocked {
@@ -762,8 +879,13 @@ func typePieces(d *docState, x *lexIndex, ps []*piece) {
 				if p.b-p.a >= 2 {
 					toks := d.Sents[p.sent].Tokens
 					surnames[kg.Key(toks[p.b-1].Text)] = true
+					givenOf[kg.Key(toks[p.a].Text)+"|"+kg.Key(p.text)] = true
 				}
 			}
+		}
+		given := map[string]int{} // given name -> number of full names with it
+		for k := range givenOf {
+			given[k[:strings.IndexByte(k, '|')]]++
 		}
 		blockedKeys := map[string]bool{}
 		for _, p := range ps {
@@ -786,6 +908,9 @@ func typePieces(d *docState, x *lexIndex, ps []*piece) {
 				q := labels["o:"+orgBase(x, p.text)]
 				p.typ, p.kind = kg.Organization, q.kind
 			case p.b-p.a == 1 && surnames[k]:
+				p.typ = kg.Person
+			case p.b-p.a == 1 && given[k] == 1 && !isAllCaps(p.text):
+				// "Lydia knows ...": the given name of one person named in full.
 				p.typ = kg.Person
 			case sf[k] != nil:
 				p.typ, p.kind = kg.Organization, sf[k].kind
@@ -1040,6 +1165,31 @@ func buildEntities(d *docState, x *lexIndex, ps []*piece) {
 		}
 	}
 	sf := shortForms(d, x, ps)
+	// An agency goes by its remit: "Public Works" for the "Department of
+	// Public Works".
+	remit := map[string]*piece{}
+	for _, p := range ps {
+		if p.blocked || p.typ != kg.Organization || p.b-p.a < 3 {
+			continue
+		}
+		toks := d.Sents[p.sent].Tokens
+		h, ok := x.heads[toks[p.a].Text]
+		if !ok || !h.Lead || (h.Kind != "agency" && h.Kind != "government") || toks[p.a+1].Text != "of" {
+			continue
+		}
+		c := p.a + 2
+		if strings.EqualFold(toks[c].Text, "the") && c+1 < p.b {
+			c++
+		}
+		k := kg.Key(spanText(d, toks, c, p.b))
+		if q := remit[k]; q != nil && kg.Key(q.text) != kg.Key(p.text) {
+			remit[k] = nil // two agencies share the remit
+			continue
+		}
+		if _, seen := remit[k]; !seen {
+			remit[k] = p
+		}
+	}
 	// Organizations and full person names first, then acronyms and surnames.
 	for _, p := range ps {
 		if p.blocked || p.typ == "" || p.acronym {
@@ -1062,6 +1212,19 @@ func buildEntities(d *docState, x *lexIndex, ps []*piece) {
 			if q := sf[base]; e == nil && q != nil && q != p && q.ent != nil {
 				byKey[k] = q.ent
 				addMention(p, q.ent, "short-form")
+				continue
+			}
+			if q := remit[base]; e == nil && q != nil && q != p && p.canonical == "" && x.agencies[base].Canonical == "" {
+				qe := q.ent
+				if qe == nil {
+					qk := "o:" + orgBase(x, q.text)
+					if byKey[qk] == nil {
+						byKey[qk] = newEnt(kg.Organization, q.text, q.kind)
+					}
+					qe = byKey[qk]
+				}
+				byKey[k] = qe
+				addMention(p, qe, "remit")
 				continue
 			}
 			if e == nil {
@@ -1160,6 +1323,21 @@ func buildEntities(d *docState, x *lexIndex, ps []*piece) {
 			}
 			if best != nil {
 				addMention(p, best, "surname")
+				continue
+			}
+			// A given name alone: the one person named in full with it.
+			var byGiven *entity
+			for _, e := range d.Entities {
+				if fw := strings.Fields(e.Name); e.Type == kg.Person && len(fw) >= 2 && kg.Key(fw[0]) == k && p.b-p.a == 1 && mentionsBefore(e, p.start) > 0 {
+					if byGiven != nil && byGiven != e {
+						byGiven = nil
+						break
+					}
+					byGiven = e
+				}
+			}
+			if byGiven != nil {
+				addMention(p, byGiven, "given-name")
 				continue
 			}
 			e := byKey["p:"+k]

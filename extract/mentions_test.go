@@ -78,6 +78,18 @@ func TestMentionTyping(t *testing.T) {
 		{"school of a university", "She teaches at Springfield University School of Law in St. Louis.", []string{"org:Springfield University School of Law"}},
 		{"hyphenated head word", "It was first reported by the Springfield Post-Dispatch.", []string{"org:Springfield Post-Dispatch"}},
 		{"appeals court by circuit", "They asked the 8th U.S. Circuit Court of Appeals to act. The 8th Circuit declined.", []string{"org:U.S. Court of Appeals for the 8th Circuit"}},
+		{"group with a remit", "The suit was filed by Citizens for Fair Roads, a watchdog group.", []string{"org:Citizens for Fair Roads"}},
+		{"state agency keeps its state", "The Ohio Department of Health said so.", []string{"org:Ohio Department of Health"}},
+		{"office of a title", "The VA Office of Inspector General found it.", []string{"org:VA Office of Inspector General"}},
+		{"one-word title before a head word", "The map was drawn by the General Assembly.", []string{"org:General Assembly"}},
+		{"subcommittee after a plural possessive", "She chairs the House Farmers' Affairs Subcommittee on Rural Roads.", []string{"org:House Farmers' Affairs Subcommittee on Rural Roads"}},
+		{"title's organization after of", "Jane Roe, CEO of Globex Corp, said no.", []string{"org:Globex Corp", "per:Jane Roe"}},
+		{"team after owns the", "Ana Roe, who owns the Charlotte Hawks, spoke.", []string{"org:Charlotte Hawks", "per:Ana Roe"}},
+		{"place opens a team name", "Jon Roe, the owner of the Denver Peaks, spoke.", []string{"org:Denver Peaks", "per:Jon Roe"}},
+		{"given name after unknown title words", "It was led by Senate Floor Whip Curtis Quill. Quill spoke.", []string{"per:Curtis Quill"}},
+		{"lone given name", "Lydia Quill, a lawyer, spoke. Lydia knows the risks.", []string{"per:Lydia Quill"}},
+		{"agency by its remit", "The Department of Public Works won. Public Works Director Gina Roe spoke.", []string{"org:Department of Public Works", "per:Gina Roe"}},
+		{"industry word head", "She joined from Halberd Bio last year.", []string{"org:Halberd Bio"}},
 		{"appeals court written out", "The U.S. Court of Appeals for the Ninth Circuit ruled.", []string{"org:U.S. Court of Appeals for the Ninth Circuit"}},
 	}
 	for _, tt := range tests {
