@@ -177,6 +177,17 @@ func TestCorpusQuestions(t *testing.T) {
 		if m := missing([]string{"Mark Esper current", "James Mattis former", "Dana Deasy current"}, status); len(m) > 0 {
 			t.Errorf("roles at DoD %v, missing %v", keys(status), m)
 		}
+		// One office is one role however the articles word it
+		// ("Defense Secretary", "secretary of defense").
+		offices := map[string]int{}
+		for _, ro := range r.Organization.Roles {
+			offices[ro.Person.Name+" "+ro.Status]++
+		}
+		for who, n := range offices {
+			if n > 1 {
+				t.Errorf("%s holds %d roles at DoD, want one office: %+v", who, n, r.Organization.Roles)
+			}
+		}
 		// A name or alias finds the organization, case-insensitively.
 		for _, alias := range []string{"department of defense", "DoD", "Pentagon"} {
 			var a struct{ Organization name }
@@ -266,6 +277,41 @@ func TestCorpusQuestions(t *testing.T) {
 			if len(d.Node.Contribution.Entities) == 0 {
 				t.Errorf("document %q contributed no entities", d.Node.Title)
 			}
+		}
+	})
+
+	t.Run("sources that disagree on a date", func(t *testing.T) {
+		var r struct {
+			Conflicts []struct {
+				Field  string
+				Events []struct {
+					Type, Date string
+					Sources    []source
+				}
+			}
+		}
+		e.mustQuery(t, `{ conflicts { field events { type date sources { quote start end document { title } } } } }`, &r)
+		found := false
+		for _, c := range r.Conflicts {
+			if c.Field != "date" || len(c.Events) != 2 || c.Events[0].Type != "AWARD" {
+				continue
+			}
+			dates := map[string]bool{c.Events[0].Date: true, c.Events[1].Date: true}
+			if dates["2019-10-25"] && dates["2019-11"] {
+				found = true
+				for _, ev := range c.Events {
+					checkSources(t, "conflicting award "+ev.Date, ev.Sources)
+					if ev.Sources[0].Document.Title == "" {
+						t.Errorf("award %s: source without a document", ev.Date)
+					}
+				}
+				if c.Events[0].Sources[0].Document.Title == c.Events[1].Sources[0].Document.Title {
+					t.Errorf("conflicting awards come from one document: %+v", c)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("conflicts = %+v, want the award dated 2019-10-25 by one article and 2019-11 by another", r.Conflicts)
 		}
 	})
 
