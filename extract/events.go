@@ -264,10 +264,63 @@ func findEvents(d *docState) {
 			if ev := d.event(ts, si, m); ev != nil {
 				ev.date = d.dateFor(dates, si, m.start)
 				evs = append(evs, ev)
+				if x := ev.extra; x != nil {
+					x.date = ev.date
+					evs = append(evs, x)
+				}
 			}
 		}
 	}
+	d.awardAgents(evs)
 	d.Events = append(d.Events, d.mergeEvents(evs, ts.byAgent)...)
+}
+
+// awardAgents gives an award stated without its awarder ("X won the
+// contract in March") the party that cancelled a contract in the same
+// article, else the one a bid protest was lodged against: a contract is
+// cancelled by, and protested to, whoever awarded it. Only an organization
+// other than the recipient, and only when the article names one such party.
+func (d *docState) awardAgents(evs []*eventDraft) {
+	pick := func(typ, as string, not map[string]bool) *kg.Participant {
+		var found *kg.Participant
+		for _, e := range evs {
+			if e.typ != typ {
+				continue
+			}
+			for i, p := range e.parts {
+				if p.As != as || p.Entity == "" || not[p.Entity] || d.entityType(p.Entity) != kg.Organization {
+					continue
+				}
+				if found != nil && found.Entity != p.Entity {
+					return nil
+				}
+				found = &e.parts[i]
+			}
+		}
+		return found
+	}
+	for _, e := range evs {
+		if e.typ != "award" || len(e.agents()) > 0 {
+			continue
+		}
+		not := map[string]bool{}
+		for _, p := range e.parts {
+			not[p.Entity] = true
+		}
+		a := pick("cancellation", asAgent, not)
+		if a == nil {
+			a = pick("protest", "target", not)
+		}
+		if a == nil {
+			continue
+		}
+		e.parts = append(e.parts, kg.Participant{Entity: a.Entity, As: asAgent})
+		for _, x := range d.Entities {
+			if x.ID == a.Entity {
+				e.names[a.Entity] = x.Name
+			}
+		}
+	}
 }
 
 // eventDraft is an event before merging.
@@ -277,6 +330,9 @@ type eventDraft struct {
 	names   map[string]string // entity id -> name, for summaries
 	date    dateRef
 	sources []kg.Source
+	// extra is a second event the same words state ("replaced X with Y":
+	// Y's appointment and X's removal), with the same agents
+	extra *eventDraft
 }
 
 func (e *eventDraft) add(m *mention, as string) {
@@ -380,7 +436,11 @@ func (d *docState) event(ts *triggerSet, si int, m trigMatch) *eventDraft {
 	if m.nested && !t.Noun && !nounUse {
 		return nil
 	}
+	inf := d.infinitiveAgent(s, m.start)
 	switch {
+	case inf != nil && t.Attrs["subj"] != "":
+		ev.add(inf, t.Attrs["subj"]) // "directed X to review": X reviews
+		subj = inf
 	case nounUse:
 	case poss != nil && t.Attrs["poss"] != "":
 		ev.add(poss, t.Attrs["poss"])
@@ -406,7 +466,13 @@ func (d *docState) event(ts *triggerSet, si int, m trigMatch) *eventDraft {
 		ev.add(subj, role)
 	}
 	if court != "" && len(ev.agents()) == 0 && (typ == "court_order" || typ == "court_ruling") {
-		ev.describe(court, asAgent)
+		// "The judge denied the motion": a definite judge is the judge
+		// the article last named
+		if j := d.definiteJudge(court, m.start, ts); j != nil {
+			ev.add(j, asAgent)
+		} else {
+			ev.describe(court, asAgent)
+		}
 	}
 
 	from := m.end
@@ -450,12 +516,26 @@ func (d *docState) event(ts *triggerSet, si int, m trigMatch) *eventDraft {
 			switch {
 			case prep == "" && !objDone:
 				role = t.Attrs["obj"]
+				if also := t.Attrs["also"]; also != "" && ts.types[also] && om.Entity != nil {
+					x := om
+					// "Trump replaced him with Y": no one replaces himself;
+					// the pronoun is the latest other person
+					if om.Kind == pronounMention && subj != nil && om.Entity == subj.Entity {
+						x = d.latestOther(om.Start, subj.Entity)
+					}
+					if x != nil {
+						ev.extra = &eventDraft{typ: also, names: map[string]string{}, sources: ev.sources}
+						ev.extra.add(x, asSubject)
+					}
+				}
 				if typ != t.Type && t.Attrs["court_obj"] != "" {
 					role = t.Attrs["court_obj"]
 				}
 				objDone = true
 			case prep == "by" && passive:
 				role = asAgent
+			case prep == "by" && d.otherParticipleBefore(s, om.Start, m.end):
+				// "to review every contract held by X": X is the holder
 			case prep != "":
 				role = t.Attrs[prep]
 			}
@@ -512,6 +592,14 @@ func (d *docState) event(ts *triggerSet, si int, m trigMatch) *eventDraft {
 		ev.parts = kept
 		if dropped && !hasPart(ev.parts, asSubject) {
 			return nil
+		}
+	}
+	if x := ev.extra; x != nil {
+		for _, p := range ev.parts {
+			if p.As == asAgent && p.Entity != "" {
+				x.parts = append(x.parts, p)
+				x.names[p.Entity] = ev.names[p.Entity]
+			}
 		}
 	}
 	if t.Attrs["transitive"] != "" {
@@ -1753,4 +1841,90 @@ func (d *docState) afterDeterminer(s sentence, off int) bool {
 		}
 	}
 	return false
+}
+
+// directingVerbs take an object and an infinitive whose doer the object is
+// ("directed the office to review", "asked the panel to reconsider").
+var directingVerbs = map[string]bool{"directed": true, "directs": true, "ordered": true, "orders": true, "told": true, "tells": true, "asked": true, "asks": true, "instructed": true, "instructs": true, "authorized": true, "authorizes": true, "required": true, "requires": true, "urged": true, "urges": true, "tasked": true, "commissioned": true, "hired": true, "appointed": true}
+
+// infinitiveAgent is the party that does a verb at off after "to" when a
+// directing verb and that party come before it ("the governor directed the
+// inspector general to review ..."), or nil.
+func (d *docState) infinitiveAgent(s sentence, off int) *mention {
+	ws := d.wordsBefore(off, s.Start, 1)
+	if len(ws) != 1 || ws[0].text != "to" {
+		return nil
+	}
+	ms := d.mentionsIn(s.Start, ws[0].start)
+	if len(ms) == 0 {
+		return nil
+	}
+	m := ms[len(ms)-1]
+	if m.Entity == nil || d.possessive(m) || strings.TrimSpace(d.Doc.Text[m.End:ws[0].start]) != "" {
+		return nil
+	}
+	start := m.Start
+	// "directed the Office of X": the determiner belongs to the name
+	if b := d.wordsBefore(start, s.Start, 1); len(b) == 1 && determiners[b[0].text] {
+		start = b[0].start
+	}
+	b := d.wordsBefore(start, s.Start, 1)
+	if len(b) != 1 || !directingVerbs[b[0].text] {
+		return nil
+	}
+	return m
+}
+
+// holderParticiples are participles after which "by" names a holder,
+// maker or owner, not the doer of the event ("every contract held by X").
+var holderParticiples = map[string]bool{"held": true, "owned": true, "made": true, "run": true, "won": true, "built": true, "given": true, "taken": true, "operated": true, "controlled": true, "backed": true, "employed": true, "used": true, "submitted": true, "awarded": true, "issued": true, "signed": true, "sold": true, "bought": true, "managed": true, "represented": true}
+
+// otherParticipleBefore reports whether the word right before the "by"
+// that introduces the phrase at off, after the trigger's end, is a
+// participle of holding ("held by X"): the phrase's party is not the
+// event's.
+func (d *docState) otherParticipleBefore(s sentence, off, trigEnd int) bool {
+	ws := d.wordsBefore(off, max(trigEnd, s.Start), 3)
+	for i, w := range ws {
+		if w.text != "by" {
+			continue
+		}
+		if i+1 < len(ws) {
+			return holderParticiples[ws[i+1].text]
+		}
+		return false
+	}
+	return false
+}
+
+// latestOther is the latest mention of a person before off whose entity is
+// not not, or nil.
+func (d *docState) latestOther(off int, not *entity) *mention {
+	ms := d.mentionsIn(0, off)
+	for i := len(ms) - 1; i >= 0; i-- {
+		m := ms[i]
+		if m.Entity != nil && m.Entity != not && m.Entity.Type == kg.Person {
+			return m
+		}
+	}
+	return nil
+}
+
+// definiteJudge is the judge a definite court phrase ("the judge") before
+// off refers to: the latest person with a judge's title named before it,
+// or nil. An indefinite or descriptive phrase ("a federal judge", "the
+// appeals court") names no one.
+func (d *docState) definiteJudge(court string, off int, ts *triggerSet) *mention {
+	f := strings.Fields(strings.ToLower(court))
+	if len(f) != 2 || f[0] != "the" || f[1] != "judge" {
+		return nil
+	}
+	ms := d.mentionsIn(0, off)
+	for i := len(ms) - 1; i >= 0; i-- {
+		m := ms[i]
+		if m.Entity != nil && m.Entity.Type == kg.Person && d.isJudge(m.Entity.ID, ts) {
+			return m
+		}
+	}
+	return nil
 }
