@@ -548,6 +548,15 @@ func splitPlain(d *docState, x *lexIndex, si, a, b int, afterTitle, beforeTitle 
 	if p := orgPiece(d, x, si, a, b); p != nil {
 		return []*piece{p}
 	}
+	// "Hollis & Ward", "Procter & Gamble": an ampersand between two
+	// capitalized words joins one firm's name.
+	for i := a + 1; i+1 < b && b-a <= 5; i++ {
+		if toks[i].Text == "&" && isCapToken(toks[i-1].Text) && isCapToken(toks[i+1].Text) {
+			p := newPiece(d, si, a, b)
+			p.typ, p.kind = kg.Organization, "company"
+			return []*piece{p}
+		}
+	}
 	// Split at connectors unless an organization cue precedes the whole run.
 	if !hasCueBefore(x, toks, a) {
 		for i := a; i < b; i++ {
@@ -779,6 +788,27 @@ func typePieces(d *docState, x *lexIndex, ps []*piece) {
 			if prep == "for" || prep == "of" || prep == "at" || prep == "with" {
 				_, cue := x.cueAfter[strings.ToLower(toks[p.a-2].Text)]
 				if n, _ := x.titleEndingAt(toks, p.a-1); cue || n > 0 || subsidiaryWords[strings.ToLower(toks[p.a-2].Text)] {
+					p.typ, p.kind, p.weak = kg.Organization, "company", true
+					continue
+				}
+			}
+		}
+		// "Jane Roe of Hollis & Ward": a name after a person's name and "of"
+		// is where that person works.
+		if p.a >= 2 && toks[p.a-1].Text == "of" && !isAllCaps(first) && !x.places[kg.Key(p.text)] {
+			if q := pieceEndingAt(ps, p.sent, p.a-1); q != nil && q.b-q.a >= 2 && (q.typ == kg.Person || x.firstNames[toks[q.a].Text]) {
+				p.typ, p.kind, p.weak = kg.Organization, "company", true
+				continue
+			}
+		}
+		// "a former Acme partner": a determiner, the name, a lower-case title.
+		if p.b-p.a <= 2 && p.a >= 1 && p.b < len(toks) && !isCapToken(toks[p.b].Text) {
+			det := strings.ToLower(toks[p.a-1].Text)
+			if formerWords[det] && p.a >= 2 {
+				det = strings.ToLower(toks[p.a-2].Text)
+			}
+			if det == "a" || det == "an" {
+				if n, ti := x.titleAt(toks, p.b, len(toks)); n > 0 && ti.Org == "" {
 					p.typ, p.kind, p.weak = kg.Organization, "company", true
 					continue
 				}
@@ -1494,4 +1524,14 @@ func linkPronouns(d *docState) {
 			d.Mentions = append(d.Mentions, m)
 		}
 	}
+}
+
+// pieceEndingAt: the piece of sentence si whose token range ends at b.
+func pieceEndingAt(ps []*piece, si, b int) *piece {
+	for _, q := range ps {
+		if q.sent == si && q.b == b {
+			return q
+		}
+	}
+	return nil
 }
