@@ -476,12 +476,23 @@ func (d *docState) personAfter(m *mention, to int) *mention {
 	}
 	for _, n := range d.mentionsIn(m.End, to) {
 		gap := d.Doc.Text[m.End:n.Start]
-		if n.Entity != nil && n.Entity.Type == kg.Person && !strings.ContainsAny(gap, ",;:.()") && len(strings.Fields(gap)) <= 3 {
+		if n.Entity != nil && n.Entity.Type == kg.Person && n.Kind != pronounMention && !strings.ContainsAny(gap, ",;:.()") && len(strings.Fields(gap)) <= 3 && !d.gapHasPreposition(m.End, n.Start) {
 			return n
 		}
 		break
 	}
 	return m
+}
+
+// gapHasPreposition reports whether a preposition stands in [from, to):
+// "X moved for his recusal" relates X to someone, it does not title them.
+func (d *docState) gapHasPreposition(from, to int) bool {
+	for _, w := range d.wordsAfter(from, to, 4) {
+		if prepositions[w.text] {
+			return true
+		}
+	}
+	return false
 }
 
 var proxyFor = regexp.MustCompile(`(?i)\b(?:spokesperson|spokesman|spokeswoman|spokespeople|representatives?|lawyers?|attorneys?|counsel|document|letter|filing|statement|report|memo|complaint|lawsuit|book|memoir|investigation|inquiry|probe|review|audit|study)\s+(?:for|from|of|by|at)\s+(?:(?:the|a|an)\s+)?$`)
@@ -550,12 +561,28 @@ func (d *docState) subjectWords(vs, start int) []word {
 // mayor's office denied"), or by a plural pronoun ("They also argued"),
 // that no mention covers.
 func (d *docState) describedSubject(vs, start int) *entity {
+	if strings.HasSuffix(strings.TrimRight(d.Doc.Text[start:vs], " "), ",") && strings.HasSuffix(firstWord(d.Doc.Text[vs:]), "ing") {
+		// a participle after a comma goes on from the clause's subject:
+		// "The judge denied the motion, writing that ..."
+		if ow := d.wordsAfter(d.skipSpace(start), vs, 3); len(ow) >= 2 && ow[0].text == "the" && d.mentionAt(ow[0].start) == nil {
+			if e := d.described(ow[1].text, ow[0].start); e != nil && !possessiveWord(ow[1].text) {
+				return e
+			}
+		}
+		return nil
+	}
 	ws := d.subjectWords(vs, start)
 	if len(ws) == 0 {
 		return nil
 	}
 	if ws[0].text == "they" && (len(ws) == 1 || !wordRe.MatchString(ws[1].text)) { // "- They also argued"
 		return d.pronounSpeaker("they", d.sentenceAt(vs), ws[0].start)
+	}
+	if len(ws) > 2 && ws[2].text == "the" && ws[1].text != "the" && !possessiveWord(ws[1].text) && wordRe.MatchString(ws[1].text) {
+		// "the inspector general said": a description of two words
+		if e := d.described(ws[0].text, ws[2].start); e != nil {
+			return e
+		}
 	}
 	if len(ws) < 2 || ws[1].text != "the" {
 		return nil

@@ -135,6 +135,9 @@ func TestClaimConstructions(t *testing.T) {
 		{"a participle goes on", "Dan Whitcomb rejected the audit. Capacity that looks idle is held in reserve, Whitcomb argued, adding that the order had been competed properly.", "Dan Whitcomb", "denies", "competed properly"},
 		{"attribution mid-sentence", "Dan Whitcomb spoke to reporters on Monday. The investigation, he said, was thorough and independent.", "Dan Whitcomb", "denies", "thorough and independent"},
 		{"a denier goes on to say why", "Dan Whitcomb rejected the arguments. In his opinion, Whitcomb wrote that the donations did not create a debt.", "Dan Whitcomb", "denies", "create a debt"},
+		{"an organization before a pronoun", "Dan Whitcomb issued the order. Harwell Medical moved for his recusal, arguing that Whitcomb had prejudged the case.", "Harwell Medical", "alleges", "prejudged"},
+		{"a participle after a described subject", "Judge Dan Whitcomb issued the order. The judge denied the motion, writing that his comments reflected frustration, not any personal animus toward a party.", "Dan Whitcomb", "denies", "animus"},
+		{"a plain allege", "Dan Whitcomb and Laura Mayhew allege the scheme cost buyers more than $3 million.", "Dan Whitcomb", "alleges", "scheme cost"},
 		{"possessor's office", "The agency changed its rules, a step that Laura Mayhew's office said the company never took elsewhere.", "Laura Mayhew", "neutral", "never took"},
 	}
 	for _, tt := range tests {
