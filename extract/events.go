@@ -43,8 +43,12 @@ type triggerSet struct {
 	types    map[string]bool   // the event vocabulary
 	byAgent  map[string]bool   // types merged per agent within a document
 	people   map[string]bool   // types whose subject= part is a person ("hired a law firm" is no appointment)
-	byKey    map[string][]int  // key word -> indices of the triggers that need it
-	always   []int             // triggers whose key is not a plain ASCII word
+	// words in the names of investigating bodies ("inspector general")
+	investigator map[string]bool
+	// litigant nouns -> the side they stand for ("plaintiff" -> plaintiff)
+	litigant map[string]string
+	byKey    map[string][]int // key word -> indices of the triggers that need it
+	always   []int            // triggers whose key is not a plain ASCII word
 }
 
 // compileTriggers reads the trigger and type lexicons. Triggers of a type
@@ -52,7 +56,7 @@ type triggerSet struct {
 var triggerCache sync.Map // *lexicon.Lexicon -> *triggerSet
 
 func compileTriggers(lex *lexicon.Lexicon) *triggerSet {
-	ts := &triggerSet{court: map[string]bool{}, group: map[string]bool{}, phrasal: map[string]bool{}, undergo: map[string]bool{}, speakOf: map[string]bool{}, document: map[string]string{}, legal: map[string]bool{}, types: map[string]bool{}, byAgent: map[string]bool{}, people: map[string]bool{}, byKey: map[string][]int{}}
+	ts := &triggerSet{court: map[string]bool{}, group: map[string]bool{}, phrasal: map[string]bool{}, undergo: map[string]bool{}, speakOf: map[string]bool{}, document: map[string]string{}, legal: map[string]bool{}, types: map[string]bool{}, byAgent: map[string]bool{}, people: map[string]bool{}, byKey: map[string][]int{}, investigator: map[string]bool{}, litigant: map[string]string{}}
 	if lex == nil {
 		return ts
 	}
@@ -89,6 +93,12 @@ func compileTriggers(lex *lexicon.Lexicon) *triggerSet {
 			continue
 		case "legal":
 			ts.legal[p] = true
+			continue
+		case "investigator":
+			ts.investigator[p] = true
+			continue
+		case "litigant":
+			ts.litigant[p] = e.Attr("side")
 			continue
 		}
 		if e.Attr("type") == "" || !ts.types[e.Attr("type")] {
@@ -178,8 +188,8 @@ func isASCIIAlnum(c byte) bool {
 // abbreviation ("U.S.", "F.T.C.'s") is a word, and perhaps one appositive between
 // commas ("named Jane Park, its chief operating officer, as").
 const (
-	gapWord = `[ \t]+(?:[^\s,.;:]+|(?:\p{Lu}\.)+(?:['’]s)?)`
-	gapRe   = `(?:` + gapWord + `){0,6}?(?:,(?:` + gapWord + `){1,6}?,(?:` + gapWord + `){0,2}?)?`
+	gapWord = `[ \t]+(?:[^\s,.;:]+|(?:\p{Lu}\.)+(?:['’]s)?|\p{Lu}\p{Ll}{1,2}\.)`
+	gapRe   = `(?:` + gapWord + `){0,6}?(?:,(?:` + gapWord + `){1,8}?,(?:` + gapWord + `){0,2}?)?`
 )
 
 // trigMatch is one trigger found in a sentence; offsets are original-text.
@@ -272,6 +282,7 @@ func findEvents(d *docState) {
 		}
 	}
 	d.awardAgents(evs)
+	d.documentAgents(evs, ts)
 	d.Events = append(d.Events, d.mergeEvents(evs, ts.byAgent)...)
 }
 
@@ -333,6 +344,12 @@ type eventDraft struct {
 	// extra is a second event the same words state ("replaced X with Y":
 	// Y's appointment and X's removal), with the same agents
 	extra *eventDraft
+	// partyWord is a litigant noun that possesses the event ("the
+	// plaintiffs' motion"): "plaintiff" or "defendant", else ""
+	partyWord string
+	// infinitive: the trigger follows "to" ("hire a firm to review"): its
+	// doer is whoever the sentence sends, not the article's party
+	infinitive bool
 }
 
 func (e *eventDraft) add(m *mention, as string) {
@@ -382,6 +399,10 @@ func (d *docState) event(ts *triggerSet, si int, m trigMatch) *eventDraft {
 	}
 	ev := &eventDraft{typ: t.Type, names: map[string]string{}}
 	ev.sources = []kg.Source{d.source(s.Index, s.Start, s.End)}
+	ev.partyWord = d.partyWordBefore(s, m.start, ts)
+	if ws := d.wordsBefore(m.start, s.Start, 1); len(ws) == 1 && ws[0].text == "to" {
+		ev.infinitive = true
+	}
 
 	clauseStart, subj := d.subjectOf(si, m.start)
 	poss := d.possessorBefore(si, m.start)
@@ -1782,7 +1803,7 @@ func (d *docState) objectEnd(s sentence, from int, list bool) int {
 	for i := from; i < s.End; i++ {
 		c := t[i]
 		// a period inside a name ("Hooli Inc. of") ends nothing
-		if c == ';' || c == ':' || c == '"' || strings.HasPrefix(t[i:], "“") || strings.HasPrefix(t[i:], "”") || c == '.' && (i+1 == s.End || t[i+1] == ' ') && d.mentionAt(i) == nil || c == ',' && !list {
+		if c == ';' || c == ':' || c == '"' || strings.HasPrefix(t[i:], "“") || strings.HasPrefix(t[i:], "”") || c == '.' && (i+1 == s.End || t[i+1] == ' ') && d.mentionAt(i) == nil && !abbrevBefore(t, i) || c == ',' && !list {
 			limit = i
 			break
 		}
@@ -1927,4 +1948,158 @@ func (d *docState) definiteJudge(court string, off int, ts *triggerSet) *mention
 		}
 	}
 	return nil
+}
+
+// partyWordBefore is the side a litigant noun possessing the trigger at
+// off stands for ("the plaintiffs' recusal motion" -> "plaintiff"), or "".
+func (d *docState) partyWordBefore(s sentence, off int, ts *triggerSet) string {
+	for _, w := range d.wordsBefore(off, s.Start, 3) {
+		raw := strings.ToLower(d.Doc.Text[w.start:min(w.end+2, s.End)])
+		for noun, side := range ts.litigant {
+			if strings.HasPrefix(raw, noun+"'") || strings.HasPrefix(raw, noun+"’") || strings.HasPrefix(raw, noun+"s'") || strings.HasPrefix(raw, noun+"s’") {
+				return side
+			}
+		}
+		if prepositions[w.text] || beForms[w.text] {
+			return ""
+		}
+	}
+	return ""
+}
+
+// documentAgents gives events stated without an agent the article's
+// obvious party: an investigation or review the investigating body it
+// names ("Investigators found", "an outside investigation concluded": the
+// inspector general, the law firm); a lawsuit the lead plaintiff of
+// "investors led by X"; a filing by "the plaintiffs" the plaintiff of the
+// article's lawsuit. Only when the article names exactly one such party.
+func (d *docState) documentAgents(evs []*eventDraft, ts *triggerSet) {
+	var investigator, leadPlaintiff string
+	lower := asciiLower(d.Doc.Text)
+	for _, e := range d.Entities {
+		if e.Type != kg.Organization {
+			continue
+		}
+		n := " " + strings.ToLower(e.Name) + " "
+		for cue := range ts.investigator {
+			if strings.Contains(n, " "+cue+" ") {
+				if investigator != "" && investigator != e.ID {
+					investigator = "-"
+				} else {
+					investigator = e.ID
+				}
+				break
+			}
+		}
+	}
+	if investigator == "-" {
+		investigator = ""
+	}
+	for _, m := range d.Mentions {
+		if m.Entity == nil || m.Kind == pronounMention || m.Start < 8 {
+			continue
+		}
+		before := strings.TrimRight(lower[max(0, m.Start-40):m.Start], " ")
+		before = strings.TrimSuffix(before, " the")
+		if !strings.HasSuffix(before, " led by") {
+			continue
+		}
+		before = strings.TrimSpace(strings.TrimSuffix(before, " led by"))
+		ws := strings.Fields(before)
+		if len(ws) > 0 && ts.litigant[strings.TrimSuffix(ws[len(ws)-1], "s")] == "plaintiff" {
+			if leadPlaintiff != "" && leadPlaintiff != m.Entity.ID {
+				leadPlaintiff = "-"
+			} else {
+				leadPlaintiff = m.Entity.ID
+			}
+		}
+	}
+	if leadPlaintiff == "-" {
+		leadPlaintiff = ""
+	}
+	// the plaintiff and defendant of the article's lawsuits, when one each
+	side := map[string]string{}
+	for _, e := range evs {
+		if e.typ != "lawsuit" {
+			continue
+		}
+		for _, p := range e.parts {
+			k := map[string]string{asAgent: "plaintiff", "target": "defendant"}[p.As]
+			if k == "" || p.Entity == "" || d.isCourt(p.Entity) {
+				continue
+			}
+			if side[k] != "" && side[k] != p.Entity {
+				side[k] = "-"
+			} else {
+				side[k] = p.Entity
+			}
+		}
+	}
+	if leadPlaintiff != "" && (side["plaintiff"] == "" || side["plaintiff"] == "-") {
+		side["plaintiff"] = leadPlaintiff
+	}
+	name := func(id string) string {
+		for _, x := range d.Entities {
+			if x.ID == id {
+				return x.Name
+			}
+		}
+		return ""
+	}
+	for _, e := range evs {
+		if len(e.agents()) > 0 {
+			continue
+		}
+		a := ""
+		switch {
+		case e.partyWord != "" && side[e.partyWord] != "-":
+			a = side[e.partyWord]
+		case e.typ == "lawsuit":
+			a = leadPlaintiff
+		case (e.typ == "investigation" || e.typ == "review") && !e.infinitive:
+			a = investigator
+		}
+		if a == "" || hasEntity(e.parts, a) {
+			continue
+		}
+		e.parts = append(e.parts, kg.Participant{Entity: a, As: asAgent})
+		e.names[a] = name(a)
+	}
+}
+
+func hasEntity(ps []kg.Participant, id string) bool {
+	for _, p := range ps {
+		if p.Entity == id {
+			return true
+		}
+	}
+	return false
+}
+
+// isCourt reports whether an entity is a court.
+func (d *docState) isCourt(id string) bool {
+	for _, e := range d.Entities {
+		if e.ID == id {
+			return e.Kind == "court"
+		}
+	}
+	return false
+}
+
+// abbrevBefore reports whether the period at i ends an abbreviation or
+// honorific ("Dr.", "Mr.", "St.") followed by more of the phrase: a
+// capitalized word of at most three letters before it, and a capital
+// after it.
+func abbrevBefore(t string, i int) bool {
+	j := i
+	for j > 0 && t[j-1] >= 'a' && t[j-1] <= 'z' {
+		j--
+	}
+	if j == 0 || t[j-1] < 'A' || t[j-1] > 'Z' || i-j > 2 {
+		return false
+	}
+	if j >= 2 && t[j-2] != ' ' && t[j-2] != '(' {
+		return false
+	}
+	return i+2 < len(t) && t[i+2] >= 'A' && t[i+2] <= 'Z'
 }
