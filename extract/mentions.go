@@ -155,6 +155,11 @@ func sentencePieces(d *docState, x *lexIndex, si int, names, lower map[string]bo
 		for a < b && (leadStop[strings.ToLower(toks[a].Text)] || formerWords[strings.ToLower(toks[a].Text)] || ((a == first || opensQuote(toks, a)) && !properTag(toks[a].Tag) && !names[toks[a].Text] && !x.firstNames[toks[a].Text] && !x.honorifics[toks[a].Text] && x.agencies[kg.Key(toks[a].Text)].Canonical == "")) {
 			a++
 		}
+		// A gerund opening a sentence before a verb is no name: "Canceling
+		// was the only course".
+		if (a == first || opensQuote(toks, a)) && b == a+1 && b < len(toks) && len(toks[a].Text) > 5 && strings.HasSuffix(toks[a].Text, "ing") && gerundNext[toks[b].Text] && !names[toks[a].Text] && x.agencies[kg.Key(toks[a].Text)].Canonical == "" {
+			continue
+		}
 		// A lone word opening a sentence that the document also writes in
 		// lower case is a common word: "Shares fell", not a company.
 		if (a == first || opensQuote(toks, a)) && b == a+1 && lower[strings.ToLower(toks[a].Text)] && !names[toks[a].Text] && !x.firstNames[toks[a].Text] && x.agencies[kg.Key(toks[a].Text)].Canonical == "" {
@@ -587,6 +592,11 @@ func splitPlain(d *docState, x *lexIndex, si, a, b int, afterTitle, beforeTitle 
 			return append(splitPlain(d, x, si, a, k, afterTitle, false), p)
 		}
 	}
+	// A rank word before a place and a title is the title's: "Chief U.S.
+	// District Judge Jane Roe".
+	for beforeTitle && a+1 < b && rankWords[toks[a].Text] {
+		a++
+	}
 	// A place before a plain name stays: "Denver Summit", "USA Volleyball".
 	for a < b && x.places[kg.Key(toks[a].Text)] && b-a > 1 && !x.firstNames[toks[a].Text] && (afterTitle || beforeTitle || x.firstNames[toks[a+1].Text] || x.honorifics[toks[a+1].Text] || x.places[kg.Key(toks[a+1].Text)]) {
 		a++
@@ -856,7 +866,7 @@ func typePieces(d *docState, x *lexIndex, ps []*piece) {
 		case q.typ == kg.Organization:
 			p.typ, p.kind = q.typ, q.kind
 			p.weak = false
-		case q.typ == "" && q.b-q.a == 1 && isAllCaps(p.text) && !q.blocked:
+		case q.typ == "" && q.b-q.a == 1 && isAllCaps(p.text) && !q.blocked && !dateline(d, q):
 			// "Acme (ACME)": a stock ticker marks a company.
 			q.typ, q.kind = kg.Organization, "company"
 			p.typ, p.kind = kg.Organization, "company"
@@ -1003,6 +1013,10 @@ func shortForms(d *docState, x *lexIndex, ps []*piece) map[string]*piece {
 			company = company && h.Kind == "company"
 			e--
 		}
+		if e == stripped && p.b-p.a >= 3 && toks[p.a+1].Text != "&" && strings.Contains(p.text, " & ") {
+			// "Tri-County Bridge & Iron" -> "Tri-County"
+			e = p.a + 1
+		}
 		if e == stripped || !isCapToken(toks[p.a].Text) || connectors[strings.ToLower(toks[e-1].Text)] {
 			continue
 		}
@@ -1050,6 +1064,13 @@ func shortForms(d *docState, x *lexIndex, ps []*piece) map[string]*piece {
 				break
 			}
 			if !strict[k] && !speaksOfParent(d.Sents[p.sent].Tokens) {
+				continue
+			}
+			// "Kestrel Cardiac Systems sued, saying former Kestrel engineers
+			// ...": after the full name, the short form modifying a common
+			// noun is the same company.
+			ptoks := d.Sents[p.sent].Tokens
+			if strict[k] && !speaksOfParent(ptoks) && p.b < len(ptoks) && !isCapToken(ptoks[p.b].Text) && isNounish(ptoks[p.b]) && !subsidiaryWords[strings.ToLower(ptoks[p.b].Text)] && p.start > q.start {
 				continue
 			}
 			for _, r := range ps {
@@ -1467,7 +1488,7 @@ func salient(names []*mention, off, sent, window int, want func(*entity) bool) *
 	return best
 }
 
-var nominals = map[string]string{"company": "company", "board": "company", "drugmaker": "company", "firm": "company", "department": "agency", "agency": "agency", "newspaper": "media", "paper": "media", "court": "court"}
+var nominals = map[string]string{"company": "company", "airline": "company", "carrier": "company", "bank": "company", "insurer": "company", "retailer": "company", "automaker": "company", "contractor": "company", "manufacturer": "company", "lender": "company", "board": "company", "drugmaker": "company", "firm": "company", "department": "agency", "agency": "agency", "newspaper": "media", "paper": "media", "court": "court"}
 
 // linkPronouns adds pronoun mentions ("he", "she" -> the most recent person
 // within two sentences) and nominal ones ("the company" -> the most recent
@@ -1535,3 +1556,24 @@ func pieceEndingAt(ps []*piece, si, b int) *piece {
 	}
 	return nil
 }
+
+// dateline: an all-capital place and a wire code opening a story, "ST.
+// LOUIS (CN) —": neither is an organization of the story.
+func dateline(d *docState, q *piece) bool {
+	toks := d.Sents[q.sent].Tokens
+	e := q.b + 3 // "(", code, ")"
+	if !isAllCaps(toks[q.a].Text) || e >= len(toks) {
+		return false
+	}
+	switch toks[e].Text {
+	case "—", "–", "-", "--":
+		return true
+	}
+	return false
+}
+
+// rankWords open a title rather than a name.
+var rankWords = map[string]bool{"Chief": true, "Senior": true, "Deputy": true, "Acting": true, "Interim": true, "Associate": true, "Assistant": true, "Principal": true}
+
+// gerundNext: verbs after a sentence-opening gerund subject.
+var gerundNext = map[string]bool{"was": true, "is": true, "would": true, "will": true, "has": true, "had": true, "could": true, "can": true, "may": true, "might": true, "should": true, "remains": true, "seems": true, "became": true}

@@ -28,6 +28,12 @@ func findRoles(d *docState) {
 	rels := map[string]int{}
 	addRole := func(si int, person *entity, title string, org *entity, orgNone bool, status string) {
 		oid := ""
+		if org == nil && !orgNone && executiveTitle(title) {
+			// "Jane Roe, the chief financial officer, will serve as
+			// interim chief executive": an executive with no stated
+			// organization is the company the story is about.
+			org = recentOrgKind(d, d.Sents[si].Start, person, "company")
+		}
 		if org != nil && !orgNone {
 			if org == person {
 				return
@@ -479,6 +485,18 @@ func findRoles(d *docState) {
 	}
 	dropBareRanks(d)
 	dropSupersededCurrent(d)
+}
+
+// executiveTitle: a company's officer ("chief financial officer", "COO",
+// "chair"), which belongs to some company even when none is named.
+func executiveTitle(t string) bool {
+	low := strings.ToLower(t)
+	for _, w := range []string{"chief ", "ceo", "cfo", "coo", "cto", "chair"} {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return strings.HasSuffix(low, " officer") && !strings.Contains(low, "police") && !strings.Contains(low, "probation")
 }
 
 // corporateTitle: an office held in some organization, which a sentence
