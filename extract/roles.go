@@ -322,6 +322,20 @@ func findRoles(d *docState) {
 								// "Jane Roe, a chemistry professor": the university the story is about.
 								org = recentOrgKind(d, toks[a].Start, m.Entity, "university")
 							}
+							// "Jane Roe, the airline's chief operating officer,
+							// resigned in February": the clause after the
+							// appositive ends the office.
+							for q := e; status == kg.Current && q < len(toks) && q < e+8; q++ {
+								if toks[q].Text == "," {
+									if departsAfter(toks, q+1) {
+										status = kg.Former
+									}
+									break
+								}
+								if toks[q].Text == "." || toks[q].Text == ";" {
+									break
+								}
+							}
 							addRole(si, m.Entity, title, org, none, status)
 							for _, t2 := range also {
 								addRole(si, m.Entity, t2.Phrase, org, none, status)

@@ -37,6 +37,8 @@ func TestRoles(t *testing.T) {
 		{"former implied org", "Former Defense Secretary Robert Gates spoke.", []string{"Robert Gates | Defense Secretary | Department of Defense | former"}},
 		{"executive of the story's company", "Quenby Air removed its leader. The airline said Mara Quill, the chief financial officer, would step in.", []string{"Mara Quill | Chief Financial Officer | Quenby Air | current"}},
 		{"nominal airline owner", "Quenby Air fell. Ivo Stark, the airline's chief operating officer, spoke.", []string{"Ivo Stark | Chief Operating Officer | Quenby Air | current"}},
+		{"appositive then departure", "Quenby Air fell. Ivo Stark, the airline's chief operating officer, resigned in February.", []string{"Ivo Stark | Chief Operating Officer | Quenby Air | former"}},
+		{"occupation before a name", "Brill Construction said chief estimator Laura Stark had no comment.", []string{"Laura Stark | Chief Estimator | Brill Construction | current"}},
 		{"head of state", "President Henry Moss spoke.", []string{"Henry Moss | President |  | current"}},
 		{"lower-case title", "It was a loss for president Henry Moss.", []string{"Henry Moss | President |  | current"}},
 		{"appositive after", "Daniel Pink, Globex's senior vice president of marketing, declined.", []string{"Daniel Pink | Senior Vice President of marketing | Globex | current"}},
