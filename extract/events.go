@@ -485,6 +485,13 @@ func (d *docState) event(ts *triggerSet, si int, m trigMatch) *eventDraft {
 			role = asAgent
 		}
 		ev.add(subj, role)
+		// "the department's Office of X extended a task order": a unit's
+		// award or cancellation is its parent's too
+		if role == asAgent && (typ == "award" || typ == "cancellation") {
+			if p := d.parentOf(s, subj); p != nil {
+				ev.add(p, asAgent)
+			}
+		}
 	}
 	if court != "" && len(ev.agents()) == 0 && (typ == "court_order" || typ == "court_ruling") {
 		// "The judge denied the motion": a definite judge is the judge
@@ -2102,4 +2109,35 @@ func abbrevBefore(t string, i int) bool {
 		return false
 	}
 	return i+2 < len(t) && t[i+2] >= 'A' && t[i+2] <= 'Z'
+}
+
+// parentOf is the organization that possesses an organization mention
+// right before it ("the department's Office of X" -> the department), or
+// nil.
+func (d *docState) parentOf(s sentence, m *mention) *mention {
+	if m == nil || m.Entity == nil || m.Entity.Type != kg.Organization {
+		return nil
+	}
+	ms := d.mentionsIn(s.Start, m.Start)
+	if len(ms) == 0 {
+		return nil
+	}
+	p := ms[len(ms)-1]
+	if p.Entity == nil || p.Entity == m.Entity || p.Entity.Type != kg.Organization || !d.possessive(p) {
+		return nil
+	}
+	// a description must name the entity's kind ("the department" is no
+	// "Office of ...")
+	if f := strings.Fields(strings.ToLower(p.Text)); len(f) > 1 && f[0] == "the" {
+		head := strings.TrimSuffix(strings.TrimSuffix(f[len(f)-1], "'s"), "’s")
+		if !strings.Contains(strings.ToLower(p.Entity.Name), head) {
+			return nil
+		}
+	}
+	gap := strings.TrimSpace(d.Doc.Text[p.End:m.Start])
+	gap = strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(gap, "'s"), "’s"), "'")
+	if strings.TrimSpace(gap) != "" {
+		return nil
+	}
+	return p
 }
