@@ -28,7 +28,7 @@ func findRoles(d *docState) {
 	rels := map[string]int{}
 	addRole := func(si int, person *entity, title string, org *entity, orgNone bool, status string) {
 		oid := ""
-		if org == nil && !orgNone && executiveTitle(title) {
+		if org == nil && !orgNone && executiveTitle(title) && !otherOwner(d.Sents[si].Tokens) {
 			// "Jane Roe, the chief financial officer, will serve as
 			// interim chief executive": an executive with no stated
 			// organization is the company the story is about.
@@ -511,6 +511,17 @@ func executiveTitle(t string) bool {
 		}
 	}
 	return strings.HasSuffix(low, " officer") && !strings.Contains(low, "police") && !strings.Contains(low, "probation")
+}
+
+// otherOwner: the sentence gives a title to a body not a company ("the
+// agency's chief information officer"), so the story's company is not it.
+func otherOwner(toks []token) bool {
+	for k := 0; k+1 < len(toks); k++ {
+		if kind := nominals[strings.ToLower(toks[k].Text)]; kind != "" && kind != "company" && isPossessive(toks[k+1].Text) {
+			return true
+		}
+	}
+	return false
 }
 
 // corporateTitle: an office held in some organization, which a sentence
