@@ -3,9 +3,6 @@ package extract
 import (
 	"strings"
 	"testing"
-
-	"github.com/factgraph/factgraph/kg"
-	"github.com/factgraph/factgraph/lexicon"
 )
 
 // claimView is a claim with entity names, for golden files.
@@ -102,11 +99,7 @@ func TestCoordinatedVerb(t *testing.T) {
 // claimant names.
 func textClaims(t *testing.T, text string) []claimView {
 	t.Helper()
-	d := &docState{Doc: kg.Document{ID: "t", Text: text}, Lex: lexicon.Must()}
-	clean(d)
-	segment(d)
-	findMentions(d)
-	findRoles(d)
+	d := run(t, text)
 	findEvents(d)
 	findClaims(d)
 	return claimViews(t, d)
