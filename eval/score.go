@@ -1,0 +1,435 @@
+package eval
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/factgraph/factgraph/kg"
+)
+
+// Result is what Score found. Its JSON field names are stable.
+type Result struct {
+	Persons       Category `json:"persons"`
+	Organizations Category `json:"organizations"`
+	Roles         Category `json:"roles"`
+	Events        Category `json:"events"`
+	Claims        Category `json:"claims"`
+	// Questions are the gold's questions that can be answered from the graph,
+	// in the gold's order. Unanswerable lists the others, which are not scored.
+	Questions    []Question `json:"questions"`
+	Unanswerable []string   `json:"unanswerable"`
+	// Duplicates are gold entities that more than one graph entity stands for.
+	Duplicates []Duplicate `json:"duplicates"`
+	// Noise lists the graph entities named by the gold's noise_entities.
+	Noise []string `json:"noise"`
+	// Overall is the mean F1 of the five categories and the questions, less
+	// 5% for each noise entity.
+	Overall float64 `json:"overall"`
+}
+
+// Category scores one kind of fact.
+type Category struct {
+	Precision float64 `json:"precision"`
+	Recall    float64 `json:"recall"`
+	F1        float64 `json:"f1"`
+	Correct   int     `json:"correct"`   // gold items found (true positives)
+	Extracted int     `json:"extracted"` // items of this kind in the graph
+	// Missed lists the gold items not found (false negatives), Wrong the
+	// graph's items counted as false positives.
+	Missed []string `json:"missed"`
+	Wrong  []string `json:"wrong"`
+}
+
+// Question scores the answer the graph gives to one key question.
+type Question struct {
+	Name      string   `json:"name"`
+	Precision float64  `json:"precision"`
+	Recall    float64  `json:"recall"`
+	F1        float64  `json:"f1"`
+	Got       []string `json:"got"`    // the answer: gold names where they resolve
+	Missed    []string `json:"missed"` // wanted names not in it
+	Wrong     []string `json:"wrong"`  // names in it that the gold does not allow
+}
+
+// Duplicate is a gold entity and the graph entities that stand for it.
+type Duplicate struct {
+	Gold     string   `json:"gold"`
+	Entities []string `json:"entities"` // "name (id)"
+}
+
+// Score compares an extracted graph with a gold annotation. Matching is by
+// name, so the graph's ids need not be known to the annotator; the rules are
+// in the package comment.
+func Score(g kg.Graph, gold *Gold) Result {
+	m := newMatcher(g, gold)
+	r := Result{
+		Persons:       m.entityCategory(kg.Person, gold.Persons),
+		Organizations: m.entityCategory(kg.Organization, gold.Organizations),
+		Roles:         m.roles(),
+		Events:        m.events(),
+		Claims:        m.claims(),
+		Duplicates:    m.duplicates(),
+		Noise:         m.noise(),
+	}
+	r.Questions, r.Unanswerable = m.questions()
+	f1s := []float64{r.Persons.F1, r.Organizations.F1, r.Roles.F1, r.Events.F1, r.Claims.F1}
+	for _, q := range r.Questions {
+		f1s = append(f1s, q.F1)
+	}
+	sum := 0.0
+	for _, f := range f1s {
+		sum += f
+	}
+	r.Overall = sum / float64(len(f1s))
+	if len(r.Noise) > 0 {
+		r.Overall *= max(0, 1-0.05*float64(len(r.Noise)))
+	}
+	return r
+}
+
+// prf is precision, recall and F1 of tp true positives, fp false positives
+// and fn false negatives. Nothing found and nothing to find is perfect.
+func prf(tp, fp, fn int) (p, r, f float64) {
+	switch {
+	case tp+fp > 0:
+		p = float64(tp) / float64(tp+fp)
+	case fn == 0:
+		p = 1
+	}
+	r = 1
+	if tp+fn > 0 {
+		r = float64(tp) / float64(tp+fn)
+	}
+	if p+r > 0 {
+		f = 2 * p * r / (p + r)
+	}
+	return p, r, f
+}
+
+func category(correct, extracted int, missed, wrong []string) Category {
+	c := Category{Correct: correct, Extracted: extracted, Missed: nonNil(missed), Wrong: nonNil(wrong)}
+	c.Precision, c.Recall, c.F1 = prf(correct, len(wrong), len(missed))
+	return c
+}
+
+func nonNil(xs []string) []string {
+	if xs == nil {
+		return []string{}
+	}
+	return xs
+}
+
+// entityCategory scores the graph's entities of one kind. An entity is right
+// when it resolves to a gold entity of that kind, tolerated when it carries a
+// tolerated or figurative name, and wrong otherwise.
+func (m *matcher) entityCategory(kind kg.EntityType, want []GoldEntity) Category {
+	tolerated := normSet(m.gold.ToleratedPersons, m.gold.ToleratedOrganizations, m.gold.FigurativeMentions)
+	found := set{}
+	var wrong []string
+	extracted := 0
+	for _, id := range m.ids {
+		if strings.ToLower(string(m.entities[id].Type)) != string(kind) {
+			continue
+		}
+		extracted++
+		c := m.resolve(id)
+		switch {
+		case c != "" && m.kinds[c] == kind:
+			found[c] = true
+		case m.names[id].meets(tolerated):
+		case c != "":
+			wrong = append(wrong, fmt.Sprintf("%s (the gold's %s %s)", m.label(id), m.kinds[c], c))
+		default:
+			wrong = append(wrong, m.label(id))
+		}
+	}
+	correct := 0
+	var missed []string
+	for _, e := range want {
+		if found[e.Name] {
+			correct++
+		} else {
+			missed = append(missed, e.Name)
+		}
+	}
+	return category(correct, extracted, missed, wrong)
+}
+
+// duplicates lists the gold entities that several graph entities resolve to.
+func (m *matcher) duplicates() []Duplicate {
+	var order []string
+	byGold := map[string][]string{}
+	for _, id := range m.ids {
+		c := m.resolve(id)
+		if c == "" {
+			continue
+		}
+		if _, seen := byGold[c]; !seen {
+			order = append(order, c)
+		}
+		byGold[c] = append(byGold[c], fmt.Sprintf("%s (%s)", m.label(id), id))
+	}
+	dups := []Duplicate{}
+	for _, c := range order {
+		if len(byGold[c]) > 1 {
+			dups = append(dups, Duplicate{Gold: c, Entities: byGold[c]})
+		}
+	}
+	return dups
+}
+
+// noise lists, sorted and once each, the names of graph entities that carry
+// a noise name.
+func (m *matcher) noise() []string {
+	noise := normSet(m.gold.NoiseEntities)
+	hits := set{}
+	for _, id := range m.ids {
+		if m.names[id].meets(noise) {
+			hits[m.entities[id].Name] = true
+		}
+	}
+	return nonNil(sortedKeys(hits))
+}
+
+func sortedKeys(s set) []string {
+	keys := make([]string, 0, len(s))
+	for k := range s {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// roles scores roles. A graph role matches a gold role on person, title (one
+// contains the other), organization and status. A graph role of a gold person
+// that matches no gold role is wrong.
+func (m *matcher) roles() Category {
+	roles := m.graph.Roles
+	matched := make([]bool, len(roles))
+	correct := 0
+	var missed []string
+	for _, gr := range m.gold.Roles {
+		found := false
+		for i, r := range roles {
+			if m.roleMatches(r, gr) {
+				found, matched[i] = true, true
+			}
+		}
+		switch {
+		case gr.Optional:
+		case found:
+			correct++
+		default:
+			missed = append(missed, goldRoleLabel(gr))
+		}
+	}
+	persons := set{}
+	for _, p := range m.gold.Persons {
+		persons[p.Name] = true
+	}
+	var wrong []string
+	for i, r := range roles {
+		if !matched[i] && persons[m.resolve(r.Person)] {
+			wrong = append(wrong, m.roleLabel(r))
+		}
+	}
+	return category(correct, len(roles), missed, wrong)
+}
+
+func (m *matcher) roleMatches(r kg.Role, gr GoldRole) bool {
+	if !m.matches(r.Person, gr.Person) {
+		return false
+	}
+	t := norm(r.Title)
+	if t == "" || !slices.ContainsFunc(gr.Title, func(x string) bool {
+		x = norm(x)
+		return strings.Contains(t, x) || strings.Contains(x, t)
+	}) {
+		return false
+	}
+	if len(gr.Org.Names) > 0 {
+		if r.Organization == "" {
+			if !gr.Org.OrNone {
+				return false
+			}
+		} else if !m.matches(r.Organization, gr.Org.Names) {
+			return false
+		}
+	}
+	status := r.Status
+	if status == "" {
+		status = kg.Current
+	}
+	return gr.Status == "" || gr.Status == status
+}
+
+func goldRoleLabel(gr GoldRole) string {
+	s := strings.Join(gr.Person, " or ") + " / " + gr.Title[0]
+	if len(gr.Org.Names) > 0 {
+		s += ", " + gr.Org.Names[0]
+	}
+	if gr.Status != "" {
+		s += " (" + gr.Status + ")"
+	}
+	return s
+}
+
+func (m *matcher) roleLabel(r kg.Role) string {
+	org := "no organization"
+	if r.Organization != "" {
+		org = m.label(r.Organization)
+	}
+	status := r.Status
+	if status == "" {
+		status = kg.Current
+	}
+	return fmt.Sprintf("%s / %s, %s (%s)", m.label(r.Person), r.Title, org, status)
+}
+
+// events scores events. A graph event matches a gold event on type and on a
+// participant that is one of its agents. A graph event that matches none but
+// has a gold person or organization among its participants is wrong.
+func (m *matcher) events() Category {
+	events := m.graph.Events
+	matched := make([]bool, len(events))
+	correct := 0
+	var missed []string
+	for _, ge := range m.gold.Events {
+		types := set{}
+		for _, t := range append(Names{ge.Type}, ge.TypeAccept...) {
+			types[eventType(t)] = true
+		}
+		agents := ge.agents()
+		anyAgent := len(agents) == 0 || len(agents) == 1 && agents[0] == "court"
+		found := false
+		for i, ev := range events {
+			if !types[eventType(ev.Type)] {
+				continue
+			}
+			if !anyAgent && !slices.ContainsFunc(ev.Participants, func(p kg.Participant) bool {
+				return m.matches(p.Entity, agents)
+			}) {
+				continue
+			}
+			found, matched[i] = true, true
+		}
+		switch {
+		case ge.Optional:
+		case found:
+			correct++
+		default:
+			missed = append(missed, fmt.Sprintf("%s (%s by %s)", ge.ID, ge.Type, strings.Join(agents, " or ")))
+		}
+	}
+	var wrong []string
+	for i, ev := range events {
+		if !matched[i] && slices.ContainsFunc(ev.Participants, func(p kg.Participant) bool {
+			return m.resolve(p.Entity) != ""
+		}) {
+			wrong = append(wrong, m.eventLabel(ev))
+		}
+	}
+	return category(correct, len(events), missed, wrong)
+}
+
+// agents are the event's agents: Agent, else the participants in the part
+// of agent.
+func (ge GoldEvent) agents() []string {
+	if len(ge.Agent) > 0 {
+		return ge.Agent
+	}
+	var agents []string
+	for _, p := range ge.Participants {
+		if p.Role == "agent" {
+			agents = append(agents, p.Entity)
+		}
+	}
+	return agents
+}
+
+func (m *matcher) eventLabel(ev kg.Event) string {
+	var parts []string
+	for _, p := range ev.Participants {
+		who := p.Description
+		if p.Entity != "" {
+			who = m.label(p.Entity)
+		}
+		parts = append(parts, p.As+": "+who)
+	}
+	s := ev.Type + " (" + strings.Join(parts, "; ") + ")"
+	if ev.Date != "" {
+		s += " " + ev.Date
+	}
+	if len(ev.Sources) > 0 {
+		s += " " + quote(ev.Sources[0].Quote)
+	}
+	return s
+}
+
+// claims scores claims. A graph claim is about a gold claim when its text or
+// quotes contain the gold's quote_contains; it matches when the claimant and
+// stance are right too. A claim about a gold claim that matches none is
+// wrong, and so is a claim by a figurative mention. Other claims count
+// neither way: gold lists the key claims only.
+func (m *matcher) claims() Category {
+	claims := m.graph.Claims
+	texts := make([]string, len(claims))
+	for i, c := range claims {
+		quotes := make([]string, len(c.Sources))
+		for j, s := range c.Sources {
+			quotes[j] = norm(s.Quote)
+		}
+		texts[i] = norm(c.Text) + " " + strings.Join(quotes, " ")
+	}
+	matched := make([]bool, len(claims))
+	about := make([]*GoldClaim, len(claims)) // the first gold claim each one quotes
+	correct := 0
+	var missed []string
+	for gi, gc := range m.gold.Claims {
+		q := norm(gc.QuoteContains)
+		stances := append(Names{gc.Stance}, gc.StanceAccept...)
+		found := false
+		for i, c := range claims {
+			if !strings.Contains(texts[i], q) {
+				continue
+			}
+			if about[i] == nil {
+				about[i] = &m.gold.Claims[gi]
+			}
+			if m.matches(c.Claimant, gc.Claimant) && slices.Contains(stances, c.Stance) {
+				found, matched[i] = true, true
+			}
+		}
+		switch {
+		case gc.Optional:
+		case found:
+			correct++
+		default:
+			missed = append(missed, fmt.Sprintf("%s (%s %s %q)", gc.ID, strings.Join(gc.Claimant, " or "), gc.Stance, gc.QuoteContains))
+		}
+	}
+	figurative := normSet(m.gold.FigurativeMentions)
+	var wrong []string
+	for i, c := range claims {
+		switch {
+		case matched[i]:
+		case about[i] != nil:
+			gc := about[i]
+			wrong = append(wrong, fmt.Sprintf("%s %s %s: is %s, which wants %s %s", m.label(c.Claimant), c.Stance,
+				quote(c.Text), gc.ID, strings.Join(gc.Claimant, " or "), strings.Join(append(Names{gc.Stance}, gc.StanceAccept...), " or ")))
+		case m.names[c.Claimant].meets(figurative):
+			wrong = append(wrong, fmt.Sprintf("%s %s %s: a figurative mention claims nothing", m.label(c.Claimant), c.Stance, quote(c.Text)))
+		}
+	}
+	return category(correct, len(claims), missed, wrong)
+}
+
+// quote shortens a text for a report line and puts it in quotation marks.
+func quote(s string) string {
+	s = strings.Trim(strings.Join(strings.Fields(s), " "), `"“”`)
+	if r := []rune(s); len(r) > 80 {
+		s = string(r[:79]) + "…"
+	}
+	return "“" + s + "”"
+}
