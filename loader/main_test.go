@@ -6,14 +6,11 @@ import (
 	"encoding/json"
 	"errors"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/factgraph/factgraph/kg"
-	"github.com/factgraph/factgraph/neo4jstore/dbtest"
 )
 
 func noenv(string) string { return "" }
@@ -67,99 +64,5 @@ func TestUsageErrors(t *testing.T) {
 				t.Error("want an error")
 			}
 		})
-	}
-}
-
-// scorer returns the shared scorer's path, failing (under make test) or
-// skipping when it is not beside the repository.
-func scorer(t *testing.T) string {
-	t.Helper()
-	p := filepath.Join("..", "..", "shared", "eval", "score.py")
-	if _, err := os.Stat(p); err != nil {
-		if dbtest.Required() {
-			t.Fatalf("scorer %s not found beside the repository: %v", p, err)
-		}
-		t.Skipf("scorer %s not found", p)
-	}
-	return p
-}
-
-// score extracts paths to JSON with the loader and scores the graph against
-// gold, returning score.py's summary.
-func score(t *testing.T, gold string, args ...string) scoreResult {
-	t.Helper()
-	sc := scorer(t)
-	graph := filepath.Join(t.TempDir(), "graph.json")
-	var out, errb bytes.Buffer
-	if err := run(context.Background(), noenv, append([]string{"--json=" + graph}, args...), &out, &errb); err != nil {
-		t.Fatalf("run: %v\n%s", err, errb.String())
-	}
-	res, err := exec.Command("python3", sc, graph, gold, "--json").Output()
-	if err != nil {
-		t.Fatalf("score.py: %v", err)
-	}
-	var s scoreResult
-	if err := json.Unmarshal(res, &s); err != nil {
-		t.Fatalf("score.py output: %v", err)
-	}
-	if s.Overall < 0 || s.Overall > 1 {
-		t.Fatalf("score.py overall F1 %v out of range", s.Overall)
-	}
-	human, _ := exec.Command("python3", sc, graph, gold).Output()
-	s.Report = string(human)
-	return s
-}
-
-type scoreResult struct {
-	Overall float64             `json:"overall_f1"`
-	Noise   []string            `json:"noise_entities_found"`
-	Dups    map[string][]string `json:"duplicate_entities"`
-	Report  string              `json:"-"`
-}
-
-// TestGeneralScore scores the hand-written articles of
-// extract/testdata/general (kinds of story the bundled corpus lacks: bid
-// protests, recusals, executive departures, settlements, later chapters)
-// against their gold files. The floors (0.70 each, 0.85 on average) guard
-// against regressions; the figures are logged.
-func TestGeneralScore(t *testing.T) {
-	dir := filepath.Join("..", "extract", "testdata", "general")
-	golds, _ := filepath.Glob(filepath.Join(dir, "*.gold.yaml"))
-	if len(golds) < 5 {
-		t.Fatalf("found %d gold files in %s, want at least 5", len(golds), dir)
-	}
-	sum := 0.0
-	for _, gold := range golds {
-		name := strings.TrimSuffix(filepath.Base(gold), ".gold.yaml")
-		s := score(t, gold, "--manifest", filepath.Join(dir, "manifest.yaml"), filepath.Join(dir, name+".txt"))
-		t.Logf("%s: overall F1 %.3f", name, s.Overall)
-		sum += s.Overall
-		if s.Overall < 0.70 {
-			t.Errorf("%s: overall F1 %.3f < 0.70:\n%s", name, s.Overall, s.Report)
-		}
-		if len(s.Dups) > 0 {
-			t.Errorf("%s: duplicate entities: %v", name, s.Dups)
-		}
-	}
-	mean := sum / float64(len(golds))
-	t.Logf("mean overall F1 over %d articles: %.3f", len(golds), mean)
-	if mean < 0.85 {
-		t.Errorf("mean overall F1 %.3f < 0.85", mean)
-	}
-}
-
-// TestCorpusScore runs the shared scorer on the bundled corpus and holds the
-// quality bar of the loader issue (overall F1 >= 0.90, no boilerplate entity).
-func TestCorpusScore(t *testing.T) {
-	s := score(t, filepath.Join("..", "..", "shared", "eval", "gold-corpus.yaml"), "../data/corpus")
-	t.Logf("overall F1 %s", strconv.FormatFloat(s.Overall, 'f', 3, 64))
-	if s.Overall < 0.90 {
-		t.Errorf("overall F1 %.3f < 0.90:\n%s", s.Overall, s.Report)
-	}
-	if len(s.Noise) > 0 {
-		t.Errorf("boilerplate entities in the graph: %v", s.Noise)
-	}
-	if len(s.Dups) > 0 {
-		t.Errorf("duplicate entities: %v", s.Dups)
 	}
 }
