@@ -3,7 +3,7 @@
 SHELL := bash
 GO    ?= go
 
-.PHONY: run test unit generate check-generate check lint fuzz bench neo4j-start neo4j-stop score
+.PHONY: run test unit generate check-generate check lint fuzz bench neo4j-start neo4j-stop score score-general
 
 run: ## start Neo4j, load the bundled corpus, serve the API
 	scripts/run.sh
@@ -33,9 +33,11 @@ fuzz: ## run each fuzz target for 30 s
 bench: ## extraction, load and API benchmarks against the test Neo4j (figures, not assertions)
 	scripts/bench.sh
 
-score: ## score the bundled corpus extraction with the shared scorer
-	$(GO) run ./loader --json=tmp/graph.json
-	python3 ../shared/eval/score.py tmp/graph.json ../shared/eval/gold-corpus.yaml
+score: ## score the bundled corpus's extraction against its gold annotation (data/corpus.gold.yaml)
+	$(GO) run ./cmd/evaluate -gold data/corpus.gold.yaml data/corpus
+
+score-general: ## score each hand-written article of extract/testdata/general against its gold file
+	$(GO) run ./cmd/evaluate extract/testdata/general
 
 neo4j-start:
 	scripts/neo4j-local.sh start
