@@ -125,7 +125,16 @@ func clean(d *docState) {
 	title := normLine(d.Doc.Title)
 	afterDuration := false
 	for i, l := range lines {
-		t := l.text
+		// Prose that ends in a credit, a byline or a link keeps its
+		// sentences: the tail goes, and the rules judge what is left. A
+		// photo credit marks the whole line as a caption.
+		if !endsLikeProse(l.text) && !durationRe.MatchString(l.text) && !creditRe.MatchString(l.text) {
+			if n := proseHead(l.text); n > 0 && !isCredit(l.text[n:], cues) {
+				_, lines[i].end = trimSpan(d.Doc.Text, l.start, l.start+n)
+				lines[i].text = d.Doc.Text[l.start:lines[i].end]
+			}
+		}
+		t := lines[i].text
 		low := strings.ToLower(t)
 		switch {
 		case durationRe.MatchString(t):
@@ -158,9 +167,21 @@ func clean(d *docState) {
 	}
 }
 
+// isCredit reports whether a tail after prose opens with a photo credit cue.
+func isCredit(tail string, cues []boilerCue) bool {
+	low := strings.ToLower(strings.TrimLeft(tail, " \t(—–-:"))
+	for _, c := range cues {
+		if c.match == "credit" && strings.HasPrefix(low, c.phrase) && (len(low) == len(c.phrase) || !unicode.IsLetter(rune(low[len(c.phrase)]))) {
+			return true
+		}
+	}
+	return false
+}
+
 func matchCue(low string, cues []boilerCue) bool {
 	for _, c := range cues {
 		switch c.match {
+		case "credit":
 		case "prefix":
 			if strings.HasPrefix(low, c.phrase) {
 				return true
@@ -203,6 +224,34 @@ func endsLikeProse(s string) bool {
 		return false
 	}
 	return false
+}
+
+// proseHeadWords is how many words a line's sentences must have before a
+// trailing credit for them to count as prose, and proseTailWords how many
+// words the trailing credit, byline or link text may have.
+const (
+	proseHeadWords = 8
+	proseTailWords = 16
+)
+
+// proseHead returns the length of a line's prose before a trailing tail
+// that does not end like a sentence ("... said. (Reporting by Jane Doe;
+// Editing by John Roe)", "... in May. Read more: ..."), or 0 when the line
+// has no such prose head.
+func proseHead(s string) int {
+	for i := len(s) - 1; i > 0; i-- {
+		if s[i] != ' ' || !endsLikeProse(s[:i]) {
+			continue
+		}
+		if len(strings.Fields(s[i:])) > proseTailWords {
+			return 0
+		}
+		if len(strings.Fields(s[:i])) < proseHeadWords || strings.HasSuffix(s[:i], ":") {
+			continue
+		}
+		return i
+	}
+	return 0
 }
 
 // normLine folds a line for duplicate detection.

@@ -38,6 +38,11 @@ func TestClean(t *testing.T) {
 		{"contributors", "Acme sued.\nCNN's Jane Doe and John Roe contributed to this report.", "", []string{"Acme sued."}},
 		{"teaser", "Follow-up: Can Acme win? Explaining the case\nAcme sued.", "", []string{"Acme sued."}},
 		{"byline", "By Jane Doe\nAcme sued.", "", []string{"Acme sued."}},
+		{"wire credit after prose", "Acme sued the agency on Monday over the award of the contract. (Reporting by Jane Doe; Editing by John Roe)", "", []string{"Acme sued the agency on Monday over the award of the contract."}},
+		{"byline after prose", "The agency said it would review the award before the end of the year. Jane Doe, Federal News", "", []string{"The agency said it would review the award before the end of the year."}},
+		{"link after prose", "The board met for three hours and voted to remove the president. Read more: Board fights", "", []string{"The board met for three hours and voted to remove the president."}},
+		{"photo courtesy caption", "A nurse reviews patient records at a medical center in Ohio last week. Photo courtesy Jane Doe", "", nil},
+		{"short head is a headline", "Acme sues. Agency responds to the claims", "", nil},
 		{"lead-in colon kept", "The company said Monday:\n\u201cWe will appeal.\u201d", "", []string{"The company said Monday:", "\u201cWe will appeal.\u201d"}},
 	}
 	for _, tt := range tests {
