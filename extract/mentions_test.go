@@ -55,6 +55,7 @@ func TestMentionTyping(t *testing.T) {
 		{"head word", "The Springfield Gazette reported it.", []string{"org:Springfield Gazette"}},
 		{"legal form", "Globex Corporation sued. Globex lost.", []string{"org:Globex Corporation"}},
 		{"ticker", "Hooli (HOOL) fell 3%.", []string{"org:Hooli"}},
+		{"middle initial", "Judge Orla P. Quintrell ruled. Said Peter J. Munro, its chief executive: no.", []string{"per:Orla P. Quintrell", "per:Peter J. Munro"}},
 		{"cue before", "The deal helps rival Hooli.", []string{"org:Hooli"}},
 		{"cue after", "A Hooli spokesperson declined to comment.", []string{"org:Hooli"}},
 		{"company unit head words", "Quenby Air hired a pilot from Tarrow Aviation. The Antitrust Division objected.", []string{"org:Antitrust Division", "org:Quenby Air", "org:Tarrow Aviation"}},

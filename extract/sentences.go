@@ -69,7 +69,7 @@ func segment(d *docState) {
 			toks := m.tok.Tokenize(text)
 			m.tag.TagTokens(toks)
 			s := sentence{Index: len(d.Sents), Para: pi, Start: sp[0], End: sp[1], Text: text, InQuote: open}
-			s.Tokens = splitFinalStop(x, splitTokens(toks, sp[0]))
+			s.Tokens = splitFinalStop(x, joinInitials(splitTokens(toks, sp[0])))
 			d.Sents = append(d.Sents, s)
 			open = quoteOpenAfter(text, open)
 		}
@@ -94,6 +94,31 @@ func splitTokens(toks []prosetoken.Token, base int) []token {
 			continue
 		}
 		out = append(out, token{Text: txt, Tag: t.Tag, Start: start, End: start + len(txt)})
+	}
+	return out
+}
+
+// joinInitials makes a middle initial one token with its period when the
+// tokenizer split them ("Thomas R. Roe": R + . -> R.), so that the name
+// stays one run of capitalized words. Quotation marks, which the tagger
+// tags as words, get the Penn tag for quotes.
+func joinInitials(toks []token) []token {
+	out := toks[:0]
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		switch t.Text {
+		case `"`, "“", "”":
+			t.Tag = "''"
+			if t.Text == "“" {
+				t.Tag = "``"
+			}
+		}
+		if i+2 < len(toks) && len(t.Text) == 1 && t.Text[0] >= 'A' && t.Text[0] <= 'Z' &&
+			toks[i+1].Text == "." && toks[i+1].Start == t.End && isCapToken(toks[i+2].Text) && i > 0 && isCapToken(toks[i-1].Text) {
+			t = token{Text: t.Text + ".", Tag: "NNP", Start: t.Start, End: toks[i+1].End}
+			i++
+		}
+		out = append(out, t)
 	}
 	return out
 }
