@@ -66,10 +66,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.Float64Var(&o.minF1, "min-f1", 0, "exit with status 1 when the overall F1 (without -gold: the mean) is below `X`")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, `Usage:
-  evaluate -gold GOLD.yaml PATHS...     extract PATHS as one corpus and score it against GOLD.yaml
-  evaluate -gold GOLD.yaml -graph G.json   score a graph written by loader --json
-  evaluate PATHS...                     score each document NAME.txt against NAME%s beside it;
-                                        a PATH may be a folder of such pairs
+  evaluate -gold GOLD.yaml PATHS...         extract PATHS as one corpus and score it against GOLD.yaml
+  evaluate -gold GOLD.yaml -graph G.json    score a graph written by loader --json
+  evaluate PATHS...                         score each document NAME.txt against NAME%s beside it;
+                                            a PATH may be a folder of such pairs
 
 PATHS are files, folders or globs of %s, read as the loader reads them.
 The last line printed is "overall F1 X".
@@ -200,45 +200,64 @@ type pair struct {
 // pairs finds the document-and-gold pairs at paths: every NAME.gold.yaml in
 // a folder with its document NAME.txt (or another input extension), a
 // document with the gold file beside it, or a gold file with its document.
-// Documents in a folder without a gold file are listed in skipped.
+// Documents without a gold file in a folder or a glob are listed in skipped.
 func pairs(paths []string) (ps []pair, skipped []string, err error) {
+	seen := map[string]bool{} // gold files
+	add := func(base string) error {
+		pr, err := pairOf(base)
+		if err == nil && !seen[pr.gold] {
+			seen[pr.gold] = true
+			ps = append(ps, pr)
+		}
+		return err
+	}
 	for _, p := range paths {
-		st, err := os.Stat(p)
-		if err != nil {
-			return nil, nil, err
-		}
-		if !st.IsDir() {
-			base := strings.TrimSuffix(p, goldSuffix)
-			if base == p {
-				base = strings.TrimSuffix(p, filepath.Ext(p))
+		glob := strings.ContainsAny(p, "*?[")
+		matches := []string{p}
+		if glob {
+			if matches, _ = filepath.Glob(p); len(matches) == 0 {
+				return nil, nil, fmt.Errorf("%s: pattern matches no file", p)
 			}
-			pr, err := pairOf(base)
+		}
+		for _, m := range matches {
+			st, err := os.Stat(m)
 			if err != nil {
 				return nil, nil, err
 			}
-			ps = append(ps, pr)
-			continue
-		}
-		golds, _ := filepath.Glob(filepath.Join(p, "*"+goldSuffix))
-		if len(golds) == 0 {
-			return nil, nil, fmt.Errorf("%s: no NAME%s files beside the documents (to score them against one gold file, use -gold)", p, goldSuffix)
-		}
-		scored := map[string]bool{}
-		for _, g := range golds {
-			pr, err := pairOf(strings.TrimSuffix(g, goldSuffix))
-			if err != nil {
-				return nil, nil, err
-			}
-			ps = append(ps, pr)
-			scored[pr.doc] = true
-		}
-		entries, err := os.ReadDir(p)
-		if err != nil {
-			return nil, nil, err
-		}
-		for _, e := range entries {
-			if f := filepath.Join(p, e.Name()); !e.IsDir() && isDocument(f) && !scored[f] {
-				skipped = append(skipped, f)
+			base := strings.TrimSuffix(m, filepath.Ext(m))
+			switch {
+			case st.IsDir():
+				golds, _ := filepath.Glob(filepath.Join(m, "*"+goldSuffix))
+				if len(golds) == 0 {
+					return nil, nil, fmt.Errorf("%s: no NAME%s files beside the documents (to score them against one gold file, use -gold)", m, goldSuffix)
+				}
+				for _, g := range golds {
+					if err := add(strings.TrimSuffix(g, goldSuffix)); err != nil {
+						return nil, nil, err
+					}
+				}
+				entries, err := os.ReadDir(m)
+				if err != nil {
+					return nil, nil, err
+				}
+				for _, e := range entries {
+					f := filepath.Join(m, e.Name())
+					if !e.IsDir() && isDocument(f) && !seen[strings.TrimSuffix(f, filepath.Ext(f))+goldSuffix] {
+						skipped = append(skipped, f)
+					}
+				}
+			case strings.HasSuffix(m, goldSuffix):
+				if err := add(strings.TrimSuffix(m, goldSuffix)); err != nil {
+					return nil, nil, err
+				}
+			case isDocument(m):
+				if _, err := os.Stat(base + goldSuffix); err != nil && glob {
+					skipped = append(skipped, m)
+				} else if err := add(base); err != nil {
+					return nil, nil, err
+				}
+			case !glob:
+				return nil, nil, fmt.Errorf("%s: neither a document (%s) nor a gold file (NAME%s)", m, strings.Join(input.Extensions, " "), goldSuffix)
 			}
 		}
 	}
@@ -249,7 +268,7 @@ func pairs(paths []string) (ps []pair, skipped []string, err error) {
 func pairOf(base string) (pair, error) {
 	pr := pair{name: filepath.Base(base), gold: base + goldSuffix}
 	if _, err := os.Stat(pr.gold); err != nil {
-		return pair{}, fmt.Errorf("%s: no gold file %s (to score against another gold file, use -gold)", base, pr.gold)
+		return pair{}, fmt.Errorf("no gold file %s (to score against another gold file, use -gold)", pr.gold)
 	}
 	var docs []string
 	for _, ext := range input.Extensions {

@@ -215,6 +215,8 @@ func TestRunErrors(t *testing.T) {
 		{"folder without gold files", []string{filepath.Join(dir, "nogold")}, false, "no NAME.gold.yaml files"},
 		{"document without gold", []string{filepath.Join(dir, "nogold", "x.txt")}, false, "no gold file " + filepath.Join(dir, "nogold", "x.gold.yaml")},
 		{"gold without document", []string{filepath.Join(dir, "lonely")}, false, "no document x.txt"},
+		{"neither document nor gold", []string{notJSON}, false, "neither a document"},
+		{"a glob that matches nothing", []string{filepath.Join(dir, "*.none")}, false, "pattern matches no file"},
 		{"bad gold in a folder", []string{dir}, false, badGold},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -249,6 +251,10 @@ func TestPairs(t *testing.T) {
 			[]pair{{"a", in("a.txt"), in("a.gold.yaml")}, {"b", in("b.md"), in("b.gold.yaml")}}, []string{in("c.txt")}},
 		{"a document", []string{in("b.md")}, []pair{{"b", in("b.md"), in("b.gold.yaml")}}, nil},
 		{"a gold file", []string{in("a.gold.yaml")}, []pair{{"a", in("a.txt"), in("a.gold.yaml")}}, nil},
+		{"a glob of everything", []string{in("*")},
+			[]pair{{"a", in("a.txt"), in("a.gold.yaml")}, {"b", in("b.md"), in("b.gold.yaml")}}, []string{in("c.txt")}},
+		{"a glob of documents", []string{in("*.txt")}, []pair{{"a", in("a.txt"), in("a.gold.yaml")}}, []string{in("c.txt")}},
+		{"one pair named twice", []string{in("a.txt"), in("a.gold.yaml")}, []pair{{"a", in("a.txt"), in("a.gold.yaml")}}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, skipped, err := pairs(tc.paths)
