@@ -99,7 +99,10 @@ func TestReadGoldNamesTheFile(t *testing.T) {
 
 // TestGoldFiles reads every gold file of the project.
 func TestGoldFiles(t *testing.T) {
-	files, _ := filepath.Glob(filepath.Join("..", "extract", "testdata", "general", "*.gold.yaml"))
+	files, _ := filepath.Glob(filepath.Join("..", "extract", "testdata", "*", "*.gold.yaml"))
+	if len(files) < 25 {
+		t.Fatalf("found %d gold files in extract/testdata, want at least 25", len(files))
+	}
 	files = append(files, filepath.Join("..", "data", "corpus.gold.yaml"))
 	for _, f := range files {
 		t.Run(filepath.Base(f), func(t *testing.T) {
