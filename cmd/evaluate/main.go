@@ -341,6 +341,9 @@ func scoreSuite(ctx context.Context, paths []string, manifest *input.Manifest, l
 	if err != nil {
 		return suiteResult{}, nil, err
 	}
+	if len(ps) == 0 {
+		return suiteResult{}, nil, fmt.Errorf("no document in %s has a NAME%s file beside it", strings.Join(paths, " "), goldSuffix)
+	}
 	var s suiteResult
 	for _, p := range ps {
 		if err := ctx.Err(); err != nil {
@@ -354,8 +357,9 @@ func scoreSuite(ctx context.Context, paths []string, manifest *input.Manifest, l
 		if err != nil {
 			return suiteResult{}, nil, err
 		}
-		s.Documents = append(s.Documents, docResult{Name: p.name, Document: p.doc, Gold: p.gold, Result: eval.Score(g, gold)})
-		s.Overall += s.Documents[len(s.Documents)-1].Result.Overall
+		r := eval.Score(g, gold)
+		s.Documents = append(s.Documents, docResult{Name: p.name, Document: p.doc, Gold: p.gold, Result: r})
+		s.Overall += r.Overall
 	}
 	s.Overall /= float64(len(s.Documents))
 	return s, skipped, nil

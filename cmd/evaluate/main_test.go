@@ -217,6 +217,7 @@ func TestRunErrors(t *testing.T) {
 		{"gold without document", []string{filepath.Join(dir, "lonely")}, false, "no document x.txt"},
 		{"neither document nor gold", []string{notJSON}, false, "neither a document"},
 		{"a glob that matches nothing", []string{filepath.Join(dir, "*.none")}, false, "pattern matches no file"},
+		{"a glob of documents without gold", []string{filepath.Join(dir, "nogold", "*.txt")}, false, "no document in"},
 		{"bad gold in a folder", []string{dir}, false, badGold},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
