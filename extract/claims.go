@@ -18,7 +18,8 @@ type claimLex struct {
 	cues     []cue
 	negators map[string]bool
 	topics   []topic
-	parent   map[string]string // topic -> broader topic
+	parent   map[string]string  // topic -> broader topic
+	opinion  map[string]float64 // word -> valence
 }
 
 type cue struct {
@@ -38,10 +39,11 @@ func phraseRe(p string) *regexp.Regexp {
 var claimLexCache sync.Map // *lexicon.Lexicon -> *claimLex
 
 func compileClaimLex(lex *lexicon.Lexicon) *claimLex {
-	cl := &claimLex{verbs: map[string]lexicon.Entry{}, negators: map[string]bool{}, parent: map[string]string{}}
+	cl := &claimLex{verbs: map[string]lexicon.Entry{}, negators: map[string]bool{}, parent: map[string]string{}, opinion: compileOpinion(lex)}
 	if lex == nil {
 		return cl
 	}
+	in := inflectorOf(lex)
 	var verbs []string
 	for _, e := range lex.Entries("reporting_verbs") {
 		p := strings.ToLower(e.Phrase)
@@ -56,7 +58,7 @@ func compileClaimLex(lex *lexicon.Lexicon) *claimLex {
 			cl.negators[strings.ToLower(e.Phrase)] = true
 			continue
 		}
-		cl.cues = append(cl.cues, cue{newLiteral(e.Phrase), e.Attr("stance")})
+		cl.cues = append(cl.cues, cue{inflectedLiteral(in, e.Phrase), e.Attr("stance")})
 	}
 	for _, e := range lex.Entries("topics") {
 		t := topic{name: e.Phrase, parent: e.Attr("parent")}
@@ -88,10 +90,14 @@ func (cl *claimLex) stance(text, verb string) string {
 		stance string
 	}
 	var hits []hit
+	seen := map[hit]bool{}
 	lower := asciiLower(text)
 	for _, c := range cl.cues {
 		for _, loc := range c.lit.findAll(lower) {
-			hits = append(hits, hit{loc, c.stance})
+			if h := (hit{loc, c.stance}); !seen[h] {
+				seen[h] = true
+				hits = append(hits, h)
+			}
 		}
 	}
 	score := map[string]int{}
@@ -256,6 +262,11 @@ func findClaims(d *docState) {
 			continue
 		}
 		who, verb, vat := d.attribution(cl, qs, i)
+		if who == nil && d.runsOn(qs, i) {
+			// A quote left open at the end of its paragraph goes on in the
+			// next one, whose attribution speaks for both.
+			who, verb, vat = d.attribution(cl, qs, i+1)
+		}
 		if who == nil {
 			// a later quote of the same paragraph, or a paragraph that opens
 			// with a quote right after a quoted paragraph, continues it;
@@ -283,6 +294,17 @@ func findClaims(d *docState) {
 	}
 	drafts = append(drafts, d.indirect(cl, qs, used)...)
 	d.Claims = append(d.Claims, d.claimsOf(cl, drafts)...)
+}
+
+// runsOn reports whether quote i is left open at the end of its paragraph
+// and the next paragraph opens with a quotation mark: the newswire way of
+// quoting one speaker across paragraphs.
+func (d *docState) runsOn(qs []quoteSeg, i int) bool {
+	q := qs[i]
+	if q.Closed || i+1 >= len(qs) || qs[i+1].Para != q.Para+1 {
+		return false
+	}
+	return qs[i+1].Open == d.Paras[q.Para+1].Start
 }
 
 // continues reports whether quote q may continue the claim last: it opens
@@ -1189,6 +1211,7 @@ func (d *docState) thatFollows(off, end int) bool {
 func (d *docState) claimsOf(cl *claimLex, drafts []*claimDraft) []kg.Claim {
 	var out []kg.Claim
 	var firstSent, carry []int
+	var decided []decision
 	seen := map[string]bool{}
 	for _, c := range drafts {
 		text := strings.Join(c.texts, " ")
@@ -1210,6 +1233,16 @@ func (d *docState) claimsOf(cl *claimLex, drafts []*claimDraft) []kg.Claim {
 		}
 		if claim.Stance == kg.Neutral && c.hint != "" {
 			claim.Stance = c.hint
+		}
+		switch {
+		case c.rejects || cl.verbs[c.verb].Attr("denial") != "":
+			decided = append(decided, byWords)
+		case claim.Stance == kg.Neutral:
+			decided = append(decided, byNothing)
+		case claim.Stance == kg.Denies && cl.stance(text, "") == kg.Denies:
+			decided = append(decided, byDefenceCues)
+		default:
+			decided = append(decided, byWords)
 		}
 		if claim.Topics == nil {
 			claim.Topics = []string{}
@@ -1240,6 +1273,7 @@ func (d *docState) claimsOf(cl *claimLex, drafts []*claimDraft) []kg.Claim {
 		firstSent = append(firstSent, d.sentenceAt(c.spans[0][0]))
 	}
 	d.carryDenial(cl, out, firstSent, carry)
+	d.weighOpinion(cl, out, decided)
 	return out
 }
 

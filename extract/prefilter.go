@@ -138,6 +138,21 @@ func newLiteral(phrase string) literal {
 			return literal{re: phraseRe(phrase)}
 		}
 	}
+	return literal{variants: apostrophes(p)}
+}
+
+// newLiteralOf is newLiteral for a phrase in several forms (its
+// inflections), found as one; all forms must be ASCII.
+func newLiteralOf(phrases []string) literal {
+	var vs []string
+	for _, p := range phrases {
+		vs = append(vs, apostrophes(strings.ToLower(p))...)
+	}
+	return literal{variants: vs}
+}
+
+// apostrophes returns p with each mix of ' and ’.
+func apostrophes(p string) []string {
 	vs := []string{""}
 	for _, part := range strings.SplitAfter(p, "'") {
 		base, apos := strings.CutSuffix(part, "'")
@@ -151,7 +166,7 @@ func newLiteral(phrase string) literal {
 		}
 		vs = next
 	}
-	return literal{variants: vs}
+	return vs
 }
 
 // findAll returns the [start, end) of each occurrence in lower (asciiLower

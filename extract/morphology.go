@@ -1,0 +1,80 @@
+package extract
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/factgraph/factgraph/extract/morph"
+	"github.com/factgraph/factgraph/lexicon"
+)
+
+var inflectorCache sync.Map // *lexicon.Lexicon -> *morph.Inflector
+
+// inflectorOf builds the lexicon's inflector from its irregular_verbs and
+// irregular_nouns files.
+func inflectorOf(lex *lexicon.Lexicon) *morph.Inflector {
+	return compiled(&inflectorCache, lex, func(l *lexicon.Lexicon) *morph.Inflector {
+		if l == nil {
+			return nil
+		}
+		read := func(file string) []morph.Irregular {
+			var out []morph.Irregular
+			for _, e := range l.Entries(file) {
+				out = append(out, morph.Irregular{Base: e.Phrase, Forms: strings.Split(e.Attr("forms"), ",")})
+			}
+			return out
+		}
+		return morph.New(read("irregular_verbs"), read("irregular_nouns"))
+	})
+}
+
+// inflections returns a lexicon phrase written in base form with its first
+// word in every verb form and its head noun in every number, so that a cue
+// written once ("mischaracterize", "deny the allegation") matches its
+// inflections ("mischaracterized", "denies the allegations").
+func inflections(in *morph.Inflector, phrase string) []string {
+	out := in.Verb(phrase)
+	for _, n := range in.Noun(phrase) {
+		out = append(out, n)
+	}
+	seen := map[string]bool{}
+	uniq := out[:0]
+	for _, p := range out {
+		if !seen[p] {
+			seen[p] = true
+			uniq = append(uniq, p)
+		}
+	}
+	return uniq
+}
+
+// gapWords is how many words "..." in a lexicon phrase stands for at most.
+const gapWords = 5
+
+// inflectedLiteral finds a phrase written in base form in any of its
+// inflections; a phrase with non-ASCII letters is found as written. A
+// phrase with a gap ("follow ... rule") matches its first part, up to
+// gapWords words, then its last part: the first word in any verb form,
+// the last in either number.
+func inflectedLiteral(in *morph.Inflector, phrase string) literal {
+	for _, r := range phrase {
+		if r >= 0x80 {
+			return newLiteral(phrase)
+		}
+	}
+	first, last, gap := strings.Cut(phrase, "...")
+	if !gap {
+		return newLiteralOf(inflections(in, phrase))
+	}
+	alt := func(forms []string) string {
+		for i, f := range forms {
+			forms[i] = strings.ReplaceAll(regexp.QuoteMeta(f), "'", "['’]")
+		}
+		return "(?:" + strings.Join(forms, "|") + ")"
+	}
+	first, last = strings.TrimSpace(strings.ToLower(first)), strings.TrimSpace(strings.ToLower(last))
+	re := `(?:^|[^\p{L}\p{N}])(` + alt(in.Verb(first)) + `(?:[^\p{L}\p{N}]+[\p{L}\p{N}'’-]+){0,` + strconv.Itoa(gapWords) + `}?[^\p{L}\p{N}]+` + alt(in.Noun(last)) + `)(?:$|[^\p{L}\p{N}])`
+	return literal{re: regexp.MustCompile(re)}
+}

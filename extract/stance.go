@@ -1,0 +1,161 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/factgraph/factgraph/kg"
+	"github.com/factgraph/factgraph/lexicon"
+)
+
+// Stance where no cue decides comes from two general sources: the opinion
+// words of the claim (a published sentiment lexicon, opinion.txt) and the
+// speaker's side. A party that the document shows accused (the target of a
+// lawsuit, protest, motion, appeal or investigation, the subject of a
+// review, or what another party's allegation is about) defends itself:
+// whatever it says with marked opinion, negative ("the bureau twisted every
+// number") or positive ("we are proud of our record"), rebuts the
+// accusation. Anyone else who speaks with marked negative opinion alleges.
+
+// opinionThreshold is the summed valence (VADER scale, -4..+4 per word)
+// from which a claim's words count as marked opinion.
+const opinionThreshold = 1.5
+
+// opinionMinWord is the least absolute valence a word needs to count: weak
+// words ("number", "agree") are the noise of plain news prose.
+const opinionMinWord = 1.0
+
+// opinionNegation scales a word's valence after a negator, as VADER does.
+const opinionNegation = -0.74
+
+// negationReach is how many words before an opinion word a negator reaches.
+const negationReach = 3
+
+// accusedAs lists the event parts whose holder the event accuses.
+var accusedAs = map[string]bool{"target": true, "subject": true}
+
+// accusingTypes are the event types that accuse their target or subject.
+var accusingTypes = map[string]bool{"lawsuit": true, "protest": true, "motion": true, "appeal": true, "investigation": true}
+
+func compileOpinion(lex *lexicon.Lexicon) map[string]float64 {
+	out := map[string]float64{}
+	if lex == nil {
+		return out
+	}
+	for _, e := range lex.Entries("opinion") {
+		if v, err := strconv.ParseFloat(e.Attr("valence"), 64); err == nil {
+			out[strings.ToLower(e.Phrase)] = v
+		}
+	}
+	return out
+}
+
+// valence sums the opinion of text's words, a negated word counting for
+// the other side.
+func (cl *claimLex) valence(text string) float64 {
+	ws := wordRe.FindAllString(asciiLower(text), -1)
+	sum := 0.0
+	for i, w := range ws {
+		v, ok := cl.opinion[w]
+		if !ok || v > -opinionMinWord && v < opinionMinWord {
+			continue
+		}
+		for j := max(0, i-negationReach); j < i; j++ {
+			n := strings.ReplaceAll(ws[j], "’", "'")
+			if cl.negators[n] || strings.HasSuffix(n, "n't") {
+				v *= opinionNegation
+				break
+			}
+		}
+		sum += v
+	}
+	return sum
+}
+
+// sides returns the entities the document shows accused (targets of
+// accusing events, what alleging claims are about) and those it shows
+// accusing (their agents, the claimants of alleging claims).
+func (d *docState) sides(claims []kg.Claim) (accused, accusers map[string]bool) {
+	accused, accusers = map[string]bool{}, map[string]bool{}
+	for _, ev := range d.Events {
+		if !accusingTypes[ev.Type] {
+			continue
+		}
+		for _, p := range ev.Participants {
+			switch {
+			case p.Entity == "":
+			case accusedAs[p.As]:
+				accused[p.Entity] = true
+			case p.As == "agent":
+				accusers[p.Entity] = true
+			}
+		}
+	}
+	for _, c := range claims {
+		if c.Stance == kg.Alleges {
+			accusers[c.Claimant] = true
+			for _, a := range c.About {
+				if a != c.Claimant {
+					accused[a] = true
+				}
+			}
+		}
+	}
+	return accused, accusers
+}
+
+// side returns an entity with the organizations it holds roles at.
+func (d *docState) side(id string) []string {
+	out := []string{id}
+	for _, r := range d.Roles {
+		if r.Person == id && r.Organization != "" && r.Status != kg.Former {
+			out = append(out, r.Organization)
+		}
+	}
+	return out
+}
+
+// decision tells what settled a claim's stance before opinion is weighed.
+type decision int
+
+const (
+	byNothing     decision = iota // no cue, verb or context: neutral so far
+	byDefenceCues                 // defence cues alone ("followed every rule")
+	byWords                       // a verb of denial, an epithet, accusation cues
+)
+
+// weighOpinion gives the claims whose cues, verb and context left neutral
+// the stance of their opinion words and their speaker's side. Defence cues
+// from a party that only accuses ("I followed every rule, and my crop
+// died") defend the accusation, not the party: with marked negative
+// opinion such a claim alleges.
+func (d *docState) weighOpinion(cl *claimLex, claims []kg.Claim, decided []decision) {
+	accused, accusers := d.sides(claims)
+	for i := range claims {
+		c := &claims[i]
+		if decided[i] == byWords {
+			continue
+		}
+		v := cl.valence(c.Text)
+		defends, accuses := false, false
+		for _, s := range d.side(c.Claimant) {
+			defends = defends || accused[s]
+			accuses = accuses || accusers[s]
+		}
+		if decided[i] == byDefenceCues {
+			if accuses && !defends && v <= -opinionThreshold {
+				c.Stance = kg.Alleges
+			}
+			continue
+		}
+		switch {
+		case c.Stance != kg.Neutral:
+		case defends && accuses:
+			// both sides of a dispute: opinion alone cannot tell
+		case defends && (v <= -opinionThreshold || v >= opinionThreshold):
+			c.Stance = kg.Denies
+		case !defends && v <= -opinionThreshold:
+			c.Stance = kg.Alleges
+		}
+	}
+}

@@ -1,0 +1,62 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/factgraph/factgraph/kg"
+	"github.com/factgraph/factgraph/lexicon"
+)
+
+func TestValence(t *testing.T) {
+	cl := compileClaimLex(lexicon.Must())
+	for _, c := range []struct {
+		text string
+		sign int // -1 marked negative, +1 marked positive, 0 unmarked
+	}{
+		{"The bureau twisted every number and rigged the tables to shut out rivals.", -1},
+		{"We are proud of our excellent record and confident in the outcome.", 1},
+		{"The hearing is set for Tuesday at the courthouse.", 0},
+		{"The company had done nothing wrong.", 1}, // a negated fault is no accusation
+	} {
+		v := cl.valence(c.text)
+		got := 0
+		if v <= -opinionThreshold {
+			got = -1
+		} else if v >= opinionThreshold {
+			got = 1
+		}
+		if got != c.sign {
+			t.Errorf("valence(%q) = %.2f, want sign %d", c.text, v, c.sign)
+		}
+	}
+}
+
+// TestOpinionStance checks stance from opinion words and sides: the target
+// of a lawsuit rebutting with marked opinion denies; a third party with
+// marked negative opinion alleges; unmarked words stay neutral.
+func TestOpinionStance(t *testing.T) {
+	text := "Quorvane Labs sued Helmbright Corp. on Monday over the pricing of its kits.\n\n" +
+		"\"Helmbright twisted every figure and cheated thousands of small clinics,\" said Dana Orlo, a lawyer for Quorvane Labs.\n\n" +
+		"\"This lawsuit is a desperate, dishonest stunt,\" said Helmbright spokesman Ben Carrow.\n\n" +
+		"\"The hearing is set for Tuesday at the courthouse in the city,\" said Mira Stent, a court clerk.\n"
+	ex, err := Document(kg.Document{ID: "t", Text: text, PublishedAt: "2025-03-04"}, lexicon.Must())
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := map[string]string{}
+	for _, e := range ex.Entities {
+		name[e.ID] = e.Name
+	}
+	got := map[string]string{}
+	for _, c := range ex.Claims {
+		got[name[c.Claimant]] = c.Stance
+	}
+	if got["Dana Orlo"] == "" { // a lawyer for a party may speak for it
+		got["Dana Orlo"] = got["Quorvane Labs"]
+	}
+	for who, want := range map[string]string{"Dana Orlo": kg.Alleges, "Ben Carrow": kg.Denies, "Mira Stent": kg.Neutral} {
+		if got[who] != want {
+			t.Errorf("%s: stance %q, want %q (all: %v)", who, got[who], want, got)
+		}
+	}
+}
