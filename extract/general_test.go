@@ -13,7 +13,7 @@ import (
 // The hand-written articles in testdata/general (invented people and
 // companies, kinds of story the bundled corpus lacks) guard the extractor's
 // general behaviour: a few key facts per article. Full gold annotations for
-// score.py sit beside them (?.gold.yaml).
+// the evaluator (package eval, cmd/evaluate) sit beside them (?.gold.yaml).
 func TestGeneralArticles(t *testing.T) {
 	type role struct{ person, title, org, status string }
 	cases := []struct {
