@@ -23,6 +23,7 @@ type lexIndex struct {
 	cueAfter    map[string]string
 	personAfter map[string]bool
 	nick        map[string][]string // lower-case short form -> lower-case formal names
+	nominals    map[string]string   // "company" -> organization kind it refers to
 }
 
 type titleInfo struct {
@@ -68,7 +69,10 @@ func buildIndex(l *lexicon.Lexicon) *lexIndex {
 		titles: map[string]titleInfo{}, honorifics: map[string]bool{}, firstNames: map[string]bool{},
 		places: map[string]bool{}, calendar: map[string]bool{}, heads: map[string]headInfo{},
 		agencies: map[string]agencyInfo{}, cueBefore: map[string]string{}, cueAfter: map[string]string{},
-		personAfter: map[string]bool{}, nick: map[string][]string{},
+		personAfter: map[string]bool{}, nick: map[string][]string{}, nominals: map[string]string{},
+	}
+	for _, e := range l.Entries("nominals") {
+		x.nominals[strings.ToLower(e.Phrase)] = e.Attr("kind")
 	}
 	for _, e := range l.Entries("titles") {
 		k := strings.ToLower(e.Phrase)

@@ -1488,12 +1488,42 @@ func salient(names []*mention, off, sent, window int, want func(*entity) bool) *
 	return best
 }
 
-var nominals = map[string]string{"company": "company", "airline": "company", "carrier": "company", "bank": "company", "insurer": "company", "retailer": "company", "automaker": "company", "contractor": "company", "manufacturer": "company", "lender": "company", "board": "company", "drugmaker": "company", "firm": "company", "department": "agency", "agency": "agency", "newspaper": "media", "paper": "media", "court": "court"}
+
+// nominalReferent returns what the lower-case noun w after "the" may refer
+// to: an organization of the nominal's kind ("the company"), or one whose
+// name has w as a word when w is an organization head ("the bureau" ->
+// "Consumer Financial Protection Bureau"); nil when w refers to neither.
+func nominalReferent(x *lexIndex, w string) func(*entity) bool {
+	if isCapToken(w) {
+		return nil
+	}
+	low := strings.ToLower(w)
+	if k, ok := x.nominals[low]; ok {
+		return func(e *entity) bool {
+			return e.Type == kg.Organization && (e.Kind == k || (k == "company" && e.Kind == ""))
+		}
+	}
+	if _, ok := x.heads[strings.ToUpper(low[:1])+low[1:]]; !ok || len(low) < 4 {
+		return nil
+	}
+	return func(e *entity) bool {
+		if e.Type != kg.Organization {
+			return false
+		}
+		for _, n := range strings.Fields(strings.ToLower(e.Name)) {
+			if n == low {
+				return true
+			}
+		}
+		return false
+	}
+}
 
 // linkPronouns adds pronoun mentions ("he", "she" -> the most recent person
 // within two sentences) and nominal ones ("the company" -> the most recent
 // organization of that kind).
 func linkPronouns(d *docState) {
+	x := indexOf(d.Lex)
 	sort.SliceStable(d.Mentions, func(i, j int) bool { return d.Mentions[i].Start < d.Mentions[j].Start })
 	names := append([]*mention(nil), d.Mentions...)
 	recent := func(off, sent, window int, want func(*entity) bool) *entity {
@@ -1522,12 +1552,9 @@ func linkPronouns(d *docState) {
 				e = recent(t.Start, si, 2, func(e *entity) bool { return e.Type == kg.Person })
 			case "the":
 				if i+1 < len(s.Tokens) {
-					if k, ok := nominals[strings.ToLower(s.Tokens[i+1].Text)]; ok && !isCapToken(s.Tokens[i+1].Text) {
+					if want := nominalReferent(x, s.Tokens[i+1].Text); want != nil {
 						// "the company" reaches further back than a pronoun, and
 						// means the most talked-about company in that stretch.
-						want := func(e *entity) bool {
-							return e.Type == kg.Organization && (e.Kind == k || (k == "company" && e.Kind == ""))
-						}
 						e = recent(t.Start, si, 2, want)
 						if alt := salient(names, t.Start, si, 6, want); alt != nil && (e == nil || alt != e && salience(names, alt, t.Start) > 2*salience(names, e, t.Start)) {
 							e = alt

@@ -28,7 +28,7 @@ func findRoles(d *docState) {
 	rels := map[string]int{}
 	addRole := func(si int, person *entity, title string, org *entity, orgNone bool, status string) {
 		oid := ""
-		if org == nil && !orgNone && executiveTitle(title) && !otherOwner(d.Sents[si].Tokens) {
+		if org == nil && !orgNone && executiveTitle(title) && !otherOwner(x, d.Sents[si].Tokens) {
 			// "Jane Roe, the chief financial officer, will serve as
 			// interim chief executive": an executive with no stated
 			// organization is the company the story is about.
@@ -401,7 +401,7 @@ func findRoles(d *docState) {
 					k++
 					low := strings.ToLower(toks[k].Text)
 					if (low == "the" || low == "its") && k+2 < len(toks) {
-						if low == "its" || (nominals[strings.ToLower(toks[k+1].Text)] != "" && isPossessive(toks[k+2].Text)) {
+						if low == "its" || (x.nominals[strings.ToLower(toks[k+1].Text)] != "" && isPossessive(toks[k+2].Text)) {
 							q := k + 1
 							if low == "the" {
 								q = k + 3
@@ -412,7 +412,7 @@ func findRoles(d *docState) {
 							if q < len(toks) && subsidiaryWords[strings.ToLower(toks[q].Text)] {
 								kind := ""
 								if low == "the" {
-									kind = nominals[strings.ToLower(toks[k+1].Text)]
+									kind = x.nominals[strings.ToLower(toks[k+1].Text)]
 								}
 								addRel(si, "subsidiary_of", m.Entity, recentOrgKind(d, m.Start, m.Entity, kind))
 							}
@@ -515,9 +515,9 @@ func executiveTitle(t string) bool {
 
 // otherOwner: the sentence gives a title to a body not a company ("the
 // agency's chief information officer"), so the story's company is not it.
-func otherOwner(toks []token) bool {
+func otherOwner(x *lexIndex, toks []token) bool {
 	for k := 0; k+1 < len(toks); k++ {
-		if kind := nominals[strings.ToLower(toks[k].Text)]; kind != "" && kind != "company" && isPossessive(toks[k+1].Text) {
+		if kind := x.nominals[strings.ToLower(toks[k].Text)]; kind != "" && kind != "company" && isPossessive(toks[k+1].Text) {
 			return true
 		}
 	}
@@ -586,7 +586,7 @@ func describedOrgAt(d *docState, toks []token, q int) *entity {
 	}
 	ms := d.mentionsIn(toks[q].Start, toks[len(toks)-1].End)
 	for k := q; k < len(toks) && k < q+7; k++ {
-		if kind := nominals[strings.ToLower(toks[k].Text)]; kind != "" && strings.EqualFold(toks[q].Text, "the") && !isCapToken(toks[k].Text) {
+		if kind := indexOf(d.Lex).nominals[strings.ToLower(toks[k].Text)]; kind != "" && strings.EqualFold(toks[q].Text, "the") && !isCapToken(toks[k].Text) {
 			if k+1 < len(toks) && isPossessive(toks[k+1].Text) {
 				return nil // "the company's board"
 			}
@@ -911,7 +911,7 @@ func titleContext(d *docState, x *lexIndex, si, i int, ti titleInfo, person *ent
 			break
 		}
 		// "company spokeswoman Jane Roe": the company the text is about.
-		if kind := nominals[low]; kind != "" && low != "board" && k == i-1 {
+		if kind := x.nominals[low]; kind != "" && low != "board" && k == i-1 {
 			org = recentOrgKind(d, toks[k].Start, person, kind)
 			break
 		}
