@@ -20,6 +20,7 @@ import (
 
 	"github.com/99designs/gqlgen/graphql/playground"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	neo4jconfig "github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
 
 	"github.com/factgraph/factgraph/config"
 	"github.com/factgraph/factgraph/graph"
@@ -56,7 +57,14 @@ func run(ctx context.Context, getenv func(string) string, args []string, stdout 
 	log := cfg.Logger(stdout)
 	log.Info("starting", "config", cfg)
 
-	driver, err := neo4j.NewDriverWithContext(cfg.Neo4jURI, neo4j.BasicAuth(cfg.Neo4jUser, cfg.Neo4jPassword.Reveal(), ""))
+	driver, err := neo4j.NewDriverWithContext(cfg.Neo4jURI, neo4j.BasicAuth(cfg.Neo4jUser, cfg.Neo4jPassword.Reveal(), ""),
+		func(c *neo4jconfig.Config) {
+			// A server that does not answer (rather than refusing) is
+			// given up quickly; a request never waits for a pooled
+			// connection longer than its own timeout.
+			c.SocketConnectTimeout = 2 * time.Second
+			c.ConnectionAcquisitionTimeout = cfg.QueryTimeout
+		})
 	if err != nil {
 		return fmt.Errorf("neo4j driver: %w", err)
 	}
@@ -72,6 +80,17 @@ func run(ctx context.Context, getenv func(string) string, args []string, stdout 
 	if err := store.EnsureSchema(ctx); err != nil {
 		return fmt.Errorf("neo4j schema: %w", err)
 	}
+
+	// Health checks: while Neo4j does not answer them, queries fail at once
+	// with UNAVAILABLE instead of waiting out the driver's retries, and they
+	// work again as soon as it answers, without a restart.
+	go store.Watch(ctx, neo4jstore.DefaultHealthInterval, func(err error) {
+		if err != nil {
+			log.Error("neo4j unreachable; queries answer UNAVAILABLE until it is back", "error", err)
+		} else {
+			log.Info("neo4j reachable again")
+		}
+	})
 
 	lex, err := lexicon.Load()
 	if err != nil {
