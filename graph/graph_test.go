@@ -297,7 +297,7 @@ func (f *fakeStore) Node(ctx context.Context, id string) (model.Node, error) {
 	return nil, fmt.Errorf("node %q: %w", id, kg.ErrNotFound)
 }
 
-func (f *fakeStore) Search(_ context.Context, text string, kinds []string, first int) ([]model.SearchHit, error) {
+func (f *fakeStore) Search(_ context.Context, text string, kinds []string, first int, _ bool) ([]model.SearchHit, error) {
 	return []model.SearchHit{{Score: 1, Node: f.claims[0]}, {Score: 0.5, Node: model.WrapEntity(f.entities["per_a"])}}, f.call("Search")
 }
 

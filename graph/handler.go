@@ -111,7 +111,9 @@ func newConfig(r *Resolver) Config {
 		return page(child, first)
 	}
 	c.Complexity.Query.Documents = func(child int, first *int, _ *string) int { return page(child, first) }
-	c.Complexity.Query.Search = func(child int, _ string, _ []model.EntityKind, first *int) int { return page(child, first) }
+	c.Complexity.Query.Search = func(child int, _ string, _ []model.EntityKind, first *int, _ *model.SearchSyntax) int {
+		return page(child, first)
+	}
 	c.Complexity.Query.Neighborhood = func(child int, _ string, hops, limit *int) int {
 		n := 100
 		if limit != nil && *limit > 0 {
