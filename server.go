@@ -47,6 +47,7 @@ func run(ctx context.Context, getenv func(string) string, args []string, stdout 
 	if err != nil {
 		return err
 	}
+	cfg.ServerFlags(fs)
 	connectWait := fs.Duration("connect-timeout", 60*time.Second, "how long to retry reaching Neo4j at start-up")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -106,7 +107,7 @@ func run(ctx context.Context, getenv func(string) string, args []string, stdout 
 		log.Warn("API_TOKEN is not set: the API is read-only (mutations are refused)")
 	}
 	api := graph.NewHandler(res, graph.Options{APIToken: cfg.APIToken.Reveal(), CORSOrigins: cfg.CORSOrigins,
-		Timeout: cfg.QueryTimeout, Log: log})
+		Timeout: cfg.QueryTimeout, BodyTimeout: cfg.BodyTimeout, Log: log})
 
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", api)
@@ -127,7 +128,8 @@ func run(ctx context.Context, getenv func(string) string, args []string, stdout 
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)
 	}
-	srv := &http.Server{Handler: logRequests(log, mux), ReadHeaderTimeout: 10 * time.Second,
+	// Request bodies have their own deadline (BODY_TIMEOUT, in the handler).
+	srv := &http.Server{Handler: logRequests(log, mux), ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute,
 		BaseContext: func(net.Listener) context.Context { return ctx }}
 	log.Info("serving", "playground", "http://"+ln.Addr().String()+"/", "graphql", "http://"+ln.Addr().String()+"/graphql",
 		"neo4j_browser", cfg.BrowserURL)

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -161,5 +162,25 @@ func TestCorpusScore(t *testing.T) {
 	}
 	if len(s.Dups) > 0 {
 		t.Errorf("duplicate entities: %v", s.Dups)
+	}
+}
+
+// TestHelpListsOnlyLoaderFlags checks that --help offers the loader's flags
+// and not the API server's.
+func TestHelpListsOnlyLoaderFlags(t *testing.T) {
+	var out, errb bytes.Buffer
+	if err := run(context.Background(), noenv, []string{"--help"}, &out, &errb); !errors.Is(err, flag.ErrHelp) {
+		t.Fatalf("--help: %v", err)
+	}
+	help := errb.String()
+	for _, f := range []string{"-neo4j-uri", "-json", "-writers"} {
+		if !strings.Contains(help, f) {
+			t.Errorf("--help does not list %s:\n%s", f, help)
+		}
+	}
+	for _, f := range []string{"-listen", "-cors-origins", "-query-timeout", "-body-timeout"} {
+		if strings.Contains(help, f) {
+			t.Errorf("--help lists the server flag %s:\n%s", f, help)
+		}
 	}
 }
