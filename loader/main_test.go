@@ -6,12 +6,14 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/factgraph/factgraph/kg"
 	"github.com/factgraph/factgraph/neo4jstore/dbtest"
@@ -183,4 +185,32 @@ func TestHelpListsOnlyLoaderFlags(t *testing.T) {
 			t.Errorf("--help lists the server flag %s:\n%s", f, help)
 		}
 	}
+}
+
+// TestUnreachableNeo4jIsReportedQuickly starts the loader against a port
+// nothing listens on: it must say so within seconds, not after a minute.
+func TestUnreachableNeo4jIsReportedQuickly(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close() // connections to addr are now refused
+	env := func(k string) string {
+		if k == "NEO4J_URI" {
+			return "bolt://" + addr
+		}
+		return ""
+	}
+	var out, errb bytes.Buffer
+	start := time.Now()
+	err = run(context.Background(), env, []string{"../data/corpus"}, &out, &errb)
+	took := time.Since(start)
+	if err == nil || !strings.Contains(err.Error(), "neo4j unreachable at bolt://"+addr) {
+		t.Fatalf("err = %v, want neo4j unreachable at bolt://%s", err, addr)
+	}
+	if took > 10*time.Second {
+		t.Errorf("took %s to report an unreachable Neo4j, want a few seconds", took)
+	}
+	t.Logf("reported after %s: %v", took.Round(time.Millisecond), err)
 }
