@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -213,4 +214,48 @@ func TestUnreachableNeo4jIsReportedQuickly(t *testing.T) {
 		t.Errorf("took %s to report an unreachable Neo4j, want a few seconds", took)
 	}
 	t.Logf("reported after %s: %v", took.Round(time.Millisecond), err)
+}
+
+// TestNamedPipeDoesNotHangTheLoader gives the loader a directory with a
+// named pipe that no one writes to: it is named as skipped and the rest is
+// extracted.
+func TestNamedPipeDoesNotHangTheLoader(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "ok.txt"), []byte("Acme Corporation sued the Department of Energy on Monday.\n"), 0o644)
+	if err := syscall.Mkfifo(filepath.Join(dir, "feed.jsonl"), 0o600); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	var out, errb bytes.Buffer
+	done := make(chan error, 1)
+	go func() { done <- run(context.Background(), noenv, []string{"--json=-", dir}, &out, &errb) }()
+	select {
+	case err := <-done:
+		if !errors.Is(err, errSomeFailed) {
+			t.Fatalf("err = %v, want errSomeFailed", err)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("the loader hangs on a named pipe")
+	}
+	if !strings.Contains(errb.String(), "feed.jsonl: not a regular file (a named pipe)") {
+		t.Errorf("log does not name the pipe:\n%s", errb.String())
+	}
+	var g kg.Graph
+	if err := json.Unmarshal(out.Bytes(), &g); err != nil || len(g.Documents) != 1 {
+		t.Errorf("the good document was not extracted: %v, %d documents", err, len(g.Documents))
+	}
+}
+
+// TestInterruptWhileReading checks that a loader whose context is done
+// (SIGINT, SIGTERM) stops with a message instead of going on.
+func TestInterruptWhileReading(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var out, errb bytes.Buffer
+	err := run(ctx, noenv, []string{"--json=-", "../data/corpus"}, &out, &errb)
+	if !errors.Is(err, context.Canceled) || !strings.Contains(err.Error(), "interrupted") {
+		t.Errorf("err = %v, want an interruption", err)
+	}
+	if out.Len() > 0 {
+		t.Errorf("wrote output after the interrupt: %q", out.String())
+	}
 }
