@@ -20,6 +20,7 @@ import (
 
 	"github.com/99designs/gqlgen/graphql/playground"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	neo4jconfig "github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
 
 	"github.com/factgraph/factgraph/config"
 	"github.com/factgraph/factgraph/graph"
@@ -46,6 +47,7 @@ func run(ctx context.Context, getenv func(string) string, args []string, stdout 
 	if err != nil {
 		return err
 	}
+	cfg.ServerFlags(fs)
 	connectWait := fs.Duration("connect-timeout", 60*time.Second, "how long to retry reaching Neo4j at start-up")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -56,7 +58,14 @@ func run(ctx context.Context, getenv func(string) string, args []string, stdout 
 	log := cfg.Logger(stdout)
 	log.Info("starting", "config", cfg)
 
-	driver, err := neo4j.NewDriverWithContext(cfg.Neo4jURI, neo4j.BasicAuth(cfg.Neo4jUser, cfg.Neo4jPassword.Reveal(), ""))
+	driver, err := neo4j.NewDriverWithContext(cfg.Neo4jURI, neo4j.BasicAuth(cfg.Neo4jUser, cfg.Neo4jPassword.Reveal(), ""),
+		func(c *neo4jconfig.Config) {
+			// A server that does not answer (rather than refusing) is
+			// given up quickly; a request never waits for a pooled
+			// connection longer than its own timeout.
+			c.SocketConnectTimeout = 2 * time.Second
+			c.ConnectionAcquisitionTimeout = cfg.QueryTimeout
+		})
 	if err != nil {
 		return fmt.Errorf("neo4j driver: %w", err)
 	}
@@ -73,6 +82,17 @@ func run(ctx context.Context, getenv func(string) string, args []string, stdout 
 		return fmt.Errorf("neo4j schema: %w", err)
 	}
 
+	// Health checks: while Neo4j does not answer them, queries fail at once
+	// with UNAVAILABLE instead of waiting out the driver's retries, and they
+	// work again as soon as it answers, without a restart.
+	go store.Watch(ctx, neo4jstore.DefaultHealthInterval, func(err error) {
+		if err != nil {
+			log.Error("neo4j unreachable; queries answer UNAVAILABLE until it is back", "error", err)
+		} else {
+			log.Info("neo4j reachable again")
+		}
+	})
+
 	lex, err := lexicon.Load()
 	if err != nil {
 		return fmt.Errorf("lexicons: %w", err)
@@ -87,7 +107,7 @@ func run(ctx context.Context, getenv func(string) string, args []string, stdout 
 		log.Warn("API_TOKEN is not set: the API is read-only (mutations are refused)")
 	}
 	api := graph.NewHandler(res, graph.Options{APIToken: cfg.APIToken.Reveal(), CORSOrigins: cfg.CORSOrigins,
-		Timeout: cfg.QueryTimeout, Log: log})
+		Timeout: cfg.QueryTimeout, BodyTimeout: cfg.BodyTimeout, Log: log})
 
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", api)
@@ -108,7 +128,8 @@ func run(ctx context.Context, getenv func(string) string, args []string, stdout 
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)
 	}
-	srv := &http.Server{Handler: logRequests(log, mux), ReadHeaderTimeout: 10 * time.Second,
+	// Request bodies have their own deadline (BODY_TIMEOUT, in the handler).
+	srv := &http.Server{Handler: logRequests(log, mux), ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute,
 		BaseContext: func(net.Listener) context.Context { return ctx }}
 	log.Info("serving", "playground", "http://"+ln.Addr().String()+"/", "graphql", "http://"+ln.Addr().String()+"/graphql",
 		"neo4j_browser", cfg.BrowserURL)

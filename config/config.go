@@ -18,6 +18,7 @@ type Config struct {
 	APIToken      Secret        // API_TOKEN (env only); empty = read-only API
 	CORSOrigins   []string      // CORS_ORIGINS, -cors-origins (comma-separated)
 	QueryTimeout  time.Duration // QUERY_TIMEOUT, -query-timeout
+	BodyTimeout   time.Duration // BODY_TIMEOUT, -body-timeout: to receive a request body
 	LogLevel      slog.Level    // LOG_LEVEL, -log-level (debug, info, warn, error)
 	LogFormat     string        // LOG_FORMAT, -log-format (text or json)
 	BrowserURL    string        // NEO4J_BROWSER_URL: printed for users
@@ -49,9 +50,10 @@ func (s Secret) LogValue() slog.Value { return slog.StringValue(s.String()) }
 // Reveal returns the secret itself, for the one place that needs it.
 func (s Secret) Reveal() string { return string(s) }
 
-// Load reads the configuration from getenv, then registers the shared flags
-// on fs so that flags parsed later override the environment. Call fs.Parse
-// afterwards, then Validate.
+// Load reads the configuration from getenv, then registers the flags of the
+// settings every command uses (Neo4j, logging) on fs so that flags parsed
+// later override the environment; ServerFlags adds the server's. Call
+// fs.Parse afterwards, then Validate.
 func Load(getenv func(string) string, fs *flag.FlagSet) (*Config, error) {
 	env := func(k, def string) string {
 		if v := strings.TrimSpace(getenv(k)); v != "" {
@@ -76,6 +78,9 @@ func Load(getenv func(string) string, fs *flag.FlagSet) (*Config, error) {
 	if c.QueryTimeout, err = time.ParseDuration(env("QUERY_TIMEOUT", "10s")); err != nil {
 		return nil, fmt.Errorf("QUERY_TIMEOUT: %w", err)
 	}
+	if c.BodyTimeout, err = time.ParseDuration(env("BODY_TIMEOUT", "30s")); err != nil {
+		return nil, fmt.Errorf("BODY_TIMEOUT: %w", err)
+	}
 	if err := c.LogLevel.UnmarshalText([]byte(env("LOG_LEVEL", "info"))); err != nil {
 		return nil, fmt.Errorf("LOG_LEVEL: %w", err)
 	}
@@ -83,16 +88,21 @@ func Load(getenv func(string) string, fs *flag.FlagSet) (*Config, error) {
 		fs.StringVar(&c.Neo4jURI, "neo4j-uri", c.Neo4jURI, "Neo4j Bolt URI (env NEO4J_URI)")
 		fs.StringVar(&c.Neo4jUser, "neo4j-user", c.Neo4jUser, "Neo4j user (env NEO4J_USER); the password comes from NEO4J_PASSWORD")
 		fs.StringVar(&c.Neo4jDatabase, "neo4j-database", c.Neo4jDatabase, "Neo4j database (env NEO4J_DATABASE)")
-		fs.StringVar(&c.ListenAddr, "listen", c.ListenAddr, "HTTP listen address (env LISTEN_ADDR)")
-		fs.DurationVar(&c.QueryTimeout, "query-timeout", c.QueryTimeout, "per-request timeout (env QUERY_TIMEOUT)")
-		fs.Func("cors-origins", "comma-separated allowed CORS origins (env CORS_ORIGINS)", func(s string) error {
-			c.CORSOrigins = splitList(s)
-			return nil
-		})
 		fs.TextVar(&c.LogLevel, "log-level", c.LogLevel, "log level: debug, info, warn, error (env LOG_LEVEL)")
 		fs.StringVar(&c.LogFormat, "log-format", c.LogFormat, "log format: text or json (env LOG_FORMAT)")
 	}
 	return c, nil
+}
+
+// ServerFlags registers the flags of the API server's own settings on fs.
+func (c *Config) ServerFlags(fs *flag.FlagSet) {
+	fs.StringVar(&c.ListenAddr, "listen", c.ListenAddr, "HTTP listen address (env LISTEN_ADDR)")
+	fs.DurationVar(&c.QueryTimeout, "query-timeout", c.QueryTimeout, "per-request timeout (env QUERY_TIMEOUT)")
+	fs.DurationVar(&c.BodyTimeout, "body-timeout", c.BodyTimeout, "time to receive a request body (env BODY_TIMEOUT)")
+	fs.Func("cors-origins", "comma-separated allowed CORS origins; localhost allows any localhost origin (env CORS_ORIGINS)", func(s string) error {
+		c.CORSOrigins = splitList(s)
+		return nil
+	})
 }
 
 // Validate reports the first unusable setting.
@@ -104,6 +114,8 @@ func (c *Config) Validate() error {
 		return fmt.Errorf("NEO4J_USER is empty")
 	case c.QueryTimeout <= 0:
 		return fmt.Errorf("QUERY_TIMEOUT must be positive, got %s", c.QueryTimeout)
+	case c.BodyTimeout <= 0:
+		return fmt.Errorf("BODY_TIMEOUT must be positive, got %s", c.BodyTimeout)
 	case c.LogFormat != "text" && c.LogFormat != "json":
 		return fmt.Errorf("LOG_FORMAT %q: want text or json", c.LogFormat)
 	}
@@ -130,6 +142,7 @@ func (c *Config) LogValue() slog.Value {
 		slog.Bool("api_token_set", c.APIToken != ""),
 		slog.Any("cors_origins", c.CORSOrigins),
 		slog.Duration("query_timeout", c.QueryTimeout),
+		slog.Duration("body_timeout", c.BodyTimeout),
 	)
 }
 

@@ -17,6 +17,7 @@ func TestLoadDefaultsEnvAndFlags(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	c.ServerFlags(fs)
 	if err := fs.Parse([]string{"-listen", ":9999", "-cors-origins", "http://a, http://b"}); err != nil {
 		t.Fatal(err)
 	}
@@ -41,6 +42,7 @@ func TestValidateRejects(t *testing.T) {
 		"bad uri":     {"NEO4J_URI": "localhost"},
 		"bad format":  {"LOG_FORMAT": "xml"},
 		"neg timeout": {"QUERY_TIMEOUT": "-1s"},
+		"bad body":    {"BODY_TIMEOUT": "soon"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			c, err := Load(envOf(env), nil)
@@ -51,5 +53,27 @@ func TestValidateRejects(t *testing.T) {
 				t.Error("want an error")
 			}
 		})
+	}
+}
+
+// TestServerFlagsOnlyWhenAsked checks that Load registers only the shared
+// flags: the loader's --help must not offer the server's.
+func TestServerFlagsOnlyWhenAsked(t *testing.T) {
+	fs := flag.NewFlagSet("loader", flag.ContinueOnError)
+	c, err := Load(envOf(nil), fs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	server := []string{"listen", "cors-origins", "query-timeout", "body-timeout"}
+	for _, name := range server {
+		if fs.Lookup(name) != nil {
+			t.Errorf("Load registered the server flag -%s", name)
+		}
+	}
+	c.ServerFlags(fs)
+	for _, name := range server {
+		if fs.Lookup(name) == nil {
+			t.Errorf("ServerFlags did not register -%s", name)
+		}
 	}
 }

@@ -33,7 +33,7 @@ func setup(t testing.TB) *env {
 	s := dbtest.Store(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
-	docs, errs := input.Read([]string{"../data/corpus"}, nil)
+	docs, errs := input.Read(ctx, []string{"../data/corpus"}, nil)
 	if len(errs) > 0 {
 		t.Fatalf("read corpus: %v", errs)
 	}

@@ -228,7 +228,7 @@ type ComplexityRoot struct {
 		Node         func(childComplexity int, id string) int
 		Organization func(childComplexity int, id *string, name *string) int
 		Person       func(childComplexity int, id *string, name *string) int
-		Search       func(childComplexity int, text string, types []model.EntityKind, first *int) int
+		Search       func(childComplexity int, text string, types []model.EntityKind, first *int, syntax *model.SearchSyntax) int
 		Topics       func(childComplexity int) int
 	}
 
@@ -280,7 +280,7 @@ type IngestResultResolver interface {
 }
 type MutationResolver interface {
 	IngestDocument(ctx context.Context, input model.IngestDocumentInput) (*kg.Extraction, error)
-	DeleteDocument(ctx context.Context, id string) (string, error)
+	DeleteDocument(ctx context.Context, id string) (*string, error)
 	MergeEntities(ctx context.Context, keep string, merge string) (model.Entity, error)
 	AddAlias(ctx context.Context, entity string, alias string) (model.Entity, error)
 }
@@ -302,7 +302,7 @@ type PersonResolver interface {
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id string) (model.Node, error)
-	Search(ctx context.Context, text string, types []model.EntityKind, first *int) ([]model.SearchHit, error)
+	Search(ctx context.Context, text string, types []model.EntityKind, first *int, syntax *model.SearchSyntax) ([]model.SearchHit, error)
 	Entity(ctx context.Context, id *string, name *string) (model.Entity, error)
 	Person(ctx context.Context, id *string, name *string) (*model.Person, error)
 	Organization(ctx context.Context, id *string, name *string) (*model.Organization, error)
@@ -1095,7 +1095,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Search(childComplexity, args["text"].(string), args["types"].([]model.EntityKind), args["first"].(*int)), true
+		return e.ComplexityRoot.Query.Search(childComplexity, args["text"].(string), args["types"].([]model.EntityKind), args["first"].(*int), args["syntax"].(*model.SearchSyntax)), true
 	case "Query.topics":
 		if e.ComplexityRoot.Query.Topics == nil {
 			break
@@ -1287,7 +1287,10 @@ from news and legal documents, each fact tied to the sentences that state it.
 
 Lists use Relay cursor connections (first/after) with keyset cursors. Errors
 carry extensions.code: BAD_USER_INPUT, NOT_FOUND, UNAUTHENTICATED,
-UNAVAILABLE or INTERNAL.
+UNAVAILABLE, INTERNAL, GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED,
+DEPTH_LIMIT_EXCEEDED, COMPLEXITY_LIMIT_EXCEEDED, and for requests refused
+before GraphQL runs PAYLOAD_TOO_LARGE (HTTP 413), REQUEST_TIMEOUT (408),
+UNSUPPORTED_MEDIA_TYPE (415) and METHOD_NOT_ALLOWED (405); see the README.
 """
 schema {
   query: Query
@@ -1572,29 +1575,47 @@ type Conflict {
   events: [Event!]!
 }
 
+"""
+Top-level fields are nullable on purpose: a field that fails is null with
+its error in errors, and the other fields of the request keep their data.
+"""
 type Query {
   "Fetches any object by its global id."
   node(id: ID!): Node
-  "Full-text search over names, aliases and claim text, best first."
-  search(text: String!, types: [EntityKind!], first: Int = 10): [SearchHit!]!
+  """
+  Full-text search over names, aliases and claim text, best first. The text
+  is plain words (WORDS): Lucene syntax in it (AND, OR, ~, :, brackets,
+  quotes, backslashes) is taken literally. With syntax: LUCENE the text is a
+  Lucene query (https://lucene.apache.org/core/9_11_1/queryparser/org/apache/lucene/queryparser/classic/package-summary.html);
+  one that does not parse is BAD_USER_INPUT.
+  """
+  search(text: String!, types: [EntityKind!], first: Int = 10, syntax: SearchSyntax = WORDS): [SearchHit!]
   "An entity by id, or by name or alias (case-insensitive)."
   entity(id: ID, name: String): Entity
   person(id: ID, name: String): Person
   organization(id: ID, name: String): Organization
   "Events ordered by date (undated last), then id. from/to are ISO date prefixes; participant is an entity id, name or alias."
-  events(type: EventType, from: String, to: String, participant: String, first: Int = 20, after: String): EventConnection!
+  events(type: EventType, from: String, to: String, participant: String, first: Int = 20, after: String): EventConnection
   "Claims; topic matches the topic and the topics beneath it in the taxonomy; claimant and about take an entity id, name or alias."
-  claims(stance: Stance, topic: String, claimant: String, about: String, first: Int = 20, after: String): ClaimConnection!
+  claims(stance: Stance, topic: String, claimant: String, about: String, first: Int = 20, after: String): ClaimConnection
   "Shortest paths between two entities (id, name or alias), documents excluded."
-  connections(from: String!, to: String!, maxHops: Int = 4): [Path!]!
+  connections(from: String!, to: String!, maxHops: Int = 4): [Path!]
   "The entities and facts within hops of an entity (id, name or alias)."
-  neighborhood(of: String!, hops: Int = 1, limit: Int = 100): Graph!
+  neighborhood(of: String!, hops: Int = 1, limit: Int = 100): Graph
   "Documents by publication date."
-  documents(first: Int = 20, after: String): DocumentConnection!
+  documents(first: Int = 20, after: String): DocumentConnection
   "Facts on which sources disagree."
-  conflicts: [Conflict!]!
+  conflicts: [Conflict!]
   "The topic taxonomy: each topic with its parent."
-  topics: [Topic!]!
+  topics: [Topic!]
+}
+
+"How search reads its text."
+enum SearchSyntax {
+  "Plain words; any special character is taken literally."
+  WORDS
+  "A Lucene query: AND, OR, NOT, fuzzy~, \"phrases\", field:value, wild*cards."
+  LUCENE
 }
 
 type Topic {
@@ -1622,15 +1643,16 @@ type IngestResult {
   claims: [Claim!]!
 }
 
+"Nullable like Query's fields: one failed mutation does not null the others' results."
 type Mutation {
   "Extracts one document and stores its facts (replacing an earlier version)."
-  ingestDocument(input: IngestDocumentInput!): IngestResult! @auth
+  ingestDocument(input: IngestDocumentInput!): IngestResult @auth
   "Removes a document and the facts only it supports; returns its id."
-  deleteDocument(id: ID!): ID! @auth
+  deleteDocument(id: ID!): ID @auth
   "Merges entity merge into keep (ids, names or aliases); recorded so reloads keep it."
-  mergeEntities(keep: String!, merge: String!): Entity! @auth
+  mergeEntities(keep: String!, merge: String!): Entity @auth
   "Adds an alias to an entity; recorded so reloads keep it."
-  addAlias(entity: String!, alias: String!): Entity! @auth
+  addAlias(entity: String!, alias: String!): Entity @auth
 }
 `, BuiltIn: false},
 }
@@ -2517,6 +2539,14 @@ func (ec *executionContext) field_Query_search_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "syntax",
+		func(ctx context.Context, v any) (*model.SearchSyntax, error) {
+			return ec.unmarshalOSearchSyntax2ᚖgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐSearchSyntax(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["syntax"] = arg3
 	return args, nil
 }
 
@@ -4404,10 +4434,10 @@ func (ec *executionContext) _Mutation_ingestDocument(ctx context.Context, field 
 			return next
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *kg.Extraction) graphql.Marshaler {
-			return ec.marshalNIngestResult2ᚖgithubᚗcomᚋfactgraphᚋfactgraphᚋkgᚐExtraction(ctx, selections, v)
+			return ec.marshalOIngestResult2ᚖgithubᚗcomᚋfactgraphᚋfactgraphᚋkgᚐExtraction(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_ingestDocument(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -4451,7 +4481,7 @@ func (ec *executionContext) _Mutation_deleteDocument(ctx context.Context, field 
 
 			directive1 := func(ctx context.Context) (any, error) {
 				if ec.Directives.Auth == nil {
-					var zeroVal string
+					var zeroVal *string
 					return zeroVal, errors.New("directive auth is not implemented")
 				}
 				return ec.Directives.Auth(ctx, nil, directive0)
@@ -4460,11 +4490,11 @@ func (ec *executionContext) _Mutation_deleteDocument(ctx context.Context, field 
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNID2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_deleteDocument(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -4518,10 +4548,10 @@ func (ec *executionContext) _Mutation_mergeEntities(ctx context.Context, field g
 			return next
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v model.Entity) graphql.Marshaler {
-			return ec.marshalNEntity2githubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐEntity(ctx, selections, v)
+			return ec.marshalOEntity2githubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐEntity(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_mergeEntities(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -4575,10 +4605,10 @@ func (ec *executionContext) _Mutation_addAlias(ctx context.Context, field graphq
 			return next
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v model.Entity) graphql.Marshaler {
-			return ec.marshalNEntity2githubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐEntity(ctx, selections, v)
+			return ec.marshalOEntity2githubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐEntity(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_addAlias(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -5452,14 +5482,14 @@ func (ec *executionContext) _Query_search(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Search(ctx, fc.Args["text"].(string), fc.Args["types"].([]model.EntityKind), fc.Args["first"].(*int))
+			return ec.Resolvers.Query().Search(ctx, fc.Args["text"].(string), fc.Args["types"].([]model.EntityKind), fc.Args["first"].(*int), fc.Args["syntax"].(*model.SearchSyntax))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []model.SearchHit) graphql.Marshaler {
-			return ec.marshalNSearchHit2ᚕgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐSearchHitᚄ(ctx, selections, v)
+			return ec.marshalOSearchHit2ᚕgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐSearchHitᚄ(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_search(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -5632,10 +5662,10 @@ func (ec *executionContext) _Query_events(ctx context.Context, field graphql.Col
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.EventConnection) graphql.Marshaler {
-			return ec.marshalNEventConnection2ᚖgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐEventConnection(ctx, selections, v)
+			return ec.marshalOEventConnection2ᚖgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐEventConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_events(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -5676,10 +5706,10 @@ func (ec *executionContext) _Query_claims(ctx context.Context, field graphql.Col
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.ClaimConnection) graphql.Marshaler {
-			return ec.marshalNClaimConnection2ᚖgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐClaimConnection(ctx, selections, v)
+			return ec.marshalOClaimConnection2ᚖgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐClaimConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_claims(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -5720,10 +5750,10 @@ func (ec *executionContext) _Query_connections(ctx context.Context, field graphq
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []model.Path) graphql.Marshaler {
-			return ec.marshalNPath2ᚕgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐPathᚄ(ctx, selections, v)
+			return ec.marshalOPath2ᚕgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐPathᚄ(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_connections(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -5764,10 +5794,10 @@ func (ec *executionContext) _Query_neighborhood(ctx context.Context, field graph
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Graph) graphql.Marshaler {
-			return ec.marshalNGraph2ᚖgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐGraph(ctx, selections, v)
+			return ec.marshalOGraph2ᚖgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐGraph(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_neighborhood(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -5808,10 +5838,10 @@ func (ec *executionContext) _Query_documents(ctx context.Context, field graphql.
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.DocumentConnection) graphql.Marshaler {
-			return ec.marshalNDocumentConnection2ᚖgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐDocumentConnection(ctx, selections, v)
+			return ec.marshalODocumentConnection2ᚖgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐDocumentConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_documents(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -5851,10 +5881,10 @@ func (ec *executionContext) _Query_conflicts(ctx context.Context, field graphql.
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []model.Conflict) graphql.Marshaler {
-			return ec.marshalNConflict2ᚕgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐConflictᚄ(ctx, selections, v)
+			return ec.marshalOConflict2ᚕgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐConflictᚄ(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_conflicts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -5883,10 +5913,10 @@ func (ec *executionContext) _Query_topics(ctx context.Context, field graphql.Col
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []model.Topic) graphql.Marshaler {
-			return ec.marshalNTopic2ᚕgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐTopicᚄ(ctx, selections, v)
+			return ec.marshalOTopic2ᚕgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐTopicᚄ(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_topics(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -8662,30 +8692,18 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_ingestDocument(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
 		case "deleteDocument":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_deleteDocument(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
 		case "mergeEntities":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_mergeEntities(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
 		case "addAlias":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_addAlias(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -9394,16 +9412,13 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 		case "search":
 			field := field
 
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
 				defer func() {
 					if r := recover(); r != nil {
 						ec.Error(ctx, ec.Recover(ctx, r))
 					}
 				}()
 				res = ec._Query_search(ctx, field)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
 				return res
 			}
 
@@ -9473,16 +9488,13 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 		case "events":
 			field := field
 
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
 				defer func() {
 					if r := recover(); r != nil {
 						ec.Error(ctx, ec.Recover(ctx, r))
 					}
 				}()
 				res = ec._Query_events(ctx, field)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
 				return res
 			}
 
@@ -9495,16 +9507,13 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 		case "claims":
 			field := field
 
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
 				defer func() {
 					if r := recover(); r != nil {
 						ec.Error(ctx, ec.Recover(ctx, r))
 					}
 				}()
 				res = ec._Query_claims(ctx, field)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
 				return res
 			}
 
@@ -9517,16 +9526,13 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 		case "connections":
 			field := field
 
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
 				defer func() {
 					if r := recover(); r != nil {
 						ec.Error(ctx, ec.Recover(ctx, r))
 					}
 				}()
 				res = ec._Query_connections(ctx, field)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
 				return res
 			}
 
@@ -9539,16 +9545,13 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 		case "neighborhood":
 			field := field
 
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
 				defer func() {
 					if r := recover(); r != nil {
 						ec.Error(ctx, ec.Recover(ctx, r))
 					}
 				}()
 				res = ec._Query_neighborhood(ctx, field)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
 				return res
 			}
 
@@ -9561,16 +9564,13 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 		case "documents":
 			field := field
 
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
 				defer func() {
 					if r := recover(); r != nil {
 						ec.Error(ctx, ec.Recover(ctx, r))
 					}
 				}()
 				res = ec._Query_documents(ctx, field)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
 				return res
 			}
 
@@ -9583,16 +9583,13 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 		case "conflicts":
 			field := field
 
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
 				defer func() {
 					if r := recover(); r != nil {
 						ec.Error(ctx, ec.Recover(ctx, r))
 					}
 				}()
 				res = ec._Query_conflicts(ctx, field)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
 				return res
 			}
 
@@ -9605,16 +9602,13 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 		case "topics":
 			field := field
 
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
 				defer func() {
 					if r := recover(); r != nil {
 						ec.Error(ctx, ec.Recover(ctx, r))
 					}
 				}()
 				res = ec._Query_topics(ctx, field)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
 				return res
 			}
 
@@ -10334,20 +10328,6 @@ func (ec *executionContext) marshalNClaim2ᚖgithubᚗcomᚋfactgraphᚋfactgrap
 	return ec._Claim(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNClaimConnection2githubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐClaimConnection(ctx context.Context, sel ast.SelectionSet, v model.ClaimConnection) graphql.Marshaler {
-	return ec._ClaimConnection(ctx, sel, &v)
-}
-
-func (ec *executionContext) marshalNClaimConnection2ᚖgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐClaimConnection(ctx context.Context, sel ast.SelectionSet, v *model.ClaimConnection) graphql.Marshaler {
-	if v == nil {
-		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
-			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
-		}
-		return graphql.Null
-	}
-	return ec._ClaimConnection(ctx, sel, v)
-}
-
 func (ec *executionContext) marshalNClaimEdge2githubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐClaimEdge(ctx context.Context, sel ast.SelectionSet, v model.ClaimEdge) graphql.Marshaler {
 	return ec._ClaimEdge(ctx, sel, &v)
 }
@@ -10370,22 +10350,6 @@ func (ec *executionContext) marshalNClaimEdge2ᚕgithubᚗcomᚋfactgraphᚋfact
 
 func (ec *executionContext) marshalNConflict2githubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐConflict(ctx context.Context, sel ast.SelectionSet, v model.Conflict) graphql.Marshaler {
 	return ec._Conflict(ctx, sel, &v)
-}
-
-func (ec *executionContext) marshalNConflict2ᚕgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐConflictᚄ(ctx context.Context, sel ast.SelectionSet, v []model.Conflict) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNConflict2githubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐConflict(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
 }
 
 func (ec *executionContext) marshalNContribution2githubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐContribution(ctx context.Context, sel ast.SelectionSet, v model.Contribution) graphql.Marshaler {
@@ -10414,20 +10378,6 @@ func (ec *executionContext) marshalNDocument2ᚖgithubᚗcomᚋfactgraphᚋfactg
 		return graphql.Null
 	}
 	return ec._Document(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalNDocumentConnection2githubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐDocumentConnection(ctx context.Context, sel ast.SelectionSet, v model.DocumentConnection) graphql.Marshaler {
-	return ec._DocumentConnection(ctx, sel, &v)
-}
-
-func (ec *executionContext) marshalNDocumentConnection2ᚖgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐDocumentConnection(ctx context.Context, sel ast.SelectionSet, v *model.DocumentConnection) graphql.Marshaler {
-	if v == nil {
-		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
-			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
-		}
-		return graphql.Null
-	}
-	return ec._DocumentConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNDocumentEdge2githubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐDocumentEdge(ctx context.Context, sel ast.SelectionSet, v model.DocumentEdge) graphql.Marshaler {
@@ -10516,20 +10466,6 @@ func (ec *executionContext) marshalNEvent2ᚖgithubᚗcomᚋfactgraphᚋfactgrap
 	return ec._Event(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNEventConnection2githubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐEventConnection(ctx context.Context, sel ast.SelectionSet, v model.EventConnection) graphql.Marshaler {
-	return ec._EventConnection(ctx, sel, &v)
-}
-
-func (ec *executionContext) marshalNEventConnection2ᚖgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐEventConnection(ctx context.Context, sel ast.SelectionSet, v *model.EventConnection) graphql.Marshaler {
-	if v == nil {
-		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
-			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
-		}
-		return graphql.Null
-	}
-	return ec._EventConnection(ctx, sel, v)
-}
-
 func (ec *executionContext) marshalNEventEdge2githubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐEventEdge(ctx context.Context, sel ast.SelectionSet, v model.EventEdge) graphql.Marshaler {
 	return ec._EventEdge(ctx, sel, &v)
 }
@@ -10574,20 +10510,6 @@ func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.S
 		}
 	}
 	return graphql.WrapContextMarshaler(ctx, res)
-}
-
-func (ec *executionContext) marshalNGraph2githubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐGraph(ctx context.Context, sel ast.SelectionSet, v model.Graph) graphql.Marshaler {
-	return ec._Graph(ctx, sel, &v)
-}
-
-func (ec *executionContext) marshalNGraph2ᚖgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐGraph(ctx context.Context, sel ast.SelectionSet, v *model.Graph) graphql.Marshaler {
-	if v == nil {
-		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
-			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
-		}
-		return graphql.Null
-	}
-	return ec._Graph(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNGraphEdge2githubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐGraphEdge(ctx context.Context, sel ast.SelectionSet, v model.GraphEdge) graphql.Marshaler {
@@ -10649,20 +10571,6 @@ func (ec *executionContext) marshalNID2string(ctx context.Context, sel ast.Selec
 func (ec *executionContext) unmarshalNIngestDocumentInput2githubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐIngestDocumentInput(ctx context.Context, v any) (model.IngestDocumentInput, error) {
 	res, err := ec.unmarshalInputIngestDocumentInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalNIngestResult2githubᚗcomᚋfactgraphᚋfactgraphᚋkgᚐExtraction(ctx context.Context, sel ast.SelectionSet, v kg.Extraction) graphql.Marshaler {
-	return ec._IngestResult(ctx, sel, &v)
-}
-
-func (ec *executionContext) marshalNIngestResult2ᚖgithubᚗcomᚋfactgraphᚋfactgraphᚋkgᚐExtraction(ctx context.Context, sel ast.SelectionSet, v *kg.Extraction) graphql.Marshaler {
-	if v == nil {
-		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
-			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
-		}
-		return graphql.Null
-	}
-	return ec._IngestResult(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNInt2int(ctx context.Context, v any) (int, error) {
@@ -10765,22 +10673,6 @@ func (ec *executionContext) marshalNPath2githubᚗcomᚋfactgraphᚋfactgraphᚋ
 	return ec._Path(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNPath2ᚕgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐPathᚄ(ctx context.Context, sel ast.SelectionSet, v []model.Path) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNPath2githubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐPath(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
 func (ec *executionContext) marshalNPerson2githubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐPerson(ctx context.Context, sel ast.SelectionSet, v model.Person) graphql.Marshaler {
 	return ec._Person(ctx, sel, &v)
 }
@@ -10817,22 +10709,6 @@ func (ec *executionContext) marshalNRole2ᚕgithubᚗcomᚋfactgraphᚋfactgraph
 
 func (ec *executionContext) marshalNSearchHit2githubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐSearchHit(ctx context.Context, sel ast.SelectionSet, v model.SearchHit) graphql.Marshaler {
 	return ec._SearchHit(ctx, sel, &v)
-}
-
-func (ec *executionContext) marshalNSearchHit2ᚕgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐSearchHitᚄ(ctx context.Context, sel ast.SelectionSet, v []model.SearchHit) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNSearchHit2githubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐSearchHit(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
 }
 
 func (ec *executionContext) marshalNSource2githubᚗcomᚋfactgraphᚋfactgraphᚋkgᚐSource(ctx context.Context, sel ast.SelectionSet, v kg.Source) graphql.Marshaler {
@@ -10913,22 +10789,6 @@ func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel
 
 func (ec *executionContext) marshalNTopic2githubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐTopic(ctx context.Context, sel ast.SelectionSet, v model.Topic) graphql.Marshaler {
 	return ec._Topic(ctx, sel, &v)
-}
-
-func (ec *executionContext) marshalNTopic2ᚕgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐTopicᚄ(ctx context.Context, sel ast.SelectionSet, v []model.Topic) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNTopic2githubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐTopic(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
 }
 
 func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx context.Context, sel ast.SelectionSet, v introspection.Directive) graphql.Marshaler {
@@ -11102,6 +10962,39 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	return res
 }
 
+func (ec *executionContext) marshalOClaimConnection2ᚖgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐClaimConnection(ctx context.Context, sel ast.SelectionSet, v *model.ClaimConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ClaimConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOConflict2ᚕgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐConflictᚄ(ctx context.Context, sel ast.SelectionSet, v []model.Conflict) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNConflict2githubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐConflict(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalODocumentConnection2ᚖgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐDocumentConnection(ctx context.Context, sel ast.SelectionSet, v *model.DocumentConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._DocumentConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOEntity2githubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐEntity(ctx context.Context, sel ast.SelectionSet, v model.Entity) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -11146,6 +11039,13 @@ func (ec *executionContext) marshalOEntityKind2ᚕgithubᚗcomᚋfactgraphᚋfac
 	return ret
 }
 
+func (ec *executionContext) marshalOEventConnection2ᚖgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐEventConnection(ctx context.Context, sel ast.SelectionSet, v *model.EventConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._EventConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOEventType2ᚖgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐEventType(ctx context.Context, v any) (*model.EventType, error) {
 	if v == nil {
 		return nil, nil
@@ -11160,6 +11060,13 @@ func (ec *executionContext) marshalOEventType2ᚖgithubᚗcomᚋfactgraphᚋfact
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalOGraph2ᚖgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐGraph(ctx context.Context, sel ast.SelectionSet, v *model.Graph) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Graph(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOID2ᚖstring(ctx context.Context, v any) (*string, error) {
@@ -11178,6 +11085,13 @@ func (ec *executionContext) marshalOID2ᚖstring(ctx context.Context, sel ast.Se
 	_ = ctx
 	res := graphql.MarshalID(*v)
 	return res
+}
+
+func (ec *executionContext) marshalOIngestResult2ᚖgithubᚗcomᚋfactgraphᚋfactgraphᚋkgᚐExtraction(ctx context.Context, sel ast.SelectionSet, v *kg.Extraction) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._IngestResult(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOInt2ᚖint(ctx context.Context, v any) (*int, error) {
@@ -11212,11 +11126,65 @@ func (ec *executionContext) marshalOOrganization2ᚖgithubᚗcomᚋfactgraphᚋf
 	return ec._Organization(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOPath2ᚕgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐPathᚄ(ctx context.Context, sel ast.SelectionSet, v []model.Path) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPath2githubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐPath(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalOPerson2ᚖgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐPerson(ctx context.Context, sel ast.SelectionSet, v *model.Person) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._Person(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOSearchHit2ᚕgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐSearchHitᚄ(ctx context.Context, sel ast.SelectionSet, v []model.SearchHit) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSearchHit2githubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐSearchHit(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOSearchSyntax2ᚖgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐSearchSyntax(ctx context.Context, v any) (*model.SearchSyntax, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.SearchSyntax)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOSearchSyntax2ᚖgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐSearchSyntax(ctx context.Context, sel ast.SelectionSet, v *model.SearchSyntax) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) unmarshalOStance2ᚖgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐStance(ctx context.Context, v any) (*model.Stance, error) {
@@ -11263,6 +11231,25 @@ func (ec *executionContext) marshalOString2ᚖstring(ctx context.Context, sel as
 	_ = ctx
 	res := graphql.MarshalString(*v)
 	return res
+}
+
+func (ec *executionContext) marshalOTopic2ᚕgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐTopicᚄ(ctx context.Context, sel ast.SelectionSet, v []model.Topic) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTopic2githubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐTopic(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValueᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.EnumValue) graphql.Marshaler {

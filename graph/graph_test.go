@@ -1,9 +1,12 @@
 package graph_test
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"slices"
@@ -11,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/99designs/gqlgen/client"
 	"github.com/google/go-cmp/cmp"
@@ -297,7 +301,7 @@ func (f *fakeStore) Node(ctx context.Context, id string) (model.Node, error) {
 	return nil, fmt.Errorf("node %q: %w", id, kg.ErrNotFound)
 }
 
-func (f *fakeStore) Search(_ context.Context, text string, kinds []string, first int) ([]model.SearchHit, error) {
+func (f *fakeStore) Search(_ context.Context, text string, kinds []string, first int, _ bool) ([]model.SearchHit, error) {
 	return []model.SearchHit{{Score: 1, Node: f.claims[0]}, {Score: 0.5, Node: model.WrapEntity(f.entities["per_a"])}}, f.call("Search")
 }
 
@@ -819,4 +823,113 @@ func wideQuery(n int) string {
 	}
 	b.WriteString("}")
 	return b.String()
+}
+
+func TestCORSLocalhost(t *testing.T) {
+	h := graph.NewHandler(&graph.Resolver{Store: newFake()}, graph.Options{CORSOrigins: []string{graph.LocalhostOrigins}})
+	for origin, allowed := range map[string]bool{
+		"http://localhost:3000":            true,
+		"http://localhost":                 true,
+		"https://127.0.0.1:5173":           true,
+		"http://[::1]:8080":                true,
+		"http://localhost.evil.example":    false,
+		"http://evil.example":              false,
+		"http://127.0.0.1.evil.example:80": false,
+		"null":                             false,
+		"file://localhost":                 false,
+	} {
+		req := httptest.NewRequest(http.MethodOptions, "/graphql", nil)
+		req.Header.Set("Origin", origin)
+		req.Header.Set("Access-Control-Request-Method", "POST")
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if got := rec.Header().Get("Access-Control-Allow-Origin") == origin; got != allowed {
+			t.Errorf("origin %s: allowed = %v, want %v", origin, got, allowed)
+		}
+	}
+}
+
+// requestErr posts body with the given headers to h and returns the status
+// and the one error of the answer.
+func requestErr(t *testing.T, srv *httptest.Server, method string, body io.Reader, header map[string]string) (int, gqlErr) {
+	t.Helper()
+	req, _ := http.NewRequest(method, srv.URL, body)
+	for k, v := range header {
+		req.Header.Set(k, v)
+	}
+	resp, err := srv.Client().Do(req)
+	if err != nil {
+		t.Fatalf("%s: %v", method, err)
+	}
+	defer resp.Body.Close()
+	var r struct{ Errors []gqlErr }
+	if err := json.NewDecoder(resp.Body).Decode(&r); err != nil || len(r.Errors) != 1 {
+		t.Fatalf("HTTP %d: want one GraphQL error, got %+v (%v)", resp.StatusCode, r, err)
+	}
+	return resp.StatusCode, r.Errors[0]
+}
+
+func TestRequestsRefusedBeforeGraphQL(t *testing.T) {
+	srv := httptest.NewServer(graph.NewHandler(&graph.Resolver{Store: newFake()}, graph.Options{}))
+	defer srv.Close()
+	query := `{"query":"{ topics { name } }"}`
+	big := `{"query":"{ topics { name } }","variables":{"x":"` + strings.Repeat("a", 10<<20) + `"}}`
+	tests := []struct {
+		name   string
+		method string
+		body   io.Reader
+		header map[string]string
+		status int
+		code   string
+		msg    string
+	}{
+		{"no content type", http.MethodPost, strings.NewReader(query), nil, 415, "UNSUPPORTED_MEDIA_TYPE", "the request has none"},
+		{"form", http.MethodPost, strings.NewReader("query=x"), map[string]string{"Content-Type": "application/x-www-form-urlencoded"}, 415, "UNSUPPORTED_MEDIA_TYPE", "application/json"},
+		{"10 MB", http.MethodPost, strings.NewReader(big), map[string]string{"Content-Type": "application/json"}, 413, "PAYLOAD_TOO_LARGE", "larger than"},
+		// io.MultiReader hides the length: the body arrives chunked.
+		{"10 MB chunked", http.MethodPost, io.MultiReader(strings.NewReader(big)), map[string]string{"Content-Type": "application/json"}, 413, "PAYLOAD_TOO_LARGE", "larger than"},
+		{"PUT", http.MethodPut, strings.NewReader(query), map[string]string{"Content-Type": "application/json"}, 405, "METHOD_NOT_ALLOWED", "GET or POST"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			status, e := requestErr(t, srv, tt.method, tt.body, tt.header)
+			if status != tt.status || e.Extensions.Code != tt.code || !strings.Contains(e.Message, tt.msg) {
+				t.Errorf("HTTP %d %s %q, want HTTP %d %s with %q", status, e.Extensions.Code, e.Message, tt.status, tt.code, tt.msg)
+			}
+		})
+	}
+	t.Run("json with charset", func(t *testing.T) {
+		resp, err := srv.Client().Post(srv.URL, "application/json; charset=utf-8", strings.NewReader(query))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			t.Errorf("HTTP %d, want 200", resp.StatusCode)
+		}
+	})
+}
+
+// TestSlowBodyTimesOut sends half a body and stops: the server must answer
+// 408 with REQUEST_TIMEOUT instead of waiting for the rest.
+func TestSlowBodyTimesOut(t *testing.T) {
+	srv := httptest.NewServer(graph.NewHandler(&graph.Resolver{Store: newFake()}, graph.Options{BodyTimeout: 300 * time.Millisecond}))
+	defer srv.Close()
+	conn, err := net.Dial("tcp", srv.Listener.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	fmt.Fprintf(conn, "POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"query\":")
+	_ = conn.SetReadDeadline(time.Now().Add(10 * time.Second)) // a hang fails instead of blocking the run
+	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	if err != nil {
+		t.Fatalf("no answer to a stalled body: %v", err)
+	}
+	defer resp.Body.Close()
+	var r struct{ Errors []gqlErr }
+	_ = json.NewDecoder(resp.Body).Decode(&r)
+	if resp.StatusCode != http.StatusRequestTimeout || len(r.Errors) != 1 || r.Errors[0].Extensions.Code != "REQUEST_TIMEOUT" {
+		t.Errorf("HTTP %d %+v, want 408 REQUEST_TIMEOUT", resp.StatusCode, r.Errors)
+	}
 }

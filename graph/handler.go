@@ -1,12 +1,19 @@
 package graph
 
 import (
+	"bytes"
+	"cmp"
 	"context"
 	"crypto/subtle"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
+	"mime"
 	"net/http"
+	"net/url"
+	"os"
 	"slices"
 	"strings"
 	"time"
@@ -41,7 +48,16 @@ const (
 	CodeUnauthenticated = "UNAUTHENTICATED"
 	CodeUnavailable     = "UNAVAILABLE"
 	CodeInternal        = "INTERNAL"
+
+	// Requests refused before GraphQL runs, with a 4xx HTTP status.
+	CodePayloadTooLarge      = "PAYLOAD_TOO_LARGE"      // 413
+	CodeRequestTimeout       = "REQUEST_TIMEOUT"        // 408
+	CodeUnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE" // 415
+	CodeMethodNotAllowed     = "METHOD_NOT_ALLOWED"     // 405
 )
+
+// DefaultBodyTimeout bounds the time to receive a request body.
+const DefaultBodyTimeout = 30 * time.Second
 
 // errUnauthenticated refuses a mutation without a valid token.
 var errUnauthenticated = errors.New("unauthenticated")
@@ -52,8 +68,9 @@ var errInternal = errors.New("internal error")
 // Options configure the HTTP handler of the API.
 type Options struct {
 	APIToken    string        // bearer token for mutations; "" makes the API read-only
-	CORSOrigins []string      // allowed origins; "*" allows any
+	CORSOrigins []string      // allowed origins; "*" allows any, "localhost" any localhost origin
 	Timeout     time.Duration // per request; 0 means none
+	BodyTimeout time.Duration // to receive a request body; 0 means DefaultBodyTimeout
 	Log         *slog.Logger
 }
 
@@ -87,7 +104,7 @@ func NewHandler(r *Resolver, o Options) http.Handler {
 	if o.Timeout > 0 {
 		h = timeoutMiddleware(o.Timeout, h)
 	}
-	h = http.MaxBytesHandler(h, maxBodyBytes)
+	h = requestMiddleware(maxBodyBytes, cmp.Or(o.BodyTimeout, DefaultBodyTimeout), h)
 	return corsMiddleware(o.CORSOrigins, h)
 }
 
@@ -111,7 +128,9 @@ func newConfig(r *Resolver) Config {
 		return page(child, first)
 	}
 	c.Complexity.Query.Documents = func(child int, first *int, _ *string) int { return page(child, first) }
-	c.Complexity.Query.Search = func(child int, _ string, _ []model.EntityKind, first *int) int { return page(child, first) }
+	c.Complexity.Query.Search = func(child int, _ string, _ []model.EntityKind, first *int, _ *model.SearchSyntax) int {
+		return page(child, first)
+	}
 	c.Complexity.Query.Neighborhood = func(child int, _ string, hops, limit *int) int {
 		n := 100
 		if limit != nil && *limit > 0 {
@@ -276,13 +295,87 @@ func timeoutMiddleware(d time.Duration, next http.Handler) http.Handler {
 	})
 }
 
-// corsMiddleware allows the configured origins ("*" for any) and answers
-// preflight requests.
+// requestMiddleware refuses, with a GraphQL-style JSON error and a 4xx
+// status, what the GraphQL transports would refuse without a code: methods
+// other than GET, POST and OPTIONS, a POST that is not application/json, a
+// body over limit bytes (413) or not received within timeout (408). It
+// reads the body before GraphQL runs, so a slow client cannot hold a
+// request open past timeout.
+func requestMiddleware(limit int64, timeout time.Duration, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.Method {
+		case http.MethodGet, http.MethodOptions:
+			next.ServeHTTP(w, r)
+			return
+		case http.MethodPost:
+		default:
+			w.Header().Set("Allow", "GET, POST, OPTIONS")
+			requestError(w, http.StatusMethodNotAllowed, CodeMethodNotAllowed,
+				fmt.Sprintf("method %s is not allowed: use GET or POST", r.Method))
+			return
+		}
+		ct := r.Header.Get("Content-Type")
+		if mt, _, _ := mime.ParseMediaType(ct); mt != "application/json" {
+			got := "the request has none"
+			if ct != "" {
+				got = fmt.Sprintf("got %q", ct)
+			}
+			requestError(w, http.StatusUnsupportedMediaType, CodeUnsupportedMediaType,
+				"a POST needs the header Content-Type: application/json ("+got+")")
+			return
+		}
+		tooLarge := fmt.Sprintf("the request body is larger than the limit of %d bytes", limit)
+		if r.ContentLength > limit {
+			w.Header().Set("Connection", "close")
+			requestError(w, http.StatusRequestEntityTooLarge, CodePayloadTooLarge, tooLarge)
+			return
+		}
+		rc := http.NewResponseController(w)
+		_ = rc.SetReadDeadline(time.Now().Add(timeout)) // not supported by every writer (tests)
+		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
+		_ = rc.SetReadDeadline(time.Time{})
+		var tooBig *http.MaxBytesError
+		switch {
+		case errors.As(err, &tooBig):
+			requestError(w, http.StatusRequestEntityTooLarge, CodePayloadTooLarge, tooLarge)
+			return
+		case errors.Is(err, os.ErrDeadlineExceeded):
+			w.Header().Set("Connection", "close")
+			requestError(w, http.StatusRequestTimeout, CodeRequestTimeout,
+				fmt.Sprintf("the request body was not received within %s", timeout))
+			return
+		case err != nil:
+			w.Header().Set("Connection", "close")
+			requestError(w, http.StatusBadRequest, CodeBadInput, "the request body could not be read")
+			return
+		}
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		next.ServeHTTP(w, r)
+	})
+}
+
+// requestError answers a request with one GraphQL-style error.
+func requestError(w http.ResponseWriter, status int, code, msg string) {
+	err := gqlerror.Errorf("%s", msg)
+	errcode.Set(err, code)
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(map[string]any{"errors": gqlerror.List{err}})
+}
+
+// LocalhostOrigins is the CORS_ORIGINS entry that allows any origin on
+// localhost, 127.0.0.1 or [::1], at any port and over http or https: for
+// development (make run), never the default.
+const LocalhostOrigins = "localhost"
+
+// corsMiddleware allows the configured origins ("*" for any, "localhost"
+// for any localhost origin) and answers preflight requests.
 func corsMiddleware(origins []string, next http.Handler) http.Handler {
 	any := slices.Contains(origins, "*")
+	local := slices.Contains(origins, LocalhostOrigins)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		origin := r.Header.Get("Origin")
-		if origin != "" && (any || slices.Contains(origins, origin)) {
+		if origin != "" && (any || slices.Contains(origins, origin) || local && isLocalOrigin(origin)) {
 			h := w.Header()
 			h.Set("Access-Control-Allow-Origin", origin)
 			h.Add("Vary", "Origin")
@@ -296,4 +389,18 @@ func corsMiddleware(origins []string, next http.Handler) http.Handler {
 		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+// isLocalOrigin reports whether origin is http(s)://localhost,
+// 127.0.0.1 or [::1], with any port.
+func isLocalOrigin(origin string) bool {
+	u, err := url.Parse(origin)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Path != "" || u.User != nil {
+		return false
+	}
+	switch u.Hostname() {
+	case "localhost", "127.0.0.1", "::1":
+		return true
+	}
+	return false
 }

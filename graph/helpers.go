@@ -102,6 +102,9 @@ func documentInput(in model.IngestDocumentInput) (kg.Document, error) {
 	if d := deref(in.PublishedAt); d != "" && len(d) != 10 {
 		return kg.Document{}, badInput("input.publishedAt %q: want YYYY-MM-DD", d)
 	}
+	if err := kg.CheckURL(deref(in.URL)); err != nil {
+		return kg.Document{}, fmt.Errorf("input.url: %w", err)
+	}
 	sum := sha256.Sum256([]byte(in.Text))
 	doc := kg.Document{ID: deref(in.ID), Title: deref(in.Title), Publisher: deref(in.Publisher), URL: deref(in.URL),
 		PublishedAt: deref(in.PublishedAt), SHA256: hex.EncodeToString(sum[:]), Text: in.Text}

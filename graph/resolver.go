@@ -25,7 +25,7 @@ type Store interface {
 
 	Entity(ctx context.Context, ref string, typ kg.EntityType, inc model.Include) (model.EntityFacts, error)
 	Node(ctx context.Context, id string) (model.Node, error)
-	Search(ctx context.Context, text string, kinds []string, first int) ([]model.SearchHit, error)
+	Search(ctx context.Context, text string, kinds []string, first int, lucene bool) ([]model.SearchHit, error)
 	Events(ctx context.Context, f model.EventFilter, inc model.Include) (model.Page[kg.Event], error)
 	Claims(ctx context.Context, f model.ClaimFilter, inc model.Include) (model.Page[kg.Claim], error)
 	Documents(ctx context.Context, f model.DocumentFilter) (model.Page[kg.Document], error)

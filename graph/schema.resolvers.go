@@ -73,8 +73,11 @@ func (r *mutationResolver) IngestDocument(ctx context.Context, input model.Inges
 }
 
 // DeleteDocument is the resolver for the deleteDocument field.
-func (r *mutationResolver) DeleteDocument(ctx context.Context, id string) (string, error) {
-	return id, r.Store.DeleteDocument(ctx, id)
+func (r *mutationResolver) DeleteDocument(ctx context.Context, id string) (*string, error) {
+	if err := r.Store.DeleteDocument(ctx, id); err != nil {
+		return nil, err
+	}
+	return &id, nil
 }
 
 // MergeEntities is the resolver for the mergeEntities field.
@@ -156,7 +159,7 @@ func (r *queryResolver) Node(ctx context.Context, id string) (model.Node, error)
 }
 
 // Search is the resolver for the search field.
-func (r *queryResolver) Search(ctx context.Context, text string, types []model.EntityKind, first *int) ([]model.SearchHit, error) {
+func (r *queryResolver) Search(ctx context.Context, text string, types []model.EntityKind, first *int, syntax *model.SearchSyntax) ([]model.SearchHit, error) {
 	n, err := checkFirst(first)
 	if err != nil {
 		return nil, err
@@ -165,7 +168,7 @@ func (r *queryResolver) Search(ctx context.Context, text string, types []model.E
 	for _, t := range types {
 		kinds = append(kinds, kindLabel(t))
 	}
-	return r.Store.Search(ctx, text, kinds, n)
+	return r.Store.Search(ctx, text, kinds, n, syntax != nil && *syntax == model.SearchSyntaxLucene)
 }
 
 // Entity is the resolver for the entity field.

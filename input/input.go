@@ -3,6 +3,7 @@ package input
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -79,6 +80,9 @@ func ReadManifest(path string) (*Manifest, error) {
 		if meta.PublishedAt != "" && !validDate(meta.PublishedAt) {
 			return nil, fmt.Errorf("manifest %s: %s: publishedAt %q is not YYYY-MM-DD", path, name, meta.PublishedAt)
 		}
+		if err := kg.CheckURL(meta.URL); err != nil {
+			return nil, fmt.Errorf("manifest %s: %s: field %w", path, name, err)
+		}
 	}
 	return &m, nil
 }
@@ -99,12 +103,19 @@ func (m *Manifest) lookup(file string) (Meta, bool) {
 // Read expands paths (files, directories, globs) and reads every document.
 // manifest may be nil; a manifest.yaml found in a directory that is read is
 // used for that directory's files. Documents come back in path order.
-func Read(paths []string, manifest *Manifest) ([]kg.Document, []error) {
+// Files that are not regular files (named pipes, devices, sockets) are
+// reported and skipped, never opened for reading, so nothing can block.
+// When ctx is done Read stops between files and .jsonl lines and returns
+// ctx's error last in the errors.
+func Read(ctx context.Context, paths []string, manifest *Manifest) ([]kg.Document, []error) {
 	files, errs := expand(paths)
 	manifests := map[string]*Manifest{}
 	var docs []kg.Document
 	seen := map[string]string{}
 	for _, f := range files {
+		if err := ctx.Err(); err != nil {
+			return docs, append(errs, fmt.Errorf("reading stopped before %s: %w", f, err))
+		}
 		m := manifest
 		if m == nil {
 			m = dirManifest(filepath.Dir(f), manifests, &errs)
@@ -112,7 +123,7 @@ func Read(paths []string, manifest *Manifest) ([]kg.Document, []error) {
 		var got []kg.Document
 		var ferrs []error
 		if strings.EqualFold(filepath.Ext(f), ".jsonl") {
-			got, ferrs = readJSONL(f)
+			got, ferrs = readJSONL(ctx, f)
 		} else {
 			d, err := readFile(f, m)
 			if err != nil {
@@ -153,13 +164,20 @@ func dirManifest(dir string, cache map[string]*Manifest, errs *[]error) *Manifes
 func expand(paths []string) ([]string, []error) {
 	var files []string
 	var errs []error
-	add := func(p string) {
+	// add adds p if its extension is one of Extensions (and reports it
+	// when it is not a regular file); it returns false for other extensions.
+	add := func(p string) bool {
 		for _, e := range Extensions {
 			if strings.EqualFold(filepath.Ext(p), e) {
-				files = append(files, p)
-				return
+				if err := regular(p); err != nil {
+					errs = append(errs, &DocError{File: p, Err: err})
+				} else {
+					files = append(files, p)
+				}
+				return true
 			}
 		}
+		return false
 	}
 	for _, p := range paths {
 		matches := []string{p}
@@ -178,9 +196,7 @@ func expand(paths []string) ([]string, []error) {
 			}
 			if !st.IsDir() {
 				if len(matches) == 1 && !strings.ContainsAny(p, "*?[") {
-					n := len(files)
-					add(m)
-					if len(files) == n {
+					if !add(m) {
 						errs = append(errs, &DocError{File: m, Err: fmt.Errorf("unsupported file type %q (want one of %s)", filepath.Ext(m), strings.Join(Extensions, " "))})
 					}
 					continue
@@ -193,7 +209,7 @@ func expand(paths []string) ([]string, []error) {
 					errs = append(errs, &DocError{File: path, Err: unwrapPathErr(err)})
 					return nil
 				}
-				if !d.IsDir() {
+				if !d.IsDir() { // a symbolic link to a directory is not followed
 					add(path)
 				}
 				return nil
@@ -215,6 +231,54 @@ func dedupe(xs []string) []string {
 		}
 	}
 	return out
+}
+
+// regular refuses a path that is not a regular file (following symbolic
+// links): reading a named pipe would block until a writer comes, a device
+// might never end.
+func regular(path string) error {
+	st, err := os.Stat(path)
+	if err != nil {
+		return unwrapPathErr(err)
+	}
+	if !st.Mode().IsRegular() {
+		return fmt.Errorf("not a regular file (%s); skipped", fileKind(st.Mode()))
+	}
+	return nil
+}
+
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m.IsDir():
+		return "a directory"
+	}
+	return "mode " + m.String()
+}
+
+// open opens a regular file for reading. It opens without blocking and
+// checks the opened file, so a path swapped for a named pipe after expand
+// looked at it cannot hang the reader.
+func open(path string) (*os.File, error) {
+	f, err := openNonblock(path)
+	if err != nil {
+		return nil, unwrapPathErr(err)
+	}
+	st, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, unwrapPathErr(err)
+	}
+	if !st.Mode().IsRegular() {
+		f.Close()
+		return nil, fmt.Errorf("not a regular file (%s); skipped", fileKind(st.Mode()))
+	}
+	return f, nil
 }
 
 func unwrapPathErr(err error) error {
@@ -265,9 +329,9 @@ func readFile(path string, m *Manifest) (kg.Document, error) {
 }
 
 func readLimited(path string) ([]byte, error) {
-	f, err := os.Open(path)
+	f, err := open(path)
 	if err != nil {
-		return nil, unwrapPathErr(err)
+		return nil, err
 	}
 	defer f.Close()
 	var buf bytes.Buffer
@@ -338,22 +402,40 @@ type jsonArticle struct {
 	HTML        string `json:"html"`
 }
 
-func readJSONL(path string) ([]kg.Document, []error) {
-	f, err := os.Open(path)
+// readJSONL reads one article per line. A bad line (too long, not UTF-8,
+// malformed, missing fields) is reported with its line number and the next
+// line is read.
+func readJSONL(ctx context.Context, path string) ([]kg.Document, []error) {
+	f, err := open(path)
 	if err != nil {
-		return nil, []error{&DocError{File: path, Err: unwrapPathErr(err)}}
+		return nil, []error{&DocError{File: path, Err: err}}
 	}
 	defer f.Close()
 	var docs []kg.Document
 	var errs []error
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 64<<10), MaxBytes+1)
-	for line := 1; sc.Scan(); line++ {
-		raw := bytes.TrimSpace(sc.Bytes())
-		if len(raw) == 0 {
-			continue
+	r := bufio.NewReaderSize(f, 64<<10)
+	for line := 1; ; line++ {
+		if err := ctx.Err(); err != nil {
+			errs = append(errs, &DocError{File: path, Line: line, Err: fmt.Errorf("reading stopped: %w", err)})
+			break
+		}
+		raw, tooLong, err := readLine(r, MaxBytes)
+		if err != nil && err != io.EOF {
+			errs = append(errs, &DocError{File: path, Line: line, Err: unwrapPathErr(err)})
+			break
 		}
 		fail := func(id string, err error) { errs = append(errs, &DocError{File: path, Line: line, Doc: id, Err: err}) }
+		if tooLong {
+			fail("", fmt.Errorf("line longer than %d bytes; skipped", MaxBytes))
+			continue
+		}
+		raw = bytes.TrimSpace(raw)
+		if len(raw) == 0 {
+			if err == io.EOF {
+				break
+			}
+			continue
+		}
 		if !utf8.Valid(raw) {
 			fail("", errors.New("not valid UTF-8"))
 			continue
@@ -374,6 +456,10 @@ func readJSONL(path string) ([]kg.Document, []error) {
 			fail(a.ID, fmt.Errorf("field publishedAt %q is not YYYY-MM-DD", a.PublishedAt))
 			continue
 		}
+		if err := kg.CheckURL(a.URL); err != nil {
+			fail(a.ID, fmt.Errorf("field %w", err))
+			continue
+		}
 		d := kg.Document{ID: a.ID, File: filepath.ToSlash(path), Title: a.Title, URL: a.URL, Publisher: a.Publisher,
 			PublishedAt: a.PublishedAt, Text: a.Text}
 		if a.Text == "" {
@@ -390,8 +476,28 @@ func readJSONL(path string) ([]kg.Document, []error) {
 		d.SHA256 = sum([]byte(d.Text))
 		docs = append(docs, d)
 	}
-	if err := sc.Err(); err != nil {
-		errs = append(errs, &DocError{File: path, Err: err})
-	}
 	return docs, errs
+}
+
+// readLine returns the next line of r without its end of line. A line over
+// max bytes is read to its end but not kept: tooLong reports it. err is
+// io.EOF with the last line of a file that does not end in a newline (and
+// with an empty line at the end).
+func readLine(r *bufio.Reader, max int) (line []byte, tooLong bool, err error) {
+	n := 0
+	for {
+		chunk, err := r.ReadSlice('\n')
+		n += len(chunk)
+		if !tooLong {
+			if n-1 > max || (err != nil && n > max) { // the newline does not count
+				tooLong, line = true, nil
+			} else {
+				line = append(line, chunk...)
+			}
+		}
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		return bytes.TrimRight(line, "\r\n"), tooLong, err
+	}
 }

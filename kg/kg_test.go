@@ -1,6 +1,9 @@
 package kg
 
-import "testing"
+import (
+	"errors"
+	"testing"
+)
 
 func TestKey(t *testing.T) {
 	tests := []struct{ in, want string }{
@@ -25,5 +28,34 @@ func TestEntityIDStable(t *testing.T) {
 	}
 	if a == EntityID(Person, "washington post") {
 		t.Error("person and organization share an id")
+	}
+}
+
+func TestCheckURL(t *testing.T) {
+	for raw, ok := range map[string]bool{
+		"":                                 true,
+		"https://example.com/a?b=c":        true,
+		"http://example.com":               true,
+		"HTTPS://EXAMPLE.COM/X":            true,
+		"javascript:alert(1)":              false,
+		"JavaScript:alert(1)":              false,
+		" javascript:alert(1)":             false,
+		"data:text/html,<script>":          false,
+		"file:///etc/passwd":               false,
+		"/relative/path":                   false,
+		"example.com/a":                    false,
+		"http:///no-host":                  false,
+		"https://example.com/a b":          false,
+		"vbscript:msgbox":                  false,
+		"ftp://example.com/file":           false,
+		"https://example.com/\njavascript": false,
+	} {
+		err := CheckURL(raw)
+		if (err == nil) != ok {
+			t.Errorf("CheckURL(%q) = %v, want ok=%v", raw, err, ok)
+		}
+		if err != nil && !errors.Is(err, ErrInvalid) {
+			t.Errorf("CheckURL(%q) = %v, want it to wrap ErrInvalid", raw, err)
+		}
 	}
 }

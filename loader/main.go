@@ -67,6 +67,7 @@ func run(ctx context.Context, getenv func(string) string, args []string, stdout,
 	progressMode := fs.String("progress", "auto", "progress display: auto (bar on a terminal), bar, log or none")
 	workers := fs.Int("workers", 0, "extraction workers (default: number of CPUs)")
 	writers := fs.Int("writers", pipeline.DefaultWriters, "documents written concurrently, each in its own transaction")
+	connectWait := fs.Duration("connect-timeout", 5*time.Second, "how long to retry reaching Neo4j at start-up (longer next to a booting server)")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: loader [flags] [PATHS...]\n\nPATHS are files, directories or globs of %s (default %s).\n\nFlags:\n",
 			strings.Join(input.Extensions, " "), DefaultCorpus)
@@ -97,7 +98,10 @@ func run(ctx context.Context, getenv func(string) string, args []string, stdout,
 		}
 	}
 	start := time.Now()
-	docs, readErrs := input.Read(paths, manifest)
+	docs, readErrs := input.Read(ctx, paths, manifest)
+	if ctx.Err() != nil {
+		return fmt.Errorf("interrupted while reading the documents (%d read): %w", len(docs), ctx.Err())
+	}
 	for _, e := range readErrs {
 		log.Error("skipping document", "error", e)
 	}
@@ -123,7 +127,7 @@ func run(ctx context.Context, getenv func(string) string, args []string, stdout,
 	}
 
 	log.Info("connecting to Neo4j", "config", cfg)
-	store, err := openStore(ctx, cfg, log)
+	store, err := openStore(ctx, cfg, *connectWait, log)
 	if err != nil {
 		return err
 	}
@@ -169,21 +173,25 @@ func loadLexicon(dir string) (*lexicon.Lexicon, error) {
 	return lexicon.Load(os.DirFS(dir))
 }
 
-// openStore connects, retrying for a while so that a loader started next to
-// a booting Neo4j (docker compose) waits for it.
-func openStore(ctx context.Context, cfg *config.Config, log *slog.Logger) (*neo4jstore.Store, error) {
-	deadline := time.Now().Add(60 * time.Second)
-	for wait := time.Second; ; wait = min(2*wait, 8*time.Second) {
-		s, err := neo4jstore.Open(ctx, cfg.Neo4jURI, cfg.Neo4jUser, cfg.Neo4jPassword.Reveal(), cfg.Neo4jDatabase)
-		if err == nil || time.Now().After(deadline) || ctx.Err() != nil {
-			if err != nil {
-				return nil, fmt.Errorf("%w (is Neo4j running? scripts/neo4j-local.sh start)", err)
-			}
+// openStore connects, retrying for up to wait so that a loader started next
+// to a booting Neo4j (docker compose gives --connect-timeout=60s) waits for
+// it; by default it says within seconds that Neo4j is not there.
+func openStore(ctx context.Context, cfg *config.Config, wait time.Duration, log *slog.Logger) (*neo4jstore.Store, error) {
+	deadline := time.Now().Add(wait)
+	for pause := 500 * time.Millisecond; ; pause = min(2*pause, 8*time.Second) {
+		actx, cancel := context.WithDeadline(ctx, deadline.Add(time.Second))
+		s, err := neo4jstore.Open(actx, cfg.Neo4jURI, cfg.Neo4jUser, cfg.Neo4jPassword.Reveal(), cfg.Neo4jDatabase)
+		cancel()
+		if err == nil {
 			return s, nil
 		}
-		log.Warn("Neo4j not reachable yet; retrying", "in", wait, "error", err)
+		if ctx.Err() != nil || !time.Now().Add(pause).Before(deadline) {
+			return nil, fmt.Errorf("neo4j unreachable at %s (waited %s; is it running? scripts/neo4j-local.sh start): %w",
+				cfg.Neo4jURI, wait, err)
+		}
+		log.Warn("Neo4j not reachable yet; retrying", "in", pause, "until", deadline.Format(time.TimeOnly), "error", err)
 		select {
-		case <-time.After(wait):
+		case <-time.After(pause):
 		case <-ctx.Done():
 		}
 	}

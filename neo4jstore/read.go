@@ -2,6 +2,7 @@ package neo4jstore
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -445,17 +446,25 @@ func (s *Store) Node(ctx context.Context, id string) (model.Node, error) {
 	}
 }
 
-// luceneSpecial are the characters the fulltext query syntax reserves.
-var luceneSpecial = strings.NewReplacer(`\`, `\\`, `+`, `\+`, `-`, `\-`, `&`, `\&`, `|`, `\|`, `!`, `\!`,
-	`(`, `\(`, `)`, `\)`, `{`, `\{`, `}`, `\}`, `[`, `\[`, `]`, `\]`, `^`, `\^`, `"`, `\"`, `~`, `\~`,
-	`*`, `\*`, `?`, `\?`, `:`, `\:`, `/`, `\/`)
+// luceneSpecial are the characters the fulltext query syntax reserves. In
+// plain text they become spaces: the index's analyzer splits words at them
+// anyway, except ':' (name:value stays one word), which must not bind.
+var luceneSpecial = strings.NewReplacer(`\`, " ", `+`, " ", `-`, " ", `&`, " ", `|`, " ", `!`, " ",
+	`(`, " ", `)`, " ", `{`, " ", `}`, " ", `[`, " ", `]`, " ", `^`, " ", `"`, " ", `~`, " ",
+	`*`, " ", `?`, " ", `:`, " ", `/`, " ")
 
 // fulltextQuery turns user text into a fulltext query: the words (any may
-// match, ranked by relevance) plus the whole text as a boosted phrase.
+// match, ranked by relevance) plus the whole text as a boosted phrase. The
+// text is never parsed as Lucene syntax: special characters become spaces
+// and the operators AND, OR and NOT are lower-cased into plain words (the
+// index lower-cases every word anyway).
 func fulltextQuery(text string) string {
-	words := strings.Fields(text)
+	words := strings.Fields(luceneSpecial.Replace(text))
 	for i, w := range words {
-		words[i] = luceneSpecial.Replace(w)
+		switch w {
+		case "AND", "OR", "NOT":
+			words[i] = strings.ToLower(w)
+		}
 	}
 	q := strings.Join(words, " ")
 	if len(words) > 1 {
@@ -465,11 +474,18 @@ func fulltextQuery(text string) string {
 }
 
 // Search runs a fulltext query over entity names and aliases and claim text,
-// best first. kinds restricts the labels (Person, Organization, Claim).
-func (s *Store) Search(ctx context.Context, text string, kinds []string, first int) ([]model.SearchHit, error) {
-	q := fulltextQuery(text)
-	if q == "" {
+// best first. kinds restricts the labels (Person, Organization, Claim). The
+// text is plain words unless lucene is set: then it is a Lucene query, and
+// one that does not parse is kg.ErrInvalid.
+func (s *Store) Search(ctx context.Context, text string, kinds []string, first int, lucene bool) ([]model.SearchHit, error) {
+	if strings.TrimSpace(text) == "" {
 		return nil, fmt.Errorf("search: empty text: %w", kg.ErrInvalid)
+	}
+	q := text
+	if !lucene {
+		if q = fulltextQuery(text); q == "" {
+			return []model.SearchHit{}, nil // nothing but punctuation
+		}
 	}
 	var ks any
 	if len(kinds) > 0 {
@@ -481,6 +497,9 @@ func (s *Store) Search(ctx context.Context, text string, kinds []string, first i
 		RETURN score, n:Claim AS isClaim, CASE WHEN n:Claim THEN `+claimProj("n")+` ELSE `+entityProj("n")+` END AS v`,
 		map[string]any{"q": q, "kinds": ks, "first": int64(first)})
 	if err != nil {
+		if lucene && isParseError(err) {
+			return nil, fmt.Errorf("search %q: not a Lucene query: %s: %w", text, parseProblem(err), kg.ErrInvalid)
+		}
 		return nil, fmt.Errorf("search %q: %w", text, err)
 	}
 	out := make([]model.SearchHit, 0, len(recs))
@@ -846,4 +865,31 @@ func sourceDocs(ev kg.Event) string {
 		}
 	}
 	return strings.Join(docs, ", ")
+}
+
+// isParseError reports whether err is Neo4j refusing a fulltext query that
+// does not parse.
+func isParseError(err error) bool {
+	var ne *neo4j.Neo4jError
+	return errors.As(err, &ne) && ne.Code == "Neo.ClientError.Procedure.ProcedureCallFailed" &&
+		(strings.Contains(ne.Msg, "ParseException") || strings.Contains(ne.Msg, "TokenMgrError"))
+}
+
+// parseProblem is the parser's message without the Java exception names.
+func parseProblem(err error) string {
+	var ne *neo4j.Neo4jError
+	if !errors.As(err, &ne) {
+		return ""
+	}
+	msg := ne.Msg
+	for _, e := range []string{"ParseException: ", "TokenMgrError: "} {
+		if i := strings.LastIndex(msg, e); i >= 0 {
+			msg = msg[i+len(e):]
+		}
+	}
+	msg = strings.TrimSuffix(msg, ")")
+	if i := strings.IndexByte(msg, '\n'); i >= 0 {
+		msg = msg[:i]
+	}
+	return strings.TrimSpace(msg)
 }

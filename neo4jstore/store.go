@@ -15,6 +15,7 @@ import (
 type Store struct {
 	driver   neo4j.DriverWithContext
 	database string
+	health   *health
 }
 
 // New returns a store over an open driver. The caller owns the driver.
@@ -22,7 +23,7 @@ func New(driver neo4j.DriverWithContext, database string) *Store {
 	if database == "" {
 		database = "neo4j"
 	}
-	return &Store{driver: driver, database: database}
+	return &Store{driver: driver, database: database, health: newHealth()}
 }
 
 // Open creates a driver for uri, checks that the server answers and returns
@@ -41,12 +42,6 @@ func Open(ctx context.Context, uri, user, password, database string) (*Store, er
 
 // Close closes the driver.
 func (s *Store) Close(ctx context.Context) error { return s.driver.Close(ctx) }
-
-// Ping checks that the database answers a query.
-func (s *Store) Ping(ctx context.Context) error {
-	_, err := s.read(ctx, "RETURN 1", nil)
-	return err
-}
 
 // schema is applied in order by EnsureSchema; every statement is idempotent.
 var schema = []string{
@@ -89,31 +84,55 @@ func (s *Store) Counts(ctx context.Context) (nodes, rels int64, err error) {
 	return n.(int64), r.(int64), nil
 }
 
-// read runs one query in a read transaction and returns its records.
+// read runs one query in a read transaction and returns its records. While
+// the last health check failed it fails at once (see health).
 func (s *Store) read(ctx context.Context, q string, params map[string]any) ([]*neo4j.Record, error) {
+	ctx, done, err := s.health.enter(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer done()
 	res, err := neo4j.ExecuteQuery(ctx, s.driver, q, params, neo4j.EagerResultTransformer,
 		neo4j.ExecuteQueryWithDatabase(s.database), neo4j.ExecuteQueryWithReadersRouting())
 	if err != nil {
-		return nil, mapErr(err)
+		return nil, s.health.fail(ctx, err)
 	}
 	return res.Records, nil
 }
 
 // mapErr turns driver errors into kg errors where the caller can act on them.
+// A managed transaction that gave up (TransactionExecutionLimit: retry time
+// or attempts exhausted, or its context done while waiting to retry) does
+// not unwrap to its causes, so they are looked at one by one.
 func mapErr(err error) error {
 	if err == nil {
 		return nil
 	}
+	if unavailable(err) {
+		return fmt.Errorf("%w: %v", kg.ErrUnavailable, err)
+	}
+	var tel *neo4j.TransactionExecutionLimit
+	if errors.As(err, &tel) {
+		for _, e := range tel.Errors {
+			if unavailable(e) {
+				return fmt.Errorf("%w: %v", kg.ErrUnavailable, err)
+			}
+		}
+	}
+	return err
+}
+
+// unavailable reports whether err says the server cannot be reached or
+// cannot serve: connection failures, a refused login, a database offline.
+func unavailable(err error) bool {
 	var ce *neo4j.ConnectivityError
 	var ne net.Error
 	if errors.As(err, &ce) || errors.As(err, &ne) || neo4j.IsUsageError(err) && errors.Is(err, context.DeadlineExceeded) {
-		return fmt.Errorf("%w: %v", kg.ErrUnavailable, err)
+		return true
 	}
 	var ne4 *neo4j.Neo4jError
-	if errors.As(err, &ne4) && (ne4.Code == "Neo.ClientError.Security.Unauthorized" || ne4.Code == "Neo.TransientError.General.DatabaseUnavailable") {
-		return fmt.Errorf("%w: %v", kg.ErrUnavailable, err)
-	}
-	return err
+	return errors.As(err, &ne4) && (ne4.Code == "Neo.ClientError.Security.Unauthorized" ||
+		ne4.Code == "Neo.TransientError.General.DatabaseUnavailable")
 }
 
 // Wipe deletes every node and relationship, in batches. For tests and the

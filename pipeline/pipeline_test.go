@@ -23,7 +23,7 @@ var _ pipeline.Store = (*neo4jstore.Store)(nil)
 
 func corpus(t testing.TB) []kg.Document {
 	t.Helper()
-	docs, errs := input.Read([]string{"../data/corpus"}, nil)
+	docs, errs := input.Read(context.Background(), []string{"../data/corpus"}, nil)
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
@@ -151,7 +151,7 @@ func generated(b *testing.B, n int) []kg.Document {
 	if err := os.WriteFile(path, []byte(corpusgen.JSONL(n, 1)), 0o644); err != nil {
 		b.Fatal(err)
 	}
-	docs, errs := input.Read([]string{path}, nil)
+	docs, errs := input.Read(context.Background(), []string{path}, nil)
 	if len(errs) > 0 {
 		b.Fatal(errs)
 	}

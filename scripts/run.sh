@@ -14,5 +14,8 @@ eval "$(scripts/neo4j-local.sh env)"
 mkdir -p bin
 go build -o bin/loader ./loader
 go build -o bin/server .
+# Development: a frontend served from any localhost port may call the API
+# (CORS). A production server allows only the origins CORS_ORIGINS lists.
+export CORS_ORIGINS="${CORS_ORIGINS:-localhost}"
 bin/loader "${@:-data/corpus}" || echo "run: some documents failed to load (see above); serving what was loaded" >&2
 exec bin/server

@@ -106,7 +106,7 @@ Flags:
 	}
 	var overall float64
 	if o.gold != "" {
-		overall, err = scoreCorpus(o, stdout)
+		overall, err = scoreCorpus(ctx, o, stdout)
 	} else {
 		overall, err = scoreEach(ctx, o, stdout, stderr)
 	}
@@ -132,7 +132,7 @@ func loadLexicon(dir string) (*lexicon.Lexicon, error) {
 
 // scoreCorpus scores o.paths extracted together (or o.graph) against o.gold
 // and prints the result.
-func scoreCorpus(o options, stdout io.Writer) (float64, error) {
+func scoreCorpus(ctx context.Context, o options, stdout io.Writer) (float64, error) {
 	gold, err := eval.ReadGold(o.gold)
 	if err != nil {
 		return 0, err
@@ -141,7 +141,7 @@ func scoreCorpus(o options, stdout io.Writer) (float64, error) {
 	if o.graph != "" {
 		g, err = readGraph(o.graph)
 	} else {
-		g, err = extractGraph(o.paths, o.manifest, o.lex)
+		g, err = extractGraph(ctx, o.paths, o.manifest, o.lex)
 	}
 	if err != nil {
 		return 0, err
@@ -169,8 +169,8 @@ func readGraph(path string) (kg.Graph, error) {
 // extractGraph reads the documents at paths and extracts them as one corpus,
 // as loader --json does. Any unreadable or failing document is an error: a
 // score of part of the documents would mislead.
-func extractGraph(paths []string, manifest *input.Manifest, lex *lexicon.Lexicon) (kg.Graph, error) {
-	docs, errs := input.Read(paths, manifest)
+func extractGraph(ctx context.Context, paths []string, manifest *input.Manifest, lex *lexicon.Lexicon) (kg.Graph, error) {
+	docs, errs := input.Read(ctx, paths, manifest)
 	if len(errs) > 0 {
 		return kg.Graph{}, fmt.Errorf("read documents: %w", errors.Join(errs...))
 	}
@@ -353,7 +353,7 @@ func scoreSuite(ctx context.Context, paths []string, manifest *input.Manifest, l
 		if err != nil {
 			return suiteResult{}, nil, err
 		}
-		g, err := extractGraph([]string{p.doc}, manifest, lex)
+		g, err := extractGraph(ctx, []string{p.doc}, manifest, lex)
 		if err != nil {
 			return suiteResult{}, nil, err
 		}

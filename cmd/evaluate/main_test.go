@@ -39,7 +39,7 @@ func TestCorpusScore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	g, err := extractGraph([]string{corpus}, nil, lexicon.Must())
+	g, err := extractGraph(context.Background(), []string{corpus}, nil, lexicon.Must())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -140,7 +140,7 @@ func TestRunFolder(t *testing.T) {
 // TestRunGraph scores a graph file as it scores the same documents extracted
 // in-process.
 func TestRunGraph(t *testing.T) {
-	g, err := extractGraph([]string{corpus}, nil, lexicon.Must())
+	g, err := extractGraph(context.Background(), []string{corpus}, nil, lexicon.Must())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -55,6 +55,7 @@ type IngestDocumentInput struct {
 	Text        string  `json:"text"`
 }
 
+// Nullable like Query's fields: one failed mutation does not null the others' results.
 type Mutation struct {
 }
 
@@ -65,6 +66,8 @@ type PageInfo struct {
 	EndCursor       *string `json:"endCursor,omitempty"`
 }
 
+// Top-level fields are nullable on purpose: a field that fails is null with
+// its error in errors, and the other fields of the request keep their data.
 type Query struct {
 }
 
@@ -238,6 +241,64 @@ func (e *EventType) UnmarshalJSON(b []byte) error {
 }
 
 func (e EventType) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// How search reads its text.
+type SearchSyntax string
+
+const (
+	// Plain words; any special character is taken literally.
+	SearchSyntaxWords SearchSyntax = "WORDS"
+	// A Lucene query: AND, OR, NOT, fuzzy~, "phrases", field:value, wild*cards.
+	SearchSyntaxLucene SearchSyntax = "LUCENE"
+)
+
+var AllSearchSyntax = []SearchSyntax{
+	SearchSyntaxWords,
+	SearchSyntaxLucene,
+}
+
+func (e SearchSyntax) IsValid() bool {
+	switch e {
+	case SearchSyntaxWords, SearchSyntaxLucene:
+		return true
+	}
+	return false
+}
+
+func (e SearchSyntax) String() string {
+	return string(e)
+}
+
+func (e *SearchSyntax) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = SearchSyntax(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid SearchSyntax", str)
+	}
+	return nil
+}
+
+func (e SearchSyntax) MarshalGQL(w io.Writer) {
+	fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *SearchSyntax) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e SearchSyntax) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

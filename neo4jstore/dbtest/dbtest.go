@@ -11,6 +11,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -40,7 +41,7 @@ func Config() (uri, user, password string) {
 func Required() bool { return os.Getenv("FACTGRAPH_REQUIRE_DB") == "1" }
 
 // Store returns a store on an empty test database with the schema applied.
-// It holds an exclusive machine-wide lock until the test ends, so tests in
+// It holds an exclusive machine-wide lock on that server until the test ends, so tests in
 // different packages never use the database at the same time, and it empties
 // the database again in t.Cleanup.
 func Store(t testing.TB) *neo4jstore.Store {
@@ -76,7 +77,11 @@ func Store(t testing.TB) *neo4jstore.Store {
 
 func lock(t testing.TB) func() {
 	t.Helper()
-	f, err := os.OpenFile(filepath.Join(os.TempDir(), "factgraph-dbtest.lock"), os.O_CREATE|os.O_RDWR, 0o600)
+	// One lock per test server: worktrees that test against their own
+	// instances do not wait for each other.
+	uri, _, _ := Config()
+	name := "factgraph-dbtest-" + strings.NewReplacer(":", "_", "/", "_").Replace(uri) + ".lock"
+	f, err := os.OpenFile(filepath.Join(os.TempDir(), name), os.O_CREATE|os.O_RDWR, 0o600)
 	if err != nil {
 		t.Fatalf("dbtest lock: %v", err)
 	}
