@@ -24,6 +24,7 @@ type lexIndex struct {
 	personAfter map[string]bool
 	nick        map[string][]string // lower-case short form -> lower-case formal names
 	nominals    map[string]string   // "company" -> organization kind it refers to
+	titleMods   map[string]bool     // "interim", "deputy": words that qualify a title before it
 }
 
 type titleInfo struct {
@@ -70,6 +71,10 @@ func buildIndex(l *lexicon.Lexicon) *lexIndex {
 		places: map[string]bool{}, calendar: map[string]bool{}, heads: map[string]headInfo{},
 		agencies: map[string]agencyInfo{}, cueBefore: map[string]string{}, cueAfter: map[string]string{},
 		personAfter: map[string]bool{}, nick: map[string][]string{}, nominals: map[string]string{},
+	}
+	x.titleMods = map[string]bool{}
+	for _, e := range l.Entries("title_modifiers") {
+		x.titleMods[strings.ToLower(e.Phrase)] = true
 	}
 	for _, e := range l.Entries("nominals") {
 		x.nominals[strings.ToLower(e.Phrase)] = e.Attr("kind")

@@ -493,6 +493,7 @@ func findRoles(d *docState) {
 	for si := range d.Sents {
 		verbRoles(d, x, si, addRole)
 	}
+	patternRoles(d, x, addRole)
 	successors(d, addRole)
 	for _, r := range d.Relations {
 		ownerRole(d, r, addRole)

@@ -1,0 +1,222 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/factgraph/factgraph/extract/morph"
+	"github.com/factgraph/factgraph/kg"
+)
+
+// Patterns are rules kept as data (lexicon files *_patterns.txt), in the
+// spirit of spaCy's Matcher and Odin: a sequence of elements matched over a
+// sentence's units, where a unit is a word, a mention of a person or an
+// organization (a name, or "the company", "he" resolved to one), or a title
+// from the title lexicon. Elements, separated by spaces:
+//
+//	{person} {org} {title}   a unit of that kind, captured under its kind
+//	{org=agent}             the same, captured under another name
+//	<name/appoint>          a word whose base form is one of these (any
+//	                        inflection: named, appoints, appointing)
+//	as its/their            a word, or one of several (lower case)
+//	#JJ #NN                 a word whose part-of-speech tag starts so
+//	,  's                   punctuation and the possessive ('s or ’s)
+//	_                       any one word
+//
+// and a quantifier may follow an element: ? (optional), * (up to three),
+// + (one to three). Matching is greedy with backtracking; a pattern matches
+// within one sentence.
+
+// unitKind tells what a sentence unit is.
+type unitKind int
+
+const (
+	wordUnit unitKind = iota
+	personUnit
+	orgUnit
+	titleUnit
+)
+
+// unit is a word, a mention or a title of a sentence: tokens [a,b).
+type unit struct {
+	kind  unitKind
+	low   string // lower-case text of a word
+	tag   string
+	ent   *entity   // person and organization units
+	title titleInfo // title units
+	a, b  int
+}
+
+// element is one compiled pattern element.
+type element struct {
+	kind     unitKind
+	words    map[string]bool // word alternatives or lemma forms; nil: any word
+	tag      string          // tag prefix
+	capture  string          // capture name of a mention or title
+	min, max int
+}
+
+// pattern is a compiled rule with its attributes.
+type pattern struct {
+	src   string
+	elems []element
+	attrs map[string]string
+}
+
+// match is one match: captured units by name and the units matched.
+type match struct {
+	caps map[string]unit
+	a, b int // unit range
+}
+
+// compilePattern parses a pattern's source; file names its lexicon line.
+func compilePattern(in *morph.Inflector, src, file string, attrs map[string]string) (pattern, error) {
+	p := pattern{src: src, attrs: attrs}
+	for _, f := range strings.Fields(src) {
+		e := element{min: 1, max: 1}
+		switch {
+		case strings.HasSuffix(f, "?") && len(f) > 1:
+			e.min, f = 0, f[:len(f)-1]
+		case strings.HasSuffix(f, "*") && len(f) > 1:
+			e.min, e.max, f = 0, 3, f[:len(f)-1]
+		case strings.HasSuffix(f, "+") && len(f) > 1:
+			e.max, f = 3, f[:len(f)-1]
+		}
+		switch {
+		case strings.HasPrefix(f, "{") && strings.HasSuffix(f, "}"):
+			kind, capture, _ := strings.Cut(f[1:len(f)-1], "=")
+			switch kind {
+			case "person":
+				e.kind = personUnit
+			case "org":
+				e.kind = orgUnit
+			case "title":
+				e.kind = titleUnit
+			default:
+				return p, fmt.Errorf("pattern %s: unknown unit {%s}", file, kind)
+			}
+			e.capture = kind
+			if capture != "" {
+				e.capture = capture
+			}
+		case strings.HasPrefix(f, "<") && strings.HasSuffix(f, ">"):
+			e.words = map[string]bool{}
+			for _, base := range strings.Split(f[1:len(f)-1], "/") {
+				for _, w := range in.Verb(base) {
+					e.words[w] = true
+				}
+				for _, w := range in.Noun(base) {
+					e.words[w] = true
+				}
+			}
+		case strings.HasPrefix(f, "#") && len(f) > 1:
+			e.tag = f[1:]
+		case f == "_":
+		case f == "'s":
+			e.words = map[string]bool{"'s": true, "’s": true, "'": true, "’": true}
+		default:
+			e.words = map[string]bool{}
+			for _, w := range strings.Split(strings.ToLower(f), "/") {
+				e.words[w] = true
+			}
+		}
+		p.elems = append(p.elems, e)
+	}
+	if len(p.elems) == 0 {
+		return p, fmt.Errorf("pattern %s: empty", file)
+	}
+	return p, nil
+}
+
+// units reads sentence si as units: mentions of persons and organizations
+// (names, resolved nominals and pronouns), titles, and words.
+func (d *docState) units(x *lexIndex, si int) []unit {
+	toks := d.Sents[si].Tokens
+	ms := d.mentionsIn(d.Sents[si].Start, d.Sents[si].End)
+	var out []unit
+	for k := 0; k < len(toks); {
+		if m := mentionStarting(ms, toks, k); m != nil && m.Entity != nil && (m.Entity.Type == kg.Person || m.Entity.Type == kg.Organization) {
+			if _, b := tokRange(toks, m.Start, m.End); b > k {
+				u := unit{kind: personUnit, ent: m.Entity, a: k, b: b}
+				if m.Entity.Type == kg.Organization {
+					u.kind = orgUnit
+				}
+				out = append(out, u)
+				k = b
+				continue
+			}
+		}
+		if n, ti := x.titleAt(toks, k, len(toks)); n > 0 {
+			// lower-case nouns and title modifiers before a title qualify
+			// it: "enforcement director", "interim president"
+			a := k
+			for len(out) > 0 && a-out[len(out)-1].a <= 2 {
+				w := out[len(out)-1]
+				if w.kind != wordUnit || !x.titleMods[w.low] && (!strings.HasPrefix(w.tag, "NN") || isCapToken(toks[w.a].Text)) {
+					break
+				}
+				a = w.a
+				out = out[:len(out)-1]
+			}
+			out = append(out, unit{kind: titleUnit, title: ti, a: a, b: k + n})
+			k += n
+			continue
+		}
+		out = append(out, unit{kind: wordUnit, low: strings.ToLower(toks[k].Text), tag: toks[k].Tag, a: k, b: k + 1})
+		k++
+	}
+	return out
+}
+
+// matches returns the matches of p in us, leftmost first, not overlapping.
+func (p *pattern) matches(us []unit) []match {
+	var out []match
+	for i := 0; i < len(us); {
+		caps := map[string]unit{}
+		if end, ok := p.matchAt(us, i, 0, caps); ok {
+			out = append(out, match{caps: caps, a: i, b: end})
+			i = max(end, i+1)
+			continue
+		}
+		i++
+	}
+	return out
+}
+
+// matchAt matches elements [e:] from unit i, greedily with backtracking,
+// returning the end of the match.
+func (p *pattern) matchAt(us []unit, i, e int, caps map[string]unit) (int, bool) {
+	if e == len(p.elems) {
+		return i, true
+	}
+	el := p.elems[e]
+	n := 0
+	for n < el.max && i+n < len(us) && el.accepts(us[i+n]) {
+		n++
+	}
+	for ; n >= el.min; n-- {
+		if el.capture != "" && n > 0 {
+			caps[el.capture] = us[i+n-1]
+		}
+		if end, ok := p.matchAt(us, i+n, e+1, caps); ok {
+			return end, true
+		}
+		if el.capture != "" {
+			delete(caps, el.capture)
+		}
+	}
+	return 0, false
+}
+
+func (el element) accepts(u unit) bool {
+	if el.capture != "" {
+		return u.kind == el.kind
+	}
+	if u.kind != wordUnit {
+		return false
+	}
+	if el.tag != "" && !strings.HasPrefix(u.tag, el.tag) {
+		return false
+	}
+	return el.words == nil || el.words[u.low]
+}

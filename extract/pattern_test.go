@@ -1,0 +1,96 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/factgraph/factgraph/kg"
+	"github.com/factgraph/factgraph/lexicon"
+)
+
+func TestCompilePatternErrors(t *testing.T) {
+	in := inflectorOf(lexicon.Must())
+	for _, src := range []string{"", "{place} said", "{ORG}"} {
+		if _, err := compilePattern(in, src, "test:1", nil); err == nil {
+			t.Errorf("compilePattern(%q): no error", src)
+		}
+	}
+}
+
+// TestPatternMatch runs patterns over the units of one sentence: mentions
+// and titles are units, verbs match every inflection, quantifiers backtrack.
+func TestPatternMatch(t *testing.T) {
+	text := "Quorvane Labs named Dana Orlo its new chief compliance officer on Monday."
+	d := &docState{Doc: kg.Document{ID: "t", Text: text}, Lex: lexicon.Must()}
+	clean(d)
+	segment(d)
+	findMentions(d)
+	us := d.units(indexOf(d.Lex), 0)
+	in := inflectorOf(d.Lex)
+	cases := []struct {
+		src  string
+		want string // captures "person|org|title", or "" for no match
+	}{
+		{"{org} <name/appoint> {person} its/their? new? {title}", "Dana Orlo|Quorvane Labs|chief compliance officer"},
+		{"{org} <appoint> {person}", ""},
+		{"{org} _ {person} #PRP* #JJ* {title}", "Dana Orlo|Quorvane Labs|chief compliance officer"},
+		{"{person} , {title}", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.src, func(t *testing.T) {
+			p, err := compilePattern(in, c.src, "test:1", nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ms := p.matches(us)
+			got := ""
+			if len(ms) > 0 {
+				m := ms[0]
+				var parts []string
+				for _, k := range []string{"person", "org"} {
+					if u, ok := m.caps[k]; ok {
+						parts = append(parts, u.ent.Name)
+					}
+				}
+				if u, ok := m.caps["title"]; ok {
+					parts = append(parts, strings.ToLower(d.titleText(0, u)))
+				}
+				got = strings.Join(parts, "|")
+			}
+			if got != c.want {
+				t.Errorf("match = %q, want %q", got, c.want)
+			}
+		})
+	}
+}
+
+// TestRolePatterns checks the shipped role patterns on sentences the
+// built-in rules do not read.
+func TestRolePatterns(t *testing.T) {
+	cases := []struct{ text, want string }{
+		{"Quorvane Labs named Dana Orlo its new chief compliance officer.", "Dana Orlo | chief compliance officer | Quorvane Labs | current"},
+		{"The hiring of Susan Orlo as general counsel at Quorvane Labs was announced Monday.", "Susan Orlo | general counsel | Quorvane Labs | current"},
+		{"Then-Director Ben Carrow opened the inquiry in 2023.", "Ben Carrow | Director |  | former"},
+	}
+	for _, c := range cases {
+		t.Run(c.want, func(t *testing.T) {
+			ex, err := Document(kg.Document{ID: "t", Text: c.text}, lexicon.Must())
+			if err != nil {
+				t.Fatal(err)
+			}
+			name := map[string]string{}
+			for _, e := range ex.Entities {
+				name[e.ID] = e.Name
+			}
+			var got []string
+			for _, r := range ex.Roles {
+				g := name[r.Person] + " | " + r.Title + " | " + name[r.Organization] + " | " + r.Status
+				if strings.EqualFold(g, c.want) {
+					return
+				}
+				got = append(got, g)
+			}
+			t.Errorf("no role %q in %q", c.want, got)
+		})
+	}
+}

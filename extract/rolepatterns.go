@@ -1,0 +1,146 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/factgraph/factgraph/kg"
+	"github.com/factgraph/factgraph/lexicon"
+)
+
+// Role patterns (lexicon file role_patterns.txt) state an office: a person,
+// a title and, where the sentence gives one, its organization. Attributes:
+//
+//	status=current|former  the role's status (default current)
+//	title=WORD             the title when the pattern states the office by
+//	                       a verb ("X chairs the committee": title=chair)
+//	org=context            with no {org} matched, the organization is the
+//	                       one the person holds an office at already, or
+//	                       the one named most recently
+//
+// A pattern's role is added only when the rules before it found no role of
+// the same person with the same title (or one containing it), and the patterns of the file are
+// tried in order: write the more specific ones first.
+
+type rolePatterns struct {
+	pats []pattern
+	err  error
+}
+
+var rolePatternCache sync.Map // *lexicon.Lexicon -> *rolePatterns
+
+func compileRolePatterns(lex *lexicon.Lexicon) *rolePatterns {
+	rp := &rolePatterns{}
+	if lex == nil {
+		return rp
+	}
+	in := inflectorOf(lex)
+	for _, e := range lex.Entries("role_patterns") {
+		p, err := compilePattern(in, e.Phrase, e.File, e.Attrs)
+		if err != nil {
+			rp.err = err
+			return rp
+		}
+		if _, ok := p.capture("person"); !ok {
+			rp.err = fmt.Errorf("pattern %s: no {person}", e.File)
+			return rp
+		}
+		if _, ok := p.capture("title"); !ok && e.Attr("title") == "" {
+			rp.err = fmt.Errorf("pattern %s: no {title} and no title=", e.File)
+			return rp
+		}
+		rp.pats = append(rp.pats, p)
+	}
+	return rp
+}
+
+// capture reports whether the pattern captures name.
+func (p *pattern) capture(name string) (element, bool) {
+	for _, e := range p.elems {
+		if e.capture == name {
+			return e, true
+		}
+	}
+	return element{}, false
+}
+
+// patternRoles adds the roles the role patterns state, sentence by sentence.
+func patternRoles(d *docState, x *lexIndex, add func(si int, person *entity, title string, org *entity, orgNone bool, status string)) {
+	rp := compiled(&rolePatternCache, d.Lex, compileRolePatterns)
+	if rp.err != nil {
+		panic(rp.err)
+	}
+	if len(rp.pats) == 0 {
+		return
+	}
+	have := map[string][]string{} // person id -> lower-case titles known
+	for _, r := range d.Roles {
+		have[r.Person] = append(have[r.Person], strings.ToLower(r.Title))
+	}
+	known := func(person, title string) bool {
+		title = strings.ToLower(title)
+		for _, t := range have[person] {
+			if strings.Contains(t, title) || strings.Contains(title, t) {
+				return true
+			}
+		}
+		return false
+	}
+	for si := range d.Sents {
+		us := d.units(x, si)
+		usedTitle := map[int]bool{} // a title states one person's office
+		for _, p := range rp.pats {
+			for _, m := range p.matches(us) {
+				person := m.caps["person"].ent
+				title := p.attrs["title"]
+				tu, hasTitle := m.caps["title"]
+				if hasTitle {
+					title = d.titleText(si, tu)
+				}
+				if person == nil || person.Type != kg.Person || title == "" || hasTitle && usedTitle[tu.a] {
+					continue
+				}
+				usedTitle[tu.a] = hasTitle
+				if known(person.ID, title) {
+					continue
+				}
+				have[person.ID] = append(have[person.ID], strings.ToLower(title))
+				status := p.attrs["status"]
+				if status == "" {
+					status = kg.Current
+				}
+				org := m.caps["org"].ent
+				if org == nil && p.attrs["org"] == "context" {
+					org = d.contextOrg(si, person, tu.title.Org == "")
+				}
+				add(si, person, title, org, org == nil && tu.title.Org == "none", status)
+			}
+		}
+	}
+}
+
+// contextOrg is the organization a title with none stated belongs to: the
+// one the person already holds an office at (a promotion), or, when recent
+// is set, the organization named most recently.
+func (d *docState) contextOrg(si int, person *entity, recent bool) *entity {
+	for _, r := range d.Roles {
+		if r.Person == person.ID && r.Organization != "" && r.Status == kg.Current {
+			return d.entityByID(r.Organization)
+		}
+	}
+	if !recent {
+		return nil
+	}
+	return recentOrg(d, d.Sents[si].Start, person)
+}
+
+// titleText is a title unit's title: the lexicon's phrase, or the words as
+// written when nouns before the title qualify it ("enforcement director").
+func (d *docState) titleText(si int, u unit) string {
+	toks := d.Sents[si].Tokens
+	if n := len(strings.Fields(u.title.Phrase)); u.b-u.a > n {
+		return d.Doc.Text[toks[u.a].Start:toks[u.b-1].End]
+	}
+	return u.title.Phrase
+}
