@@ -549,7 +549,13 @@ func (d *docState) speakerBefore(vs, start int) *entity {
 	if si < 0 {
 		return nil
 	}
-	_, m := d.subjectOf(si, vs)
+	at := vs
+	if fv := d.mainVerbBefore(si, vs); fv >= 0 {
+		// a participle after a comma goes on from the main clause's
+		// subject: "X sued the league, accusing it of ..." is X speaking
+		at = fv
+	}
+	_, m := d.subjectOf(si, at)
 	if m == nil || m.Entity == nil {
 		if e := d.describedSubject(vs, start); e != nil {
 			return e
@@ -567,6 +573,27 @@ func (d *docState) speakerBefore(vs, start int) *entity {
 // subjectWords are the words right before a reporting verb that name its
 // subject: adverbs ("also", "flatly") and a speaker for the subject
 // ("lawyers", "office") skipped, nearest first.
+// mainVerbBefore returns the offset of the first finite verb of sentence si
+// when the word at vs is a participle set off by a comma after it, or -1.
+func (d *docState) mainVerbBefore(si, vs int) int {
+	s := d.Sents[si]
+	for i, t := range s.Tokens {
+		if t.Start != vs {
+			continue
+		}
+		if t.Tag != "VBG" || i == 0 || s.Tokens[i-1].Text != "," {
+			return -1
+		}
+		for _, f := range s.Tokens[:i-1] {
+			if f.Tag == "VBD" || f.Tag == "VBZ" || f.Tag == "VBP" {
+				return f.Start
+			}
+		}
+		return -1
+	}
+	return -1
+}
+
 func (d *docState) subjectWords(vs, start int) []word {
 	ws := d.wordsBefore(vs, start, 5)
 	for len(ws) > 0 && (ws[0].text == "also" || ws[0].text == "then" || ws[0].text == "later" || strings.HasSuffix(ws[0].text, "ly") && len(ws[0].text) > 4) {

@@ -1492,19 +1492,20 @@ func salient(names []*mention, off, sent, window int, want func(*entity) bool) *
 // nominalReferent returns what the lower-case noun w after "the" may refer
 // to: an organization of the nominal's kind ("the company"), or one whose
 // name has w as a word when w is an organization head ("the bureau" ->
-// "Consumer Financial Protection Bureau"); nil when w refers to neither.
-func nominalReferent(x *lexIndex, w string) func(*entity) bool {
+// "Consumer Financial Protection Bureau", named set); nil when w refers to
+// neither.
+func nominalReferent(x *lexIndex, w string) (want func(*entity) bool, named bool) {
 	if isCapToken(w) {
-		return nil
+		return nil, false
 	}
 	low := strings.ToLower(w)
 	if k, ok := x.nominals[low]; ok {
 		return func(e *entity) bool {
 			return e.Type == kg.Organization && (e.Kind == k || (k == "company" && e.Kind == ""))
-		}
+		}, false
 	}
 	if _, ok := x.heads[strings.ToUpper(low[:1])+low[1:]]; !ok || len(low) < 4 {
-		return nil
+		return nil, false
 	}
 	return func(e *entity) bool {
 		if e.Type != kg.Organization {
@@ -1516,7 +1517,7 @@ func nominalReferent(x *lexIndex, w string) func(*entity) bool {
 			}
 		}
 		return false
-	}
+	}, true
 }
 
 // linkPronouns adds pronoun mentions ("he", "she" -> the most recent person
@@ -1552,10 +1553,15 @@ func linkPronouns(d *docState) {
 				e = recent(t.Start, si, 2, func(e *entity) bool { return e.Type == kg.Person })
 			case "the":
 				if i+1 < len(s.Tokens) {
-					if want := nominalReferent(x, s.Tokens[i+1].Text); want != nil {
+					if want, named := nominalReferent(x, s.Tokens[i+1].Text); want != nil {
 						// "the company" reaches further back than a pronoun, and
-						// means the most talked-about company in that stretch.
-						e = recent(t.Start, si, 2, want)
+						// means the most talked-about company in that stretch;
+						// "the bureau" means the last one named so, however far.
+						window := 2
+						if named {
+							window = len(d.Sents)
+						}
+						e = recent(t.Start, si, window, want)
 						if alt := salient(names, t.Start, si, 6, want); alt != nil && (e == nil || alt != e && salience(names, alt, t.Start) > 2*salience(names, e, t.Start)) {
 							e = alt
 						}

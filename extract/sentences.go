@@ -98,12 +98,16 @@ func splitTokens(toks []prosetoken.Token, base int) []token {
 	return out
 }
 
+// statusPrefixes glue to a title to date it: "then-Director", "ex-CEO".
+var statusPrefixes = map[string]bool{"then": true, "ex": true}
+
 // joinInitials makes a middle initial one token with its period when the
 // tokenizer split them ("Thomas R. Roe": R + . -> R.), so that the name
-// stays one run of capitalized words. Quotation marks, which the tagger
-// tags as words, get the Penn tag for quotes.
+// stays one run of capitalized words, and splits a status prefix off a
+// capitalized title ("Then-Director" -> "Then-" "Director"). Quotation
+// marks, which the tagger tags as words, get the Penn tag for quotes.
 func joinInitials(toks []token) []token {
-	out := toks[:0]
+	out := make([]token, 0, len(toks)+1)
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		switch t.Text {
@@ -112,6 +116,13 @@ func joinInitials(toks []token) []token {
 			if t.Text == "“" {
 				t.Tag = "``"
 			}
+		}
+		if pre, rest, ok := strings.Cut(t.Text, "-"); ok && statusPrefixes[strings.ToLower(pre)] && rest != "" && isCapToken(rest) {
+			// "Then-Director", "ex-CEO": the status prefix is a word of its
+			// own, so the title reads as a title
+			n := len(pre) + 1
+			out = append(out, token{Text: t.Text[:n], Tag: "JJ", Start: t.Start, End: t.Start + n})
+			t = token{Text: rest, Tag: "NNP", Start: t.Start + n, End: t.End}
 		}
 		if i+2 < len(toks) && len(t.Text) == 1 && t.Text[0] >= 'A' && t.Text[0] <= 'Z' &&
 			toks[i+1].Text == "." && toks[i+1].Start == t.End && isCapToken(toks[i+2].Text) && i > 0 && isCapToken(toks[i-1].Text) {
