@@ -3,7 +3,7 @@
 SHELL := bash
 GO    ?= go
 
-.PHONY: run test unit generate check-generate check lint fuzz bench neo4j-start neo4j-stop score
+.PHONY: run test unit generate check-generate check lint fuzz bench neo4j-start neo4j-stop score playground-assets playground-check
 
 run: ## start Neo4j, load the bundled corpus, serve the API
 	scripts/run.sh
@@ -36,6 +36,12 @@ bench: ## extraction, load and API benchmarks against the test Neo4j (figures, n
 score: ## score the bundled corpus extraction with the shared scorer
 	$(GO) run ./loader --json=tmp/graph.json
 	python3 ../shared/eval/score.py tmp/graph.json ../shared/eval/gold-corpus.yaml
+
+playground-assets: ## re-fetch the playground's GraphiQL and React files from npm at the pinned versions
+	scripts/playground-assets.sh fetch
+
+playground-check: ## fail unless web/assets matches the pinned npm packages byte for byte
+	scripts/playground-assets.sh check
 
 neo4j-start:
 	scripts/neo4j-local.sh start
