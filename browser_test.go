@@ -2,7 +2,9 @@ package main
 
 import (
 	"context"
+	"io"
 	"log/slog"
+	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"os"
@@ -23,6 +25,7 @@ import (
 	"github.com/factgraph/factgraph/lexicon"
 	"github.com/factgraph/factgraph/neo4jstore/dbtest"
 	"github.com/factgraph/factgraph/pipeline"
+	"github.com/factgraph/factgraph/web"
 )
 
 // screenshotDir is where browser tests leave their screenshots (git-ignored).
@@ -246,4 +249,39 @@ func exceptionText(d *runtime.ExceptionDetails) string {
 		return d.Exception.Description
 	}
 	return d.Text
+}
+
+// TestBrowserGuideOnTheCorpus runs every one-click query of the Neo4j
+// Browser guide, as the server serves it, on the bundled corpus: each must
+// run and return rows. It also checks that the Neo4j server lets the Browser
+// load the guide and the style from 127.0.0.1 (the setting that
+// scripts/neo4j-local.sh writes).
+func TestBrowserGuideOnTheCorpus(t *testing.T) {
+	srv := stack(t)
+	resp, err := http.Get(srv.URL + web.BrowserPath + "guide.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	queries := web.GuideQueries(page)
+	if len(queries) < 10 {
+		t.Fatalf("guide has %d queries", len(queries))
+	}
+	for _, q := range queries {
+		start := time.Now()
+		rows := dbtest.Query(t, q, nil)
+		t.Logf("%d rows in %s: %.60s", len(rows), time.Since(start).Round(time.Millisecond), q)
+		if len(rows) == 0 {
+			t.Errorf("guide query returns nothing on the bundled corpus:\n%s", q)
+		}
+	}
+	var allow string
+	for _, r := range dbtest.Query(t, `CALL dbms.clientConfig() YIELD name, value
+		WHERE name = 'browser.remote_content_hostname_whitelist' RETURN value`, nil) {
+		allow, _ = r["value"].(string)
+	}
+	if !strings.Contains(allow, "127.0.0.1") {
+		t.Errorf("browser.remote_content_hostname_whitelist = %q: the Browser may not load the guide from 127.0.0.1", allow)
+	}
 }

@@ -98,7 +98,8 @@ func run(ctx context.Context, getenv func(string) string, args []string, stdout 
 	srv := &http.Server{Handler: logRequests(log, mux), ReadHeaderTimeout: 10 * time.Second,
 		BaseContext: func(net.Listener) context.Context { return ctx }}
 	log.Info("serving", "playground", "http://"+ln.Addr().String()+"/", "graphql", "http://"+ln.Addr().String()+"/graphql",
-		"neo4j_browser", cfg.BrowserURL)
+		"neo4j_browser", cfg.BrowserURL, "browser_style", ":style http://"+ln.Addr().String()+web.BrowserPath+"style.grass",
+		"browser_guide", ":play http://"+ln.Addr().String()+web.BrowserPath+"guide.html")
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
@@ -123,6 +124,7 @@ func routes(api http.Handler, store *neo4jstore.Store, log *slog.Logger) *http.S
 	play := web.Playground("/graphql")
 	mux.Handle("GET /{$}", play)
 	mux.Handle("GET "+web.AssetsPath, play)
+	mux.Handle(web.BrowserPath, web.Browser())
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { fmt.Fprintln(w, "ok") })
 	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
 		pctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
