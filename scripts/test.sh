@@ -47,7 +47,7 @@ if [ -z "${CHROMIUM:-}" ] && ! command -v chromium >/dev/null; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
 fi
-"${CHROMIUM:-chromium}" --version
+"${CHROMIUM:-chromium}" --version 2>/dev/null # the Debian wrapper warns on stderr
 export FACTGRAPH_REQUIRE_BROWSER=1
 
 step "starting the test Neo4j"
