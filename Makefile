@@ -3,7 +3,7 @@
 SHELL := bash
 GO    ?= go
 
-.PHONY: run test unit generate check-generate check lint fuzz bench neo4j-start neo4j-stop score score-general
+.PHONY: run test unit generate check-generate check lint fuzz bench neo4j-start neo4j-stop score score-general playground-assets playground-check
 
 run: ## start Neo4j, load the bundled corpus, serve the API
 	scripts/run.sh
@@ -38,6 +38,12 @@ score: ## score the bundled corpus's extraction against its gold annotation (dat
 
 score-general: ## score each hand-written article of extract/testdata/general against its gold file
 	$(GO) run ./cmd/evaluate extract/testdata/general
+
+playground-assets: ## re-fetch the playground's GraphiQL and React files from npm at the pinned versions
+	scripts/playground-assets.sh fetch
+
+playground-check: ## fail unless web/assets matches the pinned npm packages byte for byte
+	scripts/playground-assets.sh check
 
 neo4j-start:
 	scripts/neo4j-local.sh start

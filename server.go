@@ -1,6 +1,6 @@
 // Command factgraph serves the knowledge graph over GraphQL: /graphql (GET
-// and POST), a GraphiQL playground at /, /healthz (process up) and /readyz
-// (Neo4j reachable). Settings come from the environment and flags (see
+// and POST), a GraphiQL playground at / (its assets served from the binary,
+// see web), /healthz (process up) and /readyz (Neo4j reachable). Settings come from the environment and flags (see
 // config). Mutations need API_TOKEN; without it the API is read-only.
 package main
 
@@ -18,7 +18,6 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/99designs/gqlgen/graphql/playground"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	neo4jconfig "github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
 
@@ -27,6 +26,7 @@ import (
 	"github.com/factgraph/factgraph/lexicon"
 	"github.com/factgraph/factgraph/neo4jstore"
 	"github.com/factgraph/factgraph/pipeline"
+	"github.com/factgraph/factgraph/web"
 )
 
 func main() {
@@ -109,20 +109,7 @@ func run(ctx context.Context, getenv func(string) string, args []string, stdout 
 	api := graph.NewHandler(res, graph.Options{APIToken: cfg.APIToken.Reveal(), CORSOrigins: cfg.CORSOrigins,
 		Timeout: cfg.QueryTimeout, BodyTimeout: cfg.BodyTimeout, Log: log})
 
-	mux := http.NewServeMux()
-	mux.Handle("/graphql", api)
-	mux.Handle("GET /{$}", playground.Handler("factgraph", "/graphql"))
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { fmt.Fprintln(w, "ok") })
-	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
-		pctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
-		defer cancel()
-		if err := store.Ping(pctx); err != nil {
-			log.Warn("not ready", "error", err)
-			http.Error(w, "neo4j unreachable", http.StatusServiceUnavailable)
-			return
-		}
-		fmt.Fprintln(w, "ready")
-	})
+	mux := routes(api, store, log)
 
 	ln, err := net.Listen("tcp", cfg.ListenAddr)
 	if err != nil {
@@ -132,7 +119,8 @@ func run(ctx context.Context, getenv func(string) string, args []string, stdout 
 	srv := &http.Server{Handler: logRequests(log, mux), ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute,
 		BaseContext: func(net.Listener) context.Context { return ctx }}
 	log.Info("serving", "playground", "http://"+ln.Addr().String()+"/", "graphql", "http://"+ln.Addr().String()+"/graphql",
-		"neo4j_browser", cfg.BrowserURL)
+		"neo4j_browser", cfg.BrowserURL, "browser_style", ":style http://"+ln.Addr().String()+web.BrowserPath+"style.grass",
+		"browser_guide", ":play http://"+ln.Addr().String()+web.BrowserPath+"guide.html")
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
@@ -147,6 +135,29 @@ func run(ctx context.Context, getenv func(string) string, args []string, stdout 
 		return fmt.Errorf("shutdown: %w", err)
 	}
 	return nil
+}
+
+// routes is every path the server answers: the API, the playground (page
+// and embedded assets), the Neo4j Browser aids and the health checks.
+func routes(api http.Handler, store *neo4jstore.Store, log *slog.Logger) *http.ServeMux {
+	mux := http.NewServeMux()
+	mux.Handle("/graphql", api)
+	play := web.Playground("/graphql")
+	mux.Handle("GET /{$}", play)
+	mux.Handle("GET "+web.AssetsPath, play)
+	mux.Handle(web.BrowserPath, web.Browser())
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { fmt.Fprintln(w, "ok") })
+	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
+		pctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+		defer cancel()
+		if err := store.Ping(pctx); err != nil {
+			log.Warn("not ready", "error", err)
+			http.Error(w, "neo4j unreachable", http.StatusServiceUnavailable)
+			return
+		}
+		fmt.Fprintln(w, "ready")
+	})
+	return mux
 }
 
 // connect waits for Neo4j to answer, retrying with exponential backoff for

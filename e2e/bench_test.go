@@ -53,15 +53,16 @@ var benchQueries = []struct {
 		`{ connections(from: "Andy Jassy", to: "Mark Esper", maxHops: 4) { length nodes { id label } edges { type source target } } }`,
 		`MATCH (a:Person {name: 'Andy Jassy'}), (b:Person {name: 'Mark Esper'})
 		 MATCH p = allShortestPaths((a)-[*..4]-(b)) WHERE all(n IN nodes(p) WHERE NOT n:Document)
+		   AND all(r IN relationships(p) WHERE r.role IS NULL AND r.event IS NULL AND r.claim IS NULL)
 		 RETURN length(p), [n IN nodes(p) | {id: n.id, label: coalesce(n.name, n.title, n.type, n.text)}],
 		        [r IN relationships(p) | {type: type(r), source: startNode(r).id, target: endNode(r).id}] LIMIT 10`},
 	{"neighborhood",
 		`{ neighborhood(of: "Amazon", hops: 1, limit: 100) { nodes { id label type } edges { source target type } } }`,
 		`MATCH (a:Entity {name: 'Amazon'})
-		 MATCH (a)-[r]-(n) WHERE NOT n:Document
+		 MATCH (a)-[r]-(n) WHERE NOT n:Document AND r.role IS NULL AND r.event IS NULL AND r.claim IS NULL
 		 WITH a, collect(DISTINCT n)[0..99] AS ns
 		 WITH [a] + ns AS ns
-		 UNWIND ns AS x OPTIONAL MATCH (x)-[r]->(y) WHERE y IN ns
+		 UNWIND ns AS x OPTIONAL MATCH (x)-[r]->(y) WHERE y IN ns AND r.role IS NULL AND r.event IS NULL AND r.claim IS NULL
 		 RETURN [n IN ns | {id: n.id, label: coalesce(n.name, n.title, n.type, n.text), labels: labels(n)}],
 		        collect(DISTINCT {source: startNode(r).id, target: endNode(r).id, type: type(r)})`},
 }

@@ -741,7 +741,7 @@ func (s *Store) Connections(ctx context.Context, from, to string, maxHops int) (
 	}
 	recs, err := s.read(ctx, resolveRef("a", "Entity", "from")+" "+resolveRef("b", "Entity", "to")+
 		fmt.Sprintf(`
-		OPTIONAL MATCH p = allShortestPaths((a)-[*..%d]-(b)) WHERE a <> b AND `+noDocs+`
+		OPTIONAL MATCH p = allShortestPaths((a)-[*..%d]-(b)) WHERE a <> b AND `+noDocs+` AND `+notShortcut+`
 		WITH a, b, p LIMIT 10
 		RETURN a.id, b.id, CASE WHEN p IS NULL THEN null ELSE {length: length(p),
 			nodes: [n IN nodes(p) | `+graphNodeProj("n")+`],
@@ -797,12 +797,12 @@ func (s *Store) Neighborhood(ctx context.Context, of string, hops, limit int) (m
 	}
 	recs, err := s.read(ctx, resolveRef("a", "Entity", "of")+fmt.Sprintf(`
 		CALL { WITH a
-		  MATCH p = (a)-[*1..%d]-(n) WHERE n <> a AND `+noDocs+`
+		  MATCH p = (a)-[*1..%d]-(n) WHERE n <> a AND `+noDocs+` AND `+notShortcut+`
 		  WITH n, min(length(p)) AS d ORDER BY d, n.id LIMIT $limit
 		  RETURN collect(n) AS near }
 		WITH [a] + near AS ns
 		CALL { WITH ns UNWIND ns AS x
-		  OPTIONAL MATCH (x)-[r]->(y) WHERE y IN ns
+		  OPTIONAL MATCH (x)-[r]->(y) WHERE y IN ns AND r.role IS NULL AND r.event IS NULL AND r.claim IS NULL
 		  RETURN collect(DISTINCT r) AS rs }
 		RETURN [n IN ns | `+graphNodeProj("n")+`] AS nodes, [r IN rs | `+graphEdgeProj+`] AS edges`, hops),
 		map[string]any{"of": of, "limit": int64(limit - 1)})

@@ -142,6 +142,17 @@ func removeDocumentFacts(ctx context.Context, tx neo4j.ManagedTransaction, doc s
 	}
 	ids, _ := rec.Get("ids")
 	n += len(ids.([]any))
+	// The shortcuts derived from a fact start at an entity linked to it
+	// (the role's holder, the event's agent, the claimant) and go with it.
+	sum, err = run(ctx, tx, `UNWIND $ids AS id
+		MATCH (f {id: id}) WHERE (f:Role OR f:Event OR f:Claim) AND NOT (f)-[:SOURCED_FROM]->()
+		MATCH (f)--(:Entity)-[s]->(:Entity) WHERE s.role = id OR s.event = id OR s.claim = id
+		WITH DISTINCT s
+		DELETE s`, map[string]any{"ids": ids})
+	if err != nil {
+		return n, nil, fmt.Errorf("remove shortcuts of %s: %w", doc, err)
+	}
+	count(sum)
 	sum, err = run(ctx, tx, `UNWIND $ids AS id
 		MATCH (f {id: id}) WHERE (f:Role OR f:Event OR f:Claim) AND NOT (f)-[:SOURCED_FROM]->()
 		DETACH DELETE f`, map[string]any{"ids": ids})
@@ -267,13 +278,15 @@ var writeQueries = []string{
 	 MERGE (r:Role {id: x.id})
 	 SET r.title = x.title, r.status = x.status
 	 MERGE (p)-[:HOLDS_ROLE]->(r)
-	 WITH r, x WHERE x.organization <> ''
+	 WITH p, r, x WHERE x.organization <> ''
 	 MATCH (o:Entity {id: x.organization})
-	 MERGE (r)-[:AT]->(o)`,
+	 MERGE (r)-[:AT]->(o)
+	 MERGE (p)-[s:HOLDS_ROLE_AT {role: r.id}]->(o)
+	 SET s.title = r.title, s.status = r.status`,
 	`UNWIND $events AS x
 	 MERGE (ev:Event {id: x.id})
 	 SET ev.type = x.type, ev.date = x.date, ev.datePrecision = x.datePrecision,
-	     ev.dateText = x.dateText, ev.summary = x.summary, ev.unnamed = x.unnamed
+	     ev.dateText = x.dateText, ev.summary = x.summary, ev.unnamed = x.unnamed, ev.caption = x.caption
 	 WITH ev, x
 	 UNWIND x.participants AS p
 	 MATCH (e:Entity {id: p.entity})
@@ -281,12 +294,21 @@ var writeQueries = []string{
 	`UNWIND $claims AS x
 	 MATCH (c0:Entity {id: x.claimant})
 	 MERGE (c:Claim {id: x.id})
-	 SET c.text = x.text, c.kind = x.kind, c.verb = x.verb, c.stance = x.stance, c.topics = x.topics
+	 SET c.text = x.text, c.kind = x.kind, c.verb = x.verb, c.stance = x.stance, c.topics = x.topics,
+	     c.caption = x.caption
 	 MERGE (c0)-[:MADE]->(c)
 	 WITH c, x
 	 UNWIND x.about AS a
 	 MATCH (e:Entity {id: a})
 	 MERGE (c)-[:ABOUT]->(e)`,
+	`UNWIND $eventShortcuts AS x
+	 MATCH (a:Entity {id: x.from}), (b:Entity {id: x.to})
+	 MERGE (a)-[s:$(x.rel) {event: x.event, as: x.as}]->(b)
+	 SET s.type = x.type, s.date = x.date`,
+	`UNWIND $claimShortcuts AS x
+	 MATCH (a:Entity {id: x.from}), (b:Entity {id: x.to})
+	 MERGE (a)-[s:$(x.rel) {claim: x.claim}]->(b)
+	 SET s.stance = x.stance, s.topic = x.topic, s.topics = x.topics`,
 	sourceQuery("Role", "roleSources"),
 	sourceQuery("Event", "eventSources"),
 	sourceQuery("Claim", "claimSources"),
@@ -393,9 +415,11 @@ func writeParams(ex kg.Extraction) (map[string]any, error) {
 		},
 	}
 	known := map[string]bool{}
+	name := map[string]string{}
 	var entities, entityIDs []any
 	for _, e := range ex.Entities {
 		known[e.ID] = true
+		name[e.ID] = e.Name
 		entityIDs = append(entityIDs, e.ID)
 		forms := []any{}
 		seen := map[string]bool{}
@@ -429,6 +453,7 @@ func writeParams(ex kg.Extraction) (map[string]any, error) {
 	}
 	p["entities"], p["entityIDs"] = nonNil(entities), nonNil(entityIDs)
 	var roles, events, claims, roleSrc, eventSrc, claimSrc []any
+	evLinks, clLinks := []any{}, []any{}
 	addSources := func(dst *[]any, fact string, srcs []kg.Source) {
 		seen := map[[2]int]bool{}
 		for _, s := range srcs {
@@ -467,8 +492,9 @@ func writeParams(ex kg.Extraction) (map[string]any, error) {
 		}
 		events = append(events, map[string]any{"id": ev.ID, "type": ev.Type, "date": ev.Date,
 			"datePrecision": ev.DatePrecision, "dateText": ev.DateText, "summary": ev.Summary,
-			"participants": parts, "unnamed": unnamed})
+			"participants": parts, "unnamed": unnamed, "caption": eventCaption(ev, name)})
 		addSources(&eventSrc, ev.ID, ev.Sources)
+		evLinks = append(evLinks, eventShortcutRows(ev)...)
 	}
 	for _, c := range ex.Claims {
 		if err := need("claim "+c.ID, c.Claimant); err != nil {
@@ -486,8 +512,10 @@ func writeParams(ex kg.Extraction) (map[string]any, error) {
 			topics = append(topics, t)
 		}
 		claims = append(claims, map[string]any{"id": c.ID, "claimant": c.Claimant, "text": c.Text,
-			"kind": c.Kind, "verb": c.Verb, "stance": c.Stance, "topics": topics, "about": about})
+			"kind": c.Kind, "verb": c.Verb, "stance": c.Stance, "topics": topics, "about": about,
+			"caption": claimCaption(c, name)})
 		addSources(&claimSrc, c.ID, c.Sources)
+		clLinks = append(clLinks, claimShortcutRows(c)...)
 	}
 	// Sorted by id, like the entities, so concurrent documents lock shared
 	// facts in one order.
@@ -498,6 +526,13 @@ func writeParams(ex kg.Extraction) (map[string]any, error) {
 		sortByKey(xs, "fact")
 	}
 	p["roles"], p["events"], p["claims"] = nonNil(roles), nonNil(events), nonNil(claims)
+	// Shortcuts in (from, to) order, so concurrent documents lock
+	// relationships in one order too.
+	for _, xs := range [][]any{evLinks, clLinks} {
+		sortByKey(xs, "to")
+		sortByKey(xs, "from")
+	}
+	p["eventShortcuts"], p["claimShortcuts"] = evLinks, clLinks
 	p["roleSources"], p["eventSources"], p["claimSources"] = nonNil(roleSrc), nonNil(eventSrc), nonNil(claimSrc)
 	rels := map[string][]any{}
 	for _, r := range ex.Relations {

@@ -177,6 +177,10 @@ server.https.enabled=false
 
 dbms.security.auth_enabled=true
 
+# The Neo4j Browser may load guides (:play URL) and styles (:style URL) from
+# these hosts: the factgraph API serves both under /browser/ on 127.0.0.1.
+browser.remote_content_hostname_whitelist=guides.neo4j.com,localhost,127.0.0.1
+
 # Memory: a 2-core machine that also runs Go builds and tests.
 server.memory.heap.initial_size=$HEAP
 server.memory.heap.max_size=$HEAP

@@ -18,4 +18,14 @@ go build -o bin/server .
 # (CORS). A production server allows only the origins CORS_ORIGINS lists.
 export CORS_ORIGINS="${CORS_ORIGINS:-localhost}"
 bin/loader "${@:-data/corpus}" || echo "run: some documents failed to load (see above); serving what was loaded" >&2
+api="http://${LISTEN_ADDR:-127.0.0.1:8080}"
+cat <<EOF
+
+  GraphQL playground: $api/
+  Neo4j Browser:      $NEO4J_BROWSER_URL  (user $NEO4J_USER, password $NEO4J_PASSWORD)
+    then type in the Browser's editor, for the style and the guide:
+      :style $api/browser/style.grass
+      :play $api/browser/guide.html
+
+EOF
 exec bin/server

@@ -3,7 +3,8 @@
 # "test" instance: bolt 7688, http 7475, its own data dir), check formatting,
 # vet and generated code, run every test with the race detector, and stop what
 # it started. FACTGRAPH_REQUIRE_DB=1 turns a skipped database test into a
-# failure, so a run cannot pass by skipping.
+# failure, so a run cannot pass by skipping; FACTGRAPH_REQUIRE_BROWSER=1 does
+# the same for the headless Chromium test (Chromium is installed if missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$(date +%s)
@@ -33,6 +34,21 @@ if ! go mod tidy -diff >/dev/null; then echo "go.mod/go.sum are not tidy: run go
 
 step "generated code is up to date"
 scripts/check-generated.sh
+
+step "Chromium for the browser tests"
+# The playground test drives headless Chromium (browser_test.go). A fresh
+# Debian/Ubuntu machine has none: install the distribution's package.
+if [ -z "${CHROMIUM:-}" ] && ! command -v chromium >/dev/null; then
+  sudo=""
+  if [ "$(id -u)" != 0 ]; then
+    command -v sudo >/dev/null || { echo "test: chromium is missing and installing it needs root: apt-get install chromium" >&2; exit 1; }
+    sudo=sudo
+  fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+fi
+"${CHROMIUM:-chromium}" --version 2>/dev/null # the Debian wrapper warns on stderr
+export FACTGRAPH_REQUIRE_BROWSER=1
 
 step "starting the test Neo4j"
 if ! scripts/neo4j-local.sh status >/dev/null 2>&1; then started=1; fi

@@ -16,6 +16,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
 	"github.com/factgraph/factgraph/neo4jstore"
 )
 
@@ -92,4 +94,29 @@ func lock(t testing.TB) func() {
 		_ = syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
 		_ = f.Close()
 	}
+}
+
+// Query runs a read query on the test database with its own driver and
+// returns each record as a map, for assertions that should not go through
+// the store under test.
+func Query(t testing.TB, cypher string, params map[string]any) []map[string]any {
+	t.Helper()
+	uri, user, pw := Config()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	drv, err := neo4j.NewDriverWithContext(uri, neo4j.BasicAuth(user, pw, ""))
+	if err != nil {
+		t.Fatalf("driver: %v", err)
+	}
+	defer drv.Close(ctx)
+	res, err := neo4j.ExecuteQuery(ctx, drv, cypher, params, neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase("neo4j"), neo4j.ExecuteQueryWithReadersRouting())
+	if err != nil {
+		t.Fatalf("query %q: %v", cypher, err)
+	}
+	out := make([]map[string]any, 0, len(res.Records))
+	for _, r := range res.Records {
+		out = append(out, r.AsMap())
+	}
+	return out
 }
