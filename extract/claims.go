@@ -45,10 +45,28 @@ func compileClaimLex(lex *lexicon.Lexicon) *claimLex {
 	}
 	in := inflectorOf(lex)
 	var verbs []string
+	// An entry is written in base form and stands for its inflections; a
+	// form listed on its own line keeps that line's attributes.
 	for _, e := range lex.Entries("reporting_verbs") {
-		p := strings.ToLower(e.Phrase)
-		cl.verbs[p] = e
-		verbs = append(verbs, p)
+		if p := strings.ToLower(e.Phrase); e.Attr("bare") != "" || e.Attr("exact") != "" || e.Attr("noun") != "" {
+			cl.verbs[p] = e
+			verbs = append(verbs, p)
+		}
+	}
+	for _, e := range lex.Entries("reporting_verbs") {
+		if e.Attr("exact") != "" {
+			continue
+		}
+		forms := in.Verb(e.Phrase)
+		if e.Attr("noun") != "" {
+			forms = in.Noun(e.Phrase)
+		}
+		for _, f := range forms {
+			if _, listed := cl.verbs[f]; !listed && f != e.Phrase {
+				cl.verbs[f] = e
+				verbs = append(verbs, f)
+			}
+		}
 	}
 	if len(verbs) > 0 {
 		cl.verbRe = newWordAlt(verbs)
@@ -573,8 +591,8 @@ func (d *docState) speakerBefore(vs, start int) *entity {
 // subjectWords are the words right before a reporting verb that name its
 // subject: adverbs ("also", "flatly") and a speaker for the subject
 // ("lawyers", "office") skipped, nearest first.
-// mainVerbBefore returns the offset of the first finite verb of sentence si
-// when the word at vs is a participle set off by a comma after it, or -1.
+// mainVerbBefore returns the offset of the nearest finite verb before the
+// word at vs when that word is a participle set off by a comma, or -1.
 func (d *docState) mainVerbBefore(si, vs int) int {
 	s := d.Sents[si]
 	for i, t := range s.Tokens {
@@ -584,8 +602,8 @@ func (d *docState) mainVerbBefore(si, vs int) int {
 		if t.Tag != "VBG" || i == 0 || s.Tokens[i-1].Text != "," {
 			return -1
 		}
-		for _, f := range s.Tokens[:i-1] {
-			if f.Tag == "VBD" || f.Tag == "VBZ" || f.Tag == "VBP" {
+		for j := i - 2; j >= 0; j-- {
+			if f := s.Tokens[j]; f.Tag == "VBD" || f.Tag == "VBZ" || f.Tag == "VBP" {
 				return f.Start
 			}
 		}
