@@ -8,6 +8,7 @@ import (
 	"sync"
 	"unicode"
 
+	"github.com/factgraph/factgraph/extract/morph"
 	"github.com/factgraph/factgraph/kg"
 	"github.com/factgraph/factgraph/lexicon"
 )
@@ -69,6 +70,11 @@ func compileTriggers(lex *lexicon.Lexicon) *triggerSet {
 			ts.people[e.Phrase] = true
 		}
 	}
+	in := inflectorOf(lex)
+	listed := map[string]bool{}
+	for _, e := range lex.Entries("event_triggers") {
+		listed[strings.ToLower(e.Phrase)] = true
+	}
 	for _, e := range lex.Entries("event_triggers") {
 		p := strings.ToLower(e.Phrase)
 		switch e.Attr("cue") {
@@ -104,9 +110,11 @@ func compileTriggers(lex *lexicon.Lexicon) *triggerSet {
 		if e.Attr("type") == "" || !ts.types[e.Attr("type")] {
 			continue
 		}
+		words := strings.Fields(p)
+		head, forms := triggerForms(in, words, e.Attr("pos") == "noun", listed)
 		var parts []string
 		gap := false
-		for _, w := range strings.Fields(p) {
+		for i, w := range words {
 			if w == "..." {
 				parts = append(parts, gapRe)
 				gap = true
@@ -115,27 +123,80 @@ func compileTriggers(lex *lexicon.Lexicon) *triggerSet {
 			if len(parts) > 0 {
 				parts = append(parts, `[ \t]+`)
 			}
+			if i == head {
+				parts = append(parts, alternation(forms))
+				continue
+			}
 			parts = append(parts, regexp.QuoteMeta(w))
 		}
 		re, err := regexp.Compile(`(?i)\b` + strings.Join(parts, "") + `\b`)
 		if err != nil {
 			continue
 		}
-		key := keyWord(p)
-		if then := keyWord(e.Attr("then")); len(then) > len(key) {
-			key = then // both must be there: the longer is the rarer
+		keys := []string{keyWord(p)}
+		if then := keyWord(e.Attr("then")); len(then) > len(keys[0]) {
+			keys[0] = then // both must be there: the longer is the rarer
+		} else if head >= 0 && keys[0] == words[head] {
+			keys = nil // the key word is inflected: any of its forms
+			for _, f := range forms {
+				keys = append(keys, keyWord(f))
+			}
 		}
 		ts.triggers = append(ts.triggers, trigger{
 			Phrase: p, Type: e.Attr("type"), Noun: e.Attr("pos") == "noun", List: e.Attr("list") == "1",
-			Attrs: e.Attrs, re: re, key: key, gap: gap,
+			Attrs: e.Attrs, re: re, key: keys[0], gap: gap,
 		})
-		if i := len(ts.triggers) - 1; asciiWord(key) {
-			ts.byKey[key] = append(ts.byKey[key], i)
-		} else {
-			ts.always = append(ts.always, i)
+		i := len(ts.triggers) - 1
+		for _, k := range keys {
+			if !asciiWord(k) {
+				ts.always = append(ts.always, i)
+				break
+			}
+			ts.byKey[k] = append(ts.byKey[k], i)
 		}
 	}
 	return ts
+}
+
+// triggerForms returns which word of a trigger inflects and its forms: a
+// verb trigger's first word takes every verb form ("file ... complaint"
+// finds "filing a complaint"), a noun trigger's last word both numbers. A
+// form that another trigger lists as written keeps that trigger's
+// attributes; -1 when no word inflects.
+func triggerForms(in *morph.Inflector, words []string, noun bool, listed map[string]bool) (int, []string) {
+	h := 0
+	if noun {
+		h = len(words) - 1
+	}
+	if len(words) == 0 || words[h] == "..." || !asciiWord(words[h]) {
+		return -1, nil
+	}
+	var gen []string
+	if noun {
+		gen = in.Noun(words[h])
+	} else {
+		gen = in.Verb(words[h])
+	}
+	forms := []string{words[h]}
+	for _, f := range gen {
+		phrase := append(append(append([]string(nil), words[:h]...), f), words[h+1:]...)
+		if f != words[h] && !listed[strings.Join(phrase, " ")] && asciiWord(f) {
+			forms = append(forms, f)
+		}
+	}
+	return h, forms
+}
+
+// alternation is a regexp matching any of the words.
+func alternation(ws []string) string {
+	if len(ws) == 1 {
+		return regexp.QuoteMeta(ws[0])
+	}
+	qs := make([]string, len(ws))
+	for i, w := range ws {
+		qs[i] = regexp.QuoteMeta(w)
+	}
+	return "(?:" + strings.Join(qs, "|") + ")"
 }
 
 // asciiWord reports whether w is a non-empty run of lower-case ASCII letters

@@ -1017,6 +1017,10 @@ func shortForms(d *docState, x *lexIndex, ps []*piece) map[string]*piece {
 			// "Tri-County Bridge & Iron" -> "Tri-County"
 			e = p.a + 1
 		}
+		if e == stripped && stripped < p.b && stripped-p.a >= 2 {
+			// a company's legal name: "Harlow Meats Inc." -> "Harlow"
+			e = p.a + 1
+		}
 		if e == stripped || !isCapToken(toks[p.a].Text) || connectors[strings.ToLower(toks[e-1].Text)] {
 			continue
 		}
