@@ -21,6 +21,7 @@ type lexIndex struct {
 	agencies    map[string]agencyInfo // kg.Key -> info
 	cueBefore   map[string]string     // lower-case phrase -> kind ("" if none)
 	cueAfter    map[string]string
+	cuePart     map[string]bool // after-cues that end the name ("X union")
 	personAfter map[string]bool
 	nick        map[string][]string // lower-case short form -> lower-case formal names
 	nominals    map[string]string   // "company" -> organization kind it refers to
@@ -112,6 +113,12 @@ func buildIndex(l *lexicon.Lexicon) *lexIndex {
 		k := strings.ToLower(e.Phrase)
 		if e.Attr("side") == "after" {
 			x.cueAfter[k] = e.Attr("kind")
+			if e.Attr("part") != "" {
+				if x.cuePart == nil {
+					x.cuePart = map[string]bool{}
+				}
+				x.cuePart[k] = true
+			}
 		} else {
 			x.cueBefore[k] = e.Attr("kind")
 		}

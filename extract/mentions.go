@@ -785,6 +785,12 @@ func typePieces(d *docState, x *lexIndex, ps []*piece) {
 			if k, ok := x.cueAfter[next]; ok {
 				p.typ, p.kind = kg.Organization, orDefault(k, "company")
 				p.weak = true
+				if x.cuePart[next] && next == strings.ToLower(toks[p.b].Text) {
+					// "the United Food Workers union": the word ends the name
+					p.b++
+					p.end = toks[p.b-1].End
+					p.text = d.Doc.Text[p.start:p.end]
+				}
 				continue
 			}
 			if x.personAfter[next] {
