@@ -272,14 +272,20 @@ func findClaims(d *docState) {
 	var drafts []*claimDraft
 	var last *claimDraft // the latest direct-quote claim, for run-on quotes
 	for i, q := range qs {
-		if len(wordRe.FindAllString(d.Doc.Text[q.Start:q.End], -1)) < 3 {
-			continue
-		}
+		short := len(wordRe.FindAllString(d.Doc.Text[q.Start:q.End], -1)) < 3
 		qs0, qe0 := d.trimSpan(q.Start, q.End)
 		if qe0 <= qs0 {
 			continue
 		}
 		who, verb, vat := d.attribution(cl, qs, i)
+		if short {
+			// a short quote is a claim only as a label an epithet verb
+			// gives: 'called the suit "meritless"'
+			if who == nil || vat > q.Open || cl.verbs[verb].Attr("epithet") == "" {
+				continue
+			}
+			qs0 = d.wordEndAfter(vat)
+		}
 		if who == nil && d.runsOn(qs, i) {
 			// A quote left open at the end of its paragraph goes on in the
 			// next one, whose attribution speaks for both.
@@ -323,6 +329,19 @@ func (d *docState) runsOn(qs []quoteSeg, i int) bool {
 		return false
 	}
 	return qs[i+1].Open == d.Paras[q.Para+1].Start
+}
+
+// wordEndAfter returns the offset just past the word starting at off and
+// the spaces after it.
+func (d *docState) wordEndAfter(off int) int {
+	t := d.Doc.Text
+	for off < len(t) && t[off] != ' ' {
+		off++
+	}
+	for off < len(t) && t[off] == ' ' {
+		off++
+	}
+	return off
 }
 
 // continues reports whether quote q may continue the claim last: it opens

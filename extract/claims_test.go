@@ -131,6 +131,9 @@ func TestClaimConstructions(t *testing.T) {
 		{"an organization before a pronoun", "Dan Whitcomb issued the order. Harwell Medical moved for his recusal, arguing that Whitcomb had prejudged the case.", "Harwell Medical", "alleges", "prejudged"},
 		{"a participle after a described subject", "Judge Dan Whitcomb issued the order. The judge denied the motion, writing that his comments reflected frustration, not any personal animus toward a party.", "Dan Whitcomb", "denies", "animus"},
 		{"a plain allege", "Dan Whitcomb and Laura Mayhew allege the scheme cost buyers more than $3 million.", "Dan Whitcomb", "alleges", "scheme cost"},
+		{"a short quoted label", "Brantley Corp. was sued in May. A Brantley spokeswoman called the suit \"meritless.\"", "Brantley Corp", "denies", "meritless"},
+		{"a quote runs on into the next paragraph", "Harwell Medical sued Brantley Corp.\n\n\"The company hid the defects from every buyer.\n\n\"It should never have happened,\" said Laura Mayhew, a lawyer for Harwell Medical.", "Harwell Medical", "alleges", "hid the defects"},
+		{"a participle speaks for the main subject", "Laura Mayhew sued the Harwell league in March, accusing it of wrongful termination.", "Laura Mayhew", "alleges", "wrongful termination"},
 		{"possessor's office", "The agency changed its rules, a step that Laura Mayhew's office said the company never took elsewhere.", "Laura Mayhew", "neutral", "never took"},
 	}
 	for _, tt := range tests {
