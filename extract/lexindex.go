@@ -12,6 +12,7 @@ import (
 // built once per *lexicon.Lexicon and shared read-only.
 type lexIndex struct {
 	titles      map[string]titleInfo // lower-case phrase -> info
+	titleFirst  map[string]bool      // lower-case first words of titles
 	maxTitle    int                  // longest title in words
 	honorifics  map[string]bool
 	firstNames  map[string]bool
@@ -83,6 +84,10 @@ func buildIndex(l *lexicon.Lexicon) *lexIndex {
 	for _, e := range l.Entries("titles") {
 		k := strings.ToLower(e.Phrase)
 		x.titles[k] = titleInfo{Phrase: e.Phrase, Org: e.Attr("org")}
+		if x.titleFirst == nil {
+			x.titleFirst = map[string]bool{}
+		}
+		x.titleFirst[strings.Fields(k)[0]] = true
 		if n := len(strings.Fields(k)); n > x.maxTitle {
 			x.maxTitle = n
 		}
@@ -168,6 +173,9 @@ func (x *lexIndex) formal(first string) (string, bool) {
 // titleAt returns the number of tokens of the longest title starting at
 // toks[i], or 0.
 func (x *lexIndex) titleAt(toks []token, i, limit int) (int, titleInfo) {
+	if i >= limit || !x.titleFirst[strings.ToLower(toks[i].Text)] {
+		return 0, titleInfo{}
+	}
 	for n := min(x.maxTitle, limit-i); n > 0; n-- {
 		var b strings.Builder
 		for j := i; j < i+n; j++ {

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"maps"
 	"strings"
 
 	"github.com/factgraph/factgraph/extract/morph"
@@ -171,10 +172,15 @@ func (d *docState) units(x *lexIndex, si int) []unit {
 // matches returns the matches of p in us, leftmost first, not overlapping.
 func (p *pattern) matches(us []unit) []match {
 	var out []match
+	caps := map[string]unit{}
 	for i := 0; i < len(us); {
-		caps := map[string]unit{}
+		if p.elems[0].min > 0 && !p.elems[0].accepts(us[i]) {
+			i++
+			continue
+		}
+		clear(caps)
 		if end, ok := p.matchAt(us, i, 0, caps); ok {
-			out = append(out, match{caps: caps, a: i, b: end})
+			out = append(out, match{caps: maps.Clone(caps), a: i, b: end})
 			i = max(end, i+1)
 			continue
 		}
