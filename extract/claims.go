@@ -13,13 +13,14 @@ import (
 
 // claimLex is the compiled reporting verb, stance and topic lexicons.
 type claimLex struct {
-	verbs    map[string]lexicon.Entry
-	verbRe   *wordAlt
-	cues     []cue
-	negators map[string]bool
-	topics   []topic
-	parent   map[string]string  // topic -> broader topic
-	opinion  map[string]float64 // word -> valence
+	verbs       map[string]lexicon.Entry
+	verbRe      *wordAlt
+	cues        []cue
+	negators    map[string]bool
+	topics      []topic
+	parent      map[string]string  // topic -> broader topic
+	opinion     map[string]float64 // word -> valence
+	accusations []literal          // nouns naming an accusation ("the allegations")
 }
 
 type cue struct {
@@ -74,6 +75,10 @@ func compileClaimLex(lex *lexicon.Lexicon) *claimLex {
 	for _, e := range lex.Entries("stance_cues") {
 		if e.Attr("negate") != "" {
 			cl.negators[strings.ToLower(e.Phrase)] = true
+			continue
+		}
+		if e.Attr("accusation") != "" {
+			cl.accusations = append(cl.accusations, inflectedLiteral(in, e.Phrase))
 			continue
 		}
 		cl.cues = append(cl.cues, cue{inflectedLiteral(in, e.Phrase), e.Attr("stance")})

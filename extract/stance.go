@@ -10,12 +10,15 @@ import (
 
 // Stance where no cue decides comes from two general sources: the opinion
 // words of the claim (a published sentiment lexicon, opinion.txt) and the
-// speaker's side. A party that the document shows accused (the target of a
-// lawsuit, protest, motion, appeal or investigation, the subject of a
-// review, or what another party's allegation is about) defends itself:
-// whatever it says with marked opinion, negative ("the bureau twisted every
-// number") or positive ("we are proud of our record"), rebuts the
-// accusation. Anyone else who speaks with marked negative opinion alleges.
+// speaker's side. Marked negative opinion about an accusation (the suit,
+// the allegations, the findings: accusation=1 in stance_cues.txt) rebuts
+// it when the accused speaks and attacks the other side's case when an
+// accuser speaks; marked negative opinion about anything
+// else (someone's conduct) alleges, whoever speaks. A party the document
+// shows accused (the target of a lawsuit, protest, motion, appeal or
+// investigation, or what another party's allegation is about) and that
+// accuses no one defends itself with marked positive opinion ("we are
+// proud of our record").
 
 // opinionThreshold is the summed valence (VADER scale, -4..+4 per word)
 // from which a claim's words count as marked opinion.
@@ -73,9 +76,8 @@ func (cl *claimLex) valence(text string) float64 {
 }
 
 // sides returns the entities the document shows accused (targets of
-// accusing events, what alleging claims are about) and those it shows
-// accusing (their agents, the claimants of alleging claims).
-func (d *docState) sides(claims []kg.Claim) (accused, accusers map[string]bool) {
+// accusing events) and those it shows accusing (their agents).
+func (d *docState) sides() (accused, accusers map[string]bool) {
 	accused, accusers = map[string]bool{}, map[string]bool{}
 	for _, ev := range d.Events {
 		if !accusingTypes[ev.Type] {
@@ -88,16 +90,6 @@ func (d *docState) sides(claims []kg.Claim) (accused, accusers map[string]bool) 
 				accused[p.Entity] = true
 			case p.As == "agent":
 				accusers[p.Entity] = true
-			}
-		}
-	}
-	for _, c := range claims {
-		if c.Stance == kg.Alleges {
-			accusers[c.Claimant] = true
-			for _, a := range c.About {
-				if a != c.Claimant {
-					accused[a] = true
-				}
 			}
 		}
 	}
@@ -130,7 +122,7 @@ const (
 // died") defend the accusation, not the party: with marked negative
 // opinion such a claim alleges.
 func (d *docState) weighOpinion(cl *claimLex, claims []kg.Claim, decided []decision) {
-	accused, accusers := d.sides(claims)
+	accused, accusers := d.sides()
 	for i := range claims {
 		c := &claims[i]
 		if decided[i] == byWords {
@@ -150,12 +142,33 @@ func (d *docState) weighOpinion(cl *claimLex, claims []kg.Claim, decided []decis
 		}
 		switch {
 		case c.Stance != kg.Neutral:
-		case defends && accuses:
-			// both sides of a dispute: opinion alone cannot tell
-		case defends && (v <= -opinionThreshold || v >= opinionThreshold):
-			c.Stance = kg.Denies
-		case !defends && v <= -opinionThreshold:
+		case v <= -opinionThreshold && cl.aboutAccusation(c.Text):
+			// scorn for an accusation: "the suit is a stunt" rebuts it when
+			// the accused says it; an accuser scorns the other side's case
+			switch {
+			case defends && !accuses:
+				c.Stance = kg.Denies
+			case accuses && !defends:
+				c.Stance = kg.Alleges
+			}
+		case v <= -opinionThreshold:
+			// scorn for someone's conduct accuses them, whoever speaks:
+			// "she repeatedly misled this board"
 			c.Stance = kg.Alleges
+		case defends && !accuses && v >= opinionThreshold:
+			c.Stance = kg.Denies
 		}
 	}
+}
+
+// aboutAccusation reports whether a claim speaks of an accusation (the
+// suit, the allegations, the report's findings) rather than of conduct.
+func (cl *claimLex) aboutAccusation(text string) bool {
+	lower := asciiLower(text)
+	for _, a := range cl.accusations {
+		if a.match(lower) {
+			return true
+		}
+	}
+	return false
 }
