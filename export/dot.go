@@ -91,7 +91,7 @@ func DOT(g Graph) ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteString("digraph factgraph {\n")
 	if g.Title != "" {
-		fmt.Fprintf(&b, "  label=%s; labelloc=t; fontsize=16;\n", dotQuote(g.Title))
+		fmt.Fprintf(&b, "  label=%s; labelloc=t; fontsize=16; fontname=\"Helvetica\";\n", dotQuote(g.Title))
 	}
 	b.WriteString("  rankdir=LR; bgcolor=\"white\"; pad=0.2; nodesep=0.25; ranksep=0.6;\n")
 	b.WriteString("  node [fontname=\"Helvetica\" fontsize=11 style=\"filled\" penwidth=1.2 margin=\"0.12,0.06\"];\n")
