@@ -3,7 +3,6 @@ package report
 import (
 	"context"
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/factgraph/factgraph/export"
@@ -308,29 +307,19 @@ func (f *facts) edges() []export.Edge {
 	return out
 }
 
-// graph is the facts as an export graph: every node the facts hold (in the
-// order added, then referenced entities by name) and the edges among them.
+// graph is the facts as an export graph: every node added (entities
+// known only as references are not nodes), in the order added, and the
+// edges among them.
 func (f *facts) graph(title string) export.Graph {
 	nodes := f.nodes()
 	g := export.Graph{Title: title}
-	ids := append([]string(nil), f.order...)
-	var rest []string
-	for id := range nodes {
-		if !f.seen[id] {
-			rest = append(rest, id)
-		}
-	}
-	sort.Slice(rest, func(i, j int) bool { return nodes[rest[i]].Caption < nodes[rest[j]].Caption })
-	for _, id := range append(ids, rest...) {
+	for _, id := range f.order {
 		if n, ok := nodes[id]; ok {
 			g.Nodes = append(g.Nodes, n)
 		}
 	}
 	for _, e := range f.edges() {
-		if _, ok := nodes[e.Source]; !ok {
-			continue
-		}
-		if _, ok := nodes[e.Target]; ok {
+		if f.seen[e.Source] && f.seen[e.Target] {
 			g.Edges = append(g.Edges, e)
 		}
 	}

@@ -14,6 +14,7 @@ var page = template.Must(template.New("report").Funcs(template.FuncMap{"dash": d
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>{{.R.Title}}</title>
 <style>
 :root { --ink: #111827; --muted: #4b5563; --rule: #d1d5db; --tint: #f8fafc; }
