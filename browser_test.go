@@ -25,6 +25,7 @@ import (
 	"github.com/factgraph/factgraph/lexicon"
 	"github.com/factgraph/factgraph/neo4jstore/dbtest"
 	"github.com/factgraph/factgraph/pipeline"
+	"github.com/factgraph/factgraph/report"
 	"github.com/factgraph/factgraph/web"
 )
 
@@ -51,7 +52,7 @@ func chromium(t *testing.T) string {
 	return ""
 }
 
-// stack serves the server's routes over the test Neo4j loaded with the
+// stack serves the server's routes (with the exports and reports) over the test Neo4j loaded with the
 // bundled corpus, on 127.0.0.1 at a free port.
 func stack(t *testing.T) *httptest.Server {
 	t.Helper()
@@ -70,7 +71,9 @@ func stack(t *testing.T) *httptest.Server {
 	log := slog.New(slog.DiscardHandler)
 	api := graph.NewHandler(&graph.Resolver{Store: s, Ingester: p, Topics: graph.NewTaxonomy(lex.Entries("topics")), Log: log},
 		graph.Options{Timeout: 10 * time.Second, Log: log})
-	srv := httptest.NewServer(routes(api, s, log))
+	mux := routes(api, s, log)
+	reportRoutes(mux, report.Runner{Store: s, Topics: graph.NewTaxonomy(lex.Entries("topics"))}, 30*time.Second, log)
+	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
 	return srv
 }

@@ -1,6 +1,6 @@
 // Command factgraph serves the knowledge graph over GraphQL: /graphql (GET
 // and POST), a GraphiQL playground at / (its assets served from the binary,
-// see web), /healthz (process up) and /readyz (Neo4j reachable). Settings come from the environment and flags (see
+// see web), exports and reports under /export/ and /report/ (see report), /healthz (process up) and /readyz (Neo4j reachable). Settings come from the environment and flags (see
 // config). Mutations need API_TOKEN; without it the API is read-only.
 package main
 
@@ -26,6 +26,7 @@ import (
 	"github.com/factgraph/factgraph/lexicon"
 	"github.com/factgraph/factgraph/neo4jstore"
 	"github.com/factgraph/factgraph/pipeline"
+	"github.com/factgraph/factgraph/report"
 	"github.com/factgraph/factgraph/web"
 )
 
@@ -110,6 +111,7 @@ func run(ctx context.Context, getenv func(string) string, args []string, stdout 
 		Timeout: cfg.QueryTimeout, BodyTimeout: cfg.BodyTimeout, Log: log})
 
 	mux := routes(api, store, log)
+	reportRoutes(mux, report.Runner{Store: store, Topics: res.Topics}, cfg.QueryTimeout, log)
 
 	ln, err := net.Listen("tcp", cfg.ListenAddr)
 	if err != nil {
@@ -158,6 +160,14 @@ func routes(api http.Handler, store *neo4jstore.Store, log *slog.Logger) *http.S
 		fmt.Fprintln(w, "ready")
 	})
 	return mux
+}
+
+// reportRoutes adds the exports (/export/{query}.{format}) and the reports
+// (/report/{query}.{md|html}).
+func reportRoutes(mux *http.ServeMux, rn report.Runner, timeout time.Duration, log *slog.Logger) {
+	h := report.Handler(rn, timeout, log)
+	mux.Handle("GET "+report.ExportPath, h)
+	mux.Handle("GET "+report.ReportPath, h)
 }
 
 // connect waits for Neo4j to answer, retrying with exponential backoff for

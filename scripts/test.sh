@@ -49,6 +49,9 @@ if [ -z "${CHROMIUM:-}" ] && ! command -v chromium >/dev/null; then
 fi
 "${CHROMIUM:-chromium}" --version 2>/dev/null # the Debian wrapper warns on stderr
 export FACTGRAPH_REQUIRE_BROWSER=1
+# The Mermaid export test renders diagrams with the mermaid npm package at
+# a pinned version, fetched into tmp/mermaid (git-ignored).
+scripts/mermaid.sh
 
 step "starting the test Neo4j"
 if ! scripts/neo4j-local.sh status >/dev/null 2>&1; then started=1; fi
