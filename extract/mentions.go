@@ -37,7 +37,32 @@ type piece struct {
 	rule       string // how it was linked to its entity, for Merges
 }
 
-var connectors = map[string]bool{"of": true, "and": true, "&": true, "for": true, "the": true, "in": true, "de": true, "on": true}
+var connectors = map[string]bool{"of": true, "and": true, "&": true, "for": true, "the": true, "de": true, "on": true}
+
+// bareHead reports whether an organization piece is one head word or title
+// word alone ("Board", "Trust", "Judges", "Deputy") that no lexicon names.
+func bareHead(x *lexIndex, p *piece) bool {
+	if p.typ != kg.Organization || p.canonical != "" || strings.ContainsAny(p.text, " ") {
+		return false
+	}
+	w := strings.TrimSuffix(p.text, "s")
+	_, head := x.heads[p.text]
+	_, plural := x.heads[w]
+	_, agency := x.agencies[kg.Key(p.text)]
+	low := strings.ToLower(w)
+	_, title := x.titles[low]
+	return (head || plural || title || x.titleMods[low]) && !agency
+}
+
+// isDigits reports whether t is a run of ASCII digits.
+func isDigits(t string) bool {
+	for i := 0; i < len(t); i++ {
+		if t[i] < '0' || t[i] > '9' {
+			return false
+		}
+	}
+	return t != ""
+}
 
 func isCapToken(t string) bool {
 	r, _ := utf8.DecodeRuneInString(t)
@@ -96,6 +121,11 @@ func findMentions(d *docState) {
 		ps = append(ps, sentencePieces(d, x, si, names, lower)...)
 	}
 	typePieces(d, x, ps)
+	for _, p := range ps {
+		if bareHead(x, p) {
+			p.typ = "" // "Board", "Trust", "Supervisors": a head word names no one
+		}
+	}
 	buildEntities(d, x, ps)
 	linkPronouns(d)
 	sort.SliceStable(d.Mentions, func(i, j int) bool { return d.Mentions[i].Start < d.Mentions[j].Start })
@@ -125,6 +155,12 @@ func sentencePieces(d *docState, x *lexIndex, si int, names, lower map[string]bo
 			}
 			// A plural possessive inside a name: "Employees' Pension Fund".
 			if (toks[b].Text == "'" || toks[b].Text == "’") && b+1 < len(toks) && isCapToken(toks[b+1].Text) && strings.HasSuffix(toks[b-1].Text, "s") && toks[b-1].End == toks[b].Start {
+				b++
+				continue
+			}
+			// a number after an organization head ends the name: "School
+			// District 12", "Police Lodge 44"
+			if _, head := x.heads[toks[b-1].Text]; head && isDigits(toks[b].Text) {
 				b++
 				continue
 			}
@@ -334,7 +370,11 @@ func orgPiece(d *docState, x *lexIndex, si, a, b int) *piece {
 		}
 		// A one-word title before the head word is part of the name: "General
 		// Assembly", "Judicial Council".
-		if h, ok := headOf(x, toks[b-1].Text); ok && (!hasTitleOrAnd(x, toks, from, b-1) || (b-from == 2 && x.titles[strings.ToLower(toks[from].Text)].Phrase != "")) {
+		hb := b // the head comes before a number that ends the name
+		if isDigits(toks[hb-1].Text) && hb-1 > from {
+			hb--
+		}
+		if h, ok := headOf(x, toks[hb-1].Text); ok && (!hasTitleOrAnd(x, toks, from, hb-1) || (hb-from == 2 && x.titles[strings.ToLower(toks[from].Text)].Phrase != "")) {
 			p := newPiece(d, si, from, b)
 			p.typ, p.kind = kg.Organization, h.Kind
 			return p
