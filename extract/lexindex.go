@@ -17,6 +17,7 @@ type lexIndex struct {
 	honorifics  map[string]bool
 	firstNames  map[string]bool
 	places      map[string]bool // kg.Key
+	placeSuffix map[string]bool // kg.Key of words that end place names ("county")
 	calendar    map[string]bool // kg.Key
 	heads       map[string]headInfo
 	agencies    map[string]agencyInfo // kg.Key -> info
@@ -99,6 +100,13 @@ func buildIndex(l *lexicon.Lexicon) *lexIndex {
 		x.firstNames[e.Phrase] = true
 	}
 	for _, e := range l.Entries("places") {
+		if e.Attr("suffix") != "" {
+			if x.placeSuffix == nil {
+				x.placeSuffix = map[string]bool{}
+			}
+			x.placeSuffix[kg.Key(e.Phrase)] = true
+			continue
+		}
 		x.places[kg.Key(e.Phrase)] = true
 	}
 	for _, e := range l.Entries("calendar") {
@@ -141,6 +149,16 @@ func buildIndex(l *lexicon.Lexicon) *lexIndex {
 		x.firstNames[e.Phrase] = true
 	}
 	return x
+}
+
+// isPlace reports whether a name (kg.Key) is a place of the gazetteer or
+// ends in a place word of more than itself ("tamarack county").
+func (x *lexIndex) isPlace(key string) bool {
+	if x.places[key] {
+		return true
+	}
+	i := strings.LastIndexByte(key, ' ')
+	return i > 0 && x.placeSuffix[key[i+1:]]
 }
 
 // sameFirstName reports whether two given names can name the same person:

@@ -111,7 +111,10 @@ func isAcronymish(t string) bool {
 
 func isPossessive(t string) bool { return t == "'s" || t == "’s" || t == "'" || t == "’" }
 
-var leadStop = map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "those": true}
+var leadStop = map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "those": true,
+	// quantifiers and numerals: "Three of the Acme Foundation's donors"
+	"one": true, "two": true, "three": true, "four": true, "five": true, "six": true, "seven": true, "eight": true, "nine": true, "ten": true,
+	"dozens": true, "hundreds": true, "thousands": true, "several": true, "many": true, "most": true, "some": true, "all": true, "both": true, "each": true}
 
 func findMentions(d *docState) {
 	x := indexOf(d.Lex)
@@ -356,7 +359,7 @@ func orgPiece(d *docState, x *lexIndex, si, a, b int) *piece {
 		if from >= b {
 			break
 		}
-		if from > a && !x.places[kg.Key(spanText(d, toks, a, from))] {
+		if from > a && !x.isPlace(kg.Key(spanText(d, toks, a, from))) {
 			continue
 		}
 		text := spanText(d, toks, from, b)
@@ -416,7 +419,7 @@ func orgPiece(d *docState, x *lexIndex, si, a, b int) *piece {
 			prefix := kg.Key(spanText(d, toks, from, i))
 			ph, isHead := x.heads[toks[i-1].Text]
 			known := x.agencies[prefix].Canonical != "" && isAcronymish(toks[from].Text) && i == from+1
-			state := from == a && x.places[prefix] && !nationalWords[prefix]
+			state := from == a && x.isPlace(prefix) && !nationalWords[prefix]
 			if (isHead && !ph.Legal) || known || state {
 				p := newPiece(d, si, from, b)
 				p.typ, p.kind = kg.Organization, h.Kind
