@@ -54,6 +54,14 @@ func bareHead(x *lexIndex, p *piece) bool {
 	return (head || plural || title || x.titleMods[low]) && !agency
 }
 
+// startsTitle reports whether a title of more than one word starts at
+// toks[a]: "Chief Operating Officer Jane Roe" opens with a title, not a
+// common word.
+func startsTitle(x *lexIndex, toks []token, a, b int) bool {
+	n, _ := x.titleAt(toks, a, b)
+	return n > 1
+}
+
 // isDigits reports whether t is a run of ASCII digits.
 func isDigits(t string) bool {
 	for i := 0; i < len(t); i++ {
@@ -191,7 +199,7 @@ func sentencePieces(d *docState, x *lexIndex, si int, names, lower map[string]bo
 		}
 		// Drop a sentence-initial common word and leading determiners; a
 		// quotation opens a sentence of its own ("said: \"People bought ...").
-		for a < b && (leadStop[strings.ToLower(toks[a].Text)] || formerWords[strings.ToLower(toks[a].Text)] || ((a == first || opensQuote(toks, a)) && !properTag(toks[a].Tag) && !names[toks[a].Text] && !x.firstNames[toks[a].Text] && !x.honorifics[toks[a].Text] && x.agencies[kg.Key(toks[a].Text)].Canonical == "")) {
+		for a < b && (leadStop[strings.ToLower(toks[a].Text)] || formerWords[strings.ToLower(toks[a].Text)] || ((a == first || opensQuote(toks, a)) && !properTag(toks[a].Tag) && !names[toks[a].Text] && !x.firstNames[toks[a].Text] && !x.honorifics[toks[a].Text] && x.agencies[kg.Key(toks[a].Text)].Canonical == "" && !startsTitle(x, toks, a, b))) {
 			a++
 		}
 		// A gerund opening a sentence before a verb is no name: "Canceling

@@ -69,7 +69,7 @@ func segment(d *docState) {
 			toks := m.tok.Tokenize(text)
 			m.tag.TagTokens(toks)
 			s := sentence{Index: len(d.Sents), Para: pi, Start: sp[0], End: sp[1], Text: text, InQuote: open}
-			s.Tokens = splitFinalStop(x, joinInitials(splitTokens(toks, sp[0])))
+			s.Tokens = splitFinalStop(x, joinInitials(x, splitTokens(toks, sp[0])))
 			d.Sents = append(d.Sents, s)
 			open = quoteOpenAfter(text, open)
 		}
@@ -106,7 +106,7 @@ var statusPrefixes = map[string]bool{"then": true, "ex": true}
 // stays one run of capitalized words, and splits a status prefix off a
 // capitalized title ("Then-Director" -> "Then-" "Director"). Quotation
 // marks, which the tagger tags as words, get the Penn tag for quotes.
-func joinInitials(toks []token) []token {
+func joinInitials(x *lexIndex, toks []token) []token {
 	out := make([]token, 0, len(toks)+1)
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
@@ -117,12 +117,16 @@ func joinInitials(toks []token) []token {
 				t.Tag = "``"
 			}
 		}
-		if pre, rest, ok := strings.Cut(t.Text, "-"); ok && statusPrefixes[strings.ToLower(pre)] && rest != "" && isCapToken(rest) {
+		if pre, rest, ok := strings.Cut(t.Text, "-"); ok && statusPrefixes[strings.ToLower(pre)] && rest != "" && (isCapToken(rest) || x.titleFirst[strings.ToLower(rest)] || x.titleMods[strings.ToLower(rest)]) {
 			// "Then-Director", "ex-CEO": the status prefix is a word of its
 			// own, so the title reads as a title
 			n := len(pre) + 1
 			out = append(out, token{Text: t.Text[:n], Tag: "JJ", Start: t.Start, End: t.Start + n})
-			t = token{Text: rest, Tag: "NNP", Start: t.Start + n, End: t.End}
+			tag := "NNP"
+			if !isCapToken(rest) {
+				tag = "NN"
+			}
+			t = token{Text: rest, Tag: tag, Start: t.Start + n, End: t.End}
 		}
 		if i+2 < len(toks) && len(t.Text) == 1 && t.Text[0] >= 'A' && t.Text[0] <= 'Z' &&
 			toks[i+1].Text == "." && toks[i+1].Start == t.End && isCapToken(toks[i+2].Text) && i > 0 && isCapToken(toks[i-1].Text) {
