@@ -302,17 +302,19 @@ func findClaims(d *docState) {
 			// a quote inside a later sentence of its own ("She said the
 			// company was chosen after "a rigorous process."") does not
 			if last != nil && (last.para == q.Para || last.para == q.Para-1 && q.Open == d.Paras[q.Para].Start) && d.continues(last, q) {
-				last.texts = append(last.texts, d.Doc.Text[qs0:qe0])
-				last.spans = append(last.spans, [2]int{qs0, qe0})
-				last.para = q.Para
+				last = d.goOn(last, q, qs0, qe0)
+				if len(last.texts) == 1 {
+					drafts = append(drafts, last)
+				}
 			}
 			continue
 		}
 		used[vat] = true
 		if last != nil && last.claimant == who && (last.para == q.Para || last.para == q.Para-1) && d.continues(last, q) {
-			last.texts = append(last.texts, d.Doc.Text[qs0:qe0])
-			last.spans = append(last.spans, [2]int{qs0, qe0})
-			last.para = q.Para
+			last = d.goOn(last, q, qs0, qe0)
+			if len(last.texts) == 1 {
+				drafts = append(drafts, last)
+			}
 			continue
 		}
 		last = &claimDraft{claimant: who, kind: kg.Quote, verb: verb, texts: []string{d.Doc.Text[qs0:qe0]}, spans: [][2]int{{qs0, qe0}}, para: q.Para}
@@ -323,6 +325,19 @@ func findClaims(d *docState) {
 	}
 	drafts = append(drafts, d.indirect(cl, qs, used)...)
 	d.Claims = append(d.Claims, d.claimsOf(cl, drafts)...)
+}
+
+// goOn continues claim last with the quote q ([qs0,qe0) trimmed): within
+// its paragraph the quote adds to the claim; in a new paragraph it is a
+// claim of its own by the same speaker, so that each paragraph's words
+// keep their own stance.
+func (d *docState) goOn(last *claimDraft, q quoteSeg, qs0, qe0 int) *claimDraft {
+	if last.para == q.Para {
+		last.texts = append(last.texts, d.Doc.Text[qs0:qe0])
+		last.spans = append(last.spans, [2]int{qs0, qe0})
+		return last
+	}
+	return &claimDraft{claimant: last.claimant, kind: last.kind, verb: last.verb, texts: []string{d.Doc.Text[qs0:qe0]}, spans: [][2]int{{qs0, qe0}}, para: q.Para}
 }
 
 // runsOn reports whether quote i is left open at the end of its paragraph

@@ -936,9 +936,10 @@ func typePieces(d *docState, x *lexIndex, ps []*piece) {
 		if p.typ != "" || p.a == 0 {
 			continue
 		}
-		w := strings.ToLower(d.Sents[p.sent].Tokens[p.a-1].Text)
-		if programWords[w] {
-			p.blocked = true
+		toks := d.Sents[p.sent].Tokens
+		w := strings.ToLower(toks[p.a-1].Text)
+		if programWords[w] && !(p.b < len(toks) && isPossessive(toks[p.b].Text)) {
+			p.blocked = true // ... but "called Roe's account" names Roe
 		}
 	}
 	// A weakly typed organization that the document elsewhere names as a
