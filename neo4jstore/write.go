@@ -336,14 +336,6 @@ var batchQueries = []string{
 	 UNWIND x.about AS a
 	 MATCH (e:Entity {id: a})
 	 MERGE (c)-[:ABOUT]->(e)`,
-	`UNWIND $eventShortcuts AS x
-	 MATCH (a:Entity {id: x.from}), (b:Entity {id: x.to})
-	 MERGE (a)-[s:$(x.rel) {event: x.event, as: x.as}]->(b)
-	 SET s.type = x.type, s.date = x.date`,
-	`UNWIND $claimShortcuts AS x
-	 MATCH (a:Entity {id: x.from}), (b:Entity {id: x.to})
-	 MERGE (a)-[s:$(x.rel) {claim: x.claim}]->(b)
-	 SET s.stance = x.stance, s.topic = x.topic, s.topics = x.topics`,
 	sourceQuery("Role", "roleSources"),
 	sourceQuery("Event", "eventSources"),
 	sourceQuery("Claim", "claimSources"),
@@ -359,17 +351,25 @@ func batchStatement(p map[string]any) string {
 	for _, q := range batchQueries {
 		b.WriteString("CALL { " + q + " }\n")
 	}
-	rels := p["relations"].(map[string][]any)
-	types := make([]string, 0, len(rels))
-	for t := range rels {
-		types = append(types, t)
+	// Relations and shortcuts get one query per relationship type: a
+	// dynamic type ($(x.rel)) in a MERGE is planned without the type and
+	// was most of a batch's time.
+	for _, k := range []struct {
+		param, prefix string
+		query         func(string, string) string
+	}{{"relations", "rels_", relationQuery}, {"eventShortcuts", "evs_", eventShortcutQuery}, {"claimShortcuts", "cls_", claimShortcutQuery}} {
+		byType := p[k.param].(map[string][]any)
+		types := make([]string, 0, len(byType))
+		for t := range byType {
+			types = append(types, t)
+		}
+		sort.Strings(types)
+		for _, t := range types {
+			p[k.prefix+t] = byType[t]
+			b.WriteString("CALL { " + k.query(t, k.prefix+t) + " }\n")
+		}
+		delete(p, k.param)
 	}
-	sort.Strings(types)
-	for _, t := range types {
-		p["rels_"+t] = rels[t]
-		b.WriteString("CALL { " + relationQuery(t) + " }\n")
-	}
-	delete(p, "relations")
 	b.WriteString("CALL { " + strings.ReplaceAll(refreshEntities, "$ids", "$refresh") + " }\n")
 	b.WriteString("RETURN 1")
 	// All parameters travel in one map, $p: Neo4j caches plans per query
@@ -414,13 +414,31 @@ func sourceQuery(label, param string) string {
 	 CREATE (f)-[:SOURCED_FROM {sentence: s.sentence, start: s.start, end: s.end, quote: s.quote}]->(d)`, param, label)
 }
 
-// relationQuery merges relations of one type (validated by relType) and
-// appends this document's evidence to them.
-func relationQuery(typ string) string {
-	return fmt.Sprintf(`UNWIND $rels_%[1]s AS x
+// eventShortcutQuery merges the event shortcuts of one type (a name from
+// shortcutTypes) from parameter param.
+func eventShortcutQuery(typ, param string) string {
+	return fmt.Sprintf(`UNWIND $%[2]s AS x
+	 MATCH (a:Entity {id: x.from}), (b:Entity {id: x.to})
+	 MERGE (a)-[s:%[1]s {event: x.event, as: x.as}]->(b)
+	 SET s.type = x.type, s.date = x.date`, typ, param)
+}
+
+// claimShortcutQuery merges the claim shortcuts of one type (a name from
+// claimShortcuts) from parameter param.
+func claimShortcutQuery(typ, param string) string {
+	return fmt.Sprintf(`UNWIND $%[2]s AS x
+	 MATCH (a:Entity {id: x.from}), (b:Entity {id: x.to})
+	 MERGE (a)-[s:%[1]s {claim: x.claim}]->(b)
+	 SET s.stance = x.stance, s.topic = x.topic, s.topics = x.topics`, typ, param)
+}
+
+// relationQuery merges relations of one type (validated by relType) from
+// parameter param and appends this document's evidence to them.
+func relationQuery(typ, param string) string {
+	return fmt.Sprintf(`UNWIND $%[2]s AS x
 	 MATCH (a:Entity {id: x.from}), (b:Entity {id: x.to})
 	 MERGE (a)-[r:%[1]s]->(b)
-	 SET r.docs = coalesce(r.docs, []) + x.docs, r.sources = coalesce(r.sources, []) + x.sources`, typ)
+	 SET r.docs = coalesce(r.docs, []) + x.docs, r.sources = coalesce(r.sources, []) + x.sources`, typ, param)
 }
 
 // relType turns a relation type such as "subsidiary_of" into a relationship
@@ -630,8 +648,15 @@ func batchParams(ps []map[string]any) map[string]any {
 		sortByKey(out[k].([]any), "fact")
 	}
 	for _, k := range []string{"eventShortcuts", "claimShortcuts"} {
-		sortByKey(out[k].([]any), "to")
-		sortByKey(out[k].([]any), "from")
+		rows := out[k].([]any)
+		sortByKey(rows, "to")
+		sortByKey(rows, "from")
+		byType := map[string][]any{}
+		for _, x := range rows {
+			t := x.(map[string]any)["rel"].(string)
+			byType[t] = append(byType[t], x)
+		}
+		out[k] = byType
 	}
 	ents := map[string]map[string]any{}
 	var entities []any
