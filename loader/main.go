@@ -102,7 +102,9 @@ func run(ctx context.Context, getenv func(string) string, args []string, stdout,
 		}
 	}
 	start := time.Now()
-	src := func(ctx context.Context, emit func(kg.Document)) []error { return input.Each(ctx, paths, manifest, emit) }
+	src := func(ctx context.Context, emit func(kg.Document)) []error {
+		return input.Each(ctx, paths, manifest, emit)
+	}
 	if *jsonOut != "" {
 		return extractJSON(ctx, src, lex, *workers, *jsonOut, stdout, log, start)
 	}
