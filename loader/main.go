@@ -70,7 +70,7 @@ func run(ctx context.Context, getenv func(string) string, args []string, stdout,
 	workers := fs.Int("workers", 0, "extraction workers (default: number of CPUs)")
 	writers := fs.Int("writers", pipeline.DefaultWriters, "batches written concurrently, each in its own transaction")
 	batch := fs.Int("batch", pipeline.DefaultBatchSize, "documents written per transaction")
-	retry := fs.Duration("retry-time", 5*time.Second, "how long a batch's transaction is retried before the load stops (Neo4j gone)")
+	retry := fs.Duration("retry-time", 3*time.Second, "how long a batch's transaction is retried before the load stops (Neo4j gone)")
 	connectWait := fs.Duration("connect-timeout", 5*time.Second, "how long to retry reaching Neo4j at start-up (longer next to a booting server)")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: loader [flags] [PATHS...]\n\nPATHS are files, directories or globs of %s (default %s).\n\nFlags:\n",

@@ -160,12 +160,20 @@ func (s *Store) Wipe(ctx context.Context) error {
 	// CALL ... IN TRANSACTIONS needs an auto-commit transaction (session.Run).
 	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.database})
 	defer sess.Close(ctx)
-	res, err := sess.Run(ctx, "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS", nil)
-	if err == nil {
-		_, err = res.Consume(ctx)
-	}
-	if err != nil {
-		return fmt.Errorf("wipe: %w", mapErr(err))
+	// Relationships first, then the bare nodes: DETACH DELETE of a batch of
+	// nodes that includes a hub holds all its relationships in one
+	// transaction and runs out of transaction memory on a large graph.
+	for _, q := range []string{
+		"MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS",
+		"MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS",
+	} {
+		res, err := sess.Run(ctx, q, nil)
+		if err == nil {
+			_, err = res.Consume(ctx)
+		}
+		if err != nil {
+			return fmt.Errorf("wipe: %w", mapErr(err))
+		}
 	}
 	return nil
 }
