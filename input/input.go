@@ -108,41 +108,47 @@ func (m *Manifest) lookup(file string) (Meta, bool) {
 // When ctx is done Read stops between files and .jsonl lines and returns
 // ctx's error last in the errors.
 func Read(ctx context.Context, paths []string, manifest *Manifest) ([]kg.Document, []error) {
+	var docs []kg.Document
+	errs := Each(ctx, paths, manifest, func(d kg.Document) { docs = append(docs, d) })
+	return docs, errs
+}
+
+// Each is Read without holding the documents: it calls emit with each one
+// in turn, in the same order, and returns the errors. Memory does not grow
+// with the number of documents beyond one id per document (to refuse
+// duplicates).
+func Each(ctx context.Context, paths []string, manifest *Manifest, emit func(kg.Document)) []error {
 	files, errs := expand(paths)
 	manifests := map[string]*Manifest{}
-	var docs []kg.Document
 	seen := map[string]string{}
 	for _, f := range files {
 		if err := ctx.Err(); err != nil {
-			return docs, append(errs, fmt.Errorf("reading stopped before %s: %w", f, err))
+			return append(errs, fmt.Errorf("reading stopped before %s: %w", f, err))
 		}
 		m := manifest
 		if m == nil {
 			m = dirManifest(filepath.Dir(f), manifests, &errs)
 		}
-		var got []kg.Document
-		var ferrs []error
-		if strings.EqualFold(filepath.Ext(f), ".jsonl") {
-			got, ferrs = readJSONL(ctx, f)
-		} else {
-			d, err := readFile(f, m)
-			if err != nil {
-				ferrs = append(ferrs, err)
-			} else {
-				got = append(got, d)
-			}
-		}
-		errs = append(errs, ferrs...)
-		for _, d := range got {
+		add := func(d kg.Document) {
 			if prev, dup := seen[d.ID]; dup {
 				errs = append(errs, &DocError{File: f, Doc: d.ID, Err: fmt.Errorf("duplicate document id (also in %s)", prev)})
-				continue
+				return
 			}
 			seen[d.ID] = f
-			docs = append(docs, d)
+			emit(d)
 		}
+		if strings.EqualFold(filepath.Ext(f), ".jsonl") {
+			errs = append(errs, readJSONL(ctx, f, add)...)
+			continue
+		}
+		d, err := readFile(f, m)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		add(d)
 	}
-	return docs, errs
+	return errs
 }
 
 func dirManifest(dir string, cache map[string]*Manifest, errs *[]error) *Manifest {
@@ -405,13 +411,12 @@ type jsonArticle struct {
 // readJSONL reads one article per line. A bad line (too long, not UTF-8,
 // malformed, missing fields) is reported with its line number and the next
 // line is read.
-func readJSONL(ctx context.Context, path string) ([]kg.Document, []error) {
+func readJSONL(ctx context.Context, path string, emit func(kg.Document)) []error {
 	f, err := open(path)
 	if err != nil {
-		return nil, []error{&DocError{File: path, Err: err}}
+		return []error{&DocError{File: path, Err: err}}
 	}
 	defer f.Close()
-	var docs []kg.Document
 	var errs []error
 	r := bufio.NewReaderSize(f, 64<<10)
 	for line := 1; ; line++ {
@@ -474,9 +479,9 @@ func readJSONL(ctx context.Context, path string) ([]kg.Document, []error) {
 			continue
 		}
 		d.SHA256 = sum([]byte(d.Text))
-		docs = append(docs, d)
+		emit(d)
 	}
-	return docs, errs
+	return errs
 }
 
 // readLine returns the next line of r without its end of line. A line over

@@ -179,6 +179,16 @@ type SaveResult struct {
 	Deleted   int    `json:"deleted"`   // nodes and relationships deleted (the document's old facts)
 }
 
+// BatchResult says what saving many documents' extractions in one
+// transaction did.
+type BatchResult struct {
+	Saved     []string // ids of the documents written
+	Unchanged []string // ids of the documents already stored as extracted
+	Nodes     int      // nodes created
+	Rels      int      // relationships created
+	Deleted   int      // nodes and relationships deleted (replaced facts)
+}
+
 // Key normalizes a name for matching: lower case, punctuation folded to
 // spaces, a leading "the" dropped, runs of space collapsed.
 func Key(name string) string {

@@ -1,7 +1,7 @@
 // Command loader reads news and legal documents, extracts people,
 // organizations, roles, events and claims with their sources, resolves
-// entities across documents and writes the graph to Neo4j, one transaction
-// per document.
+// entities across documents and writes the graph to Neo4j in batches of
+// documents, one transaction per batch.
 //
 // Usage:
 //
@@ -10,5 +10,6 @@
 //
 // PATHS are files, directories or globs of .txt, .md, .html and .jsonl. A
 // manifest.yaml in a directory (or --manifest) gives per-file metadata. The
-// exit status is 1 when any document failed, 2 on bad usage.
+// exit status is 1 when any document failed or the load stopped (Neo4j gone,
+// SIGINT, SIGTERM), 2 on bad usage.
 package main

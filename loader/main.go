@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"errors"
@@ -23,6 +24,7 @@ import (
 	"github.com/factgraph/factgraph/lexicon"
 	"github.com/factgraph/factgraph/neo4jstore"
 	"github.com/factgraph/factgraph/pipeline"
+	"github.com/factgraph/factgraph/resolve"
 )
 
 // DefaultCorpus is loaded when no path is given.
@@ -66,7 +68,9 @@ func run(ctx context.Context, getenv func(string) string, args []string, stdout,
 	reset := fs.Bool("reset", false, "delete the whole graph before loading")
 	progressMode := fs.String("progress", "auto", "progress display: auto (bar on a terminal), bar, log or none")
 	workers := fs.Int("workers", 0, "extraction workers (default: number of CPUs)")
-	writers := fs.Int("writers", pipeline.DefaultWriters, "documents written concurrently, each in its own transaction")
+	writers := fs.Int("writers", pipeline.DefaultWriters, "batches written concurrently, each in its own transaction")
+	batch := fs.Int("batch", pipeline.DefaultBatchSize, "documents written per transaction")
+	retry := fs.Duration("retry-time", 3*time.Second, "how long a batch's transaction is retried before the load stops (Neo4j gone)")
 	connectWait := fs.Duration("connect-timeout", 5*time.Second, "how long to retry reaching Neo4j at start-up (longer next to a booting server)")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: loader [flags] [PATHS...]\n\nPATHS are files, directories or globs of %s (default %s).\n\nFlags:\n",
@@ -98,36 +102,15 @@ func run(ctx context.Context, getenv func(string) string, args []string, stdout,
 		}
 	}
 	start := time.Now()
-	docs, readErrs := input.Read(ctx, paths, manifest)
-	if ctx.Err() != nil {
-		return fmt.Errorf("interrupted while reading the documents (%d read): %w", len(docs), ctx.Err())
+	src := func(ctx context.Context, emit func(kg.Document)) []error {
+		return input.Each(ctx, paths, manifest, emit)
 	}
-	for _, e := range readErrs {
-		log.Error("skipping document", "error", e)
-	}
-	if len(docs) == 0 {
-		return fmt.Errorf("no documents to load in %s", strings.Join(paths, " "))
-	}
-
 	if *jsonOut != "" {
-		_, g, errs := pipeline.Extract(docs, lex, nil, *workers)
-		for _, e := range errs {
-			log.Error("skipping document", "error", e)
-		}
-		if err := writeJSON(*jsonOut, stdout, g); err != nil {
-			return err
-		}
-		log.Info("extracted", "documents", len(g.Documents), "entities", len(g.Entities), "roles", len(g.Roles),
-			"relations", len(g.Relations), "events", len(g.Events), "claims", len(g.Claims),
-			"failed", len(errs)+len(readErrs), "seconds", round(time.Since(start)))
-		if len(errs)+len(readErrs) > 0 {
-			return errSomeFailed
-		}
-		return nil
+		return extractJSON(ctx, src, lex, *workers, *jsonOut, stdout, log, start)
 	}
 
 	log.Info("connecting to Neo4j", "config", cfg)
-	store, err := openStore(ctx, cfg, *connectWait, log)
+	store, err := openStore(ctx, cfg, *connectWait, *retry, log)
 	if err != nil {
 		return err
 	}
@@ -142,21 +125,73 @@ func run(ctx context.Context, getenv func(string) string, args []string, stdout,
 		log.Info("graph wiped (--reset)")
 	}
 	p := pipeline.New(store, lex)
-	p.Workers, p.Writers = *workers, *writers
+	p.Workers, p.Writers, p.BatchSize = *workers, *writers, *batch
 	prog := newProgress(*progressMode, stderr, log)
-	sum, errs := p.Load(ctx, docs, *force, prog.update)
+	sum, errs := p.LoadFrom(ctx, src, *force, prog.update)
 	prog.finish()
 	for _, e := range errs {
-		log.Error("document failed", "error", e)
+		if !errors.Is(e, sum.Stopped) {
+			log.Error("document failed", "error", e)
+		}
 	}
-	nodes, rels, cerr := store.Counts(ctx)
-	if cerr != nil {
-		return cerr
+	return report(store, sum, errs, start, stdout)
+}
+
+// report prints the summary of a load, even one that stopped early, and
+// returns the error that makes the exit status non-zero.
+func report(store *neo4jstore.Store, sum pipeline.Summary, errs []error, start time.Time, stdout io.Writer) error {
+	graph := ""
+	if sum.Stopped == nil || !errors.Is(sum.Stopped, kg.ErrUnavailable) {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		if nodes, rels, err := store.Counts(ctx); err == nil {
+			graph = fmt.Sprintf("; graph now has %d nodes and %d relationships", nodes, rels)
+		}
 	}
-	fmt.Fprintf(stdout, "loaded %d documents (%d written, %d unchanged, %d failed) in %.1fs (extract %.1fs, write %.1fs): +%d nodes, +%d relationships, %d replaced; graph now has %d nodes and %d relationships\n",
-		sum.Documents+len(readErrs), sum.Saved, sum.Unchanged, sum.Failed+len(readErrs), time.Since(start).Seconds(),
-		sum.Extract.Seconds(), sum.Write.Seconds(), sum.Nodes, sum.Rels, sum.Deleted, nodes, rels)
-	if len(errs)+len(readErrs) > 0 {
+	fmt.Fprintf(stdout, "loaded %d documents (%d written, %d unchanged, %d failed) in %.1fs (extract %.1fs, write %.1fs): +%d nodes, +%d relationships, %d replaced%s\n",
+		sum.Documents, sum.Saved, sum.Unchanged, sum.Failed, time.Since(start).Seconds(),
+		sum.Extract.Seconds(), sum.Write.Seconds(), sum.Nodes, sum.Rels, sum.Deleted, graph)
+	switch {
+	case sum.Stopped != nil && errors.Is(sum.Stopped, kg.ErrUnavailable):
+		return fmt.Errorf("stopped: Neo4j is unavailable, %d of %d documents were not written (what was written is complete; run the loader again once Neo4j is back): %w",
+			sum.Documents-sum.Saved-sum.Unchanged-sum.Failed, sum.Documents, sum.Stopped)
+	case sum.Stopped != nil:
+		return fmt.Errorf("stopped before the end (%d documents written; run the loader again to finish): %w", sum.Saved, sum.Stopped)
+	case len(errs) > 0:
+		return errSomeFailed
+	case sum.Documents == 0:
+		return errors.New("no documents to load")
+	}
+	return nil
+}
+
+// extractJSON extracts the documents of src and writes the graph as JSON,
+// without holding the documents' text: extractions wait on disk and the
+// output is written as it is encoded.
+func extractJSON(ctx context.Context, src pipeline.Source, lex *lexicon.Lexicon, workers int, path string, stdout io.Writer, log *slog.Logger, start time.Time) error {
+	x, err := pipeline.ExtractFrom(ctx, src, lex, nil, workers, "")
+	if err != nil {
+		return err
+	}
+	defer x.Close()
+	for _, e := range x.DocErrs {
+		log.Error("skipping document", "error", e)
+	}
+	var b resolve.GraphBuilder
+	if err := x.Each(ctx, func(ex kg.Extraction) error { b.Add(ex); return nil }); err != nil {
+		return err
+	}
+	g := b.Graph(x.Table)
+	if x.Len() == 0 && len(x.DocErrs) == 0 {
+		return errors.New("no documents to extract")
+	}
+	if err := writeJSON(path, stdout, g); err != nil {
+		return err
+	}
+	log.Info("extracted", "documents", len(g.Documents), "entities", len(g.Entities), "roles", len(g.Roles),
+		"relations", len(g.Relations), "events", len(g.Events), "claims", len(g.Claims),
+		"failed", len(x.DocErrs), "seconds", round(time.Since(start)))
+	if len(x.DocErrs) > 0 {
 		return errSomeFailed
 	}
 	return nil
@@ -176,11 +211,12 @@ func loadLexicon(dir string) (*lexicon.Lexicon, error) {
 // openStore connects, retrying for up to wait so that a loader started next
 // to a booting Neo4j (docker compose gives --connect-timeout=60s) waits for
 // it; by default it says within seconds that Neo4j is not there.
-func openStore(ctx context.Context, cfg *config.Config, wait time.Duration, log *slog.Logger) (*neo4jstore.Store, error) {
+func openStore(ctx context.Context, cfg *config.Config, wait, retry time.Duration, log *slog.Logger) (*neo4jstore.Store, error) {
 	deadline := time.Now().Add(wait)
 	for pause := 500 * time.Millisecond; ; pause = min(2*pause, 8*time.Second) {
 		actx, cancel := context.WithDeadline(ctx, deadline.Add(time.Second))
-		s, err := neo4jstore.Open(actx, cfg.Neo4jURI, cfg.Neo4jUser, cfg.Neo4jPassword.Reveal(), cfg.Neo4jDatabase)
+		s, err := neo4jstore.Open(actx, cfg.Neo4jURI, cfg.Neo4jUser, cfg.Neo4jPassword.Reveal(), cfg.Neo4jDatabase,
+			neo4jstore.WithRetryTime(retry))
 		cancel()
 		if err == nil {
 			return s, nil
@@ -197,6 +233,8 @@ func openStore(ctx context.Context, cfg *config.Config, wait time.Duration, log 
 	}
 }
 
+// writeJSON writes g as one JSON object, encoding one element at a time so
+// that the encoded whole is never in memory.
 func writeJSON(path string, stdout io.Writer, g kg.Graph) error {
 	w := stdout
 	if path != "-" {
@@ -212,19 +250,41 @@ func writeJSON(path string, stdout io.Writer, g kg.Graph) error {
 		defer f.Close()
 		w = f
 	}
+	bw := bufio.NewWriterSize(w, 1<<20)
 	// The scorer and jq users want [] rather than null for empty lists.
-	g.Documents, g.Entities, g.Roles = nonNil(g.Documents), nonNil(g.Entities), nonNil(g.Roles)
-	g.Relations, g.Events, g.Claims = nonNil(g.Relations), nonNil(g.Events), nonNil(g.Claims)
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", " ")
-	return enc.Encode(g)
-}
-
-func nonNil[T any](xs []T) []T {
-	if xs == nil {
-		return []T{}
+	sections := []struct {
+		name string
+		n    int
+		at   func(int) any
+	}{
+		{"documents", len(g.Documents), func(i int) any { return g.Documents[i] }},
+		{"entities", len(g.Entities), func(i int) any { return g.Entities[i] }},
+		{"roles", len(g.Roles), func(i int) any { return g.Roles[i] }},
+		{"relations", len(g.Relations), func(i int) any { return g.Relations[i] }},
+		{"events", len(g.Events), func(i int) any { return g.Events[i] }},
+		{"claims", len(g.Claims), func(i int) any { return g.Claims[i] }},
 	}
-	return xs
+	bw.WriteString("{")
+	for si, s := range sections {
+		if si > 0 {
+			bw.WriteString(",")
+		}
+		fmt.Fprintf(bw, "\n %q: [", s.name)
+		for i := 0; i < s.n; i++ {
+			b, err := json.MarshalIndent(s.at(i), "  ", " ")
+			if err != nil {
+				return err
+			}
+			if i > 0 {
+				bw.WriteString(",")
+			}
+			bw.WriteString("\n  ")
+			bw.Write(b)
+		}
+		bw.WriteString("]")
+	}
+	bw.WriteString("\n}\n")
+	return bw.Flush()
 }
 
 func round(d time.Duration) float64 { return float64(d.Round(time.Millisecond)) / float64(time.Second) }
@@ -247,7 +307,7 @@ func newProgress(mode string, w io.Writer, log *slog.Logger) *progress {
 	return &progress{mode: mode, w: w, log: log, start: time.Now()}
 }
 
-func (p *progress) update(done, total int, doc string, res kg.SaveResult, err error) {
+func (p *progress) update(done, total int, res kg.BatchResult, err error) {
 	switch p.mode {
 	case "bar":
 		const width = 30
@@ -255,14 +315,12 @@ func (p *progress) update(done, total int, doc string, res kg.SaveResult, err er
 		rate := float64(done) / max(time.Since(p.start).Seconds(), 0.001)
 		fmt.Fprintf(p.w, "\r[%s%s] %d/%d documents  %.1f docs/s ", strings.Repeat("=", filled), strings.Repeat(" ", width-filled), done, total, rate)
 	case "log":
-		switch {
-		case err != nil:
-			p.log.Error("document failed", "done", done, "total", total, "error", err)
-		case res.Unchanged:
-			p.log.Info("document unchanged", "done", done, "total", total, "document", doc)
-		default:
-			p.log.Info("document loaded", "done", done, "total", total, "document", doc, "nodes", res.Nodes, "rels", res.Rels, "replaced", res.Deleted)
+		if err != nil {
+			p.log.Error("documents failed", "done", done, "total", total, "error", err)
+			return
 		}
+		p.log.Info("batch loaded", "done", done, "total", total, "written", len(res.Saved), "unchanged", len(res.Unchanged),
+			"nodes", res.Nodes, "rels", res.Rels, "replaced", res.Deleted)
 	}
 }
 

@@ -43,7 +43,7 @@ func (s *Store) MergeEntities(ctx context.Context, keep, merge string) (kg.Entit
 		id = k.ID
 		names := append([]string{m.Name}, m.Aliases...)
 		p := map[string]any{"keep": k.ID, "merge": m.ID, "names": names, "keepName": k.Name, "type": string(k.Type),
-			"cid": kg.ID("cur", "merge", k.ID, m.ID), "log": fmt.Sprintf("curated: %s -> %s @", m.Name, k.Name)}
+			"cid": kg.ID("cur", "merge", k.ID, m.ID), "mid": kg.ID("mrg", k.ID, kg.Key(m.Name)), "mname": m.Name}
 		for _, q := range []string{
 			`MERGE (c:Curation {id: $cid})
 			 SET c.op = 'merge', c.keep = $keep, c.keepName = $keepName, c.type = $type, c.merge = $merge,
@@ -61,9 +61,14 @@ func (s *Store) MergeEntities(ctx context.Context, keep, merge string) (kg.Entit
 			 WITH m, k, reduce(acc = [], a IN cur | CASE WHEN a IN acc OR a = k.name THEN acc ELSE acc + a END) AS cur
 			 WITH m, k, cur, reduce(acc = [], a IN coalesce(k.aliases, []) + cur | CASE WHEN a IN acc OR a = k.name THEN acc ELSE acc + a END) AS aliases
 			 SET k.curatedAliases = cur, k.aliases = aliases,
-			     k.aliasText = reduce(t = k.name, a IN aliases | t + ' | ' + a),
-			     k.merges = coalesce(k.merges, []) + coalesce(m.merges, []) + [$log]
+			     k.aliasText = reduce(t = k.name, a IN aliases | t + ' | ' + a)
 			 DETACH DELETE m`,
+			// The merged entity's own Merge nodes moved to k with its
+			// relationships; the analyst's decision is one more.
+			`MATCH (k:Entity {id: $keep})
+			 MERGE (g:Merge {id: $mid})
+			 SET g.rule = 'curated', g.name = $mname, g.into = k.name, g.curated = true
+			 MERGE (k)-[:MERGED]->(g)`,
 		} {
 			if _, err := run(ctx, tx, q, p); err != nil {
 				return fmt.Errorf("%s: %w", firstLine(q), err)

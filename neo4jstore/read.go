@@ -23,7 +23,9 @@ import (
 // Cypher projections of the node kinds. Each takes the variable name.
 func entityProj(v string) string {
 	return fmt.Sprintf(`{id: %[1]s.id, type: CASE WHEN %[1]s:Person THEN 'person' ELSE 'organization' END,
-		name: %[1]s.name, aliases: coalesce(%[1]s.aliases, []), kind: coalesce(%[1]s.kind, ''), merges: coalesce(%[1]s.merges, [])}`, v)
+		name: %[1]s.name, aliases: coalesce(%[1]s.aliases, []), kind: coalesce(%[1]s.kind, ''),
+		merges: COLLECT { MATCH (%[1]s)-[:MERGED]->(g:Merge)
+			RETURN g.rule + ': ' + g.name + ' -> ' + %[1]s.name + ' @' + coalesce(g.where, '') ORDER BY g.name, g.where, g.rule }}`, v)
 }
 
 func sourcesProj(v string) string {

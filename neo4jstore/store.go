@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
 
 	"github.com/factgraph/factgraph/kg"
 )
@@ -26,10 +28,26 @@ func New(driver neo4j.DriverWithContext, database string) *Store {
 	return &Store{driver: driver, database: database, health: newHealth()}
 }
 
+// Option tunes the driver that Open creates.
+type Option func(*config.Config)
+
+// WithRetryTime bounds how long a write transaction is retried (on transient
+// errors and lost connections) before it fails; the driver's default is 30 s.
+// A loader gives a few seconds, so that it notices at once that Neo4j is gone.
+func WithRetryTime(d time.Duration) Option {
+	return func(c *config.Config) { c.MaxTransactionRetryTime = d }
+}
+
 // Open creates a driver for uri, checks that the server answers and returns
-// a store that closes the driver in Close.
-func Open(ctx context.Context, uri, user, password, database string) (*Store, error) {
-	drv, err := neo4j.NewDriverWithContext(uri, neo4j.BasicAuth(user, password, ""))
+// a store that closes the driver in Close. uri may be a routing URI
+// (neo4j://, neo4j+s://) for a cluster or Aura: reads go to readers, writes
+// to the leader.
+func Open(ctx context.Context, uri, user, password, database string, opts ...Option) (*Store, error) {
+	drv, err := neo4j.NewDriverWithContext(uri, neo4j.BasicAuth(user, password, ""), func(c *config.Config) {
+		for _, o := range opts {
+			o(c)
+		}
+	})
 	if err != nil {
 		return nil, fmt.Errorf("neo4j driver for %s: %w", uri, err)
 	}
@@ -51,6 +69,7 @@ var schema = []string{
 	"CREATE CONSTRAINT event_id IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE",
 	"CREATE CONSTRAINT claim_id IF NOT EXISTS FOR (n:Claim) REQUIRE n.id IS UNIQUE",
 	"CREATE CONSTRAINT curation_id IF NOT EXISTS FOR (n:Curation) REQUIRE n.id IS UNIQUE",
+	"CREATE CONSTRAINT merge_id IF NOT EXISTS FOR (n:Merge) REQUIRE n.id IS UNIQUE",
 	"CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name)",
 	"CREATE INDEX role_title IF NOT EXISTS FOR (n:Role) ON (n.title)",
 	"CREATE INDEX event_type IF NOT EXISTS FOR (n:Event) ON (n.type)",
@@ -141,12 +160,20 @@ func (s *Store) Wipe(ctx context.Context) error {
 	// CALL ... IN TRANSACTIONS needs an auto-commit transaction (session.Run).
 	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.database})
 	defer sess.Close(ctx)
-	res, err := sess.Run(ctx, "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS", nil)
-	if err == nil {
-		_, err = res.Consume(ctx)
-	}
-	if err != nil {
-		return fmt.Errorf("wipe: %w", mapErr(err))
+	// Relationships first, then the bare nodes: DETACH DELETE of a batch of
+	// nodes that includes a hub holds all its relationships in one
+	// transaction and runs out of transaction memory on a large graph.
+	for _, q := range []string{
+		"MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS",
+		"MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS",
+	} {
+		res, err := sess.Run(ctx, q, nil)
+		if err == nil {
+			_, err = res.Consume(ctx)
+		}
+		if err != nil {
+			return fmt.Errorf("wipe: %w", mapErr(err))
+		}
 	}
 	return nil
 }

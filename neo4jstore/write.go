@@ -15,76 +15,130 @@ import (
 	"github.com/factgraph/factgraph/kg"
 )
 
-// SaveExtraction writes one document's extraction in a single transaction.
-// Entities are shared across documents (MERGE on id); the document's earlier
-// facts are removed first, so reloading a changed document replaces exactly
-// its facts and a crash leaves no half-written document. Saving the same
-// extraction twice changes nothing (it is detected by a content hash and
-// skipped unless force is set).
+// SaveExtraction writes one document's extraction in a single transaction:
+// SaveBatch with one document.
 func (s *Store) SaveExtraction(ctx context.Context, ex kg.Extraction, force bool) (kg.SaveResult, error) {
 	res := kg.SaveResult{Document: ex.Document.ID}
-	if ex.Document.ID == "" {
-		return res, fmt.Errorf("save extraction: document has no id: %w", kg.ErrInvalid)
-	}
-	p, err := writeParams(ex)
+	br, err := s.SaveBatch(ctx, []kg.Extraction{ex}, force)
 	if err != nil {
-		return res, fmt.Errorf("save document %s: %w", ex.Document.ID, err)
+		return res, err
 	}
-	stmt := writeStatement(p)
+	res.Unchanged = len(br.Unchanged) > 0
+	res.Nodes, res.Rels, res.Deleted = br.Nodes, br.Rels, br.Deleted
+	return res, nil
+}
+
+// SaveBatch writes the extractions of many documents in one transaction,
+// with one UNWIND statement per kind of node and relationship. Entities are
+// shared across documents (MERGE on id) and are created in the transaction
+// of the first document that mentions them, so a crash never leaves an
+// entity without its document. A document already stored has its earlier
+// facts removed first, so reloading a changed document replaces exactly its
+// facts. A document whose extraction is unchanged (same content hash) is
+// skipped unless force is set. Either every document of the batch is written
+// or none is. Errors name the document when one document's extraction is
+// unusable (kg.ErrInvalid); kg.ErrUnavailable when Neo4j cannot be reached.
+func (s *Store) SaveBatch(ctx context.Context, exs []kg.Extraction, force bool) (kg.BatchResult, error) {
+	ps := make([]map[string]any, 0, len(exs))
+	ids := make([]any, 0, len(exs))
+	seen := map[string]bool{}
+	for _, ex := range exs {
+		id := ex.Document.ID
+		switch {
+		case id == "":
+			return kg.BatchResult{}, fmt.Errorf("save extraction: document has no id: %w", kg.ErrInvalid)
+		case seen[id]:
+			return kg.BatchResult{}, fmt.Errorf("save document %s: twice in one batch: %w", id, kg.ErrInvalid)
+		}
+		seen[id] = true
+		p, err := writeParams(ex)
+		if err != nil {
+			return kg.BatchResult{}, fmt.Errorf("save document %s: %w", id, err)
+		}
+		ps, ids = append(ps, p), append(ids, id)
+	}
 	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.database, AccessMode: neo4j.AccessModeWrite})
 	defer sess.Close(ctx)
 	// The driver retries this function on transient errors (deadlocks
-	// between concurrent documents that share entities): it must not
-	// consume anything it cannot rebuild.
+	// between concurrent loaders that share entities): it must not consume
+	// anything it cannot rebuild.
 	out, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		r := kg.SaveResult{Document: ex.Document.ID}
-		rec, err := single(ctx, tx, `OPTIONAL MATCH (d:Document {id: $doc})
-			OPTIONAL MATCH (d)<-[:MENTIONED_IN]-(e:Entity)
-			RETURN d IS NOT NULL AS exists, d.contentHash AS h, collect(e.id) AS old`, p)
-		if err != nil {
-			return r, err
-		}
-		exists, _ := rec.Get("exists")
-		if h, _ := rec.Get("h"); !force && h == p["contentHash"] {
-			r.Unchanged = true
-			return r, nil
-		}
-		// Take the write locks of every entity this document touches, old
-		// and new, in id order before anything else: concurrent documents
-		// that share entities then queue instead of deadlocking.
-		// (The lock is the first subquery of the write statement; for a
-		// document already stored it is taken before its old facts go.)
-		oldIDs, _ := rec.Get("old")
-		p["lock"] = sortedUnion(oldIDs.([]any), p["entityIDs"].([]any))
-		if exists == true {
-			if _, err := run(ctx, tx, lockEntities, map[string]any{"ids": p["lock"]}); err != nil {
-				return r, err
-			}
-		}
-		var old []any
-		if exists == true {
-			if r.Deleted, old, err = removeDocumentFacts(ctx, tx, ex.Document.ID, false); err != nil {
-				return r, err
-			}
-		}
-		// Entities that lost this document's mentions are recomputed in
-		// full; the others get the new names added incrementally.
-		p["refresh"] = nonNil(old)
-		// One statement, one round trip: the write queries run as unit
-		// subqueries in order.
-		sum, err := run(ctx, tx, stmt, map[string]any{"p": p})
-		if err != nil {
-			return r, err
-		}
-		c := sum.Counters()
-		r.Nodes, r.Rels = c.NodesCreated(), c.RelationshipsCreated()
-		r.Deleted += c.NodesDeleted() + c.RelationshipsDeleted()
-		return r, nil
+		return saveBatchTx(ctx, tx, ps, ids, force)
 	})
 	if err != nil {
-		return res, fmt.Errorf("save document %s: %w", ex.Document.ID, mapErr(err))
+		if len(ids) == 1 {
+			return kg.BatchResult{}, fmt.Errorf("save document %s: %w", ids[0], mapErr(err))
+		}
+		return kg.BatchResult{}, fmt.Errorf("save %d documents (%s to %s): %w", len(ids), ids[0], ids[len(ids)-1], mapErr(err))
 	}
-	return out.(kg.SaveResult), nil
+	return out.(kg.BatchResult), nil
+}
+
+// saveBatchTx is SaveBatch's transaction: it skips unchanged documents,
+// removes the old facts of changed ones and writes the rest in one
+// statement.
+func saveBatchTx(ctx context.Context, tx neo4j.ManagedTransaction, ps []map[string]any, ids []any, force bool) (kg.BatchResult, error) {
+	var r kg.BatchResult
+	res, err := tx.Run(ctx, `UNWIND $ids AS id
+		OPTIONAL MATCH (d:Document {id: id})
+		RETURN id, d IS NOT NULL AS exists, d.contentHash AS h,
+		       COLLECT { MATCH (d)<-[:MENTIONED_IN]-(e:Entity) RETURN e.id } AS old`, map[string]any{"ids": ids})
+	if err != nil {
+		return r, err
+	}
+	recs, err := res.Collect(ctx)
+	if err != nil {
+		return r, err
+	}
+	var write []map[string]any
+	var replace, lock []any
+	for i, rec := range recs {
+		id := ids[i].(string)
+		if h, _ := rec.Get("h"); !force && h == ps[i]["contentHash"] {
+			r.Unchanged = append(r.Unchanged, id)
+			continue
+		}
+		r.Saved = append(r.Saved, id)
+		write = append(write, ps[i])
+		lock = append(lock, ps[i]["entityIDs"].([]any)...)
+		if exists, _ := rec.Get("exists"); exists == true {
+			old, _ := rec.Get("old")
+			lock = append(lock, old.([]any)...)
+			replace = append(replace, id)
+		}
+	}
+	if len(write) == 0 {
+		return r, nil
+	}
+	var refresh []any
+	if len(replace) > 0 {
+		// Take the write locks of every entity these documents touch, old
+		// and new, in id order before anything else: concurrent loaders
+		// that share entities then queue instead of deadlocking.
+		if _, err := run(ctx, tx, lockEntities, map[string]any{"ids": sortedUnion(lock, nil)}); err != nil {
+			return r, err
+		}
+		for _, id := range replace {
+			n, old, err := removeDocumentFacts(ctx, tx, id.(string), false)
+			if err != nil {
+				return r, err
+			}
+			r.Deleted += n
+			refresh = append(refresh, old...)
+		}
+	}
+	p := batchParams(write)
+	// Entities that lost mentions are recomputed in full; the others get
+	// the new names added incrementally.
+	p["refresh"] = nonNil(sortedUnion(refresh, nil))
+	sum, err := run(ctx, tx, batchStatement(p), map[string]any{"p": p})
+	if err != nil {
+		return r, err
+	}
+	c := sum.Counters()
+	r.Nodes, r.Rels = c.NodesCreated(), c.RelationshipsCreated()
+	r.Deleted += c.NodesDeleted() + c.RelationshipsDeleted()
+	return r, nil
 }
 
 // DeleteDocument removes a document and every fact only it supports;
@@ -160,6 +214,13 @@ func removeDocumentFacts(ctx context.Context, tx neo4j.ManagedTransaction, doc s
 		return n, nil, fmt.Errorf("remove facts of %s: %w", doc, err)
 	}
 	count(sum)
+	// Merge decisions this document supported lose it; those no document
+	// supports any more (and that no curation made) go.
+	sum, err = run(ctx, tx, removeMergeEvidence, p)
+	if err != nil {
+		return n, nil, fmt.Errorf("remove merge evidence of %s: %w", doc, err)
+	}
+	count(sum)
 	rec, err = single(ctx, tx, `OPTIONAL MATCH (e:Entity)-[m:MENTIONED_IN]->(:Document {id: $doc})
 		WITH e, m ORDER BY e.id
 		WITH collect(e.id) AS ids, collect(m) AS ms
@@ -190,49 +251,6 @@ func removeDocumentFacts(ctx context.Context, tx neo4j.ManagedTransaction, doc s
 // property takes the node's exclusive lock).
 const lockEntities = `UNWIND $ids AS id MATCH (e:Entity {id: id}) SET e.name = e.name`
 
-// EnsureEntities creates the entities that do not exist yet, bare (id, type
-// and name), in one transaction, in id order. The loader calls it before
-// writing documents concurrently, so that no two document transactions race
-// to create the same entity (which deadlocks). Entities that end up with no
-// mention are removed by PruneEntities.
-func (s *Store) EnsureEntities(ctx context.Context, ents []kg.Entity) error {
-	rows := make([]any, 0, len(ents))
-	seen := map[string]bool{}
-	for _, e := range ents {
-		if seen[e.ID] || e.Type != kg.Person && e.Type != kg.Organization {
-			continue
-		}
-		seen[e.ID] = true
-		rows = append(rows, map[string]any{"id": e.ID, "type": string(e.Type), "name": e.Name})
-	}
-	sortByKey(rows, "id")
-	_, err := neo4j.ExecuteQuery(ctx, s.driver, `UNWIND $rows AS x
-		MERGE (e:Entity {id: x.id})
-		ON CREATE SET e.name = x.name, e.aliases = [], e.aliasText = x.name
-		FOREACH (_ IN CASE WHEN x.type = 'person' THEN [1] ELSE [] END | SET e:Person)
-		FOREACH (_ IN CASE WHEN x.type = 'organization' THEN [1] ELSE [] END | SET e:Organization)`,
-		map[string]any{"rows": rows}, neo4j.EagerResultTransformer,
-		neo4j.ExecuteQueryWithDatabase(s.database), neo4j.ExecuteQueryWithWritersRouting())
-	if err != nil {
-		return fmt.Errorf("ensure entities: %w", mapErr(err))
-	}
-	return nil
-}
-
-// PruneEntities deletes those of the given entities that no document
-// mentions and no curation keeps (left by EnsureEntities when a document
-// failed).
-func (s *Store) PruneEntities(ctx context.Context, ids []string) error {
-	_, err := neo4j.ExecuteQuery(ctx, s.driver, `UNWIND $ids AS id
-		MATCH (e:Entity {id: id}) WHERE NOT (e)-[:MENTIONED_IN]->() AND e.curatedAliases IS NULL
-		DETACH DELETE e`, map[string]any{"ids": ids}, neo4j.EagerResultTransformer,
-		neo4j.ExecuteQueryWithDatabase(s.database), neo4j.ExecuteQueryWithWritersRouting())
-	if err != nil {
-		return fmt.Errorf("prune entities: %w", mapErr(err))
-	}
-	return nil
-}
-
 func sortedUnion(a, b []any) []any {
 	seen := map[string]bool{}
 	var out []string
@@ -250,29 +268,46 @@ func sortedUnion(a, b []any) []any {
 	return res
 }
 
-// refreshEntities recomputes the aliases and merge log of entities from their
-// remaining mentions (plus curated aliases) and deletes those that nothing
-// mentions or curates any more.
+// removeMergeEvidence detaches document $doc from the merge decisions it
+// supported, moves their first document on when it was this one, and
+// deletes the decisions left with no document and no curation.
+const removeMergeEvidence = `MATCH (:Document {id: $doc})<-[s:SEEN_IN]-(m:Merge)
+	DELETE s
+	WITH DISTINCT m ORDER BY m.id
+	SET m.where = CASE WHEN m.where = $doc
+	                   THEN COLLECT { MATCH (m)-[:SEEN_IN]->(d:Document) RETURN d.id ORDER BY d.id LIMIT 1 }[0]
+	                   ELSE m.where END
+	WITH m WHERE m.where IS NULL AND m.curated IS NULL
+	DETACH DELETE m`
+
+// refreshEntities recomputes the aliases of entities from their remaining
+// mentions (plus curated aliases) and deletes those that nothing mentions or
+// curates any more, with their merge decisions.
 const refreshEntities = `UNWIND $ids AS id
 	MATCH (e:Entity {id: id})
 	OPTIONAL MATCH (e)-[m:MENTIONED_IN]->(:Document)
-	WITH e, collect(m.forms) AS forms, collect(m.merges) AS merges, count(m) AS n
+	WITH e, collect(m.forms) AS forms, count(m) AS n
 	WITH e, n,
-	     reduce(acc = coalesce(e.curatedAliases, []), fs IN forms | acc + [f IN fs WHERE NOT f IN acc]) AS names,
-	     reduce(acc = [], ms IN merges | acc + [x IN ms WHERE NOT x IN acc]) AS mergeLog
-	WITH e, n, mergeLog, [a IN names WHERE a <> e.name] AS aliases
-	SET e.aliases = aliases, e.aliasText = reduce(t = e.name, a IN aliases | t + ' | ' + a), e.merges = mergeLog
+	     reduce(acc = coalesce(e.curatedAliases, []), fs IN forms | acc + [f IN fs WHERE NOT f IN acc]) AS names
+	WITH e, n, [a IN names WHERE a <> e.name] AS aliases
+	SET e.aliases = aliases, e.aliasText = reduce(t = e.name, a IN aliases | t + ' | ' + a)
 	WITH e WHERE n = 0 AND e.curatedAliases IS NULL
-	DETACH DELETE e`
+	OPTIONAL MATCH (e)-[:MERGED]->(g:Merge)
+	DETACH DELETE g, e`
 
-// writeQueries write one document's extraction; they run in order in one
-// transaction after removeDocumentFacts, with the parameters of writeParams.
-// %s in the entity queries is the label; relation queries are built per type
-// by relationQuery.
-var writeQueries = []string{
-	`MERGE (d:Document {id: $doc})
-	 SET d += $document, d.loadedAt = datetime()`,
+// batchQueries write the extractions of a batch of documents; they run in
+// order as unit subqueries of one statement (batchStatement), after the
+// removal of replaced documents' facts, with the parameters of batchParams.
+// Rows are sorted by id, so concurrent loaders lock shared nodes in one
+// order; later queries touch only entities the entity query has locked.
+var batchQueries = []string{
+	`UNWIND $documents AS x
+	 MERGE (d:Document {id: x.id})
+	 SET d += x.props, d.loadedAt = datetime()`,
 	entityQuery,
+	`UNWIND $mentions AS x
+	 MATCH (e:Entity {id: x.entity}), (d:Document {id: x.doc})
+	 CREATE (e)-[:MENTIONED_IN {count: x.count, forms: x.forms, starts: x.starts, ends: x.ends}]->(d)`,
 	`UNWIND $roles AS x
 	 MATCH (p:Entity {id: x.person})
 	 MERGE (r:Role {id: x.id})
@@ -301,81 +336,109 @@ var writeQueries = []string{
 	 UNWIND x.about AS a
 	 MATCH (e:Entity {id: a})
 	 MERGE (c)-[:ABOUT]->(e)`,
-	`UNWIND $eventShortcuts AS x
-	 MATCH (a:Entity {id: x.from}), (b:Entity {id: x.to})
-	 MERGE (a)-[s:$(x.rel) {event: x.event, as: x.as}]->(b)
-	 SET s.type = x.type, s.date = x.date`,
-	`UNWIND $claimShortcuts AS x
-	 MATCH (a:Entity {id: x.from}), (b:Entity {id: x.to})
-	 MERGE (a)-[s:$(x.rel) {claim: x.claim}]->(b)
-	 SET s.stance = x.stance, s.topic = x.topic, s.topics = x.topics`,
 	sourceQuery("Role", "roleSources"),
 	sourceQuery("Event", "eventSources"),
 	sourceQuery("Claim", "claimSources"),
+	mergeQuery,
 }
 
-// writeStatement joins writeQueries, the relation queries of the types the
-// extraction has, and the refresh of entities that lost mentions into one statement of unit
-// subqueries. Relation parameters are flattened to rels_<TYPE>.
-func writeStatement(p map[string]any) string {
+// batchStatement joins batchQueries, the relation queries of the types the
+// batch has, and the refresh of entities that lost mentions into one
+// statement of unit subqueries. Relation parameters are flattened to
+// rels_<TYPE>.
+func batchStatement(p map[string]any) string {
 	var b strings.Builder
-	b.WriteString("CALL { " + strings.ReplaceAll(lockEntities, "$ids", "$lock") + " }\n")
-	for _, q := range writeQueries {
+	for _, q := range batchQueries {
 		b.WriteString("CALL { " + q + " }\n")
 	}
-	rels := p["relations"].(map[string][]any)
-	types := make([]string, 0, len(rels))
-	for t := range rels {
-		types = append(types, t)
+	// Relations and shortcuts get one query per relationship type: a
+	// dynamic type ($(x.rel)) in a MERGE is planned without the type and
+	// was most of a batch's time.
+	for _, k := range []struct {
+		param, prefix string
+		query         func(string, string) string
+	}{{"relations", "rels_", relationQuery}, {"eventShortcuts", "evs_", eventShortcutQuery}, {"claimShortcuts", "cls_", claimShortcutQuery}} {
+		byType := p[k.param].(map[string][]any)
+		types := make([]string, 0, len(byType))
+		for t := range byType {
+			types = append(types, t)
+		}
+		sort.Strings(types)
+		for _, t := range types {
+			p[k.prefix+t] = byType[t]
+			b.WriteString("CALL { " + k.query(t, k.prefix+t) + " }\n")
+		}
+		delete(p, k.param)
 	}
-	sort.Strings(types)
-	for _, t := range types {
-		p["rels_"+t] = rels[t]
-		b.WriteString("CALL { " + relationQuery(t) + " }\n")
-	}
-	delete(p, "relations")
 	b.WriteString("CALL { " + strings.ReplaceAll(refreshEntities, "$ids", "$refresh") + " }\n")
 	b.WriteString("RETURN 1")
 	// All parameters travel in one map, $p: Neo4j caches plans per query
 	// text and parameter types, and an empty list and a list of maps are
 	// different types, so separate parameters would replan for nearly every
-	// document.
+	// batch.
 	return paramRef.ReplaceAllString(b.String(), "$$p.$1")
 }
 
 var paramRef = regexp.MustCompile(`\$([A-Za-z_][A-Za-z0-9_]*)`)
 
-// entityQuery merges the document's entities and links their mentions. The
-// list is sorted by id: concurrent documents then lock shared entities in the
-// same order and do not deadlock; later statements touch only entities this
-// one has already locked.
+// entityQuery merges the batch's entities (one row each, sorted by id, with
+// the names every document of the batch uses) and adds new names to their
+// aliases. A merge list left by an older version of the loader goes: merge
+// decisions are Merge nodes now.
 const entityQuery = `UNWIND $entities AS x
 	 MERGE (e:Entity {id: x.id})
 	 SET e.name = x.name, e.kind = x.kind,
 	     e.aliases = reduce(acc = [a IN coalesce(e.aliases, []) WHERE a <> x.name], f IN x.forms |
-	                        CASE WHEN f IN acc OR f = x.name THEN acc ELSE acc + f END),
-	     e.merges = reduce(acc = coalesce(e.merges, []), m IN x.merges | CASE WHEN m IN acc THEN acc ELSE acc + m END)
+	                        CASE WHEN f IN acc OR f = x.name THEN acc ELSE acc + f END)
 	 SET e.aliasText = reduce(t = e.name, a IN e.aliases | t + ' | ' + a)
+	 REMOVE e.merges
 	 FOREACH (_ IN CASE WHEN x.type = 'person' THEN [1] ELSE [] END | SET e:Person)
-	 FOREACH (_ IN CASE WHEN x.type = 'organization' THEN [1] ELSE [] END | SET e:Organization)
-	 WITH e, x
-	 MATCH (d:Document {id: $doc})
-	 CREATE (e)-[:MENTIONED_IN {count: x.count, forms: x.forms, starts: x.starts, ends: x.ends, merges: x.merges}]->(d)`
+	 FOREACH (_ IN CASE WHEN x.type = 'organization' THEN [1] ELSE [] END | SET e:Organization)`
+
+// mergeQuery records why a document's names were joined into an entity:
+// one Merge node per entity and merged name, linked to each document that
+// supports it; where is the first of them (by id), kept so that reading a
+// merge never scans its documents.
+const mergeQuery = `UNWIND $merges AS x
+	 MATCH (e:Entity {id: x.entity}), (d:Document {id: x.doc})
+	 MERGE (m:Merge {id: x.id})
+	 SET m.rule = x.rule, m.name = x.name, m.into = e.name,
+	     m.where = CASE WHEN m.where IS NULL OR x.doc < m.where THEN x.doc ELSE m.where END
+	 MERGE (e)-[:MERGED]->(m)
+	 CREATE (m)-[:SEEN_IN]->(d)`
 
 func sourceQuery(label, param string) string {
 	return fmt.Sprintf(`UNWIND $%s AS s
 	 MATCH (f:%s {id: s.fact})
-	 MATCH (d:Document {id: $doc})
+	 MATCH (d:Document {id: s.doc})
 	 CREATE (f)-[:SOURCED_FROM {sentence: s.sentence, start: s.start, end: s.end, quote: s.quote}]->(d)`, param, label)
 }
 
-// relationQuery merges relations of one type (validated by relType) and
-// appends this document's evidence to them.
-func relationQuery(typ string) string {
-	return fmt.Sprintf(`UNWIND $rels_%[1]s AS x
+// eventShortcutQuery merges the event shortcuts of one type (a name from
+// shortcutTypes) from parameter param.
+func eventShortcutQuery(typ, param string) string {
+	return fmt.Sprintf(`UNWIND $%[2]s AS x
+	 MATCH (a:Entity {id: x.from}), (b:Entity {id: x.to})
+	 MERGE (a)-[s:%[1]s {event: x.event, as: x.as}]->(b)
+	 SET s.type = x.type, s.date = x.date`, typ, param)
+}
+
+// claimShortcutQuery merges the claim shortcuts of one type (a name from
+// claimShortcuts) from parameter param.
+func claimShortcutQuery(typ, param string) string {
+	return fmt.Sprintf(`UNWIND $%[2]s AS x
+	 MATCH (a:Entity {id: x.from}), (b:Entity {id: x.to})
+	 MERGE (a)-[s:%[1]s {claim: x.claim}]->(b)
+	 SET s.stance = x.stance, s.topic = x.topic, s.topics = x.topics`, typ, param)
+}
+
+// relationQuery merges relations of one type (validated by relType) from
+// parameter param and appends this document's evidence to them.
+func relationQuery(typ, param string) string {
+	return fmt.Sprintf(`UNWIND $%[2]s AS x
 	 MATCH (a:Entity {id: x.from}), (b:Entity {id: x.to})
 	 MERGE (a)-[r:%[1]s]->(b)
-	 SET r.docs = coalesce(r.docs, []) + x.docs, r.sources = coalesce(r.sources, []) + x.sources`, typ)
+	 SET r.docs = coalesce(r.docs, []) + x.docs, r.sources = coalesce(r.sources, []) + x.sources`, typ, param)
 }
 
 // relType turns a relation type such as "subsidiary_of" into a relationship
@@ -407,16 +470,15 @@ func writeParams(ex kg.Extraction) (map[string]any, error) {
 	h := sha256.Sum256(hashInput)
 	contentHash := hex.EncodeToString(h[:])
 	p := map[string]any{
-		"doc":         d.ID,
 		"contentHash": contentHash,
-		"document": map[string]any{
+		"documents": []any{map[string]any{"id": d.ID, "props": map[string]any{
 			"file": d.File, "title": d.Title, "publisher": d.Publisher, "url": d.URL,
 			"publishedAt": d.PublishedAt, "sha256": d.SHA256, "contentHash": contentHash,
-		},
+		}}},
 	}
 	known := map[string]bool{}
 	name := map[string]string{}
-	var entities, entityIDs []any
+	var entities, entityIDs, mentions, merges []any
 	for _, e := range ex.Entities {
 		known[e.ID] = true
 		name[e.ID] = e.Name
@@ -434,15 +496,22 @@ func writeParams(ex kg.Extraction) (map[string]any, error) {
 			starts = append(starts, int64(m.Start))
 			ends = append(ends, int64(m.End))
 		}
-		merges := []any{}
+		// This document's merge decisions only: those of other documents
+		// are written with them.
+		seenMerge := map[string]bool{}
 		for _, m := range e.Merges {
-			merges = append(merges, fmt.Sprintf("%s: %s -> %s @%s", m.Rule, m.Name, m.Into, m.Where))
+			if id := kg.ID("mrg", e.ID, kg.Key(m.Name)); m.Where == d.ID && !seenMerge[id] {
+				seenMerge[id] = true
+				merges = append(merges, map[string]any{"id": kg.ID("mrg", e.ID, kg.Key(m.Name)), "entity": e.ID,
+					"rule": m.Rule, "name": m.Name, "doc": d.ID})
+			}
 		}
 		if e.Type != kg.Person && e.Type != kg.Organization {
 			return nil, fmt.Errorf("entity %s (%q): unknown type %q: %w", e.ID, e.Name, e.Type, kg.ErrInvalid)
 		}
-		entities = append(entities, map[string]any{"id": e.ID, "type": string(e.Type), "name": e.Name, "kind": e.Kind,
-			"count": int64(len(e.Mentions)), "forms": forms, "starts": starts, "ends": ends, "merges": merges})
+		entities = append(entities, map[string]any{"id": e.ID, "type": string(e.Type), "name": e.Name, "kind": e.Kind, "forms": forms})
+		mentions = append(mentions, map[string]any{"entity": e.ID, "doc": d.ID,
+			"count": int64(len(e.Mentions)), "forms": forms, "starts": starts, "ends": ends})
 	}
 	sortByKey(entities, "id")
 	need := func(what, id string) error {
@@ -451,7 +520,7 @@ func writeParams(ex kg.Extraction) (map[string]any, error) {
 		}
 		return nil
 	}
-	p["entities"], p["entityIDs"] = nonNil(entities), nonNil(entityIDs)
+	p["entities"], p["entityIDs"], p["mentions"], p["merges"] = nonNil(entities), nonNil(entityIDs), nonNil(mentions), nonNil(merges)
 	var roles, events, claims, roleSrc, eventSrc, claimSrc []any
 	evLinks, clLinks := []any{}, []any{}
 	addSources := func(dst *[]any, fact string, srcs []kg.Source) {
@@ -461,7 +530,7 @@ func writeParams(ex kg.Extraction) (map[string]any, error) {
 				continue
 			}
 			seen[[2]int{s.Start, s.End}] = true
-			*dst = append(*dst, map[string]any{"fact": fact, "sentence": int64(s.Sentence),
+			*dst = append(*dst, map[string]any{"fact": fact, "doc": d.ID, "sentence": int64(s.Sentence),
 				"start": int64(s.Start), "end": int64(s.End), "quote": s.Quote})
 		}
 	}
@@ -556,6 +625,78 @@ func writeParams(ex kg.Extraction) (map[string]any, error) {
 	}
 	p["relations"] = rels
 	return p, nil
+}
+
+// batchParams joins the parameters of several documents (writeParams) into
+// those of one batch: lists are concatenated, entities that several
+// documents mention become one row with the names of all, and rows are
+// sorted by id so that concurrent loaders lock in one order.
+func batchParams(ps []map[string]any) map[string]any {
+	out := map[string]any{}
+	for _, k := range []string{"documents", "mentions", "roles", "events", "claims", "eventShortcuts", "claimShortcuts",
+		"roleSources", "eventSources", "claimSources", "merges"} {
+		var all []any
+		for _, p := range ps {
+			all = append(all, p[k].([]any)...)
+		}
+		out[k] = nonNil(all)
+	}
+	for _, k := range []string{"documents", "roles", "events", "claims", "merges"} {
+		sortByKey(out[k].([]any), "id")
+	}
+	for _, k := range []string{"roleSources", "eventSources", "claimSources"} {
+		sortByKey(out[k].([]any), "fact")
+	}
+	for _, k := range []string{"eventShortcuts", "claimShortcuts"} {
+		rows := out[k].([]any)
+		sortByKey(rows, "to")
+		sortByKey(rows, "from")
+		byType := map[string][]any{}
+		for _, x := range rows {
+			t := x.(map[string]any)["rel"].(string)
+			byType[t] = append(byType[t], x)
+		}
+		out[k] = byType
+	}
+	ents := map[string]map[string]any{}
+	var entities []any
+	rels := map[string][]any{}
+	for _, p := range ps {
+		for _, x := range p["entities"].([]any) {
+			row := x.(map[string]any)
+			prev, ok := ents[row["id"].(string)]
+			if !ok {
+				cp := map[string]any{"id": row["id"], "type": row["type"], "name": row["name"], "kind": row["kind"],
+					"forms": append([]any{}, row["forms"].([]any)...)}
+				ents[row["id"].(string)] = cp
+				entities = append(entities, cp)
+				continue
+			}
+			prev["forms"] = unionKeep(prev["forms"].([]any), row["forms"].([]any))
+		}
+		for t, rs := range p["relations"].(map[string][]any) {
+			rels[t] = append(rels[t], rs...)
+		}
+	}
+	sortByKey(entities, "id")
+	out["entities"] = nonNil(entities)
+	out["relations"] = rels
+	return out
+}
+
+// unionKeep appends to a the strings of b it lacks, keeping a's order.
+func unionKeep(a, b []any) []any {
+	have := map[any]bool{}
+	for _, x := range a {
+		have[x] = true
+	}
+	for _, x := range b {
+		if !have[x] {
+			have[x] = true
+			a = append(a, x)
+		}
+	}
+	return a
 }
 
 // sortByKey sorts a list of parameter maps by a string key, stably.

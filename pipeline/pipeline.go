@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"runtime"
 	"sync"
@@ -15,23 +16,28 @@ import (
 
 // Store is what the pipeline needs from the database.
 type Store interface {
+	SaveBatch(ctx context.Context, exs []kg.Extraction, force bool) (kg.BatchResult, error)
 	SaveExtraction(ctx context.Context, ex kg.Extraction, force bool) (kg.SaveResult, error)
 	KnownEntities(ctx context.Context) ([]kg.Entity, error)
-	EnsureEntities(ctx context.Context, ents []kg.Entity) error
-	PruneEntities(ctx context.Context, ids []string) error
 }
 
 // Pipeline loads documents into a store.
 type Pipeline struct {
-	Lex     *lexicon.Lexicon
-	Store   Store
-	Workers int // extraction workers; 0 means GOMAXPROCS
-	Writers int // concurrent document transactions; 0 means DefaultWriters
+	Lex       *lexicon.Lexicon
+	Store     Store
+	Workers   int    // extraction workers; 0 means GOMAXPROCS
+	Writers   int    // batches written at once, each in its own transaction; 0 means DefaultWriters
+	BatchSize int    // documents per transaction; 0 means DefaultBatchSize
+	TempDir   string // where extractions wait between the two passes; "" means os.TempDir
 }
 
-// DefaultWriters is the number of documents written at once. Commits wait on
-// the transaction log's fsync; a few concurrent transactions share that wait.
-const DefaultWriters = 2
+// DefaultWriters is the number of batches written at once. One writer keeps
+// the transactions of a loader from waiting on each other's entity locks;
+// batching, not concurrency, amortizes the commit's fsync.
+const DefaultWriters = 1
+
+// DefaultBatchSize is the number of documents written per transaction.
+const DefaultBatchSize = 200
 
 // New returns a pipeline over a store with the given lexicon.
 func New(store Store, lex *lexicon.Lexicon) *Pipeline { return &Pipeline{Lex: lex, Store: store} }
@@ -75,8 +81,9 @@ func Extract(docs []kg.Document, lex *lexicon.Lexicon, known []kg.Entity, worker
 	return resolved, g, failed
 }
 
-// Progress is told about each document as it is saved (or fails).
-type Progress func(done, total int, doc string, res kg.SaveResult, err error)
+// Progress is told about each batch as it is saved (or fails): done of total
+// documents are through.
+type Progress func(done, total int, res kg.BatchResult, err error)
 
 // Summary counts what a load did.
 type Summary struct {
@@ -89,95 +96,51 @@ type Summary struct {
 	Deleted   int // nodes and relationships removed (replaced facts)
 	Extract   time.Duration
 	Write     time.Duration
+	// Stopped is why the load stopped before the end, if it did: the
+	// database went away (kg.ErrUnavailable) or ctx was cancelled. What was
+	// committed before stays; a rerun carries on from there.
+	Stopped error
 }
 
-// Load extracts, resolves and saves docs, one transaction per document.
-// force rewrites documents whose extraction is unchanged. The returned errors
-// name the failing documents; the others are loaded regardless.
-func (p *Pipeline) Load(ctx context.Context, docs []kg.Document, force bool, progress Progress) (sum Summary, errs []error) {
-	sum = Summary{Documents: len(docs)}
+// Load extracts, resolves and saves docs; see LoadFrom.
+func (p *Pipeline) Load(ctx context.Context, docs []kg.Document, force bool, progress Progress) (Summary, []error) {
+	return p.LoadFrom(ctx, Docs(docs), force, progress)
+}
+
+// LoadFrom reads documents from src, extracts them, resolves their entities
+// across the whole input and the store, and saves them in batches of
+// BatchSize documents, one transaction per batch. Memory holds one batch and
+// the entity names, not the corpus: extractions wait on disk between the
+// extraction pass and the writing pass. force rewrites documents whose
+// extraction is unchanged. The returned errors name the failing documents;
+// the others are loaded regardless. When Neo4j goes away or ctx is done the
+// load stops at once and says so in Summary.Stopped (also among the errors).
+func (p *Pipeline) LoadFrom(ctx context.Context, src Source, force bool, progress Progress) (sum Summary, errs []error) {
 	known, err := p.Store.KnownEntities(ctx)
 	if err != nil {
-		return sum, []error{fmt.Errorf("read known entities: %w", err)}
+		err = fmt.Errorf("read known entities: %w", err)
+		sum.Stopped = err
+		return sum, []error{err}
 	}
 	t0 := time.Now()
-	exs, _, errs := Extract(docs, p.Lex, known, p.Workers)
+	x, err := ExtractFrom(ctx, src, p.Lex, known, p.Workers, p.TempDir)
 	sum.Extract = time.Since(t0)
-	sum.Failed = len(errs)
-	done := len(errs)
-	if progress != nil {
-		for _, e := range errs {
-			progress(done, len(docs), "", kg.SaveResult{}, e)
-		}
+	if err != nil {
+		sum.Stopped = err
+		return sum, []error{err}
+	}
+	defer x.Close()
+	sum.Documents = x.Len() + len(x.DocErrs)
+	sum.Failed = len(x.DocErrs)
+	errs = append(errs, x.DocErrs...)
+	if progress != nil && len(x.DocErrs) > 0 {
+		progress(len(x.DocErrs), sum.Documents, kg.BatchResult{}, errors.Join(x.DocErrs...))
 	}
 	t1 := time.Now()
-	writers := p.Writers
-	if writers <= 0 {
-		writers = DefaultWriters
-	}
-	// Concurrent documents must not race to create the same entity: create
-	// them all first, and prune the ones a failed document leaves unmentioned.
-	var all []kg.Entity
-	var ids []string
-	for _, ex := range exs {
-		all = append(all, ex.Entities...)
-		for _, e := range ex.Entities {
-			ids = append(ids, e.ID)
-		}
-	}
-	if writers > 1 {
-		if err := p.Store.EnsureEntities(ctx, all); err != nil {
-			return sum, append(errs, err)
-		}
-		defer func() {
-			if err := p.Store.PruneEntities(context.WithoutCancel(ctx), ids); err != nil {
-				errs = append(errs, err)
-			}
-		}()
-	}
-	var mu sync.Mutex // guards sum, errs, done and progress calls
-	var wg sync.WaitGroup
-	next := make(chan kg.Extraction)
-	for w := 0; w < writers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for ex := range next {
-				res, err := p.Store.SaveExtraction(ctx, ex, force)
-				mu.Lock()
-				done++
-				switch {
-				case err != nil:
-					sum.Failed++
-					errs = append(errs, err)
-				case res.Unchanged:
-					sum.Unchanged++
-				default:
-					sum.Saved++
-					sum.Nodes += res.Nodes
-					sum.Rels += res.Rels
-					sum.Deleted += res.Deleted
-				}
-				if progress != nil {
-					progress(done, len(docs), ex.Document.ID, res, err)
-				}
-				mu.Unlock()
-			}
-		}()
-	}
-	for _, ex := range exs {
-		if ctx.Err() != nil {
-			break
-		}
-		next <- ex
-	}
-	close(next)
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
-		errs = append(errs, fmt.Errorf("load interrupted: %w", err))
-	}
+	w := &writer{p: p, force: force, progress: progress, sum: &sum, done: len(x.DocErrs)}
+	werrs := w.run(ctx, x)
 	sum.Write = time.Since(t1)
-	return sum, errs
+	return sum, append(errs, werrs...)
 }
 
 // Ingest loads one document and returns what was extracted from it, with

@@ -2,6 +2,7 @@ package pipeline_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -156,4 +157,114 @@ func generated(b *testing.B, n int) []kg.Document {
 		b.Fatal(errs)
 	}
 	return docs
+}
+
+// TestMergeProvenanceIsBounded checks that why entities were merged is kept
+// as Merge nodes, one per entity and merged name, tied to the documents that
+// support it: never as lists on entities or relationships. The API still
+// reads it, and it goes with the last document that supports it.
+func TestMergeProvenanceIsBounded(t *testing.T) {
+	s := dbtest.Store(t)
+	p := pipeline.New(s, lexicon.Must())
+	docs := corpus(t)
+	load(t, p, docs)
+	if n := dbtest.Query(t, "MATCH (e:Entity) WHERE e.merges IS NOT NULL RETURN count(e) AS n", nil)[0]["n"]; n != int64(0) {
+		t.Errorf("%d entities carry a merges list", n)
+	}
+	if n := dbtest.Query(t, "MATCH ()-[r]->() WHERE r.merges IS NOT NULL RETURN count(r) AS n", nil)[0]["n"]; n != int64(0) {
+		t.Errorf("%d relationships carry a merges list", n)
+	}
+	dup := dbtest.Query(t, `MATCH (e:Entity)-[:MERGED]->(m:Merge) WITH e, m.name AS name, count(*) AS n WHERE n > 1 RETURN count(*) AS n`, nil)
+	if dup[0]["n"] != int64(0) {
+		t.Errorf("%d (entity, name) pairs have more than one Merge node", dup[0]["n"])
+	}
+	e, err := s.FindEntity(context.Background(), "Department of Defense", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pentagon *kg.Merge
+	for i, m := range e.Merges {
+		if m.Name == "Pentagon" {
+			pentagon = &e.Merges[i]
+		}
+	}
+	if pentagon == nil || pentagon.Into != "Department of Defense" || pentagon.Where == "" {
+		t.Fatalf("merges of %s = %+v, want Pentagon merged into it with its first document", e.Name, e.Merges)
+	}
+	for _, d := range docs {
+		if err := s.DeleteDocument(context.Background(), d.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := dbtest.Query(t, "MATCH (n) RETURN count(n) AS n", nil)[0]["n"]; n != int64(0) {
+		t.Errorf("%d nodes left after deleting every document", n)
+	}
+}
+
+// TestBatchSizeDoesNotChangeTheGraph loads the same documents one per
+// transaction and many per transaction: the graphs must be the same.
+func TestBatchSizeDoesNotChangeTheGraph(t *testing.T) {
+	s := dbtest.Store(t)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "gen.jsonl")
+	if err := os.WriteFile(path, []byte(corpusgen.JSONL(60, 3)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	docs, errs := input.Read(context.Background(), []string{path}, nil)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	docs = append(corpus(t), docs...)
+	graph := func(batch int) (string, map[string][]string) {
+		if err := s.Wipe(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		p := pipeline.New(s, lexicon.Must())
+		p.BatchSize = batch
+		load(t, p, docs)
+		n, r, _ := s.Counts(context.Background())
+		return fmt.Sprintf("%d nodes, %d relationships", n, r), factsByDocument(t, s)
+	}
+	c1, f1 := graph(1)
+	c2, f2 := graph(25)
+	if c1 != c2 {
+		t.Errorf("one document per transaction gives %s, 25 give %s", c1, c2)
+	}
+	if diff := cmp.Diff(f1, f2); diff != "" {
+		t.Errorf("facts by document differ (-one +batched):\n%s", diff)
+	}
+}
+
+// TestReloadInBatchesReplacesExactlyTheChangedDocuments reloads a corpus in
+// which some documents changed, spread over several batches that mix
+// changed and unchanged documents: only the changed ones are written, and
+// the graph equals a clean load of the new corpus.
+func TestReloadInBatchesReplacesExactlyTheChangedDocuments(t *testing.T) {
+	s := dbtest.Store(t)
+	p := pipeline.New(s, lexicon.Must())
+	p.BatchSize = 3
+	docs := corpus(t)
+	load(t, p, docs)
+	edited := append([]kg.Document(nil), docs...)
+	for _, i := range []int{1, 3} {
+		exs, _, _ := pipeline.Extract([]kg.Document{edited[i]}, lexicon.Must(), nil, 1)
+		edited[i].Text = dropParagraph(edited[i].Text, exs[0].Claims[0].Sources[0].Start)
+	}
+	sum := load(t, p, edited)
+	if sum.Saved != 2 || sum.Unchanged != len(docs)-2 {
+		t.Errorf("reload wrote %d and skipped %d, want 2 and %d", sum.Saved, sum.Unchanged, len(docs)-2)
+	}
+	n1, r1, _ := s.Counts(context.Background())
+	f1 := factsByDocument(t, s)
+	if err := s.Wipe(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	load(t, p, edited)
+	n2, r2, _ := s.Counts(context.Background())
+	if n1 != n2 || r1 != r2 {
+		t.Errorf("reload gives %d/%d nodes/relationships, a clean load of the edited corpus %d/%d", n1, r1, n2, r2)
+	}
+	if diff := cmp.Diff(factsByDocument(t, s), f1); diff != "" {
+		t.Errorf("facts by document differ (-clean +reloaded):\n%s", diff)
+	}
 }

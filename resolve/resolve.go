@@ -24,78 +24,18 @@ import (
 // word are never joined. Every join is recorded in Entity.Merges. The result
 // is deterministic for a given input order.
 func Corpus(exs []kg.Extraction, lex *lexicon.Lexicon, known []kg.Entity) ([]kg.Extraction, kg.Graph) {
-	r := newResolver(lex)
-	// Nodes: known entities first, then every document entity.
-	for _, e := range known {
-		r.add(e, "", -1)
+	t := NewTable(lex, known)
+	for _, ex := range exs {
+		t.Add(ex)
 	}
-	for di, ex := range exs {
-		for _, e := range ex.Entities {
-			r.add(e, ex.Document.ID, di)
-		}
-	}
-	r.joinByKeys()
-	r.joinSurnames()
-	cl := r.clusters()
-
-	var g kg.Graph
+	t.Resolve()
+	var b GraphBuilder
 	out := make([]kg.Extraction, len(exs))
 	for di, ex := range exs {
-		idmap := map[string]string{}
-		var ents []kg.Entity
-		seen := map[string]int{}
-		for _, n := range r.nodes {
-			if n.doc != di {
-				continue
-			}
-			c := cl[r.find(n.idx)]
-			idmap[n.e.ID] = c.ID
-			if i, ok := seen[c.ID]; ok {
-				ents[i].Mentions = append(ents[i].Mentions, n.e.Mentions...)
-				continue
-			}
-			e := c.copyHeader()
-			e.Mentions = append([]kg.Mention(nil), n.e.Mentions...)
-			seen[c.ID] = len(ents)
-			ents = append(ents, e)
-		}
-		for i := range ents {
-			sortMentions(ents[i].Mentions)
-		}
-		sort.SliceStable(ents, func(i, j int) bool { return firstStart(ents[i]) < firstStart(ents[j]) })
-		nx := kg.Extraction{Document: ex.Document, Entities: ents}
-		nx.Roles = rewriteRoles(ex.Roles, idmap, r.titles)
-		nx.Relations = rewriteRelations(ex.Relations, idmap)
-		nx.Events = rewriteEvents(ex.Events, idmap)
-		nx.Claims = rewriteClaims(ex.Claims, idmap)
-		out[di] = nx
-		g.Documents = append(g.Documents, ex.Document)
-		g.Roles = append(g.Roles, nx.Roles...)
-		g.Relations = append(g.Relations, nx.Relations...)
-		g.Events = append(g.Events, nx.Events...)
-		g.Claims = append(g.Claims, nx.Claims...)
+		out[di] = t.Apply(di, ex)
+		b.Add(out[di])
 	}
-	// Whole-graph entities: one per cluster that some document mentions (or known).
-	var roots []int
-	for root := range cl {
-		roots = append(roots, root)
-	}
-	sort.Ints(roots)
-	for _, root := range roots {
-		c := cl[root]
-		e := c.copyHeader()
-		for _, n := range c.members {
-			e.Mentions = append(e.Mentions, n.e.Mentions...)
-		}
-		sortMentions(e.Mentions)
-		g.Entities = append(g.Entities, e)
-	}
-	sort.SliceStable(g.Entities, func(i, j int) bool { return g.Entities[i].ID < g.Entities[j].ID })
-	g.Roles = mergeRoles(g.Roles)
-	g.Relations = mergeRelations(g.Relations)
-	g.Events = dedupeEvents(g.Events)
-	g.Claims = dedupeClaims(g.Claims)
-	return out, g
+	return out, b.Graph(t)
 }
 
 type node struct {
@@ -120,6 +60,7 @@ type resolver struct {
 	nick     map[string][]string
 	titles   map[string]string // title key -> the one spelling of that title
 	places   []string          // place keys, such as "u s", that may prefix an agency's name
+	joinRule map[int]string    // node -> rule by which it joined its cluster (set by clusters)
 }
 
 func newResolver(lex *lexicon.Lexicon) *resolver {
@@ -346,6 +287,26 @@ type cluster struct {
 	members        []*node
 }
 
+// nodeMerges is why node n is in the cluster named into: the merges its
+// extraction recorded and the rule that joined it, if its name differs.
+func (r *resolver) nodeMerges(n *node, into string) []kg.Merge {
+	var out []kg.Merge
+	for _, m := range n.e.Merges {
+		m.Into = into
+		if kg.Key(m.Name) != kg.Key(m.Into) {
+			out = append(out, m)
+		}
+	}
+	if kg.Key(n.e.Name) != kg.Key(into) {
+		rule := r.joinRule[n.idx]
+		if rule == "" || rule == "same-key" {
+			rule = "shared-alias"
+		}
+		out = append(out, kg.Merge{Rule: rule, Name: n.e.Name, Into: into, Where: n.docID})
+	}
+	return out
+}
+
 func (c *cluster) copyHeader() kg.Entity {
 	return kg.Entity{ID: c.ID, Type: c.Type, Name: c.Name, Kind: c.Kind,
 		Aliases: append([]string{}, c.Aliases...), Merges: append([]kg.Merge(nil), c.Merges...)}
@@ -364,6 +325,7 @@ func (r *resolver) clusters() map[int]*cluster {
 	}
 	// rule by which each node joined its cluster
 	joinRule := map[int]string{}
+	r.joinRule = joinRule
 	for _, e := range r.edges {
 		if _, ok := joinRule[e.b]; !ok {
 			joinRule[e.b] = e.rule
@@ -377,7 +339,7 @@ func (r *resolver) clusters() map[int]*cluster {
 		c.ID = kg.EntityID(c.Type, c.Name)
 		kinds := map[string]int{}
 		aliases := map[string]string{}
-		merges := map[kg.Merge]bool{}
+		merges := map[kg.Merge]string{} // without Where -> first Where
 		for _, n := range c.members {
 			if n.e.Kind != "" {
 				kinds[n.e.Kind]++
@@ -389,18 +351,14 @@ func (r *resolver) clusters() map[int]*cluster {
 					}
 				}
 			}
-			for _, m := range n.e.Merges {
-				m.Into = c.Name
-				if kg.Key(m.Name) != kg.Key(m.Into) {
-					merges[m] = true
+			for _, m := range r.nodeMerges(n, c.Name) {
+				// One record per decision (rule, name): the first document
+				// that supports it, not every one, so it does not grow with
+				// the corpus.
+				k := kg.Merge{Rule: m.Rule, Name: m.Name, Into: m.Into}
+				if w, ok := merges[k]; !ok || m.Where < w {
+					merges[k] = m.Where
 				}
-			}
-			if kg.Key(n.e.Name) != kg.Key(c.Name) {
-				rule := joinRule[n.idx]
-				if rule == "" || rule == "same-key" {
-					rule = "shared-alias"
-				}
-				merges[kg.Merge{Rule: rule, Name: n.e.Name, Into: c.Name, Where: n.docID}] = true
 			}
 		}
 		for _, a := range aliases {
@@ -410,7 +368,8 @@ func (r *resolver) clusters() map[int]*cluster {
 		if c.Aliases == nil {
 			c.Aliases = []string{}
 		}
-		for m := range merges {
+		for m, where := range merges {
+			m.Where = where
 			c.Merges = append(c.Merges, m)
 		}
 		sort.Slice(c.Merges, func(i, j int) bool {

@@ -1,0 +1,189 @@
+package resolve
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/factgraph/factgraph/kg"
+	"github.com/factgraph/factgraph/lexicon"
+)
+
+// Table resolves entities across a corpus that is streamed rather than held:
+// Add takes each document's extraction in input order and keeps only its
+// entities' names (no mentions, no text), Resolve joins them, and Apply then
+// rewrites each extraction, read again from wherever the caller spilled it,
+// onto the resolved entities. Its memory is the entity names of the corpus,
+// not the documents. Corpus is Add, Resolve and Apply over a slice, so both
+// give the same result for the same input order.
+type Table struct {
+	r     *resolver
+	start []int // first node of each added document
+	docs  []string
+	cl    map[int]*cluster
+}
+
+// NewTable returns a table seeded with known entities (those in the store
+// and curated ones), so that new documents join existing nodes.
+func NewTable(lex *lexicon.Lexicon, known []kg.Entity) *Table {
+	t := &Table{r: newResolver(lex)}
+	for _, e := range known {
+		t.r.add(header(e), "", -1)
+	}
+	return t
+}
+
+// Add records the entities of the next document. Its index for Apply is the
+// number of documents added before it.
+func (t *Table) Add(ex kg.Extraction) {
+	di := len(t.start)
+	t.start = append(t.start, len(t.r.nodes))
+	t.docs = append(t.docs, ex.Document.ID)
+	for _, e := range ex.Entities {
+		t.r.add(header(e), strings.Clone(ex.Document.ID), di)
+	}
+}
+
+// Len is the number of documents added.
+func (t *Table) Len() int { return len(t.start) }
+
+// header is an entity without its mentions, with its strings copied so that
+// they do not keep the document's text alive.
+func header(e kg.Entity) kg.Entity {
+	h := kg.Entity{ID: strings.Clone(e.ID), Type: e.Type, Name: strings.Clone(e.Name), Kind: strings.Clone(e.Kind)}
+	for _, a := range e.Aliases {
+		h.Aliases = append(h.Aliases, strings.Clone(a))
+	}
+	for _, m := range e.Merges {
+		h.Merges = append(h.Merges, kg.Merge{Rule: strings.Clone(m.Rule), Name: strings.Clone(m.Name),
+			Into: strings.Clone(m.Into), Where: strings.Clone(m.Where)})
+	}
+	return h
+}
+
+// Resolve joins the entities added so far. Call it once, after the last Add.
+func (t *Table) Resolve() {
+	t.r.joinByKeys()
+	t.r.joinSurnames()
+	t.cl = t.r.clusters()
+}
+
+// Apply rewrites the extraction added as document di onto the resolved
+// entities: one entity per cluster the document mentions, carrying the
+// cluster's name and aliases and only this document's merge decisions, and
+// its roles, relations, events and claims with the cluster ids.
+func (t *Table) Apply(di int, ex kg.Extraction) kg.Extraction {
+	idmap := map[string]string{}
+	var ents []kg.Entity
+	seen := map[string]int{}
+	end := len(t.r.nodes)
+	if di+1 < len(t.start) {
+		end = t.start[di+1]
+	}
+	for j, e := range ex.Entities {
+		if t.start[di]+j >= end {
+			break
+		}
+		n := t.r.nodes[t.start[di]+j]
+		c := t.cl[t.r.find(n.idx)]
+		idmap[e.ID] = c.ID
+		if i, ok := seen[c.ID]; ok {
+			ents[i].Mentions = append(ents[i].Mentions, e.Mentions...)
+			ents[i].Merges = addMerges(ents[i].Merges, t.r.nodeMerges(n, c.Name))
+			continue
+		}
+		h := c.copyHeader()
+		h.Merges = addMerges(nil, t.r.nodeMerges(n, c.Name))
+		h.Mentions = append([]kg.Mention(nil), e.Mentions...)
+		seen[c.ID] = len(ents)
+		ents = append(ents, h)
+	}
+	for i := range ents {
+		sortMentions(ents[i].Mentions)
+	}
+	sort.SliceStable(ents, func(i, j int) bool { return firstStart(ents[i]) < firstStart(ents[j]) })
+	nx := kg.Extraction{Document: ex.Document, Entities: ents}
+	nx.Roles = rewriteRoles(ex.Roles, idmap, t.r.titles)
+	nx.Relations = rewriteRelations(ex.Relations, idmap)
+	nx.Events = rewriteEvents(ex.Events, idmap)
+	nx.Claims = rewriteClaims(ex.Claims, idmap)
+	return nx
+}
+
+// addMerges appends the merges of ms that dst lacks, keeping dst sorted.
+func addMerges(dst, ms []kg.Merge) []kg.Merge {
+	for _, m := range ms {
+		dup := false
+		for _, d := range dst {
+			if d == m {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			dst = append(dst, m)
+		}
+	}
+	sort.Slice(dst, func(i, j int) bool {
+		a, b := dst[i], dst[j]
+		if a.Name != b.Name {
+			return a.Name < b.Name
+		}
+		return a.Rule < b.Rule
+	})
+	return dst
+}
+
+// Entities returns one entity per cluster (known ones included), sorted by
+// id, without mentions.
+func (t *Table) Entities() []kg.Entity {
+	out := make([]kg.Entity, 0, len(t.cl))
+	for _, c := range t.cl {
+		out = append(out, c.copyHeader())
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// GraphBuilder gathers resolved extractions into the whole-corpus graph
+// (the loader's --json output). It keeps facts and mentions, never the
+// documents' text.
+type GraphBuilder struct {
+	docs     []kg.Document
+	mentions map[string][]kg.Mention
+	roles    []kg.Role
+	rels     []kg.Relation
+	events   []kg.Event
+	claims   []kg.Claim
+}
+
+// Add takes one resolved extraction.
+func (b *GraphBuilder) Add(ex kg.Extraction) {
+	if b.mentions == nil {
+		b.mentions = map[string][]kg.Mention{}
+	}
+	d := ex.Document
+	d.Text = ""
+	b.docs = append(b.docs, d)
+	for _, e := range ex.Entities {
+		b.mentions[e.ID] = append(b.mentions[e.ID], e.Mentions...)
+	}
+	b.roles = append(b.roles, ex.Roles...)
+	b.rels = append(b.rels, ex.Relations...)
+	b.events = append(b.events, ex.Events...)
+	b.claims = append(b.claims, ex.Claims...)
+}
+
+// Graph returns the graph of everything added, with the table's entities.
+func (b *GraphBuilder) Graph(t *Table) kg.Graph {
+	g := kg.Graph{Documents: b.docs, Entities: t.Entities()}
+	for i := range g.Entities {
+		e := &g.Entities[i]
+		e.Mentions = b.mentions[e.ID]
+		sortMentions(e.Mentions)
+	}
+	g.Roles = mergeRoles(b.roles)
+	g.Relations = mergeRelations(b.rels)
+	g.Events = dedupeEvents(b.events)
+	g.Claims = dedupeClaims(b.claims)
+	return g
+}
