@@ -33,17 +33,18 @@ type trigger struct {
 
 // triggerSet is event_triggers.txt compiled, with its cue words.
 type triggerSet struct {
-	triggers []trigger
-	court    map[string]bool   // words naming courts and judges
-	group    map[string]bool   // nouns for unnamed groups of people
-	phrasal  map[string]bool   // verbs that take "for" ("asked for")
-	undergo  map[string]bool   // verbs whose subject undergoes a noun event ("faces a lawsuit")
-	speakOf  map[string]bool   // verbs whose subject only speaks of a noun event ("called the motion")
-	document map[string]string // nouns for filings that speak for their filer -> event type
-	legal    map[string]bool   // nouns for legal matters a court rules on ("case", "lawsuit")
-	types    map[string]bool   // the event vocabulary
-	byAgent  map[string]bool   // types merged per agent within a document
-	people   map[string]bool   // types whose subject= part is a person ("hired a law firm" is no appointment)
+	triggers  []trigger
+	court     map[string]bool   // words naming courts and judges
+	group     map[string]bool   // nouns for unnamed groups of people
+	phrasal   map[string]bool   // verbs that take "for" ("asked for")
+	undergo   map[string]bool   // verbs whose subject undergoes a noun event ("faces a lawsuit")
+	speakOf   map[string]bool   // verbs whose subject only speaks of a noun event ("called the motion")
+	document  map[string]string // nouns for filings that speak for their filer -> event type
+	legal     map[string]bool   // nouns for legal matters a court rules on ("case", "lawsuit")
+	types     map[string]bool   // the event vocabulary
+	byAgent   map[string]bool   // types merged per agent within a document
+	people    map[string]bool   // types whose subject= part is a person ("hired a law firm" is no appointment)
+	announced map[string]bool   // types a "will" states already ("will step down"); under other modals, intentions
 	// words in the names of investigating bodies ("inspector general")
 	investigator map[string]bool
 	// litigant nouns -> the side they stand for ("plaintiff" -> plaintiff)
@@ -57,7 +58,7 @@ type triggerSet struct {
 var triggerCache sync.Map // *lexicon.Lexicon -> *triggerSet
 
 func compileTriggers(lex *lexicon.Lexicon) *triggerSet {
-	ts := &triggerSet{court: map[string]bool{}, group: map[string]bool{}, phrasal: map[string]bool{}, undergo: map[string]bool{}, speakOf: map[string]bool{}, document: map[string]string{}, legal: map[string]bool{}, types: map[string]bool{}, byAgent: map[string]bool{}, people: map[string]bool{}, byKey: map[string][]int{}, investigator: map[string]bool{}, litigant: map[string]string{}}
+	ts := &triggerSet{court: map[string]bool{}, group: map[string]bool{}, phrasal: map[string]bool{}, undergo: map[string]bool{}, speakOf: map[string]bool{}, document: map[string]string{}, legal: map[string]bool{}, types: map[string]bool{}, byAgent: map[string]bool{}, people: map[string]bool{}, byKey: map[string][]int{}, announced: map[string]bool{}, investigator: map[string]bool{}, litigant: map[string]string{}}
 	if lex == nil {
 		return ts
 	}
@@ -68,6 +69,9 @@ func compileTriggers(lex *lexicon.Lexicon) *triggerSet {
 		}
 		if e.Attr("subject") == "person" {
 			ts.people[e.Phrase] = true
+		}
+		if e.Attr("announced") != "" {
+			ts.announced[e.Phrase] = true
 		}
 	}
 	in := inflectorOf(lex)
@@ -503,8 +507,8 @@ func (d *docState) event(ts *triggerSet, si int, m trigMatch) *eventDraft {
 
 	// "I have never directed anyone", "did not recuse": a negated verb
 	// states no event
-	if !t.Noun && d.negatedBefore(s, m.start) {
-		return nil
+	if !t.Noun && (d.negatedBefore(s, m.start) || d.modalBefore(s, m.start, ts.announced[t.Type])) {
+		return nil // "would appeal", "may sue": an intention, not an event
 	}
 	// "the case, brought by X": a noun that states an event only with a
 	// participle of its list and "by" after it
@@ -1768,6 +1772,22 @@ func (d *docState) passiveVerbAfter(s sentence, off int) (int, string) {
 
 // negatedBefore reports whether a verb at off is negated: "not", "never"
 // or a contraction in n't among the few words before it.
+// modalBefore reports whether a modal verb governs the verb at off: "will
+// appeal", "would sue", "could be removed".
+// An announced change of office ("will serve as interim chief executive",
+// "will step down") is an event: with announced set, "will" is no modal.
+func (d *docState) modalBefore(s sentence, off int, announced bool) bool {
+	for _, w := range d.wordsBefore(off, s.Start, 2) {
+		if modals[w.text] && !(announced && (w.text == "will" || w.text == "'ll")) {
+			return true
+		}
+	}
+	return false
+}
+
+// modals are the English modal verbs (closed-class grammar words).
+var modals = map[string]bool{"will": true, "would": true, "may": true, "might": true, "could": true, "should": true, "can": true, "shall": true, "'ll": true}
+
 func (d *docState) negatedBefore(s sentence, off int) bool {
 	for _, w := range d.wordsBefore(off, s.Start, 3) {
 		if w.text == "not" || w.text == "never" || strings.HasSuffix(w.text, "n't") || strings.HasSuffix(w.text, "n’t") {
