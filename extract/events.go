@@ -1854,6 +1854,11 @@ func (d *docState) linkedNoun(s sentence, off int, ts *triggerSet) bool {
 		if determiners[w.text] || isLowerWord(w.text) && (strings.HasSuffix(w.text, "ary") || strings.HasSuffix(w.text, "al") || strings.HasSuffix(w.text, "ive") || strings.HasSuffix(w.text, "ed") && i+1 < len(ws) && determiners[ws[i+1].text]) {
 			continue
 		}
+		// "X said the investigation was tainted": a reporting verb does
+		// not make its subject the noun event's party
+		if _, reports := compiled(&claimLexCache, d.Lex, compileClaimLex).verbs[w.text]; reports {
+			return false
+		}
 		return true
 	}
 	return true
