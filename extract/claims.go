@@ -1153,6 +1153,16 @@ var allegingFilings = map[string]bool{"lawsuit": true, "protest": true}
 // states"), else "".
 func (d *docState) filingHint(vs, start int) string {
 	ts := compiled(&triggerCache, d.Lex, compileTriggers)
+	// "The lawsuit, filed in May by X, Y and Z, says": the filing that
+	// opens the sentence, before an appositive set off by commas
+	if si := d.sentenceAt(vs); si >= 0 {
+		ss := d.Sents[si].Start
+		if t := strings.TrimRight(d.Doc.Text[ss:vs], " "); strings.HasSuffix(t, ",") {
+			if open := strings.Index(t, ","); open >= 0 && open < len(t)-1 {
+				vs, start = ss+open, ss
+			}
+		}
+	}
 	ws := d.wordsBefore(vs, start, 2)
 	if len(ws) > 0 && (ws[0].text == "also" || strings.HasSuffix(ws[0].text, "ly")) {
 		ws = ws[1:]
