@@ -28,6 +28,7 @@ type lexIndex struct {
 	nick        map[string][]string // lower-case short form -> lower-case formal names
 	nominals    map[string]string   // "company" -> organization kind it refers to
 	titleMods   map[string]bool     // "interim", "deputy": words that qualify a title before it
+	titleScopes map[string]string   // title word -> company, member or none (title_scopes.txt)
 }
 
 type titleInfo struct {
@@ -74,6 +75,10 @@ func buildIndex(l *lexicon.Lexicon) *lexIndex {
 		places: map[string]bool{}, calendar: map[string]bool{}, heads: map[string]headInfo{},
 		agencies: map[string]agencyInfo{}, cueBefore: map[string]string{}, cueAfter: map[string]string{},
 		personAfter: map[string]bool{}, nick: map[string][]string{}, nominals: map[string]string{},
+	}
+	x.titleScopes = map[string]string{}
+	for _, e := range l.Entries("title_scopes") {
+		x.titleScopes[strings.ToLower(e.Phrase)] = e.Attr("scope")
 	}
 	x.titleMods = map[string]bool{}
 	for _, e := range l.Entries("title_modifiers") {

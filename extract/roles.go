@@ -28,7 +28,7 @@ func findRoles(d *docState) {
 	rels := map[string]int{}
 	addRole := func(si int, person *entity, title string, org *entity, orgNone bool, status string) {
 		oid := ""
-		if org == nil && !orgNone && executiveTitle(title) && !otherOwner(x, d.Sents[si].Tokens) {
+		if org == nil && !orgNone && executiveTitle(x, title) && !otherOwner(x, d.Sents[si].Tokens) {
 			// "Jane Roe, the chief financial officer, will serve as
 			// interim chief executive": an executive with no stated
 			// organization is the company the story is about.
@@ -96,12 +96,12 @@ func findRoles(d *docState) {
 					if org == nil && !none {
 						org = orgAfterPerson(names, toks, b) // "counsel, Jane Roe of Acme LLP"
 					}
-					if org == nil && !none && ti.Org == "" && corporateTitle(title) && si > 0 && opensSentence(toks, j-n) {
+					if org == nil && !none && ti.Org == "" && corporateTitle(x, title) && si > 0 && opensSentence(toks, j-n) {
 						// "Acme denied wrongdoing. Chief Executive Jane Roe said ...":
 						// the organization the sentence before was about.
 						org = subjectOrg(d, si-1)
 					}
-					if org == nil && !none && ti.Org == "" && corporateTitle(title) {
+					if org == nil && !none && ti.Org == "" && corporateTitle(x, title) {
 						org = orgBeforeInSentence(d, si, toks[j-n].Start, m.Entity)
 						if org == nil {
 							org = headNounOrgBefore(d, toks, j-n, m.Entity) // "the league's board named chief operating officer Jane Roe"
@@ -181,7 +181,7 @@ func findRoles(d *docState) {
 						if org == nil {
 							org, none = impliedOrg(d, ti)
 						}
-						if org == nil && !none && corporateTitle(ti.Phrase) {
+						if org == nil && !none && corporateTitle(x, ti.Phrase) {
 							org = recentOrgKind(d, toks[a].Start, m.Entity, "company")
 						}
 						addRole(si, m.Entity, adjTitle(toks, from, k, ti.Phrase), org, none, kg.Current)
@@ -503,16 +503,28 @@ func findRoles(d *docState) {
 }
 
 // executiveTitle: a company's officer ("chief financial officer", "COO",
-// "chair"), which belongs to some company even when none is named.
-func executiveTitle(t string) bool {
-	low := strings.ToLower(t)
-	for _, w := range []string{"chief ", "ceo", "cfo", "coo", "cto", "chair"} {
-		if strings.Contains(low, w) {
-			return true
+// titleScope reads a title's words against title_scopes.txt: "company" for
+// an executive office, "member" for another office in an organization, ""
+// otherwise.
+func titleScope(x *lexIndex, t string) string {
+	scope := ""
+	for _, w := range strings.Fields(strings.ToLower(t)) {
+		switch x.titleScopes[w] {
+		case "none":
+			return ""
+		case "company":
+			scope = "company"
+		case "member":
+			if scope == "" {
+				scope = "member"
+			}
 		}
 	}
-	return strings.HasSuffix(low, " officer") && !strings.Contains(low, "police") && !strings.Contains(low, "probation")
+	return scope
 }
+
+// executiveTitle: a company's officer ("chief financial officer", "COO").
+func executiveTitle(x *lexIndex, t string) bool { return titleScope(x, t) == "company" }
 
 // otherOwner: the sentence gives a title to a body not a company ("the
 // agency's chief information officer"), so the story's company is not it.
@@ -526,16 +538,8 @@ func otherOwner(x *lexIndex, toks []token) bool {
 }
 
 // corporateTitle: an office held in some organization, which a sentence
-// names elsewhere ("Acme said its Chief Executive Jane Roe resigned").
-func corporateTitle(t string) bool {
-	low := strings.ToLower(t)
-	for _, w := range []string{"chief", "ceo", "cfo", "coo", "cto", "president", "chair", "founder", "officer", "counsel", "director", "spokes", "head"} {
-		if strings.Contains(low, w) {
-			return true
-		}
-	}
-	return false
-}
+// names near the person.
+func corporateTitle(x *lexIndex, t string) bool { return titleScope(x, t) != "" }
 
 // orgBeforeInSentence is the nearest organization (named or "the company")
 // before off in sentence si.
@@ -742,7 +746,7 @@ func successors(d *docState, add func(si int, person *entity, title string, org 
 				continue
 			}
 			for _, r := range append([]kg.Role(nil), d.Roles...) {
-				if r.Person == prev.Entity.ID && corporateTitle(r.Title) {
+				if r.Person == prev.Entity.ID && corporateTitle(indexOf(d.Lex), r.Title) {
 					add(si, next.Entity, r.Title, byID[r.Organization], r.Organization == "", kg.Current)
 				}
 			}
@@ -1211,7 +1215,7 @@ func verbRoles(d *docState, x *lexIndex, si int, add func(si int, person *entity
 				org = whereOrg(d, ms, toks, pa)
 			}
 			none := false
-			if org == nil && depart && corporateTitle(ti.Phrase) {
+			if org == nil && depart && corporateTitle(x, ti.Phrase) {
 				org = recentOrgKind(d, toks[k].Start, person, "company")
 			}
 			if org == nil {
