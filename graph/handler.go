@@ -98,8 +98,10 @@ func NewHandler(r *Resolver, o Options) http.Handler {
 		log.ErrorContext(ctx, "panic in resolver", "panic", fmt.Sprint(p))
 		return errInternal
 	})
+	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+		return next(WithLoaders(ctx, NewLoaders(r.Store, operationFields(graphql.GetOperationContext(ctx)))))
+	})
 	var h http.Handler = srv
-	h = loaderMiddleware(r.Store, h)
 	h = authMiddleware(o.APIToken, h)
 	if o.Timeout > 0 {
 		h = timeoutMiddleware(o.Timeout, h)

@@ -49,6 +49,22 @@ func entities(ctx context.Context, ids []string) ([]model.Entity, error) {
 	return out, nil
 }
 
+// searchHits wraps the store's hits as GraphQL nodes and primes the entity
+// loader with the entities among them.
+func searchHits(ctx context.Context, hits []kg.Hit) []model.SearchHit {
+	out := make([]model.SearchHit, 0, len(hits))
+	for _, h := range hits {
+		switch {
+		case h.Claim != nil:
+			out = append(out, model.SearchHit{Score: h.Score, Node: *h.Claim})
+		case h.Entity != nil:
+			loaders(ctx).Entity.Prime(h.Entity.ID, *h.Entity)
+			out = append(out, model.SearchHit{Score: h.Score, Node: model.WrapEntity(*h.Entity)})
+		}
+	}
+	return out
+}
+
 // eventType maps the loader's lower snake case type to the enum; unknown
 // types are OTHER.
 func eventType(t string) model.EventType {
