@@ -136,3 +136,28 @@ func BenchmarkSelection(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkConflicts measures a page of conflicts over the generated
+// corpus. The first request after a change of the graph builds the
+// conflict index in one grouped pass; it is timed once and logged (cold),
+// and the benchmark reports the requests after it.
+func BenchmarkConflicts(b *testing.B) {
+	const q = `{ conflicts(first: 20) { totalCount edges { cursor node { field description events { id type date dateText } } } } }`
+	for _, n := range benchSizes(b) {
+		e := generatedEnv(b, n)
+		op := postQuery(e.srv, q)
+		start := time.Now()
+		if err := op(context.Background()); err != nil {
+			b.Fatal(err)
+		}
+		cold := time.Since(start)
+		var r struct{ Conflicts struct{ TotalCount int } }
+		e.mustQuery(b, q, &r)
+		b.Logf("docs=%d: %d conflicts; first request (index build) %s", n, r.Conflicts.TotalCount, cold.Round(time.Millisecond))
+		for _, clients := range []int{1, 8} {
+			b.Run(fmt.Sprintf("docs=%d/c%d", n, clients), func(b *testing.B) {
+				measure(b, clients, op)
+			})
+		}
+	}
+}

@@ -4,8 +4,10 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -237,6 +239,13 @@ func (f *fakeStore) dropSources(out *kg.EntityFacts) {
 	}
 }
 
+func (f *fakeStore) Match(_ context.Context, text string, typ kg.EntityType) (kg.Match, error) {
+	if e, ok := f.find(text, typ); ok {
+		return kg.Match{Text: text, Entity: e, By: kg.MatchedExact}, nil
+	}
+	return kg.Match{}, fmt.Errorf("entity %q: %w", text, kg.ErrNotFound)
+}
+
 // find looks an entity up like the real store: by id, name or alias.
 func (f *fakeStore) find(ref string, typ kg.EntityType) (kg.Entity, bool) {
 	for _, e := range f.entities {
@@ -390,8 +399,8 @@ func (f *fakeStore) Neighborhood(_ context.Context, of string, hops, limit int) 
 	return kg.Subgraph{}, f.call("Neighborhood")
 }
 
-func (f *fakeStore) Conflicts(context.Context) ([]kg.Conflict, error) {
-	return nil, f.call("Conflicts")
+func (f *fakeStore) Conflicts(context.Context, kg.ConflictFilter, kg.Include) (kg.Page[kg.Conflict], error) {
+	return kg.Page[kg.Conflict]{}, f.call("Conflicts")
 }
 
 func (f *fakeStore) DeleteDocument(_ context.Context, id string) error {
@@ -965,4 +974,64 @@ func TestSlowBodyTimesOut(t *testing.T) {
 	if resp.StatusCode != http.StatusRequestTimeout || len(r.Errors) != 1 || r.Errors[0].Extensions.Code != "REQUEST_TIMEOUT" {
 		t.Errorf("HTTP %d %+v, want 408 REQUEST_TIMEOUT", resp.StatusCode, r.Errors)
 	}
+}
+
+// TestOneLogLinePerRequest fails many aliased fields of one request with an
+// internal error and checks that the request logs one line naming the count.
+func TestOneLogLinePerRequest(t *testing.T) {
+	f := newFake()
+	f.err = errors.New("boom")
+	var buf syncBuffer
+	h := graph.NewHandler(&graph.Resolver{Store: f}, graph.Options{Log: slog.New(slog.NewTextHandler(&buf, nil))})
+	var q strings.Builder
+	q.WriteString("{")
+	for i := range 40 {
+		fmt.Fprintf(&q, " a%d: events(first: 1) { totalCount }", i)
+	}
+	q.WriteString(" }")
+	errs, _ := raw(t, client.New(h), q.String())
+	if len(errs) != 40 {
+		t.Fatalf("%d errors, want 40", len(errs))
+	}
+	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
+	if len(lines) != 1 || !strings.Contains(lines[0], "errors=40") || !strings.Contains(lines[0], "internal error") {
+		t.Errorf("log: %d lines, want one with errors=40:\n%s", len(lines), buf.String())
+	}
+}
+
+// TestConflictsPriced checks that conflicts costs more than its page, so a
+// request cannot ask for it many times over.
+func TestConflictsPriced(t *testing.T) {
+	c := newClient(t, newFake())
+	var q strings.Builder
+	q.WriteString("{")
+	for i := range 25 {
+		fmt.Fprintf(&q, " a%d: conflicts(first: 1) { totalCount }", i)
+	}
+	q.WriteString(" }")
+	errs, _ := raw(t, c, q.String())
+	if len(errs) == 0 || errs[0].Extensions.Code != "COMPLEXITY_LIMIT_EXCEEDED" {
+		t.Errorf("25 conflicts: errors = %+v, want COMPLEXITY_LIMIT_EXCEEDED", errs)
+	}
+	if errs, _ := raw(t, c, `{ conflicts(first: 100) { totalCount edges { node { description } } } }`); len(errs) > 0 {
+		t.Errorf("one conflicts: errors = %+v", errs)
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe for a logger's concurrent writes.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }

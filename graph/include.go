@@ -134,7 +134,12 @@ func (r *queryResolver) findEntity(ctx context.Context, id, name *string, typ kg
 	default:
 		return kg.Entity{}, nil, badInput("give an id or a name")
 	}
-	f, err := r.Store.Entity(ctx, ref, typ, entityInclude(ctx))
+	inc := entityInclude(ctx)
+	var f kg.EntityFacts
+	err := lenient(ctx, r.Store, typ, ref, func(ref string) (err error) {
+		f, err = r.Store.Entity(ctx, ref, typ, inc)
+		return err
+	})
 	if err != nil {
 		return kg.Entity{}, nil, err
 	}

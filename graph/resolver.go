@@ -25,6 +25,9 @@ type Store interface {
 	Contributions(ctx context.Context, docIDs []string, f kg.Fields) (map[string]kg.Contribution, error)
 
 	Entity(ctx context.Context, ref string, typ kg.EntityType, inc kg.Include) (kg.EntityFacts, error)
+	// Match resolves a name as a user types it (see kg.MatchedBy); for
+	// references the exact lookups do not find.
+	Match(ctx context.Context, text string, typ kg.EntityType) (kg.Match, error)
 	Node(ctx context.Context, id string, f kg.Fields) (any, error)
 	Search(ctx context.Context, text string, kinds []string, first int, lucene bool, f kg.Fields) ([]kg.Hit, error)
 	Events(ctx context.Context, f kg.EventFilter, inc kg.Include) (kg.Page[kg.Event], error)
@@ -32,7 +35,7 @@ type Store interface {
 	Documents(ctx context.Context, f kg.DocumentFilter, inc kg.Include) (kg.Page[kg.Document], error)
 	Connections(ctx context.Context, from, to string, maxHops int) ([]kg.Path, error)
 	Neighborhood(ctx context.Context, of string, hops, limit int) (kg.Subgraph, error)
-	Conflicts(ctx context.Context) ([]kg.Conflict, error)
+	Conflicts(ctx context.Context, f kg.ConflictFilter, inc kg.Include) (kg.Page[kg.Conflict], error)
 
 	DeleteDocument(ctx context.Context, id string) error
 	MergeEntities(ctx context.Context, keep, merge string) (kg.Entity, error)

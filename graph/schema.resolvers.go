@@ -292,7 +292,14 @@ func (r *queryResolver) Connections(ctx context.Context, from string, to string,
 	if maxHops != nil {
 		hops = *maxHops
 	}
-	return r.Store.Connections(ctx, from, to, hops)
+	var paths []kg.Path
+	err := lenient(ctx, r.Store, "", from, func(from string) error {
+		return lenient(ctx, r.Store, "", to, func(to string) (err error) {
+			paths, err = r.Store.Connections(ctx, from, to, hops)
+			return err
+		})
+	})
+	return paths, err
 }
 
 // Neighborhood is the resolver for the neighborhood field.
@@ -307,7 +314,11 @@ func (r *queryResolver) Neighborhood(ctx context.Context, of string, hops *int, 
 	if l > 500 {
 		return nil, badInput("limit must be at most 500, got %d", l)
 	}
-	g, err := r.Store.Neighborhood(ctx, of, h, l)
+	var g kg.Subgraph
+	err := lenient(ctx, r.Store, "", of, func(of string) (err error) {
+		g, err = r.Store.Neighborhood(ctx, of, h, l)
+		return err
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -337,8 +348,25 @@ func (r *queryResolver) Documents(ctx context.Context, first *int, after *string
 }
 
 // Conflicts is the resolver for the conflicts field.
-func (r *queryResolver) Conflicts(ctx context.Context) ([]kg.Conflict, error) {
-	return r.Store.Conflicts(ctx)
+func (r *queryResolver) Conflicts(ctx context.Context, first *int, after *string) (*model.ConflictConnection, error) {
+	var f kg.ConflictFilter
+	var err error
+	if f.First, err = checkFirst(first); err != nil {
+		return nil, err
+	}
+	if f.After, err = model.DecodeCursor("conflicts", deref(after), 3); err != nil {
+		return nil, err
+	}
+	p, err := r.Store.Conflicts(ctx, f, kg.Include{Fields: loaders(ctx).Fields})
+	if err != nil {
+		return nil, err
+	}
+	c := &model.ConflictConnection{TotalCount: p.Total, Edges: make([]model.ConflictEdge, len(p.Items))}
+	for i, cf := range p.Items {
+		c.Edges[i] = model.ConflictEdge{Cursor: model.EncodeCursor("conflicts", append([]string{cf.Type}, cf.EventIDs...)), Node: &cf}
+	}
+	c.PageInfo = pageInfo(after, p.More, len(c.Edges), func(i int) string { return c.Edges[i].Cursor })
+	return c, nil
 }
 
 // Topics is the resolver for the topics field.

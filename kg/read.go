@@ -1,5 +1,11 @@
 package kg
 
+import (
+	"errors"
+	"strconv"
+	"strings"
+)
+
 // Read-side values: what the store's queries take (filters, what to
 // include) and return (pages, graphs, conflicts). The API binds its GraphQL
 // types to these where they fit, so the store never depends on the API.
@@ -57,11 +63,21 @@ type Path struct {
 	Edges  []GraphEdge
 }
 
-// Conflict is a set of facts on which sources disagree.
+// Conflict is a set of facts on which sources disagree: events of one
+// type whose dates differ. Events hold the events' selected fields.
 type Conflict struct {
 	Field       string
 	Description string
+	Type        string   // the events' type
+	EventIDs    []string // the events, in id order
 	Events      []Event
+}
+
+// ConflictFilter pages conflicts; After is the key (type, then the event
+// ids) of the last conflict already seen.
+type ConflictFilter struct {
+	First int
+	After []string
 }
 
 // Page is one page of a keyset-paginated list, with the related nodes the
@@ -149,3 +165,46 @@ type DocumentFilter struct {
 	First int
 	After []string
 }
+
+// MatchedBy says how a name was resolved to an entity.
+type MatchedBy string
+
+// How a name can match (see neo4jstore.Store.Match).
+const (
+	MatchedExact     MatchedBy = "EXACT"      // id, name or alias, ignoring case
+	MatchedStripped  MatchedBy = "STRIPPED"   // the same without articles and honorifics ("the Pentagon", "Mr. Esper")
+	MatchedSurname   MatchedBy = "SURNAME"    // the surname of exactly one person
+	MatchedGivenName MatchedBy = "GIVEN_NAME" // the given name of exactly one person
+	MatchedFuzzy     MatchedBy = "FUZZY"      // every word within a small edit distance
+)
+
+// Match is the entity a name was resolved to, and how.
+type Match struct {
+	Text   string // the name as given
+	Entity Entity
+	By     MatchedBy
+}
+
+// AmbiguousError says that a name fits several entities equally well. It
+// is an ErrInvalid: the caller must give a fuller name or an id.
+type AmbiguousError struct {
+	Text       string
+	Candidates []Entity
+}
+
+func (e *AmbiguousError) Error() string {
+	var b strings.Builder
+	for i, c := range e.Candidates {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(c.Name + " (" + c.ID + ")")
+	}
+	return "name " + strconv.Quote(e.Text) + " is ambiguous: it may be " + b.String() + "; give a fuller name or an id"
+}
+
+// Unwrap makes an AmbiguousError an ErrInvalid.
+func (e *AmbiguousError) Unwrap() error { return ErrInvalid }
+
+// IsNotFound reports whether err is ErrNotFound.
+func IsNotFound(err error) bool { return errors.Is(err, ErrNotFound) }

@@ -864,47 +864,6 @@ func (s *Store) Neighborhood(ctx context.Context, of string, hops, limit int) (k
 	return g, nil
 }
 
-// Conflicts returns pairs of events of the same type with the same agents,
-// targets and recipients whose dates disagree (neither is a prefix of the
-// other) and that are stated in different documents.
-func (s *Store) Conflicts(ctx context.Context) ([]kg.Conflict, error) {
-	recs, err := s.read(ctx, `MATCH (e1:Event), (e2:Event)
-		WHERE e1.type = e2.type AND e1.id < e2.id AND coalesce(e1.date, '') <> '' AND coalesce(e2.date, '') <> ''
-		  AND NOT e1.date STARTS WITH e2.date AND NOT e2.date STARTS WITH e1.date
-		WITH e1, e2,
-		  COLLECT { MATCH (x:Entity)-[p:PARTICIPATED_IN]->(e1) WHERE p.as IN ['agent', 'target', 'recipient'] RETURN x.id + ':' + p.as } AS k1,
-		  COLLECT { MATCH (x:Entity)-[p:PARTICIPATED_IN]->(e2) WHERE p.as IN ['agent', 'target', 'recipient'] RETURN x.id + ':' + p.as } AS k2,
-		  COLLECT { MATCH (e1)-[:SOURCED_FROM]->(d:Document) RETURN DISTINCT d.id } AS d1,
-		  COLLECT { MATCH (e2)-[:SOURCED_FROM]->(d:Document) RETURN DISTINCT d.id } AS d2
-		WHERE size(k1) > 0 AND all(k IN k1 WHERE k IN k2) AND all(k IN k2 WHERE k IN k1)
-		  AND any(d IN d1 WHERE NOT d IN d2)
-		RETURN `+eventProj("e1", nil)+` AS a, `+eventProj("e2", nil)+` AS b
-		ORDER BY e1.type, e1.id, e2.id`, nil)
-	if err != nil {
-		return nil, fmt.Errorf("conflicts: %w", err)
-	}
-	out := []kg.Conflict{}
-	for _, r := range recs {
-		a, b := toEvent(r.Values[0]), toEvent(r.Values[1])
-		out = append(out, kg.Conflict{Field: "date", Events: []kg.Event{a, b},
-			Description: fmt.Sprintf("%s dated %s by %s but %s by %s",
-				strings.ReplaceAll(a.Type, "_", " "), a.Date, sourceDocs(a), b.Date, sourceDocs(b))})
-	}
-	return out, nil
-}
-
-func sourceDocs(ev kg.Event) string {
-	var docs []string
-	seen := map[string]bool{}
-	for _, s := range ev.Sources {
-		if !seen[s.Document] {
-			seen[s.Document] = true
-			docs = append(docs, s.Document)
-		}
-	}
-	return strings.Join(docs, ", ")
-}
-
 // isParseError reports whether err is Neo4j refusing a fulltext query that
 // does not parse.
 func isParseError(err error) bool {
