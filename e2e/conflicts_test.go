@@ -81,7 +81,9 @@ func TestConflicts(t *testing.T) {
 	// Deleting a document that states one side of every conflict changes the
 	// graph: the index is rebuilt and those conflicts are gone.
 	var docs struct {
-		Documents struct{ Edges []struct{ Node struct{ ID, Title string } } }
+		Documents struct {
+			Edges []struct{ Node struct{ ID, Title string } }
+		}
 	}
 	e.mustQuery(t, `{ documents(first: 10) { edges { node { id title } } } }`, &docs)
 	var victim string
