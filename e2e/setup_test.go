@@ -24,6 +24,7 @@ type env struct {
 	store  *neo4jstore.Store
 	topics *graph.Taxonomy
 	srv    *httptest.Server
+	docs   int // generated documents loaded (scale benchmarks)
 }
 
 // setup loads the bundled corpus into a clean test database and serves the

@@ -1674,8 +1674,9 @@ type Query {
   Facts on which sources disagree: pairs of events of one type with the same
   agents, targets and recipients whose dates differ (neither is a prefix of
   the other), stated in different documents; ordered by type, then event
-  ids. Found from an index grouped by event key, never by comparing every
-  pair, and priced in the complexity limit (200 plus the page).
+  key, then event ids. Found from an index grouped by event key, never by
+  comparing every pair, and priced in the complexity limit (200 plus the
+  page).
   """
   conflicts(first: Int = 20, after: String): ConflictConnection
   "The topic taxonomy: each topic with its parent."

@@ -1,6 +1,7 @@
 package neo4jstore
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -17,20 +18,23 @@ import (
 // version stamp (documents, their last load time, entities, events,
 // curations) changes, so a request costs one cheap stamp read and a page.
 
-// conflictIndex is the store's cached list of conflicts.
+// conflictIndex is the store's cached index: the groups of events that
+// share a key and have at least two dates. Pairs are not stored (a group of
+// n events may hold n²/2 of them); a page enumerates them in order.
 type conflictIndex struct {
 	mu      sync.Mutex // held while building, so concurrent requests build once
 	version string
-	list    []conflictEntry
+	built   bool
+	groups  []conflictGroup
+	groupOf map[string]int // event id -> index in groups
+	total   int            // conflicting pairs in all groups
 }
 
-// conflictEntry is one conflict: two events, ordered by type and ids.
-type conflictEntry struct {
-	typ, a, b   string
-	description string
+// conflictGroup is the events of one key, ordered by id.
+type conflictGroup struct {
+	typ string
+	evs []conflictEvent
 }
-
-func (c conflictEntry) key() []string { return []string{c.typ, c.a, c.b} }
 
 // versionQuery reads the stamp: counts come from the count store, the last
 // load time from the document_loaded index.
@@ -53,9 +57,9 @@ const groupQuery = `MATCH (e:Event) WHERE e.date > ''
 	RETURN type, [e IN evs | {id: e.id, date: e.date,
 	  docs: COLLECT { MATCH (e)-[:SOURCED_FROM]->(d:Document) WITH DISTINCT d ORDER BY d.id RETURN {id: d.id, title: d.title} }}] AS evs`
 
-// conflictList returns the current list of conflicts, rebuilding it when
-// the graph changed since it was built.
-func (s *Store) conflictList(ctx context.Context) ([]conflictEntry, error) {
+// conflictGroups returns the index, rebuilt when the graph changed since
+// it was built.
+func (s *Store) conflictGroups(ctx context.Context) (*conflictIndex, error) {
 	recs, err := s.read(ctx, versionQuery, nil)
 	if err != nil {
 		return nil, fmt.Errorf("conflicts version: %w", err)
@@ -64,20 +68,33 @@ func (s *Store) conflictList(ctx context.Context) ([]conflictEntry, error) {
 	ix := &s.conflicts
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	if ix.list != nil && ix.version == version {
-		return ix.list, nil
+	if ix.built && ix.version == version {
+		return ix, nil
 	}
 	recs, err = s.read(ctx, groupQuery, nil)
 	if err != nil {
 		return nil, fmt.Errorf("conflicts index: %w", err)
 	}
-	list := []conflictEntry{}
+	groups := make([]conflictGroup, 0, len(recs))
 	for _, r := range recs {
-		list = append(list, groupConflicts(str(r.Values[0]), asList(r.Values[1]))...)
+		groups = append(groups, newConflictGroup(str(r.Values[0]), asList(r.Values[1])))
 	}
-	slices.SortFunc(list, func(x, y conflictEntry) int { return slices.Compare(x.key(), y.key()) })
-	ix.version, ix.list = version, list
-	return list, nil
+	slices.SortFunc(groups, func(a, b conflictGroup) int {
+		return cmp.Or(strings.Compare(a.typ, b.typ), strings.Compare(a.evs[0].id, b.evs[0].id))
+	})
+	ix.groups, ix.groupOf, ix.total = groups, map[string]int{}, 0
+	for g, grp := range groups {
+		for i, ev := range grp.evs {
+			ix.groupOf[ev.id] = g
+			for _, other := range grp.evs[i+1:] {
+				if conflicting(ev, other) {
+					ix.total++
+				}
+			}
+		}
+	}
+	ix.version, ix.built = version, true
+	return ix, nil
 }
 
 // conflictEvent is an event of a group: id, date and source documents.
@@ -87,11 +104,8 @@ type conflictEvent struct {
 	titles   []string // titles, or ids where there is none
 }
 
-// groupConflicts compares the events of one group pairwise: two conflict
-// when their dates disagree (neither is a prefix of the other) and the
-// first (by id) is stated in a document the second is not.
-func groupConflicts(typ string, evs []any) []conflictEntry {
-	group := make([]conflictEvent, 0, len(evs))
+func newConflictGroup(typ string, evs []any) conflictGroup {
+	g := conflictGroup{typ: typ, evs: make([]conflictEvent, 0, len(evs))}
 	for _, x := range evs {
 		m := asMap(x)
 		ev := conflictEvent{id: str(m["id"]), date: str(m["date"])}
@@ -100,24 +114,56 @@ func groupConflicts(typ string, evs []any) []conflictEntry {
 			ev.docs = append(ev.docs, str(dm["id"]))
 			ev.titles = append(ev.titles, cmpOr(str(dm["title"]), str(dm["id"])))
 		}
-		group = append(group, ev)
+		g.evs = append(g.evs, ev)
 	}
-	slices.SortFunc(group, func(a, b conflictEvent) int { return strings.Compare(a.id, b.id) })
-	var out []conflictEntry
-	for i, a := range group {
-		for _, b := range group[i+1:] {
-			if strings.HasPrefix(a.date, b.date) || strings.HasPrefix(b.date, a.date) {
-				continue
+	slices.SortFunc(g.evs, func(a, b conflictEvent) int { return strings.Compare(a.id, b.id) })
+	return g
+}
+
+// conflicting reports whether events a and b (a before b by id) of one
+// group conflict: their dates disagree (neither is a prefix of the other)
+// and a is stated in a document b is not.
+func conflicting(a, b conflictEvent) bool {
+	if strings.HasPrefix(a.date, b.date) || strings.HasPrefix(b.date, a.date) {
+		return false
+	}
+	return slices.ContainsFunc(a.docs, func(d string) bool { return !slices.Contains(b.docs, d) })
+}
+
+// page returns up to n conflicts after the pair (after[1], after[2]) of
+// type after[0] (all from the start when after is empty), and whether more
+// follow.
+func (ix *conflictIndex) page(after []string, n int) ([]kg.Conflict, bool) {
+	g, i, j := 0, 0, 1 // the next pair to look at: group g, events i < j
+	if len(after) == 3 {
+		gi, ok := ix.groupOf[after[1]]
+		if !ok {
+			return nil, false // the event is gone since the cursor was made
+		}
+		evs := ix.groups[gi].evs
+		i, _ = slices.BinarySearchFunc(evs, after[1], func(e conflictEvent, id string) int { return strings.Compare(e.id, id) })
+		j, _ = slices.BinarySearchFunc(evs, after[2], func(e conflictEvent, id string) int { return strings.Compare(e.id, id) })
+		g, j = gi, max(j, i)+1
+	}
+	var out []kg.Conflict
+	for ; g < len(ix.groups); g, i, j = g+1, 0, 1 {
+		grp := ix.groups[g]
+		for ; i < len(grp.evs); i, j = i+1, i+2 {
+			for ; j < len(grp.evs); j++ {
+				a, b := grp.evs[i], grp.evs[j]
+				if !conflicting(a, b) {
+					continue
+				}
+				if len(out) == n {
+					return out, true
+				}
+				out = append(out, kg.Conflict{Field: "date", Type: grp.typ, EventIDs: []string{a.id, b.id},
+					Description: fmt.Sprintf("%s dated %s by %s but %s by %s", strings.ReplaceAll(grp.typ, "_", " "),
+						a.date, strings.Join(a.titles, ", "), b.date, strings.Join(b.titles, ", "))})
 			}
-			if !slices.ContainsFunc(a.docs, func(d string) bool { return !slices.Contains(b.docs, d) }) {
-				continue
-			}
-			out = append(out, conflictEntry{typ: typ, a: a.id, b: b.id,
-				description: fmt.Sprintf("%s dated %s by %s but %s by %s", strings.ReplaceAll(typ, "_", " "),
-					a.date, strings.Join(a.titles, ", "), b.date, strings.Join(b.titles, ", "))})
 		}
 	}
-	return out
+	return out, false
 }
 
 func cmpOr(s, def string) string {
@@ -129,44 +175,38 @@ func cmpOr(s, def string) string {
 
 // Conflicts returns a page of the pairs of events of the same type with the
 // same agents, targets and recipients whose dates disagree and that are
-// stated in different documents, ordered by type and event ids, with the
-// events' fields that f selects. f.After is the key (type, id, id) of the
-// last conflict already seen.
+// stated in different documents, ordered by type, then by key (groups in
+// the order of their first event id), then event ids; with the events'
+// fields that inc selects. f.After is the key (type, id, id) of the last
+// conflict already seen.
 func (s *Store) Conflicts(ctx context.Context, f kg.ConflictFilter, inc kg.Include) (kg.Page[kg.Conflict], error) {
-	list, err := s.conflictList(ctx)
+	ix, err := s.conflictGroups(ctx)
 	if err != nil {
 		return kg.Page[kg.Conflict]{}, err
 	}
-	start := 0
-	if len(f.After) > 0 {
-		start, _ = slices.BinarySearchFunc(list, f.After, func(c conflictEntry, k []string) int {
-			return slices.Compare(c.key(), k)
-		})
-		if start < len(list) && slices.Equal(list[start].key(), f.After) {
-			start++
-		}
+	ix.mu.Lock()
+	items, more := ix.page(f.After, f.First)
+	total := ix.total
+	ix.mu.Unlock()
+	p := kg.Page[kg.Conflict]{Total: total, More: more, Items: items}
+	if !inc.Fields.Has("Conflict", "events") || len(items) == 0 {
+		return p, nil
 	}
-	end := min(len(list), start+f.First)
-	p := kg.Page[kg.Conflict]{Total: len(list), More: end < len(list)}
-	page := list[start:end]
-	events := map[string]kg.Event{}
-	if inc.Fields.Has("Conflict", "events") && len(page) > 0 {
-		var ids []string
-		for _, c := range page {
-			ids = append(ids, c.a, c.b)
-		}
-		if events, err = s.EventsByID(ctx, ids, inc.Fields); err != nil {
-			return kg.Page[kg.Conflict]{}, fmt.Errorf("conflicts: %w", err)
-		}
+	var ids []string
+	for _, c := range items {
+		ids = append(ids, c.EventIDs...)
 	}
-	for _, c := range page {
-		cf := kg.Conflict{Field: "date", Description: c.description, Type: c.typ, EventIDs: []string{c.a, c.b}, Events: []kg.Event{}}
-		for _, id := range []string{c.a, c.b} {
+	events, err := s.EventsByID(ctx, ids, inc.Fields)
+	if err != nil {
+		return kg.Page[kg.Conflict]{}, fmt.Errorf("conflicts: %w", err)
+	}
+	for k, c := range p.Items {
+		p.Items[k].Events = []kg.Event{}
+		for _, id := range c.EventIDs {
 			if ev, ok := events[id]; ok {
-				cf.Events = append(cf.Events, ev)
+				p.Items[k].Events = append(p.Items[k].Events, ev)
 			}
 		}
-		p.Items = append(p.Items, cf)
 	}
 	return p, nil
 }
