@@ -720,6 +720,8 @@ func TestErrorCodes(t *testing.T) {
 		{"cursor of another list", `{ events(after: "WyJjbGFpbXMiLCJjbG1fMSJd") { totalCount } }`, nil, "BAD_USER_INPUT", "not a cursor of events"},
 		{"first too large", `{ claims(first: 1000) { totalCount } }`, nil, "BAD_USER_INPUT", "first must be between 1 and 100"},
 		{"bad date", `{ events(from: "last week") { totalCount } }`, nil, "BAD_USER_INPUT", "YYYY"},
+		{"month 13", `{ events(from: "2019-13") { totalCount } }`, nil, "BAD_USER_INPUT", "not a calendar date"},
+		{"february 30", `{ events(to: "2020-02-30") { totalCount } }`, nil, "BAD_USER_INPUT", "not a calendar date"},
 		{"id and name", `{ entity(id: "a", name: "b") { name } }`, nil, "BAD_USER_INPUT", "not both"},
 		{"database down", `{ claims { totalCount } }`, fmt.Errorf("claims: %w: connection refused", kg.ErrUnavailable), "UNAVAILABLE", "unavailable"},
 		{"internal", `{ claims { totalCount } }`, fmt.Errorf("claims: Neo.ClientError.Statement.SyntaxError at line 3"), "INTERNAL", "internal error"},
