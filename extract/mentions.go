@@ -1488,7 +1488,6 @@ func salient(names []*mention, off, sent, window int, want func(*entity) bool) *
 	return best
 }
 
-
 // nominalReferent returns what the lower-case noun w after "the" may refer
 // to: an organization of the nominal's kind ("the company"), or one whose
 // name has w as a word when w is an organization head ("the bureau" ->
