@@ -59,3 +59,27 @@ func TestLayering(t *testing.T) {
 		}
 	}
 }
+
+// TestStoreDoesNotDependOnAPI keeps the database layer below the API: the
+// store returns kg values, and the API binds to them or maps them.
+func TestStoreDoesNotDependOnAPI(t *testing.T) {
+	const module = "github.com/factgraph/factgraph"
+	forbidden := []string{module + "/graph", module + "/graph/model"}
+	found := false
+	for _, p := range listPackages(t) {
+		if p.ImportPath != module+"/neo4jstore" && !strings.HasPrefix(p.ImportPath, module+"/neo4jstore/") {
+			continue
+		}
+		found = true
+		for _, d := range p.Deps {
+			for _, f := range forbidden {
+				if d == f {
+					t.Errorf("package %s depends on %s; the store must not depend on the API layer", p.ImportPath, d)
+				}
+			}
+		}
+	}
+	if !found {
+		t.Fatal("package neo4jstore not listed")
+	}
+}

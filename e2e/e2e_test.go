@@ -281,18 +281,20 @@ func TestCorpusQuestions(t *testing.T) {
 	})
 
 	t.Run("sources that disagree on a date", func(t *testing.T) {
-		var r struct {
-			Conflicts []struct {
-				Field  string
-				Events []struct {
-					Type, Date string
-					Sources    []source
-				}
+		type conflict struct {
+			Field  string
+			Events []struct {
+				Type, Date string
+				Sources    []source
 			}
 		}
-		e.mustQuery(t, `{ conflicts { field events { type date sources { quote start end document { title } } } } }`, &r)
+		var r struct {
+			Conflicts struct{ Edges []struct{ Node conflict } }
+		}
+		e.mustQuery(t, `{ conflicts(first: 100) { edges { node { field events { type date sources { quote start end document { title } } } } } } }`, &r)
 		found := false
-		for _, c := range r.Conflicts {
+		for _, ed := range r.Conflicts.Edges {
+			c := ed.Node
 			if c.Field != "date" || len(c.Events) != 2 || c.Events[0].Type != "AWARD" {
 				continue
 			}

@@ -20,16 +20,16 @@ import (
 // level, which is the reference the one-statement reads must match.
 type loadingStore struct{ *neo4jstore.Store }
 
-func (s loadingStore) Events(ctx context.Context, f model.EventFilter, inc model.Include) (model.Page[kg.Event], error) {
-	return s.Store.Events(ctx, f, model.Include{Total: inc.Total, Sources: true})
+func (s loadingStore) Events(ctx context.Context, f kg.EventFilter, inc kg.Include) (kg.Page[kg.Event], error) {
+	return s.Store.Events(ctx, f, kg.Include{Total: inc.Total, Fields: inc.Fields})
 }
 
-func (s loadingStore) Claims(ctx context.Context, f model.ClaimFilter, inc model.Include) (model.Page[kg.Claim], error) {
-	return s.Store.Claims(ctx, f, model.Include{Total: inc.Total, Sources: true, About: inc.About})
+func (s loadingStore) Claims(ctx context.Context, f kg.ClaimFilter, inc kg.Include) (kg.Page[kg.Claim], error) {
+	return s.Store.Claims(ctx, f, kg.Include{Total: inc.Total, Fields: inc.Fields})
 }
 
-func (s loadingStore) Entity(ctx context.Context, ref string, typ kg.EntityType, _ model.Include) (model.EntityFacts, error) {
-	return s.Store.Entity(ctx, ref, typ, model.Include{})
+func (s loadingStore) Entity(ctx context.Context, ref string, typ kg.EntityType, inc kg.Include) (kg.EntityFacts, error) {
+	return s.Store.Entity(ctx, ref, typ, kg.Include{Fields: inc.Fields})
 }
 
 // TestOneStatementMatchesLoaders asks queries whose nested fields the store

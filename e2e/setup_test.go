@@ -24,6 +24,7 @@ type env struct {
 	store  *neo4jstore.Store
 	topics *graph.Taxonomy
 	srv    *httptest.Server
+	docs   int // generated documents loaded (scale benchmarks)
 }
 
 // setup loads the bundled corpus into a clean test database and serves the
@@ -45,9 +46,15 @@ func setup(t testing.TB) *env {
 	topics := graph.NewTaxonomy(lex.Entries("topics"))
 	h := graph.NewHandler(&graph.Resolver{Store: s, Ingester: p, Topics: topics},
 		graph.Options{APIToken: token, Timeout: 10 * time.Second})
+	return &env{store: s, topics: topics, srv: newServer(t, h)}
+}
+
+// newServer serves h until the test ends.
+func newServer(t testing.TB, h http.Handler) *httptest.Server {
+	t.Helper()
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
-	return &env{store: s, topics: topics, srv: srv}
+	return srv
 }
 
 type gqlError struct {

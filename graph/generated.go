@@ -33,6 +33,7 @@ type ResolverRoot interface {
 	Contribution() ContributionResolver
 	Document() DocumentResolver
 	Event() EventResolver
+	GraphEdge() GraphEdgeResolver
 	IngestResult() IngestResultResolver
 	Mutation() MutationResolver
 	Organization() OrganizationResolver
@@ -75,6 +76,17 @@ type ComplexityRoot struct {
 		Description func(childComplexity int) int
 		Events      func(childComplexity int) int
 		Field       func(childComplexity int) int
+	}
+
+	ConflictConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	ConflictEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	Contribution struct {
@@ -219,7 +231,7 @@ type ComplexityRoot struct {
 
 	Query struct {
 		Claims       func(childComplexity int, stance *model.Stance, topic *string, claimant *string, about *string, first *int, after *string) int
-		Conflicts    func(childComplexity int) int
+		Conflicts    func(childComplexity int, first *int, after *string) int
 		Connections  func(childComplexity int, from string, to string, maxHops *int) int
 		Documents    func(childComplexity int, first *int, after *string) int
 		Entity       func(childComplexity int, id *string, name *string) int
@@ -267,13 +279,16 @@ type ClaimResolver interface {
 	About(ctx context.Context, obj *kg.Claim) ([]model.Entity, error)
 }
 type ContributionResolver interface {
-	Entities(ctx context.Context, obj *model.Contribution) ([]model.Entity, error)
+	Entities(ctx context.Context, obj *kg.Contribution) ([]model.Entity, error)
 }
 type DocumentResolver interface {
-	Contribution(ctx context.Context, obj *kg.Document) (*model.Contribution, error)
+	Contribution(ctx context.Context, obj *kg.Document) (*kg.Contribution, error)
 }
 type EventResolver interface {
 	Type(ctx context.Context, obj *kg.Event) (model.EventType, error)
+}
+type GraphEdgeResolver interface {
+	Part(ctx context.Context, obj *kg.GraphEdge) (*string, error)
 }
 type IngestResultResolver interface {
 	Entities(ctx context.Context, obj *kg.Extraction) ([]model.Entity, error)
@@ -285,8 +300,10 @@ type MutationResolver interface {
 	AddAlias(ctx context.Context, entity string, alias string) (model.Entity, error)
 }
 type OrganizationResolver interface {
+	Merges(ctx context.Context, obj *model.Organization) ([]kg.Merge, error)
+
 	Roles(ctx context.Context, obj *model.Organization) ([]kg.Role, error)
-	Events(ctx context.Context, obj *model.Organization) ([]model.Participation, error)
+	Events(ctx context.Context, obj *model.Organization) ([]kg.Participation, error)
 	ClaimsMade(ctx context.Context, obj *model.Organization) ([]kg.Claim, error)
 	ClaimsAbout(ctx context.Context, obj *model.Organization) ([]kg.Claim, error)
 }
@@ -295,8 +312,9 @@ type ParticipantResolver interface {
 	Description(ctx context.Context, obj *kg.Participant) (*string, error)
 }
 type PersonResolver interface {
+	Merges(ctx context.Context, obj *model.Person) ([]kg.Merge, error)
 	Roles(ctx context.Context, obj *model.Person) ([]kg.Role, error)
-	Events(ctx context.Context, obj *model.Person) ([]model.Participation, error)
+	Events(ctx context.Context, obj *model.Person) ([]kg.Participation, error)
 	ClaimsMade(ctx context.Context, obj *model.Person) ([]kg.Claim, error)
 	ClaimsAbout(ctx context.Context, obj *model.Person) ([]kg.Claim, error)
 }
@@ -308,10 +326,10 @@ type QueryResolver interface {
 	Organization(ctx context.Context, id *string, name *string) (*model.Organization, error)
 	Events(ctx context.Context, typeArg *model.EventType, from *string, to *string, participant *string, first *int, after *string) (*model.EventConnection, error)
 	Claims(ctx context.Context, stance *model.Stance, topic *string, claimant *string, about *string, first *int, after *string) (*model.ClaimConnection, error)
-	Connections(ctx context.Context, from string, to string, maxHops *int) ([]model.Path, error)
-	Neighborhood(ctx context.Context, of string, hops *int, limit *int) (*model.Graph, error)
+	Connections(ctx context.Context, from string, to string, maxHops *int) ([]kg.Path, error)
+	Neighborhood(ctx context.Context, of string, hops *int, limit *int) (*kg.Subgraph, error)
 	Documents(ctx context.Context, first *int, after *string) (*model.DocumentConnection, error)
-	Conflicts(ctx context.Context) ([]model.Conflict, error)
+	Conflicts(ctx context.Context, first *int, after *string) (*model.ConflictConnection, error)
 	Topics(ctx context.Context) ([]model.Topic, error)
 }
 type RoleResolver interface {
@@ -441,6 +459,38 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Conflict.Field(childComplexity), true
+
+	case "ConflictConnection.edges":
+		if e.ComplexityRoot.ConflictConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictConnection.Edges(childComplexity), true
+	case "ConflictConnection.pageInfo":
+		if e.ComplexityRoot.ConflictConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictConnection.PageInfo(childComplexity), true
+	case "ConflictConnection.totalCount":
+		if e.ComplexityRoot.ConflictConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictConnection.TotalCount(childComplexity), true
+
+	case "ConflictEdge.cursor":
+		if e.ComplexityRoot.ConflictEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictEdge.Cursor(childComplexity), true
+	case "ConflictEdge.node":
+		if e.ComplexityRoot.ConflictEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictEdge.Node(childComplexity), true
 
 	case "Contribution.claims":
 		if e.ComplexityRoot.Contribution.Claims == nil {
@@ -995,7 +1045,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Query.Conflicts(childComplexity), true
+		args, err := ec.field_Query_conflicts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Conflicts(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Query.connections":
 		if e.ComplexityRoot.Query.Connections == nil {
 			break
@@ -1567,6 +1622,17 @@ type Path {
   edges: [GraphEdge!]!
 }
 
+type ConflictConnection {
+  totalCount: Int!
+  edges: [ConflictEdge!]!
+  pageInfo: PageInfo!
+}
+
+type ConflictEdge {
+  cursor: String!
+  node: Conflict!
+}
+
 "Facts on which sources disagree."
 type Conflict {
   "What differs, e.g. date."
@@ -1604,8 +1670,15 @@ type Query {
   neighborhood(of: String!, hops: Int = 1, limit: Int = 100): Graph
   "Documents by publication date."
   documents(first: Int = 20, after: String): DocumentConnection
-  "Facts on which sources disagree."
-  conflicts: [Conflict!]
+  """
+  Facts on which sources disagree: pairs of events of one type with the same
+  agents, targets and recipients whose dates differ (neither is a prefix of
+  the other), stated in different documents; ordered by type, then event
+  key, then event ids. Found from an index grouped by event key, never by
+  comparing every pair, and priced in the complexity limit (200 plus the
+  page).
+  """
+  conflicts(first: Int = 20, after: String): ConflictConnection
   "The topic taxonomy: each topic with its parent."
   topics: [Topic!]
 }
@@ -1718,6 +1791,28 @@ func (ec *executionContext) childFields_Conflict(ctx context.Context, field grap
 		return ec.fieldContext_Conflict_events(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Conflict", field.Name)
+}
+
+func (ec *executionContext) childFields_ConflictConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "totalCount":
+		return ec.fieldContext_ConflictConnection_totalCount(ctx, field)
+	case "edges":
+		return ec.fieldContext_ConflictConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ConflictConnection_pageInfo(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ConflictConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ConflictEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_ConflictEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_ConflictEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ConflictEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_Contribution(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2293,6 +2388,28 @@ func (ec *executionContext) field_Query_claims_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["after"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_conflicts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
 	return args, nil
 }
 
@@ -2990,7 +3107,7 @@ func (ec *executionContext) fieldContext_ClaimEdge_node(_ context.Context, field
 	return fc, nil
 }
 
-func (ec *executionContext) _Conflict_field(ctx context.Context, field graphql.CollectedField, obj *model.Conflict) (ret graphql.Marshaler) {
+func (ec *executionContext) _Conflict_field(ctx context.Context, field graphql.CollectedField, obj *kg.Conflict) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -3013,7 +3130,7 @@ func (ec *executionContext) fieldContext_Conflict_field(_ context.Context, field
 	return graphql.NewScalarFieldContext("Conflict", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _Conflict_description(ctx context.Context, field graphql.CollectedField, obj *model.Conflict) (ret graphql.Marshaler) {
+func (ec *executionContext) _Conflict_description(ctx context.Context, field graphql.CollectedField, obj *kg.Conflict) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -3036,7 +3153,7 @@ func (ec *executionContext) fieldContext_Conflict_description(_ context.Context,
 	return graphql.NewScalarFieldContext("Conflict", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _Conflict_events(ctx context.Context, field graphql.CollectedField, obj *model.Conflict) (ret graphql.Marshaler) {
+func (ec *executionContext) _Conflict_events(ctx context.Context, field graphql.CollectedField, obj *kg.Conflict) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -3068,7 +3185,149 @@ func (ec *executionContext) fieldContext_Conflict_events(_ context.Context, fiel
 	return fc, nil
 }
 
-func (ec *executionContext) _Contribution_entities(ctx context.Context, field graphql.CollectedField, obj *model.Contribution) (ret graphql.Marshaler) {
+func (ec *executionContext) _ConflictConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.ConflictConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConflictConnection", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _ConflictConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ConflictConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.ConflictEdge) graphql.Marshaler {
+			return ec.marshalNConflictEdge2ᚕgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐConflictEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConflictConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConflictEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConflictConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.ConflictConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConflictConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConflictEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.ConflictEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConflictEdge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _ConflictEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.ConflictEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *kg.Conflict) graphql.Marshaler {
+			return ec.marshalNConflict2ᚖgithubᚗcomᚋfactgraphᚋfactgraphᚋkgᚐConflict(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConflictEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Conflict(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Contribution_entities(ctx context.Context, field graphql.CollectedField, obj *kg.Contribution) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -3100,7 +3359,7 @@ func (ec *executionContext) fieldContext_Contribution_entities(_ context.Context
 	return fc, nil
 }
 
-func (ec *executionContext) _Contribution_roles(ctx context.Context, field graphql.CollectedField, obj *model.Contribution) (ret graphql.Marshaler) {
+func (ec *executionContext) _Contribution_roles(ctx context.Context, field graphql.CollectedField, obj *kg.Contribution) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -3132,7 +3391,7 @@ func (ec *executionContext) fieldContext_Contribution_roles(_ context.Context, f
 	return fc, nil
 }
 
-func (ec *executionContext) _Contribution_events(ctx context.Context, field graphql.CollectedField, obj *model.Contribution) (ret graphql.Marshaler) {
+func (ec *executionContext) _Contribution_events(ctx context.Context, field graphql.CollectedField, obj *kg.Contribution) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -3164,7 +3423,7 @@ func (ec *executionContext) fieldContext_Contribution_events(_ context.Context, 
 	return fc, nil
 }
 
-func (ec *executionContext) _Contribution_claims(ctx context.Context, field graphql.CollectedField, obj *model.Contribution) (ret graphql.Marshaler) {
+func (ec *executionContext) _Contribution_claims(ctx context.Context, field graphql.CollectedField, obj *kg.Contribution) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -3369,8 +3628,8 @@ func (ec *executionContext) _Document_contribution(ctx context.Context, field gr
 			return ec.Resolvers.Document().Contribution(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.Contribution) graphql.Marshaler {
-			return ec.marshalNContribution2ᚖgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐContribution(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *kg.Contribution) graphql.Marshaler {
+			return ec.marshalNContribution2ᚖgithubᚗcomᚋfactgraphᚋfactgraphᚋkgᚐContribution(ctx, selections, v)
 		},
 		true,
 		true,
@@ -3875,7 +4134,7 @@ func (ec *executionContext) fieldContext_EventEdge_node(_ context.Context, field
 	return fc, nil
 }
 
-func (ec *executionContext) _Graph_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Graph) (ret graphql.Marshaler) {
+func (ec *executionContext) _Graph_nodes(ctx context.Context, field graphql.CollectedField, obj *kg.Subgraph) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -3887,8 +4146,8 @@ func (ec *executionContext) _Graph_nodes(ctx context.Context, field graphql.Coll
 			return obj.Nodes, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []model.GraphNode) graphql.Marshaler {
-			return ec.marshalNGraphNode2ᚕgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐGraphNodeᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []kg.GraphNode) graphql.Marshaler {
+			return ec.marshalNGraphNode2ᚕgithubᚗcomᚋfactgraphᚋfactgraphᚋkgᚐGraphNodeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -3907,7 +4166,7 @@ func (ec *executionContext) fieldContext_Graph_nodes(_ context.Context, field gr
 	return fc, nil
 }
 
-func (ec *executionContext) _Graph_edges(ctx context.Context, field graphql.CollectedField, obj *model.Graph) (ret graphql.Marshaler) {
+func (ec *executionContext) _Graph_edges(ctx context.Context, field graphql.CollectedField, obj *kg.Subgraph) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -3919,8 +4178,8 @@ func (ec *executionContext) _Graph_edges(ctx context.Context, field graphql.Coll
 			return obj.Edges, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []model.GraphEdge) graphql.Marshaler {
-			return ec.marshalNGraphEdge2ᚕgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐGraphEdgeᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []kg.GraphEdge) graphql.Marshaler {
+			return ec.marshalNGraphEdge2ᚕgithubᚗcomᚋfactgraphᚋfactgraphᚋkgᚐGraphEdgeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -3939,7 +4198,7 @@ func (ec *executionContext) fieldContext_Graph_edges(_ context.Context, field gr
 	return fc, nil
 }
 
-func (ec *executionContext) _GraphEdge_id(ctx context.Context, field graphql.CollectedField, obj *model.GraphEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _GraphEdge_id(ctx context.Context, field graphql.CollectedField, obj *kg.GraphEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -3962,7 +4221,7 @@ func (ec *executionContext) fieldContext_GraphEdge_id(_ context.Context, field g
 	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, errors.New("field of type ID does not have child fields"))
 }
 
-func (ec *executionContext) _GraphEdge_type(ctx context.Context, field graphql.CollectedField, obj *model.GraphEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _GraphEdge_type(ctx context.Context, field graphql.CollectedField, obj *kg.GraphEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -3985,7 +4244,7 @@ func (ec *executionContext) fieldContext_GraphEdge_type(_ context.Context, field
 	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _GraphEdge_source(ctx context.Context, field graphql.CollectedField, obj *model.GraphEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _GraphEdge_source(ctx context.Context, field graphql.CollectedField, obj *kg.GraphEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4008,7 +4267,7 @@ func (ec *executionContext) fieldContext_GraphEdge_source(_ context.Context, fie
 	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, errors.New("field of type ID does not have child fields"))
 }
 
-func (ec *executionContext) _GraphEdge_target(ctx context.Context, field graphql.CollectedField, obj *model.GraphEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _GraphEdge_target(ctx context.Context, field graphql.CollectedField, obj *kg.GraphEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4031,7 +4290,7 @@ func (ec *executionContext) fieldContext_GraphEdge_target(_ context.Context, fie
 	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, errors.New("field of type ID does not have child fields"))
 }
 
-func (ec *executionContext) _GraphEdge_part(ctx context.Context, field graphql.CollectedField, obj *model.GraphEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _GraphEdge_part(ctx context.Context, field graphql.CollectedField, obj *kg.GraphEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4040,7 +4299,7 @@ func (ec *executionContext) _GraphEdge_part(ctx context.Context, field graphql.C
 			return ec.fieldContext_GraphEdge_part(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Part, nil
+			return ec.Resolvers.GraphEdge().Part(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -4051,10 +4310,10 @@ func (ec *executionContext) _GraphEdge_part(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_GraphEdge_part(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("GraphEdge", field, true, true, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _GraphNode_id(ctx context.Context, field graphql.CollectedField, obj *model.GraphNode) (ret graphql.Marshaler) {
+func (ec *executionContext) _GraphNode_id(ctx context.Context, field graphql.CollectedField, obj *kg.GraphNode) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4077,7 +4336,7 @@ func (ec *executionContext) fieldContext_GraphNode_id(_ context.Context, field g
 	return graphql.NewScalarFieldContext("GraphNode", field, false, false, errors.New("field of type ID does not have child fields"))
 }
 
-func (ec *executionContext) _GraphNode_label(ctx context.Context, field graphql.CollectedField, obj *model.GraphNode) (ret graphql.Marshaler) {
+func (ec *executionContext) _GraphNode_label(ctx context.Context, field graphql.CollectedField, obj *kg.GraphNode) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4100,7 +4359,7 @@ func (ec *executionContext) fieldContext_GraphNode_label(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("GraphNode", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _GraphNode_type(ctx context.Context, field graphql.CollectedField, obj *model.GraphNode) (ret graphql.Marshaler) {
+func (ec *executionContext) _GraphNode_type(ctx context.Context, field graphql.CollectedField, obj *kg.GraphNode) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4123,7 +4382,7 @@ func (ec *executionContext) fieldContext_GraphNode_type(_ context.Context, field
 	return graphql.NewScalarFieldContext("GraphNode", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _GraphNode_sources(ctx context.Context, field graphql.CollectedField, obj *model.GraphNode) (ret graphql.Marshaler) {
+func (ec *executionContext) _GraphNode_sources(ctx context.Context, field graphql.CollectedField, obj *kg.GraphNode) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4713,7 +4972,7 @@ func (ec *executionContext) _Organization_merges(ctx context.Context, field grap
 			return ec.fieldContext_Organization_merges(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Merges, nil
+			return ec.Resolvers.Organization().Merges(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []kg.Merge) graphql.Marshaler {
@@ -4727,8 +4986,8 @@ func (ec *executionContext) fieldContext_Organization_merges(_ context.Context, 
 	fc = &graphql.FieldContext{
 		Object:     "Organization",
 		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
+		IsMethod:   true,
+		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Merge(ctx, field)
 		},
@@ -4803,8 +5062,8 @@ func (ec *executionContext) _Organization_events(ctx context.Context, field grap
 			return ec.Resolvers.Organization().Events(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []model.Participation) graphql.Marshaler {
-			return ec.marshalNParticipation2ᚕgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐParticipationᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []kg.Participation) graphql.Marshaler {
+			return ec.marshalNParticipation2ᚕgithubᚗcomᚋfactgraphᚋfactgraphᚋkgᚐParticipationᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -5057,7 +5316,7 @@ func (ec *executionContext) fieldContext_Participant_description(_ context.Conte
 	return graphql.NewScalarFieldContext("Participant", field, true, true, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _Participation_part(ctx context.Context, field graphql.CollectedField, obj *model.Participation) (ret graphql.Marshaler) {
+func (ec *executionContext) _Participation_part(ctx context.Context, field graphql.CollectedField, obj *kg.Participation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -5080,7 +5339,7 @@ func (ec *executionContext) fieldContext_Participation_part(_ context.Context, f
 	return graphql.NewScalarFieldContext("Participation", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _Participation_event(ctx context.Context, field graphql.CollectedField, obj *model.Participation) (ret graphql.Marshaler) {
+func (ec *executionContext) _Participation_event(ctx context.Context, field graphql.CollectedField, obj *kg.Participation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -5112,7 +5371,7 @@ func (ec *executionContext) fieldContext_Participation_event(_ context.Context, 
 	return fc, nil
 }
 
-func (ec *executionContext) _Path_length(ctx context.Context, field graphql.CollectedField, obj *model.Path) (ret graphql.Marshaler) {
+func (ec *executionContext) _Path_length(ctx context.Context, field graphql.CollectedField, obj *kg.Path) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -5135,7 +5394,7 @@ func (ec *executionContext) fieldContext_Path_length(_ context.Context, field gr
 	return graphql.NewScalarFieldContext("Path", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
-func (ec *executionContext) _Path_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Path) (ret graphql.Marshaler) {
+func (ec *executionContext) _Path_nodes(ctx context.Context, field graphql.CollectedField, obj *kg.Path) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -5147,8 +5406,8 @@ func (ec *executionContext) _Path_nodes(ctx context.Context, field graphql.Colle
 			return obj.Nodes, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []model.GraphNode) graphql.Marshaler {
-			return ec.marshalNGraphNode2ᚕgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐGraphNodeᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []kg.GraphNode) graphql.Marshaler {
+			return ec.marshalNGraphNode2ᚕgithubᚗcomᚋfactgraphᚋfactgraphᚋkgᚐGraphNodeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -5167,7 +5426,7 @@ func (ec *executionContext) fieldContext_Path_nodes(_ context.Context, field gra
 	return fc, nil
 }
 
-func (ec *executionContext) _Path_edges(ctx context.Context, field graphql.CollectedField, obj *model.Path) (ret graphql.Marshaler) {
+func (ec *executionContext) _Path_edges(ctx context.Context, field graphql.CollectedField, obj *kg.Path) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -5179,8 +5438,8 @@ func (ec *executionContext) _Path_edges(ctx context.Context, field graphql.Colle
 			return obj.Edges, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []model.GraphEdge) graphql.Marshaler {
-			return ec.marshalNGraphEdge2ᚕgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐGraphEdgeᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []kg.GraphEdge) graphql.Marshaler {
+			return ec.marshalNGraphEdge2ᚕgithubᚗcomᚋfactgraphᚋfactgraphᚋkgᚐGraphEdgeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -5277,7 +5536,7 @@ func (ec *executionContext) _Person_merges(ctx context.Context, field graphql.Co
 			return ec.fieldContext_Person_merges(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Merges, nil
+			return ec.Resolvers.Person().Merges(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []kg.Merge) graphql.Marshaler {
@@ -5291,8 +5550,8 @@ func (ec *executionContext) fieldContext_Person_merges(_ context.Context, field 
 	fc = &graphql.FieldContext{
 		Object:     "Person",
 		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
+		IsMethod:   true,
+		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Merge(ctx, field)
 		},
@@ -5344,8 +5603,8 @@ func (ec *executionContext) _Person_events(ctx context.Context, field graphql.Co
 			return ec.Resolvers.Person().Events(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []model.Participation) graphql.Marshaler {
-			return ec.marshalNParticipation2ᚕgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐParticipationᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []kg.Participation) graphql.Marshaler {
+			return ec.marshalNParticipation2ᚕgithubᚗcomᚋfactgraphᚋfactgraphᚋkgᚐParticipationᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -5749,8 +6008,8 @@ func (ec *executionContext) _Query_connections(ctx context.Context, field graphq
 			return ec.Resolvers.Query().Connections(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxHops"].(*int))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []model.Path) graphql.Marshaler {
-			return ec.marshalOPath2ᚕgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐPathᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []kg.Path) graphql.Marshaler {
+			return ec.marshalOPath2ᚕgithubᚗcomᚋfactgraphᚋfactgraphᚋkgᚐPathᚄ(ctx, selections, v)
 		},
 		true,
 		false,
@@ -5793,8 +6052,8 @@ func (ec *executionContext) _Query_neighborhood(ctx context.Context, field graph
 			return ec.Resolvers.Query().Neighborhood(ctx, fc.Args["of"].(string), fc.Args["hops"].(*int), fc.Args["limit"].(*int))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.Graph) graphql.Marshaler {
-			return ec.marshalOGraph2ᚖgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐGraph(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *kg.Subgraph) graphql.Marshaler {
+			return ec.marshalOGraph2ᚖgithubᚗcomᚋfactgraphᚋfactgraphᚋkgᚐSubgraph(ctx, selections, v)
 		},
 		true,
 		false,
@@ -5877,25 +6136,37 @@ func (ec *executionContext) _Query_conflicts(ctx context.Context, field graphql.
 			return ec.fieldContext_Query_conflicts(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Query().Conflicts(ctx)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Conflicts(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []model.Conflict) graphql.Marshaler {
-			return ec.marshalOConflict2ᚕgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐConflictᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ConflictConnection) graphql.Marshaler {
+			return ec.marshalOConflictConnection2ᚖgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐConflictConnection(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_Query_conflicts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Query_conflicts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Query",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Conflict(ctx, field)
+			return ec.childFields_ConflictConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_conflicts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -7873,7 +8144,7 @@ func (ec *executionContext) _ClaimEdge(ctx context.Context, sel ast.SelectionSet
 
 var conflictImplementors = []string{"Conflict"}
 
-func (ec *executionContext) _Conflict(ctx context.Context, sel ast.SelectionSet, obj *model.Conflict) graphql.Marshaler {
+func (ec *executionContext) _Conflict(ctx context.Context, sel ast.SelectionSet, obj *kg.Conflict) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, conflictImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -7920,9 +8191,102 @@ func (ec *executionContext) _Conflict(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var conflictConnectionImplementors = []string{"ConflictConnection"}
+
+func (ec *executionContext) _ConflictConnection(ctx context.Context, sel ast.SelectionSet, obj *model.ConflictConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, conflictConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ConflictConnection")
+		case "totalCount":
+			out.Values[i] = ec._ConflictConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "edges":
+			out.Values[i] = ec._ConflictConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ConflictConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var conflictEdgeImplementors = []string{"ConflictEdge"}
+
+func (ec *executionContext) _ConflictEdge(ctx context.Context, sel ast.SelectionSet, obj *model.ConflictEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, conflictEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ConflictEdge")
+		case "cursor":
+			out.Values[i] = ec._ConflictEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ConflictEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
 var contributionImplementors = []string{"Contribution"}
 
-func (ec *executionContext) _Contribution(ctx context.Context, sel ast.SelectionSet, obj *model.Contribution) graphql.Marshaler {
+func (ec *executionContext) _Contribution(ctx context.Context, sel ast.SelectionSet, obj *kg.Contribution) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, contributionImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -8373,7 +8737,7 @@ func (ec *executionContext) _EventEdge(ctx context.Context, sel ast.SelectionSet
 
 var graphImplementors = []string{"Graph"}
 
-func (ec *executionContext) _Graph(ctx context.Context, sel ast.SelectionSet, obj *model.Graph) graphql.Marshaler {
+func (ec *executionContext) _Graph(ctx context.Context, sel ast.SelectionSet, obj *kg.Subgraph) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, graphImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -8417,7 +8781,7 @@ func (ec *executionContext) _Graph(ctx context.Context, sel ast.SelectionSet, ob
 
 var graphEdgeImplementors = []string{"GraphEdge"}
 
-func (ec *executionContext) _GraphEdge(ctx context.Context, sel ast.SelectionSet, obj *model.GraphEdge) graphql.Marshaler {
+func (ec *executionContext) _GraphEdge(ctx context.Context, sel ast.SelectionSet, obj *kg.GraphEdge) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, graphEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -8429,25 +8793,56 @@ func (ec *executionContext) _GraphEdge(ctx context.Context, sel ast.SelectionSet
 		case "id":
 			out.Values[i] = ec._GraphEdge_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "type":
 			out.Values[i] = ec._GraphEdge_type(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "source":
 			out.Values[i] = ec._GraphEdge_source(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "target":
 			out.Values[i] = ec._GraphEdge_target(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "part":
-			out.Values[i] = ec._GraphEdge_part(ctx, field, obj)
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._GraphEdge_part(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -8473,7 +8868,7 @@ func (ec *executionContext) _GraphEdge(ctx context.Context, sel ast.SelectionSet
 
 var graphNodeImplementors = []string{"GraphNode"}
 
-func (ec *executionContext) _GraphNode(ctx context.Context, sel ast.SelectionSet, obj *model.GraphNode) graphql.Marshaler {
+func (ec *executionContext) _GraphNode(ctx context.Context, sel ast.SelectionSet, obj *kg.GraphNode) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, graphNodeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -8754,10 +9149,41 @@ func (ec *executionContext) _Organization(ctx context.Context, sel ast.Selection
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "merges":
-			out.Values[i] = ec._Organization_merges(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Organization_merges(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
 			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "kind":
 			out.Values[i] = ec._Organization_kind(ctx, field, obj)
 		case "roles":
@@ -9082,7 +9508,7 @@ func (ec *executionContext) _Participant(ctx context.Context, sel ast.SelectionS
 
 var participationImplementors = []string{"Participation"}
 
-func (ec *executionContext) _Participation(ctx context.Context, sel ast.SelectionSet, obj *model.Participation) graphql.Marshaler {
+func (ec *executionContext) _Participation(ctx context.Context, sel ast.SelectionSet, obj *kg.Participation) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, participationImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -9126,7 +9552,7 @@ func (ec *executionContext) _Participation(ctx context.Context, sel ast.Selectio
 
 var pathImplementors = []string{"Path"}
 
-func (ec *executionContext) _Path(ctx context.Context, sel ast.SelectionSet, obj *model.Path) graphql.Marshaler {
+func (ec *executionContext) _Path(ctx context.Context, sel ast.SelectionSet, obj *kg.Path) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, pathImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -9200,10 +9626,41 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "merges":
-			out.Values[i] = ec._Person_merges(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Person_merges(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
 			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "roles":
 			field := field
 
@@ -10348,15 +10805,41 @@ func (ec *executionContext) marshalNClaimEdge2ᚕgithubᚗcomᚋfactgraphᚋfact
 	return ret
 }
 
-func (ec *executionContext) marshalNConflict2githubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐConflict(ctx context.Context, sel ast.SelectionSet, v model.Conflict) graphql.Marshaler {
-	return ec._Conflict(ctx, sel, &v)
+func (ec *executionContext) marshalNConflict2ᚖgithubᚗcomᚋfactgraphᚋfactgraphᚋkgᚐConflict(ctx context.Context, sel ast.SelectionSet, v *kg.Conflict) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Conflict(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNContribution2githubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐContribution(ctx context.Context, sel ast.SelectionSet, v model.Contribution) graphql.Marshaler {
+func (ec *executionContext) marshalNConflictEdge2githubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐConflictEdge(ctx context.Context, sel ast.SelectionSet, v model.ConflictEdge) graphql.Marshaler {
+	return ec._ConflictEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNConflictEdge2ᚕgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐConflictEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ConflictEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNConflictEdge2githubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐConflictEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNContribution2githubᚗcomᚋfactgraphᚋfactgraphᚋkgᚐContribution(ctx context.Context, sel ast.SelectionSet, v kg.Contribution) graphql.Marshaler {
 	return ec._Contribution(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNContribution2ᚖgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐContribution(ctx context.Context, sel ast.SelectionSet, v *model.Contribution) graphql.Marshaler {
+func (ec *executionContext) marshalNContribution2ᚖgithubᚗcomᚋfactgraphᚋfactgraphᚋkgᚐContribution(ctx context.Context, sel ast.SelectionSet, v *kg.Contribution) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -10512,15 +10995,15 @@ func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.S
 	return graphql.WrapContextMarshaler(ctx, res)
 }
 
-func (ec *executionContext) marshalNGraphEdge2githubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐGraphEdge(ctx context.Context, sel ast.SelectionSet, v model.GraphEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNGraphEdge2githubᚗcomᚋfactgraphᚋfactgraphᚋkgᚐGraphEdge(ctx context.Context, sel ast.SelectionSet, v kg.GraphEdge) graphql.Marshaler {
 	return ec._GraphEdge(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNGraphEdge2ᚕgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐGraphEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.GraphEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNGraphEdge2ᚕgithubᚗcomᚋfactgraphᚋfactgraphᚋkgᚐGraphEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []kg.GraphEdge) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNGraphEdge2githubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐGraphEdge(ctx, sel, v[i])
+		return ec.marshalNGraphEdge2githubᚗcomᚋfactgraphᚋfactgraphᚋkgᚐGraphEdge(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -10532,15 +11015,15 @@ func (ec *executionContext) marshalNGraphEdge2ᚕgithubᚗcomᚋfactgraphᚋfact
 	return ret
 }
 
-func (ec *executionContext) marshalNGraphNode2githubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐGraphNode(ctx context.Context, sel ast.SelectionSet, v model.GraphNode) graphql.Marshaler {
+func (ec *executionContext) marshalNGraphNode2githubᚗcomᚋfactgraphᚋfactgraphᚋkgᚐGraphNode(ctx context.Context, sel ast.SelectionSet, v kg.GraphNode) graphql.Marshaler {
 	return ec._GraphNode(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNGraphNode2ᚕgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐGraphNodeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.GraphNode) graphql.Marshaler {
+func (ec *executionContext) marshalNGraphNode2ᚕgithubᚗcomᚋfactgraphᚋfactgraphᚋkgᚐGraphNodeᚄ(ctx context.Context, sel ast.SelectionSet, v []kg.GraphNode) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNGraphNode2githubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐGraphNode(ctx, sel, v[i])
+		return ec.marshalNGraphNode2githubᚗcomᚋfactgraphᚋfactgraphᚋkgᚐGraphNode(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -10649,15 +11132,15 @@ func (ec *executionContext) marshalNParticipant2ᚕgithubᚗcomᚋfactgraphᚋfa
 	return ret
 }
 
-func (ec *executionContext) marshalNParticipation2githubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐParticipation(ctx context.Context, sel ast.SelectionSet, v model.Participation) graphql.Marshaler {
+func (ec *executionContext) marshalNParticipation2githubᚗcomᚋfactgraphᚋfactgraphᚋkgᚐParticipation(ctx context.Context, sel ast.SelectionSet, v kg.Participation) graphql.Marshaler {
 	return ec._Participation(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNParticipation2ᚕgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐParticipationᚄ(ctx context.Context, sel ast.SelectionSet, v []model.Participation) graphql.Marshaler {
+func (ec *executionContext) marshalNParticipation2ᚕgithubᚗcomᚋfactgraphᚋfactgraphᚋkgᚐParticipationᚄ(ctx context.Context, sel ast.SelectionSet, v []kg.Participation) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNParticipation2githubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐParticipation(ctx, sel, v[i])
+		return ec.marshalNParticipation2githubᚗcomᚋfactgraphᚋfactgraphᚋkgᚐParticipation(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -10669,7 +11152,7 @@ func (ec *executionContext) marshalNParticipation2ᚕgithubᚗcomᚋfactgraphᚋ
 	return ret
 }
 
-func (ec *executionContext) marshalNPath2githubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐPath(ctx context.Context, sel ast.SelectionSet, v model.Path) graphql.Marshaler {
+func (ec *executionContext) marshalNPath2githubᚗcomᚋfactgraphᚋfactgraphᚋkgᚐPath(ctx context.Context, sel ast.SelectionSet, v kg.Path) graphql.Marshaler {
 	return ec._Path(ctx, sel, &v)
 }
 
@@ -10969,23 +11452,11 @@ func (ec *executionContext) marshalOClaimConnection2ᚖgithubᚗcomᚋfactgraph�
 	return ec._ClaimConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalOConflict2ᚕgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐConflictᚄ(ctx context.Context, sel ast.SelectionSet, v []model.Conflict) graphql.Marshaler {
+func (ec *executionContext) marshalOConflictConnection2ᚖgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐConflictConnection(ctx context.Context, sel ast.SelectionSet, v *model.ConflictConnection) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNConflict2githubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐConflict(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
+	return ec._ConflictConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalODocumentConnection2ᚖgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐDocumentConnection(ctx context.Context, sel ast.SelectionSet, v *model.DocumentConnection) graphql.Marshaler {
@@ -11062,7 +11533,7 @@ func (ec *executionContext) marshalOEventType2ᚖgithubᚗcomᚋfactgraphᚋfact
 	return v
 }
 
-func (ec *executionContext) marshalOGraph2ᚖgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐGraph(ctx context.Context, sel ast.SelectionSet, v *model.Graph) graphql.Marshaler {
+func (ec *executionContext) marshalOGraph2ᚖgithubᚗcomᚋfactgraphᚋfactgraphᚋkgᚐSubgraph(ctx context.Context, sel ast.SelectionSet, v *kg.Subgraph) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -11126,14 +11597,14 @@ func (ec *executionContext) marshalOOrganization2ᚖgithubᚗcomᚋfactgraphᚋf
 	return ec._Organization(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalOPath2ᚕgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐPathᚄ(ctx context.Context, sel ast.SelectionSet, v []model.Path) graphql.Marshaler {
+func (ec *executionContext) marshalOPath2ᚕgithubᚗcomᚋfactgraphᚋfactgraphᚋkgᚐPathᚄ(ctx context.Context, sel ast.SelectionSet, v []kg.Path) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNPath2githubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐPath(ctx, sel, v[i])
+		return ec.marshalNPath2githubᚗcomᚋfactgraphᚋfactgraphᚋkgᚐPath(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {

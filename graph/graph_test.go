@@ -4,8 +4,10 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -34,17 +36,17 @@ type fakeStore struct {
 	roles    []kg.Role
 	mu       sync.Mutex
 	calls    map[string]int
-	include  model.Include // of the last read that took one
-	err      error         // returned by every call when set
+	include  kg.Include // of the last read that took one
+	err      error      // returned by every call when set
 }
 
-func (f *fakeStore) lastInclude() model.Include {
+func (f *fakeStore) lastInclude() kg.Include {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	return f.include
 }
 
-func (f *fakeStore) recordInclude(inc model.Include) {
+func (f *fakeStore) recordInclude(inc kg.Include) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.include = inc
@@ -86,7 +88,7 @@ func (f *fakeStore) call(name string) error {
 	return f.err
 }
 
-func (f *fakeStore) EntitiesByID(_ context.Context, ids []string) (map[string]kg.Entity, error) {
+func (f *fakeStore) EntitiesByID(_ context.Context, ids []string, _ kg.Fields) (map[string]kg.Entity, error) {
 	out := map[string]kg.Entity{}
 	for _, id := range ids {
 		if e, ok := f.entities[id]; ok {
@@ -96,7 +98,7 @@ func (f *fakeStore) EntitiesByID(_ context.Context, ids []string) (map[string]kg
 	return out, f.call("EntitiesByID")
 }
 
-func (f *fakeStore) DocumentsByID(_ context.Context, ids []string) (map[string]kg.Document, error) {
+func (f *fakeStore) DocumentsByID(_ context.Context, ids []string, _ kg.Fields) (map[string]kg.Document, error) {
 	out := map[string]kg.Document{}
 	for _, id := range ids {
 		if d, ok := f.docs[id]; ok {
@@ -106,7 +108,7 @@ func (f *fakeStore) DocumentsByID(_ context.Context, ids []string) (map[string]k
 	return out, f.call("DocumentsByID")
 }
 
-func (f *fakeStore) RolesOf(_ context.Context, ids []string) (map[string][]kg.Role, error) {
+func (f *fakeStore) RolesOf(_ context.Context, ids []string, _ kg.Fields) (map[string][]kg.Role, error) {
 	out := map[string][]kg.Role{}
 	for _, id := range ids {
 		for _, r := range f.roles {
@@ -118,13 +120,13 @@ func (f *fakeStore) RolesOf(_ context.Context, ids []string) (map[string][]kg.Ro
 	return out, f.call("RolesOf")
 }
 
-func (f *fakeStore) ParticipationsOf(_ context.Context, ids []string) (map[string][]model.Participation, error) {
-	out := map[string][]model.Participation{}
+func (f *fakeStore) ParticipationsOf(_ context.Context, ids []string, _ kg.Fields) (map[string][]kg.Participation, error) {
+	out := map[string][]kg.Participation{}
 	for _, id := range ids {
 		for _, ev := range f.events {
 			for _, p := range ev.Participants {
 				if p.Entity == id {
-					out[id] = append(out[id], model.Participation{Part: p.As, Event: ev})
+					out[id] = append(out[id], kg.Participation{Part: p.As, Event: ev})
 				}
 			}
 		}
@@ -132,7 +134,7 @@ func (f *fakeStore) ParticipationsOf(_ context.Context, ids []string) (map[strin
 	return out, f.call("ParticipationsOf")
 }
 
-func (f *fakeStore) ClaimsBy(_ context.Context, ids []string) (map[string][]kg.Claim, error) {
+func (f *fakeStore) ClaimsBy(_ context.Context, ids []string, _ kg.Fields) (map[string][]kg.Claim, error) {
 	out := map[string][]kg.Claim{}
 	for _, id := range ids {
 		for _, c := range f.claims {
@@ -144,29 +146,37 @@ func (f *fakeStore) ClaimsBy(_ context.Context, ids []string) (map[string][]kg.C
 	return out, f.call("ClaimsBy")
 }
 
-func (f *fakeStore) ClaimsAbout(_ context.Context, ids []string) (map[string][]kg.Claim, error) {
+func (f *fakeStore) ClaimsAbout(_ context.Context, ids []string, _ kg.Fields) (map[string][]kg.Claim, error) {
 	return map[string][]kg.Claim{}, f.call("ClaimsAbout")
 }
 
-func (f *fakeStore) Contributions(_ context.Context, ids []string) (map[string]model.Contribution, error) {
-	out := map[string]model.Contribution{}
+func (f *fakeStore) MergesOf(_ context.Context, ids []string) (map[string][]kg.Merge, error) {
+	out := map[string][]kg.Merge{}
 	for _, id := range ids {
-		out[id] = model.Contribution{Document: id, Entities: []string{"per_a"}, Events: f.events[:1]}
+		out[id] = f.entities[id].Merges
+	}
+	return out, f.call("MergesOf")
+}
+
+func (f *fakeStore) Contributions(_ context.Context, ids []string, _ kg.Fields) (map[string]kg.Contribution, error) {
+	out := map[string]kg.Contribution{}
+	for _, id := range ids {
+		out[id] = kg.Contribution{Document: id, Entities: []string{"per_a"}, Events: f.events[:1]}
 	}
 	return out, f.call("Contributions")
 }
 
-func (f *fakeStore) Entity(ctx context.Context, ref string, typ kg.EntityType, inc model.Include) (model.EntityFacts, error) {
+func (f *fakeStore) Entity(ctx context.Context, ref string, typ kg.EntityType, inc kg.Include) (kg.EntityFacts, error) {
 	f.recordInclude(inc)
 	if err := f.call("Entity"); err != nil {
-		return model.EntityFacts{}, err
+		return kg.EntityFacts{}, err
 	}
 	e, ok := f.find(ref, typ)
 	if !ok {
-		return model.EntityFacts{}, fmt.Errorf("entity %q: %w", ref, kg.ErrNotFound)
+		return kg.EntityFacts{}, fmt.Errorf("entity %q: %w", ref, kg.ErrNotFound)
 	}
-	out := model.EntityFacts{Entity: e}
-	if !inc.Sources {
+	out := kg.EntityFacts{Entity: e}
+	if !anySources(inc.Fields) {
 		// like the real store, which leaves sources out unless asked
 		defer func() { f.dropSources(&out) }()
 	}
@@ -174,7 +184,7 @@ func (f *fakeStore) Entity(ctx context.Context, ref string, typ kg.EntityType, i
 		out.Roles = []kg.Role{}
 	}
 	if inc.Events {
-		out.Events = []model.Participation{}
+		out.Events = []kg.Participation{}
 	}
 	if inc.ClaimsMade {
 		out.ClaimsMade = []kg.Claim{}
@@ -191,7 +201,7 @@ func (f *fakeStore) Entity(ctx context.Context, ref string, typ kg.EntityType, i
 	for _, ev := range f.events {
 		for _, p := range ev.Participants {
 			if inc.Events && p.Entity == e.ID {
-				out.Events = append(out.Events, model.Participation{Part: p.As, Event: ev})
+				out.Events = append(out.Events, kg.Participation{Part: p.As, Event: ev})
 				evs = append(evs, ev)
 			}
 		}
@@ -208,7 +218,12 @@ func (f *fakeStore) Entity(ctx context.Context, ref string, typ kg.EntityType, i
 	return out, nil
 }
 
-func (f *fakeStore) dropSources(out *model.EntityFacts) {
+// anySources reports whether fields select the sources of a fact.
+func anySources(f kg.Fields) bool {
+	return f.Has("Role", "sources") || f.Has("Event", "sources") || f.Has("Claim", "sources")
+}
+
+func (f *fakeStore) dropSources(out *kg.EntityFacts) {
 	strip := func(srcs *[]kg.Source) { *srcs = []kg.Source{} }
 	for i := range out.Roles {
 		strip(&out.Roles[i].Sources)
@@ -222,6 +237,13 @@ func (f *fakeStore) dropSources(out *model.EntityFacts) {
 	for i := range out.ClaimsAbout {
 		strip(&out.ClaimsAbout[i].Sources)
 	}
+}
+
+func (f *fakeStore) Match(_ context.Context, text string, typ kg.EntityType) (kg.Match, error) {
+	if e, ok := f.find(text, typ); ok {
+		return kg.Match{Text: text, Entity: e, By: kg.MatchedExact}, nil
+	}
+	return kg.Match{}, fmt.Errorf("entity %q: %w", text, kg.ErrNotFound)
 }
 
 // find looks an entity up like the real store: by id, name or alias.
@@ -243,8 +265,8 @@ func (f *fakeStore) find(ref string, typ kg.EntityType) (kg.Entity, bool) {
 }
 
 // related gathers what inc names for the given facts, like the real store.
-func (f *fakeStore) related(inc model.Include, evs []kg.Event, cls []kg.Claim, rls []kg.Role) model.Related {
-	var rel model.Related
+func (f *fakeStore) related(inc kg.Include, evs []kg.Event, cls []kg.Claim, rls []kg.Role) kg.Related {
+	var rel kg.Related
 	ent := func(id string) {
 		if e, ok := f.entities[id]; ok {
 			if rel.Entities == nil {
@@ -294,22 +316,23 @@ func (f *fakeStore) related(inc model.Include, evs []kg.Event, cls []kg.Claim, r
 	return rel
 }
 
-func (f *fakeStore) Node(ctx context.Context, id string) (model.Node, error) {
+func (f *fakeStore) Node(ctx context.Context, id string, _ kg.Fields) (any, error) {
 	if e, ok := f.entities[id]; ok {
-		return model.WrapEntity(e), nil
+		return e, nil
 	}
 	return nil, fmt.Errorf("node %q: %w", id, kg.ErrNotFound)
 }
 
-func (f *fakeStore) Search(_ context.Context, text string, kinds []string, first int, _ bool) ([]model.SearchHit, error) {
-	return []model.SearchHit{{Score: 1, Node: f.claims[0]}, {Score: 0.5, Node: model.WrapEntity(f.entities["per_a"])}}, f.call("Search")
+func (f *fakeStore) Search(_ context.Context, text string, kinds []string, first int, _ bool, _ kg.Fields) ([]kg.Hit, error) {
+	c, e := f.claims[0], f.entities["per_a"]
+	return []kg.Hit{{Score: 1, Claim: &c}, {Score: 0.5, Entity: &e}}, f.call("Search")
 }
 
 // Events pages by (date, id) like the real store.
-func (f *fakeStore) Events(_ context.Context, flt model.EventFilter, inc model.Include) (model.Page[kg.Event], error) {
+func (f *fakeStore) Events(_ context.Context, flt kg.EventFilter, inc kg.Include) (kg.Page[kg.Event], error) {
 	f.recordInclude(inc)
 	if err := f.call("Events"); err != nil {
-		return model.Page[kg.Event]{}, err
+		return kg.Page[kg.Event]{}, err
 	}
 	var all []kg.Event
 	for _, ev := range f.events {
@@ -318,7 +341,7 @@ func (f *fakeStore) Events(_ context.Context, flt model.EventFilter, inc model.I
 		}
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i].Date+all[i].ID < all[j].Date+all[j].ID })
-	p := model.Page[kg.Event]{Total: len(all)}
+	p := kg.Page[kg.Event]{Total: len(all)}
 	for _, ev := range all {
 		if k := model.EventKey(ev); flt.After != nil && (k[0] < flt.After[0] || k[0] == flt.After[0] && k[1] <= flt.After[1]) {
 			continue
@@ -333,12 +356,12 @@ func (f *fakeStore) Events(_ context.Context, flt model.EventFilter, inc model.I
 	return p, nil
 }
 
-func (f *fakeStore) Claims(_ context.Context, flt model.ClaimFilter, inc model.Include) (model.Page[kg.Claim], error) {
+func (f *fakeStore) Claims(_ context.Context, flt kg.ClaimFilter, inc kg.Include) (kg.Page[kg.Claim], error) {
 	f.recordInclude(inc)
 	if err := f.call("Claims"); err != nil {
-		return model.Page[kg.Claim]{}, err
+		return kg.Page[kg.Claim]{}, err
 	}
-	var p model.Page[kg.Claim]
+	var p kg.Page[kg.Claim]
 	for _, c := range f.claims {
 		if flt.Stance != "" && c.Stance != flt.Stance {
 			continue
@@ -364,20 +387,20 @@ func overlap(a, b []string) bool {
 	return false
 }
 
-func (f *fakeStore) Documents(context.Context, model.DocumentFilter) (model.Page[kg.Document], error) {
-	return model.Page[kg.Document]{Items: []kg.Document{f.docs["d1"]}, Total: 1}, f.call("Documents")
+func (f *fakeStore) Documents(context.Context, kg.DocumentFilter, kg.Include) (kg.Page[kg.Document], error) {
+	return kg.Page[kg.Document]{Items: []kg.Document{f.docs["d1"]}, Total: 1}, f.call("Documents")
 }
 
-func (f *fakeStore) Connections(_ context.Context, from, to string, maxHops int) ([]model.Path, error) {
-	return []model.Path{}, f.call("Connections")
+func (f *fakeStore) Connections(_ context.Context, from, to string, maxHops int) ([]kg.Path, error) {
+	return []kg.Path{}, f.call("Connections")
 }
 
-func (f *fakeStore) Neighborhood(_ context.Context, of string, hops, limit int) (model.Graph, error) {
-	return model.Graph{}, f.call("Neighborhood")
+func (f *fakeStore) Neighborhood(_ context.Context, of string, hops, limit int) (kg.Subgraph, error) {
+	return kg.Subgraph{}, f.call("Neighborhood")
 }
 
-func (f *fakeStore) Conflicts(context.Context) ([]model.Conflict, error) {
-	return nil, f.call("Conflicts")
+func (f *fakeStore) Conflicts(context.Context, kg.ConflictFilter, kg.Include) (kg.Page[kg.Conflict], error) {
+	return kg.Page[kg.Conflict]{}, f.call("Conflicts")
 }
 
 func (f *fakeStore) DeleteDocument(_ context.Context, id string) error {
@@ -501,19 +524,23 @@ func TestParticipantDescription(t *testing.T) {
 func TestIncludeFollowsSelection(t *testing.T) {
 	tests := []struct {
 		name, query string
-		want        model.Include
+		want        kg.Include
+		fields      string // the Fields of the read, space-separated, Query and connection fields left out
 	}{
-		{"events bare", `{ events { edges { node { id } } } }`, model.Include{}},
+		{"events bare", `{ events { edges { node { id } } } }`, kg.Include{}, "Event.id"},
 		{"events all", `{ events { totalCount edges { node { participants { entity { name } } sources { document { title } } } } } }`,
-			model.Include{Total: true, Participants: true, Sources: true, Documents: true}},
+			kg.Include{Total: true, Participants: true, Documents: true},
+			"Event.participants Participant.entity Entity.name Event.sources Source.document Document.title"},
 		{"events fragment", `{ events { edges { ...E } } } fragment E on EventEdge { node { ... on Event { x: participants { part } } } }`,
-			model.Include{}},
-		{"claims", `{ claims { edges { node { claimant { name } about { id } } } } }`, model.Include{Claimant: true, About: true}},
-		{"roles without sources", `{ person(name: "Bob Baker") { roles { title } } }`, model.Include{Roles: true}},
+			kg.Include{}, "Event.participants Participant.part"},
+		{"claims", `{ claims { edges { node { claimant { name } about { id } } } } }`, kg.Include{Claimant: true, About: true},
+			"Claim.claimant Claim.about Entity.name Entity.id"},
+		{"roles without sources", `{ person(name: "Bob Baker") { roles { title } } }`, kg.Include{Roles: true}, "Entity.roles Role.title"},
 		{"organization roles", `{ organization(name: "doe") { roles { person { name } sources { quote } } } }`,
-			model.Include{Roles: true, Person: true, Sources: true}},
+			kg.Include{Roles: true, Person: true}, "Entity.roles Role.person Entity.name Role.sources Source.quote"},
 		{"entity fragments", `{ entity(name: "Ann Able") { ... on Person { events { event { participants { entity { name } } } } claimsMade { sources { document { title } } } } } }`,
-			model.Include{Events: true, ClaimsMade: true, Participants: true, Sources: true, Documents: true}},
+			kg.Include{Events: true, ClaimsMade: true, Participants: true, Documents: true},
+			"Entity.events Participation.event Event.participants Participant.entity Entity.name Entity.claimsMade Claim.sources Source.document Document.title"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -522,8 +549,23 @@ func TestIncludeFollowsSelection(t *testing.T) {
 			if len(errs) > 0 {
 				t.Fatalf("errors: %+v", errs)
 			}
-			if diff := cmp.Diff(tt.want, f.lastInclude()); diff != "" {
+			got := f.lastInclude()
+			var fields []string
+			for k := range got.Fields {
+				typ, _, _ := strings.Cut(k, ".")
+				if typ != "Query" && !strings.HasSuffix(typ, "Connection") && !strings.HasSuffix(typ, "Edge") {
+					fields = append(fields, k)
+				}
+			}
+			got.Fields = nil
+			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("include (-want +got):\n%s", diff)
+			}
+			want := strings.Fields(tt.fields)
+			slices.Sort(want)
+			slices.Sort(fields)
+			if diff := cmp.Diff(want, fields); diff != "" {
+				t.Errorf("fields (-want +got):\n%s", diff)
 			}
 		})
 	}
@@ -678,6 +720,8 @@ func TestErrorCodes(t *testing.T) {
 		{"cursor of another list", `{ events(after: "WyJjbGFpbXMiLCJjbG1fMSJd") { totalCount } }`, nil, "BAD_USER_INPUT", "not a cursor of events"},
 		{"first too large", `{ claims(first: 1000) { totalCount } }`, nil, "BAD_USER_INPUT", "first must be between 1 and 100"},
 		{"bad date", `{ events(from: "last week") { totalCount } }`, nil, "BAD_USER_INPUT", "YYYY"},
+		{"month 13", `{ events(from: "2019-13") { totalCount } }`, nil, "BAD_USER_INPUT", "not a calendar date"},
+		{"february 30", `{ events(to: "2020-02-30") { totalCount } }`, nil, "BAD_USER_INPUT", "not a calendar date"},
 		{"id and name", `{ entity(id: "a", name: "b") { name } }`, nil, "BAD_USER_INPUT", "not both"},
 		{"database down", `{ claims { totalCount } }`, fmt.Errorf("claims: %w: connection refused", kg.ErrUnavailable), "UNAVAILABLE", "unavailable"},
 		{"internal", `{ claims { totalCount } }`, fmt.Errorf("claims: Neo.ClientError.Statement.SyntaxError at line 3"), "INTERNAL", "internal error"},
@@ -932,4 +976,64 @@ func TestSlowBodyTimesOut(t *testing.T) {
 	if resp.StatusCode != http.StatusRequestTimeout || len(r.Errors) != 1 || r.Errors[0].Extensions.Code != "REQUEST_TIMEOUT" {
 		t.Errorf("HTTP %d %+v, want 408 REQUEST_TIMEOUT", resp.StatusCode, r.Errors)
 	}
+}
+
+// TestOneLogLinePerRequest fails many aliased fields of one request with an
+// internal error and checks that the request logs one line naming the count.
+func TestOneLogLinePerRequest(t *testing.T) {
+	f := newFake()
+	f.err = errors.New("boom")
+	var buf syncBuffer
+	h := graph.NewHandler(&graph.Resolver{Store: f}, graph.Options{Log: slog.New(slog.NewTextHandler(&buf, nil))})
+	var q strings.Builder
+	q.WriteString("{")
+	for i := range 40 {
+		fmt.Fprintf(&q, " a%d: events(first: 1) { totalCount }", i)
+	}
+	q.WriteString(" }")
+	errs, _ := raw(t, client.New(h), q.String())
+	if len(errs) != 40 {
+		t.Fatalf("%d errors, want 40", len(errs))
+	}
+	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
+	if len(lines) != 1 || !strings.Contains(lines[0], "errors=40") || !strings.Contains(lines[0], "internal error") {
+		t.Errorf("log: %d lines, want one with errors=40:\n%s", len(lines), buf.String())
+	}
+}
+
+// TestConflictsPriced checks that conflicts costs more than its page, so a
+// request cannot ask for it many times over.
+func TestConflictsPriced(t *testing.T) {
+	c := newClient(t, newFake())
+	var q strings.Builder
+	q.WriteString("{")
+	for i := range 25 {
+		fmt.Fprintf(&q, " a%d: conflicts(first: 1) { totalCount }", i)
+	}
+	q.WriteString(" }")
+	errs, _ := raw(t, c, q.String())
+	if len(errs) == 0 || errs[0].Extensions.Code != "COMPLEXITY_LIMIT_EXCEEDED" {
+		t.Errorf("25 conflicts: errors = %+v, want COMPLEXITY_LIMIT_EXCEEDED", errs)
+	}
+	if errs, _ := raw(t, c, `{ conflicts(first: 100) { totalCount edges { node { description } } } }`); len(errs) > 0 {
+		t.Errorf("one conflicts: errors = %+v", errs)
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe for a logger's concurrent writes.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }

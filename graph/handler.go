@@ -38,6 +38,9 @@ const (
 	MaxFirst      = 100
 	MaxComplexity = 5000
 	MaxDepth      = 12
+	// ConflictsCost is the fixed price of conflicts in the complexity
+	// limit, beyond its page: it reads the conflict index.
+	ConflictsCost = 200
 	maxBodyBytes  = 8 << 20
 )
 
@@ -98,8 +101,8 @@ func NewHandler(r *Resolver, o Options) http.Handler {
 		log.ErrorContext(ctx, "panic in resolver", "panic", fmt.Sprint(p))
 		return errInternal
 	})
+	srv.AroundOperations(aroundOperation(r.Store, log))
 	var h http.Handler = srv
-	h = loaderMiddleware(r.Store, h)
 	h = authMiddleware(o.APIToken, h)
 	if o.Timeout > 0 {
 		h = timeoutMiddleware(o.Timeout, h)
@@ -128,6 +131,7 @@ func newConfig(r *Resolver) Config {
 		return page(child, first)
 	}
 	c.Complexity.Query.Documents = func(child int, first *int, _ *string) int { return page(child, first) }
+	c.Complexity.Query.Conflicts = func(child int, first *int, _ *string) int { return ConflictsCost + page(child, first) }
 	c.Complexity.Query.Search = func(child int, _ string, _ []model.EntityKind, first *int, _ *model.SearchSyntax) int {
 		return page(child, first)
 	}
@@ -186,14 +190,25 @@ func presenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 		case errors.Is(err, errUnauthenticated):
 			return set(CodeUnauthenticated, err.Error())
 		case errors.Is(err, kg.ErrUnavailable):
-			log.WarnContext(ctx, "database unavailable", "path", gerr.Path.String(), "error", err)
+			note(ctx, log, slog.LevelWarn, "database unavailable", gerr.Path.String(), "error", err)
 			return set(CodeUnavailable, "the database is unavailable; try again later")
 		case errors.Is(err, context.DeadlineExceeded):
-			log.WarnContext(ctx, "query timed out", "path", gerr.Path.String(), "error", err)
+			note(ctx, log, slog.LevelWarn, "query timed out", gerr.Path.String(), "error", err)
 			return set(CodeUnavailable, "the query took too long and was stopped; narrow it or try again later")
 		case errors.Is(err, kg.ErrNotFound), errors.Is(err, dataloadgen.ErrNotFound):
 			return set(CodeNotFound, err.Error())
 		case errors.Is(err, kg.ErrInvalid):
+			var amb *kg.AmbiguousError
+			if errors.As(err, &amb) {
+				cands := make([]map[string]string, 0, len(amb.Candidates))
+				for _, c := range amb.Candidates {
+					cands = append(cands, map[string]string{"id": c.ID, "name": c.Name})
+				}
+				if gerr.Extensions == nil {
+					gerr.Extensions = map[string]any{}
+				}
+				gerr.Extensions["candidates"] = cands
+			}
 			return set(CodeBadInput, err.Error())
 		}
 		var gq *gqlerror.Error
@@ -205,7 +220,7 @@ func presenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 			}
 			return gerr
 		}
-		log.ErrorContext(ctx, "internal error", "path", gerr.Path.String(), "error", err)
+		note(ctx, log, slog.LevelError, "internal error", gerr.Path.String(), "error", err)
 		return set(CodeInternal, "internal error")
 	}
 }

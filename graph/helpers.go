@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"time"
 
 	"github.com/factgraph/factgraph/graph/model"
 	"github.com/factgraph/factgraph/kg"
@@ -49,6 +50,22 @@ func entities(ctx context.Context, ids []string) ([]model.Entity, error) {
 	return out, nil
 }
 
+// searchHits wraps the store's hits as GraphQL nodes and primes the entity
+// loader with the entities among them.
+func searchHits(ctx context.Context, hits []kg.Hit) []model.SearchHit {
+	out := make([]model.SearchHit, 0, len(hits))
+	for _, h := range hits {
+		switch {
+		case h.Claim != nil:
+			out = append(out, model.SearchHit{Score: h.Score, Node: *h.Claim})
+		case h.Entity != nil:
+			loaders(ctx).Entity.Prime(h.Entity.ID, *h.Entity)
+			out = append(out, model.SearchHit{Score: h.Score, Node: model.WrapEntity(*h.Entity)})
+		}
+	}
+	return out
+}
+
 // eventType maps the loader's lower snake case type to the enum; unknown
 // types are OTHER.
 func eventType(t string) model.EventType {
@@ -71,10 +88,19 @@ func kindLabel(k model.EntityKind) string {
 
 var datePrefix = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
 
+// checkDates validates ISO date prefixes: YYYY, YYYY-MM or YYYY-MM-DD, a
+// real month and day ("2019-13" and "2019-02-30" are refused).
 func checkDates(dates ...string) error {
+	layouts := map[int]string{4: "2006", 7: "2006-01", 10: "2006-01-02"}
 	for _, d := range dates {
-		if d != "" && !datePrefix.MatchString(d) {
+		if d == "" {
+			continue
+		}
+		if !datePrefix.MatchString(d) {
 			return badInput("date %q: want YYYY, YYYY-MM or YYYY-MM-DD", d)
+		}
+		if _, err := time.Parse(layouts[len(d)], d); err != nil {
+			return badInput("date %q is not a calendar date", d)
 		}
 	}
 	return nil

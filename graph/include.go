@@ -7,9 +7,43 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
 
-	"github.com/factgraph/factgraph/graph/model"
 	"github.com/factgraph/factgraph/kg"
 )
+
+// operationFields returns every field the operation selects, as
+// "Type.field" with persons and organizations as "Entity" (see kg.Fields),
+// whatever the fragments. Reads project these fields and no others.
+func operationFields(oc *graphql.OperationContext) kg.Fields {
+	f := kg.Fields{}
+	seen := map[string]bool{}
+	var walk func(set ast.SelectionSet)
+	walk = func(set ast.SelectionSet) {
+		for _, sel := range set {
+			switch sel := sel.(type) {
+			case *ast.Field:
+				if sel.ObjectDefinition != nil {
+					typ := sel.ObjectDefinition.Name
+					if typ == "Person" || typ == "Organization" {
+						typ = "Entity"
+					}
+					f[typ+"."+sel.Name] = true
+				}
+				walk(sel.SelectionSet)
+			case *ast.InlineFragment:
+				walk(sel.SelectionSet)
+			case *ast.FragmentSpread:
+				if def := oc.Doc.Fragments.ForName(sel.Name); def != nil && !seen[sel.Name] {
+					seen[sel.Name] = true
+					walk(def.SelectionSet)
+				}
+			}
+		}
+	}
+	if oc != nil && oc.Operation != nil {
+		walk(oc.Operation.SelectionSet)
+	}
+	return f
+}
 
 // selectionDepth is how deep beneath a resolver's field selected() looks:
 // enough for events.event.participants.entity.
@@ -43,29 +77,29 @@ func selected(ctx context.Context) selection {
 
 // facts adds to inc the related nodes that the facts (events, claims or
 // roles) selected at prefix ("edges.node.") need.
-func (s selection) facts(inc *model.Include, prefix string) {
+func (s selection) facts(inc *kg.Include, prefix string) {
 	inc.Participants = inc.Participants || s[prefix+"participants.entity"]
 	inc.Claimant = inc.Claimant || s[prefix+"claimant"]
 	inc.About = inc.About || s[prefix+"about"]
 	inc.Person = inc.Person || s[prefix+"person"]
 	inc.Organization = inc.Organization || s[prefix+"organization"]
-	inc.Sources = inc.Sources || s[prefix+"sources"]
 	inc.Documents = inc.Documents || s[prefix+"sources.document"]
 }
 
 // connectionInclude is what a connection field (events, claims) needs.
-func connectionInclude(ctx context.Context) model.Include {
+func connectionInclude(ctx context.Context) kg.Include {
 	s := selected(ctx)
-	inc := model.Include{Total: s["totalCount"]}
+	inc := kg.Include{Total: s["totalCount"], Fields: loaders(ctx).Fields}
 	s.facts(&inc, "edges.node.")
 	return inc
 }
 
 // entityInclude is what an entity field (entity, person, organization)
 // needs: its selected lists and what their facts need.
-func entityInclude(ctx context.Context) model.Include {
+func entityInclude(ctx context.Context) kg.Include {
 	s := selected(ctx)
-	inc := model.Include{Roles: s["roles"], Events: s["events"], ClaimsMade: s["claimsMade"], ClaimsAbout: s["claimsAbout"]}
+	inc := kg.Include{Roles: s["roles"], Events: s["events"], ClaimsMade: s["claimsMade"], ClaimsAbout: s["claimsAbout"],
+		Fields: loaders(ctx).Fields}
 	s.facts(&inc, "roles.")
 	s.facts(&inc, "events.event.")
 	s.facts(&inc, "claimsMade.")
@@ -75,7 +109,7 @@ func entityInclude(ctx context.Context) model.Include {
 
 // prime puts what a read brought along into the request's loaders, so the
 // nested resolvers find it there without a fetch or a wait.
-func prime(ctx context.Context, rel model.Related) {
+func prime(ctx context.Context, rel kg.Related) {
 	l := loaders(ctx)
 	for id, e := range rel.Entities {
 		l.Entity.Prime(id, e)
@@ -88,7 +122,7 @@ func prime(ctx context.Context, rel model.Related) {
 // findEntity looks an entity up by id or by name (exactly one must be
 // given) with the lists the selection needs, and primes the loaders with
 // the related nodes that came along.
-func (r *queryResolver) findEntity(ctx context.Context, id, name *string, typ kg.EntityType) (kg.Entity, *model.Lists, error) {
+func (r *queryResolver) findEntity(ctx context.Context, id, name *string, typ kg.EntityType) (kg.Entity, *kg.Lists, error) {
 	var ref string
 	switch {
 	case id != nil && name != nil:
@@ -100,7 +134,12 @@ func (r *queryResolver) findEntity(ctx context.Context, id, name *string, typ kg
 	default:
 		return kg.Entity{}, nil, badInput("give an id or a name")
 	}
-	f, err := r.Store.Entity(ctx, ref, typ, entityInclude(ctx))
+	inc := entityInclude(ctx)
+	var f kg.EntityFacts
+	err := lenient(ctx, r.Store, typ, ref, func(ref string) (err error) {
+		f, err = r.Store.Entity(ctx, ref, typ, inc)
+		return err
+	})
 	if err != nil {
 		return kg.Entity{}, nil, err
 	}
@@ -112,28 +151,28 @@ func (r *queryResolver) findEntity(ctx context.Context, id, name *string, typ kg
 // The lists of an entity: those fetched with it when there are, else
 // through the request's loaders.
 
-func rolesOf(ctx context.Context, e kg.Entity, l *model.Lists) ([]kg.Role, error) {
+func rolesOf(ctx context.Context, e kg.Entity, l *kg.Lists) ([]kg.Role, error) {
 	if l != nil && l.Roles != nil {
 		return l.Roles, nil
 	}
 	return loaders(ctx).Roles.Load(ctx, e.ID)
 }
 
-func eventsOf(ctx context.Context, e kg.Entity, l *model.Lists) ([]model.Participation, error) {
+func eventsOf(ctx context.Context, e kg.Entity, l *kg.Lists) ([]kg.Participation, error) {
 	if l != nil && l.Events != nil {
 		return l.Events, nil
 	}
 	return loaders(ctx).Participation.Load(ctx, e.ID)
 }
 
-func claimsMadeBy(ctx context.Context, e kg.Entity, l *model.Lists) ([]kg.Claim, error) {
+func claimsMadeBy(ctx context.Context, e kg.Entity, l *kg.Lists) ([]kg.Claim, error) {
 	if l != nil && l.ClaimsMade != nil {
 		return l.ClaimsMade, nil
 	}
 	return loaders(ctx).ClaimsBy.Load(ctx, e.ID)
 }
 
-func claimsAbout(ctx context.Context, e kg.Entity, l *model.Lists) ([]kg.Claim, error) {
+func claimsAbout(ctx context.Context, e kg.Entity, l *kg.Lists) ([]kg.Claim, error) {
 	if l != nil && l.ClaimsAbout != nil {
 		return l.ClaimsAbout, nil
 	}

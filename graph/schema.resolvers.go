@@ -32,12 +32,12 @@ func (r *claimResolver) About(ctx context.Context, obj *kg.Claim) ([]model.Entit
 }
 
 // Entities is the resolver for the entities field.
-func (r *contributionResolver) Entities(ctx context.Context, obj *model.Contribution) ([]model.Entity, error) {
+func (r *contributionResolver) Entities(ctx context.Context, obj *kg.Contribution) ([]model.Entity, error) {
 	return entities(ctx, obj.Entities)
 }
 
 // Contribution is the resolver for the contribution field.
-func (r *documentResolver) Contribution(ctx context.Context, obj *kg.Document) (*model.Contribution, error) {
+func (r *documentResolver) Contribution(ctx context.Context, obj *kg.Document) (*kg.Contribution, error) {
 	c, err := loaders(ctx).Contribution.Load(ctx, obj.ID)
 	return &c, err
 }
@@ -45,6 +45,14 @@ func (r *documentResolver) Contribution(ctx context.Context, obj *kg.Document) (
 // Type is the resolver for the type field.
 func (r *eventResolver) Type(ctx context.Context, obj *kg.Event) (model.EventType, error) {
 	return eventType(obj.Type), nil
+}
+
+// Part is the resolver for the part field: null on edges other than PARTICIPATED_IN.
+func (r *graphEdgeResolver) Part(ctx context.Context, obj *kg.GraphEdge) (*string, error) {
+	if obj.Part == "" {
+		return nil, nil
+	}
+	return &obj.Part, nil
 }
 
 // Entities is the resolver for the entities field.
@@ -98,13 +106,17 @@ func (r *mutationResolver) AddAlias(ctx context.Context, entity string, alias st
 	return model.WrapEntity(e), nil
 }
 
+func (r *organizationResolver) Merges(ctx context.Context, obj *model.Organization) ([]kg.Merge, error) {
+	return loaders(ctx).Merges.Load(ctx, obj.ID)
+}
+
 // Roles is the resolver for the roles field.
 func (r *organizationResolver) Roles(ctx context.Context, obj *model.Organization) ([]kg.Role, error) {
 	return rolesOf(ctx, obj.Entity, obj.Lists)
 }
 
 // Events is the resolver for the events field.
-func (r *organizationResolver) Events(ctx context.Context, obj *model.Organization) ([]model.Participation, error) {
+func (r *organizationResolver) Events(ctx context.Context, obj *model.Organization) ([]kg.Participation, error) {
 	return eventsOf(ctx, obj.Entity, obj.Lists)
 }
 
@@ -133,13 +145,17 @@ func (r *participantResolver) Description(ctx context.Context, obj *kg.Participa
 	return &obj.Description, nil
 }
 
+func (r *personResolver) Merges(ctx context.Context, obj *model.Person) ([]kg.Merge, error) {
+	return loaders(ctx).Merges.Load(ctx, obj.ID)
+}
+
 // Roles is the resolver for the roles field.
 func (r *personResolver) Roles(ctx context.Context, obj *model.Person) ([]kg.Role, error) {
 	return rolesOf(ctx, obj.Entity, obj.Lists)
 }
 
 // Events is the resolver for the events field.
-func (r *personResolver) Events(ctx context.Context, obj *model.Person) ([]model.Participation, error) {
+func (r *personResolver) Events(ctx context.Context, obj *model.Person) ([]kg.Participation, error) {
 	return eventsOf(ctx, obj.Entity, obj.Lists)
 }
 
@@ -155,7 +171,14 @@ func (r *personResolver) ClaimsAbout(ctx context.Context, obj *model.Person) ([]
 
 // Node is the resolver for the node field.
 func (r *queryResolver) Node(ctx context.Context, id string) (model.Node, error) {
-	return r.Store.Node(ctx, id)
+	n, err := r.Store.Node(ctx, id, loaders(ctx).Fields)
+	if err != nil {
+		return nil, err
+	}
+	if e, ok := n.(kg.Entity); ok {
+		return model.WrapEntity(e), nil
+	}
+	return n, nil
 }
 
 // Search is the resolver for the search field.
@@ -168,7 +191,11 @@ func (r *queryResolver) Search(ctx context.Context, text string, types []model.E
 	for _, t := range types {
 		kinds = append(kinds, kindLabel(t))
 	}
-	return r.Store.Search(ctx, text, kinds, n, syntax != nil && *syntax == model.SearchSyntaxLucene)
+	hits, err := r.Store.Search(ctx, text, kinds, n, syntax != nil && *syntax == model.SearchSyntaxLucene, loaders(ctx).Fields)
+	if err != nil {
+		return nil, err
+	}
+	return searchHits(ctx, hits), nil
 }
 
 // Entity is the resolver for the entity field.
@@ -203,7 +230,7 @@ func (r *queryResolver) Organization(ctx context.Context, id *string, name *stri
 
 // Events is the resolver for the events field.
 func (r *queryResolver) Events(ctx context.Context, typeArg *model.EventType, from *string, to *string, participant *string, first *int, after *string) (*model.EventConnection, error) {
-	f := model.EventFilter{From: deref(from), To: deref(to), Participant: deref(participant)}
+	f := kg.EventFilter{From: deref(from), To: deref(to), Participant: deref(participant)}
 	if typeArg != nil {
 		f.Type = strings.ToLower(string(*typeArg))
 	}
@@ -232,7 +259,7 @@ func (r *queryResolver) Events(ctx context.Context, typeArg *model.EventType, fr
 
 // Claims is the resolver for the claims field.
 func (r *queryResolver) Claims(ctx context.Context, stance *model.Stance, topic *string, claimant *string, about *string, first *int, after *string) (*model.ClaimConnection, error) {
-	f := model.ClaimFilter{Claimant: deref(claimant), About: deref(about)}
+	f := kg.ClaimFilter{Claimant: deref(claimant), About: deref(about)}
 	if stance != nil {
 		f.Stance = strings.ToLower(string(*stance))
 	}
@@ -260,16 +287,23 @@ func (r *queryResolver) Claims(ctx context.Context, stance *model.Stance, topic 
 }
 
 // Connections is the resolver for the connections field.
-func (r *queryResolver) Connections(ctx context.Context, from string, to string, maxHops *int) ([]model.Path, error) {
+func (r *queryResolver) Connections(ctx context.Context, from string, to string, maxHops *int) ([]kg.Path, error) {
 	hops := 4
 	if maxHops != nil {
 		hops = *maxHops
 	}
-	return r.Store.Connections(ctx, from, to, hops)
+	var paths []kg.Path
+	err := lenient(ctx, r.Store, "", from, func(from string) error {
+		return lenient(ctx, r.Store, "", to, func(to string) (err error) {
+			paths, err = r.Store.Connections(ctx, from, to, hops)
+			return err
+		})
+	})
+	return paths, err
 }
 
 // Neighborhood is the resolver for the neighborhood field.
-func (r *queryResolver) Neighborhood(ctx context.Context, of string, hops *int, limit *int) (*model.Graph, error) {
+func (r *queryResolver) Neighborhood(ctx context.Context, of string, hops *int, limit *int) (*kg.Subgraph, error) {
 	h, l := 1, 100
 	if hops != nil {
 		h = *hops
@@ -280,7 +314,11 @@ func (r *queryResolver) Neighborhood(ctx context.Context, of string, hops *int, 
 	if l > 500 {
 		return nil, badInput("limit must be at most 500, got %d", l)
 	}
-	g, err := r.Store.Neighborhood(ctx, of, h, l)
+	var g kg.Subgraph
+	err := lenient(ctx, r.Store, "", of, func(of string) (err error) {
+		g, err = r.Store.Neighborhood(ctx, of, h, l)
+		return err
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -289,7 +327,7 @@ func (r *queryResolver) Neighborhood(ctx context.Context, of string, hops *int, 
 
 // Documents is the resolver for the documents field.
 func (r *queryResolver) Documents(ctx context.Context, first *int, after *string) (*model.DocumentConnection, error) {
-	var f model.DocumentFilter
+	var f kg.DocumentFilter
 	var err error
 	if f.First, err = checkFirst(first); err != nil {
 		return nil, err
@@ -297,7 +335,7 @@ func (r *queryResolver) Documents(ctx context.Context, first *int, after *string
 	if f.After, err = model.DecodeCursor("documents", deref(after), 2); err != nil {
 		return nil, err
 	}
-	p, err := r.Store.Documents(ctx, f)
+	p, err := r.Store.Documents(ctx, f, kg.Include{Fields: loaders(ctx).Fields})
 	if err != nil {
 		return nil, err
 	}
@@ -310,8 +348,25 @@ func (r *queryResolver) Documents(ctx context.Context, first *int, after *string
 }
 
 // Conflicts is the resolver for the conflicts field.
-func (r *queryResolver) Conflicts(ctx context.Context) ([]model.Conflict, error) {
-	return r.Store.Conflicts(ctx)
+func (r *queryResolver) Conflicts(ctx context.Context, first *int, after *string) (*model.ConflictConnection, error) {
+	var f kg.ConflictFilter
+	var err error
+	if f.First, err = checkFirst(first); err != nil {
+		return nil, err
+	}
+	if f.After, err = model.DecodeCursor("conflicts", deref(after), 3); err != nil {
+		return nil, err
+	}
+	p, err := r.Store.Conflicts(ctx, f, kg.Include{Fields: loaders(ctx).Fields})
+	if err != nil {
+		return nil, err
+	}
+	c := &model.ConflictConnection{TotalCount: p.Total, Edges: make([]model.ConflictEdge, len(p.Items))}
+	for i, cf := range p.Items {
+		c.Edges[i] = model.ConflictEdge{Cursor: model.EncodeCursor("conflicts", append([]string{cf.Type}, cf.EventIDs...)), Node: &cf}
+	}
+	c.PageInfo = pageInfo(after, p.More, len(c.Edges), func(i int) string { return c.Edges[i].Cursor })
+	return c, nil
 }
 
 // Topics is the resolver for the topics field.
@@ -366,6 +421,8 @@ func (r *Resolver) Document() DocumentResolver { return &documentResolver{r} }
 
 func (r *Resolver) Event() EventResolver { return &eventResolver{r} }
 
+func (r *Resolver) GraphEdge() GraphEdgeResolver { return &graphEdgeResolver{r} }
+
 func (r *Resolver) IngestResult() IngestResultResolver { return &ingestResultResolver{r} }
 
 func (r *Resolver) Mutation() MutationResolver { return &mutationResolver{r} }
@@ -386,6 +443,7 @@ type claimResolver struct{ *Resolver }
 type contributionResolver struct{ *Resolver }
 type documentResolver struct{ *Resolver }
 type eventResolver struct{ *Resolver }
+type graphEdgeResolver struct{ *Resolver }
 type ingestResultResolver struct{ *Resolver }
 type mutationResolver struct{ *Resolver }
 type organizationResolver struct{ *Resolver }

@@ -151,7 +151,7 @@ func (s *Store) Curations(ctx context.Context) ([]kg.Entity, error) {
 
 // findInTx resolves an entity reference inside a write transaction.
 func findInTx(ctx context.Context, tx neo4j.ManagedTransaction, ref string) (kg.Entity, error) {
-	res, err := tx.Run(ctx, resolveRef("e", "Entity", "ref")+` RETURN `+entityProj("e"), map[string]any{"ref": ref})
+	res, err := tx.Run(ctx, resolveRef("e", "Entity", "ref")+` RETURN `+entityProj("e", nil), map[string]any{"ref": ref})
 	if err != nil {
 		return kg.Entity{}, err
 	}

@@ -9,7 +9,6 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
-	"github.com/factgraph/factgraph/graph/model"
 	"github.com/factgraph/factgraph/kg"
 )
 
@@ -20,68 +19,90 @@ import (
 // and organization ids. Entity references ("ref") are an id, a name or an
 // alias, matched case-insensitively.
 
-// Cypher projections of the node kinds. Each takes the variable name.
-func entityProj(v string) string {
-	return fmt.Sprintf(`{id: %[1]s.id, type: CASE WHEN %[1]s:Person THEN 'person' ELSE 'organization' END,
-		name: %[1]s.name, aliases: coalesce(%[1]s.aliases, []), kind: coalesce(%[1]s.kind, ''),
-		merges: COLLECT { MATCH (%[1]s)-[:MERGED]->(g:Merge)
-			RETURN g.rule + ': ' + g.name + ' -> ' + %[1]s.name + ' @' + coalesce(g.where, '') ORDER BY g.name, g.where, g.rule }}`, v)
+// Cypher projections of the node kinds. Each takes the variable name and
+// the selected fields (kg.Fields, nil for all): a column is read only when
+// its field is selected, so a query for names reads names. The id, an
+// entity's type and the sort keys of paginated lists are always read. An
+// entity's merges are never part of its projection (see MergesOf).
+
+// col is one column of a projection: key is read as expr (%[1]s stands for
+// the variable) when field is selected, or always when field is "".
+type col struct{ field, key, expr string }
+
+func proj(v, typ string, f kg.Fields, cols []col) string {
+	parts := make([]string, 0, len(cols))
+	for _, c := range cols {
+		if c.field == "" || f.Has(typ, c.field) {
+			parts = append(parts, c.key+": "+fmt.Sprintf(c.expr, v))
+		}
+	}
+	return "{" + strings.Join(parts, ", ") + "}"
 }
 
-func sourcesProj(v string) string {
-	return fmt.Sprintf(`COLLECT { MATCH (%[1]s)-[s:SOURCED_FROM]->(d:Document)
+var entityCols = []col{
+	{"", "id", "%[1]s.id"},
+	{"", "type", "CASE WHEN %[1]s:Person THEN 'person' ELSE 'organization' END"},
+	{"name", "name", "%[1]s.name"},
+	{"aliases", "aliases", "coalesce(%[1]s.aliases, [])"},
+	{"kind", "kind", "coalesce(%[1]s.kind, '')"},
+}
+
+func entityProj(v string, f kg.Fields) string { return proj(v, "Entity", f, entityCols) }
+
+const sourcesExpr = `COLLECT { MATCH (%[1]s)-[s:SOURCED_FROM]->(d:Document)
 		RETURN {document: d.id, sentence: s.sentence, start: s.start, end: s.end, quote: s.quote}
-		ORDER BY d.publishedAt, d.id, s.start }`, v)
+		ORDER BY d.publishedAt, d.id, s.start }`
+
+var eventCols = []col{
+	{"", "id", "%[1]s.id"},
+	{"", "date", "%[1]s.date"},
+	{"type", "type", "%[1]s.type"},
+	{"datePrecision", "datePrecision", "%[1]s.datePrecision"},
+	{"dateText", "dateText", "%[1]s.dateText"},
+	{"summary", "summary", "%[1]s.summary"},
+	{"participants", "unnamed", "coalesce(%[1]s.unnamed, [])"},
+	{"participants", "participants", "COLLECT { MATCH (x:Entity)-[p:PARTICIPATED_IN]->(%[1]s) RETURN {entity: x.id, as: p.as} ORDER BY p.as, x.name }"},
+	{"sources", "sources", sourcesExpr},
 }
 
-// sourcesOf is sourcesProj(v), or no sources unless on.
-func sourcesOf(v string, on bool) string {
-	if !on {
-		return "[]"
-	}
-	return sourcesProj(v)
+func eventProj(v string, f kg.Fields) string { return proj(v, "Event", f, eventCols) }
+
+var claimCols = []col{
+	{"", "id", "%[1]s.id"},
+	{"text", "text", "%[1]s.text"},
+	{"kind", "kind", "%[1]s.kind"},
+	{"verb", "verb", "%[1]s.verb"},
+	{"stance", "stance", "%[1]s.stance"},
+	{"topics", "topics", "coalesce(%[1]s.topics, [])"},
+	{"claimant", "claimant", "COLLECT { MATCH (x:Entity)-[:MADE]->(%[1]s) RETURN x.id }"},
+	{"about", "about", "COLLECT { MATCH (%[1]s)-[:ABOUT]->(x:Entity) RETURN x.id ORDER BY x.id }"},
+	{"sources", "sources", sourcesExpr},
 }
 
-func eventProj(v string) string { return eventProjOf(v, true) }
+func claimProj(v string, f kg.Fields) string { return proj(v, "Claim", f, claimCols) }
 
-// eventProjOf is eventProj, without the sources unless srcs.
-func eventProjOf(v string, srcs bool) string {
-	return fmt.Sprintf(`{id: %[1]s.id, type: %[1]s.type, date: %[1]s.date, datePrecision: %[1]s.datePrecision,
-		dateText: %[1]s.dateText, summary: %[1]s.summary, unnamed: coalesce(%[1]s.unnamed, []),
-		participants: COLLECT { MATCH (x:Entity)-[p:PARTICIPATED_IN]->(%[1]s) RETURN {entity: x.id, as: p.as} ORDER BY p.as, x.name },
-		sources: %[2]s}`, v, sourcesOf(v, srcs))
+var roleCols = []col{
+	{"", "id", "%[1]s.id"},
+	{"title", "title", "%[1]s.title"},
+	{"status", "status", "%[1]s.status"},
+	{"person", "person", "COLLECT { MATCH (x:Entity)-[:HOLDS_ROLE]->(%[1]s) RETURN x.id }"},
+	{"organization", "organization", "COLLECT { MATCH (%[1]s)-[:AT]->(x:Entity) RETURN x.id }"},
+	{"sources", "sources", sourcesExpr},
 }
 
-func claimProj(v string) string { return claimProjOf(v, true, true) }
+func roleProj(v string, f kg.Fields) string { return proj(v, "Role", f, roleCols) }
 
-// claimProjOf is claimProj, without the sources unless srcs and without the
-// about ids unless about.
-func claimProjOf(v string, srcs, about bool) string {
-	aboutIDs := "[]"
-	if about {
-		aboutIDs = fmt.Sprintf(`COLLECT { MATCH (%s)-[:ABOUT]->(x:Entity) RETURN x.id ORDER BY x.id }`, v)
-	}
-	return fmt.Sprintf(`{id: %[1]s.id, text: %[1]s.text, kind: %[1]s.kind, verb: %[1]s.verb, stance: %[1]s.stance,
-		topics: coalesce(%[1]s.topics, []),
-		claimant: COLLECT { MATCH (x:Entity)-[:MADE]->(%[1]s) RETURN x.id },
-		about: %[3]s,
-		sources: %[2]s}`, v, sourcesOf(v, srcs), aboutIDs)
+var documentCols = []col{
+	{"", "id", "%[1]s.id"},
+	{"", "publishedAt", "%[1]s.publishedAt"},
+	{"file", "file", "%[1]s.file"},
+	{"title", "title", "%[1]s.title"},
+	{"publisher", "publisher", "%[1]s.publisher"},
+	{"url", "url", "%[1]s.url"},
+	{"sha256", "sha256", "%[1]s.sha256"},
 }
 
-func roleProj(v string) string { return roleProjOf(v, true) }
-
-// roleProjOf is roleProj, without the sources unless srcs.
-func roleProjOf(v string, srcs bool) string {
-	return fmt.Sprintf(`{id: %[1]s.id, title: %[1]s.title, status: %[1]s.status,
-		person: COLLECT { MATCH (x:Entity)-[:HOLDS_ROLE]->(%[1]s) RETURN x.id },
-		organization: COLLECT { MATCH (%[1]s)-[:AT]->(x:Entity) RETURN x.id },
-		sources: %[2]s}`, v, sourcesOf(v, srcs))
-}
-
-func documentProj(v string) string {
-	return fmt.Sprintf(`{id: %[1]s.id, file: %[1]s.file, title: %[1]s.title, publisher: %[1]s.publisher, url: %[1]s.url,
-		publishedAt: %[1]s.publishedAt, sha256: %[1]s.sha256}`, v)
-}
+func documentProj(v string, f kg.Fields) string { return proj(v, "Document", f, documentCols) }
 
 // refMatch is a predicate: entity v is named by parameter $p (id, name or
 // alias, case-insensitive).
@@ -128,12 +149,8 @@ func first(v any) string {
 
 func toEntity(v any) kg.Entity {
 	m := asMap(v)
-	e := kg.Entity{ID: str(m["id"]), Type: kg.EntityType(str(m["type"])), Name: str(m["name"]),
+	return kg.Entity{ID: str(m["id"]), Type: kg.EntityType(str(m["type"])), Name: str(m["name"]),
 		Aliases: strs(m["aliases"]), Kind: str(m["kind"])}
-	for _, s := range strs(m["merges"]) {
-		e.Merges = append(e.Merges, parseMerge(s))
-	}
-	return e
 }
 
 // parseMerge reads back the merge log format of write.go: "rule: name -> into @doc".
@@ -197,10 +214,10 @@ func toDocument(v any) kg.Document {
 
 // --- lookups by id (dataloader fetches) -------------------------------------
 
-// EntitiesByID returns the entities with the given ids; missing ids are
-// absent from the map.
-func (s *Store) EntitiesByID(ctx context.Context, ids []string) (map[string]kg.Entity, error) {
-	recs, err := s.read(ctx, `UNWIND $ids AS id MATCH (e:Entity {id: id}) RETURN `+entityProj("e")+` AS e`,
+// EntitiesByID returns the entities with the given ids, with the fields f
+// selects; missing ids are absent from the map. Merges are not read.
+func (s *Store) EntitiesByID(ctx context.Context, ids []string, f kg.Fields) (map[string]kg.Entity, error) {
+	recs, err := s.read(ctx, `UNWIND $ids AS id MATCH (e:Entity {id: id}) RETURN `+entityProj("e", f)+` AS e`,
 		map[string]any{"ids": ids})
 	if err != nil {
 		return nil, fmt.Errorf("entities by id: %w", err)
@@ -213,9 +230,31 @@ func (s *Store) EntitiesByID(ctx context.Context, ids []string) (map[string]kg.E
 	return out, nil
 }
 
+// MergesOf returns, per entity id, why names were joined into it: its
+// :Merge nodes (one per rule and merged name, with the first document that
+// supports it), read only here, for a query that selects them.
+func (s *Store) MergesOf(ctx context.Context, ids []string) (map[string][]kg.Merge, error) {
+	recs, err := s.read(ctx, `UNWIND $ids AS id MATCH (e:Entity {id: id})
+		RETURN id, COLLECT { MATCH (e)-[:MERGED]->(g:Merge)
+			RETURN g.rule + ': ' + g.name + ' -> ' + e.name + ' @' + coalesce(g.where, '') ORDER BY g.name, g.where, g.rule } AS ms`,
+		map[string]any{"ids": ids})
+	if err != nil {
+		return nil, fmt.Errorf("merges of entities: %w", err)
+	}
+	out := make(map[string][]kg.Merge, len(recs))
+	for _, r := range recs {
+		ms := make([]kg.Merge, 0, len(asList(r.Values[1])))
+		for _, x := range strs(r.Values[1]) {
+			ms = append(ms, parseMerge(x))
+		}
+		out[str(r.Values[0])] = ms
+	}
+	return out, nil
+}
+
 // DocumentsByID returns the documents with the given ids.
-func (s *Store) DocumentsByID(ctx context.Context, ids []string) (map[string]kg.Document, error) {
-	recs, err := s.read(ctx, `UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN `+documentProj("d")+` AS d`,
+func (s *Store) DocumentsByID(ctx context.Context, ids []string, f kg.Fields) (map[string]kg.Document, error) {
+	recs, err := s.read(ctx, `UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN `+documentProj("d", f)+` AS d`,
 		map[string]any{"ids": ids})
 	if err != nil {
 		return nil, fmt.Errorf("documents by id: %w", err)
@@ -230,11 +269,11 @@ func (s *Store) DocumentsByID(ctx context.Context, ids []string) (map[string]kg.
 
 // RolesOf returns, per entity id, the roles a person holds or the roles at
 // an organization, current first.
-func (s *Store) RolesOf(ctx context.Context, ids []string) (map[string][]kg.Role, error) {
+func (s *Store) RolesOf(ctx context.Context, ids []string, f kg.Fields) (map[string][]kg.Role, error) {
 	recs, err := s.read(ctx, `UNWIND $ids AS id MATCH (e:Entity {id: id})
 		CALL { WITH e MATCH (e)-[:HOLDS_ROLE]->(r:Role) RETURN r UNION WITH e MATCH (r:Role)-[:AT]->(e) RETURN r }
 		WITH id, r ORDER BY r.status, r.title, r.id
-		RETURN id, collect(`+roleProj("r")+`) AS roles`, map[string]any{"ids": ids})
+		RETURN id, collect(`+roleProj("r", f)+`) AS roles`, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, fmt.Errorf("roles of entities: %w", err)
 	}
@@ -249,38 +288,38 @@ func (s *Store) RolesOf(ctx context.Context, ids []string) (map[string][]kg.Role
 
 // ParticipationsOf returns, per entity id, the events it took part in, by
 // date.
-func (s *Store) ParticipationsOf(ctx context.Context, ids []string) (map[string][]model.Participation, error) {
+func (s *Store) ParticipationsOf(ctx context.Context, ids []string, f kg.Fields) (map[string][]kg.Participation, error) {
 	recs, err := s.read(ctx, `UNWIND $ids AS id MATCH (:Entity {id: id})-[pi:PARTICIPATED_IN]->(ev:Event)
 		WITH id, pi, ev ORDER BY ev.date, ev.id
-		RETURN id, collect({part: pi.as, event: `+eventProj("ev")+`}) AS ps`, map[string]any{"ids": ids})
+		RETURN id, collect({part: pi.as, event: `+eventProj("ev", f)+`}) AS ps`, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, fmt.Errorf("events of entities: %w", err)
 	}
-	out := make(map[string][]model.Participation, len(ids))
+	out := make(map[string][]kg.Participation, len(ids))
 	for _, r := range recs {
 		id := str(r.Values[0])
 		for _, x := range asList(r.Values[1]) {
 			m := asMap(x)
-			out[id] = append(out[id], model.Participation{Part: str(m["part"]), Event: toEvent(m["event"])})
+			out[id] = append(out[id], kg.Participation{Part: str(m["part"]), Event: toEvent(m["event"])})
 		}
 	}
 	return out, nil
 }
 
 // ClaimsBy returns, per entity id, the claims it made.
-func (s *Store) ClaimsBy(ctx context.Context, ids []string) (map[string][]kg.Claim, error) {
-	return s.claimsOf(ctx, "claims by", `(:Entity {id: id})-[:MADE]->(c:Claim)`, ids)
+func (s *Store) ClaimsBy(ctx context.Context, ids []string, f kg.Fields) (map[string][]kg.Claim, error) {
+	return s.claimsOf(ctx, "claims by", `(:Entity {id: id})-[:MADE]->(c:Claim)`, ids, f)
 }
 
 // ClaimsAbout returns, per entity id, the claims made about it.
-func (s *Store) ClaimsAbout(ctx context.Context, ids []string) (map[string][]kg.Claim, error) {
-	return s.claimsOf(ctx, "claims about", `(c:Claim)-[:ABOUT]->(:Entity {id: id})`, ids)
+func (s *Store) ClaimsAbout(ctx context.Context, ids []string, f kg.Fields) (map[string][]kg.Claim, error) {
+	return s.claimsOf(ctx, "claims about", `(c:Claim)-[:ABOUT]->(:Entity {id: id})`, ids, f)
 }
 
-func (s *Store) claimsOf(ctx context.Context, op, pattern string, ids []string) (map[string][]kg.Claim, error) {
+func (s *Store) claimsOf(ctx context.Context, op, pattern string, ids []string, f kg.Fields) (map[string][]kg.Claim, error) {
 	recs, err := s.read(ctx, `UNWIND $ids AS id MATCH `+pattern+`
 		WITH id, c ORDER BY c.id
-		RETURN id, collect(`+claimProj("c")+`) AS cs`, map[string]any{"ids": ids})
+		RETURN id, collect(`+claimProj("c", f)+`) AS cs`, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, fmt.Errorf("%s entities: %w", op, err)
 	}
@@ -296,20 +335,20 @@ func (s *Store) claimsOf(ctx context.Context, op, pattern string, ids []string) 
 
 // Contributions returns, per document id, the entities it mentions and the
 // facts it is a source of.
-func (s *Store) Contributions(ctx context.Context, ids []string) (map[string]model.Contribution, error) {
+func (s *Store) Contributions(ctx context.Context, ids []string, f kg.Fields) (map[string]kg.Contribution, error) {
 	recs, err := s.read(ctx, `UNWIND $ids AS id MATCH (doc:Document {id: id})
 		RETURN id,
 		  COLLECT { MATCH (e:Entity)-[:MENTIONED_IN]->(doc) RETURN e.id ORDER BY e.name } AS entities,
-		  COLLECT { MATCH (r:Role)-[:SOURCED_FROM]->(doc) WITH DISTINCT r ORDER BY r.title RETURN `+roleProj("r")+` } AS roles,
-		  COLLECT { MATCH (ev:Event)-[:SOURCED_FROM]->(doc) WITH DISTINCT ev ORDER BY ev.date, ev.id RETURN `+eventProj("ev")+` } AS events,
-		  COLLECT { MATCH (c:Claim)-[:SOURCED_FROM]->(doc) WITH DISTINCT c ORDER BY c.id RETURN `+claimProj("c")+` } AS claims`,
+		  COLLECT { MATCH (r:Role)-[:SOURCED_FROM]->(doc) WITH DISTINCT r ORDER BY r.title RETURN `+roleProj("r", f)+` } AS roles,
+		  COLLECT { MATCH (ev:Event)-[:SOURCED_FROM]->(doc) WITH DISTINCT ev ORDER BY ev.date, ev.id RETURN `+eventProj("ev", f)+` } AS events,
+		  COLLECT { MATCH (c:Claim)-[:SOURCED_FROM]->(doc) WITH DISTINCT c ORDER BY c.id RETURN `+claimProj("c", f)+` } AS claims`,
 		map[string]any{"ids": ids})
 	if err != nil {
 		return nil, fmt.Errorf("contributions of documents: %w", err)
 	}
-	out := make(map[string]model.Contribution, len(recs))
+	out := make(map[string]kg.Contribution, len(recs))
 	for _, r := range recs {
-		c := model.Contribution{Document: str(r.Values[0]), Entities: strs(r.Values[1])}
+		c := kg.Contribution{Document: str(r.Values[0]), Entities: strs(r.Values[1])}
 		for _, x := range asList(r.Values[2]) {
 			c.Roles = append(c.Roles, toRole(x))
 		}
@@ -329,7 +368,7 @@ func (s *Store) Contributions(ctx context.Context, ids []string) (map[string]mod
 // FindEntity returns the entity that ref (id, name or alias) names; of type
 // typ unless typ is "". kg.ErrNotFound when none does.
 func (s *Store) FindEntity(ctx context.Context, ref string, typ kg.EntityType) (kg.Entity, error) {
-	recs, err := s.read(ctx, resolveRef("e", entityLabel(typ), "ref")+` RETURN `+entityProj("e"), map[string]any{"ref": ref})
+	recs, err := s.read(ctx, resolveRef("e", entityLabel(typ), "ref")+` RETURN `+entityProj("e", nil), map[string]any{"ref": ref})
 	if err != nil {
 		return kg.Entity{}, fmt.Errorf("find entity %q: %w", ref, err)
 	}
@@ -343,7 +382,7 @@ func (s *Store) FindEntity(ctx context.Context, ref string, typ kg.EntityType) (
 // unless typ is "", with the lists and related nodes inc names: its roles
 // (current first), the events it took part in (by date) and the claims it
 // made and that are about it (by id). kg.ErrNotFound when ref names none.
-func (s *Store) Entity(ctx context.Context, ref string, typ kg.EntityType, inc model.Include) (model.EntityFacts, error) {
+func (s *Store) Entity(ctx context.Context, ref string, typ kg.EntityType, inc kg.Include) (kg.EntityFacts, error) {
 	list := func(on bool, q string) string {
 		if on {
 			return q
@@ -357,26 +396,26 @@ func (s *Store) Entity(ctx context.Context, ref string, typ kg.EntityType, inc m
 		  `+list(inc.ClaimsMade, `COLLECT { MATCH (e)-[:MADE]->(c:Claim) RETURN c ORDER BY c.id }`)+` AS made,
 		  `+list(inc.ClaimsAbout, `COLLECT { MATCH (c:Claim)-[:ABOUT]->(e) RETURN c ORDER BY c.id }`)+` AS about
 		WITH e, rs, evs, made, about, rs + evs + made + about AS ns
-		RETURN `+entityProj("e")+` AS e, [r IN rs | `+roleProjOf("r", inc.Sources)+`] AS roles,
+		RETURN `+entityProj("e", inc.Fields)+` AS e, [r IN rs | `+roleProj("r", inc.Fields)+`] AS roles,
 		  `+list(inc.Events, `COLLECT { MATCH (e)-[pi:PARTICIPATED_IN]->(ev:Event) WITH pi, ev ORDER BY ev.date, ev.id
-		    RETURN {part: pi.as, event: `+eventProjOf("ev", inc.Sources)+`} }`)+` AS events,
-		  [c IN made | `+claimProjOf("c", inc.Sources, inc.About)+`] AS made, [c IN about | `+claimProjOf("c", inc.Sources, inc.About)+`] AS about,
+		    RETURN {part: pi.as, event: `+eventProj("ev", inc.Fields)+`} }`)+` AS events,
+		  [c IN made | `+claimProj("c", inc.Fields)+`] AS made, [c IN about | `+claimProj("c", inc.Fields)+`] AS about,
 		  `+relatedProj("ns", inc), map[string]any{"ref": ref})
 	if err != nil {
-		return model.EntityFacts{}, fmt.Errorf("entity %q: %w", ref, err)
+		return kg.EntityFacts{}, fmt.Errorf("entity %q: %w", ref, err)
 	}
 	if len(recs) == 0 {
-		return model.EntityFacts{}, notFound(ref, typ)
+		return kg.EntityFacts{}, notFound(ref, typ)
 	}
 	v := recs[0].Values
-	f := model.EntityFacts{Entity: toEntity(v[0]), Related: toRelated(v[5], v[6])}
+	f := kg.EntityFacts{Entity: toEntity(v[0]), Related: toRelated(v[5], v[6])}
 	if inc.Roles {
 		f.Roles = listOf(v[1], toRole)
 	}
 	if inc.Events {
-		f.Events = listOf(v[2], func(x any) model.Participation {
+		f.Events = listOf(v[2], func(x any) kg.Participation {
 			m := asMap(x)
-			return model.Participation{Part: str(m["part"]), Event: toEvent(m["event"])}
+			return kg.Participation{Part: str(m["part"]), Event: toEvent(m["event"])}
 		})
 	}
 	if inc.ClaimsMade {
@@ -416,16 +455,16 @@ func notFound(ref string, typ kg.EntityType) error {
 	return fmt.Errorf("%s %q: %w", what, ref, kg.ErrNotFound)
 }
 
-// Node returns the entity, role, event, claim or document with a global id:
-// *model.Person, *model.Organization, kg.Role, kg.Event, kg.Claim or
+// Node returns the entity, role, event, claim or document with a global id,
+// with the fields f selects: kg.Entity, kg.Role, kg.Event, kg.Claim or
 // kg.Document. kg.ErrNotFound when there is none.
-func (s *Store) Node(ctx context.Context, id string) (model.Node, error) {
+func (s *Store) Node(ctx context.Context, id string, f kg.Fields) (any, error) {
 	recs, err := s.read(ctx, `CALL {
-		  MATCH (n:Entity {id: $id}) RETURN 'entity' AS kind, `+entityProj("n")+` AS v
-		  UNION MATCH (n:Role {id: $id}) RETURN 'role' AS kind, `+roleProj("n")+` AS v
-		  UNION MATCH (n:Event {id: $id}) RETURN 'event' AS kind, `+eventProj("n")+` AS v
-		  UNION MATCH (n:Claim {id: $id}) RETURN 'claim' AS kind, `+claimProj("n")+` AS v
-		  UNION MATCH (d:Document {id: $id}) RETURN 'document' AS kind, `+documentProj("d")+` AS v
+		  MATCH (n:Entity {id: $id}) RETURN 'entity' AS kind, `+entityProj("n", f)+` AS v
+		  UNION MATCH (n:Role {id: $id}) RETURN 'role' AS kind, `+roleProj("n", f)+` AS v
+		  UNION MATCH (n:Event {id: $id}) RETURN 'event' AS kind, `+eventProj("n", f)+` AS v
+		  UNION MATCH (n:Claim {id: $id}) RETURN 'claim' AS kind, `+claimProj("n", f)+` AS v
+		  UNION MATCH (d:Document {id: $id}) RETURN 'document' AS kind, `+documentProj("d", f)+` AS v
 		} RETURN kind, v LIMIT 1`, map[string]any{"id": id})
 	if err != nil {
 		return nil, fmt.Errorf("node %q: %w", id, err)
@@ -436,7 +475,7 @@ func (s *Store) Node(ctx context.Context, id string) (model.Node, error) {
 	v := recs[0].Values[1]
 	switch str(recs[0].Values[0]) {
 	case "entity":
-		return model.WrapEntity(toEntity(v)), nil
+		return toEntity(v), nil
 	case "role":
 		return toRole(v), nil
 	case "event":
@@ -478,15 +517,15 @@ func fulltextQuery(text string) string {
 // Search runs a fulltext query over entity names and aliases and claim text,
 // best first. kinds restricts the labels (Person, Organization, Claim). The
 // text is plain words unless lucene is set: then it is a Lucene query, and
-// one that does not parse is kg.ErrInvalid.
-func (s *Store) Search(ctx context.Context, text string, kinds []string, first int, lucene bool) ([]model.SearchHit, error) {
+// one that does not parse is kg.ErrInvalid. Hits have the fields f selects.
+func (s *Store) Search(ctx context.Context, text string, kinds []string, first int, lucene bool, f kg.Fields) ([]kg.Hit, error) {
 	if strings.TrimSpace(text) == "" {
 		return nil, fmt.Errorf("search: empty text: %w", kg.ErrInvalid)
 	}
 	q := text
 	if !lucene {
 		if q = fulltextQuery(text); q == "" {
-			return []model.SearchHit{}, nil // nothing but punctuation
+			return []kg.Hit{}, nil // nothing but punctuation
 		}
 	}
 	var ks any
@@ -496,7 +535,7 @@ func (s *Store) Search(ctx context.Context, text string, kinds []string, first i
 	recs, err := s.read(ctx, `CALL db.index.fulltext.queryNodes('search', $q) YIELD node AS n, score
 		WHERE $kinds IS NULL OR any(l IN labels(n) WHERE l IN $kinds)
 		WITH n, score ORDER BY score DESC, n.id LIMIT $first
-		RETURN score, n:Claim AS isClaim, CASE WHEN n:Claim THEN `+claimProj("n")+` ELSE `+entityProj("n")+` END AS v`,
+		RETURN score, n:Claim AS isClaim, CASE WHEN n:Claim THEN `+claimProj("n", f)+` ELSE `+entityProj("n", f)+` END AS v`,
 		map[string]any{"q": q, "kinds": ks, "first": int64(first)})
 	if err != nil {
 		if lucene && isParseError(err) {
@@ -504,13 +543,15 @@ func (s *Store) Search(ctx context.Context, text string, kinds []string, first i
 		}
 		return nil, fmt.Errorf("search %q: %w", text, err)
 	}
-	out := make([]model.SearchHit, 0, len(recs))
+	out := make([]kg.Hit, 0, len(recs))
 	for _, r := range recs {
-		h := model.SearchHit{Score: r.Values[0].(float64)}
+		h := kg.Hit{Score: r.Values[0].(float64)}
 		if r.Values[1] == true {
-			h.Node = toClaim(r.Values[2])
+			c := toClaim(r.Values[2])
+			h.Claim = &c
 		} else {
-			h.Node = model.WrapEntity(toEntity(r.Values[2]))
+			e := toEntity(r.Values[2])
+			h.Entity = &e
 		}
 		out = append(out, h)
 	}
@@ -542,7 +583,7 @@ func keyParam(after []string, n int) any {
 // after $after ([key, id]) in (key, id) order, projected by proj, with the
 // total count when inc.Total and the related nodes inc names. One statement:
 // columns total, items, entities, documents.
-func pageOf(match, key, proj string, inc model.Include) string {
+func pageOf(match, key, proj string, inc kg.Include) string {
 	var b strings.Builder
 	if inc.Total {
 		b.WriteString("CALL { " + match + " RETURN count(n) AS total }\n")
@@ -561,7 +602,7 @@ func pageOf(match, key, proj string, inc model.Include) string {
 // relatedProj returns the columns entities and documents: the projections
 // of the entities and documents that the facts in list ns refer to and inc
 // names, each once.
-func relatedProj(ns string, inc model.Include) string {
+func relatedProj(ns string, inc kg.Include) string {
 	var pats []string
 	for _, p := range []struct {
 		on      bool
@@ -579,18 +620,18 @@ func relatedProj(ns string, inc model.Include) string {
 	}
 	ents, docs := "[]", "[]"
 	if len(pats) > 0 {
-		ents = `[y IN COLLECT { ` + strings.Join(pats, " UNION ") + ` } | ` + entityProj("y") + `]`
+		ents = `[y IN COLLECT { ` + strings.Join(pats, " UNION ") + ` } | ` + entityProj("y", inc.Fields) + `]`
 	}
 	if inc.Documents {
 		docs = `[y IN COLLECT { UNWIND ` + ns + ` AS n MATCH (n)-[:SOURCED_FROM]->(d:Document) RETURN DISTINCT d } | ` +
-			documentProj("y") + `]`
+			documentProj("y", inc.Fields) + `]`
 	}
 	return ents + ` AS entities, ` + docs + ` AS documents`
 }
 
 // toRelated converts the entities and documents columns.
-func toRelated(ents, docs any) model.Related {
-	var rel model.Related
+func toRelated(ents, docs any) kg.Related {
+	var rel kg.Related
 	if l := asList(ents); len(l) > 0 {
 		rel.Entities = make(map[string]kg.Entity, len(l))
 		for _, x := range l {
@@ -609,8 +650,8 @@ func toRelated(ents, docs any) model.Related {
 }
 
 // toPage converts the one record of a pageOf statement.
-func toPage[T any](recs []*neo4j.Record, first int, conv func(any) T) model.Page[T] {
-	var p model.Page[T]
+func toPage[T any](recs []*neo4j.Record, first int, conv func(any) T) kg.Page[T] {
+	var p kg.Page[T]
 	if len(recs) == 0 {
 		return p
 	}
@@ -628,24 +669,24 @@ func toPage[T any](recs []*neo4j.Record, first int, conv func(any) T) model.Page
 
 // Events returns a page of the events that match f, ordered by date (undated
 // last) and id, with what inc names.
-func (s *Store) Events(ctx context.Context, f model.EventFilter, inc model.Include) (model.Page[kg.Event], error) {
+func (s *Store) Events(ctx context.Context, f kg.EventFilter, inc kg.Include) (kg.Page[kg.Event], error) {
 	recs, err := s.read(ctx, pageOf(`MATCH (n:Event)
 		WHERE ($type = '' OR n.type = $type)
 		  AND ($from = '' OR (coalesce(n.date, '') <> '' AND n.date >= $from))
 		  AND ($to = '' OR (coalesce(n.date, '') <> '' AND n.date < $to + '~'))
 		  AND ($participant = '' OR EXISTS { MATCH (x:Entity)-[:PARTICIPATED_IN]->(n) WHERE `+refMatch("x", "participant")+` })`,
-		`CASE WHEN coalesce(n.date, '') = '' THEN '~' ELSE n.date END`, eventProjOf("n", inc.Sources), inc),
+		`CASE WHEN coalesce(n.date, '') = '' THEN '~' ELSE n.date END`, eventProj("n", inc.Fields), inc),
 		map[string]any{"type": f.Type, "from": f.From, "to": f.To, "participant": f.Participant,
 			"after": keyParam(f.After, 2), "limit": int64(f.First + 1)})
 	if err != nil {
-		return model.Page[kg.Event]{}, fmt.Errorf("events: %w", err)
+		return kg.Page[kg.Event]{}, fmt.Errorf("events: %w", err)
 	}
 	return toPage(recs, f.First, toEvent), nil
 }
 
 // Claims returns a page of the claims that match f, ordered by id, with
 // what inc names.
-func (s *Store) Claims(ctx context.Context, f model.ClaimFilter, inc model.Include) (model.Page[kg.Claim], error) {
+func (s *Store) Claims(ctx context.Context, f kg.ClaimFilter, inc kg.Include) (kg.Page[kg.Claim], error) {
 	var topics any
 	if f.Topics != nil {
 		topics = f.Topics
@@ -659,25 +700,26 @@ func (s *Store) Claims(ctx context.Context, f model.ClaimFilter, inc model.Inclu
 		  AND ($topics IS NULL OR any(t IN coalesce(n.topics, []) WHERE t IN $topics))
 		  AND ($claimant = '' OR EXISTS { MATCH (x:Entity)-[:MADE]->(n) WHERE `+refMatch("x", "claimant")+` })
 		  AND ($about = '' OR EXISTS { MATCH (n)-[:ABOUT]->(x:Entity) WHERE `+refMatch("x", "about")+` })`,
-		`n.id`, claimProjOf("n", inc.Sources, inc.About), inc),
+		`n.id`, claimProj("n", inc.Fields), inc),
 		map[string]any{"stance": f.Stance, "topics": topics, "claimant": f.Claimant,
 			"about": f.About, "after": after, "limit": int64(f.First + 1)})
 	if err != nil {
-		return model.Page[kg.Claim]{}, fmt.Errorf("claims: %w", err)
+		return kg.Page[kg.Claim]{}, fmt.Errorf("claims: %w", err)
 	}
 	return toPage(recs, f.First, toClaim), nil
 }
 
-// Documents returns a page of documents ordered by publication date and id.
-func (s *Store) Documents(ctx context.Context, f model.DocumentFilter) (model.Page[kg.Document], error) {
+// Documents returns a page of documents ordered by publication date and id,
+// with the fields inc selects.
+func (s *Store) Documents(ctx context.Context, f kg.DocumentFilter, inc kg.Include) (kg.Page[kg.Document], error) {
 	recs, err := s.read(ctx, `MATCH (n:Document)
 		WITH n, coalesce(n.publishedAt, '') AS k ORDER BY k, n.id
-		`+page(documentProj("n")),
+		`+page(documentProj("n", inc.Fields)),
 		map[string]any{"after": keyParam(f.After, 2), "limit": int64(f.First + 1)})
 	if err != nil {
-		return model.Page[kg.Document]{}, fmt.Errorf("documents: %w", err)
+		return kg.Page[kg.Document]{}, fmt.Errorf("documents: %w", err)
 	}
-	var p model.Page[kg.Document]
+	var p kg.Page[kg.Document]
 	p.Total = asInt(recs[0].Values[0])
 	for _, x := range asList(recs[0].Values[1]) {
 		p.Items = append(p.Items, toDocument(x))
@@ -697,13 +739,13 @@ func graphNodeProj(v string) string {
 
 const graphEdgeProj = `{id: elementId(r), type: type(r), source: startNode(r).id, target: endNode(r).id, part: r.as}`
 
-// noDocs keeps paths off documents and curation records, which would join
+// noDocs keeps paths off documents, curation records and merge records, which would join
 // everything to everything.
-const noDocs = `all(y IN nodes(p) WHERE NOT y:Document AND NOT y:Curation)`
+const noDocs = `all(y IN nodes(p) WHERE NOT y:Document AND NOT y:Curation AND NOT y:Merge)`
 
-func toGraphNode(v any) model.GraphNode {
+func toGraphNode(v any) kg.GraphNode {
 	m := asMap(v)
-	n := model.GraphNode{ID: str(m["id"]), Sources: toSources(m["sources"])}
+	n := kg.GraphNode{ID: str(m["id"]), Sources: toSources(m["sources"])}
 	for _, l := range strs(m["labels"]) {
 		if l != "Entity" {
 			n.Type = l
@@ -725,19 +767,15 @@ func toGraphNode(v any) model.GraphNode {
 	return n
 }
 
-func toGraphEdge(v any) model.GraphEdge {
+func toGraphEdge(v any) kg.GraphEdge {
 	m := asMap(v)
-	e := model.GraphEdge{ID: str(m["id"]), Type: str(m["type"]), Source: str(m["source"]), Target: str(m["target"])}
-	if p := str(m["part"]); p != "" {
-		e.Part = &p
-	}
-	return e
+	return kg.GraphEdge{ID: str(m["id"]), Type: str(m["type"]), Source: str(m["source"]), Target: str(m["target"]), Part: str(m["part"])}
 }
 
 // Connections returns the shortest paths (at most 10) of at most maxHops
 // between the entities that from and to name, documents excluded.
 // kg.ErrNotFound when either names no entity.
-func (s *Store) Connections(ctx context.Context, from, to string, maxHops int) ([]model.Path, error) {
+func (s *Store) Connections(ctx context.Context, from, to string, maxHops int) ([]kg.Path, error) {
 	if maxHops < 1 || maxHops > 8 {
 		return nil, fmt.Errorf("maxHops %d: want 1 to 8: %w", maxHops, kg.ErrInvalid)
 	}
@@ -759,13 +797,13 @@ func (s *Store) Connections(ctx context.Context, from, to string, maxHops int) (
 			}
 		}
 	}
-	out := []model.Path{}
+	out := []kg.Path{}
 	for _, r := range recs {
 		m := asMap(r.Values[2])
 		if m == nil {
 			continue
 		}
-		p := model.Path{Length: asInt(m["length"])}
+		p := kg.Path{Length: asInt(m["length"])}
 		for _, n := range asList(m["nodes"]) {
 			p.Nodes = append(p.Nodes, toGraphNode(n))
 		}
@@ -778,7 +816,7 @@ func (s *Store) Connections(ctx context.Context, from, to string, maxHops int) (
 	return out, nil
 }
 
-func pathKey(p model.Path) string {
+func pathKey(p kg.Path) string {
 	var b strings.Builder
 	for _, n := range p.Nodes {
 		b.WriteString(n.ID)
@@ -790,12 +828,12 @@ func pathKey(p model.Path) string {
 // Neighborhood returns the entity that of names and the nodes within hops
 // of it (at most limit nodes, nearest first), with every relationship among
 // them. kg.ErrNotFound when of names no entity.
-func (s *Store) Neighborhood(ctx context.Context, of string, hops, limit int) (model.Graph, error) {
+func (s *Store) Neighborhood(ctx context.Context, of string, hops, limit int) (kg.Subgraph, error) {
 	if hops < 1 || hops > 3 {
-		return model.Graph{}, fmt.Errorf("hops %d: want 1 to 3: %w", hops, kg.ErrInvalid)
+		return kg.Subgraph{}, fmt.Errorf("hops %d: want 1 to 3: %w", hops, kg.ErrInvalid)
 	}
 	if limit < 1 {
-		return model.Graph{}, fmt.Errorf("limit %d: want at least 1: %w", limit, kg.ErrInvalid)
+		return kg.Subgraph{}, fmt.Errorf("limit %d: want at least 1: %w", limit, kg.ErrInvalid)
 	}
 	recs, err := s.read(ctx, resolveRef("a", "Entity", "of")+fmt.Sprintf(`
 		CALL { WITH a
@@ -809,12 +847,12 @@ func (s *Store) Neighborhood(ctx context.Context, of string, hops, limit int) (m
 		RETURN [n IN ns | `+graphNodeProj("n")+`] AS nodes, [r IN rs | `+graphEdgeProj+`] AS edges`, hops),
 		map[string]any{"of": of, "limit": int64(limit - 1)})
 	if err != nil {
-		return model.Graph{}, fmt.Errorf("neighborhood of %q: %w", of, err)
+		return kg.Subgraph{}, fmt.Errorf("neighborhood of %q: %w", of, err)
 	}
 	if len(recs) == 0 {
-		return model.Graph{}, fmt.Errorf("entity %q: %w", of, kg.ErrNotFound)
+		return kg.Subgraph{}, fmt.Errorf("entity %q: %w", of, kg.ErrNotFound)
 	}
-	g := model.Graph{Nodes: []model.GraphNode{}, Edges: []model.GraphEdge{}}
+	g := kg.Subgraph{Nodes: []kg.GraphNode{}, Edges: []kg.GraphEdge{}}
 	for _, n := range asList(recs[0].Values[0]) {
 		g.Nodes = append(g.Nodes, toGraphNode(n))
 	}
@@ -826,47 +864,6 @@ func (s *Store) Neighborhood(ctx context.Context, of string, hops, limit int) (m
 		return a.Source+a.Type+a.Target < b.Source+b.Type+b.Target
 	})
 	return g, nil
-}
-
-// Conflicts returns pairs of events of the same type with the same agents,
-// targets and recipients whose dates disagree (neither is a prefix of the
-// other) and that are stated in different documents.
-func (s *Store) Conflicts(ctx context.Context) ([]model.Conflict, error) {
-	recs, err := s.read(ctx, `MATCH (e1:Event), (e2:Event)
-		WHERE e1.type = e2.type AND e1.id < e2.id AND coalesce(e1.date, '') <> '' AND coalesce(e2.date, '') <> ''
-		  AND NOT e1.date STARTS WITH e2.date AND NOT e2.date STARTS WITH e1.date
-		WITH e1, e2,
-		  COLLECT { MATCH (x:Entity)-[p:PARTICIPATED_IN]->(e1) WHERE p.as IN ['agent', 'target', 'recipient'] RETURN x.id + ':' + p.as } AS k1,
-		  COLLECT { MATCH (x:Entity)-[p:PARTICIPATED_IN]->(e2) WHERE p.as IN ['agent', 'target', 'recipient'] RETURN x.id + ':' + p.as } AS k2,
-		  COLLECT { MATCH (e1)-[:SOURCED_FROM]->(d:Document) RETURN DISTINCT d.id } AS d1,
-		  COLLECT { MATCH (e2)-[:SOURCED_FROM]->(d:Document) RETURN DISTINCT d.id } AS d2
-		WHERE size(k1) > 0 AND all(k IN k1 WHERE k IN k2) AND all(k IN k2 WHERE k IN k1)
-		  AND any(d IN d1 WHERE NOT d IN d2)
-		RETURN `+eventProj("e1")+` AS a, `+eventProj("e2")+` AS b
-		ORDER BY e1.type, e1.id, e2.id`, nil)
-	if err != nil {
-		return nil, fmt.Errorf("conflicts: %w", err)
-	}
-	out := []model.Conflict{}
-	for _, r := range recs {
-		a, b := toEvent(r.Values[0]), toEvent(r.Values[1])
-		out = append(out, model.Conflict{Field: "date", Events: []kg.Event{a, b},
-			Description: fmt.Sprintf("%s dated %s by %s but %s by %s",
-				strings.ReplaceAll(a.Type, "_", " "), a.Date, sourceDocs(a), b.Date, sourceDocs(b))})
-	}
-	return out, nil
-}
-
-func sourceDocs(ev kg.Event) string {
-	var docs []string
-	seen := map[string]bool{}
-	for _, s := range ev.Sources {
-		if !seen[s.Document] {
-			seen[s.Document] = true
-			docs = append(docs, s.Document)
-		}
-	}
-	return strings.Join(docs, ", ")
 }
 
 // isParseError reports whether err is Neo4j refusing a fulltext query that

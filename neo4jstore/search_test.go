@@ -5,7 +5,6 @@ import (
 	"errors"
 	"testing"
 
-	"github.com/factgraph/factgraph/graph/model"
 	"github.com/factgraph/factgraph/kg"
 	"github.com/factgraph/factgraph/neo4jstore/dbtest"
 )
@@ -54,7 +53,7 @@ func TestSearchTextIsNotLucene(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
-			hits, err := s.Search(ctx, tt.text, nil, 10, false)
+			hits, err := s.Search(ctx, tt.text, nil, 10, false, nil)
 			if err != nil {
 				t.Fatalf("search %q: %v", tt.text, err)
 			}
@@ -62,15 +61,8 @@ func TestSearchTextIsNotLucene(t *testing.T) {
 				return
 			}
 			for _, h := range hits {
-				switch n := h.Node.(type) {
-				case *model.Person:
-					if n.Name == tt.finds {
-						return
-					}
-				case *model.Organization:
-					if n.Name == tt.finds {
-						return
-					}
+				if h.Entity != nil && h.Entity.Name == tt.finds {
+					return
 				}
 			}
 			t.Errorf("search %q: %d hits, none is %s", tt.text, len(hits), tt.finds)
@@ -85,12 +77,12 @@ func TestSearchLuceneSyntax(t *testing.T) {
 	s := dbtest.Store(t)
 	save(t, s, fixture("doc1", "the award was political"), false)
 	ctx := context.Background()
-	hits, err := s.Search(ctx, "Alic~1 AND Example", nil, 10, true)
+	hits, err := s.Search(ctx, "Alic~1 AND Example", nil, 10, true, nil)
 	if err != nil || len(hits) == 0 {
 		t.Fatalf("lucene search: %d hits, %v", len(hits), err)
 	}
 	for _, q := range []string{"Alice AND", "[Alice TO", `"Alice`} {
-		if _, err := s.Search(ctx, q, nil, 10, true); !errors.Is(err, kg.ErrInvalid) {
+		if _, err := s.Search(ctx, q, nil, 10, true, nil); !errors.Is(err, kg.ErrInvalid) {
 			t.Errorf("lucene search %q: %v, want kg.ErrInvalid", q, err)
 		}
 	}

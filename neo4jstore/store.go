@@ -18,6 +18,8 @@ type Store struct {
 	driver   neo4j.DriverWithContext
 	database string
 	health   *health
+	// conflicts is the cached conflict index (conflicts.go).
+	conflicts conflictIndex
 }
 
 // New returns a store over an open driver. The caller owns the driver.
@@ -76,6 +78,7 @@ var schema = []string{
 	"CREATE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.date)",
 	"CREATE INDEX claim_stance IF NOT EXISTS FOR (n:Claim) ON (n.stance)",
 	"CREATE INDEX document_published IF NOT EXISTS FOR (n:Document) ON (n.publishedAt)",
+	"CREATE INDEX document_loaded IF NOT EXISTS FOR (n:Document) ON (n.loadedAt)",
 	"CREATE FULLTEXT INDEX search IF NOT EXISTS FOR (n:Entity|Claim) ON EACH [n.name, n.aliasText, n.text]",
 	"CALL db.awaitIndexes(120)",
 }

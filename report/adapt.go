@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/factgraph/factgraph/export"
-	"github.com/factgraph/factgraph/graph/model"
 	"github.com/factgraph/factgraph/kg"
 )
 
@@ -65,10 +64,10 @@ func (f *facts) addClaim(c kg.Claim) {
 }
 
 // addNode adds what store.Node returns.
-func (f *facts) addNode(n model.Node) {
+func (f *facts) addNode(n any) {
 	switch n := n.(type) {
-	case model.Entity:
-		f.addEntity(n.Base())
+	case kg.Entity:
+		f.addEntity(n)
 	case kg.Role:
 		f.addRole(n)
 	case kg.Event:
@@ -127,7 +126,7 @@ func (f *facts) complete(ctx context.Context, s Store, withRefs bool) error {
 		ref(c.Claimant, false)
 		cite(c.Sources[:min(1, len(c.Sources))])
 	}
-	ents, err := s.EntitiesByID(ctx, ids)
+	ents, err := s.EntitiesByID(ctx, ids, nil)
 	if err != nil {
 		return err
 	}
@@ -140,7 +139,7 @@ func (f *facts) complete(ctx context.Context, s Store, withRefs bool) error {
 			}
 		}
 	}
-	docs, err := s.DocumentsByID(ctx, docIDs)
+	docs, err := s.DocumentsByID(ctx, docIDs, nil)
 	if err != nil {
 		return err
 	}
@@ -328,7 +327,7 @@ func (f *facts) graph(title string) export.Graph {
 
 // graphOf is the store's drawable graph (node ids and edges) with the
 // nodes' full properties from facts.
-func (f *facts) graphOf(title string, ids []string, edges []model.GraphEdge) export.Graph {
+func (f *facts) graphOf(title string, ids []string, edges []kg.GraphEdge) export.Graph {
 	nodes := f.nodes()
 	g := export.Graph{Title: title}
 	for _, id := range ids {
@@ -346,8 +345,8 @@ func (f *facts) graphOf(title string, ids []string, edges []model.GraphEdge) exp
 		}
 		seen[key] = true
 		var props []export.Prop
-		if e.Part != nil {
-			props = append(props, export.Prop{Key: "as", Value: *e.Part})
+		if e.Part != "" {
+			props = append(props, export.Prop{Key: "as", Value: e.Part})
 		}
 		g.Edges = append(g.Edges, export.Edge{Source: e.Source, Target: e.Target, Type: e.Type, Props: props})
 	}
@@ -357,7 +356,7 @@ func (f *facts) graphOf(title string, ids []string, edges []model.GraphEdge) exp
 // fetchNodes adds the nodes with these ids, one read each.
 func (f *facts) fetchNodes(ctx context.Context, s Store, ids []string) error {
 	for _, id := range ids {
-		n, err := s.Node(ctx, id)
+		n, err := s.Node(ctx, id, nil)
 		if err != nil {
 			return fmt.Errorf("node %s: %w", id, err)
 		}

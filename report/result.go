@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/factgraph/factgraph/export"
-	"github.com/factgraph/factgraph/graph/model"
 	"github.com/factgraph/factgraph/kg"
 )
 
@@ -76,7 +75,7 @@ func (r *Result) finish(ctx context.Context, s Store, f *facts, extra []kg.Claim
 		a, b := r.Documents[i], r.Documents[j]
 		return a.PublishedAt+a.ID < b.PublishedAt+b.ID
 	})
-	conflicts, err := s.Conflicts(ctx)
+	conflicts, err := allConflicts(ctx, s)
 	if err != nil {
 		return err
 	}
@@ -84,9 +83,31 @@ func (r *Result) finish(ctx context.Context, s Store, f *facts, extra []kg.Claim
 	return nil
 }
 
+// maxConflicts bounds the conflicts a report reads, page by page.
+const maxConflicts = 2000
+
+// allConflicts reads the store's conflicts, up to maxConflicts.
+func allConflicts(ctx context.Context, s Store) ([]kg.Conflict, error) {
+	var out []kg.Conflict
+	f := kg.ConflictFilter{First: 200}
+	for len(out) < maxConflicts {
+		page, err := s.Conflicts(ctx, f, kg.Include{})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, page.Items...)
+		if !page.More || len(page.Items) == 0 {
+			break
+		}
+		last := page.Items[len(page.Items)-1]
+		f.After = append([]string{last.Type}, last.EventIDs...)
+	}
+	return out, nil
+}
+
 // dateConflicts are the store's date disagreements that involve an event of
 // the facts.
-func dateConflicts(f *facts, all []model.Conflict) []Conflict {
+func dateConflicts(f *facts, all []kg.Conflict) []Conflict {
 	var out []Conflict
 	for _, c := range all {
 		if !anyEvent(f, c.Events) {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/factgraph/factgraph/graph/model"
 	"github.com/factgraph/factgraph/kg"
 )
 
@@ -95,7 +94,7 @@ func (rn Runner) connections(ctx context.Context, q Query) (*Result, error) {
 	}
 	f := newFacts()
 	var ids []string
-	var edges []model.GraphEdge
+	var edges []kg.GraphEdge
 	for _, p := range paths {
 		for _, n := range p.Nodes {
 			if !f.seen[n.ID] {
@@ -128,8 +127,8 @@ func (rn Runner) events(ctx context.Context, q Query) (*Result, error) {
 		}
 	}
 	typ := strings.ToLower(q.Get("type"))
-	page, err := rn.Store.Events(ctx, model.EventFilter{Type: typ, From: q.Get("from"), To: q.Get("to"),
-		Participant: q.Get("participant"), First: q.Int("first")}, model.Include{Sources: true})
+	page, err := rn.Store.Events(ctx, kg.EventFilter{Type: typ, From: q.Get("from"), To: q.Get("to"),
+		Participant: q.Get("participant"), First: q.Int("first")}, kg.Include{})
 	if err != nil {
 		return nil, err
 	}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/factgraph/factgraph/graph/model"
 	"github.com/factgraph/factgraph/kg"
 )
 
@@ -17,7 +16,7 @@ func (rn Runner) claims(ctx context.Context, q Query) (*Result, error) {
 			}
 		}
 	}
-	filter := model.ClaimFilter{Stance: strings.ToLower(q.Get("stance")), Claimant: q.Get("claimant"),
+	filter := kg.ClaimFilter{Stance: strings.ToLower(q.Get("stance")), Claimant: q.Get("claimant"),
 		About: q.Get("about"), First: q.Int("first")}
 	if t := q.Get("topic"); t != "" {
 		filter.Topics = []string{t}
@@ -25,7 +24,7 @@ func (rn Runner) claims(ctx context.Context, q Query) (*Result, error) {
 			filter.Topics = rn.Topics.Expand(t)
 		}
 	}
-	inc := model.Include{Sources: true, About: true}
+	inc := kg.Include{About: true}
 	page, err := rn.Store.Claims(ctx, filter, inc)
 	if err != nil {
 		return nil, err
@@ -33,7 +32,7 @@ func (rn Runner) claims(ctx context.Context, q Query) (*Result, error) {
 	// The other side of the topic, for the conflicts.
 	var others []kg.Claim
 	if filter.Stance != "" && filter.Topics != nil {
-		all, err := rn.Store.Claims(ctx, model.ClaimFilter{Topics: filter.Topics, First: 100}, inc)
+		all, err := rn.Store.Claims(ctx, kg.ClaimFilter{Topics: filter.Topics, First: 100}, inc)
 		if err != nil {
 			return nil, err
 		}
@@ -100,7 +99,7 @@ func (rn Runner) roles(ctx context.Context, q Query) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	byOrg, err := rn.Store.RolesOf(ctx, []string{org.ID})
+	byOrg, err := rn.Store.RolesOf(ctx, []string{org.ID}, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -124,8 +123,8 @@ func (rn Runner) roles(ctx context.Context, q Query) (*Result, error) {
 }
 
 func (rn Runner) profile(ctx context.Context, q Query) (*Result, error) {
-	ef, err := rn.Store.Entity(ctx, q.Get("of"), "", model.Include{Roles: true, Events: true, ClaimsMade: true,
-		ClaimsAbout: true, Sources: true, About: true})
+	ef, err := rn.Store.Entity(ctx, q.Get("of"), "", kg.Include{Roles: true, Events: true, ClaimsMade: true,
+		ClaimsAbout: true, About: true})
 	if err != nil {
 		return nil, err
 	}
@@ -168,7 +167,7 @@ func (rn Runner) profile(ctx context.Context, q Query) (*Result, error) {
 
 func (rn Runner) document(ctx context.Context, q Query) (*Result, error) {
 	id := q.Get("id")
-	docs, err := rn.Store.DocumentsByID(ctx, []string{id})
+	docs, err := rn.Store.DocumentsByID(ctx, []string{id}, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -176,7 +175,7 @@ func (rn Runner) document(ctx context.Context, q Query) (*Result, error) {
 	if !ok {
 		return nil, fmt.Errorf("document %q: %w", id, kg.ErrNotFound)
 	}
-	cs, err := rn.Store.Contributions(ctx, []string{id})
+	cs, err := rn.Store.Contributions(ctx, []string{id}, nil)
 	if err != nil {
 		return nil, err
 	}

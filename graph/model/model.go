@@ -1,7 +1,6 @@
 // Package model holds the API's value types that are not domain types of kg:
-// the GraphQL wrappers of kg values, query filters and pages passed between
-// the resolvers and the store, and the generated connection and enum types.
-// It imports only kg.
+// the GraphQL wrappers of kg values, cursors, and the generated connection
+// and enum types. It imports only kg; the store never imports it.
 package model
 
 import (
@@ -23,14 +22,14 @@ type Entity interface{ Base() kg.Entity }
 // fetched with it for the selection it answers.
 type Person struct {
 	kg.Entity
-	Lists *Lists
+	Lists *kg.Lists
 }
 
 // Organization is a kg.Entity of type organization. Lists, when not nil,
 // are lists fetched with it for the selection it answers.
 type Organization struct {
 	kg.Entity
-	Lists *Lists
+	Lists *kg.Lists
 }
 
 // Base returns the entity.
@@ -47,150 +46,16 @@ func WrapEntity(e kg.Entity) Entity {
 	return &Organization{Entity: e}
 }
 
-// Participation is an entity's part in an event.
-type Participation struct {
-	Part  string
-	Event kg.Event
-}
-
-// Contribution is what one document contributed to the graph.
-type Contribution struct {
-	Document string
-	Entities []string // ids of the entities it mentions
-	Roles    []kg.Role
-	Events   []kg.Event
-	Claims   []kg.Claim
-}
-
 // SearchHit is one full-text hit.
 type SearchHit struct {
 	Score float64
 	Node  Node
 }
 
-// GraphNode is a node of a drawable graph.
-type GraphNode struct {
-	ID      string
-	Label   string
-	Type    string // Person, Organization, Role, Event, Claim
-	Sources []kg.Source
-}
-
-// GraphEdge is a relationship of a drawable graph.
-type GraphEdge struct {
-	ID     string
-	Type   string
-	Source string
-	Target string
-	Part   *string
-}
-
-// Graph is a set of nodes and edges.
-type Graph struct {
-	Nodes []GraphNode
-	Edges []GraphEdge
-}
-
-// Path is one path between two entities.
-type Path struct {
-	Length int
-	Nodes  []GraphNode
-	Edges  []GraphEdge
-}
-
-// Conflict is a set of facts on which sources disagree.
-type Conflict struct {
-	Field       string
-	Description string
-	Events      []kg.Event
-}
-
 // Topic is one topic of the taxonomy.
 type Topic struct {
 	Name   string
 	Parent *string
-}
-
-// Page is one page of a keyset-paginated list, with the related nodes the
-// read's Include asked for.
-type Page[T any] struct {
-	Items []T
-	Total int  // matches of the filter, all pages; counted only with Include.Total
-	More  bool // there are items after the last one
-	Related
-}
-
-// Include names what a read brings along with the facts it returns, so that
-// one statement answers every selected field. The zero value brings nothing
-// but the facts themselves (with their sources and the ids they refer to).
-type Include struct {
-	Total bool // count every match of the filter (Page.Total)
-
-	// An entity's lists (EntityFacts).
-	Roles, Events, ClaimsMade, ClaimsAbout bool
-
-	// The entities the facts refer to, into Related.Entities.
-	Participants bool // of events
-	Claimant     bool // of claims
-	About        bool // of claims; without it the claims' About is empty
-	Person       bool // of roles
-	Organization bool // of roles
-	// The facts' sources; without them the facts have none.
-	Sources bool
-	// The documents of the facts' sources, into Related.Documents.
-	Documents bool
-}
-
-// Related holds the entities and documents that a read's Include asked for,
-// by id. Nil maps when nothing was asked.
-type Related struct {
-	Entities  map[string]kg.Entity
-	Documents map[string]kg.Document
-}
-
-// EntityFacts is an entity with the lists its Include asked for and their
-// related nodes.
-type EntityFacts struct {
-	Entity kg.Entity
-	Lists
-	Related
-}
-
-// Lists are an entity's lists fetched along with it. A list that was asked
-// for is not nil, even when empty; one that was not is nil. They answer the
-// selection they were fetched for: the facts have sources only when
-// Include.Sources.
-type Lists struct {
-	Roles       []kg.Role
-	Events      []Participation
-	ClaimsMade  []kg.Claim
-	ClaimsAbout []kg.Claim
-}
-
-// EventFilter selects events. Empty fields match everything; After is the
-// sort key (EventKey) of the last event already seen.
-type EventFilter struct {
-	Type        string // lower snake case
-	From, To    string // ISO date prefixes, inclusive
-	Participant string // entity id, name or alias
-	First       int
-	After       []string
-}
-
-// ClaimFilter selects claims; Topics match any of them.
-type ClaimFilter struct {
-	Stance   string
-	Topics   []string
-	Claimant string // entity id, name or alias
-	About    string // entity id, name or alias
-	First    int
-	After    []string
-}
-
-// DocumentFilter pages documents.
-type DocumentFilter struct {
-	First int
-	After []string
 }
 
 // EventKey is the sort key of an event: its date (undated sort last as "~")

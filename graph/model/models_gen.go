@@ -22,6 +22,17 @@ type ClaimEdge struct {
 	Node   *kg.Claim `json:"node"`
 }
 
+type ConflictConnection struct {
+	TotalCount int            `json:"totalCount"`
+	Edges      []ConflictEdge `json:"edges"`
+	PageInfo   *PageInfo      `json:"pageInfo"`
+}
+
+type ConflictEdge struct {
+	Cursor string       `json:"cursor"`
+	Node   *kg.Conflict `json:"node"`
+}
+
 type DocumentConnection struct {
 	TotalCount int            `json:"totalCount"`
 	Edges      []DocumentEdge `json:"edges"`

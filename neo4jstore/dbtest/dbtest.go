@@ -77,6 +77,33 @@ func Store(t testing.TB) *neo4jstore.Store {
 	return s
 }
 
+// Kept returns a store on the test database as it is, without wiping it
+// before or after: for benchmarks that reuse a corpus loaded by an earlier
+// run (loading 10,000 documents takes minutes). It holds the same lock as
+// Store until the benchmark ends and applies the schema.
+func Kept(t testing.TB) *neo4jstore.Store {
+	t.Helper()
+	uri, user, pw := Config()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	s, err := neo4jstore.Open(ctx, uri, user, pw, "neo4j")
+	if err != nil {
+		if Required() {
+			t.Fatalf("test Neo4j required (FACTGRAPH_REQUIRE_DB=1) but not reachable at %s: %v", uri, err)
+		}
+		t.Skipf("no test Neo4j at %s (%v); run `make test` to start one and run database tests", uri, err)
+	}
+	unlock := lock(t)
+	t.Cleanup(func() {
+		defer unlock()
+		_ = s.Close(context.Background())
+	})
+	if err := s.EnsureSchema(ctx); err != nil {
+		t.Fatalf("schema: %v", err)
+	}
+	return s
+}
+
 func lock(t testing.TB) func() {
 	t.Helper()
 	// One lock per test server: worktrees that test against their own
