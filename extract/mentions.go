@@ -164,6 +164,16 @@ func sentencePieces(d *docState, x *lexIndex, si int, names, lower map[string]bo
 				b++
 				continue
 			}
+			// An office named by its holder: "Attorney General's Office",
+			// "Sheriff's Office".
+			if isPossessive(toks[b].Text) && toks[b].Text != "'" && toks[b].Text != "’" && b+1 < len(toks) && toks[b-1].End == toks[b].Start {
+				if h, ok := x.heads[toks[b+1].Text]; ok && h.Lead && (b+2 >= len(toks) || !isCapToken(toks[b+2].Text)) {
+					if n, _ := x.titleEndingAt(toks, b); n > 0 {
+						b += 2
+						continue
+					}
+				}
+			}
 			// A plural possessive inside a name: "Employees' Pension Fund".
 			if (toks[b].Text == "'" || toks[b].Text == "’") && b+1 < len(toks) && isCapToken(toks[b+1].Text) && strings.HasSuffix(toks[b-1].Text, "s") && toks[b-1].End == toks[b].Start {
 				b++
@@ -385,7 +395,8 @@ func orgPiece(d *docState, x *lexIndex, si, a, b int) *piece {
 		if isDigits(toks[hb-1].Text) && hb-1 > from {
 			hb--
 		}
-		if h, ok := headOf(x, toks[hb-1].Text); ok && (!hasTitleOrAnd(x, toks, from, hb-1) || (hb-from == 2 && x.titles[strings.ToLower(toks[from].Text)].Phrase != "")) {
+		holder := hb-from >= 3 && isPossessive(toks[hb-2].Text) // "Attorney General's Office"
+		if h, ok := headOf(x, toks[hb-1].Text); ok && (holder || !hasTitleOrAnd(x, toks, from, hb-1) || (hb-from == 2 && x.titles[strings.ToLower(toks[from].Text)].Phrase != "")) {
 			p := newPiece(d, si, from, b)
 			p.typ, p.kind = kg.Organization, h.Kind
 			return p

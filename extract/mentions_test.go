@@ -58,6 +58,7 @@ func TestMentionTyping(t *testing.T) {
 		{"no join across 'in'", "Jane Roe sued Quixo Labs in Harwell County District Court.", []string{"org:Harwell County District Court", "org:Quixo Labs", "per:Jane Roe"}},
 		{"a number ends a name", "The Harwell School District 12 hired Jane Roe.", []string{"org:Harwell School District 12", "per:Jane Roe"}},
 		{"a bare head or title word is no entity", "\"Trust is earned,\" she said. Deputy Mayor Jane Roe agreed.", []string{"per:Jane Roe"}},
+		{"an office named by its holder", "The Minnesota Attorney General's Office confirmed a review.", []string{"org:Minnesota Attorney General's Office"}},
 		{"middle initial", "Judge Orla P. Quintrell ruled. Said Peter J. Munro, its chief executive: no.", []string{"per:Orla P. Quintrell", "per:Peter J. Munro"}},
 		{"cue before", "The deal helps rival Hooli.", []string{"org:Hooli"}},
 		{"cue after", "A Hooli spokesperson declined to comment.", []string{"org:Hooli"}},
