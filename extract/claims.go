@@ -327,6 +327,40 @@ func findClaims(d *docState) {
 	d.Claims = append(d.Claims, d.claimsOf(cl, drafts)...)
 }
 
+// statementIssuer returns who issues a statement in sentence si ("X
+// issued a statement", "X said in a statement"): the subject of the
+// sentence's speech noun, or nil.
+func (d *docState) statementIssuer(cl *claimLex, si int) *entity {
+	if si < 0 {
+		return nil
+	}
+	for _, t := range d.Sents[si].Tokens {
+		if e, ok := cl.verbs[strings.ToLower(t.Text)]; ok && e.Attr("noun") != "" {
+			if _, m := d.subjectOf(si, t.Start); m != nil && m.Entity != nil {
+				return m.Entity
+			}
+		}
+	}
+	return nil
+}
+
+// issuerNamed resolves a speech noun standing for its speaker between
+// [from,to) (`"...," the statement said`) to who issued it in this or one
+// of the two sentences before.
+func (d *docState) issuerNamed(cl *claimLex, from, to int) *entity {
+	ws := d.wordsAfter(d.skipSpace(from), to, 2)
+	if len(ws) != 2 || !determiners[ws[0].text] || cl.verbs[ws[1].text].Attr("noun") == "" {
+		return nil
+	}
+	si := d.sentenceAt(from)
+	for k := si; k >= 0 && k >= si-2; k-- {
+		if who := d.statementIssuer(cl, k); who != nil {
+			return who
+		}
+	}
+	return nil
+}
+
 // goOn continues claim last with the quote q ([qs0,qe0) trimmed): within
 // its paragraph the quote adds to the claim; in a new paragraph it is a
 // claim of its own by the same speaker, so that each paragraph's words
@@ -421,6 +455,9 @@ func (d *docState) attribution(cl *claimLex, qs []quoteSeg, i int) (*entity, str
 			if who := d.speaker(ve, after); who != nil {
 				return who, strings.ToLower(d.Doc.Text[vs:ve]), vs
 			}
+			if who := d.issuerNamed(cl, q.Close, after); who != nil {
+				return who, strings.ToLower(d.Doc.Text[vs:ve]), vs // `"...," the statement said`
+			}
 		}
 	}
 	// before: the sentence ends with a reporting verb and a colon or comma
@@ -462,6 +499,13 @@ func (d *docState) attribution(cl *claimLex, qs []quoteSeg, i int) (*entity, str
 					return who, verb, vs
 				}
 			}
+		}
+	}
+	// a paragraph that issues a statement introduces the quote after it:
+	// "X issued a statement on Tuesday." + "\"...\""
+	if q.Open == p.Start && q.Para > 0 {
+		if who := d.statementIssuer(cl, d.sentenceAt(d.Paras[q.Para-1].End-1)); who != nil {
+			return who, "statement", d.Paras[q.Para-1].Start
 		}
 	}
 	// a previous paragraph ending with a colon introduces the quote
