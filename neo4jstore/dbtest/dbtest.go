@@ -49,7 +49,7 @@ func Required() bool { return os.Getenv("FACTGRAPH_REQUIRE_DB") == "1" }
 func Store(t testing.TB) *neo4jstore.Store {
 	t.Helper()
 	uri, user, pw := Config()
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute) // a busy machine can stall Neo4j for a while
 	defer cancel()
 	s, err := neo4jstore.Open(ctx, uri, user, pw, "neo4j")
 	if err != nil {
