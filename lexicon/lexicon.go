@@ -5,6 +5,7 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"os"
 	"path"
 	"sort"
 	"strings"
@@ -112,4 +113,17 @@ func parseLexicon(name, data string) ([]Entry, error) {
 		out = append(out, e)
 	}
 	return out, sc.Err()
+}
+
+// LoadDir is Load with the lexicon files of directory dir added to the
+// built-ins, or the built-ins alone when dir is "". It fails when dir is not
+// a directory or a file in it is malformed.
+func LoadDir(dir string) (*Lexicon, error) {
+	if dir == "" {
+		return Load()
+	}
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return nil, fmt.Errorf("lexicon directory %s: not a directory", dir)
+	}
+	return Load(os.DirFS(dir))
 }

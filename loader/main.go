@@ -91,9 +91,9 @@ func run(ctx context.Context, getenv func(string) string, args []string, stdout,
 	if len(paths) == 0 {
 		paths = []string{DefaultCorpus}
 	}
-	lex, err := loadLexicon(*lexDir)
+	lex, err := lexicon.LoadDir(*lexDir)
 	if err != nil {
-		return usageError{err}
+		return usageError{fmt.Errorf("--lexicons: %w", err)}
 	}
 	var manifest *input.Manifest
 	if *manifestPath != "" {
@@ -195,17 +195,6 @@ func extractJSON(ctx context.Context, src pipeline.Source, lex *lexicon.Lexicon,
 		return errSomeFailed
 	}
 	return nil
-}
-
-func loadLexicon(dir string) (*lexicon.Lexicon, error) {
-	if dir == "" {
-		return lexicon.Load()
-	}
-	st, err := os.Stat(dir)
-	if err != nil || !st.IsDir() {
-		return nil, fmt.Errorf("--lexicons %s: not a directory", dir)
-	}
-	return lexicon.Load(os.DirFS(dir))
 }
 
 // openStore connects, retrying for up to wait so that a loader started next

@@ -100,8 +100,8 @@ Flags:
 		}
 	}
 	if o.graph == "" {
-		if o.lex, err = loadLexicon(*lexDir); err != nil {
-			return usageError{err}
+		if o.lex, err = lexicon.LoadDir(*lexDir); err != nil {
+			return usageError{fmt.Errorf("-lexicons: %w", err)}
 		}
 	}
 	var overall float64
@@ -117,17 +117,6 @@ Flags:
 		return fmt.Errorf("overall F1 %.3f is %w %g", overall, errBelowMin, o.minF1)
 	}
 	return nil
-}
-
-func loadLexicon(dir string) (*lexicon.Lexicon, error) {
-	if dir == "" {
-		return lexicon.Load()
-	}
-	st, err := os.Stat(dir)
-	if err != nil || !st.IsDir() {
-		return nil, fmt.Errorf("-lexicons %s: not a directory", dir)
-	}
-	return lexicon.Load(os.DirFS(dir))
 }
 
 // scoreCorpus scores o.paths extracted together (or o.graph) against o.gold
