@@ -670,7 +670,7 @@ func toPage[T any](recs []*neo4j.Record, first int, conv func(any) T) kg.Page[T]
 }
 
 // sourceMatch is a predicate: fact n is stated in a document that matches
-// the parameters of sourceParams (” matches any).
+// the parameters of sourceParams (an empty one matches any).
 const sourceMatch = `(($doc = '' AND $publisher = '' AND $docFrom = '' AND $docTo = '') OR EXISTS {
 		MATCH (n)-[:SOURCED_FROM]->(d:Document)
 		WHERE ($doc = '' OR d.id = $doc) AND ($publisher = '' OR toLower(d.publisher) = toLower($publisher))
