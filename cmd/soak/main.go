@@ -44,6 +44,8 @@ type options struct {
 	readme   string
 	script   string // scripts/neo4j-local.sh; "" skips the restart
 	grace    time.Duration
+	warmup   time.Duration
+	backoff  time.Duration
 }
 
 func parse(args []string, getenv func(string) string) (options, error) {
@@ -63,6 +65,8 @@ func parse(args []string, getenv func(string) string) (options, error) {
 	fs.StringVar(&o.readme, "readme", "README.md", "file whose ```graphql blocks are the queries")
 	fs.StringVar(&o.script, "neo4j-script", "scripts/neo4j-local.sh", "stops and starts Neo4j (its NEO4J_* environment names the instance); empty: no restart")
 	fs.DurationVar(&o.grace, "grace", 10*time.Second, "how long after Neo4j is back errors still count as inside the restart window")
+	fs.DurationVar(&o.warmup, "warmup", 30*time.Second, "when to take the start RSS: after the caches and pools have filled")
+	fs.DurationVar(&o.backoff, "backoff", 250*time.Millisecond, "how long a client waits after a failed request, as a real client would")
 	if err := fs.Parse(args); err != nil {
 		return o, err
 	}
@@ -114,7 +118,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	if len(queries) == 0 {
 		return fmt.Errorf("no graphql queries in %s", o.readme)
 	}
-	rssStart := rss(o.pid)
+	if err := warm(ctx, o.api, queries); err != nil {
+		return err
+	}
 	fmt.Fprintf(stdout, "soak: %d clients over %d README queries for %s against %s\n", o.clients, len(queries), o.duration, o.api)
 	ctx, cancel := context.WithTimeout(ctx, o.duration)
 	defer cancel()
@@ -128,20 +134,30 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	for i := range o.clients {
 		go func() {
 			defer wg.Done()
-			ss := client(ctx, o.api, queries, i)
+			ss := client(ctx, o.api, queries, i, o.backoff)
 			mu.Lock()
 			all = append(all, ss...)
 			mu.Unlock()
 		}()
 	}
+	rssStart := make(chan int64, 1)
+	go func() { // the start RSS, once the API is warm
+		select {
+		case <-ctx.Done():
+		case <-time.After(min(o.warmup, o.duration/4)):
+		}
+		rssStart <- rss(o.pid)
+	}()
 	restartErr := make(chan error, 1)
 	go func() { restartErr <- restart(ctx, o, stdout, &mu, &win) }()
 	wg.Wait()
 	if err := <-restartErr; err != nil {
 		return err
 	}
+	mu.Lock()
 	r := summarize(all, win)
-	r.RSSStart, r.RSSEnd = rssStart, rss(o.pid)
+	r.RSSStart, r.RSSEnd = <-rssStart, rss(o.pid)
+	mu.Unlock()
 	r.print(stdout)
 	if r.ErrorsOutside > 0 {
 		return fmt.Errorf("%d requests failed outside the restart window", r.ErrorsOutside)
@@ -177,8 +193,31 @@ func restart(ctx context.Context, o options, stdout io.Writer, mu *sync.Mutex, w
 	return nil
 }
 
-// client sends queries in turn, starting at the i-th, until ctx ends.
-func client(ctx context.Context, api string, queries []string, i int) []sample {
+// warm sends each query once, in turn, before the clients start, so that
+// the soak measures a warm server and every query is known to work: a
+// query that fails for a minute is an error.
+func warm(ctx context.Context, api string, queries []string) error {
+	hc := &http.Client{Timeout: 30 * time.Second}
+	for _, q := range queries {
+		body, _ := json.Marshal(map[string]string{"query": q})
+		deadline := time.Now().Add(time.Minute)
+		for {
+			err := post(ctx, hc, api, body)
+			if err == nil {
+				break
+			}
+			if time.Now().After(deadline) || ctx.Err() != nil {
+				return fmt.Errorf("warm-up: %.60s...: %w", q, err)
+			}
+			time.Sleep(time.Second)
+		}
+	}
+	return nil
+}
+
+// client sends queries in turn, starting at the i-th, until ctx ends,
+// waiting backoff after a failure.
+func client(ctx context.Context, api string, queries []string, i int, backoff time.Duration) []sample {
 	hc := &http.Client{Timeout: 30 * time.Second}
 	var ss []sample
 	for n := i; ctx.Err() == nil; n++ {
@@ -189,6 +228,15 @@ func client(ctx context.Context, api string, queries []string, i int) []sample {
 			break // cut off by the end of the soak, not a failure
 		}
 		ss = append(ss, sample{At: start, Latency: time.Since(start), Err: err != nil})
+		if err != nil && len(ss) > 0 {
+			ss[len(ss)-1].Msg = err.Error()
+		}
+		if err != nil {
+			select {
+			case <-ctx.Done():
+			case <-time.After(backoff):
+			}
+		}
 	}
 	return ss
 }
@@ -204,12 +252,21 @@ func post(ctx context.Context, hc *http.Client, api string, body []byte) error {
 		return err
 	}
 	defer resp.Body.Close()
-	var r struct{ Errors []json.RawMessage }
+	var r struct {
+		Errors []struct {
+			Message    string
+			Extensions struct{ Code string }
+		}
+	}
 	if err := json.NewDecoder(resp.Body).Decode(&r); err != nil {
 		return err
 	}
 	if resp.StatusCode != http.StatusOK || len(r.Errors) > 0 {
-		return fmt.Errorf("HTTP %d, %d errors", resp.StatusCode, len(r.Errors))
+		msg := ""
+		if len(r.Errors) > 0 {
+			msg = r.Errors[0].Extensions.Code + ": " + r.Errors[0].Message
+		}
+		return fmt.Errorf("HTTP %d, %d errors: %s", resp.StatusCode, len(r.Errors), msg)
 	}
 	return nil
 }

@@ -12,6 +12,7 @@ type sample struct {
 	At      time.Time
 	Latency time.Duration
 	Err     bool
+	Msg     string // what failed, for the report
 }
 
 // window is the time around the Neo4j restart in which errors are expected:
@@ -29,6 +30,7 @@ type report struct {
 	P50, P99      time.Duration // of the successful requests
 	RSSStart      int64         // API resident set, KiB; 0 when unknown
 	RSSEnd        int64
+	Outside       []string // the first errors outside the window, with their time
 }
 
 // summarize counts the samples and takes the latency percentiles of the
@@ -42,6 +44,9 @@ func summarize(ss []sample, w window) report {
 			r.ErrorsInside++
 		case s.Err:
 			r.ErrorsOutside++
+			if len(r.Outside) < 5 {
+				r.Outside = append(r.Outside, s.At.Format("15:04:05.000")+" "+s.Msg)
+			}
 		default:
 			lat = append(lat, s.Latency)
 		}
@@ -67,4 +72,7 @@ func (r report) print(w io.Writer) {
 	fmt.Fprintf(w, "errors inside restart:    %d\n", r.ErrorsInside)
 	fmt.Fprintf(w, "latency p50 / p99:        %s / %s\n", r.P50.Round(100*time.Microsecond), r.P99.Round(100*time.Microsecond))
 	fmt.Fprintf(w, "API RSS start / end:      %d MiB / %d MiB\n", r.RSSStart/1024, r.RSSEnd/1024)
+	for _, o := range r.Outside {
+		fmt.Fprintln(w, "error outside the window:", o)
+	}
 }

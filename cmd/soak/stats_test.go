@@ -18,10 +18,11 @@ func TestSummarize(t *testing.T) {
 		sample{At: at(20), Latency: time.Second, Err: true}, // inside [20s, 30s)
 		sample{At: at(29), Err: true},                       // inside
 		sample{At: at(30), Err: true},                       // the window's end is outside
-		sample{At: at(19), Err: true},                       // before it
+		sample{At: at(19), Err: true, Msg: "UNAVAILABLE"},   // before it
 	)
 	got := summarize(ss, window{From: at(20), To: at(30)})
-	want := report{Requests: 104, ErrorsOutside: 2, ErrorsInside: 2, P50: 50 * time.Millisecond, P99: 99 * time.Millisecond}
+	want := report{Requests: 104, ErrorsOutside: 2, ErrorsInside: 2, P50: 50 * time.Millisecond, P99: 99 * time.Millisecond,
+		Outside: []string{"00:00:30.000 ", "00:00:19.000 UNAVAILABLE"}}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("summarize (-want +got):\n%s", diff)
 	}
