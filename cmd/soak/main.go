@@ -149,7 +149,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 		rssStart <- rss(o.pid)
 	}()
 	restartErr := make(chan error, 1)
-	go func() { restartErr <- restart(ctx, o, stdout, &mu, &win) }()
+	go func() { restartErr <- restart(ctx, o, queries, stdout, &mu, &win) }()
 	wg.Wait()
 	if err := <-restartErr; err != nil {
 		return err
@@ -165,8 +165,11 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	return nil
 }
 
-// restart stops and starts Neo4j half way through and records the window.
-func restart(ctx context.Context, o options, stdout io.Writer, mu *sync.Mutex, win *window) error {
+// restart stops and starts Neo4j half way through and records the window:
+// from the stop until every query has been answered again (a restarted
+// Neo4j plans its queries afresh, which under full load takes longer than
+// the API's query timeout), plus the grace period.
+func restart(ctx context.Context, o options, queries []string, stdout io.Writer, mu *sync.Mutex, win *window) error {
 	if o.script == "" {
 		return nil
 	}
@@ -185,11 +188,15 @@ func restart(ctx context.Context, o options, stdout io.Writer, mu *sync.Mutex, w
 			return fmt.Errorf("neo4j %s: %w", verb, err)
 		}
 	}
+	up := time.Since(win.From)
+	if err := warm(ctx, o.api, queries); err != nil && ctx.Err() == nil {
+		return fmt.Errorf("after the restart: %w", err)
+	}
 	mu.Lock()
+	defer mu.Unlock()
 	win.To = time.Now().Add(o.grace)
-	fmt.Fprintf(stdout, "soak: Neo4j restarted in %s; errors until %s count as inside the window\n",
-		time.Since(win.From).Round(time.Second), win.To.Format(time.TimeOnly))
-	mu.Unlock()
+	fmt.Fprintf(stdout, "soak: Neo4j stopped and started in %s, every query answered again after %s; errors until %s count as inside the window\n",
+		up.Round(time.Second), time.Since(win.From).Round(time.Second), win.To.Format(time.TimeOnly))
 	return nil
 }
 
