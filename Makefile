@@ -3,13 +3,16 @@
 SHELL := bash
 GO    ?= go
 
-.PHONY: run test unit generate check-generate check lint fuzz bench neo4j-start neo4j-stop score score-general playground-assets playground-check
+.PHONY: run test soak unit generate check-generate check lint fuzz bench neo4j-start neo4j-stop score score-general playground-assets playground-check
 
 run: ## start Neo4j, load the bundled corpus, serve the API
 	scripts/run.sh
 
 test: ## every test against a throwaway real Neo4j (what CI runs)
 	scripts/test.sh
+
+soak: ## 20 clients over the README queries on 127.0.0.1 with one Neo4j restart (SOAK_DURATION, default 10m; not part of test)
+	scripts/soak.sh
 
 unit: ## tests that need no database (database tests skip)
 	$(GO) test -race ./...

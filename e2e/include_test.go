@@ -46,7 +46,7 @@ func TestOneStatementMatchesLoaders(t *testing.T) {
 	const entity = `id name aliases`
 	queries := map[string]string{
 		"depositions":   `{ events(type: DEPOSITION_REQUEST, first: 20) { totalCount edges { cursor node { date participants { part description entity { ` + entity + ` } } ` + fact + ` } } pageInfo { hasNextPage endCursor } } }`,
-		"events page 2": `{ events(first: 7, after: "` + model.EncodeCursor("events", []string{"2019-01", ""}) + `") { totalCount edges { node { date participants { entity { name } } } } pageInfo { hasNextPage } } }`,
+		"events page 2": `{ events(first: 7, after: "` + model.EncodeCursor("events/DATE_ASC", []string{"2019-01", ""}) + `") { totalCount edges { node { date participants { entity { name } } } } pageInfo { hasNextPage } } }`,
 		"events of":     `{ events(participant: "Amazon", first: 100) { totalCount edges { node { type participants { part entity { name } } } } } }`,
 		"bias claims":   `{ claims(stance: ALLEGES, topic: "bias", first: 50) { totalCount edges { node { text claimant { ` + entity + ` } about { ` + entity + ` } ` + fact + ` } } } }`,
 		"claims page":   `{ claims(first: 13, after: "` + model.EncodeCursor("claims", []string{"clm_8"}) + `") { edges { node { text claimant { name } } } pageInfo { hasNextPage } } }`,

@@ -52,17 +52,10 @@ func TestMergesReadOnlyWhenSelected(t *testing.T) {
 	}
 
 	srv.mustQuery(t, `{ claims(first: 50) { edges { node { claimant { name merges { rule name into } } } } } }`, &r)
-	// Batched, not one read per claimant: the dataloader may split a
-	// batch when resolvers straggle past its wait on a busy machine, but
-	// never reads per entity.
-	distinct := map[string]bool{}
-	for _, ed := range r.Claims.Edges {
-		if c := ed.Node.Claimant; c != nil {
-			distinct[c.Name] = true
-		}
-	}
-	if n := store.calls.Load(); n < 1 || len(distinct) > 2 && int(n) >= len(distinct) {
-		t.Errorf("with merges: merge logs read in %d batches for %d claimants, want batched reads", n, len(distinct))
+	// One batch when the loader gathers every key; a busy machine may split
+	// it, but never into one read per claimant.
+	if n := store.calls.Load(); n < 1 || n > 3 {
+		t.Errorf("with merges: merge logs read in %d batches, want 1 (at most 3 on a busy machine)", n)
 	}
 	merged := 0
 	for _, ed := range r.Claims.Edges {

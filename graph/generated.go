@@ -96,6 +96,11 @@ type ComplexityRoot struct {
 		Roles    func(childComplexity int) int
 	}
 
+	Count struct {
+		Count func(childComplexity int) int
+		Key   func(childComplexity int) int
+	}
+
 	Document struct {
 		Contribution func(childComplexity int) int
 		File         func(childComplexity int) int
@@ -114,6 +119,17 @@ type ComplexityRoot struct {
 	}
 
 	DocumentEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	EntityConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	EntityEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
 	}
@@ -184,14 +200,14 @@ type ComplexityRoot struct {
 
 	Organization struct {
 		Aliases     func(childComplexity int) int
-		ClaimsAbout func(childComplexity int) int
-		ClaimsMade  func(childComplexity int) int
-		Events      func(childComplexity int) int
+		ClaimsAbout func(childComplexity int, first *int, after *string) int
+		ClaimsMade  func(childComplexity int, first *int, after *string) int
+		Events      func(childComplexity int, first *int, after *string) int
 		ID          func(childComplexity int) int
 		Kind        func(childComplexity int) int
 		Merges      func(childComplexity int) int
 		Name        func(childComplexity int) int
-		Roles       func(childComplexity int) int
+		Roles       func(childComplexity int, first *int, after *string) int
 	}
 
 	PageInfo struct {
@@ -220,27 +236,29 @@ type ComplexityRoot struct {
 
 	Person struct {
 		Aliases     func(childComplexity int) int
-		ClaimsAbout func(childComplexity int) int
-		ClaimsMade  func(childComplexity int) int
-		Events      func(childComplexity int) int
+		ClaimsAbout func(childComplexity int, first *int, after *string) int
+		ClaimsMade  func(childComplexity int, first *int, after *string) int
+		Events      func(childComplexity int, first *int, after *string) int
 		ID          func(childComplexity int) int
 		Merges      func(childComplexity int) int
 		Name        func(childComplexity int) int
-		Roles       func(childComplexity int) int
+		Roles       func(childComplexity int, first *int, after *string) int
 	}
 
 	Query struct {
-		Claims       func(childComplexity int, stance *model.Stance, topic *string, claimant *string, about *string, first *int, after *string) int
+		Claims       func(childComplexity int, stance *model.Stance, topic *string, claimant *string, about *string, document *string, publisher *string, from *string, to *string, first *int, after *string) int
 		Conflicts    func(childComplexity int, first *int, after *string) int
 		Connections  func(childComplexity int, from string, to string, maxHops *int) int
-		Documents    func(childComplexity int, first *int, after *string) int
+		Documents    func(childComplexity int, publisher *string, from *string, to *string, orderBy *model.DocumentOrder, first *int, after *string) int
+		Entities     func(childComplexity int, typeArg *model.EntityKind, kind *string, document *string, orderBy *model.EntityOrder, first *int, after *string) int
 		Entity       func(childComplexity int, id *string, name *string) int
-		Events       func(childComplexity int, typeArg *model.EventType, from *string, to *string, participant *string, first *int, after *string) int
+		Events       func(childComplexity int, typeArg *model.EventType, from *string, to *string, participant *string, document *string, publisher *string, orderBy *model.EventOrder, first *int, after *string) int
 		Neighborhood func(childComplexity int, of string, hops *int, limit *int) int
 		Node         func(childComplexity int, id string) int
 		Organization func(childComplexity int, id *string, name *string) int
 		Person       func(childComplexity int, id *string, name *string) int
-		Search       func(childComplexity int, text string, types []model.EntityKind, first *int, syntax *model.SearchSyntax) int
+		Search       func(childComplexity int, text string, types []model.EntityKind, first *int, syntax *model.SearchSyntax, orderBy *model.SearchOrder) int
+		Stats        func(childComplexity int) int
 		Topics       func(childComplexity int) int
 	}
 
@@ -264,6 +282,13 @@ type ComplexityRoot struct {
 		Quote    func(childComplexity int) int
 		Sentence func(childComplexity int) int
 		Start    func(childComplexity int) int
+	}
+
+	Stats struct {
+		ClaimsByStance func(childComplexity int) int
+		ClaimsByTopic  func(childComplexity int) int
+		EntitiesByKind func(childComplexity int) int
+		EventsByType   func(childComplexity int) int
 	}
 
 	Topic struct {
@@ -302,10 +327,10 @@ type MutationResolver interface {
 type OrganizationResolver interface {
 	Merges(ctx context.Context, obj *model.Organization) ([]kg.Merge, error)
 
-	Roles(ctx context.Context, obj *model.Organization) ([]kg.Role, error)
-	Events(ctx context.Context, obj *model.Organization) ([]kg.Participation, error)
-	ClaimsMade(ctx context.Context, obj *model.Organization) ([]kg.Claim, error)
-	ClaimsAbout(ctx context.Context, obj *model.Organization) ([]kg.Claim, error)
+	Roles(ctx context.Context, obj *model.Organization, first *int, after *string) ([]kg.Role, error)
+	Events(ctx context.Context, obj *model.Organization, first *int, after *string) ([]kg.Participation, error)
+	ClaimsMade(ctx context.Context, obj *model.Organization, first *int, after *string) ([]kg.Claim, error)
+	ClaimsAbout(ctx context.Context, obj *model.Organization, first *int, after *string) ([]kg.Claim, error)
 }
 type ParticipantResolver interface {
 	Entity(ctx context.Context, obj *kg.Participant) (model.Entity, error)
@@ -313,22 +338,24 @@ type ParticipantResolver interface {
 }
 type PersonResolver interface {
 	Merges(ctx context.Context, obj *model.Person) ([]kg.Merge, error)
-	Roles(ctx context.Context, obj *model.Person) ([]kg.Role, error)
-	Events(ctx context.Context, obj *model.Person) ([]kg.Participation, error)
-	ClaimsMade(ctx context.Context, obj *model.Person) ([]kg.Claim, error)
-	ClaimsAbout(ctx context.Context, obj *model.Person) ([]kg.Claim, error)
+	Roles(ctx context.Context, obj *model.Person, first *int, after *string) ([]kg.Role, error)
+	Events(ctx context.Context, obj *model.Person, first *int, after *string) ([]kg.Participation, error)
+	ClaimsMade(ctx context.Context, obj *model.Person, first *int, after *string) ([]kg.Claim, error)
+	ClaimsAbout(ctx context.Context, obj *model.Person, first *int, after *string) ([]kg.Claim, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id string) (model.Node, error)
-	Search(ctx context.Context, text string, types []model.EntityKind, first *int, syntax *model.SearchSyntax) ([]model.SearchHit, error)
+	Search(ctx context.Context, text string, types []model.EntityKind, first *int, syntax *model.SearchSyntax, orderBy *model.SearchOrder) ([]model.SearchHit, error)
 	Entity(ctx context.Context, id *string, name *string) (model.Entity, error)
 	Person(ctx context.Context, id *string, name *string) (*model.Person, error)
 	Organization(ctx context.Context, id *string, name *string) (*model.Organization, error)
-	Events(ctx context.Context, typeArg *model.EventType, from *string, to *string, participant *string, first *int, after *string) (*model.EventConnection, error)
-	Claims(ctx context.Context, stance *model.Stance, topic *string, claimant *string, about *string, first *int, after *string) (*model.ClaimConnection, error)
+	Events(ctx context.Context, typeArg *model.EventType, from *string, to *string, participant *string, document *string, publisher *string, orderBy *model.EventOrder, first *int, after *string) (*model.EventConnection, error)
+	Claims(ctx context.Context, stance *model.Stance, topic *string, claimant *string, about *string, document *string, publisher *string, from *string, to *string, first *int, after *string) (*model.ClaimConnection, error)
+	Entities(ctx context.Context, typeArg *model.EntityKind, kind *string, document *string, orderBy *model.EntityOrder, first *int, after *string) (*model.EntityConnection, error)
+	Stats(ctx context.Context) (*kg.Stats, error)
 	Connections(ctx context.Context, from string, to string, maxHops *int) ([]kg.Path, error)
 	Neighborhood(ctx context.Context, of string, hops *int, limit *int) (*kg.Subgraph, error)
-	Documents(ctx context.Context, first *int, after *string) (*model.DocumentConnection, error)
+	Documents(ctx context.Context, publisher *string, from *string, to *string, orderBy *model.DocumentOrder, first *int, after *string) (*model.DocumentConnection, error)
 	Conflicts(ctx context.Context, first *int, after *string) (*model.ConflictConnection, error)
 	Topics(ctx context.Context) ([]model.Topic, error)
 }
@@ -517,6 +544,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Contribution.Roles(childComplexity), true
 
+	case "Count.count":
+		if e.ComplexityRoot.Count.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Count.Count(childComplexity), true
+	case "Count.key":
+		if e.ComplexityRoot.Count.Key == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Count.Key(childComplexity), true
+
 	case "Document.contribution":
 		if e.ComplexityRoot.Document.Contribution == nil {
 			break
@@ -597,6 +637,38 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DocumentEdge.Node(childComplexity), true
+
+	case "EntityConnection.edges":
+		if e.ComplexityRoot.EntityConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EntityConnection.Edges(childComplexity), true
+	case "EntityConnection.pageInfo":
+		if e.ComplexityRoot.EntityConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EntityConnection.PageInfo(childComplexity), true
+	case "EntityConnection.totalCount":
+		if e.ComplexityRoot.EntityConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EntityConnection.TotalCount(childComplexity), true
+
+	case "EntityEdge.cursor":
+		if e.ComplexityRoot.EntityEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EntityEdge.Cursor(childComplexity), true
+	case "EntityEdge.node":
+		if e.ComplexityRoot.EntityEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EntityEdge.Node(childComplexity), true
 
 	case "Event.date":
 		if e.ComplexityRoot.Event.Date == nil {
@@ -860,19 +932,34 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Organization.ClaimsAbout(childComplexity), true
+		args, err := ec.field_Organization_claimsAbout_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Organization.ClaimsAbout(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Organization.claimsMade":
 		if e.ComplexityRoot.Organization.ClaimsMade == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Organization.ClaimsMade(childComplexity), true
+		args, err := ec.field_Organization_claimsMade_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Organization.ClaimsMade(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Organization.events":
 		if e.ComplexityRoot.Organization.Events == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Organization.Events(childComplexity), true
+		args, err := ec.field_Organization_events_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Organization.Events(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Organization.id":
 		if e.ComplexityRoot.Organization.ID == nil {
 			break
@@ -902,7 +989,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Organization.Roles(childComplexity), true
+		args, err := ec.field_Organization_roles_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Organization.Roles(childComplexity, args["first"].(*int), args["after"].(*string)), true
 
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
@@ -991,19 +1083,34 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Person.ClaimsAbout(childComplexity), true
+		args, err := ec.field_Person_claimsAbout_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.ClaimsAbout(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Person.claimsMade":
 		if e.ComplexityRoot.Person.ClaimsMade == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Person.ClaimsMade(childComplexity), true
+		args, err := ec.field_Person_claimsMade_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.ClaimsMade(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Person.events":
 		if e.ComplexityRoot.Person.Events == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Person.Events(childComplexity), true
+		args, err := ec.field_Person_events_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.Events(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Person.id":
 		if e.ComplexityRoot.Person.ID == nil {
 			break
@@ -1027,7 +1134,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Person.Roles(childComplexity), true
+		args, err := ec.field_Person_roles_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.Roles(childComplexity, args["first"].(*int), args["after"].(*string)), true
 
 	case "Query.claims":
 		if e.ComplexityRoot.Query.Claims == nil {
@@ -1039,7 +1151,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Claims(childComplexity, args["stance"].(*model.Stance), args["topic"].(*string), args["claimant"].(*string), args["about"].(*string), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Claims(childComplexity, args["stance"].(*model.Stance), args["topic"].(*string), args["claimant"].(*string), args["about"].(*string), args["document"].(*string), args["publisher"].(*string), args["from"].(*string), args["to"].(*string), args["first"].(*int), args["after"].(*string)), true
 	case "Query.conflicts":
 		if e.ComplexityRoot.Query.Conflicts == nil {
 			break
@@ -1072,7 +1184,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Documents(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Documents(childComplexity, args["publisher"].(*string), args["from"].(*string), args["to"].(*string), args["orderBy"].(*model.DocumentOrder), args["first"].(*int), args["after"].(*string)), true
+	case "Query.entities":
+		if e.ComplexityRoot.Query.Entities == nil {
+			break
+		}
+
+		args, err := ec.field_Query_entities_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Entities(childComplexity, args["type"].(*model.EntityKind), args["kind"].(*string), args["document"].(*string), args["orderBy"].(*model.EntityOrder), args["first"].(*int), args["after"].(*string)), true
 	case "Query.entity":
 		if e.ComplexityRoot.Query.Entity == nil {
 			break
@@ -1094,7 +1217,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Events(childComplexity, args["type"].(*model.EventType), args["from"].(*string), args["to"].(*string), args["participant"].(*string), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Events(childComplexity, args["type"].(*model.EventType), args["from"].(*string), args["to"].(*string), args["participant"].(*string), args["document"].(*string), args["publisher"].(*string), args["orderBy"].(*model.EventOrder), args["first"].(*int), args["after"].(*string)), true
 
 	case "Query.neighborhood":
 		if e.ComplexityRoot.Query.Neighborhood == nil {
@@ -1150,7 +1273,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Search(childComplexity, args["text"].(string), args["types"].([]model.EntityKind), args["first"].(*int), args["syntax"].(*model.SearchSyntax)), true
+		return e.ComplexityRoot.Query.Search(childComplexity, args["text"].(string), args["types"].([]model.EntityKind), args["first"].(*int), args["syntax"].(*model.SearchSyntax), args["orderBy"].(*model.SearchOrder)), true
+	case "Query.stats":
+		if e.ComplexityRoot.Query.Stats == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.Stats(childComplexity), true
 	case "Query.topics":
 		if e.ComplexityRoot.Query.Topics == nil {
 			break
@@ -1238,6 +1367,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Source.Start(childComplexity), true
+
+	case "Stats.claimsByStance":
+		if e.ComplexityRoot.Stats.ClaimsByStance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Stats.ClaimsByStance(childComplexity), true
+	case "Stats.claimsByTopic":
+		if e.ComplexityRoot.Stats.ClaimsByTopic == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Stats.ClaimsByTopic(childComplexity), true
+	case "Stats.entitiesByKind":
+		if e.ComplexityRoot.Stats.EntitiesByKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Stats.EntitiesByKind(childComplexity), true
+	case "Stats.eventsByType":
+		if e.ComplexityRoot.Stats.EventsByType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Stats.EventsByType(childComplexity), true
 
 	case "Topic.name":
 		if e.ComplexityRoot.Topic.Name == nil {
@@ -1368,12 +1522,19 @@ interface Entity {
   aliases: [String!]!
   "Why names were joined into this entity."
   merges: [Merge!]!
-  "Roles held (person) or roles at it (organization)."
-  roles: [Role!]!
-  "Events it took part in, with the part played."
-  events: [Participation!]!
-  claimsMade: [Claim!]!
-  claimsAbout: [Claim!]!
+  """
+  Roles held (person) or roles at it (organization), current first, then by
+  title and id. first/after page the list: after is the id of the last role
+  already seen (BAD_USER_INPUT when it is not in the list); without first,
+  every role.
+  """
+  roles(first: Int, after: ID): [Role!]!
+  "Events it took part in, with the part played, by date then id; first/after as on roles (after: an event id)."
+  events(first: Int, after: ID): [Participation!]!
+  "Claims it made, by id; first/after as on roles (after: a claim id)."
+  claimsMade(first: Int, after: ID): [Claim!]!
+  "Claims about it, by id; first/after as on roles (after: a claim id)."
+  claimsAbout(first: Int, after: ID): [Claim!]!
 }
 
 type Person implements Node & Entity {
@@ -1381,10 +1542,10 @@ type Person implements Node & Entity {
   name: String!
   aliases: [String!]!
   merges: [Merge!]!
-  roles: [Role!]!
-  events: [Participation!]!
-  claimsMade: [Claim!]!
-  claimsAbout: [Claim!]!
+  roles(first: Int, after: ID): [Role!]!
+  events(first: Int, after: ID): [Participation!]!
+  claimsMade(first: Int, after: ID): [Claim!]!
+  claimsAbout(first: Int, after: ID): [Claim!]!
 }
 
 type Organization implements Node & Entity {
@@ -1394,10 +1555,10 @@ type Organization implements Node & Entity {
   merges: [Merge!]!
   "company, agency, court, media, government, ..."
   kind: String
-  roles: [Role!]!
-  events: [Participation!]!
-  claimsMade: [Claim!]!
-  claimsAbout: [Claim!]!
+  roles(first: Int, after: ID): [Role!]!
+  events(first: Int, after: ID): [Participation!]!
+  claimsMade(first: Int, after: ID): [Claim!]!
+  claimsAbout(first: Int, after: ID): [Claim!]!
 }
 
 "Why a name was merged into an entity."
@@ -1655,21 +1816,55 @@ type Query {
   Lucene query (https://lucene.apache.org/core/9_11_1/queryparser/org/apache/lucene/queryparser/classic/package-summary.html);
   one that does not parse is BAD_USER_INPUT.
   """
-  search(text: String!, types: [EntityKind!], first: Int = 10, syntax: SearchSyntax = WORDS): [SearchHit!]
+  search(text: String!, types: [EntityKind!], first: Int = 10, syntax: SearchSyntax = WORDS,
+    "How to order the first best hits."
+    orderBy: SearchOrder = SCORE_DESC): [SearchHit!]
   "An entity by id, or by name or alias (case-insensitive)."
   entity(id: ID, name: String): Entity
   person(id: ID, name: String): Person
   organization(id: ID, name: String): Organization
-  "Events ordered by date (undated last), then id. from/to are ISO date prefixes; participant is an entity id, name or alias."
-  events(type: EventType, from: String, to: String, participant: String, first: Int = 20, after: String): EventConnection
-  "Claims; topic matches the topic and the topics beneath it in the taxonomy; claimant and about take an entity id, name or alias."
-  claims(stance: Stance, topic: String, claimant: String, about: String, first: Int = 20, after: String): ClaimConnection
+  """
+  Events in orderBy order (by date, undated last, then id). from/to are ISO
+  date prefixes of the event's date (YYYY, YYYY-MM or YYYY-MM-DD; anything
+  else is BAD_USER_INPUT); participant is an entity id, name or alias;
+  document and publisher keep the events stated in that document or by that
+  publisher (case-insensitive). A cursor holds the sort key and belongs to
+  its order: reusing it with another orderBy is BAD_USER_INPUT.
+  """
+  events(type: EventType, from: String, to: String, participant: String, document: ID, publisher: String,
+    orderBy: EventOrder = DATE_ASC, first: Int = 20, after: String): EventConnection
+  """
+  Claims by id; topic matches the topic and the topics beneath it in the
+  taxonomy; claimant and about take an entity id, name or alias; document,
+  publisher and from/to (ISO date prefixes of the publication date) keep the
+  claims stated in a document that matches them all.
+  """
+  claims(stance: Stance, topic: String, claimant: String, about: String, document: ID, publisher: String,
+    from: String, to: String, first: Int = 20, after: String): ClaimConnection
+  """
+  Persons and organizations in orderBy order. type is PERSON or
+  ORGANIZATION (CLAIM is BAD_USER_INPUT); kind is an organization's kind
+  (company, agency, court, ...; case-insensitive); document keeps the
+  entities that document mentions.
+  """
+  entities(type: EntityKind, kind: String, document: ID, orderBy: EntityOrder = NAME_ASC, first: Int = 20, after: String): EntityConnection
+  """
+  Counts for dashboards, computed in the database by aggregation; only the
+  selected lists are counted. Each selected list costs 100 in the complexity
+  limit.
+  """
+  stats: Stats
   "Shortest paths between two entities (id, name or alias), documents excluded."
   connections(from: String!, to: String!, maxHops: Int = 4): [Path!]
   "The entities and facts within hops of an entity (id, name or alias)."
   neighborhood(of: String!, hops: Int = 1, limit: Int = 100): Graph
-  "Documents by publication date."
-  documents(first: Int = 20, after: String): DocumentConnection
+  """
+  Documents in orderBy order (undated and untitled ones first when
+  ascending), then id; publisher matches case-insensitively; from/to are ISO
+  date prefixes of the publication date.
+  """
+  documents(publisher: String, from: String, to: String, orderBy: DocumentOrder = PUBLISHED_AT_ASC,
+    first: Int = 20, after: String): DocumentConnection
   """
   Facts on which sources disagree: pairs of events of one type with the same
   agents, targets and recipients whose dates differ (neither is a prefix of
@@ -1726,6 +1921,67 @@ type Mutation {
   mergeEntities(keep: String!, merge: String!): Entity @auth
   "Adds an alias to an entity; recorded so reloads keep it."
   addAlias(entity: String!, alias: String!): Entity @auth
+}
+
+"The order of events."
+enum EventOrder {
+  "Oldest first, undated last."
+  DATE_ASC
+  "Newest first, undated last."
+  DATE_DESC
+}
+
+"The order of documents."
+enum DocumentOrder {
+  PUBLISHED_AT_ASC
+  PUBLISHED_AT_DESC
+  "By title, ignoring case."
+  TITLE_ASC
+  TITLE_DESC
+}
+
+"The order of entities."
+enum EntityOrder {
+  "By name, ignoring case."
+  NAME_ASC
+  NAME_DESC
+}
+
+"The order of search hits (the best first hits are chosen by score either way)."
+enum SearchOrder {
+  SCORE_DESC
+  SCORE_ASC
+  "By name (a claim by its text), ignoring case."
+  NAME_ASC
+}
+
+type EntityConnection {
+  totalCount: Int!
+  edges: [EntityEdge!]!
+  pageInfo: PageInfo!
+}
+
+type EntityEdge {
+  cursor: String!
+  node: Entity!
+}
+
+"How many nodes have a key, e.g. events of type AWARD."
+type Count {
+  key: String!
+  count: Int!
+}
+
+"Counts for dashboards; each list is ordered by count (largest first), then key."
+type Stats {
+  "Events by type (the EventType names)."
+  eventsByType: [Count!]!
+  "Claims by stance (the Stance names)."
+  claimsByStance: [Count!]!
+  "Claims by topic; a claim with several topics counts once for each."
+  claimsByTopic: [Count!]!
+  "Entities by kind: person, or the organization's kind (organization when it has none)."
+  entitiesByKind: [Count!]!
 }
 `, BuiltIn: false},
 }
@@ -1829,6 +2085,16 @@ func (ec *executionContext) childFields_Contribution(ctx context.Context, field 
 	return nil, fmt.Errorf("no field named %q was found under type Contribution", field.Name)
 }
 
+func (ec *executionContext) childFields_Count(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "key":
+		return ec.fieldContext_Count_key(ctx, field)
+	case "count":
+		return ec.fieldContext_Count_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Count", field.Name)
+}
+
 func (ec *executionContext) childFields_Document(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -1871,6 +2137,28 @@ func (ec *executionContext) childFields_DocumentEdge(ctx context.Context, field 
 		return ec.fieldContext_DocumentEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type DocumentEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_EntityConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "totalCount":
+		return ec.fieldContext_EntityConnection_totalCount(ctx, field)
+	case "edges":
+		return ec.fieldContext_EntityConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_EntityConnection_pageInfo(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type EntityConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_EntityEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_EntityEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_EntityEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type EntityEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_Event(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2125,6 +2413,20 @@ func (ec *executionContext) childFields_Source(ctx context.Context, field graphq
 	return nil, fmt.Errorf("no field named %q was found under type Source", field.Name)
 }
 
+func (ec *executionContext) childFields_Stats(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "eventsByType":
+		return ec.fieldContext_Stats_eventsByType(ctx, field)
+	case "claimsByStance":
+		return ec.fieldContext_Stats_claimsByStance(ctx, field)
+	case "claimsByTopic":
+		return ec.fieldContext_Stats_claimsByTopic(ctx, field)
+	case "entitiesByKind":
+		return ec.fieldContext_Stats_entitiesByKind(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Stats", field.Name)
+}
+
 func (ec *executionContext) childFields_Topic(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "name":
@@ -2323,6 +2625,182 @@ func (ec *executionContext) field_Mutation_mergeEntities_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Organization_claimsAbout_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Organization_claimsMade_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Organization_events_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Organization_roles_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Person_claimsAbout_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Person_claimsMade_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Person_events_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Person_roles_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -2372,22 +2850,54 @@ func (ec *executionContext) field_Query_claims_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["about"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "first",
-		func(ctx context.Context, v any) (*int, error) {
-			return ec.unmarshalOInt2ᚖint(ctx, v)
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "document",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["document"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "publisher",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg5
+	args["publisher"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg8
+	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg9
 	return args, nil
 }
 
@@ -2446,22 +2956,108 @@ func (ec *executionContext) field_Query_connections_args(ctx context.Context, ra
 func (ec *executionContext) field_Query_documents_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
-		func(ctx context.Context, v any) (*int, error) {
-			return ec.unmarshalOInt2ᚖint(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["first"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "publisher",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg1
+	args["publisher"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.DocumentOrder, error) {
+			return ec.unmarshalODocumentOrder2ᚖgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐDocumentOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_entities_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "type",
+		func(ctx context.Context, v any) (*model.EntityKind, error) {
+			return ec.unmarshalOEntityKind2ᚖgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐEntityKind(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["type"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "kind",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["kind"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "document",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["document"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.EntityOrder, error) {
+			return ec.unmarshalOEntityOrder2ᚖgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐEntityOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg5
 	return args, nil
 }
 
@@ -2522,22 +3118,46 @@ func (ec *executionContext) field_Query_events_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["participant"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "first",
-		func(ctx context.Context, v any) (*int, error) {
-			return ec.unmarshalOInt2ᚖint(ctx, v)
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "document",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["document"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "publisher",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg5
+	args["publisher"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.EventOrder, error) {
+			return ec.unmarshalOEventOrder2ᚖgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐEventOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg8
 	return args, nil
 }
 
@@ -2664,6 +3284,14 @@ func (ec *executionContext) field_Query_search_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["syntax"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.SearchOrder, error) {
+			return ec.unmarshalOSearchOrder2ᚖgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐSearchOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
 	return args, nil
 }
 
@@ -3455,6 +4083,52 @@ func (ec *executionContext) fieldContext_Contribution_claims(_ context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _Count_key(ctx context.Context, field graphql.CollectedField, obj *kg.Count) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Count_key(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Count_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Count", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Count_count(ctx context.Context, field graphql.CollectedField, obj *kg.Count) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Count_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Count_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Count", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
 func (ec *executionContext) _Document_id(ctx context.Context, field graphql.CollectedField, obj *kg.Document) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -3785,6 +4459,148 @@ func (ec *executionContext) fieldContext_DocumentEdge_node(_ context.Context, fi
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Document(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EntityConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.EntityConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EntityConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EntityConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EntityConnection", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _EntityConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.EntityConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EntityConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.EntityEdge) graphql.Marshaler {
+			return ec.marshalNEntityEdge2ᚕgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐEntityEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EntityConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EntityConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EntityEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EntityConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.EntityConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EntityConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EntityConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EntityConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EntityEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.EntityEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EntityEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EntityEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EntityEdge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _EntityEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.EntityEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EntityEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Entity) graphql.Marshaler {
+			return ec.marshalNEntity2githubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐEntity(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EntityEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EntityEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
 		},
 	}
 	return fc, nil
@@ -5027,7 +5843,8 @@ func (ec *executionContext) _Organization_roles(ctx context.Context, field graph
 			return ec.fieldContext_Organization_roles(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Organization().Roles(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Organization().Roles(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []kg.Role) graphql.Marshaler {
@@ -5037,7 +5854,7 @@ func (ec *executionContext) _Organization_roles(ctx context.Context, field graph
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Organization_roles(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Organization_roles(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Organization",
 		Field:      field,
@@ -5046,6 +5863,17 @@ func (ec *executionContext) fieldContext_Organization_roles(_ context.Context, f
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Role(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Organization_roles_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -5059,7 +5887,8 @@ func (ec *executionContext) _Organization_events(ctx context.Context, field grap
 			return ec.fieldContext_Organization_events(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Organization().Events(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Organization().Events(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []kg.Participation) graphql.Marshaler {
@@ -5069,7 +5898,7 @@ func (ec *executionContext) _Organization_events(ctx context.Context, field grap
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Organization_events(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Organization_events(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Organization",
 		Field:      field,
@@ -5078,6 +5907,17 @@ func (ec *executionContext) fieldContext_Organization_events(_ context.Context, 
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Participation(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Organization_events_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -5091,7 +5931,8 @@ func (ec *executionContext) _Organization_claimsMade(ctx context.Context, field 
 			return ec.fieldContext_Organization_claimsMade(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Organization().ClaimsMade(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Organization().ClaimsMade(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []kg.Claim) graphql.Marshaler {
@@ -5101,7 +5942,7 @@ func (ec *executionContext) _Organization_claimsMade(ctx context.Context, field 
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Organization_claimsMade(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Organization_claimsMade(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Organization",
 		Field:      field,
@@ -5110,6 +5951,17 @@ func (ec *executionContext) fieldContext_Organization_claimsMade(_ context.Conte
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Claim(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Organization_claimsMade_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -5123,7 +5975,8 @@ func (ec *executionContext) _Organization_claimsAbout(ctx context.Context, field
 			return ec.fieldContext_Organization_claimsAbout(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Organization().ClaimsAbout(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Organization().ClaimsAbout(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []kg.Claim) graphql.Marshaler {
@@ -5133,7 +5986,7 @@ func (ec *executionContext) _Organization_claimsAbout(ctx context.Context, field
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Organization_claimsAbout(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Organization_claimsAbout(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Organization",
 		Field:      field,
@@ -5142,6 +5995,17 @@ func (ec *executionContext) fieldContext_Organization_claimsAbout(_ context.Cont
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Claim(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Organization_claimsAbout_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -5568,7 +6432,8 @@ func (ec *executionContext) _Person_roles(ctx context.Context, field graphql.Col
 			return ec.fieldContext_Person_roles(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Person().Roles(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().Roles(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []kg.Role) graphql.Marshaler {
@@ -5578,7 +6443,7 @@ func (ec *executionContext) _Person_roles(ctx context.Context, field graphql.Col
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Person_roles(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Person_roles(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Person",
 		Field:      field,
@@ -5587,6 +6452,17 @@ func (ec *executionContext) fieldContext_Person_roles(_ context.Context, field g
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Role(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_roles_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -5600,7 +6476,8 @@ func (ec *executionContext) _Person_events(ctx context.Context, field graphql.Co
 			return ec.fieldContext_Person_events(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Person().Events(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().Events(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []kg.Participation) graphql.Marshaler {
@@ -5610,7 +6487,7 @@ func (ec *executionContext) _Person_events(ctx context.Context, field graphql.Co
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Person_events(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Person_events(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Person",
 		Field:      field,
@@ -5619,6 +6496,17 @@ func (ec *executionContext) fieldContext_Person_events(_ context.Context, field 
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Participation(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_events_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -5632,7 +6520,8 @@ func (ec *executionContext) _Person_claimsMade(ctx context.Context, field graphq
 			return ec.fieldContext_Person_claimsMade(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Person().ClaimsMade(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().ClaimsMade(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []kg.Claim) graphql.Marshaler {
@@ -5642,7 +6531,7 @@ func (ec *executionContext) _Person_claimsMade(ctx context.Context, field graphq
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Person_claimsMade(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Person_claimsMade(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Person",
 		Field:      field,
@@ -5651,6 +6540,17 @@ func (ec *executionContext) fieldContext_Person_claimsMade(_ context.Context, fi
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Claim(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_claimsMade_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -5664,7 +6564,8 @@ func (ec *executionContext) _Person_claimsAbout(ctx context.Context, field graph
 			return ec.fieldContext_Person_claimsAbout(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Person().ClaimsAbout(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().ClaimsAbout(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []kg.Claim) graphql.Marshaler {
@@ -5674,7 +6575,7 @@ func (ec *executionContext) _Person_claimsAbout(ctx context.Context, field graph
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Person_claimsAbout(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Person_claimsAbout(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Person",
 		Field:      field,
@@ -5683,6 +6584,17 @@ func (ec *executionContext) fieldContext_Person_claimsAbout(_ context.Context, f
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Claim(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_claimsAbout_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -5741,7 +6653,7 @@ func (ec *executionContext) _Query_search(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Search(ctx, fc.Args["text"].(string), fc.Args["types"].([]model.EntityKind), fc.Args["first"].(*int), fc.Args["syntax"].(*model.SearchSyntax))
+			return ec.Resolvers.Query().Search(ctx, fc.Args["text"].(string), fc.Args["types"].([]model.EntityKind), fc.Args["first"].(*int), fc.Args["syntax"].(*model.SearchSyntax), fc.Args["orderBy"].(*model.SearchOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []model.SearchHit) graphql.Marshaler {
@@ -5917,7 +6829,7 @@ func (ec *executionContext) _Query_events(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Events(ctx, fc.Args["type"].(*model.EventType), fc.Args["from"].(*string), fc.Args["to"].(*string), fc.Args["participant"].(*string), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Events(ctx, fc.Args["type"].(*model.EventType), fc.Args["from"].(*string), fc.Args["to"].(*string), fc.Args["participant"].(*string), fc.Args["document"].(*string), fc.Args["publisher"].(*string), fc.Args["orderBy"].(*model.EventOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.EventConnection) graphql.Marshaler {
@@ -5961,7 +6873,7 @@ func (ec *executionContext) _Query_claims(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Claims(ctx, fc.Args["stance"].(*model.Stance), fc.Args["topic"].(*string), fc.Args["claimant"].(*string), fc.Args["about"].(*string), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Claims(ctx, fc.Args["stance"].(*model.Stance), fc.Args["topic"].(*string), fc.Args["claimant"].(*string), fc.Args["about"].(*string), fc.Args["document"].(*string), fc.Args["publisher"].(*string), fc.Args["from"].(*string), fc.Args["to"].(*string), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.ClaimConnection) graphql.Marshaler {
@@ -5991,6 +6903,82 @@ func (ec *executionContext) fieldContext_Query_claims(ctx context.Context, field
 	if fc.Args, err = ec.field_Query_claims_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_entities(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_entities(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Entities(ctx, fc.Args["type"].(*model.EntityKind), fc.Args["kind"].(*string), fc.Args["document"].(*string), fc.Args["orderBy"].(*model.EntityOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.EntityConnection) graphql.Marshaler {
+			return ec.marshalOEntityConnection2ᚖgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐEntityConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_entities(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EntityConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_entities_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_stats(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_stats(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().Stats(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *kg.Stats) graphql.Marshaler {
+			return ec.marshalOStats2ᚖgithubᚗcomᚋfactgraphᚋfactgraphᚋkgᚐStats(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_stats(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Stats(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -6093,7 +7081,7 @@ func (ec *executionContext) _Query_documents(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Documents(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Documents(ctx, fc.Args["publisher"].(*string), fc.Args["from"].(*string), fc.Args["to"].(*string), fc.Args["orderBy"].(*model.DocumentOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.DocumentConnection) graphql.Marshaler {
@@ -6621,6 +7609,134 @@ func (ec *executionContext) _Source_quote(ctx context.Context, field graphql.Col
 }
 func (ec *executionContext) fieldContext_Source_quote(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Source", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Stats_eventsByType(ctx context.Context, field graphql.CollectedField, obj *kg.Stats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Stats_eventsByType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EventsByType, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []kg.Count) graphql.Marshaler {
+			return ec.marshalNCount2ᚕgithubᚗcomᚋfactgraphᚋfactgraphᚋkgᚐCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Stats_eventsByType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Stats",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Count(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Stats_claimsByStance(ctx context.Context, field graphql.CollectedField, obj *kg.Stats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Stats_claimsByStance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClaimsByStance, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []kg.Count) graphql.Marshaler {
+			return ec.marshalNCount2ᚕgithubᚗcomᚋfactgraphᚋfactgraphᚋkgᚐCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Stats_claimsByStance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Stats",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Count(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Stats_claimsByTopic(ctx context.Context, field graphql.CollectedField, obj *kg.Stats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Stats_claimsByTopic(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClaimsByTopic, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []kg.Count) graphql.Marshaler {
+			return ec.marshalNCount2ᚕgithubᚗcomᚋfactgraphᚋfactgraphᚋkgᚐCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Stats_claimsByTopic(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Stats",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Count(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Stats_entitiesByKind(ctx context.Context, field graphql.CollectedField, obj *kg.Stats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Stats_entitiesByKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EntitiesByKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []kg.Count) graphql.Marshaler {
+			return ec.marshalNCount2ᚕgithubᚗcomᚋfactgraphᚋfactgraphᚋkgᚐCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Stats_entitiesByKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Stats",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Count(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Topic_name(ctx context.Context, field graphql.CollectedField, obj *model.Topic) (ret graphql.Marshaler) {
@@ -8369,6 +9485,50 @@ func (ec *executionContext) _Contribution(ctx context.Context, sel ast.Selection
 	return out
 }
 
+var countImplementors = []string{"Count"}
+
+func (ec *executionContext) _Count(ctx context.Context, sel ast.SelectionSet, obj *kg.Count) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, countImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Count")
+		case "key":
+			out.Values[i] = ec._Count_key(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._Count_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
 var documentImplementors = []string{"Document", "Node"}
 
 func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet, obj *kg.Document) graphql.Marshaler {
@@ -8523,6 +9683,99 @@ func (ec *executionContext) _DocumentEdge(ctx context.Context, sel ast.Selection
 			}
 		case "node":
 			out.Values[i] = ec._DocumentEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var entityConnectionImplementors = []string{"EntityConnection"}
+
+func (ec *executionContext) _EntityConnection(ctx context.Context, sel ast.SelectionSet, obj *model.EntityConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, entityConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("EntityConnection")
+		case "totalCount":
+			out.Values[i] = ec._EntityConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "edges":
+			out.Values[i] = ec._EntityConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._EntityConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var entityEdgeImplementors = []string{"EntityEdge"}
+
+func (ec *executionContext) _EntityEdge(ctx context.Context, sel ast.SelectionSet, obj *model.EntityEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, entityEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("EntityEdge")
+		case "cursor":
+			out.Values[i] = ec._EntityEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._EntityEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -9980,6 +11233,44 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "entities":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_entities(ctx, field)
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "stats":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_stats(ctx, field)
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
 		case "connections":
 			field := field
 
@@ -10339,6 +11630,60 @@ func (ec *executionContext) _Source(ctx context.Context, sel ast.SelectionSet, o
 			out.Values[i] = ec._Source_quote(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var statsImplementors = []string{"Stats"}
+
+func (ec *executionContext) _Stats(ctx context.Context, sel ast.SelectionSet, obj *kg.Stats) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, statsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Stats")
+		case "eventsByType":
+			out.Values[i] = ec._Stats_eventsByType(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "claimsByStance":
+			out.Values[i] = ec._Stats_claimsByStance(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "claimsByTopic":
+			out.Values[i] = ec._Stats_claimsByTopic(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "entitiesByKind":
+			out.Values[i] = ec._Stats_entitiesByKind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -10849,6 +12194,26 @@ func (ec *executionContext) marshalNContribution2ᚖgithubᚗcomᚋfactgraphᚋf
 	return ec._Contribution(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNCount2githubᚗcomᚋfactgraphᚋfactgraphᚋkgᚐCount(ctx context.Context, sel ast.SelectionSet, v kg.Count) graphql.Marshaler {
+	return ec._Count(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCount2ᚕgithubᚗcomᚋfactgraphᚋfactgraphᚋkgᚐCountᚄ(ctx context.Context, sel ast.SelectionSet, v []kg.Count) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCount2githubᚗcomᚋfactgraphᚋfactgraphᚋkgᚐCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNDocument2githubᚗcomᚋfactgraphᚋfactgraphᚋkgᚐDocument(ctx context.Context, sel ast.SelectionSet, v kg.Document) graphql.Marshaler {
 	return ec._Document(ctx, sel, &v)
 }
@@ -10898,6 +12263,26 @@ func (ec *executionContext) marshalNEntity2ᚕgithubᚗcomᚋfactgraphᚋfactgra
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNEntity2githubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐEntity(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNEntityEdge2githubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐEntityEdge(ctx context.Context, sel ast.SelectionSet, v model.EntityEdge) graphql.Marshaler {
+	return ec._EntityEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNEntityEdge2ᚕgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐEntityEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.EntityEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNEntityEdge2githubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐEntityEdge(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -11466,11 +12851,34 @@ func (ec *executionContext) marshalODocumentConnection2ᚖgithubᚗcomᚋfactgra
 	return ec._DocumentConnection(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalODocumentOrder2ᚖgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐDocumentOrder(ctx context.Context, v any) (*model.DocumentOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.DocumentOrder)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalODocumentOrder2ᚖgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐDocumentOrder(ctx context.Context, sel ast.SelectionSet, v *model.DocumentOrder) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) marshalOEntity2githubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐEntity(ctx context.Context, sel ast.SelectionSet, v model.Entity) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._Entity(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOEntityConnection2ᚖgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐEntityConnection(ctx context.Context, sel ast.SelectionSet, v *model.EntityConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._EntityConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOEntityKind2ᚕgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐEntityKindᚄ(ctx context.Context, v any) ([]model.EntityKind, error) {
@@ -11510,11 +12918,59 @@ func (ec *executionContext) marshalOEntityKind2ᚕgithubᚗcomᚋfactgraphᚋfac
 	return ret
 }
 
+func (ec *executionContext) unmarshalOEntityKind2ᚖgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐEntityKind(ctx context.Context, v any) (*model.EntityKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.EntityKind)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOEntityKind2ᚖgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐEntityKind(ctx context.Context, sel ast.SelectionSet, v *model.EntityKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOEntityOrder2ᚖgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐEntityOrder(ctx context.Context, v any) (*model.EntityOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.EntityOrder)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOEntityOrder2ᚖgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐEntityOrder(ctx context.Context, sel ast.SelectionSet, v *model.EntityOrder) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) marshalOEventConnection2ᚖgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐEventConnection(ctx context.Context, sel ast.SelectionSet, v *model.EventConnection) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._EventConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOEventOrder2ᚖgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐEventOrder(ctx context.Context, v any) (*model.EventOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.EventOrder)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOEventOrder2ᚖgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐEventOrder(ctx context.Context, sel ast.SelectionSet, v *model.EventOrder) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) unmarshalOEventType2ᚖgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐEventType(ctx context.Context, v any) (*model.EventType, error) {
@@ -11642,6 +13098,22 @@ func (ec *executionContext) marshalOSearchHit2ᚕgithubᚗcomᚋfactgraphᚋfact
 	return ret
 }
 
+func (ec *executionContext) unmarshalOSearchOrder2ᚖgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐSearchOrder(ctx context.Context, v any) (*model.SearchOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.SearchOrder)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOSearchOrder2ᚖgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐSearchOrder(ctx context.Context, sel ast.SelectionSet, v *model.SearchOrder) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) unmarshalOSearchSyntax2ᚖgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐSearchSyntax(ctx context.Context, v any) (*model.SearchSyntax, error) {
 	if v == nil {
 		return nil, nil
@@ -11672,6 +13144,13 @@ func (ec *executionContext) marshalOStance2ᚖgithubᚗcomᚋfactgraphᚋfactgra
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalOStats2ᚖgithubᚗcomᚋfactgraphᚋfactgraphᚋkgᚐStats(ctx context.Context, sel ast.SelectionSet, v *kg.Stats) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Stats(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOString2string(ctx context.Context, v any) (string, error) {

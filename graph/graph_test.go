@@ -351,6 +351,7 @@ func (f *fakeStore) Events(_ context.Context, flt kg.EventFilter, inc kg.Include
 			break
 		}
 		p.Items = append(p.Items, ev)
+		p.Keys = append(p.Keys, model.EventKey(ev)[0])
 	}
 	p.Related = f.related(inc, p.Items, nil, nil)
 	return p, nil
@@ -388,7 +389,21 @@ func overlap(a, b []string) bool {
 }
 
 func (f *fakeStore) Documents(context.Context, kg.DocumentFilter, kg.Include) (kg.Page[kg.Document], error) {
-	return kg.Page[kg.Document]{Items: []kg.Document{f.docs["d1"]}, Total: 1}, f.call("Documents")
+	d := f.docs["d1"]
+	return kg.Page[kg.Document]{Items: []kg.Document{d}, Keys: []string{d.PublishedAt}, Total: 1}, f.call("Documents")
+}
+
+func (f *fakeStore) Entities(context.Context, kg.EntityFilter, kg.Include) (kg.Page[kg.Entity], error) {
+	e := f.entities["per_a"]
+	return kg.Page[kg.Entity]{Items: []kg.Entity{e}, Keys: []string{e.Name}, Total: 1}, f.call("Entities")
+}
+
+func (f *fakeStore) Stats(_ context.Context, inc kg.StatsInclude) (kg.Stats, error) {
+	var st kg.Stats
+	if inc.EventsByType {
+		st.EventsByType = []kg.Count{{Key: "lawsuit", Count: 2}, {Key: "unheard_of", Count: 1}}
+	}
+	return st, f.call("Stats")
 }
 
 func (f *fakeStore) Connections(_ context.Context, from, to string, maxHops int) ([]kg.Path, error) {

@@ -41,7 +41,10 @@ const (
 	// ConflictsCost is the fixed price of conflicts in the complexity
 	// limit, beyond its page: it reads the conflict index.
 	ConflictsCost = 200
-	maxBodyBytes  = 8 << 20
+	// StatsCost is the price of each list of stats: it aggregates over
+	// every node of a label.
+	StatsCost    = 100
+	maxBodyBytes = 8 << 20
 )
 
 // Error codes in extensions.code.
@@ -124,17 +127,26 @@ func newConfig(r *Resolver) Config {
 		}
 	}
 	page := func(child int, first *int) int { return child * pageSize(first) }
-	c.Complexity.Query.Events = func(child int, _ *model.EventType, _, _, _ *string, first *int, _ *string) int {
+	c.Complexity.Query.Events = func(child int, _ *model.EventType, _, _, _, _, _ *string, _ *model.EventOrder, first *int, _ *string) int {
 		return page(child, first)
 	}
-	c.Complexity.Query.Claims = func(child int, _ *model.Stance, _, _, _ *string, first *int, _ *string) int {
+	c.Complexity.Query.Claims = func(child int, _ *model.Stance, _, _, _, _, _, _, _ *string, first *int, _ *string) int {
 		return page(child, first)
 	}
-	c.Complexity.Query.Documents = func(child int, first *int, _ *string) int { return page(child, first) }
+	c.Complexity.Query.Documents = func(child int, _, _, _ *string, _ *model.DocumentOrder, first *int, _ *string) int {
+		return page(child, first)
+	}
+	c.Complexity.Query.Entities = func(child int, _ *model.EntityKind, _, _ *string, _ *model.EntityOrder, first *int, _ *string) int {
+		return page(child, first)
+	}
 	c.Complexity.Query.Conflicts = func(child int, first *int, _ *string) int { return ConflictsCost + page(child, first) }
-	c.Complexity.Query.Search = func(child int, _ string, _ []model.EntityKind, first *int, _ *model.SearchSyntax) int {
+	c.Complexity.Query.Search = func(child int, _ string, _ []model.EntityKind, first *int, _ *model.SearchSyntax, _ *model.SearchOrder) int {
 		return page(child, first)
 	}
+	stat := func(int) int { return StatsCost }
+	c.Complexity.Stats.EventsByType, c.Complexity.Stats.ClaimsByStance = stat, stat
+	c.Complexity.Stats.ClaimsByTopic, c.Complexity.Stats.EntitiesByKind = stat, stat
+	nestedComplexity(&c)
 	c.Complexity.Query.Neighborhood = func(child int, _ string, hops, limit *int) int {
 		n := 100
 		if limit != nil && *limit > 0 {
@@ -144,6 +156,21 @@ func newConfig(r *Resolver) Config {
 	}
 	c.Complexity.Query.Connections = func(child int, _, _ string, _ *int) int { return child * 10 }
 	return c
+}
+
+// nestedComplexity prices an entity's lists: by their page when first is
+// given, as before (one plus the children) when the whole list is asked.
+func nestedComplexity(c *Config) {
+	list := func(child int, first *int, _ *string) int {
+		if first == nil {
+			return 1 + child
+		}
+		return 1 + child*pageSize(first)
+	}
+	c.Complexity.Person.Roles, c.Complexity.Person.Events = list, list
+	c.Complexity.Person.ClaimsMade, c.Complexity.Person.ClaimsAbout = list, list
+	c.Complexity.Organization.Roles, c.Complexity.Organization.Events = list, list
+	c.Complexity.Organization.ClaimsMade, c.Complexity.Organization.ClaimsAbout = list, list
 }
 
 // pageSize returns the page size for first: DefaultFirst when absent; values

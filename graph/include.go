@@ -147,34 +147,3 @@ func (r *queryResolver) findEntity(ctx context.Context, id, name *string, typ kg
 	prime(ctx, f.Related)
 	return f.Entity, &f.Lists, nil
 }
-
-// The lists of an entity: those fetched with it when there are, else
-// through the request's loaders.
-
-func rolesOf(ctx context.Context, e kg.Entity, l *kg.Lists) ([]kg.Role, error) {
-	if l != nil && l.Roles != nil {
-		return l.Roles, nil
-	}
-	return loaders(ctx).Roles.Load(ctx, e.ID)
-}
-
-func eventsOf(ctx context.Context, e kg.Entity, l *kg.Lists) ([]kg.Participation, error) {
-	if l != nil && l.Events != nil {
-		return l.Events, nil
-	}
-	return loaders(ctx).Participation.Load(ctx, e.ID)
-}
-
-func claimsMadeBy(ctx context.Context, e kg.Entity, l *kg.Lists) ([]kg.Claim, error) {
-	if l != nil && l.ClaimsMade != nil {
-		return l.ClaimsMade, nil
-	}
-	return loaders(ctx).ClaimsBy.Load(ctx, e.ID)
-}
-
-func claimsAbout(ctx context.Context, e kg.Entity, l *kg.Lists) ([]kg.Claim, error) {
-	if l != nil && l.ClaimsAbout != nil {
-		return l.ClaimsAbout, nil
-	}
-	return loaders(ctx).ClaimsAbout.Load(ctx, e.ID)
-}

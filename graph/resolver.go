@@ -33,6 +33,9 @@ type Store interface {
 	Events(ctx context.Context, f kg.EventFilter, inc kg.Include) (kg.Page[kg.Event], error)
 	Claims(ctx context.Context, f kg.ClaimFilter, inc kg.Include) (kg.Page[kg.Claim], error)
 	Documents(ctx context.Context, f kg.DocumentFilter, inc kg.Include) (kg.Page[kg.Document], error)
+	Entities(ctx context.Context, f kg.EntityFilter, inc kg.Include) (kg.Page[kg.Entity], error)
+	// Stats counts what inc names, each list by aggregation in the database.
+	Stats(ctx context.Context, inc kg.StatsInclude) (kg.Stats, error)
 	Connections(ctx context.Context, from, to string, maxHops int) ([]kg.Path, error)
 	Neighborhood(ctx context.Context, of string, hops, limit int) (kg.Subgraph, error)
 	Conflicts(ctx context.Context, f kg.ConflictFilter, inc kg.Include) (kg.Page[kg.Conflict], error)

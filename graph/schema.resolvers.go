@@ -111,23 +111,23 @@ func (r *organizationResolver) Merges(ctx context.Context, obj *model.Organizati
 }
 
 // Roles is the resolver for the roles field.
-func (r *organizationResolver) Roles(ctx context.Context, obj *model.Organization) ([]kg.Role, error) {
-	return rolesOf(ctx, obj.Entity, obj.Lists)
+func (r *organizationResolver) Roles(ctx context.Context, obj *model.Organization, first *int, after *string) ([]kg.Role, error) {
+	return rolesOf(ctx, obj.Entity, obj.Lists, first, after)
 }
 
 // Events is the resolver for the events field.
-func (r *organizationResolver) Events(ctx context.Context, obj *model.Organization) ([]kg.Participation, error) {
-	return eventsOf(ctx, obj.Entity, obj.Lists)
+func (r *organizationResolver) Events(ctx context.Context, obj *model.Organization, first *int, after *string) ([]kg.Participation, error) {
+	return eventsOf(ctx, obj.Entity, obj.Lists, first, after)
 }
 
 // ClaimsMade is the resolver for the claimsMade field.
-func (r *organizationResolver) ClaimsMade(ctx context.Context, obj *model.Organization) ([]kg.Claim, error) {
-	return claimsMadeBy(ctx, obj.Entity, obj.Lists)
+func (r *organizationResolver) ClaimsMade(ctx context.Context, obj *model.Organization, first *int, after *string) ([]kg.Claim, error) {
+	return claimsMadeBy(ctx, obj.Entity, obj.Lists, first, after)
 }
 
 // ClaimsAbout is the resolver for the claimsAbout field.
-func (r *organizationResolver) ClaimsAbout(ctx context.Context, obj *model.Organization) ([]kg.Claim, error) {
-	return claimsAbout(ctx, obj.Entity, obj.Lists)
+func (r *organizationResolver) ClaimsAbout(ctx context.Context, obj *model.Organization, first *int, after *string) ([]kg.Claim, error) {
+	return claimsAbout(ctx, obj.Entity, obj.Lists, first, after)
 }
 
 // Entity is the resolver for the entity field.
@@ -150,23 +150,23 @@ func (r *personResolver) Merges(ctx context.Context, obj *model.Person) ([]kg.Me
 }
 
 // Roles is the resolver for the roles field.
-func (r *personResolver) Roles(ctx context.Context, obj *model.Person) ([]kg.Role, error) {
-	return rolesOf(ctx, obj.Entity, obj.Lists)
+func (r *personResolver) Roles(ctx context.Context, obj *model.Person, first *int, after *string) ([]kg.Role, error) {
+	return rolesOf(ctx, obj.Entity, obj.Lists, first, after)
 }
 
 // Events is the resolver for the events field.
-func (r *personResolver) Events(ctx context.Context, obj *model.Person) ([]kg.Participation, error) {
-	return eventsOf(ctx, obj.Entity, obj.Lists)
+func (r *personResolver) Events(ctx context.Context, obj *model.Person, first *int, after *string) ([]kg.Participation, error) {
+	return eventsOf(ctx, obj.Entity, obj.Lists, first, after)
 }
 
 // ClaimsMade is the resolver for the claimsMade field.
-func (r *personResolver) ClaimsMade(ctx context.Context, obj *model.Person) ([]kg.Claim, error) {
-	return claimsMadeBy(ctx, obj.Entity, obj.Lists)
+func (r *personResolver) ClaimsMade(ctx context.Context, obj *model.Person, first *int, after *string) ([]kg.Claim, error) {
+	return claimsMadeBy(ctx, obj.Entity, obj.Lists, first, after)
 }
 
 // ClaimsAbout is the resolver for the claimsAbout field.
-func (r *personResolver) ClaimsAbout(ctx context.Context, obj *model.Person) ([]kg.Claim, error) {
-	return claimsAbout(ctx, obj.Entity, obj.Lists)
+func (r *personResolver) ClaimsAbout(ctx context.Context, obj *model.Person, first *int, after *string) ([]kg.Claim, error) {
+	return claimsAbout(ctx, obj.Entity, obj.Lists, first, after)
 }
 
 // Node is the resolver for the node field.
@@ -182,7 +182,7 @@ func (r *queryResolver) Node(ctx context.Context, id string) (model.Node, error)
 }
 
 // Search is the resolver for the search field.
-func (r *queryResolver) Search(ctx context.Context, text string, types []model.EntityKind, first *int, syntax *model.SearchSyntax) ([]model.SearchHit, error) {
+func (r *queryResolver) Search(ctx context.Context, text string, types []model.EntityKind, first *int, syntax *model.SearchSyntax, orderBy *model.SearchOrder) ([]model.SearchHit, error) {
 	n, err := checkFirst(first)
 	if err != nil {
 		return nil, err
@@ -195,6 +195,7 @@ func (r *queryResolver) Search(ctx context.Context, text string, types []model.E
 	if err != nil {
 		return nil, err
 	}
+	sortHits(hits, orderBy)
 	return searchHits(ctx, hits), nil
 }
 
@@ -229,16 +230,20 @@ func (r *queryResolver) Organization(ctx context.Context, id *string, name *stri
 }
 
 // Events is the resolver for the events field.
-func (r *queryResolver) Events(ctx context.Context, typeArg *model.EventType, from *string, to *string, participant *string, first *int, after *string) (*model.EventConnection, error) {
-	f := kg.EventFilter{From: deref(from), To: deref(to), Participant: deref(participant)}
+func (r *queryResolver) Events(ctx context.Context, typeArg *model.EventType, from *string, to *string, participant *string, document *string, publisher *string, orderBy *model.EventOrder, first *int, after *string) (*model.EventConnection, error) {
+	f := kg.EventFilter{From: deref(from), To: deref(to), Participant: deref(participant),
+		Source: kg.SourceFilter{Document: deref(document), Publisher: deref(publisher)}}
 	if typeArg != nil {
 		f.Type = strings.ToLower(string(*typeArg))
 	}
-	var err error
-	if f.First, err = checkFirst(first); err != nil {
-		return nil, err
+	order := model.EventOrderDateAsc
+	if orderBy != nil {
+		order = *orderBy
 	}
-	if f.After, err = model.DecodeCursor("events", deref(after), 2); err != nil {
+	f.Order = kg.Order{By: "date", Desc: order == model.EventOrderDateDesc}
+	list := "events/" + string(order)
+	var err error
+	if f.First, f.After, err = pageArgs(list, first, after); err != nil {
 		return nil, err
 	}
 	if err := checkDates(f.From, f.To); err != nil {
@@ -251,20 +256,24 @@ func (r *queryResolver) Events(ctx context.Context, typeArg *model.EventType, fr
 	prime(ctx, p.Related)
 	c := &model.EventConnection{TotalCount: p.Total, Edges: make([]model.EventEdge, len(p.Items))}
 	for i, ev := range p.Items {
-		c.Edges[i] = model.EventEdge{Cursor: model.EncodeCursor("events", model.EventKey(ev)), Node: &ev}
+		c.Edges[i] = model.EventEdge{Cursor: model.EncodeCursor(list, []string{p.Keys[i], ev.ID}), Node: &ev}
 	}
 	c.PageInfo = pageInfo(after, p.More, len(c.Edges), func(i int) string { return c.Edges[i].Cursor })
 	return c, nil
 }
 
 // Claims is the resolver for the claims field.
-func (r *queryResolver) Claims(ctx context.Context, stance *model.Stance, topic *string, claimant *string, about *string, first *int, after *string) (*model.ClaimConnection, error) {
-	f := kg.ClaimFilter{Claimant: deref(claimant), About: deref(about)}
+func (r *queryResolver) Claims(ctx context.Context, stance *model.Stance, topic *string, claimant *string, about *string, document *string, publisher *string, from *string, to *string, first *int, after *string) (*model.ClaimConnection, error) {
+	f := kg.ClaimFilter{Claimant: deref(claimant), About: deref(about),
+		Source: kg.SourceFilter{Document: deref(document), Publisher: deref(publisher), From: deref(from), To: deref(to)}}
 	if stance != nil {
 		f.Stance = strings.ToLower(string(*stance))
 	}
 	if topic != nil {
 		f.Topics = r.Resolver.Topics.Expand(*topic)
+	}
+	if err := checkDates(f.Source.From, f.Source.To); err != nil {
+		return nil, err
 	}
 	var err error
 	if f.First, err = checkFirst(first); err != nil {
@@ -284,6 +293,54 @@ func (r *queryResolver) Claims(ctx context.Context, stance *model.Stance, topic 
 	}
 	c.PageInfo = pageInfo(after, p.More, len(c.Edges), func(i int) string { return c.Edges[i].Cursor })
 	return c, nil
+}
+
+// Entities is the resolver for the entities field.
+func (r *queryResolver) Entities(ctx context.Context, typeArg *model.EntityKind, kind *string, document *string, orderBy *model.EntityOrder, first *int, after *string) (*model.EntityConnection, error) {
+	f := kg.EntityFilter{Kind: deref(kind), Document: deref(document)}
+	if typeArg != nil {
+		switch *typeArg {
+		case model.EntityKindPerson:
+			f.Type = kg.Person
+		case model.EntityKindOrganization:
+			f.Type = kg.Organization
+		default:
+			return nil, badInput("type %s: entities are PERSON or ORGANIZATION", *typeArg)
+		}
+	}
+	order := model.EntityOrderNameAsc
+	if orderBy != nil {
+		order = *orderBy
+	}
+	f.Order = kg.Order{By: "name", Desc: order == model.EntityOrderNameDesc}
+	list := "entities/" + string(order)
+	var err error
+	if f.First, f.After, err = pageArgs(list, first, after); err != nil {
+		return nil, err
+	}
+	p, err := r.Store.Entities(ctx, f, kg.Include{Total: selected(ctx)["totalCount"], Fields: loaders(ctx).Fields})
+	if err != nil {
+		return nil, err
+	}
+	c := &model.EntityConnection{TotalCount: p.Total, Edges: make([]model.EntityEdge, len(p.Items))}
+	for i, e := range p.Items {
+		loaders(ctx).Entity.Prime(e.ID, e)
+		c.Edges[i] = model.EntityEdge{Cursor: model.EncodeCursor(list, []string{p.Keys[i], e.ID}), Node: model.WrapEntity(e)}
+	}
+	c.PageInfo = pageInfo(after, p.More, len(c.Edges), func(i int) string { return c.Edges[i].Cursor })
+	return c, nil
+}
+
+// Stats is the resolver for the stats field: one store call counts the
+// selected lists.
+func (r *queryResolver) Stats(ctx context.Context) (*kg.Stats, error) {
+	sel := selected(ctx)
+	st, err := r.Store.Stats(ctx, kg.StatsInclude{EventsByType: sel["eventsByType"], ClaimsByStance: sel["claimsByStance"],
+		ClaimsByTopic: sel["claimsByTopic"], EntitiesByKind: sel["entitiesByKind"]})
+	if err != nil {
+		return nil, err
+	}
+	return apiStats(st), nil
 }
 
 // Connections is the resolver for the connections field.
@@ -326,22 +383,28 @@ func (r *queryResolver) Neighborhood(ctx context.Context, of string, hops *int, 
 }
 
 // Documents is the resolver for the documents field.
-func (r *queryResolver) Documents(ctx context.Context, first *int, after *string) (*model.DocumentConnection, error) {
-	var f kg.DocumentFilter
+func (r *queryResolver) Documents(ctx context.Context, publisher *string, from *string, to *string, orderBy *model.DocumentOrder, first *int, after *string) (*model.DocumentConnection, error) {
+	f := kg.DocumentFilter{Publisher: deref(publisher), From: deref(from), To: deref(to)}
+	order := model.DocumentOrderPublishedAtAsc
+	if orderBy != nil {
+		order = *orderBy
+	}
+	f.Order = documentOrder(order)
+	list := "documents/" + string(order)
 	var err error
-	if f.First, err = checkFirst(first); err != nil {
+	if f.First, f.After, err = pageArgs(list, first, after); err != nil {
 		return nil, err
 	}
-	if f.After, err = model.DecodeCursor("documents", deref(after), 2); err != nil {
+	if err := checkDates(f.From, f.To); err != nil {
 		return nil, err
 	}
-	p, err := r.Store.Documents(ctx, f, kg.Include{Fields: loaders(ctx).Fields})
+	p, err := r.Store.Documents(ctx, f, kg.Include{Total: selected(ctx)["totalCount"], Fields: loaders(ctx).Fields})
 	if err != nil {
 		return nil, err
 	}
 	c := &model.DocumentConnection{TotalCount: p.Total, Edges: make([]model.DocumentEdge, len(p.Items))}
 	for i, d := range p.Items {
-		c.Edges[i] = model.DocumentEdge{Cursor: model.EncodeCursor("documents", model.DocumentKey(d)), Node: &d}
+		c.Edges[i] = model.DocumentEdge{Cursor: model.EncodeCursor(list, []string{p.Keys[i], d.ID}), Node: &d}
 	}
 	c.PageInfo = pageInfo(after, p.More, len(c.Edges), func(i int) string { return c.Edges[i].Cursor })
 	return c, nil

@@ -86,6 +86,9 @@ type Page[T any] struct {
 	Items []T
 	Total int  // matches of the filter, all pages; counted only with Include.Total
 	More  bool // there are items after the last one
+	// Keys are the items' sort keys before their ids (Order), in item
+	// order: what a cursor must hold to continue after an item.
+	Keys []string
 	Related
 }
 
@@ -140,12 +143,30 @@ type Lists struct {
 	ClaimsAbout []Claim
 }
 
+// Order is the order of a list: By names the sort key ("date" for events;
+// "publishedAt" or "title" for documents; "name" for entities; "" is the
+// list's default), Desc reverses it. Ties are broken by id in the same
+// direction.
+type Order struct {
+	By   string
+	Desc bool
+}
+
+// SourceFilter keeps the facts stated in a document that matches every
+// non-empty field: its id, its publisher (ignoring case) and its
+// publication date (ISO date prefixes, inclusive).
+type SourceFilter struct {
+	Document, Publisher, From, To string
+}
+
 // EventFilter selects events. Empty fields match everything; After is the
-// sort key of the last event already seen.
+// sort key of the last event already seen ([key, id], see Page.Keys).
 type EventFilter struct {
 	Type        string // lower snake case
-	From, To    string // ISO date prefixes, inclusive
+	From, To    string // ISO date prefixes of the event's date, inclusive
 	Participant string // entity id, name or alias
+	Source      SourceFilter
+	Order       Order // by date
 	First       int
 	After       []string
 }
@@ -156,14 +177,49 @@ type ClaimFilter struct {
 	Topics   []string
 	Claimant string // entity id, name or alias
 	About    string // entity id, name or alias
+	Source   SourceFilter
 	First    int
 	After    []string
 }
 
-// DocumentFilter pages documents.
+// DocumentFilter selects documents: Publisher ignoring case, From and To
+// ISO date prefixes of the publication date.
 type DocumentFilter struct {
-	First int
-	After []string
+	Publisher, From, To string
+	Order               Order // by publishedAt (default) or title
+	First               int
+	After               []string
+}
+
+// EntityFilter selects entities: of Type unless "", of organization Kind
+// (ignoring case) unless "", mentioned in Document unless "".
+type EntityFilter struct {
+	Type     EntityType
+	Kind     string
+	Document string
+	Order    Order // by name
+	First    int
+	After    []string
+}
+
+// Count is how many nodes have a key.
+type Count struct {
+	Key   string
+	Count int
+}
+
+// Stats are counts for dashboards, each by count (largest first), then key.
+// A list that was not asked for (StatsInclude) is nil.
+type Stats struct {
+	EventsByType   []Count // by the store's lower snake case type
+	ClaimsByStance []Count
+	ClaimsByTopic  []Count
+	EntitiesByKind []Count // "person", or an organization's kind ("organization" without one)
+}
+
+// StatsInclude names the lists of Stats to count.
+type StatsInclude struct {
+	EventsByType, ClaimsByStance, ClaimsByTopic, EntitiesByKind bool
 }
 
 // MatchedBy says how a name was resolved to an entity.

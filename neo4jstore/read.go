@@ -558,16 +558,6 @@ func (s *Store) Search(ctx context.Context, text string, kinds []string, first i
 	return out, nil
 }
 
-// page is the common tail of a keyset-paginated query: rows of {n, k} (k the
-// sort key after the id) sorted by k, n.id; it returns total and the page of
-// f.First+1 items projected by proj.
-func page(proj string) string {
-	return `WITH collect({n: n, k: k}) AS rows
-	WITH size(rows) AS total, [r IN rows WHERE $after IS NULL OR r.k > $after[0] OR (r.k = $after[0] AND r.n.id > $after[1])][0..$limit] AS rows
-	CALL { WITH rows UNWIND rows AS r WITH r.n AS n RETURN collect(` + proj + `) AS items }
-	RETURN total, items`
-}
-
 func keyParam(after []string, n int) any {
 	if len(after) == 0 {
 		return nil
@@ -578,24 +568,35 @@ func keyParam(after []string, n int) any {
 	return after
 }
 
-// pageOf builds a keyset-paginated read. match is a MATCH ... WHERE over n,
-// key the sort key expression before n.id; the page is the $limit matches
-// after $after ([key, id]) in (key, id) order, projected by proj, with the
-// total count when inc.Total and the related nodes inc names. One statement:
-// columns total, items, entities, documents.
-func pageOf(match, key, proj string, inc kg.Include) string {
+// sortKey is the sort key of a keyset-paginated list: expr (over n, a
+// string) before n.id, descending when desc.
+type sortKey struct {
+	expr string
+	desc bool
+}
+
+// pageOf builds a keyset-paginated read. match is a MATCH ... WHERE over n;
+// the page is the $limit matches after $after ([key, id]) in (key, id)
+// order, projected by proj, with each item's key, the total count when
+// inc.Total and the related nodes inc names. One statement: columns total,
+// items, keys, entities, documents.
+func pageOf(match string, key sortKey, proj string, inc kg.Include) string {
 	var b strings.Builder
 	if inc.Total {
 		b.WriteString("CALL { " + match + " RETURN count(n) AS total }\n")
 	} else {
 		b.WriteString("WITH 0 AS total\n")
 	}
+	cmp, dir := ">", ""
+	if key.desc {
+		cmp, dir = "<", " DESC"
+	}
 	b.WriteString(match + `
-		WITH total, n, ` + key + ` AS k
-		WHERE $after IS NULL OR k > $after[0] OR (k = $after[0] AND n.id > $after[1])
-		WITH total, n ORDER BY k, n.id LIMIT $limit
-		WITH total, collect(n) AS ns
-		RETURN total, [n IN ns | ` + proj + `] AS items, ` + relatedProj("ns", inc))
+		WITH total, n, ` + key.expr + ` AS k
+		WHERE $after IS NULL OR k ` + cmp + ` $after[0] OR (k = $after[0] AND n.id ` + cmp + ` $after[1])
+		WITH total, n, k ORDER BY k` + dir + `, n.id` + dir + ` LIMIT $limit
+		WITH total, collect(n) AS ns, collect(k) AS keys
+		RETURN total, [n IN ns | ` + proj + `] AS items, keys, ` + relatedProj("ns", inc))
 	return b.String()
 }
 
@@ -660,24 +661,64 @@ func toPage[T any](recs []*neo4j.Record, first int, conv func(any) T) kg.Page[T]
 	for _, x := range asList(v[1]) {
 		p.Items = append(p.Items, conv(x))
 	}
+	p.Keys = strs(v[2])
 	if len(p.Items) > first {
-		p.Items, p.More = p.Items[:first], true
+		p.Items, p.Keys, p.More = p.Items[:first], p.Keys[:first], true
 	}
-	p.Related = toRelated(v[2], v[3])
+	p.Related = toRelated(v[3], v[4])
 	return p
 }
 
-// Events returns a page of the events that match f, ordered by date (undated
-// last) and id, with what inc names.
+// sourceMatch is a predicate: fact n is stated in a document that matches
+// the parameters of sourceParams (an empty one matches any).
+const sourceMatch = `(($doc = '' AND $publisher = '' AND $docFrom = '' AND $docTo = '') OR EXISTS {
+		MATCH (n)-[:SOURCED_FROM]->(d:Document)
+		WHERE ($doc = '' OR d.id = $doc) AND ($publisher = '' OR toLower(d.publisher) = toLower($publisher))
+		  AND ($docFrom = '' OR d.publishedAt >= $docFrom) AND ($docTo = '' OR d.publishedAt < $docTo + '~') })`
+
+// sourceParams adds the parameters of sourceMatch to m.
+func sourceParams(f kg.SourceFilter, m map[string]any) map[string]any {
+	m["doc"], m["publisher"], m["docFrom"], m["docTo"] = f.Document, f.Publisher, f.From, f.To
+	return m
+}
+
+// orderKey returns the sort key of list for o; kg.ErrInvalid for an order
+// the list does not have.
+func orderKey(list string, o kg.Order) (sortKey, error) {
+	var expr string
+	switch list + "/" + o.By {
+	case "events/", "events/date":
+		expr = `CASE WHEN coalesce(n.date, '') = '' THEN '~' ELSE n.date END` // undated last
+		if o.Desc {
+			expr = `coalesce(n.date, '')`
+		}
+	case "documents/", "documents/publishedAt":
+		expr = `coalesce(n.publishedAt, '')`
+	case "documents/title":
+		expr = `toLower(coalesce(n.title, ''))`
+	case "entities/", "entities/name":
+		expr = `toLower(coalesce(n.name, ''))`
+	default:
+		return sortKey{}, fmt.Errorf("%s cannot be ordered by %q: %w", list, o.By, kg.ErrInvalid)
+	}
+	return sortKey{expr: expr, desc: o.Desc}, nil
+}
+
+// Events returns a page of the events that match f in f.Order (by date,
+// undated last either way, then id), with what inc names.
 func (s *Store) Events(ctx context.Context, f kg.EventFilter, inc kg.Include) (kg.Page[kg.Event], error) {
+	key, err := orderKey("events", f.Order)
+	if err != nil {
+		return kg.Page[kg.Event]{}, err
+	}
 	recs, err := s.read(ctx, pageOf(`MATCH (n:Event)
 		WHERE ($type = '' OR n.type = $type)
 		  AND ($from = '' OR (coalesce(n.date, '') <> '' AND n.date >= $from))
 		  AND ($to = '' OR (coalesce(n.date, '') <> '' AND n.date < $to + '~'))
-		  AND ($participant = '' OR EXISTS { MATCH (x:Entity)-[:PARTICIPATED_IN]->(n) WHERE `+refMatch("x", "participant")+` })`,
-		`CASE WHEN coalesce(n.date, '') = '' THEN '~' ELSE n.date END`, eventProj("n", inc.Fields), inc),
-		map[string]any{"type": f.Type, "from": f.From, "to": f.To, "participant": f.Participant,
-			"after": keyParam(f.After, 2), "limit": int64(f.First + 1)})
+		  AND ($participant = '' OR EXISTS { MATCH (x:Entity)-[:PARTICIPATED_IN]->(n) WHERE `+refMatch("x", "participant")+` })
+		  AND `+sourceMatch, key, eventProj("n", inc.Fields), inc),
+		sourceParams(f.Source, map[string]any{"type": f.Type, "from": f.From, "to": f.To, "participant": f.Participant,
+			"after": keyParam(f.After, 2), "limit": int64(f.First + 1)}))
 	if err != nil {
 		return kg.Page[kg.Event]{}, fmt.Errorf("events: %w", err)
 	}
@@ -699,35 +740,91 @@ func (s *Store) Claims(ctx context.Context, f kg.ClaimFilter, inc kg.Include) (k
 		WHERE ($stance = '' OR n.stance = $stance)
 		  AND ($topics IS NULL OR any(t IN coalesce(n.topics, []) WHERE t IN $topics))
 		  AND ($claimant = '' OR EXISTS { MATCH (x:Entity)-[:MADE]->(n) WHERE `+refMatch("x", "claimant")+` })
-		  AND ($about = '' OR EXISTS { MATCH (n)-[:ABOUT]->(x:Entity) WHERE `+refMatch("x", "about")+` })`,
-		`n.id`, claimProj("n", inc.Fields), inc),
-		map[string]any{"stance": f.Stance, "topics": topics, "claimant": f.Claimant,
-			"about": f.About, "after": after, "limit": int64(f.First + 1)})
+		  AND ($about = '' OR EXISTS { MATCH (n)-[:ABOUT]->(x:Entity) WHERE `+refMatch("x", "about")+` })
+		  AND `+sourceMatch, sortKey{expr: `n.id`}, claimProj("n", inc.Fields), inc),
+		sourceParams(f.Source, map[string]any{"stance": f.Stance, "topics": topics, "claimant": f.Claimant,
+			"about": f.About, "after": after, "limit": int64(f.First + 1)}))
 	if err != nil {
 		return kg.Page[kg.Claim]{}, fmt.Errorf("claims: %w", err)
 	}
 	return toPage(recs, f.First, toClaim), nil
 }
 
-// Documents returns a page of documents ordered by publication date and id,
-// with the fields inc selects.
+// Documents returns a page of the documents that match f in f.Order (by
+// publication date or title, then id), with the fields inc selects.
 func (s *Store) Documents(ctx context.Context, f kg.DocumentFilter, inc kg.Include) (kg.Page[kg.Document], error) {
-	recs, err := s.read(ctx, `MATCH (n:Document)
-		WITH n, coalesce(n.publishedAt, '') AS k ORDER BY k, n.id
-		`+page(documentProj("n", inc.Fields)),
-		map[string]any{"after": keyParam(f.After, 2), "limit": int64(f.First + 1)})
+	key, err := orderKey("documents", f.Order)
+	if err != nil {
+		return kg.Page[kg.Document]{}, err
+	}
+	inc = kg.Include{Total: inc.Total, Fields: inc.Fields} // documents have no related nodes
+	recs, err := s.read(ctx, pageOf(`MATCH (n:Document)
+		WHERE ($publisher = '' OR toLower(n.publisher) = toLower($publisher))
+		  AND ($from = '' OR n.publishedAt >= $from) AND ($to = '' OR n.publishedAt < $to + '~')`,
+		key, documentProj("n", inc.Fields), inc),
+		map[string]any{"publisher": f.Publisher, "from": f.From, "to": f.To,
+			"after": keyParam(f.After, 2), "limit": int64(f.First + 1)})
 	if err != nil {
 		return kg.Page[kg.Document]{}, fmt.Errorf("documents: %w", err)
 	}
-	var p kg.Page[kg.Document]
-	p.Total = asInt(recs[0].Values[0])
-	for _, x := range asList(recs[0].Values[1]) {
-		p.Items = append(p.Items, toDocument(x))
+	return toPage(recs, f.First, toDocument), nil
+}
+
+// Entities returns a page of the persons and organizations that match f in
+// f.Order (by name ignoring case, then id), with the fields inc selects.
+func (s *Store) Entities(ctx context.Context, f kg.EntityFilter, inc kg.Include) (kg.Page[kg.Entity], error) {
+	key, err := orderKey("entities", f.Order)
+	if err != nil {
+		return kg.Page[kg.Entity]{}, err
 	}
-	if len(p.Items) > f.First {
-		p.Items, p.More = p.Items[:f.First], true
+	label := ""
+	if f.Type != "" {
+		label = entityLabel(f.Type)
 	}
-	return p, nil
+	inc = kg.Include{Total: inc.Total, Fields: inc.Fields}
+	recs, err := s.read(ctx, pageOf(`MATCH (n:Entity)
+		WHERE (n:Person OR n:Organization) AND ($label = '' OR $label IN labels(n))
+		  AND ($kind = '' OR toLower(n.kind) = toLower($kind))
+		  AND ($doc = '' OR EXISTS { MATCH (n)-[:MENTIONED_IN]->(:Document {id: $doc}) })`,
+		key, entityProj("n", inc.Fields), inc),
+		map[string]any{"label": label, "kind": f.Kind, "doc": f.Document,
+			"after": keyParam(f.After, 2), "limit": int64(f.First + 1)})
+	if err != nil {
+		return kg.Page[kg.Entity]{}, fmt.Errorf("entities: %w", err)
+	}
+	return toPage(recs, f.First, toEntity), nil
+}
+
+// Stats counts what inc names in one statement, each list by aggregation
+// in the database, by count (largest first) then key.
+func (s *Store) Stats(ctx context.Context, inc kg.StatsInclude) (kg.Stats, error) {
+	count := func(on bool, match, key string) string {
+		if !on {
+			return "null"
+		}
+		return `COLLECT { ` + match + ` WITH ` + key + ` AS key, count(*) AS c
+			WITH key, c ORDER BY c DESC, key RETURN {key: key, count: c} }`
+	}
+	recs, err := s.read(ctx, `RETURN `+
+		count(inc.EventsByType, `MATCH (n:Event)`, `coalesce(n.type, 'other')`)+` AS events, `+
+		count(inc.ClaimsByStance, `MATCH (n:Claim)`, `coalesce(n.stance, 'neutral')`)+` AS stances, `+
+		count(inc.ClaimsByTopic, `MATCH (n:Claim) UNWIND coalesce(n.topics, []) AS t`, `t`)+` AS topics, `+
+		count(inc.EntitiesByKind, `MATCH (n:Entity) WHERE n:Person OR n:Organization`,
+			`CASE WHEN n:Person THEN 'person' WHEN coalesce(n.kind, '') = '' THEN 'organization' ELSE n.kind END`)+` AS kinds`, nil)
+	if err != nil {
+		return kg.Stats{}, fmt.Errorf("stats: %w", err)
+	}
+	counts := func(v any) []kg.Count {
+		if v == nil {
+			return nil
+		}
+		return listOf(v, func(x any) kg.Count {
+			m := asMap(x)
+			return kg.Count{Key: str(m["key"]), Count: asInt(m["count"])}
+		})
+	}
+	v := recs[0].Values
+	return kg.Stats{EventsByType: counts(v[0]), ClaimsByStance: counts(v[1]), ClaimsByTopic: counts(v[2]), EntitiesByKind: counts(v[3])}, nil
 }
 
 // graphNodeProj projects a node of a drawable graph, with its sources.

@@ -182,18 +182,19 @@ func TestMergeProvenanceIsBounded(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	byEntity, err := s.MergesOf(context.Background(), []string{e.ID})
+	// An entity's projection leaves merges out; MergesOf reads them.
+	merges, err := s.MergesOf(context.Background(), []string{e.ID})
 	if err != nil {
 		t.Fatal(err)
 	}
 	var pentagon *kg.Merge
-	for i, m := range byEntity[e.ID] {
+	for i, m := range merges[e.ID] {
 		if m.Name == "Pentagon" {
-			pentagon = &byEntity[e.ID][i]
+			pentagon = &merges[e.ID][i]
 		}
 	}
 	if pentagon == nil || pentagon.Into != "Department of Defense" || pentagon.Where == "" {
-		t.Fatalf("merges of %s = %+v, want Pentagon merged into it with its first document", e.Name, byEntity[e.ID])
+		t.Fatalf("merges of %s = %+v, want Pentagon merged into it with its first document", e.Name, merges[e.ID])
 	}
 	for _, d := range docs {
 		if err := s.DeleteDocument(context.Background(), d.ID); err != nil {

@@ -82,4 +82,39 @@ var Examples = []Example{
   person(name: "Jassy") { name }
   entity(name: "the Pentagon") { name }
 }`},
+	{"Counts for a dashboard", `query Stats {
+  stats {
+    eventsByType { key count }
+    claimsByStance { key count }
+    claimsByTopic { key count }
+    entitiesByKind { key count }
+  }
+}`},
+	{"Agencies by name, with two of their claims", `query Agencies {
+  entities(type: ORGANIZATION, kind: "agency", orderBy: NAME_ASC, first: 5) {
+    totalCount
+    edges { cursor node { name ... on Organization { kind } claimsMade(first: 2) { text } } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`},
+	{"GeekWire's events, newest first", `query NewestEvents {
+  events(orderBy: DATE_DESC, publisher: "GeekWire", first: 5) {
+    totalCount
+    edges { node { type date } }
+    pageInfo { endCursor }
+  }
+}`},
+	{"Documents of late 2019 by title", `query DocumentsByTitle {
+  documents(from: "2019-10", to: "2019-12", orderBy: TITLE_ASC, first: 5) {
+    totalCount
+    edges { node { title publisher publishedAt } }
+  }
+}`},
+	{"Mark Esper's first events and claims", `query EsperPaged {
+  person(name: "Mark Esper") {
+    name
+    events(first: 3) { part event { id type date } }
+    claimsMade(first: 2) { id text }
+  }
+}`},
 }

@@ -44,6 +44,17 @@ type DocumentEdge struct {
 	Node   *kg.Document `json:"node"`
 }
 
+type EntityConnection struct {
+	TotalCount int          `json:"totalCount"`
+	Edges      []EntityEdge `json:"edges"`
+	PageInfo   *PageInfo    `json:"pageInfo"`
+}
+
+type EntityEdge struct {
+	Cursor string `json:"cursor"`
+	Node   Entity `json:"node"`
+}
+
 type EventConnection struct {
 	TotalCount int         `json:"totalCount"`
 	Edges      []EventEdge `json:"edges"`
@@ -80,6 +91,67 @@ type PageInfo struct {
 // Top-level fields are nullable on purpose: a field that fails is null with
 // its error in errors, and the other fields of the request keep their data.
 type Query struct {
+}
+
+// The order of documents.
+type DocumentOrder string
+
+const (
+	DocumentOrderPublishedAtAsc  DocumentOrder = "PUBLISHED_AT_ASC"
+	DocumentOrderPublishedAtDesc DocumentOrder = "PUBLISHED_AT_DESC"
+	// By title, ignoring case.
+	DocumentOrderTitleAsc  DocumentOrder = "TITLE_ASC"
+	DocumentOrderTitleDesc DocumentOrder = "TITLE_DESC"
+)
+
+var AllDocumentOrder = []DocumentOrder{
+	DocumentOrderPublishedAtAsc,
+	DocumentOrderPublishedAtDesc,
+	DocumentOrderTitleAsc,
+	DocumentOrderTitleDesc,
+}
+
+func (e DocumentOrder) IsValid() bool {
+	switch e {
+	case DocumentOrderPublishedAtAsc, DocumentOrderPublishedAtDesc, DocumentOrderTitleAsc, DocumentOrderTitleDesc:
+		return true
+	}
+	return false
+}
+
+func (e DocumentOrder) String() string {
+	return string(e)
+}
+
+func (e *DocumentOrder) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = DocumentOrder(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid DocumentOrder", str)
+	}
+	return nil
+}
+
+func (e DocumentOrder) MarshalGQL(w io.Writer) {
+	fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *DocumentOrder) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e DocumentOrder) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }
 
 type EntityKind string
@@ -134,6 +206,121 @@ func (e *EntityKind) UnmarshalJSON(b []byte) error {
 }
 
 func (e EntityKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// The order of entities.
+type EntityOrder string
+
+const (
+	// By name, ignoring case.
+	EntityOrderNameAsc  EntityOrder = "NAME_ASC"
+	EntityOrderNameDesc EntityOrder = "NAME_DESC"
+)
+
+var AllEntityOrder = []EntityOrder{
+	EntityOrderNameAsc,
+	EntityOrderNameDesc,
+}
+
+func (e EntityOrder) IsValid() bool {
+	switch e {
+	case EntityOrderNameAsc, EntityOrderNameDesc:
+		return true
+	}
+	return false
+}
+
+func (e EntityOrder) String() string {
+	return string(e)
+}
+
+func (e *EntityOrder) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = EntityOrder(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid EntityOrder", str)
+	}
+	return nil
+}
+
+func (e EntityOrder) MarshalGQL(w io.Writer) {
+	fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *EntityOrder) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e EntityOrder) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// The order of events.
+type EventOrder string
+
+const (
+	// Oldest first, undated last.
+	EventOrderDateAsc EventOrder = "DATE_ASC"
+	// Newest first, undated last.
+	EventOrderDateDesc EventOrder = "DATE_DESC"
+)
+
+var AllEventOrder = []EventOrder{
+	EventOrderDateAsc,
+	EventOrderDateDesc,
+}
+
+func (e EventOrder) IsValid() bool {
+	switch e {
+	case EventOrderDateAsc, EventOrderDateDesc:
+		return true
+	}
+	return false
+}
+
+func (e EventOrder) String() string {
+	return string(e)
+}
+
+func (e *EventOrder) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = EventOrder(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid EventOrder", str)
+	}
+	return nil
+}
+
+func (e EventOrder) MarshalGQL(w io.Writer) {
+	fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *EventOrder) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e EventOrder) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil
@@ -252,6 +439,65 @@ func (e *EventType) UnmarshalJSON(b []byte) error {
 }
 
 func (e EventType) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// The order of search hits (the best first hits are chosen by score either way).
+type SearchOrder string
+
+const (
+	SearchOrderScoreDesc SearchOrder = "SCORE_DESC"
+	SearchOrderScoreAsc  SearchOrder = "SCORE_ASC"
+	// By name (a claim by its text), ignoring case.
+	SearchOrderNameAsc SearchOrder = "NAME_ASC"
+)
+
+var AllSearchOrder = []SearchOrder{
+	SearchOrderScoreDesc,
+	SearchOrderScoreAsc,
+	SearchOrderNameAsc,
+}
+
+func (e SearchOrder) IsValid() bool {
+	switch e {
+	case SearchOrderScoreDesc, SearchOrderScoreAsc, SearchOrderNameAsc:
+		return true
+	}
+	return false
+}
+
+func (e SearchOrder) String() string {
+	return string(e)
+}
+
+func (e *SearchOrder) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = SearchOrder(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid SearchOrder", str)
+	}
+	return nil
+}
+
+func (e SearchOrder) MarshalGQL(w io.Writer) {
+	fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *SearchOrder) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e SearchOrder) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil
