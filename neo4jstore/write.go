@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -39,6 +40,10 @@ func (s *Store) SaveExtraction(ctx context.Context, ex kg.Extraction, force bool
 // or none is. Errors name the document when one document's extraction is
 // unusable (kg.ErrInvalid); kg.ErrUnavailable when Neo4j cannot be reached.
 func (s *Store) SaveBatch(ctx context.Context, exs []kg.Extraction, force bool) (kg.BatchResult, error) {
+	// In id order, so that concurrent loaders lock shared documents in
+	// one order.
+	exs = slices.Clone(exs)
+	slices.SortFunc(exs, func(a, b kg.Extraction) int { return strings.Compare(a.Document.ID, b.Document.ID) })
 	ps := make([]map[string]any, 0, len(exs))
 	ids := make([]any, 0, len(exs))
 	seen := map[string]bool{}
@@ -79,9 +84,15 @@ func (s *Store) SaveBatch(ctx context.Context, exs []kg.Extraction, force bool) 
 // statement.
 func saveBatchTx(ctx context.Context, tx neo4j.ManagedTransaction, ps []map[string]any, ids []any, force bool) (kg.BatchResult, error) {
 	var r kg.BatchResult
+	// MERGE, not MATCH: a loader that finds a document absent must hold
+	// its lock until it commits, or a concurrent loader writing the same
+	// document would find it absent too and both would add its facts. A
+	// node created here is marked pending until the documents query fills
+	// it (every new document is written: it has no hash to match).
 	res, err := tx.Run(ctx, `UNWIND $ids AS id
-		OPTIONAL MATCH (d:Document {id: id})
-		RETURN id, d IS NOT NULL AS exists, d.contentHash AS h,
+		MERGE (d:Document {id: id})
+		ON CREATE SET d.pending = true
+		RETURN id, d.pending IS NULL AS exists, d.contentHash AS h,
 		       COLLECT { MATCH (d)<-[:MENTIONED_IN]-(e:Entity) RETURN e.id } AS old`, map[string]any{"ids": ids})
 	if err != nil {
 		return r, err
@@ -303,7 +314,8 @@ const refreshEntities = `UNWIND $ids AS id
 var batchQueries = []string{
 	`UNWIND $documents AS x
 	 MERGE (d:Document {id: x.id})
-	 SET d += x.props, d.loadedAt = datetime()`,
+	 SET d += x.props, d.loadedAt = datetime()
+	 REMOVE d.pending`,
 	entityQuery,
 	`UNWIND $mentions AS x
 	 MATCH (e:Entity {id: x.entity}), (d:Document {id: x.doc})
