@@ -182,14 +182,19 @@ func TestMergeProvenanceIsBounded(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// An entity's merges are read only when asked for (MergesOf).
+	ms, err := s.MergesOf(context.Background(), []string{e.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
 	var pentagon *kg.Merge
-	for i, m := range e.Merges {
+	for i, m := range ms[e.ID] {
 		if m.Name == "Pentagon" {
-			pentagon = &e.Merges[i]
+			pentagon = &ms[e.ID][i]
 		}
 	}
 	if pentagon == nil || pentagon.Into != "Department of Defense" || pentagon.Where == "" {
-		t.Fatalf("merges of %s = %+v, want Pentagon merged into it with its first document", e.Name, e.Merges)
+		t.Fatalf("merges of %s = %+v, want Pentagon merged into it with its first document", e.Name, ms[e.ID])
 	}
 	for _, d := range docs {
 		if err := s.DeleteDocument(context.Background(), d.ID); err != nil {
