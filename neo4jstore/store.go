@@ -106,6 +106,15 @@ func (s *Store) Counts(ctx context.Context) (nodes, rels int64, err error) {
 	return n.(int64), r.(int64), nil
 }
 
+// writeSession opens a session for managed write transactions that shares
+// the driver's bookmark manager with the reads (ExecuteQuery uses it), so a
+// read that follows a write in this process (ingestDocument, then a query)
+// waits on a cluster until the reader it is routed to has that write.
+func (s *Store) writeSession(ctx context.Context) neo4j.SessionWithContext {
+	return s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.database, AccessMode: neo4j.AccessModeWrite,
+		BookmarkManager: s.driver.ExecuteQueryBookmarkManager()})
+}
+
 // read runs one query in a read transaction and returns its records. While
 // the last health check failed it fails at once (see health).
 func (s *Store) read(ctx context.Context, q string, params map[string]any) ([]*neo4j.Record, error) {

@@ -62,7 +62,7 @@ func (s *Store) SaveBatch(ctx context.Context, exs []kg.Extraction, force bool) 
 		}
 		ps, ids = append(ps, p), append(ids, id)
 	}
-	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.database, AccessMode: neo4j.AccessModeWrite})
+	sess := s.writeSession(ctx)
 	defer sess.Close(ctx)
 	// The driver retries this function on transient errors (deadlocks
 	// between concurrent loaders that share entities): it must not consume
@@ -155,7 +155,7 @@ func saveBatchTx(ctx context.Context, tx neo4j.ManagedTransaction, ps []map[stri
 // DeleteDocument removes a document and every fact only it supports;
 // entities no other document mentions go too. kg.ErrNotFound if absent.
 func (s *Store) DeleteDocument(ctx context.Context, id string) error {
-	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.database, AccessMode: neo4j.AccessModeWrite})
+	sess := s.writeSession(ctx)
 	defer sess.Close(ctx)
 	_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		rec, err := single(ctx, tx, "OPTIONAL MATCH (d:Document {id: $doc}) RETURN d IS NOT NULL AS found", map[string]any{"doc": id})
