@@ -84,14 +84,16 @@ func (s *Store) SaveBatch(ctx context.Context, exs []kg.Extraction, force bool) 
 // statement.
 func saveBatchTx(ctx context.Context, tx neo4j.ManagedTransaction, ps []map[string]any, ids []any, force bool) (kg.BatchResult, error) {
 	var r kg.BatchResult
-	// MERGE, not MATCH: a loader that finds a document absent must hold
-	// its lock until it commits, or a concurrent loader writing the same
-	// document would find it absent too and both would add its facts. A
-	// node created here is marked pending until the documents query fills
-	// it (every new document is written: it has no hash to match).
+	// MERGE, not MATCH, and a write to a found document: a loader must
+	// hold each document's lock from before it reads the document's state
+	// until it commits, or a concurrent loader writing the same document
+	// would read the same state and both would add its facts. A node
+	// created here is marked pending until the documents query fills it
+	// (every new document is written: it has no hash to match).
 	res, err := tx.Run(ctx, `UNWIND $ids AS id
 		MERGE (d:Document {id: id})
 		ON CREATE SET d.pending = true
+		ON MATCH SET d.contentHash = d.contentHash
 		RETURN id, d.pending IS NULL AS exists, d.contentHash AS h,
 		       COLLECT { MATCH (d)<-[:MENTIONED_IN]-(e:Entity) RETURN e.id } AS old`, map[string]any{"ids": ids})
 	if err != nil {

@@ -22,7 +22,8 @@ import (
 
 // TestConcurrentLoadersEqualSequentialLoad runs two loaders at once, each
 // with its own driver, on inputs that overlap (a third of the documents is
-// in both, and the generated corpus's names recur across all of them), in
+// in both, some of them stored before in an older version, and the
+// generated corpus's names recur across all of them), in
 // small batches so that their transactions interleave. Neither may fail
 // (the driver may retry a deadlocked transaction), and the graph must equal
 // one load of the union: the same nodes per label, relationships per type,
@@ -48,6 +49,14 @@ func TestConcurrentLoadersEqualSequentialLoad(t *testing.T) {
 	if err := s.Wipe(context.Background()); err != nil {
 		t.Fatal(err)
 	}
+	// Ten of the shared documents are stored already in an older version
+	// (another title): both loaders find them changed and replace them.
+	var drafts []kg.Document
+	for _, d := range docs[30:40] {
+		d.Title += " (draft)"
+		drafts = append(drafts, d)
+	}
+	load(t, pipeline.New(s, lexicon.Must()), drafts)
 
 	uri, user, pw := dbtest.Config()
 	var wg sync.WaitGroup
