@@ -66,10 +66,20 @@ var Examples = []Example{
   }
 }`},
 	{"Where do the sources disagree?", `query Conflicts {
-  conflicts {
-    field
-    description
-    events { type date dateText sources { document { publisher } } }
+  conflicts(first: 5) {
+    totalCount
+    edges {
+      node {
+        field
+        description
+        events { type date dateText sources { document { publisher } } }
+      }
+    }
+    pageInfo { hasNextPage endCursor }
   }
+}`},
+	{"Names as a user types them", `query Names {
+  person(name: "Jassy") { name }
+  entity(name: "the Pentagon") { name }
 }`},
 }
