@@ -211,8 +211,8 @@ func TestPlaygroundInChromium(t *testing.T) {
 		t.Fatalf("open the playground: %v (errors: %q)", err, b.errorsSoFar())
 	}
 	tabs := eval[[]string](t, b, `[...document.querySelectorAll('.graphiql-tab')].map(t => t.innerText.trim())`)
-	if len(tabs) != 7 || !strings.Contains(tabs[0], "Depositions") {
-		t.Errorf("tabs = %q, want the 7 example questions, Depositions first", tabs)
+	if len(tabs) != len(web.Examples) || !strings.Contains(tabs[0], "Depositions") {
+		t.Errorf("tabs = %q, want the %d example questions, Depositions first", tabs, len(web.Examples))
 	}
 	editor := eval[string](t, b, `document.querySelector('.graphiql-query-editor').innerText`)
 	if !strings.Contains(editor, "Who was sought for deposition") || !strings.Contains(editor, "DEPOSITION_REQUEST") {
