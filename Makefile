@@ -3,7 +3,7 @@
 SHELL := bash
 GO    ?= go
 
-.PHONY: run test soak unit generate check-generate check lint fuzz bench neo4j-start neo4j-stop score score-general playground-assets playground-check
+.PHONY: run test soak unit generate check-generate check lint fuzz bench bench-scale neo4j-start neo4j-stop score score-general playground-assets playground-check
 
 run: ## start Neo4j, load the bundled corpus, serve the API
 	scripts/run.sh
@@ -35,6 +35,9 @@ fuzz: ## run each fuzz target for 30 s
 
 bench: ## extraction, load and API benchmarks against the test Neo4j (figures, not assertions)
 	scripts/bench.sh
+
+bench-scale: ## loader vs raw MERGE, then the five questions against factgraph, @neo4j/graphql 7.6.3 and Cypher (FACTGRAPH_BENCH_DOCS=1000,10000)
+	scripts/bench-scale.sh
 
 score: ## score the bundled corpus's extraction against its gold annotation (data/corpus.gold.yaml)
 	$(GO) run ./cmd/evaluate -gold data/corpus.gold.yaml data/corpus

@@ -1,6 +1,8 @@
 package neo4jstore
 
 import (
+	"maps"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -46,6 +48,17 @@ var shortcutTypes = map[string]map[string]string{
 
 // eventShortcut is the shortcut type for a part shortcutTypes does not list.
 const eventShortcut = "ACTED_ON"
+
+// shortcutTypeNames lists every event shortcut type, sorted.
+func shortcutTypeNames() []string {
+	seen := map[string]bool{eventShortcut: true}
+	for _, parts := range shortcutTypes {
+		for _, t := range parts {
+			seen[t] = true
+		}
+	}
+	return slices.Sorted(maps.Keys(seen))
+}
 
 // claimShortcuts maps a claim's stance to the type of the relationship from
 // its claimant to each entity it is about.

@@ -167,7 +167,7 @@ func findInTx(ctx context.Context, tx neo4j.ManagedTransaction, ref string) (kg.
 
 // write runs fn in one write transaction (retried by the driver).
 func (s *Store) write(ctx context.Context, fn func(tx neo4j.ManagedTransaction) error) error {
-	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.database, AccessMode: neo4j.AccessModeWrite})
+	sess := s.writeSession(ctx)
 	defer sess.Close(ctx)
 	_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) { return nil, fn(tx) })
 	return mapErr(err)

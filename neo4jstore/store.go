@@ -4,7 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"net"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -80,13 +83,30 @@ var schema = []string{
 	"CREATE INDEX document_published IF NOT EXISTS FOR (n:Document) ON (n.publishedAt)",
 	"CREATE INDEX document_loaded IF NOT EXISTS FOR (n:Document) ON (n.loadedAt)",
 	"CREATE FULLTEXT INDEX search IF NOT EXISTS FOR (n:Entity|Claim) ON EACH [n.name, n.aliasText, n.text]",
-	"CALL db.awaitIndexes(120)",
+}
+
+// shortcutIndexes are the relationship indexes by which the write finds a
+// shortcut (eventShortcutQuery, claimShortcutQuery, the role query): one per
+// shortcut type, on its role, event or claim.
+func shortcutIndexes() []string {
+	var out []string
+	add := func(typ, key string) {
+		out = append(out, fmt.Sprintf("CREATE INDEX shortcut_%s IF NOT EXISTS FOR ()-[r:%s]-() ON (r.%s)", strings.ToLower(typ), typ, key))
+	}
+	add("HOLDS_ROLE_AT", "role")
+	for _, t := range shortcutTypeNames() {
+		add(t, "event")
+	}
+	for _, t := range slices.Sorted(maps.Values(claimShortcuts)) {
+		add(t, "claim")
+	}
+	return out
 }
 
 // EnsureSchema creates the constraints and indexes the graph needs. It is
 // idempotent and waits until the indexes are online.
 func (s *Store) EnsureSchema(ctx context.Context) error {
-	for _, q := range schema {
+	for _, q := range append(append(slices.Clone(schema), shortcutIndexes()...), "CALL db.awaitIndexes(120)") {
 		if _, err := neo4j.ExecuteQuery(ctx, s.driver, q, nil, neo4j.EagerResultTransformer,
 			neo4j.ExecuteQueryWithDatabase(s.database), neo4j.ExecuteQueryWithWritersRouting()); err != nil {
 			return fmt.Errorf("schema %q: %w", q, mapErr(err))
@@ -104,6 +124,15 @@ func (s *Store) Counts(ctx context.Context) (nodes, rels int64, err error) {
 	n, _ := recs[0].Get("n")
 	r, _ := recs[0].Get("r")
 	return n.(int64), r.(int64), nil
+}
+
+// writeSession opens a session for managed write transactions that shares
+// the driver's bookmark manager with the reads (ExecuteQuery uses it), so a
+// read that follows a write in this process (ingestDocument, then a query)
+// waits on a cluster until the reader it is routed to has that write.
+func (s *Store) writeSession(ctx context.Context) neo4j.SessionWithContext {
+	return s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.database, AccessMode: neo4j.AccessModeWrite,
+		BookmarkManager: s.driver.ExecuteQueryBookmarkManager()})
 }
 
 // read runs one query in a read transaction and returns its records. While

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -39,6 +40,10 @@ func (s *Store) SaveExtraction(ctx context.Context, ex kg.Extraction, force bool
 // or none is. Errors name the document when one document's extraction is
 // unusable (kg.ErrInvalid); kg.ErrUnavailable when Neo4j cannot be reached.
 func (s *Store) SaveBatch(ctx context.Context, exs []kg.Extraction, force bool) (kg.BatchResult, error) {
+	// In id order, so that concurrent loaders lock shared documents in
+	// one order.
+	exs = slices.Clone(exs)
+	slices.SortFunc(exs, func(a, b kg.Extraction) int { return strings.Compare(a.Document.ID, b.Document.ID) })
 	ps := make([]map[string]any, 0, len(exs))
 	ids := make([]any, 0, len(exs))
 	seen := map[string]bool{}
@@ -57,7 +62,7 @@ func (s *Store) SaveBatch(ctx context.Context, exs []kg.Extraction, force bool) 
 		}
 		ps, ids = append(ps, p), append(ids, id)
 	}
-	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.database, AccessMode: neo4j.AccessModeWrite})
+	sess := s.writeSession(ctx)
 	defer sess.Close(ctx)
 	// The driver retries this function on transient errors (deadlocks
 	// between concurrent loaders that share entities): it must not consume
@@ -79,9 +84,17 @@ func (s *Store) SaveBatch(ctx context.Context, exs []kg.Extraction, force bool) 
 // statement.
 func saveBatchTx(ctx context.Context, tx neo4j.ManagedTransaction, ps []map[string]any, ids []any, force bool) (kg.BatchResult, error) {
 	var r kg.BatchResult
+	// MERGE, not MATCH, and a write to a found document: a loader must
+	// hold each document's lock from before it reads the document's state
+	// until it commits, or a concurrent loader writing the same document
+	// would read the same state and both would add its facts. A node
+	// created here is marked pending until the documents query fills it
+	// (every new document is written: it has no hash to match).
 	res, err := tx.Run(ctx, `UNWIND $ids AS id
-		OPTIONAL MATCH (d:Document {id: id})
-		RETURN id, d IS NOT NULL AS exists, d.contentHash AS h,
+		MERGE (d:Document {id: id})
+		ON CREATE SET d.pending = true
+		ON MATCH SET d.contentHash = d.contentHash
+		RETURN id, d.pending IS NULL AS exists, d.contentHash AS h,
 		       COLLECT { MATCH (d)<-[:MENTIONED_IN]-(e:Entity) RETURN e.id } AS old`, map[string]any{"ids": ids})
 	if err != nil {
 		return r, err
@@ -144,7 +157,7 @@ func saveBatchTx(ctx context.Context, tx neo4j.ManagedTransaction, ps []map[stri
 // DeleteDocument removes a document and every fact only it supports;
 // entities no other document mentions go too. kg.ErrNotFound if absent.
 func (s *Store) DeleteDocument(ctx context.Context, id string) error {
-	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.database, AccessMode: neo4j.AccessModeWrite})
+	sess := s.writeSession(ctx)
 	defer sess.Close(ctx)
 	_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		rec, err := single(ctx, tx, "OPTIONAL MATCH (d:Document {id: $doc}) RETURN d IS NOT NULL AS found", map[string]any{"doc": id})
@@ -303,7 +316,8 @@ const refreshEntities = `UNWIND $ids AS id
 var batchQueries = []string{
 	`UNWIND $documents AS x
 	 MERGE (d:Document {id: x.id})
-	 SET d += x.props, d.loadedAt = datetime()`,
+	 SET d += x.props, d.loadedAt = datetime()
+	 REMOVE d.pending`,
 	entityQuery,
 	`UNWIND $mentions AS x
 	 MATCH (e:Entity {id: x.entity}), (d:Document {id: x.doc})
@@ -316,8 +330,11 @@ var batchQueries = []string{
 	 WITH p, r, x WHERE x.organization <> ''
 	 MATCH (o:Entity {id: x.organization})
 	 MERGE (r)-[:AT]->(o)
-	 MERGE (p)-[s:HOLDS_ROLE_AT {role: r.id}]->(o)
-	 SET s.title = r.title, s.status = r.status`,
+	 WITH p, r, o, COLLECT { MATCH ()-[s:HOLDS_ROLE_AT {role: r.id}]->()
+	                         WHERE startNode(s) = p AND endNode(s) = o RETURN s } AS old
+	 FOREACH (s IN old | SET s.title = r.title, s.status = r.status)
+	 FOREACH (_ IN CASE WHEN size(old) = 0 THEN [1] ELSE [] END |
+	   CREATE (p)-[:HOLDS_ROLE_AT {role: r.id, title: r.title, status: r.status}]->(o))`,
 	`UNWIND $events AS x
 	 MERGE (ev:Event {id: x.id})
 	 SET ev.type = x.type, ev.date = x.date, ev.datePrecision = x.datePrecision,
@@ -415,21 +432,33 @@ func sourceQuery(label, param string) string {
 }
 
 // eventShortcutQuery merges the event shortcuts of one type (a name from
-// shortcutTypes) from parameter param.
+// shortcutTypes) from parameter param. A shortcut is found by its event
+// through a relationship index (shortcutIndexes), not by MERGE: MERGE
+// between two entities scans every relationship of the type between them,
+// and busy pairs gather thousands. Finding and then creating is safe
+// because the batch holds both entities' locks (entityQuery), and the rows
+// are unique (batchParams).
 func eventShortcutQuery(typ, param string) string {
 	return fmt.Sprintf(`UNWIND $%[2]s AS x
 	 MATCH (a:Entity {id: x.from}), (b:Entity {id: x.to})
-	 MERGE (a)-[s:%[1]s {event: x.event, as: x.as}]->(b)
-	 SET s.type = x.type, s.date = x.date`, typ, param)
+	 WITH a, b, x, COLLECT { MATCH ()-[o:%[1]s {event: x.event}]->()
+	                         WHERE o.as = x.as AND startNode(o) = a AND endNode(o) = b RETURN o } AS old
+	 FOREACH (o IN old | SET o.type = x.type, o.date = x.date)
+	 FOREACH (_ IN CASE WHEN size(old) = 0 THEN [1] ELSE [] END |
+	   CREATE (a)-[:%[1]s {event: x.event, as: x.as, type: x.type, date: x.date}]->(b))`, typ, param)
 }
 
 // claimShortcutQuery merges the claim shortcuts of one type (a name from
-// claimShortcuts) from parameter param.
+// claimShortcuts) from parameter param, found by their claim as
+// eventShortcutQuery finds event shortcuts.
 func claimShortcutQuery(typ, param string) string {
 	return fmt.Sprintf(`UNWIND $%[2]s AS x
 	 MATCH (a:Entity {id: x.from}), (b:Entity {id: x.to})
-	 MERGE (a)-[s:%[1]s {claim: x.claim}]->(b)
-	 SET s.stance = x.stance, s.topic = x.topic, s.topics = x.topics`, typ, param)
+	 WITH a, b, x, COLLECT { MATCH ()-[o:%[1]s {claim: x.claim}]->()
+	                         WHERE startNode(o) = a AND endNode(o) = b RETURN o } AS old
+	 FOREACH (o IN old | SET o.stance = x.stance, o.topic = x.topic, o.topics = x.topics)
+	 FOREACH (_ IN CASE WHEN size(old) = 0 THEN [1] ELSE [] END |
+	   CREATE (a)-[:%[1]s {claim: x.claim, stance: x.stance, topic: x.topic, topics: x.topics}]->(b))`, typ, param)
 }
 
 // relationQuery merges relations of one type (validated by relType) from
@@ -644,11 +673,14 @@ func batchParams(ps []map[string]any) map[string]any {
 	for _, k := range []string{"documents", "roles", "events", "claims", "merges"} {
 		sortByKey(out[k].([]any), "id")
 	}
+	// One row per role, the last: the role shortcut (HOLDS_ROLE_AT) is
+	// found before it is created, like the event and claim shortcuts.
+	out["roles"] = uniqueShortcuts(out["roles"].([]any), "id")
 	for _, k := range []string{"roleSources", "eventSources", "claimSources"} {
 		sortByKey(out[k].([]any), "fact")
 	}
-	for _, k := range []string{"eventShortcuts", "claimShortcuts"} {
-		rows := out[k].([]any)
+	for _, k := range []struct{ param, key string }{{"eventShortcuts", "event"}, {"claimShortcuts", "claim"}} {
+		rows := uniqueShortcuts(out[k.param].([]any), k.key)
 		sortByKey(rows, "to")
 		sortByKey(rows, "from")
 		byType := map[string][]any{}
@@ -656,7 +688,7 @@ func batchParams(ps []map[string]any) map[string]any {
 			t := x.(map[string]any)["rel"].(string)
 			byType[t] = append(byType[t], x)
 		}
-		out[k] = byType
+		out[k.param] = byType
 	}
 	ents := map[string]map[string]any{}
 	var entities []any
@@ -681,6 +713,28 @@ func batchParams(ps []map[string]any) map[string]any {
 	sortByKey(entities, "id")
 	out["entities"] = nonNil(entities)
 	out["relations"] = rels
+	return out
+}
+
+// uniqueShortcuts keeps one row per shortcut (its rel, from, to, as and
+// fact key, those of them the rows have), the last, as MERGE and SET would
+// leave it: the shortcut queries find existing shortcuts before they create
+// any, so a row twice in one batch would create two.
+func uniqueShortcuts(rows []any, fact string) []any {
+	last := map[string]int{}
+	key := func(x any) string {
+		m := x.(map[string]any)
+		return fmt.Sprint(m["rel"], "\x1f", m["from"], "\x1f", m["to"], "\x1f", m[fact], "\x1f", m["as"])
+	}
+	for i, x := range rows {
+		last[key(x)] = i
+	}
+	out := rows[:0:0]
+	for i, x := range rows {
+		if last[key(x)] == i {
+			out = append(out, x)
+		}
+	}
 	return out
 }
 
