@@ -498,19 +498,68 @@ func writeParams(ex kg.Extraction) (map[string]any, error) {
 	}
 	h := sha256.Sum256(hashInput)
 	contentHash := hex.EncodeToString(h[:])
-	p := map[string]any{
+	pb := &paramBuilder{doc: d.ID, known: map[string]bool{}, name: map[string]string{}, p: map[string]any{
 		"contentHash": contentHash,
 		"documents": []any{map[string]any{"id": d.ID, "props": map[string]any{
 			"file": d.File, "title": d.Title, "publisher": d.Publisher, "url": d.URL,
 			"publishedAt": d.PublishedAt, "sha256": d.SHA256, "contentHash": contentHash,
 		}}},
+	}}
+	for _, step := range []func(kg.Extraction) error{pb.entities, pb.roles, pb.events, pb.claims, pb.relations} {
+		if err := step(ex); err != nil {
+			return nil, err
+		}
 	}
-	known := map[string]bool{}
-	name := map[string]string{}
+	return pb.p, nil
+}
+
+// paramBuilder collects one document's query parameters: entities first,
+// so that facts can be checked to refer only to the document's entities.
+type paramBuilder struct {
+	doc   string
+	known map[string]bool   // entity ids of the document
+	name  map[string]string // entity id -> name, for captions
+	p     map[string]any
+}
+
+// need fails unless the document lists entity id.
+func (pb *paramBuilder) need(what, id string) error {
+	if !pb.known[id] {
+		return fmt.Errorf("%s refers to entity %q, which the document does not list: %w", what, id, kg.ErrInvalid)
+	}
+	return nil
+}
+
+// sources converts a fact's sources in this document, each span once.
+func (pb *paramBuilder) sources(fact string, srcs []kg.Source) []any {
+	var out []any
+	seen := map[[2]int]bool{}
+	for _, s := range srcs {
+		if s.Document != "" && s.Document != pb.doc || seen[[2]int{s.Start, s.End}] {
+			continue
+		}
+		seen[[2]int{s.Start, s.End}] = true
+		out = append(out, map[string]any{"fact": fact, "doc": pb.doc, "sentence": int64(s.Sentence),
+			"start": int64(s.Start), "end": int64(s.End), "quote": s.Quote})
+	}
+	return out
+}
+
+// sorted sets key of the parameters to rows sorted by field (by id, so that
+// concurrent documents lock shared facts in one order), never nil.
+func (pb *paramBuilder) sorted(key string, rows []any, field string) {
+	sortByKey(rows, field)
+	pb.p[key] = nonNil(rows)
+}
+
+func (pb *paramBuilder) entities(ex kg.Extraction) error {
 	var entities, entityIDs, mentions, merges []any
 	for _, e := range ex.Entities {
-		known[e.ID] = true
-		name[e.ID] = e.Name
+		if e.Type != kg.Person && e.Type != kg.Organization {
+			return fmt.Errorf("entity %s (%q): unknown type %q: %w", e.ID, e.Name, e.Type, kg.ErrInvalid)
+		}
+		pb.known[e.ID] = true
+		pb.name[e.ID] = e.Name
 		entityIDs = append(entityIDs, e.ID)
 		forms := []any{}
 		seen := map[string]bool{}
@@ -529,53 +578,44 @@ func writeParams(ex kg.Extraction) (map[string]any, error) {
 		// are written with them.
 		seenMerge := map[string]bool{}
 		for _, m := range e.Merges {
-			if id := kg.ID("mrg", e.ID, kg.Key(m.Name)); m.Where == d.ID && !seenMerge[id] {
+			if id := kg.ID("mrg", e.ID, kg.Key(m.Name)); m.Where == pb.doc && !seenMerge[id] {
 				seenMerge[id] = true
-				merges = append(merges, map[string]any{"id": kg.ID("mrg", e.ID, kg.Key(m.Name)), "entity": e.ID,
-					"rule": m.Rule, "name": m.Name, "doc": d.ID})
+				merges = append(merges, map[string]any{"id": id, "entity": e.ID,
+					"rule": m.Rule, "name": m.Name, "doc": pb.doc})
 			}
-		}
-		if e.Type != kg.Person && e.Type != kg.Organization {
-			return nil, fmt.Errorf("entity %s (%q): unknown type %q: %w", e.ID, e.Name, e.Type, kg.ErrInvalid)
 		}
 		entities = append(entities, map[string]any{"id": e.ID, "type": string(e.Type), "name": e.Name, "kind": e.Kind, "forms": forms})
-		mentions = append(mentions, map[string]any{"entity": e.ID, "doc": d.ID,
+		mentions = append(mentions, map[string]any{"entity": e.ID, "doc": pb.doc,
 			"count": int64(len(e.Mentions)), "forms": forms, "starts": starts, "ends": ends})
 	}
-	sortByKey(entities, "id")
-	need := func(what, id string) error {
-		if !known[id] {
-			return fmt.Errorf("%s refers to entity %q, which the document does not list: %w", what, id, kg.ErrInvalid)
-		}
-		return nil
-	}
-	p["entities"], p["entityIDs"], p["mentions"], p["merges"] = nonNil(entities), nonNil(entityIDs), nonNil(mentions), nonNil(merges)
-	var roles, events, claims, roleSrc, eventSrc, claimSrc []any
-	evLinks, clLinks := []any{}, []any{}
-	addSources := func(dst *[]any, fact string, srcs []kg.Source) {
-		seen := map[[2]int]bool{}
-		for _, s := range srcs {
-			if s.Document != "" && s.Document != d.ID || seen[[2]int{s.Start, s.End}] {
-				continue
-			}
-			seen[[2]int{s.Start, s.End}] = true
-			*dst = append(*dst, map[string]any{"fact": fact, "doc": d.ID, "sentence": int64(s.Sentence),
-				"start": int64(s.Start), "end": int64(s.End), "quote": s.Quote})
-		}
-	}
+	pb.sorted("entities", entities, "id")
+	pb.p["entityIDs"], pb.p["mentions"], pb.p["merges"] = nonNil(entityIDs), nonNil(mentions), nonNil(merges)
+	return nil
+}
+
+func (pb *paramBuilder) roles(ex kg.Extraction) error {
+	var roles, srcs []any
 	for _, r := range ex.Roles {
-		if err := need("role "+r.ID, r.Person); err != nil {
-			return nil, err
+		if err := pb.need("role "+r.ID, r.Person); err != nil {
+			return err
 		}
 		if r.Organization != "" {
-			if err := need("role "+r.ID, r.Organization); err != nil {
-				return nil, err
+			if err := pb.need("role "+r.ID, r.Organization); err != nil {
+				return err
 			}
 		}
 		roles = append(roles, map[string]any{"id": r.ID, "person": r.Person, "title": r.Title,
 			"organization": r.Organization, "status": r.Status})
-		addSources(&roleSrc, r.ID, r.Sources)
+		srcs = append(srcs, pb.sources(r.ID, r.Sources)...)
 	}
+	pb.sorted("roles", roles, "id")
+	pb.sorted("roleSources", srcs, "fact")
+	return nil
+}
+
+func (pb *paramBuilder) events(ex kg.Extraction) error {
+	var events, srcs []any
+	links := []any{}
 	for _, ev := range ex.Events {
 		parts, unnamed := []any{}, []any{}
 		for _, pt := range ev.Participants {
@@ -583,25 +623,34 @@ func writeParams(ex kg.Extraction) (map[string]any, error) {
 				unnamed = append(unnamed, pt.As+": "+pt.Description)
 				continue
 			}
-			if err := need("event "+ev.ID, pt.Entity); err != nil {
-				return nil, err
+			if err := pb.need("event "+ev.ID, pt.Entity); err != nil {
+				return err
 			}
 			parts = append(parts, map[string]any{"entity": pt.Entity, "as": pt.As})
 		}
 		events = append(events, map[string]any{"id": ev.ID, "type": ev.Type, "date": ev.Date,
 			"datePrecision": ev.DatePrecision, "dateText": ev.DateText, "summary": ev.Summary,
-			"participants": parts, "unnamed": unnamed, "caption": eventCaption(ev, name)})
-		addSources(&eventSrc, ev.ID, ev.Sources)
-		evLinks = append(evLinks, eventShortcutRows(ev)...)
+			"participants": parts, "unnamed": unnamed, "caption": eventCaption(ev, pb.name)})
+		srcs = append(srcs, pb.sources(ev.ID, ev.Sources)...)
+		links = append(links, eventShortcutRows(ev)...)
 	}
+	pb.sorted("events", events, "id")
+	pb.sorted("eventSources", srcs, "fact")
+	pb.p["eventShortcuts"] = shortcutOrder(links)
+	return nil
+}
+
+func (pb *paramBuilder) claims(ex kg.Extraction) error {
+	var claims, srcs []any
+	links := []any{}
 	for _, c := range ex.Claims {
-		if err := need("claim "+c.ID, c.Claimant); err != nil {
-			return nil, err
+		if err := pb.need("claim "+c.ID, c.Claimant); err != nil {
+			return err
 		}
 		about := []any{}
 		for _, a := range c.About {
-			if err := need("claim "+c.ID, a); err != nil {
-				return nil, err
+			if err := pb.need("claim "+c.ID, a); err != nil {
+				return err
 			}
 			about = append(about, a)
 		}
@@ -611,49 +660,47 @@ func writeParams(ex kg.Extraction) (map[string]any, error) {
 		}
 		claims = append(claims, map[string]any{"id": c.ID, "claimant": c.Claimant, "text": c.Text,
 			"kind": c.Kind, "verb": c.Verb, "stance": c.Stance, "topics": topics, "about": about,
-			"caption": claimCaption(c, name)})
-		addSources(&claimSrc, c.ID, c.Sources)
-		clLinks = append(clLinks, claimShortcutRows(c)...)
+			"caption": claimCaption(c, pb.name)})
+		srcs = append(srcs, pb.sources(c.ID, c.Sources)...)
+		links = append(links, claimShortcutRows(c)...)
 	}
-	// Sorted by id, like the entities, so concurrent documents lock shared
-	// facts in one order.
-	for _, xs := range [][]any{roles, events, claims} {
-		sortByKey(xs, "id")
-	}
-	for _, xs := range [][]any{roleSrc, eventSrc, claimSrc} {
-		sortByKey(xs, "fact")
-	}
-	p["roles"], p["events"], p["claims"] = nonNil(roles), nonNil(events), nonNil(claims)
-	// Shortcuts in (from, to) order, so concurrent documents lock
-	// relationships in one order too.
-	for _, xs := range [][]any{evLinks, clLinks} {
-		sortByKey(xs, "to")
-		sortByKey(xs, "from")
-	}
-	p["eventShortcuts"], p["claimShortcuts"] = evLinks, clLinks
-	p["roleSources"], p["eventSources"], p["claimSources"] = nonNil(roleSrc), nonNil(eventSrc), nonNil(claimSrc)
+	pb.sorted("claims", claims, "id")
+	pb.sorted("claimSources", srcs, "fact")
+	pb.p["claimShortcuts"] = shortcutOrder(links)
+	return nil
+}
+
+// shortcutOrder sorts shortcut rows in (from, to) order, so concurrent
+// documents lock relationships in one order too.
+func shortcutOrder(rows []any) []any {
+	sortByKey(rows, "to")
+	sortByKey(rows, "from")
+	return rows
+}
+
+func (pb *paramBuilder) relations(ex kg.Extraction) error {
 	rels := map[string][]any{}
 	for _, r := range ex.Relations {
 		t, err := relType(r.Type)
 		if err != nil {
-			return nil, fmt.Errorf("relation %s: %w", r.ID, err)
+			return fmt.Errorf("relation %s: %w", r.ID, err)
 		}
-		if err := need("relation "+r.ID, r.From); err != nil {
-			return nil, err
+		if err := pb.need("relation "+r.ID, r.From); err != nil {
+			return err
 		}
-		if err := need("relation "+r.ID, r.To); err != nil {
-			return nil, err
+		if err := pb.need("relation "+r.ID, r.To); err != nil {
+			return err
 		}
 		docs, srcs := []any{}, []any{}
 		for _, s := range r.Sources {
 			b, _ := json.Marshal(s)
-			docs = append(docs, d.ID)
+			docs = append(docs, pb.doc)
 			srcs = append(srcs, string(b))
 		}
 		rels[t] = append(rels[t], map[string]any{"from": r.From, "to": r.To, "docs": docs, "sources": srcs})
 	}
-	p["relations"] = rels
-	return p, nil
+	pb.p["relations"] = rels
+	return nil
 }
 
 // batchParams joins the parameters of several documents (writeParams) into
