@@ -21,6 +21,7 @@ type claimLex struct {
 	parent      map[string]string  // topic -> broader topic
 	opinion     map[string]float64 // word -> valence
 	accusations []literal          // nouns naming an accusation ("the allegations")
+	procedural  []literal          // words of process, not of the parties ("does not comment")
 }
 
 type cue struct {
@@ -79,6 +80,10 @@ func compileClaimLex(lex *lexicon.Lexicon) *claimLex {
 		}
 		if e.Attr("accusation") != "" {
 			cl.accusations = append(cl.accusations, inflectedLiteral(in, e.Phrase))
+			continue
+		}
+		if e.Attr("procedural") != "" {
+			cl.procedural = append(cl.procedural, inflectedLiteral(in, e.Phrase))
 			continue
 		}
 		cl.cues = append(cl.cues, cue{inflectedLiteral(in, e.Phrase), e.Attr("stance")})

@@ -135,7 +135,7 @@ func TestClaimConstructions(t *testing.T) {
 		{"a quote runs on into the next paragraph", "Harwell Medical sued Brantley Corp.\n\n\"The company hid the defects from every buyer.\n\n\"It should never have happened,\" said Laura Mayhew, a lawyer for Harwell Medical.", "Harwell Medical", "alleges", "hid the defects"},
 		{"a participle speaks for the main subject", "Laura Mayhew sued the Harwell league in March, accusing it of wrongful termination.", "Laura Mayhew", "alleges", "wrongful termination"},
 		{"a statement then its quote", "Brantley Corp. was sued in May.\n\nBrantley Corp. issued a statement on Tuesday.\n\n\"The lawsuit is baseless and we will fight it.\"", "Brantley Corp", "denies", "baseless"},
-		{"the statement said", "Laura Mayhew said in a statement that the vote was fair. \"We hold every superintendent to the same standard,\" the statement said.", "Laura Mayhew", "neutral", "same standard"},
+		{"the statement said", "Laura Mayhew said in a statement that the vote was fair. \"The board will meet again in March,\" the statement said.", "Laura Mayhew", "neutral", "meet again"},
 		{"possessor's office", "The agency changed its rules, a step that Laura Mayhew's office said the company never took elsewhere.", "Laura Mayhew", "neutral", "never took"},
 	}
 	for _, tt := range tests {
