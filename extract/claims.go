@@ -1105,7 +1105,7 @@ func (d *docState) indirect(cl *claimLex, qs []quoteSeg, used map[int]bool) []*c
 				}
 			}
 			prev := d.wordsBefore(vs, s.Start, 1)
-			if e.Attr("noun") == "" && len(prev) == 1 && (determiners[prev[0].text] || beForms[prev[0].text] || possessiveWord(prev[0].text)) {
+			if e.Attr("noun") == "" && len(prev) == 1 && (determiners[prev[0].text] || beForms[prev[0].text] && e.Attr("adjective") == "" || possessiveWord(prev[0].text)) {
 				continue // a noun or an adjective: "the claims", "is alleged"
 			}
 			if e.Attr("that") != "" && !d.thatFollows(ve, s.End) {
