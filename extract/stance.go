@@ -148,6 +148,16 @@ func (d *docState) leavers() map[string]bool {
 	return out
 }
 
+// sideOf is an entity's side with the sides of the parties it speaks for
+// (reps, from side_patterns.txt): a defendant's lawyer is on the defence.
+func (d *docState) sideOf(id string, reps map[string][]string) []string {
+	out := d.side(id)
+	for _, p := range reps[id] {
+		out = append(out, d.side(p)...)
+	}
+	return out
+}
+
 // side returns an entity with the organizations it holds roles at.
 func (d *docState) side(id string) []string {
 	out := []string{id}
@@ -175,8 +185,16 @@ const (
 // opinion such a claim alleges.
 func (d *docState) weighOpinion(cl *claimLex, claims []kg.Claim, decided []decision) {
 	accused, accusers := d.sides()
+	for i, c := range claims {
+		// whoever denies in words ("X denied wrongdoing", "X rejected the
+		// findings") is defending itself
+		if decided[i] == byWords && c.Stance == kg.Denies && cl.verbs[c.Verb].Attr("denial") != "" {
+			accused[c.Claimant] = true
+		}
+	}
 	dispute := inDispute(accused, accusers, claims, decided)
 	leavers := d.leavers()
+	reps := d.speaksFor()
 	for i := range claims {
 		c := &claims[i]
 		if decided[i] == byWords {
@@ -184,7 +202,7 @@ func (d *docState) weighOpinion(cl *claimLex, claims []kg.Claim, decided []decis
 		}
 		v := cl.valence(c.Text)
 		defends, accuses := false, false
-		for _, s := range d.side(c.Claimant) {
+		for _, s := range d.sideOf(c.Claimant, reps) {
 			defends = defends || accused[s]
 			accuses = accuses || accusers[s]
 		}
