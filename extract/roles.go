@@ -49,7 +49,7 @@ func findRoles(d *docState) {
 		rb.sentenceRoles(si)
 	}
 	for si := range d.Sents {
-		verbRoles(d, rb.x, si, rb.addRole)
+		rb.verbRoles(si)
 	}
 	patternRoles(d, rb.x, rb.addRole)
 	successors(d, rb.addRole)
@@ -1298,220 +1298,272 @@ func titleAfter(x *lexIndex, toks []token, k int) (int, int, titleInfo, bool) {
 	return k, 0, titleInfo{}, former
 }
 
-// verbRoles reads roles from verbs: "Jane Roe worked as a vice president at
-// Acme", "she previously served as deputy director of the agency", "Roe
-// joined Acme as chief financial officer", "Roe resigned as a director",
-// "he spent 12 years as a partner at a law firm", "Roe co-founded the
-// company", "She was previously chief financial officer of Acme", "Roe, who
-// represents Acme", "Roe, who teaches law at Acme University".
-func verbRoles(d *docState, x *lexIndex, si int, add func(si int, person *entity, title string, org *entity, orgNone bool, status string)) {
-	toks := d.Sents[si].Tokens
-	ms := d.mentionsIn(d.Sents[si].Start, d.Sents[si].End)
-	names := nameMentions(ms)
+// verbRoles reads roles from verbs in sentence si: "Jane Roe worked as a
+// vice president at Acme", "she previously served as deputy director of the
+// agency", "Roe joined Acme as chief financial officer", "Roe resigned as a
+// director", "he spent 12 years as a partner at a law firm", "Roe
+// co-founded the company", "She was previously chief financial officer of
+// Acme", "Roe, who represents Acme", "Roe, who teaches law at Acme
+// University".
+func (rb *roleBuilder) verbRoles(si int) {
+	st := &rb.d.Sents[si]
+	ms := rb.d.mentionsIn(st.Start, st.End)
+	s := &roleSent{si: si, toks: st.Tokens, ms: ms, names: nameMentions(ms)}
+	toks := s.toks
 	for k := 1; k+1 < len(toks); k++ {
 		low := strings.ToLower(toks[k].Text)
 		prev := strings.ToLower(toks[k-1].Text)
-		pk := k - 1
-		// "resigned Monday as CEO": a day or date word before "as".
-		for low == "as" && pk > 0 && (x.calendar[kg.Key(toks[pk].Text)] || prev == "today" || prev == "yesterday") {
-			pk--
-			prev = strings.ToLower(toks[pk].Text)
-		}
 		switch {
 		case low == "as":
-			status := kg.Current
-			var org *entity
-			depart := false
-			switch {
-			case serveVerbs[prev]:
-				if prev == "worked" || prev == "served" || (pk >= 1 && (toks[pk-1].Text == "after" || toks[pk-1].Text == "before")) {
-					status = kg.Former
-				}
-				if pk >= 1 && (toks[pk-1].Text == "has" || toks[pk-1].Text == "have") {
-					status = kg.Current
-				}
-			case departAs[prev] || (prev == "down" && pk >= 1 && strings.HasPrefix(strings.ToLower(toks[pk-1].Text), "step")):
-				status, depart = kg.Former, true
-			case mentionAtTok(ms, toks, k-1) != nil && mentionAtTok(ms, toks, k-1).Entity.Type == kg.Organization:
-				// "joined Acme as", "joined the company as"
-				om := mentionAtTok(ms, toks, k-1)
-				oa, _ := tokRange(toks, om.Start, om.End)
-				if oa < 1 || !joinVerbs[strings.ToLower(toks[oa-1].Text)] {
-					continue
-				}
-				org = om.Entity
-			default:
-				// "spent 12 years as", "after six years as"
-				spent := k >= 2 && toks[k-2].Tag == "CD"
-				for q := k - 1; q >= 0 && q >= k-4; q-- {
-					if w := strings.ToLower(toks[q].Text); w == "spent" {
-						spent = true
-					}
-				}
-				if !spent || (prev != "years" && prev != "months" && prev != "decades" && prev != "year") {
-					continue
-				}
-				status = kg.Former
-			}
-			person, pa := personBefore(d, si, k)
-			if person == nil {
-				continue
-			}
-			for q := pa; q < k; q++ {
-				if pastAdverbs[strings.ToLower(toks[q].Text)] {
-					status = kg.Former
-				}
-			}
-			from := k + 1
-			// "served as the agency's deputy director", "as its counsel"
-			if om := possessiveOrgAt(d, ms, toks, from); om != nil {
-				org, from = om.Entity, possessiveEnd(toks, om)
-			} else if from < len(toks) && strings.EqualFold(toks[from].Text, "its") {
-				org, from = recentOrg(d, toks[from].Start, person), from+1
-			}
-			t, n, ti, former := titleAfter(x, toks, from)
-			if n == 0 {
-				continue
-			}
-			if former {
-				status = kg.Former
-			}
-			if o := orgAfterTitle(d, names, toks, t+n); o != nil {
-				org = o
-			}
-			if org == nil {
-				org = whereOrg(d, ms, toks, pa)
-			}
-			none := false
-			if org == nil && depart && corporateTitle(x, ti.Phrase) {
-				org = recentOrgKind(d, toks[k].Start, person, "company")
-			}
-			if org == nil {
-				org, none = impliedOrg(d, ti)
-			}
-			add(si, person, adjTitle(toks, k+1, t, ti.Phrase), org, none, status)
+			rb.asRole(s, k)
 		case (low == "was" || low == "is") && k+1 < len(toks):
-			// "She was previously chief financial officer of Acme."; "Jane
-			// Roe, who is now a managing director at Acme"; "Roe, 54, was
-			// dean of Acme's law school".
-			pk := k - 1
-			if prev == "who" && k >= 3 && toks[k-2].Text == "," {
-				pk = k - 3
-			} else if prev == "," && k >= 4 && toks[k-2].Tag == "CD" && toks[k-3].Text == "," {
-				pk = k - 4
-			}
-			pm := mentionAtTok(ms, toks, pk)
-			if pm == nil || pm.Entity.Type != kg.Person || pm.Kind == nominalMention {
-				continue
-			}
-			q := k + 1
-			status := kg.Current
-			if pastAdverbs[strings.ToLower(toks[q].Text)] {
-				status = kg.Former
-				q++
-			} else if low == "was" && pk == k-1 {
-				continue
-			} else if low == "was" {
-				status = kg.Former
-			} else if w := strings.ToLower(toks[q].Text); w == "now" || w == "currently" {
-				q++
-			}
-			t, n, ti, former := titleAfter(x, toks, q)
-			if n == 0 || ti.Org == "none" {
-				continue
-			}
-			if former {
-				status = kg.Former
-			}
-			org := orgAfterTitle(d, names, toks, t+n)
-			if org == nil {
-				continue
-			}
-			add(si, pm.Entity, adjTitle(toks, q, t, ti.Phrase), org, false, status)
+			rb.copulaRole(s, k, low, prev)
 		case foundVerbs[low]:
-			// "Roe co-founded the company", "who founded Acme in 2011"
-			person, _ := personBefore(d, si, k)
-			if person == nil || toks[k-1].Text == "," {
-				continue
-			}
-			om := mentionStarting(ms, toks, k+1)
-			var founded *entity
-			if om != nil && om.Entity.Type == kg.Organization && om.Kind != pronounMention {
-				founded = om.Entity
-			} else if om == nil {
-				founded = describedOrgAt(d, toks, k+1) // "co-founded the Boston-based company"
-			}
-			if founded == nil {
-				continue
-			}
-			title := "Founder"
-			if low != "founded" {
-				title = "Co-founder"
-			}
-			add(si, person, title, founded, false, kg.Current)
+			rb.foundedRole(s, k, low)
 		case becomeVerbs[low]:
-			// "left the agency to become a senior vice president at Acme"
-			person, _ := personBefore(d, si, k)
-			if person == nil {
-				continue
-			}
-			t, n, ti, former := titleAfter(x, toks, k+1)
-			if n == 0 || former || ti.Org == "none" {
-				continue
-			}
-			org := orgAfterTitle(d, names, toks, t+n)
-			if org == nil {
-				continue
-			}
-			add(si, person, adjTitle(toks, k+1, t, ti.Phrase), org, false, kg.Current)
+			rb.becomeRole(s, k)
 		case (low == "represents" || low == "represented") && prev == "who":
-			// "Jane Roe of Acme LLP, who represents Initech": a lawyer.
-			if k < 3 || toks[k-2].Text != "," {
-				continue
-			}
-			pm := mentionAtTok(names, toks, k-3)
-			var firm *entity
-			if pm != nil && pm.Entity.Type == kg.Organization {
-				firm = pm.Entity
-				if pa, _ := tokRange(toks, pm.Start, pm.End); pa >= 2 && toks[pa-1].Text == "of" {
-					pm = mentionAtTok(names, toks, pa-2)
-				}
-			}
-			client := mentionStarting(names, toks, k+1)
-			if pm == nil || pm.Entity.Type != kg.Person || client == nil {
-				continue
-			}
-			if firm == nil && client.Entity.Type == kg.Organization {
-				firm = client.Entity
-			}
-			add(si, pm.Entity, "Attorney", firm, false, kg.Current)
+			rb.representsRole(s, k)
 		case teachVerbs[low] && prev == "who":
-			// "Jane Roe, who teaches law at Acme University"
-			person, _ := personBefore(d, si, k)
-			if person == nil {
-				continue
-			}
-			for q := k + 1; q+1 < len(toks) && q < k+6; q++ {
-				if toks[q].Text == "," || toks[q].Text == "." {
-					break
-				}
-				if toks[q].Text != "at" {
-					continue
-				}
-				if om := mentionStarting(names, toks, q+1); om != nil && om.Entity.Type == kg.Organization {
-					title := "Teacher"
-					if om.Entity.Kind == "university" {
-						title = "Professor"
-					}
-					status := kg.Current
-					if low == "taught" {
-						status = kg.Former
-					}
-					add(si, person, title, om.Entity, false, status)
-				}
-				break
+			rb.teachesRole(s, k, low)
+		}
+	}
+}
+
+// asVerb reads the verb before "as" at toks[k] ("worked as", "resigned
+// Monday as", "joined Acme as", "spent 12 years as"): the status it gives
+// the title, the organization it names, whether it is a departure, and
+// whether it makes a role at all.
+func (rb *roleBuilder) asVerb(s *roleSent, k int) (status string, org *entity, depart, ok bool) {
+	toks := s.toks
+	prev := strings.ToLower(toks[k-1].Text)
+	pk := k - 1
+	// "resigned Monday as CEO": a day or date word before "as".
+	for pk > 0 && (rb.x.calendar[kg.Key(toks[pk].Text)] || prev == "today" || prev == "yesterday") {
+		pk--
+		prev = strings.ToLower(toks[pk].Text)
+	}
+	status = kg.Current
+	switch {
+	case serveVerbs[prev]:
+		if prev == "worked" || prev == "served" || (pk >= 1 && (toks[pk-1].Text == "after" || toks[pk-1].Text == "before")) {
+			status = kg.Former
+		}
+		if pk >= 1 && (toks[pk-1].Text == "has" || toks[pk-1].Text == "have") {
+			status = kg.Current
+		}
+	case departAs[prev] || (prev == "down" && pk >= 1 && strings.HasPrefix(strings.ToLower(toks[pk-1].Text), "step")):
+		status, depart = kg.Former, true
+	case mentionAtTok(s.ms, toks, k-1) != nil && mentionAtTok(s.ms, toks, k-1).Entity.Type == kg.Organization:
+		// "joined Acme as", "joined the company as"
+		om := mentionAtTok(s.ms, toks, k-1)
+		oa, _ := tokRange(toks, om.Start, om.End)
+		if oa < 1 || !joinVerbs[strings.ToLower(toks[oa-1].Text)] {
+			return "", nil, false, false
+		}
+		org = om.Entity
+	default:
+		// "spent 12 years as", "after six years as"
+		spent := k >= 2 && toks[k-2].Tag == "CD"
+		for q := k - 1; q >= 0 && q >= k-4; q-- {
+			if w := strings.ToLower(toks[q].Text); w == "spent" {
+				spent = true
 			}
 		}
+		if !spent || (prev != "years" && prev != "months" && prev != "decades" && prev != "year") {
+			return "", nil, false, false
+		}
+		status = kg.Former
+	}
+	return status, org, depart, true
+}
+
+// asRole reads "PERSON VERB as [ORG's|its] TITLE [of|at ORG]" at the "as" of
+// toks[k]: "Jane Roe worked as a vice president at Acme", "Roe joined Acme as
+// chief financial officer", "Roe resigned as a director".
+func (rb *roleBuilder) asRole(s *roleSent, k int) {
+	d, x, toks, ms := rb.d, rb.x, s.toks, s.ms
+	status, org, depart, ok := rb.asVerb(s, k)
+	if !ok {
+		return
+	}
+	person, pa := personBefore(d, s.si, k)
+	if person == nil {
+		return
+	}
+	for q := pa; q < k; q++ {
+		if pastAdverbs[strings.ToLower(toks[q].Text)] {
+			status = kg.Former
+		}
+	}
+	from := k + 1
+	// "served as the agency's deputy director", "as its counsel"
+	if om := possessiveOrgAt(d, ms, toks, from); om != nil {
+		org, from = om.Entity, possessiveEnd(toks, om)
+	} else if from < len(toks) && strings.EqualFold(toks[from].Text, "its") {
+		org, from = recentOrg(d, toks[from].Start, person), from+1
+	}
+	t, n, ti, former := titleAfter(x, toks, from)
+	if n == 0 {
+		return
+	}
+	if former {
+		status = kg.Former
+	}
+	if o := orgAfterTitle(d, s.names, toks, t+n); o != nil {
+		org = o
+	}
+	if org == nil {
+		org = whereOrg(d, ms, toks, pa)
+	}
+	none := false
+	if org == nil && depart && corporateTitle(x, ti.Phrase) {
+		org = recentOrgKind(d, toks[k].Start, person, "company")
+	}
+	if org == nil {
+		org, none = impliedOrg(d, ti)
+	}
+	rb.addRole(s.si, person, adjTitle(toks, k+1, t, ti.Phrase), org, none, status)
+}
+
+// copulaRole reads "PERSON was|is [previously|now] TITLE of ORG" at the verb
+// toks[k]: "She was previously chief financial officer of Acme."; "Jane
+// Roe, who is now a managing director at Acme"; "Roe, 54, was dean of
+// Acme's law school".
+func (rb *roleBuilder) copulaRole(s *roleSent, k int, low, prev string) {
+	toks := s.toks
+	pk := k - 1
+	if prev == "who" && k >= 3 && toks[k-2].Text == "," {
+		pk = k - 3
+	} else if prev == "," && k >= 4 && toks[k-2].Tag == "CD" && toks[k-3].Text == "," {
+		pk = k - 4
+	}
+	pm := mentionAtTok(s.ms, toks, pk)
+	if pm == nil || pm.Entity.Type != kg.Person || pm.Kind == nominalMention {
+		return
+	}
+	q := k + 1
+	status := kg.Current
+	if pastAdverbs[strings.ToLower(toks[q].Text)] {
+		status = kg.Former
+		q++
+	} else if low == "was" && pk == k-1 {
+		return
+	} else if low == "was" {
+		status = kg.Former
+	} else if w := strings.ToLower(toks[q].Text); w == "now" || w == "currently" {
+		q++
+	}
+	t, n, ti, former := titleAfter(rb.x, toks, q)
+	if n == 0 || ti.Org == "none" {
+		return
+	}
+	if former {
+		status = kg.Former
+	}
+	org := orgAfterTitle(rb.d, s.names, toks, t+n)
+	if org == nil {
+		return
+	}
+	rb.addRole(s.si, pm.Entity, adjTitle(toks, q, t, ti.Phrase), org, false, status)
+}
+
+// foundedRole reads "Roe co-founded the company", "who founded Acme in
+// 2011" at the verb toks[k].
+func (rb *roleBuilder) foundedRole(s *roleSent, k int, low string) {
+	toks := s.toks
+	person, _ := personBefore(rb.d, s.si, k)
+	if person == nil || toks[k-1].Text == "," {
+		return
+	}
+	om := mentionStarting(s.ms, toks, k+1)
+	var founded *entity
+	if om != nil && om.Entity.Type == kg.Organization && om.Kind != pronounMention {
+		founded = om.Entity
+	} else if om == nil {
+		founded = describedOrgAt(rb.d, toks, k+1) // "co-founded the Boston-based company"
+	}
+	if founded == nil {
+		return
+	}
+	title := "Founder"
+	if low != "founded" {
+		title = "Co-founder"
+	}
+	rb.addRole(s.si, person, title, founded, false, kg.Current)
+}
+
+// becomeRole reads "left the agency to become a senior vice president at
+// Acme" at the verb toks[k].
+func (rb *roleBuilder) becomeRole(s *roleSent, k int) {
+	toks := s.toks
+	person, _ := personBefore(rb.d, s.si, k)
+	if person == nil {
+		return
+	}
+	t, n, ti, former := titleAfter(rb.x, toks, k+1)
+	if n == 0 || former || ti.Org == "none" {
+		return
+	}
+	org := orgAfterTitle(rb.d, s.names, toks, t+n)
+	if org == nil {
+		return
+	}
+	rb.addRole(s.si, person, adjTitle(toks, k+1, t, ti.Phrase), org, false, kg.Current)
+}
+
+// representsRole reads "Jane Roe of Acme LLP, who represents Initech" at the
+// verb toks[k]: a lawyer of the firm, or of the client organization.
+func (rb *roleBuilder) representsRole(s *roleSent, k int) {
+	toks := s.toks
+	if k < 3 || toks[k-2].Text != "," {
+		return
+	}
+	pm := mentionAtTok(s.names, toks, k-3)
+	var firm *entity
+	if pm != nil && pm.Entity.Type == kg.Organization {
+		firm = pm.Entity
+		if pa, _ := tokRange(toks, pm.Start, pm.End); pa >= 2 && toks[pa-1].Text == "of" {
+			pm = mentionAtTok(s.names, toks, pa-2)
+		}
+	}
+	client := mentionStarting(s.names, toks, k+1)
+	if pm == nil || pm.Entity.Type != kg.Person || client == nil {
+		return
+	}
+	if firm == nil && client.Entity.Type == kg.Organization {
+		firm = client.Entity
+	}
+	rb.addRole(s.si, pm.Entity, "Attorney", firm, false, kg.Current)
+}
+
+// teachesRole reads "Jane Roe, who teaches law at Acme University" at the
+// verb toks[k]: a professor at a university, else a teacher.
+func (rb *roleBuilder) teachesRole(s *roleSent, k int, low string) {
+	toks := s.toks
+	person, _ := personBefore(rb.d, s.si, k)
+	if person == nil {
+		return
+	}
+	for q := k + 1; q+1 < len(toks) && q < k+6; q++ {
+		if toks[q].Text == "," || toks[q].Text == "." {
+			break
+		}
+		if toks[q].Text != "at" {
+			continue
+		}
+		if om := mentionStarting(s.names, toks, q+1); om != nil && om.Entity.Type == kg.Organization {
+			title := "Teacher"
+			if om.Entity.Kind == "university" {
+				title = "Professor"
+			}
+			status := kg.Current
+			if low == "taught" {
+				status = kg.Former
+			}
+			rb.addRole(s.si, person, title, om.Entity, false, status)
+		}
+		break
 	}
 }
 
