@@ -143,7 +143,9 @@ func findMentions(d *docState) {
 }
 
 // sentencePieces chunks one sentence into candidate pieces with the cues
-// that can be read off the sentence itself.
+// that can be read off the sentence itself: each run of capitalized words
+// (capitalizedRun), trimmed of what opens it but is no name (trimRunStart),
+// split into pieces (splitRun), then the acronyms in parentheses after them.
 func sentencePieces(d *docState, x *lexIndex, si int, names, lower map[string]bool) []*piece {
 	s := &d.Sents[si]
 	toks := s.Tokens
@@ -157,83 +159,111 @@ func sentencePieces(d *docState, x *lexIndex, si int, names, lower map[string]bo
 			i++
 			continue
 		}
-		a := i
-		b := i + 1
-		for b < len(toks) {
-			if isCapToken(toks[b].Text) {
-				b++
-				continue
-			}
-			// An office named by its holder: "Attorney General's Office",
-			// "Sheriff's Office".
-			if isPossessive(toks[b].Text) && toks[b].Text != "'" && toks[b].Text != "’" && b+1 < len(toks) && toks[b-1].End == toks[b].Start {
-				if h, ok := x.heads[toks[b+1].Text]; ok && h.Lead && (b+2 >= len(toks) || !isCapToken(toks[b+2].Text)) {
-					if n, _ := x.titleEndingAt(toks, b); n > 0 {
-						b += 2
-						continue
-					}
-				}
-			}
-			// A plural possessive inside a name: "Employees' Pension Fund".
-			if (toks[b].Text == "'" || toks[b].Text == "’") && b+1 < len(toks) && isCapToken(toks[b+1].Text) && strings.HasSuffix(toks[b-1].Text, "s") && toks[b-1].End == toks[b].Start {
-				b++
-				continue
-			}
-			// a number after an organization head ends the name: "School
-			// District 12", "Police Lodge 44"
-			if _, head := x.heads[toks[b-1].Text]; head && isDigits(toks[b].Text) {
-				b++
-				continue
-			}
-			// connectors between capitalized words: "Department of the Army"
-			c := b
-			for c < len(toks) && connectors[strings.ToLower(toks[c].Text)] && c-b < 2 {
-				c++
-			}
-			// ... but not into a date: "sued Acme Technologies on Tuesday".
-			if c > b && c < len(toks) && isCapToken(toks[c].Text) && !(strings.EqualFold(toks[b].Text, "in") && placeAt(d, x, toks, c)) && !x.calendar[kg.Key(toks[c].Text)] {
-				b = c
-				continue
-			}
-			// "Court of Appeals for the 8th Circuit"
-			if c > b && c+1 < len(toks) && isOrdinal(toks[c].Text) && toks[c+1].Text == "Circuit" {
-				b = c + 2
-				continue
-			}
-			break
-		}
+		b := capitalizedRun(d, x, toks, i)
+		a, ok := trimRunStart(x, toks, i, b, first, names, lower)
 		i = b
-		// An ordinal opens a name only in "8th U.S. Circuit Court of Appeals".
-		if !isCapToken(toks[a].Text) && circuitAt(toks, a, b) < 0 {
-			a++
-		}
-		// Drop a sentence-initial common word and leading determiners; a
-		// quotation opens a sentence of its own ("said: \"People bought ...").
-		for a < b && (leadStop[strings.ToLower(toks[a].Text)] || formerWords[strings.ToLower(toks[a].Text)] || ((a == first || opensQuote(toks, a)) && !properTag(toks[a].Tag) && !names[toks[a].Text] && !x.firstNames[toks[a].Text] && !x.honorifics[toks[a].Text] && x.agencies[kg.Key(toks[a].Text)].Canonical == "" && !startsTitle(x, toks, a, b))) {
-			a++
-		}
-		// A gerund opening a sentence before a verb is no name: "Canceling
-		// was the only course".
-		if (a == first || opensQuote(toks, a)) && b == a+1 && b < len(toks) && len(toks[a].Text) > 5 && strings.HasSuffix(toks[a].Text, "ing") && gerundNext[toks[b].Text] && !names[toks[a].Text] && x.agencies[kg.Key(toks[a].Text)].Canonical == "" {
-			continue
-		}
-		// A lone word opening a sentence that the document also writes in
-		// lower case is a common word: "Shares fell", not a company.
-		if (a == first || opensQuote(toks, a)) && b == a+1 && lower[strings.ToLower(toks[a].Text)] && !names[toks[a].Text] && !x.firstNames[toks[a].Text] && x.agencies[kg.Key(toks[a].Text)].Canonical == "" {
-			continue
-		}
-		for a < b && x.calendar[kg.Key(toks[a].Text)] {
-			a++
-		}
-		for a < b && connectors[strings.ToLower(toks[a].Text)] {
-			a++
-		}
-		if a >= b {
+		if !ok {
 			continue
 		}
 		out = append(out, splitRun(d, x, si, a, b)...)
 	}
-	// Parenthesized acronyms and tickers right after a piece: "Name (ACR)".
+	markAcronyms(toks, out)
+	return out
+}
+
+// capitalizedRun returns the end of the run of capitalized words starting
+// at toks[i], taking in what joins them inside a name: a holder's
+// possessive ("Attorney General's Office"), a plural possessive
+// ("Employees' Pension Fund"), a number after a head ("School District
+// 12"), connectors ("Department of the Army") and a circuit ("Court of
+// Appeals for the 8th Circuit").
+func capitalizedRun(d *docState, x *lexIndex, toks []token, i int) int {
+	b := i + 1
+	for b < len(toks) {
+		if isCapToken(toks[b].Text) {
+			b++
+			continue
+		}
+		// An office named by its holder: "Attorney General's Office",
+		// "Sheriff's Office".
+		if isPossessive(toks[b].Text) && toks[b].Text != "'" && toks[b].Text != "’" && b+1 < len(toks) && toks[b-1].End == toks[b].Start {
+			if h, ok := x.heads[toks[b+1].Text]; ok && h.Lead && (b+2 >= len(toks) || !isCapToken(toks[b+2].Text)) {
+				if n, _ := x.titleEndingAt(toks, b); n > 0 {
+					b += 2
+					continue
+				}
+			}
+		}
+		// A plural possessive inside a name: "Employees' Pension Fund".
+		if (toks[b].Text == "'" || toks[b].Text == "’") && b+1 < len(toks) && isCapToken(toks[b+1].Text) && strings.HasSuffix(toks[b-1].Text, "s") && toks[b-1].End == toks[b].Start {
+			b++
+			continue
+		}
+		// a number after an organization head ends the name: "School
+		// District 12", "Police Lodge 44"
+		if _, head := x.heads[toks[b-1].Text]; head && isDigits(toks[b].Text) {
+			b++
+			continue
+		}
+		// connectors between capitalized words: "Department of the Army"
+		c := b
+		for c < len(toks) && connectors[strings.ToLower(toks[c].Text)] && c-b < 2 {
+			c++
+		}
+		// ... but not into a date: "sued Acme Technologies on Tuesday".
+		if c > b && c < len(toks) && isCapToken(toks[c].Text) && !(strings.EqualFold(toks[b].Text, "in") && placeAt(d, x, toks, c)) && !x.calendar[kg.Key(toks[c].Text)] {
+			b = c
+			continue
+		}
+		// "Court of Appeals for the 8th Circuit"
+		if c > b && c+1 < len(toks) && isOrdinal(toks[c].Text) && toks[c+1].Text == "Circuit" {
+			b = c + 2
+			continue
+		}
+		break
+	}
+	return b
+}
+
+// trimRunStart drops from the start of the run toks[a:b] what opens it but
+// is no name: an ordinal outside a circuit, determiners and status words, a
+// common word opening the sentence, dates and connectors. It is false when
+// nothing is left or the run is a sentence-opening gerund ("Canceling was
+// the only course") or common word ("Shares fell"). first is the sentence's
+// first word; names and lower are the document's capitalized names and
+// lower-case words.
+func trimRunStart(x *lexIndex, toks []token, a, b, first int, names, lower map[string]bool) (int, bool) {
+	// An ordinal opens a name only in "8th U.S. Circuit Court of Appeals".
+	if !isCapToken(toks[a].Text) && circuitAt(toks, a, b) < 0 {
+		a++
+	}
+	// Drop a sentence-initial common word and leading determiners; a
+	// quotation opens a sentence of its own ("said: \"People bought ...").
+	for a < b && (leadStop[strings.ToLower(toks[a].Text)] || formerWords[strings.ToLower(toks[a].Text)] || ((a == first || opensQuote(toks, a)) && !properTag(toks[a].Tag) && !names[toks[a].Text] && !x.firstNames[toks[a].Text] && !x.honorifics[toks[a].Text] && x.agencies[kg.Key(toks[a].Text)].Canonical == "" && !startsTitle(x, toks, a, b))) {
+		a++
+	}
+	// A gerund opening a sentence before a verb is no name: "Canceling
+	// was the only course".
+	if (a == first || opensQuote(toks, a)) && b == a+1 && b < len(toks) && len(toks[a].Text) > 5 && strings.HasSuffix(toks[a].Text, "ing") && gerundNext[toks[b].Text] && !names[toks[a].Text] && x.agencies[kg.Key(toks[a].Text)].Canonical == "" {
+		return a, false
+	}
+	// A lone word opening a sentence that the document also writes in
+	// lower case is a common word: "Shares fell", not a company.
+	if (a == first || opensQuote(toks, a)) && b == a+1 && lower[strings.ToLower(toks[a].Text)] && !names[toks[a].Text] && !x.firstNames[toks[a].Text] && x.agencies[kg.Key(toks[a].Text)].Canonical == "" {
+		return a, false
+	}
+	for a < b && x.calendar[kg.Key(toks[a].Text)] {
+		a++
+	}
+	for a < b && connectors[strings.ToLower(toks[a].Text)] {
+		a++
+	}
+	return a, a < b
+}
+
+// markAcronyms marks parenthesized acronyms and tickers right after a
+// piece: "Name (ACR)".
+func markAcronyms(toks []token, out []*piece) {
 	for k, p := range out {
 		if p.b+2 < len(toks) && toks[p.b].Text == "(" && toks[p.b+2].Text == ")" && isAcronymish(toks[p.b+1].Text) {
 			for _, q := range out {
@@ -244,7 +274,6 @@ func sentencePieces(d *docState, x *lexIndex, si int, names, lower map[string]bo
 			}
 		}
 	}
-	return out
 }
 
 // opensQuote: toks[k] is the first word of a quotation.
