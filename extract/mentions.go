@@ -827,133 +827,176 @@ func orgBase(x *lexIndex, name string) string {
 }
 
 // typePieces types the pieces from cues around them and from what the rest
-// of the document says about the same names.
+// of the document says about the same names: each piece from its own
+// sentence (typeFromSentence), then acronyms from their names, program
+// names blocked, weak organizations that are people, and last the labels
+// carried between pieces of the same name.
 func typePieces(d *docState, x *lexIndex, ps []*piece) {
-	// Resolve acronym links to global indices.
-	bySent := map[int][]int{}
-	for i, p := range ps {
-		bySent[p.sent] = append(bySent[p.sent], i)
-	}
-	for i, p := range ps {
-		if p.defOf <= -2 {
-			k := -2 - p.defOf
-			idx := bySent[p.sent]
-			p.defOf = idx[k]
-			_ = i
-		}
-	}
+	resolveAcronymLinks(ps)
 	for _, p := range ps {
 		if p.blocked || p.typ != "" {
 			continue
 		}
-		toks := d.Sents[p.sent].Tokens
-		first := toks[p.a].Text
-		switch {
-		case p.a > 0 && x.honorifics[toks[p.a-1].Text]:
-			p.typ = kg.Person
-		case p.b-p.a >= 2 && p.b-p.a <= 4 && x.firstNames[first] && !isAllCaps(toks[p.b-1].Text) && !(p.a > 0 && strings.EqualFold(toks[p.a-1].Text, "the")):
-			// "the Charlotte Hawks" is no person: names take no article.
-			p.typ = kg.Person
-		case strings.HasSuffix(strings.ToLower(p.text), ".com"):
-			p.typ, p.kind = kg.Organization, "company"
+		typeFromSentence(d, x, ps, p)
+	}
+	typeAcronyms(d, ps)
+	blockPrograms(d, ps)
+	weakOrgsToPeople(d, ps)
+	// Labels carried through the document: a name typed once keeps its type.
+	for round := 0; round < 3; round++ {
+		if !carryLabels(d, x, ps) {
+			break
 		}
-		if p.typ == "" && p.b-p.a >= 2 && p.b-p.a <= 4 && !isAllCaps(first) && appositiveTitle(x, toks, p.b) {
-			// "Jane Roe, a lawyer for Acme", "Jane Roe, Acme's chief executive"
-			p.typ = kg.Person
+	}
+}
+
+// resolveAcronymLinks turns an acronym's link to a piece of its sentence
+// (set by markAcronyms) into an index into ps.
+func resolveAcronymLinks(ps []*piece) {
+	bySent := map[int][]int{}
+	for i, p := range ps {
+		bySent[p.sent] = append(bySent[p.sent], i)
+	}
+	for _, p := range ps {
+		if p.defOf <= -2 {
+			k := -2 - p.defOf
+			idx := bySent[p.sent]
+			p.defOf = idx[k]
 		}
-		if p.typ != "" {
-			continue
+	}
+}
+
+// typeFromSentence types an untyped piece from its sentence: the name
+// itself (an honorific, a first name, ".com", a title after it), cue words
+// before or after it, then the phrases around it.
+func typeFromSentence(d *docState, x *lexIndex, ps []*piece, p *piece) {
+	toks := d.Sents[p.sent].Tokens
+	first := toks[p.a].Text
+	switch {
+	case p.a > 0 && x.honorifics[toks[p.a-1].Text]:
+		p.typ = kg.Person
+	case p.b-p.a >= 2 && p.b-p.a <= 4 && x.firstNames[first] && !isAllCaps(toks[p.b-1].Text) && !(p.a > 0 && strings.EqualFold(toks[p.a-1].Text, "the")):
+		// "the Charlotte Hawks" is no person: names take no article.
+		p.typ = kg.Person
+	case strings.HasSuffix(strings.ToLower(p.text), ".com"):
+		p.typ, p.kind = kg.Organization, "company"
+	}
+	if p.typ == "" && p.b-p.a >= 2 && p.b-p.a <= 4 && !isAllCaps(first) && appositiveTitle(x, toks, p.b) {
+		// "Jane Roe, a lawyer for Acme", "Jane Roe, Acme's chief executive"
+		p.typ = kg.Person
+	}
+	if p.typ != "" || typeFromCueWords(d, x, toks, p) {
+		return
+	}
+	typeFromContext(x, ps, toks, p)
+}
+
+// typeFromCueWords types a piece from the organization and person cue
+// words of the lexicon before or after it ("the United Food Workers
+// union"); false when there is none.
+func typeFromCueWords(d *docState, x *lexIndex, toks []token, p *piece) bool {
+	if k, ok := cueBefore(x, toks, p.a); ok {
+		p.typ, p.kind = kg.Organization, orDefault(k, "company")
+		return true
+	}
+	if p.b >= len(toks) {
+		return false
+	}
+	next := strings.ToLower(toks[p.b].Text)
+	if isPossessive(next) && p.b+1 < len(toks) {
+		next = strings.ToLower(toks[p.b+1].Text)
+	}
+	if k, ok := x.cueAfter[next]; ok {
+		p.typ, p.kind = kg.Organization, orDefault(k, "company")
+		p.weak = true
+		if x.cuePart[next] && next == strings.ToLower(toks[p.b].Text) {
+			// "the United Food Workers union": the word ends the name
+			p.b++
+			p.end = toks[p.b-1].End
+			p.text = d.Doc.Text[p.start:p.end]
 		}
-		if k, ok := cueBefore(x, toks, p.a); ok {
-			p.typ, p.kind = kg.Organization, orDefault(k, "company")
-			continue
-		}
-		if p.b < len(toks) {
-			next := strings.ToLower(toks[p.b].Text)
-			if isPossessive(next) && p.b+1 < len(toks) {
-				next = strings.ToLower(toks[p.b+1].Text)
-			}
-			if k, ok := x.cueAfter[next]; ok {
-				p.typ, p.kind = kg.Organization, orDefault(k, "company")
-				p.weak = true
-				if x.cuePart[next] && next == strings.ToLower(toks[p.b].Text) {
-					// "the United Food Workers union": the word ends the name
-					p.b++
-					p.end = toks[p.b-1].End
-					p.text = d.Doc.Text[p.start:p.end]
-				}
-				continue
-			}
-			if x.personAfter[next] {
-				p.typ = kg.Person
-				continue
-			}
-		}
-		// "a spokesperson for X", "a unit of X", "chief executive at X"
-		if p.a >= 2 {
-			prep := strings.ToLower(toks[p.a-1].Text)
-			if prep == "for" || prep == "of" || prep == "at" || prep == "with" {
-				_, cue := x.cueAfter[strings.ToLower(toks[p.a-2].Text)]
-				if n, _ := x.titleEndingAt(toks, p.a-1); cue || n > 0 || subsidiaryWords[strings.ToLower(toks[p.a-2].Text)] {
-					p.typ, p.kind, p.weak = kg.Organization, "company", true
-					continue
-				}
-			}
-		}
-		// "Jane Roe of Hollis & Ward": a name after a person's name and "of"
-		// is where that person works.
-		if p.a >= 2 && toks[p.a-1].Text == "of" && !isAllCaps(first) && !x.places[kg.Key(p.text)] {
-			if q := pieceEndingAt(ps, p.sent, p.a-1); q != nil && q.b-q.a >= 2 && (q.typ == kg.Person || x.firstNames[toks[q.a].Text]) {
+		return true
+	}
+	if x.personAfter[next] {
+		p.typ = kg.Person
+		return true
+	}
+	return false
+}
+
+// typeFromContext types a piece from the phrase around it: the object of a
+// title or cue ("a spokesperson for X"), a workplace after a person's name
+// ("Jane Roe of Hollis & Ward"), a modifier of a title ("a former Acme
+// partner", "X's chief executive"), a name after a title ("president
+// Donald Trump", "its former counsel, Jane Roe, said").
+func typeFromContext(x *lexIndex, ps []*piece, toks []token, p *piece) {
+	first := toks[p.a].Text
+	// "a spokesperson for X", "a unit of X", "chief executive at X"
+	if p.a >= 2 {
+		prep := strings.ToLower(toks[p.a-1].Text)
+		if prep == "for" || prep == "of" || prep == "at" || prep == "with" {
+			_, cue := x.cueAfter[strings.ToLower(toks[p.a-2].Text)]
+			if n, _ := x.titleEndingAt(toks, p.a-1); cue || n > 0 || subsidiaryWords[strings.ToLower(toks[p.a-2].Text)] {
 				p.typ, p.kind, p.weak = kg.Organization, "company", true
-				continue
-			}
-		}
-		// "a former Acme partner": a determiner, the name, a lower-case title.
-		if p.b-p.a <= 2 && p.a >= 1 && p.b < len(toks) && !isCapToken(toks[p.b].Text) {
-			det := strings.ToLower(toks[p.a-1].Text)
-			if formerWords[det] && p.a >= 2 {
-				det = strings.ToLower(toks[p.a-2].Text)
-			}
-			if det == "a" || det == "an" {
-				if n, ti := x.titleAt(toks, p.b, len(toks)); n > 0 && ti.Org == "" {
-					p.typ, p.kind, p.weak = kg.Organization, "company", true
-					continue
-				}
-			}
-		}
-		// "X's chief executive": a title owned by the name.
-		if p.b+1 < len(toks) && isPossessive(toks[p.b].Text) {
-			k := p.b + 1
-			for k < len(toks) && k < p.b+4 && isAdjective(toks[k]) {
-				if n, _ := x.titleAt(toks, k, len(toks)); n > 0 {
-					break
-				}
-				k++
-			}
-			if n, ti := x.titleAt(toks, k, len(toks)); n > 0 && (ti.Org == "" || ti.Org == "none") {
-				p.typ, p.kind, p.weak = kg.Organization, "company", true
-				continue
-			}
-		}
-		// A lower-case title right before: "president Donald Trump", "former defense secretary Jim Smith".
-		if n, _ := x.titleEndingAt(toks, p.a); n > 0 && p.b-p.a <= 3 && !isAllCaps(first) {
-			p.typ = kg.Person
-			p.afterTitle = true
-			continue
-		}
-		// A title phrase set off before a two- or three-word name: "the
-		// city's inspector general, Jane Roe," / "its former counsel, Jane
-		// Roe, said". The name closes the appositive or the clause.
-		if p.a >= 2 && toks[p.a-1].Text == "," && p.b-p.a >= 2 && p.b-p.a <= 3 && !isAllCaps(first) && (p.b == len(toks) || toks[p.b].Text == "," || toks[p.b].Text == "." || strings.HasPrefix(toks[p.b].Tag, "VB")) {
-			if n, _ := x.titleEndingAt(toks, p.a-1); n > 0 && !isCapToken(toks[p.a-2].Text) && titleStartsPhrase(toks, p.a-1-n) {
-				p.typ = kg.Person
-				continue
+				return
 			}
 		}
 	}
-	// A ticker or acronym in parentheses after a typed name takes its type; one
-	// after an untyped multi-word name (a program, a product) is blocked, as is
-	// one after a program word.
+	// "Jane Roe of Hollis & Ward": a name after a person's name and "of"
+	// is where that person works.
+	if p.a >= 2 && toks[p.a-1].Text == "of" && !isAllCaps(first) && !x.places[kg.Key(p.text)] {
+		if q := pieceEndingAt(ps, p.sent, p.a-1); q != nil && q.b-q.a >= 2 && (q.typ == kg.Person || x.firstNames[toks[q.a].Text]) {
+			p.typ, p.kind, p.weak = kg.Organization, "company", true
+			return
+		}
+	}
+	// "a former Acme partner": a determiner, the name, a lower-case title.
+	if p.b-p.a <= 2 && p.a >= 1 && p.b < len(toks) && !isCapToken(toks[p.b].Text) {
+		det := strings.ToLower(toks[p.a-1].Text)
+		if formerWords[det] && p.a >= 2 {
+			det = strings.ToLower(toks[p.a-2].Text)
+		}
+		if det == "a" || det == "an" {
+			if n, ti := x.titleAt(toks, p.b, len(toks)); n > 0 && ti.Org == "" {
+				p.typ, p.kind, p.weak = kg.Organization, "company", true
+				return
+			}
+		}
+	}
+	// "X's chief executive": a title owned by the name.
+	if p.b+1 < len(toks) && isPossessive(toks[p.b].Text) {
+		k := p.b + 1
+		for k < len(toks) && k < p.b+4 && isAdjective(toks[k]) {
+			if n, _ := x.titleAt(toks, k, len(toks)); n > 0 {
+				break
+			}
+			k++
+		}
+		if n, ti := x.titleAt(toks, k, len(toks)); n > 0 && (ti.Org == "" || ti.Org == "none") {
+			p.typ, p.kind, p.weak = kg.Organization, "company", true
+			return
+		}
+	}
+	// A lower-case title right before: "president Donald Trump", "former defense secretary Jim Smith".
+	if n, _ := x.titleEndingAt(toks, p.a); n > 0 && p.b-p.a <= 3 && !isAllCaps(first) {
+		p.typ = kg.Person
+		p.afterTitle = true
+		return
+	}
+	// A title phrase set off before a two- or three-word name: "the
+	// city's inspector general, Jane Roe," / "its former counsel, Jane
+	// Roe, said". The name closes the appositive or the clause.
+	if p.a >= 2 && toks[p.a-1].Text == "," && p.b-p.a >= 2 && p.b-p.a <= 3 && !isAllCaps(first) && (p.b == len(toks) || toks[p.b].Text == "," || toks[p.b].Text == "." || strings.HasPrefix(toks[p.b].Tag, "VB")) {
+		if n, _ := x.titleEndingAt(toks, p.a-1); n > 0 && !isCapToken(toks[p.a-2].Text) && titleStartsPhrase(toks, p.a-1-n) {
+			p.typ = kg.Person
+		}
+	}
+}
+
+// typeAcronyms: a ticker or acronym in parentheses after a typed name takes
+// its type; one after an untyped multi-word name (a program, a product) is
+// blocked, as is one after a program word.
+func typeAcronyms(d *docState, ps []*piece) {
 	for _, p := range ps {
 		if !p.acronym || p.defOf < 0 {
 			continue
@@ -971,7 +1014,11 @@ func typePieces(d *docState, x *lexIndex, ps []*piece) {
 			p.blocked = true
 		}
 	}
-	// Programs and products: a name right after a program word is not an entity.
+}
+
+// blockPrograms: programs and products: a name right after a program word
+// is not an entity.
+func blockPrograms(d *docState, ps []*piece) {
 	for _, p := range ps {
 		if p.typ != "" || p.a == 0 {
 			continue
@@ -982,8 +1029,11 @@ func typePieces(d *docState, x *lexIndex, ps []*piece) {
 			p.blocked = true // ... but "called Roe's account" names Roe
 		}
 	}
-	// A weakly typed organization that the document elsewhere names as a
-	// person ("Jane Doe ... Doe officials") is that person.
+}
+
+// weakOrgsToPeople: a weakly typed organization that the document
+// elsewhere names as a person ("Jane Doe ... Doe officials") is that person.
+func weakOrgsToPeople(d *docState, ps []*piece) {
 	persons := map[string]bool{}
 	for _, p := range ps {
 		if p.typ == kg.Person && !p.blocked {
@@ -996,78 +1046,94 @@ func typePieces(d *docState, x *lexIndex, ps []*piece) {
 			p.typ, p.kind = kg.Person, ""
 		}
 	}
-	// Labels carried through the document: a name typed once keeps its type.
-	for round := 0; round < 3; round++ {
-		sf := shortForms(d, x, ps)
-		labels := map[string]*piece{}
-		surnames := map[string]bool{}
-		givenOf := map[string]bool{}
-		var orgs []*piece
-		for _, p := range ps {
-			if p.typ == "" || p.blocked {
-				continue
-			}
-			if p.typ == kg.Organization {
-				labels["o:"+orgBase(x, p.text)] = p
-				if p.b-p.a >= 2 {
-					orgs = append(orgs, p)
-				}
-			} else {
-				labels["p:"+kg.Key(p.text)] = p
-				if p.b-p.a >= 2 {
-					toks := d.Sents[p.sent].Tokens
-					surnames[kg.Key(toks[p.b-1].Text)] = true
-					givenOf[kg.Key(toks[p.a].Text)+"|"+kg.Key(p.text)] = true
-				}
-			}
+}
+
+// typeLabels is what the typed pieces say about names: each name's label
+// by type, the surnames and given names of people named in full, and the
+// organizations of more than one word.
+type typeLabels struct {
+	labels   map[string]*piece // "o:"+orgBase or "p:"+key -> a piece so typed
+	surnames map[string]bool
+	given    map[string]int // given name -> number of full names with it
+	orgs     []*piece
+}
+
+// readLabels collects the typeLabels of the typed pieces.
+func readLabels(d *docState, x *lexIndex, ps []*piece) *typeLabels {
+	l := &typeLabels{labels: map[string]*piece{}, surnames: map[string]bool{}, given: map[string]int{}}
+	givenOf := map[string]bool{}
+	for _, p := range ps {
+		if p.typ == "" || p.blocked {
+			continue
 		}
-		given := map[string]int{} // given name -> number of full names with it
-		for k := range givenOf {
-			given[k[:strings.IndexByte(k, '|')]]++
-		}
-		blockedKeys := map[string]bool{}
-		for _, p := range ps {
-			if p.blocked {
-				blockedKeys[kg.Key(p.text)] = true
+		if p.typ == kg.Organization {
+			l.labels["o:"+orgBase(x, p.text)] = p
+			if p.b-p.a >= 2 {
+				l.orgs = append(l.orgs, p)
 			}
-		}
-		changed := false
-		for _, p := range ps {
-			if p.typ != "" || p.blocked {
-				continue
+		} else {
+			l.labels["p:"+kg.Key(p.text)] = p
+			if p.b-p.a >= 2 {
+				toks := d.Sents[p.sent].Tokens
+				l.surnames[kg.Key(toks[p.b-1].Text)] = true
+				givenOf[kg.Key(toks[p.a].Text)+"|"+kg.Key(p.text)] = true
 			}
-			k := kg.Key(p.text)
-			switch {
-			case blockedKeys[k]:
-				p.blocked = true
-			case labels["p:"+k] != nil:
-				p.typ = kg.Person
-			case labels["o:"+orgBase(x, p.text)] != nil:
-				q := labels["o:"+orgBase(x, p.text)]
-				p.typ, p.kind = kg.Organization, q.kind
-			case p.b-p.a == 1 && surnames[k]:
-				p.typ = kg.Person
-			case p.b-p.a == 1 && given[k] == 1 && !isAllCaps(p.text):
-				// "Lydia knows ...": the given name of one person named in full.
-				p.typ = kg.Person
-			case sf[k] != nil:
-				p.typ, p.kind = kg.Organization, sf[k].kind
-			case p.b-p.a == 1 && isAcronymish(p.text) && initialsMatch(p.text, orgs) != nil:
-				q := initialsMatch(p.text, orgs)
-				p.typ, p.kind = kg.Organization, q.kind
-			case itsFollows(d, p):
-				p.typ, p.kind = kg.Organization, "company"
-			case actsLikeOrg(d, x, p, surnames):
-				p.typ, p.kind = kg.Organization, "company"
-			default:
-				continue
-			}
-			changed = true
-		}
-		if !changed {
-			break
 		}
 	}
+	for k := range givenOf {
+		l.given[k[:strings.IndexByte(k, '|')]]++
+	}
+	return l
+}
+
+// carryLabels is one round of typing untyped pieces from the typed ones: a
+// blocked name stays blocked, a name typed elsewhere keeps its type, a
+// surname or a unique given name is a person, a short form, acronym or
+// organization-like use is an organization. It reports whether a piece
+// changed.
+func carryLabels(d *docState, x *lexIndex, ps []*piece) bool {
+	sf := shortForms(d, x, ps)
+	l := readLabels(d, x, ps)
+	blockedKeys := map[string]bool{}
+	for _, p := range ps {
+		if p.blocked {
+			blockedKeys[kg.Key(p.text)] = true
+		}
+	}
+	changed := false
+	for _, p := range ps {
+		if p.typ != "" || p.blocked {
+			continue
+		}
+		k := kg.Key(p.text)
+		switch {
+		case blockedKeys[k]:
+			p.blocked = true
+		case l.labels["p:"+k] != nil:
+			p.typ = kg.Person
+		case l.labels["o:"+orgBase(x, p.text)] != nil:
+			q := l.labels["o:"+orgBase(x, p.text)]
+			p.typ, p.kind = kg.Organization, q.kind
+		case p.b-p.a == 1 && l.surnames[k]:
+			p.typ = kg.Person
+		case p.b-p.a == 1 && l.given[k] == 1 && !isAllCaps(p.text):
+			// "Lydia knows ...": the given name of one person named in full.
+			p.typ = kg.Person
+		case sf[k] != nil:
+			p.typ, p.kind = kg.Organization, sf[k].kind
+		case p.b-p.a == 1 && isAcronymish(p.text) && initialsMatch(p.text, l.orgs) != nil:
+			q := initialsMatch(p.text, l.orgs)
+			p.typ, p.kind = kg.Organization, q.kind
+		case itsFollows(d, p):
+			p.typ, p.kind = kg.Organization, "company"
+		case actsLikeOrg(d, x, p, l.surnames):
+			p.typ, p.kind = kg.Organization, "company"
+		default:
+			continue
+		}
+		changed = true
+	}
+	return changed
 }
 
 // shortForms maps the short form of a company name to that name's first
