@@ -1365,27 +1365,80 @@ func itsFollows(d *docState, p *piece) bool {
 	return false
 }
 
-// buildEntities groups typed pieces into document entities.
+// entityBuilder groups a document's typed pieces into entities.
+type entityBuilder struct {
+	d     *docState
+	x     *lexIndex
+	ps    []*piece
+	byKey map[string]*entity // "o:"+orgBase or "p:"+key -> entity
+	sf    map[string]*piece  // short form -> the full name's piece (shortForms)
+	remit map[string]*piece  // an agency's remit -> its piece (agencyRemits)
+}
+
+// buildEntities groups typed pieces into document entities: organizations
+// and full person names first, then acronyms, initials, surnames and given
+// names, and last each entity's canonical name.
 func buildEntities(d *docState, x *lexIndex, ps []*piece) {
-	byKey := map[string]*entity{}
-	newEnt := func(t kg.EntityType, name, kind string) *entity {
-		e := &entity{Type: t, Name: name, Kind: kind, Aliases: map[string]struct{}{}}
-		d.Entities = append(d.Entities, e)
-		return e
-	}
-	addMention := func(p *piece, e *entity, rule string) {
-		p.ent = e
-		m := &mention{Start: p.start, End: p.end, Text: p.text, Sent: p.sent, Kind: nameMention, Entity: e}
-		e.Mentions = append(e.Mentions, m)
-		e.Aliases[p.text] = struct{}{}
-		d.Mentions = append(d.Mentions, m)
-		if rule != "" && kg.Key(p.text) != kg.Key(e.Name) {
-			e.Merges = append(e.Merges, kg.Merge{Rule: rule, Name: p.text, Into: e.Name, Where: d.Doc.ID})
+	eb := &entityBuilder{d: d, x: x, ps: ps, byKey: map[string]*entity{}}
+	eb.sf = shortForms(d, x, ps)
+	eb.remit = agencyRemits(d, x, ps)
+	// Organizations and full person names first, then acronyms and surnames.
+	for _, p := range ps {
+		if p.blocked || p.typ == "" || p.acronym {
+			continue
+		}
+		switch p.typ {
+		case kg.Organization:
+			eb.fullOrg(p)
+		case kg.Person:
+			eb.fullPerson(p)
 		}
 	}
-	sf := shortForms(d, x, ps)
-	// An agency goes by its remit: "Public Works" for the "Department of
-	// Public Works".
+	for _, p := range ps {
+		if p.blocked || p.typ == "" || p.ent != nil {
+			continue
+		}
+		switch {
+		case p.acronym && p.defOf >= 0 && ps[p.defOf].ent != nil:
+			eb.addMention(p, ps[p.defOf].ent, "acronym")
+			if eb.byKey["o:"+kg.Key(p.text)] == nil {
+				eb.byKey["o:"+kg.Key(p.text)] = ps[p.defOf].ent
+			}
+		case p.typ == kg.Organization:
+			eb.shortOrg(p)
+		case p.typ == kg.Person:
+			eb.shortPerson(p)
+		}
+	}
+	canonicalNames(d, x)
+	sort.SliceStable(d.Entities, func(i, j int) bool { return d.Entities[i].Mentions[0].Start < d.Entities[j].Mentions[0].Start })
+}
+
+// newEnt adds a new entity to the document.
+func (eb *entityBuilder) newEnt(t kg.EntityType, name, kind string) *entity {
+	e := &entity{Type: t, Name: name, Kind: kind, Aliases: map[string]struct{}{}}
+	eb.d.Entities = append(eb.d.Entities, e)
+	return e
+}
+
+// addMention makes piece p a name mention of e, recording the merge rule
+// when p's name is not e's.
+func (eb *entityBuilder) addMention(p *piece, e *entity, rule string) {
+	d := eb.d
+	p.ent = e
+	m := &mention{Start: p.start, End: p.end, Text: p.text, Sent: p.sent, Kind: nameMention, Entity: e}
+	e.Mentions = append(e.Mentions, m)
+	e.Aliases[p.text] = struct{}{}
+	d.Mentions = append(d.Mentions, m)
+	if rule != "" && kg.Key(p.text) != kg.Key(e.Name) {
+		e.Merges = append(e.Merges, kg.Merge{Rule: rule, Name: p.text, Into: e.Name, Where: d.Doc.ID})
+	}
+}
+
+// agencyRemits maps an agency's remit to its piece: an agency goes by its
+// remit, "Public Works" for the "Department of Public Works". A remit two
+// agencies share maps to nil.
+func agencyRemits(d *docState, x *lexIndex, ps []*piece) map[string]*piece {
 	remit := map[string]*piece{}
 	for _, p := range ps {
 		if p.blocked || p.typ != kg.Organization || p.b-p.a < 3 {
@@ -1409,165 +1462,172 @@ func buildEntities(d *docState, x *lexIndex, ps []*piece) {
 			remit[k] = p
 		}
 	}
-	// Organizations and full person names first, then acronyms and surnames.
-	for _, p := range ps {
-		if p.blocked || p.typ == "" || p.acronym {
-			continue
-		}
-		switch p.typ {
-		case kg.Organization:
-			if p.b-p.a == 1 && isAcronymish(p.text) {
-				if _, ok := x.agencies[kg.Key(p.text)]; !ok {
-					continue // later: initials
-				}
-			}
-			base := orgBase(x, p.text)
-			if p.canonical != "" {
-				base = kg.Key(p.canonical)
-			}
-			k := "o:" + base
-			e := byKey[k]
-			rule := ""
-			if q := sf[base]; e == nil && q != nil && q != p && q.ent != nil {
-				byKey[k] = q.ent
-				addMention(p, q.ent, "short-form")
-				continue
-			}
-			if q := remit[base]; e == nil && q != nil && q != p && p.canonical == "" && x.agencies[base].Canonical == "" {
-				qe := q.ent
-				if qe == nil {
-					qk := "o:" + orgBase(x, q.text)
-					if byKey[qk] == nil {
-						byKey[qk] = newEnt(kg.Organization, q.text, q.kind)
-					}
-					qe = byKey[qk]
-				}
-				byKey[k] = qe
-				addMention(p, qe, "remit")
-				continue
-			}
-			if e == nil {
-				name := p.text
-				if p.canonical != "" {
-					name = p.canonical
-				}
-				e = newEnt(kg.Organization, name, p.kind)
-				byKey[k] = e
-			} else if p.canonical != "" || kg.Key(p.text) != kg.Key(e.Name) {
-				rule = "legal-form"
-			}
-			if p.canonical != "" && kg.Key(p.canonical) != kg.Key(p.text) {
-				rule = "alias-lexicon"
-				e.Aliases[p.canonical] = struct{}{}
-			}
-			addMention(p, e, rule)
-		case kg.Person:
-			if p.b-p.a < 2 {
-				continue
-			}
-			k := "p:" + kg.Key(p.text)
-			e := byKey[k]
-			if e == nil {
-				// Nickname of a full name already seen: "Jim Smith" = "James Smith".
-				toks := d.Sents[p.sent].Tokens
-				for _, f := range d.Entities {
-					if f.Type != kg.Person {
-						continue
-					}
-					fw := strings.Fields(f.Name)
-					if len(fw) >= 2 && kg.Key(fw[len(fw)-1]) == kg.Key(toks[p.b-1].Text) && x.sameFirstName(fw[0], toks[p.a].Text) {
-						e = f
-						break
-					}
-				}
-				if e != nil {
-					byKey[k] = e
-					addMention(p, e, "nickname")
-					continue
-				}
-				e = newEnt(kg.Person, p.text, "")
-				byKey[k] = e
-			}
-			addMention(p, e, "")
+	return remit
+}
+
+// fullOrg adds an organization's name (not a bare acronym, which waits for
+// initials): to the full name a short form stands for, to the agency a remit
+// names, to the entity of the same base name, or to a new entity.
+func (eb *entityBuilder) fullOrg(p *piece) {
+	x := eb.x
+	if p.b-p.a == 1 && isAcronymish(p.text) {
+		if _, ok := x.agencies[kg.Key(p.text)]; !ok {
+			return // later: initials
 		}
 	}
-	for _, p := range ps {
-		if p.blocked || p.typ == "" || p.ent != nil {
-			continue
+	base := orgBase(x, p.text)
+	if p.canonical != "" {
+		base = kg.Key(p.canonical)
+	}
+	k := "o:" + base
+	e := eb.byKey[k]
+	rule := ""
+	if q := eb.sf[base]; e == nil && q != nil && q != p && q.ent != nil {
+		eb.byKey[k] = q.ent
+		eb.addMention(p, q.ent, "short-form")
+		return
+	}
+	if q := eb.remit[base]; e == nil && q != nil && q != p && p.canonical == "" && x.agencies[base].Canonical == "" {
+		qe := q.ent
+		if qe == nil {
+			qk := "o:" + orgBase(x, q.text)
+			if eb.byKey[qk] == nil {
+				eb.byKey[qk] = eb.newEnt(kg.Organization, q.text, q.kind)
+			}
+			qe = eb.byKey[qk]
 		}
+		eb.byKey[k] = qe
+		eb.addMention(p, qe, "remit")
+		return
+	}
+	if e == nil {
+		name := p.text
+		if p.canonical != "" {
+			name = p.canonical
+		}
+		e = eb.newEnt(kg.Organization, name, p.kind)
+		eb.byKey[k] = e
+	} else if p.canonical != "" || kg.Key(p.text) != kg.Key(e.Name) {
+		rule = "legal-form"
+	}
+	if p.canonical != "" && kg.Key(p.canonical) != kg.Key(p.text) {
+		rule = "alias-lexicon"
+		e.Aliases[p.canonical] = struct{}{}
+	}
+	eb.addMention(p, e, rule)
+}
+
+// fullPerson adds a person's name of two words or more: to the entity of
+// the same name, to a full name it is a nickname of ("Jim Smith" = "James
+// Smith"), or to a new entity.
+func (eb *entityBuilder) fullPerson(p *piece) {
+	d, x := eb.d, eb.x
+	if p.b-p.a < 2 {
+		return
+	}
+	k := "p:" + kg.Key(p.text)
+	e := eb.byKey[k]
+	if e == nil {
+		// Nickname of a full name already seen: "Jim Smith" = "James Smith".
 		toks := d.Sents[p.sent].Tokens
-		switch {
-		case p.acronym && p.defOf >= 0 && ps[p.defOf].ent != nil:
-			addMention(p, ps[p.defOf].ent, "acronym")
-			if byKey["o:"+kg.Key(p.text)] == nil {
-				byKey["o:"+kg.Key(p.text)] = ps[p.defOf].ent
-			}
-		case p.typ == kg.Organization:
-			var orgs []*piece
-			for _, q := range ps {
-				if q.ent != nil && q.typ == kg.Organization && q.b-q.a >= 2 {
-					orgs = append(orgs, q)
-				}
-			}
-			if q := initialsMatch(p.text, orgs); q != nil {
-				addMention(p, q.ent, "initials")
+		for _, f := range d.Entities {
+			if f.Type != kg.Person {
 				continue
 			}
-			// Same acronym defined elsewhere in the document.
-			if e := byKey["o:"+kg.Key(p.text)]; e != nil {
-				addMention(p, e, "acronym")
-				continue
+			fw := strings.Fields(f.Name)
+			if len(fw) >= 2 && kg.Key(fw[len(fw)-1]) == kg.Key(toks[p.b-1].Text) && x.sameFirstName(fw[0], toks[p.a].Text) {
+				e = f
+				break
 			}
-			e := newEnt(kg.Organization, p.text, orDefault(p.kind, "company"))
-			byKey["o:"+kg.Key(p.text)] = e
-			addMention(p, e, "")
-		case p.typ == kg.Person:
-			// A surname (or a full name's single form): the most recent person
-			// with that surname, else the first one.
-			k := kg.Key(toks[p.a].Text)
-			var best *entity
-			for _, e := range d.Entities {
-				if e.Type != kg.Person {
-					continue
-				}
-				fw := strings.Fields(e.Name)
-				if len(fw) >= 2 && kg.Key(fw[len(fw)-1]) == k {
-					// Two people share the surname: the one the text has named
-					// more often so far (the story's subject), else the latest.
-					if best == nil || mentionsBefore(e, p.start) > mentionsBefore(best, p.start) ||
-						(mentionsBefore(e, p.start) == mentionsBefore(best, p.start) && lastMentionBefore(e, p.start) > lastMentionBefore(best, p.start)) {
-						best = e
-					}
-				}
-			}
-			if best != nil {
-				addMention(p, best, "surname")
-				continue
-			}
-			// A given name alone: the one person named in full with it.
-			var byGiven *entity
-			for _, e := range d.Entities {
-				if fw := strings.Fields(e.Name); e.Type == kg.Person && len(fw) >= 2 && kg.Key(fw[0]) == k && p.b-p.a == 1 && mentionsBefore(e, p.start) > 0 {
-					if byGiven != nil && byGiven != e {
-						byGiven = nil
-						break
-					}
-					byGiven = e
-				}
-			}
-			if byGiven != nil {
-				addMention(p, byGiven, "given-name")
-				continue
-			}
-			e := byKey["p:"+k]
-			if e == nil {
-				e = newEnt(kg.Person, p.text, "")
-				byKey["p:"+k] = e
-			}
-			addMention(p, e, "")
+		}
+		if e != nil {
+			eb.byKey[k] = e
+			eb.addMention(p, e, "nickname")
+			return
+		}
+		e = eb.newEnt(kg.Person, p.text, "")
+		eb.byKey[k] = e
+	}
+	eb.addMention(p, e, "")
+}
+
+// shortOrg adds an organization's acronym: to the organization whose
+// initials it is, to the same acronym defined elsewhere, or to a new entity.
+func (eb *entityBuilder) shortOrg(p *piece) {
+	var orgs []*piece
+	for _, q := range eb.ps {
+		if q.ent != nil && q.typ == kg.Organization && q.b-q.a >= 2 {
+			orgs = append(orgs, q)
 		}
 	}
-	// Canonical names: the longest full form (lexicon canonical wins for orgs).
+	if q := initialsMatch(p.text, orgs); q != nil {
+		eb.addMention(p, q.ent, "initials")
+		return
+	}
+	// Same acronym defined elsewhere in the document.
+	if e := eb.byKey["o:"+kg.Key(p.text)]; e != nil {
+		eb.addMention(p, e, "acronym")
+		return
+	}
+	e := eb.newEnt(kg.Organization, p.text, orDefault(p.kind, "company"))
+	eb.byKey["o:"+kg.Key(p.text)] = e
+	eb.addMention(p, e, "")
+}
+
+// shortPerson adds a surname (or a full name's single form) to the person
+// with that surname, a given name alone to the one person named in full
+// with it, or else to the entity of the same word or a new one.
+func (eb *entityBuilder) shortPerson(p *piece) {
+	d := eb.d
+	toks := d.Sents[p.sent].Tokens
+	// A surname (or a full name's single form): the most recent person
+	// with that surname, else the first one.
+	k := kg.Key(toks[p.a].Text)
+	var best *entity
+	for _, e := range d.Entities {
+		if e.Type != kg.Person {
+			continue
+		}
+		fw := strings.Fields(e.Name)
+		if len(fw) >= 2 && kg.Key(fw[len(fw)-1]) == k {
+			// Two people share the surname: the one the text has named
+			// more often so far (the story's subject), else the latest.
+			if best == nil || mentionsBefore(e, p.start) > mentionsBefore(best, p.start) ||
+				(mentionsBefore(e, p.start) == mentionsBefore(best, p.start) && lastMentionBefore(e, p.start) > lastMentionBefore(best, p.start)) {
+				best = e
+			}
+		}
+	}
+	if best != nil {
+		eb.addMention(p, best, "surname")
+		return
+	}
+	// A given name alone: the one person named in full with it.
+	var byGiven *entity
+	for _, e := range d.Entities {
+		if fw := strings.Fields(e.Name); e.Type == kg.Person && len(fw) >= 2 && kg.Key(fw[0]) == k && p.b-p.a == 1 && mentionsBefore(e, p.start) > 0 {
+			if byGiven != nil && byGiven != e {
+				byGiven = nil
+				break
+			}
+			byGiven = e
+		}
+	}
+	if byGiven != nil {
+		eb.addMention(p, byGiven, "given-name")
+		return
+	}
+	e := eb.byKey["p:"+k]
+	if e == nil {
+		e = eb.newEnt(kg.Person, p.text, "")
+		eb.byKey["p:"+k] = e
+	}
+	eb.addMention(p, e, "")
+}
+
+// canonicalNames gives each entity its canonical name, the longest full
+// form (lexicon canonical wins for orgs), and its ID.
+func canonicalNames(d *docState, x *lexIndex) {
 	for _, e := range d.Entities {
 		name := e.Name
 		if e.Type == kg.Person {
@@ -1594,7 +1654,6 @@ func buildEntities(d *docState, x *lexIndex, ps []*piece) {
 		}
 		e.ID = kg.EntityID(e.Type, e.Name)
 	}
-	sort.SliceStable(d.Entities, func(i, j int) bool { return d.Entities[i].Mentions[0].Start < d.Entities[j].Mentions[0].Start })
 }
 
 // formalOver: "James Smith" is preferred over "Jim Smith".
