@@ -1081,111 +1081,152 @@ func (d *docState) indirect(cl *claimLex, qs []quoteSeg, used map[int]bool) []*c
 			out = append(out, c)
 		}
 		for _, loc := range cl.verbRe.FindAllStringIndex(s.Text, -1) {
-			vs, ve := s.Start+loc[0], s.Start+loc[1]
-			verb := strings.ToLower(s.Text[loc[0]:loc[1]])
-			e := cl.verbs[verb]
-			if vs > s.Start && d.Doc.Text[vs] >= 'A' && d.Doc.Text[vs] <= 'Z' {
-				continue // part of a name: "the Court of Federal Claims"
-			}
-			if used[vs] || inQuote(qs, vs) || d.mentionAt(vs) != nil {
-				continue
-			}
-			if e.Attr("noun") != "" {
-				skip := false
-				for _, w := range d.wordsBefore(vs, s.Start, 3) {
-					skip = skip || prepositions[w.text]
-				}
-				if skip {
-					continue // "said in a statement": the verb reports, not the noun
-				}
-			}
-			prev := d.wordsBefore(vs, s.Start, 1)
-			if e.Attr("noun") == "" && len(prev) == 1 && (determiners[prev[0].text] || beForms[prev[0].text] || possessiveWord(prev[0].text)) {
-				continue // a noun or an adjective: "the claims", "is alleged"
-			}
-			if e.Attr("that") != "" && !d.thatFollows(ve, s.End) {
-				continue // "found a buyer": "found" reports only "found (in May) that ..."
-			}
-			if e.Attr("denial") != "" && (d.deniedSomeone(ve, s.End) || d.deniedFiling(ve, s.End)) {
-				continue // "denied Halloran a fair chance": withheld, not disputed
-			}
-			if ts := d.trailing(s, vs, ve, verb); ts != nil {
-				out = append(out, ts...)
-				continue
-			}
-			rest := strings.TrimLeft(d.Doc.Text[ve:s.End], " ")
-			if strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, ",") || strings.HasPrefix(rest, "“") || strings.HasPrefix(rest, `"`) {
-				continue // a direct quote's attribution
-			}
-			from := d.skipSpace(ve)
-			if e.Attr("object") != "" {
-				// "told CNN that ...", "told reporters that ...": skip the listener
-				for _, m := range d.mentionsIn(from, s.End) {
-					if m.Start <= d.skipSpace(from) {
-						from = d.skipSpace(d.skipParen(m.End, s.End))
-					}
-					break
-				}
-				for i, w := range d.wordsAfter(from, s.End, 4) {
-					if w.text == "that" && i > 0 {
-						from = d.skipSpace(w.end)
-						break
-					}
-				}
-			}
-			if rest := strings.ToLower(d.Doc.Text[from:s.End]); strings.HasPrefix(rest, "in a statement") {
-				// "said in a statement (announcing X) that ..."
-				for i, w := range d.wordsAfter(from, s.End, 12) {
-					if w.text == "that" && i > 2 {
-						from = d.skipSpace(w.end)
-						break
-					}
-				}
-			} else if w := firstWord(rest); prepositions[w] && w != "to" {
-				// "said in a 14-page order that ...", "wrote on Tuesday that ..."
-				for i, w := range d.wordsAfter(from, s.End, 8) {
-					if w.text == "that" && i > 1 {
-						from = d.skipSpace(w.end)
-						break
-					}
-				}
-			} else if strings.HasPrefix(rest, "that ") {
-				from += len("that ")
-			}
-			if w := firstWord(d.Doc.Text[from:s.End]); prepositions[w] || w == "to" {
-				continue // "complained about X", "a statement to CNN": no reported clause
-			}
-			if len(prev) == 1 && prev[0].text == "to" {
-				continue // "to argue that": not yet said
-			}
-			end := s.End
-			if at := cl.coordinatedVerb(d.Doc.Text[from:s.End]); at >= 0 {
-				end = from + at // "said X and called the motion Y": Y is the next verb's
-			}
-			for end > from && strings.ContainsAny(d.Doc.Text[end-1:end], ".!? ,") {
-				end--
-			}
-			minWords := 2
-			if e.Attr("denial") != "" {
-				minWords = 1 // "X denied wrongdoing"
-			}
-			if end <= from || len(wordRe.FindAllString(d.Doc.Text[from:end], -1)) < minWords {
-				continue
-			}
-			if e.Attr("epithet") != "" && (strings.ContainsAny(d.Doc.Text[from:end], `"“`) || cl.stance(d.Doc.Text[from:end], "") == kg.Neutral) {
-				// an epithet verb reports a quote (`called it "a sham"`) or a
-				// judgment the words carry ("called the allegations baseless"),
-				// not a clause: "called for a vote", "called him"
-				continue
-			}
-			who := d.speakerBefore(vs, s.Start)
-			if who == nil {
-				continue
-			}
-			out = append(out, &claimDraft{claimant: who, kind: kg.Paraphrase, verb: verb, texts: []string{d.Doc.Text[from:end]}, spans: [][2]int{{from, end}}, para: s.Para, clause: d.clauseStart(s, vs), hint: d.filingHint(vs, s.Start)})
+			out = append(out, d.indirectAt(cl, qs, used, s, loc)...)
 		}
 	}
 	return out
+}
+
+// indirectAt reads the reported speech of the reporting verb at
+// s.Text[loc[0]:loc[1]]: the verb must report (reportingUse), the clause it
+// reports starts after any listener or "that" (reportedStart) and runs to
+// the next verb or the sentence's end (reportedEnd), and its subject is the
+// claimant.
+func (d *docState) indirectAt(cl *claimLex, qs []quoteSeg, used map[int]bool, s sentence, loc []int) []*claimDraft {
+	vs, ve := s.Start+loc[0], s.Start+loc[1]
+	verb := strings.ToLower(s.Text[loc[0]:loc[1]])
+	e := cl.verbs[verb]
+	prev := d.wordsBefore(vs, s.Start, 1)
+	if !d.reportingUse(qs, used, s, vs, ve, e, prev) {
+		return nil
+	}
+	if ts := d.trailing(s, vs, ve, verb); ts != nil {
+		return ts
+	}
+	rest := strings.TrimLeft(d.Doc.Text[ve:s.End], " ")
+	if strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, ",") || strings.HasPrefix(rest, "“") || strings.HasPrefix(rest, `"`) {
+		return nil // a direct quote's attribution
+	}
+	from := d.reportedStart(s, ve, e)
+	if w := firstWord(d.Doc.Text[from:s.End]); prepositions[w] || w == "to" {
+		return nil // "complained about X", "a statement to CNN": no reported clause
+	}
+	if len(prev) == 1 && prev[0].text == "to" {
+		return nil // "to argue that": not yet said
+	}
+	end, ok := d.reportedEnd(cl, s, from, e)
+	if !ok {
+		return nil
+	}
+	who := d.speakerBefore(vs, s.Start)
+	if who == nil {
+		return nil
+	}
+	return []*claimDraft{{claimant: who, kind: kg.Paraphrase, verb: verb, texts: []string{d.Doc.Text[from:end]}, spans: [][2]int{{from, end}}, para: s.Para, clause: d.clauseStart(s, vs), hint: d.filingHint(vs, s.Start)}}
+}
+
+// reportingUse reports whether the verb at [vs,ve) of sentence s, with
+// lexicon entry e and the word before it prev, reports speech: not part of
+// a name, a quote or an attribution already used, not a noun or an
+// adjective ("said in a statement", "the claims", "is alleged"), followed by
+// "that" when the verb needs it, and not a denial of someone something.
+func (d *docState) reportingUse(qs []quoteSeg, used map[int]bool, s sentence, vs, ve int, e lexicon.Entry, prev []word) bool {
+	if vs > s.Start && d.Doc.Text[vs] >= 'A' && d.Doc.Text[vs] <= 'Z' {
+		return false // part of a name: "the Court of Federal Claims"
+	}
+	if used[vs] || inQuote(qs, vs) || d.mentionAt(vs) != nil {
+		return false
+	}
+	if e.Attr("noun") != "" {
+		skip := false
+		for _, w := range d.wordsBefore(vs, s.Start, 3) {
+			skip = skip || prepositions[w.text]
+		}
+		if skip {
+			return false // "said in a statement": the verb reports, not the noun
+		}
+	}
+	if e.Attr("noun") == "" && len(prev) == 1 && (determiners[prev[0].text] || beForms[prev[0].text] || possessiveWord(prev[0].text)) {
+		return false // a noun or an adjective: "the claims", "is alleged"
+	}
+	if e.Attr("that") != "" && !d.thatFollows(ve, s.End) {
+		return false // "found a buyer": "found" reports only "found (in May) that ..."
+	}
+	if e.Attr("denial") != "" && (d.deniedSomeone(ve, s.End) || d.deniedFiling(ve, s.End)) {
+		return false // "denied Halloran a fair chance": withheld, not disputed
+	}
+	return true
+}
+
+// reportedStart is where the clause a reporting verb ending at ve reports
+// starts: after a listener ("told CNN that"), "in a statement ... that", a
+// prepositional phrase and "that" ("said in a 14-page order that"), or a
+// bare "that".
+func (d *docState) reportedStart(s sentence, ve int, e lexicon.Entry) int {
+	from := d.skipSpace(ve)
+	if e.Attr("object") != "" {
+		// "told CNN that ...", "told reporters that ...": skip the listener
+		for _, m := range d.mentionsIn(from, s.End) {
+			if m.Start <= d.skipSpace(from) {
+				from = d.skipSpace(d.skipParen(m.End, s.End))
+			}
+			break
+		}
+		for i, w := range d.wordsAfter(from, s.End, 4) {
+			if w.text == "that" && i > 0 {
+				from = d.skipSpace(w.end)
+				break
+			}
+		}
+	}
+	if rest := strings.ToLower(d.Doc.Text[from:s.End]); strings.HasPrefix(rest, "in a statement") {
+		// "said in a statement (announcing X) that ..."
+		for i, w := range d.wordsAfter(from, s.End, 12) {
+			if w.text == "that" && i > 2 {
+				from = d.skipSpace(w.end)
+				break
+			}
+		}
+	} else if w := firstWord(rest); prepositions[w] && w != "to" {
+		// "said in a 14-page order that ...", "wrote on Tuesday that ..."
+		for i, w := range d.wordsAfter(from, s.End, 8) {
+			if w.text == "that" && i > 1 {
+				from = d.skipSpace(w.end)
+				break
+			}
+		}
+	} else if strings.HasPrefix(rest, "that ") {
+		from += len("that ")
+	}
+	return from
+}
+
+// reportedEnd is where a reported clause starting at from ends: before a
+// coordinated verb ("said X and called the motion Y") or at the sentence's
+// end, less punctuation. It is false when the clause is too short or an
+// epithet verb reports a quote or a judgment rather than a clause.
+func (d *docState) reportedEnd(cl *claimLex, s sentence, from int, e lexicon.Entry) (int, bool) {
+	end := s.End
+	if at := cl.coordinatedVerb(d.Doc.Text[from:s.End]); at >= 0 {
+		end = from + at // "said X and called the motion Y": Y is the next verb's
+	}
+	for end > from && strings.ContainsAny(d.Doc.Text[end-1:end], ".!? ,") {
+		end--
+	}
+	minWords := 2
+	if e.Attr("denial") != "" {
+		minWords = 1 // "X denied wrongdoing"
+	}
+	if end <= from || len(wordRe.FindAllString(d.Doc.Text[from:end], -1)) < minWords {
+		return 0, false
+	}
+	if e.Attr("epithet") != "" && (strings.ContainsAny(d.Doc.Text[from:end], `"“`) || cl.stance(d.Doc.Text[from:end], "") == kg.Neutral) {
+		// an epithet verb reports a quote (`called it "a sham"`) or a
+		// judgment the words carry ("called the allegations baseless"),
+		// not a clause: "called for a vote", "called him"
+		return 0, false
+	}
+	return end, true
 }
 
 // allegingFilings are the filings whose statements are allegations: what
