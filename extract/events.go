@@ -53,15 +53,49 @@ type triggerSet struct {
 	always   []int            // triggers whose key is not a plain ASCII word
 }
 
-// compileTriggers reads the trigger and type lexicons. Triggers of a type
-// missing from the vocabulary are dropped.
 var triggerCache sync.Map // *lexicon.Lexicon -> *triggerSet
 
+// compileTriggers reads the trigger and type lexicons: the event types,
+// the cue words, and each trigger compiled and indexed by its key words.
+// Triggers of a type missing from the vocabulary are dropped.
 func compileTriggers(lex *lexicon.Lexicon) *triggerSet {
 	ts := &triggerSet{court: map[string]bool{}, group: map[string]bool{}, phrasal: map[string]bool{}, undergo: map[string]bool{}, speakOf: map[string]bool{}, document: map[string]string{}, legal: map[string]bool{}, types: map[string]bool{}, byAgent: map[string]bool{}, people: map[string]bool{}, byKey: map[string][]int{}, announced: map[string]bool{}, investigator: map[string]bool{}, litigant: map[string]string{}}
 	if lex == nil {
 		return ts
 	}
+	ts.readTypes(lex)
+	in := inflectorOf(lex)
+	listed := map[string]bool{}
+	for _, e := range lex.Entries("event_triggers") {
+		listed[strings.ToLower(e.Phrase)] = true
+	}
+	for _, e := range lex.Entries("event_triggers") {
+		if ts.addCue(e) {
+			continue
+		}
+		if e.Attr("type") == "" || !ts.types[e.Attr("type")] {
+			continue
+		}
+		t, keys, ok := compileTrigger(in, e, listed)
+		if !ok {
+			continue
+		}
+		ts.triggers = append(ts.triggers, t)
+		i := len(ts.triggers) - 1
+		for _, k := range keys {
+			if !asciiWord(k) {
+				ts.always = append(ts.always, i)
+				break
+			}
+			ts.byKey[k] = append(ts.byKey[k], i)
+		}
+	}
+	return ts
+}
+
+// readTypes reads event_types.txt: the vocabulary and each type's merge,
+// subject and announced attributes.
+func (ts *triggerSet) readTypes(lex *lexicon.Lexicon) {
 	for _, e := range lex.Entries("event_types") {
 		ts.types[e.Phrase] = true
 		if e.Attr("merge") == "agent" {
@@ -74,92 +108,80 @@ func compileTriggers(lex *lexicon.Lexicon) *triggerSet {
 			ts.announced[e.Phrase] = true
 		}
 	}
-	in := inflectorOf(lex)
-	listed := map[string]bool{}
-	for _, e := range lex.Entries("event_triggers") {
-		listed[strings.ToLower(e.Phrase)] = true
+}
+
+// addCue adds a cue word of event_triggers.txt (a line with cue=) to its
+// set; false when the line is a trigger.
+func (ts *triggerSet) addCue(e lexicon.Entry) bool {
+	p := strings.ToLower(e.Phrase)
+	switch e.Attr("cue") {
+	case "court":
+		ts.court[p] = true
+	case "group":
+		ts.group[p] = true
+	case "phrasal":
+		ts.phrasal[p] = true
+	case "undergo":
+		ts.undergo[p] = true
+	case "speak":
+		ts.speakOf[p] = true
+	case "document":
+		ts.document[p] = e.Attr("type")
+		ts.legal[p] = true
+	case "legal":
+		ts.legal[p] = true
+	case "investigator":
+		ts.investigator[p] = true
+	case "litigant":
+		ts.litigant[p] = e.Attr("side")
+	default:
+		return false
 	}
-	for _, e := range lex.Entries("event_triggers") {
-		p := strings.ToLower(e.Phrase)
-		switch e.Attr("cue") {
-		case "court":
-			ts.court[p] = true
-			continue
-		case "group":
-			ts.group[p] = true
-			continue
-		case "phrasal":
-			ts.phrasal[p] = true
-			continue
-		case "undergo":
-			ts.undergo[p] = true
-			continue
-		case "speak":
-			ts.speakOf[p] = true
-			continue
-		case "document":
-			ts.document[p] = e.Attr("type")
-			ts.legal[p] = true
-			continue
-		case "legal":
-			ts.legal[p] = true
-			continue
-		case "investigator":
-			ts.investigator[p] = true
-			continue
-		case "litigant":
-			ts.litigant[p] = e.Attr("side")
+	return true
+}
+
+// compileTrigger compiles one trigger line into a case-insensitive regular
+// expression over its words, the inflecting word as an alternation of its
+// forms and "..." as a gap, and returns the key words a sentence must hold
+// for it to match (any of them); false when it does not compile.
+func compileTrigger(in *morph.Inflector, e lexicon.Entry, listed map[string]bool) (trigger, []string, bool) {
+	p := strings.ToLower(e.Phrase)
+	words := strings.Fields(p)
+	head, forms := triggerForms(in, words, e.Attr("pos") == "noun", listed)
+	var parts []string
+	gap := false
+	for i, w := range words {
+		if w == "..." {
+			parts = append(parts, gapRe)
+			gap = true
 			continue
 		}
-		if e.Attr("type") == "" || !ts.types[e.Attr("type")] {
+		if len(parts) > 0 {
+			parts = append(parts, `[ \t]+`)
+		}
+		if i == head {
+			parts = append(parts, alternation(forms))
 			continue
 		}
-		words := strings.Fields(p)
-		head, forms := triggerForms(in, words, e.Attr("pos") == "noun", listed)
-		var parts []string
-		gap := false
-		for i, w := range words {
-			if w == "..." {
-				parts = append(parts, gapRe)
-				gap = true
-				continue
-			}
-			if len(parts) > 0 {
-				parts = append(parts, `[ \t]+`)
-			}
-			if i == head {
-				parts = append(parts, alternation(forms))
-				continue
-			}
-			parts = append(parts, regexp.QuoteMeta(w))
-		}
-		re, err := regexp.Compile(`(?i)\b` + strings.Join(parts, "") + `\b`)
-		if err != nil {
-			continue
-		}
-		keys := []string{keyWord(p)}
-		if then := keyWord(e.Attr("then")); len(then) > len(keys[0]) {
-			keys[0] = then // both must be there: the longer is the rarer
-		} else if head >= 0 && keys[0] == words[head] {
-			keys = nil // the key word is inflected: any of its forms
-			for _, f := range forms {
-				keys = append(keys, keyWord(f))
-			}
-		}
-		ts.triggers = append(ts.triggers, trigger{
-			Phrase: p, Type: e.Attr("type"), Noun: e.Attr("pos") == "noun", List: e.Attr("list") == "1",
-			Attrs: e.Attrs, re: re, key: keys[0], gap: gap,
-		})
-		i := len(ts.triggers) - 1
-		for _, k := range keys {
-			if !asciiWord(k) {
-				ts.always = append(ts.always, i)
-				break
-			}
-			ts.byKey[k] = append(ts.byKey[k], i)
+		parts = append(parts, regexp.QuoteMeta(w))
+	}
+	re, err := regexp.Compile(`(?i)\b` + strings.Join(parts, "") + `\b`)
+	if err != nil {
+		return trigger{}, nil, false
+	}
+	keys := []string{keyWord(p)}
+	if then := keyWord(e.Attr("then")); len(then) > len(keys[0]) {
+		keys[0] = then // both must be there: the longer is the rarer
+	} else if head >= 0 && keys[0] == words[head] {
+		keys = nil // the key word is inflected: any of its forms
+		for _, f := range forms {
+			keys = append(keys, keyWord(f))
 		}
 	}
-	return ts
+	return trigger{
+		Phrase: p, Type: e.Attr("type"), Noun: e.Attr("pos") == "noun", List: e.Attr("list") == "1",
+		Attrs: e.Attrs, re: re, key: keys[0], gap: gap,
+	}, keys, true
 }
 
 // triggerForms returns which word of a trigger inflects and its forms: a
