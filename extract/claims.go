@@ -426,41 +426,67 @@ func inQuote(qs []quoteSeg, off int) bool {
 func (d *docState) attribution(cl *claimLex, qs []quoteSeg, i int) (*entity, string, int) {
 	q := qs[i]
 	p := d.Paras[q.Para]
-	// after: up to the next quote or the end of the paragraph
 	if q.Closed {
-		end := p.End
-		if i+1 < len(qs) && qs[i+1].Para == q.Para {
-			end = qs[i+1].Open
-		}
-		region := d.Doc.Text[q.Close:end]
-		// `"...," Title Name said`: a quote closing on a comma leaves its
-		// sentence open for the attribution, however long the speaker's
-		// description; otherwise the verb comes within four words
-		maxWords := 4
-		if strings.HasSuffix(strings.TrimRight(d.Doc.Text[q.Start:q.End], " "), ",") {
-			maxWords = 14
-		}
-		if loc := cl.verbRe.FindStringIndex(region); loc != nil && len(wordRe.FindAllString(region[:loc[0]], -1)) <= maxWords && !conjunctions[firstWord(region)] && d.sameSentence(q.Close-1, q.Close+loc[0]) && !strings.Contains(region[:loc[0]], ";") {
-			vs, ve := q.Close+loc[0], q.Close+loc[1]
-			after := end
-			if si := d.sentenceAt(ve); si >= 0 && d.Sents[si].End < after {
-				after = d.Sents[si].End
-			}
-			if j := strings.IndexAny(d.Doc.Text[ve:after], ";"); j >= 0 {
-				after = ve + j
-			}
-			if who := d.speaker(q.Close, vs); who != nil {
-				return who, strings.ToLower(d.Doc.Text[vs:ve]), vs
-			}
-			if who := d.speaker(ve, after); who != nil {
-				return who, strings.ToLower(d.Doc.Text[vs:ve]), vs
-			}
-			if who := d.issuerNamed(cl, q.Close, after); who != nil {
-				return who, strings.ToLower(d.Doc.Text[vs:ve]), vs // `"...," the statement said`
-			}
+		if who, verb, vs := d.attributionAfter(cl, qs, i); who != nil {
+			return who, verb, vs
 		}
 	}
-	// before: the sentence ends with a reporting verb and a colon or comma
+	if who, verb, vs := d.attributionBefore(cl, p, q); who != nil {
+		return who, verb, vs
+	}
+	if who, verb, vs := d.epithetBefore(cl, p, q); who != nil {
+		return who, verb, vs
+	}
+	if q.Open == p.Start && q.Para > 0 {
+		return d.attributionAbove(cl, q)
+	}
+	return nil, "", -1
+}
+
+// attributionAfter reads the speaker after closed quote i, up to the next
+// quote or the end of the paragraph: `," said X`, `," X said`, `," the
+// statement said`.
+func (d *docState) attributionAfter(cl *claimLex, qs []quoteSeg, i int) (*entity, string, int) {
+	q := qs[i]
+	end := d.Paras[q.Para].End
+	if i+1 < len(qs) && qs[i+1].Para == q.Para {
+		end = qs[i+1].Open
+	}
+	region := d.Doc.Text[q.Close:end]
+	// `"...," Title Name said`: a quote closing on a comma leaves its
+	// sentence open for the attribution, however long the speaker's
+	// description; otherwise the verb comes within four words
+	maxWords := 4
+	if strings.HasSuffix(strings.TrimRight(d.Doc.Text[q.Start:q.End], " "), ",") {
+		maxWords = 14
+	}
+	loc := cl.verbRe.FindStringIndex(region)
+	if loc == nil || len(wordRe.FindAllString(region[:loc[0]], -1)) > maxWords || conjunctions[firstWord(region)] || !d.sameSentence(q.Close-1, q.Close+loc[0]) || strings.Contains(region[:loc[0]], ";") {
+		return nil, "", -1
+	}
+	vs, ve := q.Close+loc[0], q.Close+loc[1]
+	after := end
+	if si := d.sentenceAt(ve); si >= 0 && d.Sents[si].End < after {
+		after = d.Sents[si].End
+	}
+	if j := strings.IndexAny(d.Doc.Text[ve:after], ";"); j >= 0 {
+		after = ve + j
+	}
+	if who := d.speaker(q.Close, vs); who != nil {
+		return who, strings.ToLower(d.Doc.Text[vs:ve]), vs
+	}
+	if who := d.speaker(ve, after); who != nil {
+		return who, strings.ToLower(d.Doc.Text[vs:ve]), vs
+	}
+	if who := d.issuerNamed(cl, q.Close, after); who != nil {
+		return who, strings.ToLower(d.Doc.Text[vs:ve]), vs // `"...," the statement said`
+	}
+	return nil, "", -1
+}
+
+// attributionBefore reads the speaker before quote q in paragraph p: the
+// sentence ends with a reporting verb and a colon or comma (`X said: "`).
+func (d *docState) attributionBefore(cl *claimLex, p paragraph, q quoteSeg) (*entity, string, int) {
 	before := strings.TrimRight(d.Doc.Text[p.Start:q.Open], " ")
 	if b := strings.TrimRight(strings.TrimRight(before, ":,"), " "); b != "" && (len(b) < len(before) || cl.endsWithVerb(b)) {
 		start := max(strings.LastIndexAny(b, ".!?”\"")+1, 0)
@@ -476,49 +502,56 @@ func (d *docState) attribution(cl *claimLex, qs []quoteSeg, i int) (*entity, str
 			}
 		}
 	}
-	// `X called the motion "a transparent attempt ..."`: a verb that names
-	// what something is, a few words before the quote
-	if b := strings.TrimRight(d.Doc.Text[p.Start:q.Open], " "); b != "" {
-		start := max(strings.LastIndexAny(b, ".!?”\"")+1, 0)
-		locs := cl.verbRe.FindAllStringIndex(b[start:], -1)
-		for len(locs) > 0 {
-			// "called the union's claims "false"": a possessed noun is no verb
-			ws := d.wordsBefore(p.Start+start+locs[len(locs)-1][0], p.Start+start, 1)
-			if len(ws) == 0 || !possessiveWord(ws[0].text) && !determiners[ws[0].text] {
-				break
-			}
-			locs = locs[:len(locs)-1]
+	return nil, "", -1
+}
+
+// epithetBefore reads `X called the motion "a transparent attempt ..."`: a
+// verb that names what something is, a few words before quote q.
+func (d *docState) epithetBefore(cl *claimLex, p paragraph, q quoteSeg) (*entity, string, int) {
+	b := strings.TrimRight(d.Doc.Text[p.Start:q.Open], " ")
+	if b == "" {
+		return nil, "", -1
+	}
+	start := max(strings.LastIndexAny(b, ".!?”\"")+1, 0)
+	locs := cl.verbRe.FindAllStringIndex(b[start:], -1)
+	for len(locs) > 0 {
+		// "called the union's claims "false"": a possessed noun is no verb
+		ws := d.wordsBefore(p.Start+start+locs[len(locs)-1][0], p.Start+start, 1)
+		if len(ws) == 0 || !possessiveWord(ws[0].text) && !determiners[ws[0].text] {
+			break
 		}
-		if len(locs) > 0 {
-			loc := locs[len(locs)-1]
-			verb := strings.ToLower(b[start+loc[0] : start+loc[1]])
-			gap := b[start+loc[1]:]
-			if cl.verbs[verb].Attr("epithet") != "" && !strings.ContainsAny(gap, ",;:") && len(wordRe.FindAllString(gap, -1)) <= 6 {
-				vs := p.Start + start + loc[0]
-				if who := d.speakerBefore(vs, p.Start+start); who != nil {
-					return who, verb, vs
-				}
+		locs = locs[:len(locs)-1]
+	}
+	if len(locs) > 0 {
+		loc := locs[len(locs)-1]
+		verb := strings.ToLower(b[start+loc[0] : start+loc[1]])
+		gap := b[start+loc[1]:]
+		if cl.verbs[verb].Attr("epithet") != "" && !strings.ContainsAny(gap, ",;:") && len(wordRe.FindAllString(gap, -1)) <= 6 {
+			vs := p.Start + start + loc[0]
+			if who := d.speakerBefore(vs, p.Start+start); who != nil {
+				return who, verb, vs
 			}
 		}
 	}
-	// a paragraph that issues a statement introduces the quote after it:
-	// "X issued a statement on Tuesday." + "\"...\""
-	if q.Open == p.Start && q.Para > 0 {
-		if who := d.statementIssuer(cl, d.sentenceAt(d.Paras[q.Para-1].End-1)); who != nil {
-			return who, "statement", d.Paras[q.Para-1].Start
-		}
+	return nil, "", -1
+}
+
+// attributionAbove reads the speaker of quote q, which opens its paragraph,
+// from the paragraph before: one that issues a statement ("X issued a
+// statement on Tuesday." + "\"...\"") or ends with a reporting verb and a
+// colon (`X issued this statement:`).
+func (d *docState) attributionAbove(cl *claimLex, q quoteSeg) (*entity, string, int) {
+	if who := d.statementIssuer(cl, d.sentenceAt(d.Paras[q.Para-1].End-1)); who != nil {
+		return who, "statement", d.Paras[q.Para-1].Start
 	}
-	// a previous paragraph ending with a colon introduces the quote
-	if q.Open == p.Start && q.Para > 0 {
-		pp := d.Paras[q.Para-1]
-		t := strings.TrimRight(pp.Text, " ")
-		if strings.HasSuffix(t, ":") {
-			start := max(strings.LastIndexAny(t[:len(t)-1], ".!?")+1, 0)
-			if loc := cl.verbRe.FindStringIndex(t[start:]); loc != nil {
-				vs := pp.Start + start + loc[0]
-				if who := d.speakerBefore(vs, pp.Start+start); who != nil {
-					return who, strings.ToLower(d.Doc.Text[vs : pp.Start+start+loc[1]]), vs
-				}
+	pp := d.Paras[q.Para-1]
+	t := strings.TrimRight(pp.Text, " ")
+	if strings.HasSuffix(t, ":") {
+		start := max(strings.LastIndexAny(t[:len(t)-1], ".!?")+1, 0)
+		if loc := cl.verbRe.FindStringIndex(t[start:]); loc != nil {
+			vs := pp.Start + start + loc[0]
+			if who := d.speakerBefore(vs, pp.Start+start); who != nil {
+				return who, strings.ToLower(d.Doc.Text[vs : pp.Start+start+loc[1]]), vs
 			}
 		}
 	}
