@@ -29,6 +29,44 @@ type lexIndex struct {
 	nominals    map[string]string   // "company" -> organization kind it refers to
 	titleMods   map[string]bool     // "interim", "deputy": words that qualify a title before it
 	titleScopes map[string]string   // title word -> company, member or none (title_scopes.txt)
+	rankTitles  map[string]bool     // lower-case military ranks (titles.txt rank=1)
+	roleWords                       // role_words.txt by class
+}
+
+// roleWords is role_words.txt: lower-case words by the class they serve in
+// reading roles.
+type roleWords struct {
+	former     map[string]bool // "former", "ex-", "then-"
+	subsidiary map[string]bool // "unit", "arm", "subsidiary"
+	depart     map[string]bool // "has resigned", "was ousted"
+	departAs   map[string]bool // "resigned as"
+	appoint    map[string]bool // "named CFO Jane Roe"
+	remove     map[string]bool // "ousted CEO Jane Roe"
+	serve      map[string]bool // "served as"
+	join       map[string]bool // "joined Acme as"
+	found      map[string]bool // "co-founded the company"
+	teach      map[string]bool // "who teaches law at"
+	become     map[string]bool // "became"
+	past       map[string]bool // "previously"
+}
+
+// read reads role_words.txt into its classes.
+func (w *roleWords) read(l *lexicon.Lexicon) {
+	classes := map[string]*map[string]bool{
+		"former": &w.former, "subsidiary": &w.subsidiary, "depart": &w.depart, "depart_as": &w.departAs,
+		"appoint": &w.appoint, "remove": &w.remove, "serve": &w.serve, "join": &w.join,
+		"found": &w.found, "teach": &w.teach, "become": &w.become, "past": &w.past,
+	}
+	for _, m := range classes {
+		*m = map[string]bool{}
+	}
+	for _, e := range l.Entries("role_words") {
+		for _, c := range strings.Split(e.Attr("class"), ",") {
+			if m, ok := classes[strings.TrimSpace(c)]; ok {
+				(*m)[strings.ToLower(e.Phrase)] = true
+			}
+		}
+	}
 }
 
 type titleInfo struct {
@@ -87,9 +125,14 @@ func buildIndex(l *lexicon.Lexicon) *lexIndex {
 	for _, e := range l.Entries("nominals") {
 		x.nominals[strings.ToLower(e.Phrase)] = e.Attr("kind")
 	}
+	x.roleWords.read(l)
+	x.rankTitles = map[string]bool{}
 	for _, e := range l.Entries("titles") {
 		k := strings.ToLower(e.Phrase)
 		x.titles[k] = titleInfo{Phrase: e.Phrase, Org: e.Attr("org")}
+		if e.Attr("rank") != "" {
+			x.rankTitles[k] = true
+		}
 		if x.titleFirst == nil {
 			x.titleFirst = map[string]bool{}
 		}

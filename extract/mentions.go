@@ -239,7 +239,7 @@ func trimRunStart(x *lexIndex, toks []token, a, b, first int, names, lower map[s
 	}
 	// Drop a sentence-initial common word and leading determiners; a
 	// quotation opens a sentence of its own ("said: \"People bought ...").
-	for a < b && (leadStop[strings.ToLower(toks[a].Text)] || formerWords[strings.ToLower(toks[a].Text)] || ((a == first || opensQuote(toks, a)) && !properTag(toks[a].Tag) && !names[toks[a].Text] && !x.firstNames[toks[a].Text] && !x.honorifics[toks[a].Text] && x.agencies[kg.Key(toks[a].Text)].Canonical == "" && !startsTitle(x, toks, a, b))) {
+	for a < b && (leadStop[strings.ToLower(toks[a].Text)] || x.former[strings.ToLower(toks[a].Text)] || ((a == first || opensQuote(toks, a)) && !properTag(toks[a].Tag) && !names[toks[a].Text] && !x.firstNames[toks[a].Text] && !x.honorifics[toks[a].Text] && x.agencies[kg.Key(toks[a].Text)].Canonical == "" && !startsTitle(x, toks, a, b))) {
 		a++
 	}
 	// A gerund opening a sentence before a verb is no name: "Canceling
@@ -750,7 +750,7 @@ func appositiveTitle(x *lexIndex, toks []token, b int) bool {
 		t := toks[k]
 		low := strings.ToLower(t.Text)
 		switch {
-		case leadStop[low], formerWords[low], isPossessive(t.Text), isCapToken(t.Text), isAdjective(t):
+		case leadStop[low], x.former[low], isPossessive(t.Text), isCapToken(t.Text), isAdjective(t):
 			continue
 		}
 		return false
@@ -936,7 +936,7 @@ func typeFromContext(x *lexIndex, ps []*piece, toks []token, p *piece) {
 		prep := strings.ToLower(toks[p.a-1].Text)
 		if prep == "for" || prep == "of" || prep == "at" || prep == "with" {
 			_, cue := x.cueAfter[strings.ToLower(toks[p.a-2].Text)]
-			if n, _ := x.titleEndingAt(toks, p.a-1); cue || n > 0 || subsidiaryWords[strings.ToLower(toks[p.a-2].Text)] {
+			if n, _ := x.titleEndingAt(toks, p.a-1); cue || n > 0 || x.subsidiary[strings.ToLower(toks[p.a-2].Text)] {
 				p.typ, p.kind, p.weak = kg.Organization, "company", true
 				return
 			}
@@ -953,7 +953,7 @@ func typeFromContext(x *lexIndex, ps []*piece, toks []token, p *piece) {
 	// "a former Acme partner": a determiner, the name, a lower-case title.
 	if p.b-p.a <= 2 && p.a >= 1 && p.b < len(toks) && !isCapToken(toks[p.b].Text) {
 		det := strings.ToLower(toks[p.a-1].Text)
-		if formerWords[det] && p.a >= 2 {
+		if x.former[det] && p.a >= 2 {
 			det = strings.ToLower(toks[p.a-2].Text)
 		}
 		if det == "a" || det == "an" {
@@ -987,7 +987,7 @@ func typeFromContext(x *lexIndex, ps []*piece, toks []token, p *piece) {
 	// city's inspector general, Jane Roe," / "its former counsel, Jane
 	// Roe, said". The name closes the appositive or the clause.
 	if p.a >= 2 && toks[p.a-1].Text == "," && p.b-p.a >= 2 && p.b-p.a <= 3 && !isAllCaps(first) && (p.b == len(toks) || toks[p.b].Text == "," || toks[p.b].Text == "." || strings.HasPrefix(toks[p.b].Tag, "VB")) {
-		if n, _ := x.titleEndingAt(toks, p.a-1); n > 0 && !isCapToken(toks[p.a-2].Text) && titleStartsPhrase(toks, p.a-1-n) {
+		if n, _ := x.titleEndingAt(toks, p.a-1); n > 0 && !isCapToken(toks[p.a-2].Text) && titleStartsPhrase(x, toks, p.a-1-n) {
 			p.typ = kg.Person
 		}
 	}
@@ -1231,14 +1231,14 @@ func shortForms(d *docState, x *lexIndex, ps []*piece) map[string]*piece {
 				delete(full, k)
 				break
 			}
-			if !strict[k] && !speaksOfParent(d.Sents[p.sent].Tokens) {
+			if !strict[k] && !speaksOfParent(x, d.Sents[p.sent].Tokens) {
 				continue
 			}
 			// "Kestrel Cardiac Systems sued, saying former Kestrel engineers
 			// ...": after the full name, the short form modifying a common
 			// noun is the same company.
 			ptoks := d.Sents[p.sent].Tokens
-			if strict[k] && !speaksOfParent(ptoks) && p.b < len(ptoks) && !isCapToken(ptoks[p.b].Text) && isNounish(ptoks[p.b]) && !subsidiaryWords[strings.ToLower(ptoks[p.b].Text)] && p.start > q.start {
+			if strict[k] && !speaksOfParent(x, ptoks) && p.b < len(ptoks) && !isCapToken(ptoks[p.b].Text) && isNounish(ptoks[p.b]) && !x.subsidiary[strings.ToLower(ptoks[p.b].Text)] && p.start > q.start {
 				continue
 			}
 			for _, r := range ps {
@@ -1254,9 +1254,9 @@ func shortForms(d *docState, x *lexIndex, ps []*piece) map[string]*piece {
 
 // speaksOfParent: a sentence with "subsidiary", "unit", "parent" and the like,
 // where a company and a longer name beginning like it are two companies.
-func speaksOfParent(toks []token) bool {
+func speaksOfParent(x *lexIndex, toks []token) bool {
 	for _, t := range toks {
-		if low := strings.ToLower(t.Text); subsidiaryWords[low] || low == "parent" || low == "owner" || low == "owns" || low == "owned" {
+		if low := strings.ToLower(t.Text); x.subsidiary[low] || low == "parent" || low == "owner" || low == "owns" || low == "owned" {
 			return true
 		}
 	}

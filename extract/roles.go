@@ -17,10 +17,6 @@ import (
 // entities: subsidiary_of ("its cloud subsidiary, X", "X, the company's cloud
 // arm", "X, a unit of Y") and owns ("X, who owns Y", "Y, owned by X").
 
-var formerWords = map[string]bool{"former": true, "ex": true, "ex-": true, "then": true, "then-": true, "onetime": true, "one-time": true, "erstwhile": true, "previous": true, "past": true, "retired": true, "outgoing": true}
-
-var subsidiaryWords = map[string]bool{"subsidiary": true, "unit": true, "division": true, "arm": true, "branch": true, "business": true, "affiliate": true}
-
 // roleBuilder collects a document's roles and relations, each once with all
 // the sentences that state it.
 type roleBuilder struct {
@@ -152,15 +148,15 @@ func (rb *roleBuilder) titleBeforePerson(s *roleSent, m *mention, a, b int) {
 		n, ti = prefixedTitleEndingAt(x, toks, j) // "then-President Jane Roe"
 		prefixed = n > 0
 	}
-	if n > 0 && !(comma && !titleStartsPhrase(toks, j-n)) && !verbalTitle(toks, j-n) {
+	if n > 0 && !(comma && !titleStartsPhrase(x, toks, j-n)) && !verbalTitle(toks, j-n) {
 		org, none, status := titleContext(d, x, s.si, j-n, ti, m.Entity)
-		if prefixed || removedBefore(d, toks, j-n) {
+		if prefixed || removedBefore(x, toks, j-n) {
 			status = kg.Former
 		}
 		if org == nil && !none {
 			org = rb.titleBeforeOrg(s, m, j-n, b, ti)
 		}
-		if departsAfter(toks, b) {
+		if departsAfter(x, toks, b) {
 			status = kg.Former
 		}
 		rb.addRole(s.si, m.Entity, ti.Phrase, org, none, status)
@@ -214,13 +210,13 @@ func (rb *roleBuilder) titleForBeforeComma(s *roleSent, m *mention, j int) {
 	x, toks := rb.x, s.toks
 	if om := mentionAtTok(s.names, toks, j-1); om != nil && om.Entity.Type == kg.Person && om.Entity != m.Entity {
 		if oa, _ := tokRange(toks, om.Start, om.End); oa >= 2 && toks[oa-1].Text == "for" {
-			if n, ti := x.titleEndingAt(toks, oa-1); n > 0 && (opensSentence(toks, oa-1-n) || titleStartsPhrase(toks, oa-1-n)) && ti.Org != "none" {
+			if n, ti := x.titleEndingAt(toks, oa-1); n > 0 && (opensSentence(toks, oa-1-n) || titleStartsPhrase(x, toks, oa-1-n)) && ti.Org != "none" {
 				rb.addRole(s.si, m.Entity, ti.Phrase, nil, false, kg.Current)
 			}
 		}
 	} else if om := mentionAtTok(s.names, toks, j-1); om != nil && om.Entity.Type == kg.Organization {
 		if oa, _ := tokRange(toks, om.Start, om.End); oa >= 2 && (toks[oa-1].Text == "for" || toks[oa-1].Text == "at" || toks[oa-1].Text == "of") {
-			if n, ti := x.titleEndingAt(toks, oa-1); n > 0 && (opensSentence(toks, oa-1-n) || titleStartsPhrase(toks, oa-1-n)) && ti.Org != "none" {
+			if n, ti := x.titleEndingAt(toks, oa-1); n > 0 && (opensSentence(toks, oa-1-n) || titleStartsPhrase(x, toks, oa-1-n)) && ti.Org != "none" {
 				rb.addRole(s.si, m.Entity, ti.Phrase, om.Entity, false, kg.Current)
 			}
 		}
@@ -245,7 +241,7 @@ func (rb *roleBuilder) asTitleAfterPerson(s *roleSent, m *mention, a, b int) {
 		}
 	}
 	complement := false
-	if asAt == b && b < len(toks) && (isTitleAdj(toks[b].Text) || !isCapToken(toks[b].Text)) && appointedBefore(toks, a) {
+	if asAt == b && b < len(toks) && (isTitleAdj(toks[b].Text) || !isCapToken(toks[b].Text)) && appointedBefore(x, toks, a) {
 		// "named chief operating officer Jane Roe interim
 		// commissioner": the title is the verb's complement.
 		if n, _ := x.titleAt(toks, b, len(toks)); n > 0 || (isTitleAdj(toks[b].Text) && b+1 < len(toks)) {
@@ -267,7 +263,7 @@ func (rb *roleBuilder) asTitleAfterPerson(s *roleSent, m *mention, a, b int) {
 		k++
 	}
 	n, ti := x.titleAt(toks, k, len(toks))
-	if n == 0 || ti.Org == "none" || !appointedBefore(toks, a) {
+	if n == 0 || ti.Org == "none" || !appointedBefore(x, toks, a) {
 		return
 	}
 	org := orgAfterTitle(d, s.names, toks, k+n)
@@ -332,13 +328,13 @@ type appositive struct {
 // appositiveTitle reads "PERSON, [the|a] [former] [ORG's|its|ORG] [adj]
 // TITLE [of field] [at|of|for ORG]" from the comma at toks[b].
 func (rb *roleBuilder) appositiveTitle(s *roleSent, m *mention, a, b int) {
-	toks := s.toks
+	x, toks := rb.x, s.toks
 	ap := &appositive{m: m, a: a}
 	k := rb.appositiveOwner(s, ap, b+1)
 	adjFrom := k
 	ap.preOrg = ap.org
-	for k < len(toks) && (isAdjective(toks[k]) || isTitleAdj(toks[k].Text) || (toks[k].Tag == "NNS" && !isCapToken(toks[k].Text)) || formerWords[strings.ToLower(toks[k].Text)]) {
-		if formerWords[strings.ToLower(toks[k].Text)] {
+	for k < len(toks) && (isAdjective(toks[k]) || isTitleAdj(toks[k].Text) || (toks[k].Tag == "NNS" && !isCapToken(toks[k].Text)) || x.former[strings.ToLower(toks[k].Text)]) {
+		if x.former[strings.ToLower(toks[k].Text)] {
 			ap.status = kg.Former
 		}
 		if n, _ := rb.x.titleAt(toks, k, len(toks)); n > 0 {
@@ -384,7 +380,7 @@ func (rb *roleBuilder) appositiveOwner(s *roleSent, ap *appositive, k int) int {
 	ap.status = kg.Current
 	for k < len(toks) {
 		low := strings.ToLower(toks[k].Text)
-		if formerWords[low] {
+		if x.former[low] {
 			ap.status = kg.Former
 		} else if low != "the" && low != "a" && low != "an" {
 			break
@@ -467,7 +463,7 @@ func (rb *roleBuilder) appositiveExtent(s *roleSent, ap *appositive) {
 // or university the story is about, and former when the clause after the
 // appositive ends the office; then the later conjoined titles.
 func (rb *roleBuilder) addAppositive(s *roleSent, ap *appositive) {
-	d, toks, m := rb.d, s.toks, ap.m
+	d, x, toks, m := rb.d, rb.x, s.toks, ap.m
 	org, status, e := ap.org, ap.status, ap.e
 	none := false
 	if org == nil {
@@ -486,7 +482,7 @@ func (rb *roleBuilder) addAppositive(s *roleSent, ap *appositive) {
 	// appositive ends the office.
 	for q := e; status == kg.Current && q < len(toks) && q < e+8; q++ {
 		if toks[q].Text == "," {
-			if departsAfter(toks, q+1) {
+			if departsAfter(x, toks, q+1) {
 				status = kg.Former
 			}
 			break
@@ -577,10 +573,10 @@ func (rb *roleBuilder) orgAppositive(s *roleSent, m *mention, b int) {
 			if low == "the" {
 				q = k + 3
 			}
-			for q < len(toks) && q < k+6 && !subsidiaryWords[strings.ToLower(toks[q].Text)] && toks[q].Text != "," {
+			for q < len(toks) && q < k+6 && !x.subsidiary[strings.ToLower(toks[q].Text)] && toks[q].Text != "," {
 				q++
 			}
-			if q < len(toks) && subsidiaryWords[strings.ToLower(toks[q].Text)] {
+			if q < len(toks) && x.subsidiary[strings.ToLower(toks[q].Text)] {
 				kind := ""
 				if low == "the" {
 					kind = x.nominals[strings.ToLower(toks[k+1].Text)]
@@ -589,7 +585,7 @@ func (rb *roleBuilder) orgAppositive(s *roleSent, m *mention, b int) {
 			}
 		}
 	}
-	if (low == "a" || low == "an" || low == "the") && k+2 < len(toks) && subsidiaryWords[strings.ToLower(toks[k+1].Text)] && toks[k+2].Text == "of" {
+	if (low == "a" || low == "an" || low == "the") && k+2 < len(toks) && x.subsidiary[strings.ToLower(toks[k+1].Text)] && toks[k+2].Text == "of" {
 		if om := mentionStarting(s.names, toks, k+3); om != nil && om.Entity.Type == kg.Organization {
 			rb.addRel(s.si, "subsidiary_of", m.Entity, om.Entity)
 		}
@@ -604,17 +600,17 @@ func (rb *roleBuilder) orgAppositive(s *roleSent, m *mention, b int) {
 // itsSubsidiary reads "its [adj] subsidiary[,] Y": Y is a subsidiary of the
 // organization "its" refers to.
 func (rb *roleBuilder) itsSubsidiary(s *roleSent) {
-	toks := s.toks
+	x, toks := rb.x, s.toks
 	for i, t := range toks {
 		low := strings.ToLower(t.Text)
 		if low != "its" {
 			continue
 		}
 		q := i + 1
-		for q < len(toks) && q < i+5 && !subsidiaryWords[strings.ToLower(toks[q].Text)] && !isCapToken(toks[q].Text) {
+		for q < len(toks) && q < i+5 && !x.subsidiary[strings.ToLower(toks[q].Text)] && !isCapToken(toks[q].Text) {
 			q++
 		}
-		if q >= len(toks) || !subsidiaryWords[strings.ToLower(toks[q].Text)] {
+		if q >= len(toks) || !x.subsidiary[strings.ToLower(toks[q].Text)] {
 			continue
 		}
 		q++
@@ -793,13 +789,11 @@ func describedOrgAt(d *docState, toks []token, q int) *entity {
 	return nil
 }
 
-var departVerbs = map[string]bool{"resigned": true, "resigns": true, "resigning": true, "stepped": true, "steps": true, "stepping": true, "ousted": true, "fired": true, "retired": true, "retires": true, "departed": true, "quit": true, "removed": true, "left": true}
-
 // departsAfter: "Chief Executive Jane Roe has resigned", "... was ousted".
-func departsAfter(toks []token, b int) bool {
+func departsAfter(x *lexIndex, toks []token, b int) bool {
 	for k := b; k < len(toks) && k < b+3; k++ {
 		low := strings.ToLower(toks[k].Text)
-		if departVerbs[low] {
+		if x.depart[low] {
 			// "stepped aside from the case" is a recusal, not a departure.
 			if strings.HasPrefix(low, "step") {
 				return k+1 < len(toks) && (toks[k+1].Text == "down" || ((toks[k+1].Text == "aside" || toks[k+1].Text == "away") && !(k+2 < len(toks) && toks[k+2].Text == "from")))
@@ -813,13 +807,11 @@ func departsAfter(toks []token, b int) bool {
 	return false
 }
 
-var appointVerbs = map[string]bool{"named": true, "appointed": true, "promoted": true, "tapped": true, "elevated": true, "elected": true, "hired": true, "installed": true, "picked": true, "chose": true, "selected": true, "names": true, "appoints": true}
-
 // appointedBefore: an appointment verb shortly before the person at a
 // ("named Chief Financial Officer Jane Roe as ...").
-func appointedBefore(toks []token, a int) bool {
+func appointedBefore(x *lexIndex, toks []token, a int) bool {
 	for k := a - 1; k >= 0 && k >= a-6; k-- {
-		if appointVerbs[strings.ToLower(toks[k].Text)] {
+		if x.appoint[strings.ToLower(toks[k].Text)] {
 			return true
 		}
 	}
@@ -922,14 +914,13 @@ func successors(d *docState, add func(si int, person *entity, title string, org 
 	}
 }
 
-var rankTitles = map[string]bool{"gen.": true, "general": true, "lt. gen.": true, "maj. gen.": true, "brig. gen.": true, "col.": true, "colonel": true, "lt. col.": true, "lieutenant colonel": true, "major": true, "capt.": true, "captain": true, "lt.": true, "lieutenant": true, "sgt.": true, "sergeant": true, "adm.": true, "admiral": true}
-
 // dropBareRanks removes an organization-less military rank when the same
 // sentence gives the person an office: "Col. Jane Roe, an Army spokeswoman".
 func dropBareRanks(d *docState) {
+	x := indexOf(d.Lex)
 	var out []kg.Role
 	for _, r := range d.Roles {
-		if r.Organization == "" && rankTitles[strings.ToLower(r.Title)] {
+		if r.Organization == "" && x.rankTitles[strings.ToLower(r.Title)] {
 			other := false
 			for _, q := range d.Roles {
 				if q.ID != r.ID && q.Person == r.Person && len(q.Sources) > 0 && len(r.Sources) > 0 && q.Sources[0].Start == r.Sources[0].Start {
@@ -1013,13 +1004,13 @@ func isNounish(t token) bool { return strings.HasPrefix(t.Tag, "NN") }
 
 // titleStartsPhrase: a title before ", PERSON" must begin its phrase (after a
 // possessive, determiner, adjective or sentence start), not end a clause.
-func titleStartsPhrase(toks []token, i int) bool {
+func titleStartsPhrase(x *lexIndex, toks []token, i int) bool {
 	if i <= 0 {
 		return true
 	}
 	p := toks[i-1]
 	low := strings.ToLower(p.Text)
-	return isPossessive(p.Text) || low == "its" || low == "his" || low == "her" || low == "their" || low == "the" || low == "a" || low == "an" || formerWords[low] || strings.HasPrefix(p.Tag, "JJ") || p.Tag == "DT" || p.Tag == "PRP$"
+	return isPossessive(p.Text) || low == "its" || low == "his" || low == "her" || low == "their" || low == "the" || low == "a" || low == "an" || x.former[low] || strings.HasPrefix(p.Tag, "JJ") || p.Tag == "DT" || p.Tag == "PRP$"
 }
 
 // verbalTitle: a lower-case title word used as a verb before its object
@@ -1045,12 +1036,12 @@ func titleContext(d *docState, x *lexIndex, si, i int, ti titleInfo, person *ent
 	var org *entity
 	for k := i - 1; k >= 0 && k >= i-5; k-- {
 		low := strings.ToLower(strings.TrimSuffix(toks[k].Text, "-"))
-		if formerWords[low] || formerWords[toks[k].Text] {
+		if x.former[low] || x.former[toks[k].Text] {
 			status = kg.Former
 			continue
 		}
 		// "then-finance vice president": a status prefix glued to a modifier.
-		if pre, _, ok := strings.Cut(low, "-"); ok && formerWords[pre] {
+		if pre, _, ok := strings.Cut(low, "-"); ok && x.former[pre] {
 			status = kg.Former
 			continue
 		}
@@ -1077,7 +1068,7 @@ func titleContext(d *docState, x *lexIndex, si, i int, ti titleInfo, person *ent
 			if om.Entity.Type == kg.Organization {
 				org = om.Entity
 				// "former Acme chief executive"
-				if oa, _ := tokRange(toks, om.Start, om.End); oa > 0 && formerWords[strings.ToLower(toks[oa-1].Text)] {
+				if oa, _ := tokRange(toks, om.Start, om.End); oa > 0 && x.former[strings.ToLower(toks[oa-1].Text)] {
 					status = kg.Former
 				}
 			}
@@ -1200,15 +1191,13 @@ func prefixedTitleEndingAt(x *lexIndex, toks []token, i int) (int, titleInfo) {
 	return 0, titleInfo{}
 }
 
-var removeVerbs = map[string]bool{"removed": true, "removes": true, "ousted": true, "ousts": true, "oust": true, "fired": true, "fires": true, "dismissed": true, "dismisses": true, "sacked": true, "replaced": true, "replaces": true, "replacing": true, "succeeds": true, "succeeded": true, "succeeding": true}
-
 // removedBefore: a removal verb governs the title at toks[i]: "the board
 // removed Chief Executive Jane Roe", "Acme ousts CEO Jane Roe", "its board
 // had fired its chief executive, Jane Roe".
-func removedBefore(d *docState, toks []token, i int) bool {
+func removedBefore(x *lexIndex, toks []token, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-4; k-- {
 		low := strings.ToLower(toks[k].Text)
-		if removeVerbs[low] {
+		if x.remove[low] {
 			return true
 		}
 		if low != "its" && low != "the" && low != "their" && !isPossessive(toks[k].Text) && !isCapToken(toks[k].Text) {
@@ -1238,16 +1227,6 @@ func companyTitle(t string) bool {
 	low := strings.ToLower(t)
 	return strings.Contains(low, "founder") || strings.Contains(low, "independent director") || strings.Contains(low, "lead director") || strings.HasPrefix(low, "board ")
 }
-
-var (
-	serveVerbs  = map[string]bool{"worked": true, "working": true, "works": true, "work": true, "served": true, "serving": true, "serves": true, "serve": true}
-	departAs    = map[string]bool{"resigned": true, "resigns": true, "retired": true, "retires": true, "quit": true, "quits": true}
-	joinVerbs   = map[string]bool{"joined": true, "joins": true, "rejoined": true}
-	foundVerbs  = map[string]bool{"founded": true, "co-founded": true, "cofounded": true}
-	teachVerbs  = map[string]bool{"teaches": true, "taught": true}
-	becomeVerbs = map[string]bool{"become": true, "became": true, "becomes": true, "becoming": true}
-	pastAdverbs = map[string]bool{"previously": true, "formerly": true, "once": true, "earlier": true}
-)
 
 // personBefore is the nearest person mention (a name or a pronoun) before
 // toks[k] in sentence si, and the index of its first token.
@@ -1281,8 +1260,8 @@ func personBefore(d *docState, si, k int) (*entity, int) {
 // toks[k]: the title's first token and length, or n = 0.
 func titleAfter(x *lexIndex, toks []token, k int) (int, int, titleInfo, bool) {
 	former := false
-	for k < len(toks) && (leadStop[strings.ToLower(toks[k].Text)] || formerWords[strings.ToLower(toks[k].Text)]) {
-		former = former || formerWords[strings.ToLower(toks[k].Text)]
+	for k < len(toks) && (leadStop[strings.ToLower(toks[k].Text)] || x.former[strings.ToLower(toks[k].Text)]) {
+		former = former || x.former[strings.ToLower(toks[k].Text)]
 		k++
 	}
 	from := k
@@ -1306,6 +1285,7 @@ func titleAfter(x *lexIndex, toks []token, k int) (int, int, titleInfo, bool) {
 // Acme", "Roe, who represents Acme", "Roe, who teaches law at Acme
 // University".
 func (rb *roleBuilder) verbRoles(si int) {
+	x := rb.x
 	st := &rb.d.Sents[si]
 	ms := rb.d.mentionsIn(st.Start, st.End)
 	s := &roleSent{si: si, toks: st.Tokens, ms: ms, names: nameMentions(ms)}
@@ -1318,13 +1298,13 @@ func (rb *roleBuilder) verbRoles(si int) {
 			rb.asRole(s, k)
 		case (low == "was" || low == "is") && k+1 < len(toks):
 			rb.copulaRole(s, k, low, prev)
-		case foundVerbs[low]:
+		case x.found[low]:
 			rb.foundedRole(s, k, low)
-		case becomeVerbs[low]:
+		case x.become[low]:
 			rb.becomeRole(s, k)
 		case (low == "represents" || low == "represented") && prev == "who":
 			rb.representsRole(s, k)
-		case teachVerbs[low] && prev == "who":
+		case x.teach[low] && prev == "who":
 			rb.teachesRole(s, k, low)
 		}
 	}
@@ -1335,30 +1315,30 @@ func (rb *roleBuilder) verbRoles(si int) {
 // the title, the organization it names, whether it is a departure, and
 // whether it makes a role at all.
 func (rb *roleBuilder) asVerb(s *roleSent, k int) (status string, org *entity, depart, ok bool) {
-	toks := s.toks
+	x, toks := rb.x, s.toks
 	prev := strings.ToLower(toks[k-1].Text)
 	pk := k - 1
 	// "resigned Monday as CEO": a day or date word before "as".
-	for pk > 0 && (rb.x.calendar[kg.Key(toks[pk].Text)] || prev == "today" || prev == "yesterday") {
+	for pk > 0 && (x.calendar[kg.Key(toks[pk].Text)] || prev == "today" || prev == "yesterday") {
 		pk--
 		prev = strings.ToLower(toks[pk].Text)
 	}
 	status = kg.Current
 	switch {
-	case serveVerbs[prev]:
+	case x.serve[prev]:
 		if prev == "worked" || prev == "served" || (pk >= 1 && (toks[pk-1].Text == "after" || toks[pk-1].Text == "before")) {
 			status = kg.Former
 		}
 		if pk >= 1 && (toks[pk-1].Text == "has" || toks[pk-1].Text == "have") {
 			status = kg.Current
 		}
-	case departAs[prev] || (prev == "down" && pk >= 1 && strings.HasPrefix(strings.ToLower(toks[pk-1].Text), "step")):
+	case x.departAs[prev] || (prev == "down" && pk >= 1 && strings.HasPrefix(strings.ToLower(toks[pk-1].Text), "step")):
 		status, depart = kg.Former, true
 	case mentionAtTok(s.ms, toks, k-1) != nil && mentionAtTok(s.ms, toks, k-1).Entity.Type == kg.Organization:
 		// "joined Acme as", "joined the company as"
 		om := mentionAtTok(s.ms, toks, k-1)
 		oa, _ := tokRange(toks, om.Start, om.End)
-		if oa < 1 || !joinVerbs[strings.ToLower(toks[oa-1].Text)] {
+		if oa < 1 || !x.join[strings.ToLower(toks[oa-1].Text)] {
 			return "", nil, false, false
 		}
 		org = om.Entity
@@ -1392,7 +1372,7 @@ func (rb *roleBuilder) asRole(s *roleSent, k int) {
 		return
 	}
 	for q := pa; q < k; q++ {
-		if pastAdverbs[strings.ToLower(toks[q].Text)] {
+		if x.past[strings.ToLower(toks[q].Text)] {
 			status = kg.Former
 		}
 	}
@@ -1431,7 +1411,7 @@ func (rb *roleBuilder) asRole(s *roleSent, k int) {
 // Roe, who is now a managing director at Acme"; "Roe, 54, was dean of
 // Acme's law school".
 func (rb *roleBuilder) copulaRole(s *roleSent, k int, low, prev string) {
-	toks := s.toks
+	x, toks := rb.x, s.toks
 	pk := k - 1
 	if prev == "who" && k >= 3 && toks[k-2].Text == "," {
 		pk = k - 3
@@ -1444,7 +1424,7 @@ func (rb *roleBuilder) copulaRole(s *roleSent, k int, low, prev string) {
 	}
 	q := k + 1
 	status := kg.Current
-	if pastAdverbs[strings.ToLower(toks[q].Text)] {
+	if x.past[strings.ToLower(toks[q].Text)] {
 		status = kg.Former
 		q++
 	} else if low == "was" && pk == k-1 {
