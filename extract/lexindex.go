@@ -30,6 +30,8 @@ type lexIndex struct {
 	titleMods   map[string]bool     // "interim", "deputy": words that qualify a title before it
 	titleScopes map[string]string   // title word -> company, member or none (title_scopes.txt)
 	rankTitles  map[string]bool     // lower-case military ranks (titles.txt rank=1)
+	national    map[string]bool     // kg.Key of places that are the nation (places.txt national=1)
+	programCues map[string]bool     // lower-case words before a program's name (program_cues.txt)
 	roleWords                       // role_words.txt by class
 }
 
@@ -147,7 +149,15 @@ func buildIndex(l *lexicon.Lexicon) *lexIndex {
 	for _, e := range l.Entries("first_names") {
 		x.firstNames[e.Phrase] = true
 	}
+	x.national = map[string]bool{}
+	x.programCues = map[string]bool{}
+	for _, e := range l.Entries("program_cues") {
+		x.programCues[strings.ToLower(e.Phrase)] = true
+	}
 	for _, e := range l.Entries("places") {
+		if e.Attr("national") != "" {
+			x.national[kg.Key(e.Phrase)] = true
+		}
 		if e.Attr("suffix") != "" {
 			if x.placeSuffix == nil {
 				x.placeSuffix = map[string]bool{}

@@ -467,7 +467,7 @@ func orgPiece(d *docState, x *lexIndex, si, a, b int) *piece {
 			prefix := kg.Key(spanText(d, toks, from, i))
 			ph, isHead := x.heads[toks[i-1].Text]
 			known := x.agencies[prefix].Canonical != "" && isAcronymish(toks[from].Text) && i == from+1
-			state := from == a && x.isPlace(prefix) && !nationalWords[prefix]
+			state := from == a && x.isPlace(prefix) && !x.national[prefix]
 			if (isHead && !ph.Legal) || known || state {
 				p := newPiece(d, si, from, b)
 				p.typ, p.kind = kg.Organization, h.Kind
@@ -508,10 +508,6 @@ func groupPiece(d *docState, x *lexIndex, si, a, b int) *piece {
 	}
 	return nil
 }
-
-// nationalWords are place prefixes that the national agencies drop from
-// their names ("U.S. Department of Labor" is the Department of Labor).
-var nationalWords = map[string]bool{"us": true, "u s": true, "usa": true, "united states": true, "federal": true, "american": true, "national": true}
 
 // titleInside: a title in toks[a:b] other than one that closes the run
 // right after "of" or "of the" ("Office of Inspector General").
@@ -840,7 +836,7 @@ func typePieces(d *docState, x *lexIndex, ps []*piece) {
 		typeFromSentence(d, x, ps, p)
 	}
 	typeAcronyms(d, ps)
-	blockPrograms(d, ps)
+	blockPrograms(d, x, ps)
 	weakOrgsToPeople(d, ps)
 	// Labels carried through the document: a name typed once keeps its type.
 	for round := 0; round < 3; round++ {
@@ -1018,14 +1014,14 @@ func typeAcronyms(d *docState, ps []*piece) {
 
 // blockPrograms: programs and products: a name right after a program word
 // is not an entity.
-func blockPrograms(d *docState, ps []*piece) {
+func blockPrograms(d *docState, x *lexIndex, ps []*piece) {
 	for _, p := range ps {
 		if p.typ != "" || p.a == 0 {
 			continue
 		}
 		toks := d.Sents[p.sent].Tokens
 		w := strings.ToLower(toks[p.a-1].Text)
-		if programWords[w] && !(p.b < len(toks) && isPossessive(toks[p.b].Text)) {
+		if x.programCues[w] && !(p.b < len(toks) && isPossessive(toks[p.b].Text)) {
 			p.blocked = true // ... but "called Roe's account" names Roe
 		}
 	}
@@ -1303,8 +1299,6 @@ func actsLikeOrg(d *docState, x *lexIndex, p *piece, surnames map[string]bool) b
 	next := toks[p.b]
 	return opens && (next.Tag == "VBD" || next.Tag == "VBZ" || next.Tag == "MD")
 }
-
-var programWords = map[string]bool{"contract": true, "program": true, "programme": true, "project": true, "initiative": true, "system": true, "called": true, "named": true, "dubbed": true, "aka": true, "a.k.a.": true, "codenamed": true, "platform": true, "app": true, "product": true, "brand": true, "operation": true}
 
 func orDefault(s, def string) string {
 	if s == "" {
