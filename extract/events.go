@@ -1495,15 +1495,6 @@ func (d *docState) possessive(m *mention) bool {
 	return strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") || strings.HasPrefix(rest, "' ") || strings.HasPrefix(rest, "’ ")
 }
 
-// proxyWords are nouns through which an organization acts or speaks: "an
-// Amazon spokesperson said" is the organization speaking.
-var proxyWords = map[string]bool{
-	"spokesperson": true, "spokesman": true, "spokeswoman": true, "spokespeople": true, "representative": true,
-	"representatives": true, "attorney": true, "attorneys": true, "lawyer": true, "lawyers": true,
-	"statement": true, "filing": true, "filings": true, "motion": true, "lawsuit": true, "complaint": true,
-	"suit": true, "letter": true, "brief": true, "spokespersons": true, "official": true, "officials": true,
-}
-
 // modifier reports whether a mention modifies a following noun ("Trump
 // officials", "Amazon competitors"): then it is not itself a party.
 func (d *docState) modifier(s sentence, m *mention, ts *triggerSet) bool {
@@ -1512,7 +1503,8 @@ func (d *docState) modifier(s sentence, m *mention, ts *triggerSet) bool {
 		return false
 	}
 	w := ws[0].text
-	if ts != nil && ts.group[w] || proxyWords[w] {
+	x := indexOf(d.Lex)
+	if ts != nil && ts.group[w] || x.ev.proxy[w] {
 		return true
 	}
 	if tg := d.tagAt(ws[0].start); tg != "" {
@@ -1531,7 +1523,8 @@ func (d *docState) proxy(s sentence, m *mention) bool {
 		off += len("’s")
 	}
 	ws := d.wordsAfter(d.skipParen(off, s.End), s.End, 1)
-	return len(ws) == 1 && proxyWords[ws[0].text]
+	x := indexOf(d.Lex)
+	return len(ws) == 1 && x.ev.proxy[ws[0].text]
 }
 
 // skipParen skips a parenthetical right after off: "Amazon (AMZN) said".
@@ -1847,13 +1840,6 @@ func (d *docState) passiveBefore(s sentence, off int) bool {
 	return false
 }
 
-// pastParticiples are irregular participles that take "by" in the passive.
-var pastParticiples = map[string]bool{"led": true, "brought": true, "begun": true, "run": true, "undertaken": true, "taken": true, "made": true, "done": true, "sought": true, "won": true, "lost": true, "held": true}
-
-// reactions are participles whose "by" names who reacted to an event, not
-// who did it ("a settlement approved by the judge").
-var reactions = map[string]bool{"approved": true, "rejected": true, "denied": true, "opposed": true, "challenged": true, "criticized": true, "blocked": true, "dismissed": true, "overturned": true, "reported": true, "covered": true, "welcomed": true, "praised": true, "questioned": true, "disputed": true, "affected": true, "upheld": true}
-
 // passiveAfter finds a passive verb and "by" right after a noun ending at
 // off ("was led by", "has been conducted by", "filed by", ", filed in 2023
 // by") and returns the offset after "by", or -1.
@@ -1891,7 +1877,8 @@ func (d *docState) passiveVerbAfter(s sentence, off int) (int, string) {
 		return -1, ""
 	}
 	w := ws[i].text
-	if isLowerWord(d.Doc.Text[ws[i].start:ws[i].end]) && (strings.HasSuffix(w, "ed") || pastParticiples[w]) && !reactions[w] {
+	x := indexOf(d.Lex)
+	if isLowerWord(d.Doc.Text[ws[i].start:ws[i].end]) && (strings.HasSuffix(w, "ed") || x.ev.participle[w]) && !x.ev.reaction[w] {
 		return ws[by].end, w
 	}
 	return -1, ""
@@ -2084,10 +2071,6 @@ func (d *docState) afterDeterminer(s sentence, off int) bool {
 	return false
 }
 
-// directingVerbs take an object and an infinitive whose doer the object is
-// ("directed the office to review", "asked the panel to reconsider").
-var directingVerbs = map[string]bool{"directed": true, "directs": true, "ordered": true, "orders": true, "told": true, "tells": true, "asked": true, "asks": true, "instructed": true, "instructs": true, "authorized": true, "authorizes": true, "required": true, "requires": true, "urged": true, "urges": true, "tasked": true, "commissioned": true, "hired": true, "appointed": true}
-
 // infinitiveAgent is the party that does a verb at off after "to" when a
 // directing verb and that party come before it ("the governor directed the
 // inspector general to review ..."), or nil.
@@ -2110,15 +2093,12 @@ func (d *docState) infinitiveAgent(s sentence, off int) *mention {
 		start = b[0].start
 	}
 	b := d.wordsBefore(start, s.Start, 1)
-	if len(b) != 1 || !directingVerbs[b[0].text] {
+	x := indexOf(d.Lex)
+	if len(b) != 1 || !x.ev.directing[b[0].text] {
 		return nil
 	}
 	return m
 }
-
-// holderParticiples are participles after which "by" names a holder,
-// maker or owner, not the doer of the event ("every contract held by X").
-var holderParticiples = map[string]bool{"held": true, "owned": true, "made": true, "run": true, "won": true, "built": true, "given": true, "taken": true, "operated": true, "controlled": true, "backed": true, "employed": true, "used": true, "submitted": true, "awarded": true, "issued": true, "signed": true, "sold": true, "bought": true, "managed": true, "represented": true}
 
 // otherParticipleBefore reports whether the word right before the "by"
 // that introduces the phrase at off, after the trigger's end, is a
@@ -2131,7 +2111,8 @@ func (d *docState) otherParticipleBefore(s sentence, off, trigEnd int) bool {
 			continue
 		}
 		if i+1 < len(ws) {
-			return holderParticiples[ws[i+1].text]
+			x := indexOf(d.Lex)
+			return x.ev.holder[ws[i+1].text]
 		}
 		return false
 	}

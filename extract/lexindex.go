@@ -33,6 +33,40 @@ type lexIndex struct {
 	national    map[string]bool     // kg.Key of places that are the nation (places.txt national=1)
 	programCues map[string]bool     // lower-case words before a program's name (program_cues.txt)
 	roleWords                       // role_words.txt by class
+	ev          eventWords          // event_words.txt by class
+}
+
+// eventWords is event_words.txt: lower-case words by the class they serve
+// in reading events and claims.
+type eventWords struct {
+	proxy      map[string]bool // "an Amazon spokesperson said"
+	reaction   map[string]bool // "a settlement approved by the judge"
+	participle map[string]bool // "the lawsuit was led by X"
+	holder     map[string]bool // "every contract held by X"
+	directing  map[string]bool // "directed the office to review"
+}
+
+// read reads event_words.txt into its classes.
+func (w *eventWords) read(l *lexicon.Lexicon) {
+	readClasses(l, "event_words", map[string]*map[string]bool{
+		"proxy": &w.proxy, "reaction": &w.reaction, "participle": &w.participle,
+		"holder": &w.holder, "directing": &w.directing,
+	})
+}
+
+// readClasses reads a file of "word | class=NAME[,NAME]" lines into one
+// lower-case set per class.
+func readClasses(l *lexicon.Lexicon, file string, classes map[string]*map[string]bool) {
+	for _, m := range classes {
+		*m = map[string]bool{}
+	}
+	for _, e := range l.Entries(file) {
+		for _, c := range strings.Split(e.Attr("class"), ",") {
+			if m, ok := classes[strings.TrimSpace(c)]; ok {
+				(*m)[strings.ToLower(e.Phrase)] = true
+			}
+		}
+	}
 }
 
 // roleWords is role_words.txt: lower-case words by the class they serve in
@@ -54,21 +88,11 @@ type roleWords struct {
 
 // read reads role_words.txt into its classes.
 func (w *roleWords) read(l *lexicon.Lexicon) {
-	classes := map[string]*map[string]bool{
+	readClasses(l, "role_words", map[string]*map[string]bool{
 		"former": &w.former, "subsidiary": &w.subsidiary, "depart": &w.depart, "depart_as": &w.departAs,
 		"appoint": &w.appoint, "remove": &w.remove, "serve": &w.serve, "join": &w.join,
 		"found": &w.found, "teach": &w.teach, "become": &w.become, "past": &w.past,
-	}
-	for _, m := range classes {
-		*m = map[string]bool{}
-	}
-	for _, e := range l.Entries("role_words") {
-		for _, c := range strings.Split(e.Attr("class"), ",") {
-			if m, ok := classes[strings.TrimSpace(c)]; ok {
-				(*m)[strings.ToLower(e.Phrase)] = true
-			}
-		}
-	}
+	})
 }
 
 type titleInfo struct {
@@ -128,6 +152,7 @@ func buildIndex(l *lexicon.Lexicon) *lexIndex {
 		x.nominals[strings.ToLower(e.Phrase)] = e.Attr("kind")
 	}
 	x.roleWords.read(l)
+	x.ev.read(l)
 	x.rankTitles = map[string]bool{}
 	for _, e := range l.Entries("titles") {
 		k := strings.ToLower(e.Phrase)
