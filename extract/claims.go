@@ -431,41 +431,67 @@ func inQuote(qs []quoteSeg, off int) bool {
 func (d *docState) attribution(cl *claimLex, qs []quoteSeg, i int) (*entity, string, int) {
 	q := qs[i]
 	p := d.Paras[q.Para]
-	// after: up to the next quote or the end of the paragraph
 	if q.Closed {
-		end := p.End
-		if i+1 < len(qs) && qs[i+1].Para == q.Para {
-			end = qs[i+1].Open
-		}
-		region := d.Doc.Text[q.Close:end]
-		// `"...," Title Name said`: a quote closing on a comma leaves its
-		// sentence open for the attribution, however long the speaker's
-		// description; otherwise the verb comes within four words
-		maxWords := 4
-		if strings.HasSuffix(strings.TrimRight(d.Doc.Text[q.Start:q.End], " "), ",") {
-			maxWords = 14
-		}
-		if loc := cl.verbRe.FindStringIndex(region); loc != nil && len(wordRe.FindAllString(region[:loc[0]], -1)) <= maxWords && !conjunctions[firstWord(region)] && d.sameSentence(q.Close-1, q.Close+loc[0]) && !strings.Contains(region[:loc[0]], ";") {
-			vs, ve := q.Close+loc[0], q.Close+loc[1]
-			after := end
-			if si := d.sentenceAt(ve); si >= 0 && d.Sents[si].End < after {
-				after = d.Sents[si].End
-			}
-			if j := strings.IndexAny(d.Doc.Text[ve:after], ";"); j >= 0 {
-				after = ve + j
-			}
-			if who := d.speaker(q.Close, vs); who != nil {
-				return who, strings.ToLower(d.Doc.Text[vs:ve]), vs
-			}
-			if who := d.speaker(ve, after); who != nil {
-				return who, strings.ToLower(d.Doc.Text[vs:ve]), vs
-			}
-			if who := d.issuerNamed(cl, q.Close, after); who != nil {
-				return who, strings.ToLower(d.Doc.Text[vs:ve]), vs // `"...," the statement said`
-			}
+		if who, verb, vs := d.attributionAfter(cl, qs, i); who != nil {
+			return who, verb, vs
 		}
 	}
-	// before: the sentence ends with a reporting verb and a colon or comma
+	if who, verb, vs := d.attributionBefore(cl, p, q); who != nil {
+		return who, verb, vs
+	}
+	if who, verb, vs := d.epithetBefore(cl, p, q); who != nil {
+		return who, verb, vs
+	}
+	if q.Open == p.Start && q.Para > 0 {
+		return d.attributionAbove(cl, q)
+	}
+	return nil, "", -1
+}
+
+// attributionAfter reads the speaker after closed quote i, up to the next
+// quote or the end of the paragraph: `," said X`, `," X said`, `," the
+// statement said`.
+func (d *docState) attributionAfter(cl *claimLex, qs []quoteSeg, i int) (*entity, string, int) {
+	q := qs[i]
+	end := d.Paras[q.Para].End
+	if i+1 < len(qs) && qs[i+1].Para == q.Para {
+		end = qs[i+1].Open
+	}
+	region := d.Doc.Text[q.Close:end]
+	// `"...," Title Name said`: a quote closing on a comma leaves its
+	// sentence open for the attribution, however long the speaker's
+	// description; otherwise the verb comes within four words
+	maxWords := 4
+	if strings.HasSuffix(strings.TrimRight(d.Doc.Text[q.Start:q.End], " "), ",") {
+		maxWords = 14
+	}
+	loc := cl.verbRe.FindStringIndex(region)
+	if loc == nil || len(wordRe.FindAllString(region[:loc[0]], -1)) > maxWords || conjunctions[firstWord(region)] || !d.sameSentence(q.Close-1, q.Close+loc[0]) || strings.Contains(region[:loc[0]], ";") {
+		return nil, "", -1
+	}
+	vs, ve := q.Close+loc[0], q.Close+loc[1]
+	after := end
+	if si := d.sentenceAt(ve); si >= 0 && d.Sents[si].End < after {
+		after = d.Sents[si].End
+	}
+	if j := strings.IndexAny(d.Doc.Text[ve:after], ";"); j >= 0 {
+		after = ve + j
+	}
+	if who := d.speaker(q.Close, vs); who != nil {
+		return who, strings.ToLower(d.Doc.Text[vs:ve]), vs
+	}
+	if who := d.speaker(ve, after); who != nil {
+		return who, strings.ToLower(d.Doc.Text[vs:ve]), vs
+	}
+	if who := d.issuerNamed(cl, q.Close, after); who != nil {
+		return who, strings.ToLower(d.Doc.Text[vs:ve]), vs // `"...," the statement said`
+	}
+	return nil, "", -1
+}
+
+// attributionBefore reads the speaker before quote q in paragraph p: the
+// sentence ends with a reporting verb and a colon or comma (`X said: "`).
+func (d *docState) attributionBefore(cl *claimLex, p paragraph, q quoteSeg) (*entity, string, int) {
 	before := strings.TrimRight(d.Doc.Text[p.Start:q.Open], " ")
 	if b := strings.TrimRight(strings.TrimRight(before, ":,"), " "); b != "" && (len(b) < len(before) || cl.endsWithVerb(b)) {
 		start := max(strings.LastIndexAny(b, ".!?”\"")+1, 0)
@@ -481,49 +507,56 @@ func (d *docState) attribution(cl *claimLex, qs []quoteSeg, i int) (*entity, str
 			}
 		}
 	}
-	// `X called the motion "a transparent attempt ..."`: a verb that names
-	// what something is, a few words before the quote
-	if b := strings.TrimRight(d.Doc.Text[p.Start:q.Open], " "); b != "" {
-		start := max(strings.LastIndexAny(b, ".!?”\"")+1, 0)
-		locs := cl.verbRe.FindAllStringIndex(b[start:], -1)
-		for len(locs) > 0 {
-			// "called the union's claims "false"": a possessed noun is no verb
-			ws := d.wordsBefore(p.Start+start+locs[len(locs)-1][0], p.Start+start, 1)
-			if len(ws) == 0 || !possessiveWord(ws[0].text) && !determiners[ws[0].text] {
-				break
-			}
-			locs = locs[:len(locs)-1]
+	return nil, "", -1
+}
+
+// epithetBefore reads `X called the motion "a transparent attempt ..."`: a
+// verb that names what something is, a few words before quote q.
+func (d *docState) epithetBefore(cl *claimLex, p paragraph, q quoteSeg) (*entity, string, int) {
+	b := strings.TrimRight(d.Doc.Text[p.Start:q.Open], " ")
+	if b == "" {
+		return nil, "", -1
+	}
+	start := max(strings.LastIndexAny(b, ".!?”\"")+1, 0)
+	locs := cl.verbRe.FindAllStringIndex(b[start:], -1)
+	for len(locs) > 0 {
+		// "called the union's claims "false"": a possessed noun is no verb
+		ws := d.wordsBefore(p.Start+start+locs[len(locs)-1][0], p.Start+start, 1)
+		if len(ws) == 0 || !possessiveWord(ws[0].text) && !determiners[ws[0].text] {
+			break
 		}
-		if len(locs) > 0 {
-			loc := locs[len(locs)-1]
-			verb := strings.ToLower(b[start+loc[0] : start+loc[1]])
-			gap := b[start+loc[1]:]
-			if cl.verbs[verb].Attr("epithet") != "" && !strings.ContainsAny(gap, ",;:") && len(wordRe.FindAllString(gap, -1)) <= 6 {
-				vs := p.Start + start + loc[0]
-				if who := d.speakerBefore(vs, p.Start+start); who != nil {
-					return who, verb, vs
-				}
+		locs = locs[:len(locs)-1]
+	}
+	if len(locs) > 0 {
+		loc := locs[len(locs)-1]
+		verb := strings.ToLower(b[start+loc[0] : start+loc[1]])
+		gap := b[start+loc[1]:]
+		if cl.verbs[verb].Attr("epithet") != "" && !strings.ContainsAny(gap, ",;:") && len(wordRe.FindAllString(gap, -1)) <= 6 {
+			vs := p.Start + start + loc[0]
+			if who := d.speakerBefore(vs, p.Start+start); who != nil {
+				return who, verb, vs
 			}
 		}
 	}
-	// a paragraph that issues a statement introduces the quote after it:
-	// "X issued a statement on Tuesday." + "\"...\""
-	if q.Open == p.Start && q.Para > 0 {
-		if who := d.statementIssuer(cl, d.sentenceAt(d.Paras[q.Para-1].End-1)); who != nil {
-			return who, "statement", d.Paras[q.Para-1].Start
-		}
+	return nil, "", -1
+}
+
+// attributionAbove reads the speaker of quote q, which opens its paragraph,
+// from the paragraph before: one that issues a statement ("X issued a
+// statement on Tuesday." + "\"...\"") or ends with a reporting verb and a
+// colon (`X issued this statement:`).
+func (d *docState) attributionAbove(cl *claimLex, q quoteSeg) (*entity, string, int) {
+	if who := d.statementIssuer(cl, d.sentenceAt(d.Paras[q.Para-1].End-1)); who != nil {
+		return who, "statement", d.Paras[q.Para-1].Start
 	}
-	// a previous paragraph ending with a colon introduces the quote
-	if q.Open == p.Start && q.Para > 0 {
-		pp := d.Paras[q.Para-1]
-		t := strings.TrimRight(pp.Text, " ")
-		if strings.HasSuffix(t, ":") {
-			start := max(strings.LastIndexAny(t[:len(t)-1], ".!?")+1, 0)
-			if loc := cl.verbRe.FindStringIndex(t[start:]); loc != nil {
-				vs := pp.Start + start + loc[0]
-				if who := d.speakerBefore(vs, pp.Start+start); who != nil {
-					return who, strings.ToLower(d.Doc.Text[vs : pp.Start+start+loc[1]]), vs
-				}
+	pp := d.Paras[q.Para-1]
+	t := strings.TrimRight(pp.Text, " ")
+	if strings.HasSuffix(t, ":") {
+		start := max(strings.LastIndexAny(t[:len(t)-1], ".!?")+1, 0)
+		if loc := cl.verbRe.FindStringIndex(t[start:]); loc != nil {
+			vs := pp.Start + start + loc[0]
+			if who := d.speakerBefore(vs, pp.Start+start); who != nil {
+				return who, strings.ToLower(d.Doc.Text[vs : pp.Start+start+loc[1]]), vs
 			}
 		}
 	}
@@ -1086,111 +1119,152 @@ func (d *docState) indirect(cl *claimLex, qs []quoteSeg, used map[int]bool) []*c
 			out = append(out, c)
 		}
 		for _, loc := range cl.verbRe.FindAllStringIndex(s.Text, -1) {
-			vs, ve := s.Start+loc[0], s.Start+loc[1]
-			verb := strings.ToLower(s.Text[loc[0]:loc[1]])
-			e := cl.verbs[verb]
-			if vs > s.Start && d.Doc.Text[vs] >= 'A' && d.Doc.Text[vs] <= 'Z' {
-				continue // part of a name: "the Court of Federal Claims"
-			}
-			if used[vs] || inQuote(qs, vs) || d.mentionAt(vs) != nil {
-				continue
-			}
-			if e.Attr("noun") != "" {
-				skip := false
-				for _, w := range d.wordsBefore(vs, s.Start, 3) {
-					skip = skip || prepositions[w.text]
-				}
-				if skip {
-					continue // "said in a statement": the verb reports, not the noun
-				}
-			}
-			prev := d.wordsBefore(vs, s.Start, 1)
-			if e.Attr("noun") == "" && len(prev) == 1 && (determiners[prev[0].text] || beForms[prev[0].text] && e.Attr("adjective") == "" || possessiveWord(prev[0].text)) {
-				continue // a noun or an adjective: "the claims", "is alleged"
-			}
-			if e.Attr("that") != "" && !d.thatFollows(ve, s.End) {
-				continue // "found a buyer": "found" reports only "found (in May) that ..."
-			}
-			if e.Attr("denial") != "" && (d.deniedSomeone(ve, s.End) || d.deniedFiling(ve, s.End)) {
-				continue // "denied Halloran a fair chance": withheld, not disputed
-			}
-			if ts := d.trailing(s, vs, ve, verb); ts != nil {
-				out = append(out, ts...)
-				continue
-			}
-			rest := strings.TrimLeft(d.Doc.Text[ve:s.End], " ")
-			if strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, ",") || strings.HasPrefix(rest, "“") || strings.HasPrefix(rest, `"`) {
-				continue // a direct quote's attribution
-			}
-			from := d.skipSpace(ve)
-			if e.Attr("object") != "" {
-				// "told CNN that ...", "told reporters that ...": skip the listener
-				for _, m := range d.mentionsIn(from, s.End) {
-					if m.Start <= d.skipSpace(from) {
-						from = d.skipSpace(d.skipParen(m.End, s.End))
-					}
-					break
-				}
-				for i, w := range d.wordsAfter(from, s.End, 4) {
-					if w.text == "that" && i > 0 {
-						from = d.skipSpace(w.end)
-						break
-					}
-				}
-			}
-			if rest := strings.ToLower(d.Doc.Text[from:s.End]); strings.HasPrefix(rest, "in a statement") {
-				// "said in a statement (announcing X) that ..."
-				for i, w := range d.wordsAfter(from, s.End, 12) {
-					if w.text == "that" && i > 2 {
-						from = d.skipSpace(w.end)
-						break
-					}
-				}
-			} else if w := firstWord(rest); prepositions[w] && w != "to" {
-				// "said in a 14-page order that ...", "wrote on Tuesday that ..."
-				for i, w := range d.wordsAfter(from, s.End, 8) {
-					if w.text == "that" && i > 1 {
-						from = d.skipSpace(w.end)
-						break
-					}
-				}
-			} else if strings.HasPrefix(rest, "that ") {
-				from += len("that ")
-			}
-			if w := firstWord(d.Doc.Text[from:s.End]); prepositions[w] || w == "to" {
-				continue // "complained about X", "a statement to CNN": no reported clause
-			}
-			if len(prev) == 1 && prev[0].text == "to" {
-				continue // "to argue that": not yet said
-			}
-			end := s.End
-			if at := cl.coordinatedVerb(d.Doc.Text[from:s.End]); at >= 0 {
-				end = from + at // "said X and called the motion Y": Y is the next verb's
-			}
-			for end > from && strings.ContainsAny(d.Doc.Text[end-1:end], ".!? ,") {
-				end--
-			}
-			minWords := 2
-			if e.Attr("denial") != "" {
-				minWords = 1 // "X denied wrongdoing"
-			}
-			if end <= from || len(wordRe.FindAllString(d.Doc.Text[from:end], -1)) < minWords {
-				continue
-			}
-			if e.Attr("epithet") != "" && (strings.ContainsAny(d.Doc.Text[from:end], `"“`) || cl.stance(d.Doc.Text[from:end], "") == kg.Neutral) {
-				// an epithet verb reports a quote (`called it "a sham"`) or a
-				// judgment the words carry ("called the allegations baseless"),
-				// not a clause: "called for a vote", "called him"
-				continue
-			}
-			who := d.speakerBefore(vs, s.Start)
-			if who == nil {
-				continue
-			}
-			out = append(out, &claimDraft{claimant: who, kind: kg.Paraphrase, verb: verb, texts: []string{d.Doc.Text[from:end]}, spans: [][2]int{{from, end}}, para: s.Para, clause: d.clauseStart(s, vs), hint: d.filingHint(vs, s.Start)})
+			out = append(out, d.indirectAt(cl, qs, used, s, loc)...)
 		}
 	}
 	return out
+}
+
+// indirectAt reads the reported speech of the reporting verb at
+// s.Text[loc[0]:loc[1]]: the verb must report (reportingUse), the clause it
+// reports starts after any listener or "that" (reportedStart) and runs to
+// the next verb or the sentence's end (reportedEnd), and its subject is the
+// claimant.
+func (d *docState) indirectAt(cl *claimLex, qs []quoteSeg, used map[int]bool, s sentence, loc []int) []*claimDraft {
+	vs, ve := s.Start+loc[0], s.Start+loc[1]
+	verb := strings.ToLower(s.Text[loc[0]:loc[1]])
+	e := cl.verbs[verb]
+	prev := d.wordsBefore(vs, s.Start, 1)
+	if !d.reportingUse(qs, used, s, vs, ve, e, prev) {
+		return nil
+	}
+	if ts := d.trailing(s, vs, ve, verb); ts != nil {
+		return ts
+	}
+	rest := strings.TrimLeft(d.Doc.Text[ve:s.End], " ")
+	if strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, ",") || strings.HasPrefix(rest, "“") || strings.HasPrefix(rest, `"`) {
+		return nil // a direct quote's attribution
+	}
+	from := d.reportedStart(s, ve, e)
+	if w := firstWord(d.Doc.Text[from:s.End]); prepositions[w] || w == "to" {
+		return nil // "complained about X", "a statement to CNN": no reported clause
+	}
+	if len(prev) == 1 && prev[0].text == "to" {
+		return nil // "to argue that": not yet said
+	}
+	end, ok := d.reportedEnd(cl, s, from, e)
+	if !ok {
+		return nil
+	}
+	who := d.speakerBefore(vs, s.Start)
+	if who == nil {
+		return nil
+	}
+	return []*claimDraft{{claimant: who, kind: kg.Paraphrase, verb: verb, texts: []string{d.Doc.Text[from:end]}, spans: [][2]int{{from, end}}, para: s.Para, clause: d.clauseStart(s, vs), hint: d.filingHint(vs, s.Start)}}
+}
+
+// reportingUse reports whether the verb at [vs,ve) of sentence s, with
+// lexicon entry e and the word before it prev, reports speech: not part of
+// a name, a quote or an attribution already used, not a noun or an
+// adjective ("said in a statement", "the claims", "is alleged"), followed by
+// "that" when the verb needs it, and not a denial of someone something.
+func (d *docState) reportingUse(qs []quoteSeg, used map[int]bool, s sentence, vs, ve int, e lexicon.Entry, prev []word) bool {
+	if vs > s.Start && d.Doc.Text[vs] >= 'A' && d.Doc.Text[vs] <= 'Z' {
+		return false // part of a name: "the Court of Federal Claims"
+	}
+	if used[vs] || inQuote(qs, vs) || d.mentionAt(vs) != nil {
+		return false
+	}
+	if e.Attr("noun") != "" {
+		skip := false
+		for _, w := range d.wordsBefore(vs, s.Start, 3) {
+			skip = skip || prepositions[w.text]
+		}
+		if skip {
+			return false // "said in a statement": the verb reports, not the noun
+		}
+	}
+	if e.Attr("noun") == "" && len(prev) == 1 && (determiners[prev[0].text] || beForms[prev[0].text] && e.Attr("adjective") == "" || possessiveWord(prev[0].text)) {
+		return false // a noun or an adjective: "the claims", "is alleged"
+	}
+	if e.Attr("that") != "" && !d.thatFollows(ve, s.End) {
+		return false // "found a buyer": "found" reports only "found (in May) that ..."
+	}
+	if e.Attr("denial") != "" && (d.deniedSomeone(ve, s.End) || d.deniedFiling(ve, s.End)) {
+		return false // "denied Halloran a fair chance": withheld, not disputed
+	}
+	return true
+}
+
+// reportedStart is where the clause a reporting verb ending at ve reports
+// starts: after a listener ("told CNN that"), "in a statement ... that", a
+// prepositional phrase and "that" ("said in a 14-page order that"), or a
+// bare "that".
+func (d *docState) reportedStart(s sentence, ve int, e lexicon.Entry) int {
+	from := d.skipSpace(ve)
+	if e.Attr("object") != "" {
+		// "told CNN that ...", "told reporters that ...": skip the listener
+		for _, m := range d.mentionsIn(from, s.End) {
+			if m.Start <= d.skipSpace(from) {
+				from = d.skipSpace(d.skipParen(m.End, s.End))
+			}
+			break
+		}
+		for i, w := range d.wordsAfter(from, s.End, 4) {
+			if w.text == "that" && i > 0 {
+				from = d.skipSpace(w.end)
+				break
+			}
+		}
+	}
+	if rest := strings.ToLower(d.Doc.Text[from:s.End]); strings.HasPrefix(rest, "in a statement") {
+		// "said in a statement (announcing X) that ..."
+		for i, w := range d.wordsAfter(from, s.End, 12) {
+			if w.text == "that" && i > 2 {
+				from = d.skipSpace(w.end)
+				break
+			}
+		}
+	} else if w := firstWord(rest); prepositions[w] && w != "to" {
+		// "said in a 14-page order that ...", "wrote on Tuesday that ..."
+		for i, w := range d.wordsAfter(from, s.End, 8) {
+			if w.text == "that" && i > 1 {
+				from = d.skipSpace(w.end)
+				break
+			}
+		}
+	} else if strings.HasPrefix(rest, "that ") {
+		from += len("that ")
+	}
+	return from
+}
+
+// reportedEnd is where a reported clause starting at from ends: before a
+// coordinated verb ("said X and called the motion Y") or at the sentence's
+// end, less punctuation. It is false when the clause is too short or an
+// epithet verb reports a quote or a judgment rather than a clause.
+func (d *docState) reportedEnd(cl *claimLex, s sentence, from int, e lexicon.Entry) (int, bool) {
+	end := s.End
+	if at := cl.coordinatedVerb(d.Doc.Text[from:s.End]); at >= 0 {
+		end = from + at // "said X and called the motion Y": Y is the next verb's
+	}
+	for end > from && strings.ContainsAny(d.Doc.Text[end-1:end], ".!? ,") {
+		end--
+	}
+	minWords := 2
+	if e.Attr("denial") != "" {
+		minWords = 1 // "X denied wrongdoing"
+	}
+	if end <= from || len(wordRe.FindAllString(d.Doc.Text[from:end], -1)) < minWords {
+		return 0, false
+	}
+	if e.Attr("epithet") != "" && (strings.ContainsAny(d.Doc.Text[from:end], `"“`) || cl.stance(d.Doc.Text[from:end], "") == kg.Neutral) {
+		// an epithet verb reports a quote (`called it "a sham"`) or a
+		// judgment the words carry ("called the allegations baseless"),
+		// not a clause: "called for a vote", "called him"
+		return 0, false
+	}
+	return end, true
 }
 
 // allegingFilings are the filings whose statements are allegations: what

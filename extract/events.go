@@ -53,15 +53,49 @@ type triggerSet struct {
 	always   []int            // triggers whose key is not a plain ASCII word
 }
 
-// compileTriggers reads the trigger and type lexicons. Triggers of a type
-// missing from the vocabulary are dropped.
 var triggerCache sync.Map // *lexicon.Lexicon -> *triggerSet
 
+// compileTriggers reads the trigger and type lexicons: the event types,
+// the cue words, and each trigger compiled and indexed by its key words.
+// Triggers of a type missing from the vocabulary are dropped.
 func compileTriggers(lex *lexicon.Lexicon) *triggerSet {
 	ts := &triggerSet{court: map[string]bool{}, group: map[string]bool{}, phrasal: map[string]bool{}, undergo: map[string]bool{}, speakOf: map[string]bool{}, document: map[string]string{}, legal: map[string]bool{}, types: map[string]bool{}, byAgent: map[string]bool{}, people: map[string]bool{}, byKey: map[string][]int{}, announced: map[string]bool{}, investigator: map[string]bool{}, litigant: map[string]string{}}
 	if lex == nil {
 		return ts
 	}
+	ts.readTypes(lex)
+	in := inflectorOf(lex)
+	listed := map[string]bool{}
+	for _, e := range lex.Entries("event_triggers") {
+		listed[strings.ToLower(e.Phrase)] = true
+	}
+	for _, e := range lex.Entries("event_triggers") {
+		if ts.addCue(e) {
+			continue
+		}
+		if e.Attr("type") == "" || !ts.types[e.Attr("type")] {
+			continue
+		}
+		t, keys, ok := compileTrigger(in, e, listed)
+		if !ok {
+			continue
+		}
+		ts.triggers = append(ts.triggers, t)
+		i := len(ts.triggers) - 1
+		for _, k := range keys {
+			if !asciiWord(k) {
+				ts.always = append(ts.always, i)
+				break
+			}
+			ts.byKey[k] = append(ts.byKey[k], i)
+		}
+	}
+	return ts
+}
+
+// readTypes reads event_types.txt: the vocabulary and each type's merge,
+// subject and announced attributes.
+func (ts *triggerSet) readTypes(lex *lexicon.Lexicon) {
 	for _, e := range lex.Entries("event_types") {
 		ts.types[e.Phrase] = true
 		if e.Attr("merge") == "agent" {
@@ -74,92 +108,80 @@ func compileTriggers(lex *lexicon.Lexicon) *triggerSet {
 			ts.announced[e.Phrase] = true
 		}
 	}
-	in := inflectorOf(lex)
-	listed := map[string]bool{}
-	for _, e := range lex.Entries("event_triggers") {
-		listed[strings.ToLower(e.Phrase)] = true
+}
+
+// addCue adds a cue word of event_triggers.txt (a line with cue=) to its
+// set; false when the line is a trigger.
+func (ts *triggerSet) addCue(e lexicon.Entry) bool {
+	p := strings.ToLower(e.Phrase)
+	switch e.Attr("cue") {
+	case "court":
+		ts.court[p] = true
+	case "group":
+		ts.group[p] = true
+	case "phrasal":
+		ts.phrasal[p] = true
+	case "undergo":
+		ts.undergo[p] = true
+	case "speak":
+		ts.speakOf[p] = true
+	case "document":
+		ts.document[p] = e.Attr("type")
+		ts.legal[p] = true
+	case "legal":
+		ts.legal[p] = true
+	case "investigator":
+		ts.investigator[p] = true
+	case "litigant":
+		ts.litigant[p] = e.Attr("side")
+	default:
+		return false
 	}
-	for _, e := range lex.Entries("event_triggers") {
-		p := strings.ToLower(e.Phrase)
-		switch e.Attr("cue") {
-		case "court":
-			ts.court[p] = true
-			continue
-		case "group":
-			ts.group[p] = true
-			continue
-		case "phrasal":
-			ts.phrasal[p] = true
-			continue
-		case "undergo":
-			ts.undergo[p] = true
-			continue
-		case "speak":
-			ts.speakOf[p] = true
-			continue
-		case "document":
-			ts.document[p] = e.Attr("type")
-			ts.legal[p] = true
-			continue
-		case "legal":
-			ts.legal[p] = true
-			continue
-		case "investigator":
-			ts.investigator[p] = true
-			continue
-		case "litigant":
-			ts.litigant[p] = e.Attr("side")
+	return true
+}
+
+// compileTrigger compiles one trigger line into a case-insensitive regular
+// expression over its words, the inflecting word as an alternation of its
+// forms and "..." as a gap, and returns the key words a sentence must hold
+// for it to match (any of them); false when it does not compile.
+func compileTrigger(in *morph.Inflector, e lexicon.Entry, listed map[string]bool) (trigger, []string, bool) {
+	p := strings.ToLower(e.Phrase)
+	words := strings.Fields(p)
+	head, forms := triggerForms(in, words, e.Attr("pos") == "noun", listed)
+	var parts []string
+	gap := false
+	for i, w := range words {
+		if w == "..." {
+			parts = append(parts, gapRe)
+			gap = true
 			continue
 		}
-		if e.Attr("type") == "" || !ts.types[e.Attr("type")] {
+		if len(parts) > 0 {
+			parts = append(parts, `[ \t]+`)
+		}
+		if i == head {
+			parts = append(parts, alternation(forms))
 			continue
 		}
-		words := strings.Fields(p)
-		head, forms := triggerForms(in, words, e.Attr("pos") == "noun", listed)
-		var parts []string
-		gap := false
-		for i, w := range words {
-			if w == "..." {
-				parts = append(parts, gapRe)
-				gap = true
-				continue
-			}
-			if len(parts) > 0 {
-				parts = append(parts, `[ \t]+`)
-			}
-			if i == head {
-				parts = append(parts, alternation(forms))
-				continue
-			}
-			parts = append(parts, regexp.QuoteMeta(w))
-		}
-		re, err := regexp.Compile(`(?i)\b` + strings.Join(parts, "") + `\b`)
-		if err != nil {
-			continue
-		}
-		keys := []string{keyWord(p)}
-		if then := keyWord(e.Attr("then")); len(then) > len(keys[0]) {
-			keys[0] = then // both must be there: the longer is the rarer
-		} else if head >= 0 && keys[0] == words[head] {
-			keys = nil // the key word is inflected: any of its forms
-			for _, f := range forms {
-				keys = append(keys, keyWord(f))
-			}
-		}
-		ts.triggers = append(ts.triggers, trigger{
-			Phrase: p, Type: e.Attr("type"), Noun: e.Attr("pos") == "noun", List: e.Attr("list") == "1",
-			Attrs: e.Attrs, re: re, key: keys[0], gap: gap,
-		})
-		i := len(ts.triggers) - 1
-		for _, k := range keys {
-			if !asciiWord(k) {
-				ts.always = append(ts.always, i)
-				break
-			}
-			ts.byKey[k] = append(ts.byKey[k], i)
+		parts = append(parts, regexp.QuoteMeta(w))
+	}
+	re, err := regexp.Compile(`(?i)\b` + strings.Join(parts, "") + `\b`)
+	if err != nil {
+		return trigger{}, nil, false
+	}
+	keys := []string{keyWord(p)}
+	if then := keyWord(e.Attr("then")); len(then) > len(keys[0]) {
+		keys[0] = then // both must be there: the longer is the rarer
+	} else if head >= 0 && keys[0] == words[head] {
+		keys = nil // the key word is inflected: any of its forms
+		for _, f := range forms {
+			keys = append(keys, keyWord(f))
 		}
 	}
-	return ts
+	return trigger{
+		Phrase: p, Type: e.Attr("type"), Noun: e.Attr("pos") == "noun", List: e.Attr("list") == "1",
+		Attrs: e.Attrs, re: re, key: keys[0], gap: gap,
+	}, keys, true
 }
 
 // triggerForms returns which word of a trigger inflects and its forms: a
@@ -454,21 +476,77 @@ func (e *eventDraft) agents() []string {
 	return out
 }
 
-// event reads the event stated by trigger match m in sentence si.
+// eventRead is one trigger match being read into an event: the sentence,
+// the trigger, and what the steps of event have found so far.
+type eventRead struct {
+	d  *docState
+	ts *triggerSet
+	s  sentence
+	si int
+	m  trigMatch
+	t  *trigger
+	ev *eventDraft
+
+	subj, poss *mention // the clause's subject and the possessor before the trigger
+	passive    bool     // a passive verb ("was dismissed")
+	court      string   // an unnamed court word ("a federal judge"), or ""
+	courtEnd   int
+	subjCourt  bool   // the subject is a court or a judge
+	legalSubj  bool   // the passive subject is a legal matter ("the protest was dismissed")
+	typ        string // the event type after the court reading
+	nounUse    bool   // a verb trigger used as a noun ("the review board")
+	from, end  int    // the object's span
+}
+
+// event reads the event stated by trigger match m in sentence si: the
+// subject and any court, whether the trigger states an event at all, the
+// subject's and a "by" agent's parts, the object's parts, then the type the
+// parts make it and the last checks.
 func (d *docState) event(ts *triggerSet, si int, m trigMatch) *eventDraft {
-	s := d.Sents[si]
-	t := m.t
 	// a trigger inside a name ("Protest Street") states nothing
 	if mm := d.mentionAt(m.start); mm != nil && mm.Kind == nameMention {
 		return nil
 	}
-	ev := &eventDraft{typ: t.Type, names: map[string]string{}}
-	ev.sources = []kg.Source{d.source(s.Index, s.Start, s.End)}
-	ev.partyWord = d.partyWordBefore(s, m.start, ts)
+	r := &eventRead{d: d, ts: ts, s: d.Sents[si], si: si, m: m, t: m.t}
+	s := r.s
+	r.ev = &eventDraft{typ: r.t.Type, names: map[string]string{}}
+	r.ev.sources = []kg.Source{d.source(s.Index, s.Start, s.End)}
+	r.ev.partyWord = d.partyWordBefore(s, m.start, ts)
 	if ws := d.wordsBefore(m.start, s.Start, 1); len(ws) == 1 && ws[0].text == "to" {
-		ev.infinitive = true
+		r.ev.infinitive = true
 	}
+	r.readSubject()
+	if !r.states() {
+		return nil
+	}
+	r.subjectPart()
+	r.byAgentPart()
+	if !r.objectParts() {
+		return nil
+	}
+	r.retype()
+	if !r.keepPeople() {
+		return nil
+	}
+	if x := r.ev.extra; x != nil {
+		for _, p := range r.ev.parts {
+			if p.As == asAgent && p.Entity != "" {
+				x.parts = append(x.parts, p)
+				x.names[p.Entity] = r.ev.names[p.Entity]
+			}
+		}
+	}
+	if !r.finalChecks() {
+		return nil
+	}
+	return r.ev
+}
 
+// readSubject finds the trigger's subject and possessor, whether it is
+// passive, an unnamed court before it, and the event type a court reading
+// gives it ("dismissed the lawsuit" is a ruling).
+func (r *eventRead) readSubject() {
+	d, ts, s, si, m, t := r.d, r.ts, r.s, r.si, r.m, r.t
 	clauseStart, subj := d.subjectOf(si, m.start)
 	poss := d.possessorBefore(si, m.start)
 	// "X, which argued ..., lost its challenge": a possessive pronoun in the
@@ -479,64 +557,81 @@ func (d *docState) event(ts *triggerSet, si int, m trigMatch) *eventDraft {
 		p.Entity = subj.Entity
 		poss = &p
 	}
-	passive := !t.Noun && d.passiveBefore(s, m.start)
-	court, courtEnd := d.courtWordAt(s, clauseStart, m.start, ts)
+	r.passive = !t.Noun && d.passiveBefore(s, m.start)
+	r.court, r.courtEnd = d.courtWordAt(s, clauseStart, m.start, ts)
 	// for a court's act, an unnamed court ("A federal judge has refused to
 	// ...") is the subject, not a name before or after it, unless it is the
 	// name's title ("U.S. District Judge X")
 	courtish := t.Attrs["court"] != "" || t.Attrs["court_only"] != "" || t.Type == "court_ruling" || t.Type == "court_order"
-	if courtish && court != "" && subj != nil && !(subj.Start >= courtEnd && strings.TrimSpace(d.Doc.Text[courtEnd:subj.Start]) == "") {
+	if courtish && r.court != "" && subj != nil && !(subj.Start >= r.courtEnd && strings.TrimSpace(d.Doc.Text[r.courtEnd:subj.Start]) == "") {
 		if subj.Entity == nil || subj.Entity.Kind != "court" && !d.isJudge(subj.Entity.ID, ts) {
 			subj = nil
 		}
 	}
+	r.subj, r.poss = subj, poss
 
 	// a court, or a judge by title, as the subject acts as a court
-	subjCourt := subj != nil && subj.Entity != nil && (subj.Entity.Kind == "court" || d.isJudge(subj.Entity.ID, ts))
+	r.subjCourt = subj != nil && subj.Entity != nil && (subj.Entity.Kind == "court" || d.isJudge(subj.Entity.ID, ts))
 	// "dismissed the lawsuit", "the protest was dismissed": a ruling on a
 	// legal matter, not a removal from office
-	legalSubj := passive && d.legalSubject(si, m.start, ts)
-	typ := t.Type
-	if t.Attrs["court"] != "" && (court != "" || subjCourt || legalSubj || d.legalObject(s, m.end, ts)) {
-		typ = t.Attrs["court"]
+	r.legalSubj = r.passive && d.legalSubject(si, m.start, ts)
+	r.typ = t.Type
+	if t.Attrs["court"] != "" && (r.court != "" || r.subjCourt || r.legalSubj || d.legalObject(s, m.end, ts)) {
+		r.typ = t.Attrs["court"]
 	}
-	ev.typ = typ
+	r.ev.typ = r.typ
+}
+
+// states reports whether the trigger states an event: not a verb told only
+// its object ("told reporters"), negated or modal ("did not recuse", "would
+// appeal"), a noun without its "by" participle, or a nested verb. It sets
+// nounUse, a verb trigger after a determiner.
+func (r *eventRead) states() bool {
+	d, ts, s, m, t := r.d, r.ts, r.s, r.m, r.t
 	if t.Attrs["objfirst"] != "" && !d.partyAt(s, m.headEnd) {
-		return nil // "told Jane Park to", not "told reporters he planned to"
+		return false // "told Jane Park to", not "told reporters he planned to"
 	}
 
 	// "I have never directed anyone", "did not recuse": a negated verb
 	// states no event
 	if !t.Noun && (d.negatedBefore(s, m.start) || d.modalBefore(s, m.start, ts.announced[t.Type])) {
-		return nil // "would appeal", "may sue": an intention, not an event
+		return false // "would appeal", "may sue": an intention, not an event
 	}
 	// "the case, brought by X": a noun that states an event only with a
 	// participle of its list and "by" after it
 	if bv := t.Attrs["byverb"]; bv != "" {
 		if _, w := d.passiveVerbAfter(s, m.end); w == "" || !inList(bv, w) {
-			return nil
+			return false
 		}
 	}
 	// a verb trigger after a determiner is a noun ("the review board")
-	nounUse := !t.Noun && d.afterDeterminer(s, m.start)
-	if m.nested && !t.Noun && !nounUse {
-		return nil
+	r.nounUse = !t.Noun && d.afterDeterminer(s, m.start)
+	if m.nested && !t.Noun && !r.nounUse {
+		return false
 	}
+	return true
+}
+
+// subjectPart adds the subject's part (an infinitive's agent, a possessor,
+// or the clause's subject in the role the trigger gives it), and a court's
+// when the subject is none.
+func (r *eventRead) subjectPart() {
+	d, ts, s, m, t, ev, typ := r.d, r.ts, r.s, r.m, r.t, r.ev, r.typ
 	inf := d.infinitiveAgent(s, m.start)
 	switch {
 	case inf != nil && t.Attrs["subj"] != "":
 		ev.add(inf, t.Attrs["subj"]) // "directed X to review": X reviews
-		subj = inf
-	case nounUse:
-	case poss != nil && t.Attrs["poss"] != "":
-		ev.add(poss, t.Attrs["poss"])
+		r.subj = inf
+	case r.nounUse:
+	case r.poss != nil && t.Attrs["poss"] != "":
+		ev.add(r.poss, t.Attrs["poss"])
 	case m.nested:
 		// "sustained a protest by X": the subject made the ruling, not the protest
-	case legalSubj:
+	case r.legalSubj:
 		// "the protest was dismissed": the protest is not the dismissed one's party
-	case subj != nil && (!t.Noun || d.linkedNoun(s, m.start, ts)):
+	case r.subj != nil && (!t.Noun || d.linkedNoun(s, m.start, ts)):
 		role := t.Attrs["subj"]
-		if passive && t.Attrs["passive"] != "" {
+		if r.passive && t.Attrs["passive"] != "" {
 			role = t.Attrs["passive"]
 		}
 		switch {
@@ -546,100 +641,129 @@ func (d *docState) event(ts *triggerSet, si int, m trigMatch) *eventDraft {
 		case d.governedBy(s, m.start, ts.speakOf):
 			role = "" // "X called the motion baseless": X did not file it
 		}
-		if subjCourt && typ == "court_order" {
+		if r.subjCourt && typ == "court_order" {
 			role = asAgent
 		}
-		ev.add(subj, role)
+		ev.add(r.subj, role)
 		// "the department's Office of X extended a task order": a unit's
 		// award or cancellation is its parent's too
 		if role == asAgent && (typ == "award" || typ == "cancellation") {
-			if p := d.parentOf(s, subj); p != nil {
+			if p := d.parentOf(s, r.subj); p != nil {
 				ev.add(p, asAgent)
 			}
 		}
 	}
-	if court != "" && len(ev.agents()) == 0 && (typ == "court_order" || typ == "court_ruling") {
+	if r.court != "" && len(ev.agents()) == 0 && (typ == "court_order" || typ == "court_ruling") {
 		// "The judge denied the motion": a definite judge is the judge
 		// the article last named
-		if j := d.definiteJudge(court, m.start, ts); j != nil {
+		if j := d.definiteJudge(r.court, m.start, ts); j != nil {
 			ev.add(j, asAgent)
 		} else {
-			ev.describe(court, asAgent)
+			ev.describe(r.court, asAgent)
 		}
 	}
+}
 
-	from := m.end
+// byAgentPart sets where the object starts and, for a noun with no agent
+// yet, adds the party after "by": "the lawsuit was led by X", "an inquiry
+// conducted by the law firm X", "a protest by X", "a lawsuit, filed in 2023
+// by X".
+func (r *eventRead) byAgentPart() {
+	d, s, m, t := r.d, r.s, r.m, r.t
+	r.from = m.end
 	if t.gap {
-		from = m.headEnd
+		r.from = m.headEnd
 	}
-	// "the lawsuit was led by X", "an inquiry conducted by the law firm X",
-	// "a protest by X", "a lawsuit, filed in 2023 by X": the party after
-	// "by" is the noun's agent
-	if (t.Noun || nounUse) && len(ev.agents()) == 0 {
+	if (t.Noun || r.nounUse) && len(r.ev.agents()) == 0 {
 		by := d.passiveAfter(s, m.end)
 		if by < 0 {
 			by = d.byAfter(s, m.end)
 		}
 		if by >= 0 {
 			if a := d.byAgent(s, by); a != nil {
-				ev.add(a, asAgent)
+				r.ev.add(a, asAgent)
 			}
 		}
 	}
-	end := d.objectEnd(s, from, t.List)
+}
+
+// objectParts reads the object's span and adds its parts: a list's
+// members, or each mention in the role its preposition gives it. It is
+// false when a phrase the trigger needs ("then") does not follow.
+func (r *eventRead) objectParts() bool {
+	d, s, t := r.d, r.s, r.t
+	r.end = d.objectEnd(s, r.from, t.List)
 	if then := t.Attrs["then"]; then != "" {
 		// "question A and B under oath": the phrase must follow, and ends
 		// the object
-		i := indexWord(asciiLower(d.Doc.Text[from:end]), then)
+		i := indexWord(asciiLower(d.Doc.Text[r.from:r.end]), then)
 		if i < 0 {
-			return nil
+			return false
 		}
-		end = from + i
+		r.end = r.from + i
 	}
 	if t.List {
-		d.listParticipants(ev, ts, s, from, end, t)
-	} else {
-		objDone := false
-		for _, om := range d.objMentions(s, from, end) {
-			if om.Start < m.end && !t.gap {
-				continue
-			}
-			prep := d.prepBefore(s, om.Start, from)
-			role := ""
-			switch {
-			case prep == "" && !objDone:
-				role = t.Attrs["obj"]
-				if also := t.Attrs["also"]; also != "" && ts.types[also] && om.Entity != nil {
-					x := om
-					// "Trump replaced him with Y": no one replaces himself;
-					// the pronoun is the latest other person
-					if om.Kind == pronounMention && subj != nil && om.Entity == subj.Entity {
-						x = d.latestOther(om.Start, subj.Entity)
-					}
-					if x != nil {
-						ev.extra = &eventDraft{typ: also, names: map[string]string{}, sources: ev.sources}
-						ev.extra.add(x, asSubject)
-					}
-				}
-				if typ != t.Type && t.Attrs["court_obj"] != "" {
-					role = t.Attrs["court_obj"]
-				}
-				objDone = true
-			case prep == "by" && passive:
-				role = asAgent
-			case prep == "by" && d.otherParticipleBefore(s, om.Start, m.end):
-				// "to review every contract held by X": X is the holder
-			case prep != "":
-				role = t.Attrs[prep]
-			}
-			if role != "" && !(subj != nil && om.Entity == subj.Entity) {
-				ev.add(om, role)
-			}
+		d.listParticipants(r.ev, r.ts, s, r.from, r.end, t)
+		return true
+	}
+	objDone := false
+	for _, om := range d.objMentions(s, r.from, r.end) {
+		if om.Start < r.m.end && !t.gap {
+			continue
+		}
+		prep := d.prepBefore(s, om.Start, r.from)
+		role := ""
+		switch {
+		case prep == "" && !objDone:
+			role = r.directObject(om)
+			objDone = true
+		case prep == "by" && r.passive:
+			role = asAgent
+		case prep == "by" && d.otherParticipleBefore(s, om.Start, r.m.end):
+			// "to review every contract held by X": X is the holder
+		case prep != "":
+			role = t.Attrs[prep]
+		}
+		if role != "" && !(r.subj != nil && om.Entity == r.subj.Entity) {
+			r.ev.add(om, role)
 		}
 	}
+	return true
+}
+
+// directObject is the role of the direct object om; a trigger that also
+// states another event ("replaced him with Y") starts it with the object as
+// its subject.
+func (r *eventRead) directObject(om *mention) string {
+	d, t, ev, subj := r.d, r.t, r.ev, r.subj
+	role := t.Attrs["obj"]
+	if also := t.Attrs["also"]; also != "" && r.ts.types[also] && om.Entity != nil {
+		x := om
+		// "Trump replaced him with Y": no one replaces himself;
+		// the pronoun is the latest other person
+		if om.Kind == pronounMention && subj != nil && om.Entity == subj.Entity {
+			x = d.latestOther(om.Start, subj.Entity)
+		}
+		if x != nil {
+			ev.extra = &eventDraft{typ: also, names: map[string]string{}, sources: ev.sources}
+			ev.extra.add(x, asSubject)
+		}
+	}
+	if r.typ != t.Type && t.Attrs["court_obj"] != "" {
+		role = t.Attrs["court_obj"]
+	}
+	return role
+}
+
+// retype reads the type the parts make the event: a review of another
+// party's conduct is an investigation, a removal or appointment with no
+// agent is by the subject's organization, and a verb whose object is a
+// person takes its person type ("terminated the manager").
+func (r *eventRead) retype() {
+	d, ts, t, ev := r.d, r.ts, r.t, r.ev
 	// "opened a review of X's reporting": a review of another party's
 	// conduct is an investigation of that party
-	if pt := t.Attrs["party"]; pt != "" && typ == t.Type && len(ev.agents()) > 0 && ts.types[pt] {
+	if pt := t.Attrs["party"]; pt != "" && r.typ == t.Type && len(ev.agents()) > 0 && ts.types[pt] {
 		for _, p := range ev.parts {
 			if p.As != asAgent && p.Entity != "" && (p.As == t.Attrs["of"] || p.As == t.Attrs["into"]) {
 				ev.typ = pt
@@ -670,40 +794,43 @@ func (d *docState) event(ts *triggerSet, si int, m trigMatch) *eventDraft {
 			}
 		}
 	}
-	// "the law firm, which was hired by the board": an appointment or a
-	// removal is of a person
-	if ts.people[ev.typ] {
-		kept := ev.parts[:0]
-		dropped := false
-		for _, p := range ev.parts {
-			if p.As == asSubject && p.Entity != "" && d.entityType(p.Entity) != kg.Person {
-				dropped = true
-				continue
-			}
-			kept = append(kept, p)
-		}
-		ev.parts = kept
-		if dropped && !hasPart(ev.parts, asSubject) {
-			return nil
-		}
+}
+
+// keepPeople drops the subjects that are not people from an event of
+// people ("the law firm, which was hired by the board": an appointment or a
+// removal is of a person); false when that leaves it no subject.
+func (r *eventRead) keepPeople() bool {
+	ev := r.ev
+	if !r.ts.people[ev.typ] {
+		return true
 	}
-	if x := ev.extra; x != nil {
-		for _, p := range ev.parts {
-			if p.As == asAgent && p.Entity != "" {
-				x.parts = append(x.parts, p)
-				x.names[p.Entity] = ev.names[p.Entity]
-			}
+	kept := ev.parts[:0]
+	dropped := false
+	for _, p := range ev.parts {
+		if p.As == asSubject && p.Entity != "" && r.d.entityType(p.Entity) != kg.Person {
+			dropped = true
+			continue
 		}
+		kept = append(kept, p)
 	}
+	ev.parts = kept
+	return !dropped || hasPart(ev.parts, asSubject)
+}
+
+// finalChecks rejects a transitive trigger with no object ("settle in
+// Denver", "settle down") and a court-only one with no court or judge
+// ("refused to step aside").
+func (r *eventRead) finalChecks() bool {
+	d, ts, s, m, t := r.d, r.ts, r.s, r.m, r.t
 	if t.Attrs["transitive"] != "" {
 		if ws := d.wordsAfter(m.end, s.End, 1); len(ws) == 0 || prepositions[ws[0].text] || ws[0].text == "down" || ws[0].text == "up" {
-			return nil // "settle in Denver", "settle down": no dispute settled
+			return false // "settle in Denver", "settle down": no dispute settled
 		}
 	}
-	if t.Attrs["court_only"] != "" && court == "" && !subjCourt && !d.judgeAmong(ev, ts) && !d.courtIn(s, from, end, ts) {
-		return nil // "refused to step aside" is a ruling only when a judge does it or is asked
+	if t.Attrs["court_only"] != "" && r.court == "" && !r.subjCourt && !d.judgeAmong(r.ev, ts) && !d.courtIn(s, r.from, r.end, ts) {
+		return false // "refused to step aside" is a ruling only when a judge does it or is asked
 	}
-	return ev
+	return true
 }
 
 // isJudge reports whether an entity holds a judge's title.
@@ -1368,15 +1495,6 @@ func (d *docState) possessive(m *mention) bool {
 	return strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") || strings.HasPrefix(rest, "' ") || strings.HasPrefix(rest, "’ ")
 }
 
-// proxyWords are nouns through which an organization acts or speaks: "an
-// Amazon spokesperson said" is the organization speaking.
-var proxyWords = map[string]bool{
-	"spokesperson": true, "spokesman": true, "spokeswoman": true, "spokespeople": true, "representative": true,
-	"representatives": true, "attorney": true, "attorneys": true, "lawyer": true, "lawyers": true,
-	"statement": true, "filing": true, "filings": true, "motion": true, "lawsuit": true, "complaint": true,
-	"suit": true, "letter": true, "brief": true, "spokespersons": true, "official": true, "officials": true,
-}
-
 // modifier reports whether a mention modifies a following noun ("Trump
 // officials", "Amazon competitors"): then it is not itself a party.
 func (d *docState) modifier(s sentence, m *mention, ts *triggerSet) bool {
@@ -1385,7 +1503,8 @@ func (d *docState) modifier(s sentence, m *mention, ts *triggerSet) bool {
 		return false
 	}
 	w := ws[0].text
-	if ts != nil && ts.group[w] || proxyWords[w] {
+	x := indexOf(d.Lex)
+	if ts != nil && ts.group[w] || x.ev.proxy[w] {
 		return true
 	}
 	if tg := d.tagAt(ws[0].start); tg != "" {
@@ -1404,7 +1523,8 @@ func (d *docState) proxy(s sentence, m *mention) bool {
 		off += len("’s")
 	}
 	ws := d.wordsAfter(d.skipParen(off, s.End), s.End, 1)
-	return len(ws) == 1 && proxyWords[ws[0].text]
+	x := indexOf(d.Lex)
+	return len(ws) == 1 && x.ev.proxy[ws[0].text]
 }
 
 // skipParen skips a parenthetical right after off: "Amazon (AMZN) said".
@@ -1720,13 +1840,6 @@ func (d *docState) passiveBefore(s sentence, off int) bool {
 	return false
 }
 
-// pastParticiples are irregular participles that take "by" in the passive.
-var pastParticiples = map[string]bool{"led": true, "brought": true, "begun": true, "run": true, "undertaken": true, "taken": true, "made": true, "done": true, "sought": true, "won": true, "lost": true, "held": true}
-
-// reactions are participles whose "by" names who reacted to an event, not
-// who did it ("a settlement approved by the judge").
-var reactions = map[string]bool{"approved": true, "rejected": true, "denied": true, "opposed": true, "challenged": true, "criticized": true, "blocked": true, "dismissed": true, "overturned": true, "reported": true, "covered": true, "welcomed": true, "praised": true, "questioned": true, "disputed": true, "affected": true, "upheld": true}
-
 // passiveAfter finds a passive verb and "by" right after a noun ending at
 // off ("was led by", "has been conducted by", "filed by", ", filed in 2023
 // by") and returns the offset after "by", or -1.
@@ -1764,7 +1877,8 @@ func (d *docState) passiveVerbAfter(s sentence, off int) (int, string) {
 		return -1, ""
 	}
 	w := ws[i].text
-	if isLowerWord(d.Doc.Text[ws[i].start:ws[i].end]) && (strings.HasSuffix(w, "ed") || pastParticiples[w]) && !reactions[w] {
+	x := indexOf(d.Lex)
+	if isLowerWord(d.Doc.Text[ws[i].start:ws[i].end]) && (strings.HasSuffix(w, "ed") || x.ev.participle[w]) && !x.ev.reaction[w] {
 		return ws[by].end, w
 	}
 	return -1, ""
@@ -1957,10 +2071,6 @@ func (d *docState) afterDeterminer(s sentence, off int) bool {
 	return false
 }
 
-// directingVerbs take an object and an infinitive whose doer the object is
-// ("directed the office to review", "asked the panel to reconsider").
-var directingVerbs = map[string]bool{"directed": true, "directs": true, "ordered": true, "orders": true, "told": true, "tells": true, "asked": true, "asks": true, "instructed": true, "instructs": true, "authorized": true, "authorizes": true, "required": true, "requires": true, "urged": true, "urges": true, "tasked": true, "commissioned": true, "hired": true, "appointed": true}
-
 // infinitiveAgent is the party that does a verb at off after "to" when a
 // directing verb and that party come before it ("the governor directed the
 // inspector general to review ..."), or nil.
@@ -1983,15 +2093,12 @@ func (d *docState) infinitiveAgent(s sentence, off int) *mention {
 		start = b[0].start
 	}
 	b := d.wordsBefore(start, s.Start, 1)
-	if len(b) != 1 || !directingVerbs[b[0].text] {
+	x := indexOf(d.Lex)
+	if len(b) != 1 || !x.ev.directing[b[0].text] {
 		return nil
 	}
 	return m
 }
-
-// holderParticiples are participles after which "by" names a holder,
-// maker or owner, not the doer of the event ("every contract held by X").
-var holderParticiples = map[string]bool{"held": true, "owned": true, "made": true, "run": true, "won": true, "built": true, "given": true, "taken": true, "operated": true, "controlled": true, "backed": true, "employed": true, "used": true, "submitted": true, "awarded": true, "issued": true, "signed": true, "sold": true, "bought": true, "managed": true, "represented": true}
 
 // otherParticipleBefore reports whether the word right before the "by"
 // that introduces the phrase at off, after the trigger's end, is a
@@ -2004,7 +2111,8 @@ func (d *docState) otherParticipleBefore(s sentence, off, trigEnd int) bool {
 			continue
 		}
 		if i+1 < len(ws) {
-			return holderParticiples[ws[i+1].text]
+			x := indexOf(d.Lex)
+			return x.ev.holder[ws[i+1].text]
 		}
 		return false
 	}

@@ -29,6 +29,70 @@ type lexIndex struct {
 	nominals    map[string]string   // "company" -> organization kind it refers to
 	titleMods   map[string]bool     // "interim", "deputy": words that qualify a title before it
 	titleScopes map[string]string   // title word -> company, member or none (title_scopes.txt)
+	rankTitles  map[string]bool     // lower-case military ranks (titles.txt rank=1)
+	national    map[string]bool     // kg.Key of places that are the nation (places.txt national=1)
+	programCues map[string]bool     // lower-case words before a program's name (program_cues.txt)
+	roleWords                       // role_words.txt by class
+	ev          eventWords          // event_words.txt by class
+}
+
+// eventWords is event_words.txt: lower-case words by the class they serve
+// in reading events and claims.
+type eventWords struct {
+	proxy      map[string]bool // "an Amazon spokesperson said"
+	reaction   map[string]bool // "a settlement approved by the judge"
+	participle map[string]bool // "the lawsuit was led by X"
+	holder     map[string]bool // "every contract held by X"
+	directing  map[string]bool // "directed the office to review"
+}
+
+// read reads event_words.txt into its classes.
+func (w *eventWords) read(l *lexicon.Lexicon) {
+	readClasses(l, "event_words", map[string]*map[string]bool{
+		"proxy": &w.proxy, "reaction": &w.reaction, "participle": &w.participle,
+		"holder": &w.holder, "directing": &w.directing,
+	})
+}
+
+// readClasses reads a file of "word | class=NAME[,NAME]" lines into one
+// lower-case set per class.
+func readClasses(l *lexicon.Lexicon, file string, classes map[string]*map[string]bool) {
+	for _, m := range classes {
+		*m = map[string]bool{}
+	}
+	for _, e := range l.Entries(file) {
+		for _, c := range strings.Split(e.Attr("class"), ",") {
+			if m, ok := classes[strings.TrimSpace(c)]; ok {
+				(*m)[strings.ToLower(e.Phrase)] = true
+			}
+		}
+	}
+}
+
+// roleWords is role_words.txt: lower-case words by the class they serve in
+// reading roles.
+type roleWords struct {
+	former     map[string]bool // "former", "ex-", "then-"
+	subsidiary map[string]bool // "unit", "arm", "subsidiary"
+	depart     map[string]bool // "has resigned", "was ousted"
+	departAs   map[string]bool // "resigned as"
+	appoint    map[string]bool // "named CFO Jane Roe"
+	remove     map[string]bool // "ousted CEO Jane Roe"
+	serve      map[string]bool // "served as"
+	join       map[string]bool // "joined Acme as"
+	found      map[string]bool // "co-founded the company"
+	teach      map[string]bool // "who teaches law at"
+	become     map[string]bool // "became"
+	past       map[string]bool // "previously"
+}
+
+// read reads role_words.txt into its classes.
+func (w *roleWords) read(l *lexicon.Lexicon) {
+	readClasses(l, "role_words", map[string]*map[string]bool{
+		"former": &w.former, "subsidiary": &w.subsidiary, "depart": &w.depart, "depart_as": &w.departAs,
+		"appoint": &w.appoint, "remove": &w.remove, "serve": &w.serve, "join": &w.join,
+		"found": &w.found, "teach": &w.teach, "become": &w.become, "past": &w.past,
+	})
 }
 
 type titleInfo struct {
@@ -87,9 +151,15 @@ func buildIndex(l *lexicon.Lexicon) *lexIndex {
 	for _, e := range l.Entries("nominals") {
 		x.nominals[strings.ToLower(e.Phrase)] = e.Attr("kind")
 	}
+	x.roleWords.read(l)
+	x.ev.read(l)
+	x.rankTitles = map[string]bool{}
 	for _, e := range l.Entries("titles") {
 		k := strings.ToLower(e.Phrase)
 		x.titles[k] = titleInfo{Phrase: e.Phrase, Org: e.Attr("org")}
+		if e.Attr("rank") != "" {
+			x.rankTitles[k] = true
+		}
 		if x.titleFirst == nil {
 			x.titleFirst = map[string]bool{}
 		}
@@ -104,7 +174,15 @@ func buildIndex(l *lexicon.Lexicon) *lexIndex {
 	for _, e := range l.Entries("first_names") {
 		x.firstNames[e.Phrase] = true
 	}
+	x.national = map[string]bool{}
+	x.programCues = map[string]bool{}
+	for _, e := range l.Entries("program_cues") {
+		x.programCues[strings.ToLower(e.Phrase)] = true
+	}
 	for _, e := range l.Entries("places") {
+		if e.Attr("national") != "" {
+			x.national[kg.Key(e.Phrase)] = true
+		}
 		if e.Attr("suffix") != "" {
 			if x.placeSuffix == nil {
 				x.placeSuffix = map[string]bool{}

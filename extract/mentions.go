@@ -143,7 +143,9 @@ func findMentions(d *docState) {
 }
 
 // sentencePieces chunks one sentence into candidate pieces with the cues
-// that can be read off the sentence itself.
+// that can be read off the sentence itself: each run of capitalized words
+// (capitalizedRun), trimmed of what opens it but is no name (trimRunStart),
+// split into pieces (splitRun), then the acronyms in parentheses after them.
 func sentencePieces(d *docState, x *lexIndex, si int, names, lower map[string]bool) []*piece {
 	s := &d.Sents[si]
 	toks := s.Tokens
@@ -157,83 +159,111 @@ func sentencePieces(d *docState, x *lexIndex, si int, names, lower map[string]bo
 			i++
 			continue
 		}
-		a := i
-		b := i + 1
-		for b < len(toks) {
-			if isCapToken(toks[b].Text) {
-				b++
-				continue
-			}
-			// An office named by its holder: "Attorney General's Office",
-			// "Sheriff's Office".
-			if isPossessive(toks[b].Text) && toks[b].Text != "'" && toks[b].Text != "’" && b+1 < len(toks) && toks[b-1].End == toks[b].Start {
-				if h, ok := x.heads[toks[b+1].Text]; ok && h.Lead && (b+2 >= len(toks) || !isCapToken(toks[b+2].Text)) {
-					if n, _ := x.titleEndingAt(toks, b); n > 0 {
-						b += 2
-						continue
-					}
-				}
-			}
-			// A plural possessive inside a name: "Employees' Pension Fund".
-			if (toks[b].Text == "'" || toks[b].Text == "’") && b+1 < len(toks) && isCapToken(toks[b+1].Text) && strings.HasSuffix(toks[b-1].Text, "s") && toks[b-1].End == toks[b].Start {
-				b++
-				continue
-			}
-			// a number after an organization head ends the name: "School
-			// District 12", "Police Lodge 44"
-			if _, head := x.heads[toks[b-1].Text]; head && isDigits(toks[b].Text) {
-				b++
-				continue
-			}
-			// connectors between capitalized words: "Department of the Army"
-			c := b
-			for c < len(toks) && connectors[strings.ToLower(toks[c].Text)] && c-b < 2 {
-				c++
-			}
-			// ... but not into a date: "sued Acme Technologies on Tuesday".
-			if c > b && c < len(toks) && isCapToken(toks[c].Text) && !(strings.EqualFold(toks[b].Text, "in") && placeAt(d, x, toks, c)) && !x.calendar[kg.Key(toks[c].Text)] {
-				b = c
-				continue
-			}
-			// "Court of Appeals for the 8th Circuit"
-			if c > b && c+1 < len(toks) && isOrdinal(toks[c].Text) && toks[c+1].Text == "Circuit" {
-				b = c + 2
-				continue
-			}
-			break
-		}
+		b := capitalizedRun(d, x, toks, i)
+		a, ok := trimRunStart(x, toks, i, b, first, names, lower)
 		i = b
-		// An ordinal opens a name only in "8th U.S. Circuit Court of Appeals".
-		if !isCapToken(toks[a].Text) && circuitAt(toks, a, b) < 0 {
-			a++
-		}
-		// Drop a sentence-initial common word and leading determiners; a
-		// quotation opens a sentence of its own ("said: \"People bought ...").
-		for a < b && (leadStop[strings.ToLower(toks[a].Text)] || formerWords[strings.ToLower(toks[a].Text)] || ((a == first || opensQuote(toks, a)) && !properTag(toks[a].Tag) && !names[toks[a].Text] && !x.firstNames[toks[a].Text] && !x.honorifics[toks[a].Text] && x.agencies[kg.Key(toks[a].Text)].Canonical == "" && !startsTitle(x, toks, a, b))) {
-			a++
-		}
-		// A gerund opening a sentence before a verb is no name: "Canceling
-		// was the only course".
-		if (a == first || opensQuote(toks, a)) && b == a+1 && b < len(toks) && len(toks[a].Text) > 5 && strings.HasSuffix(toks[a].Text, "ing") && gerundNext[toks[b].Text] && !names[toks[a].Text] && x.agencies[kg.Key(toks[a].Text)].Canonical == "" {
-			continue
-		}
-		// A lone word opening a sentence that the document also writes in
-		// lower case is a common word: "Shares fell", not a company.
-		if (a == first || opensQuote(toks, a)) && b == a+1 && lower[strings.ToLower(toks[a].Text)] && !names[toks[a].Text] && !x.firstNames[toks[a].Text] && x.agencies[kg.Key(toks[a].Text)].Canonical == "" {
-			continue
-		}
-		for a < b && x.calendar[kg.Key(toks[a].Text)] {
-			a++
-		}
-		for a < b && connectors[strings.ToLower(toks[a].Text)] {
-			a++
-		}
-		if a >= b {
+		if !ok {
 			continue
 		}
 		out = append(out, splitRun(d, x, si, a, b)...)
 	}
-	// Parenthesized acronyms and tickers right after a piece: "Name (ACR)".
+	markAcronyms(toks, out)
+	return out
+}
+
+// capitalizedRun returns the end of the run of capitalized words starting
+// at toks[i], taking in what joins them inside a name: a holder's
+// possessive ("Attorney General's Office"), a plural possessive
+// ("Employees' Pension Fund"), a number after a head ("School District
+// 12"), connectors ("Department of the Army") and a circuit ("Court of
+// Appeals for the 8th Circuit").
+func capitalizedRun(d *docState, x *lexIndex, toks []token, i int) int {
+	b := i + 1
+	for b < len(toks) {
+		if isCapToken(toks[b].Text) {
+			b++
+			continue
+		}
+		// An office named by its holder: "Attorney General's Office",
+		// "Sheriff's Office".
+		if isPossessive(toks[b].Text) && toks[b].Text != "'" && toks[b].Text != "’" && b+1 < len(toks) && toks[b-1].End == toks[b].Start {
+			if h, ok := x.heads[toks[b+1].Text]; ok && h.Lead && (b+2 >= len(toks) || !isCapToken(toks[b+2].Text)) {
+				if n, _ := x.titleEndingAt(toks, b); n > 0 {
+					b += 2
+					continue
+				}
+			}
+		}
+		// A plural possessive inside a name: "Employees' Pension Fund".
+		if (toks[b].Text == "'" || toks[b].Text == "’") && b+1 < len(toks) && isCapToken(toks[b+1].Text) && strings.HasSuffix(toks[b-1].Text, "s") && toks[b-1].End == toks[b].Start {
+			b++
+			continue
+		}
+		// a number after an organization head ends the name: "School
+		// District 12", "Police Lodge 44"
+		if _, head := x.heads[toks[b-1].Text]; head && isDigits(toks[b].Text) {
+			b++
+			continue
+		}
+		// connectors between capitalized words: "Department of the Army"
+		c := b
+		for c < len(toks) && connectors[strings.ToLower(toks[c].Text)] && c-b < 2 {
+			c++
+		}
+		// ... but not into a date: "sued Acme Technologies on Tuesday".
+		if c > b && c < len(toks) && isCapToken(toks[c].Text) && !(strings.EqualFold(toks[b].Text, "in") && placeAt(d, x, toks, c)) && !x.calendar[kg.Key(toks[c].Text)] {
+			b = c
+			continue
+		}
+		// "Court of Appeals for the 8th Circuit"
+		if c > b && c+1 < len(toks) && isOrdinal(toks[c].Text) && toks[c+1].Text == "Circuit" {
+			b = c + 2
+			continue
+		}
+		break
+	}
+	return b
+}
+
+// trimRunStart drops from the start of the run toks[a:b] what opens it but
+// is no name: an ordinal outside a circuit, determiners and status words, a
+// common word opening the sentence, dates and connectors. It is false when
+// nothing is left or the run is a sentence-opening gerund ("Canceling was
+// the only course") or common word ("Shares fell"). first is the sentence's
+// first word; names and lower are the document's capitalized names and
+// lower-case words.
+func trimRunStart(x *lexIndex, toks []token, a, b, first int, names, lower map[string]bool) (int, bool) {
+	// An ordinal opens a name only in "8th U.S. Circuit Court of Appeals".
+	if !isCapToken(toks[a].Text) && circuitAt(toks, a, b) < 0 {
+		a++
+	}
+	// Drop a sentence-initial common word and leading determiners; a
+	// quotation opens a sentence of its own ("said: \"People bought ...").
+	for a < b && (leadStop[strings.ToLower(toks[a].Text)] || x.former[strings.ToLower(toks[a].Text)] || ((a == first || opensQuote(toks, a)) && !properTag(toks[a].Tag) && !names[toks[a].Text] && !x.firstNames[toks[a].Text] && !x.honorifics[toks[a].Text] && x.agencies[kg.Key(toks[a].Text)].Canonical == "" && !startsTitle(x, toks, a, b))) {
+		a++
+	}
+	// A gerund opening a sentence before a verb is no name: "Canceling
+	// was the only course".
+	if (a == first || opensQuote(toks, a)) && b == a+1 && b < len(toks) && len(toks[a].Text) > 5 && strings.HasSuffix(toks[a].Text, "ing") && gerundNext[toks[b].Text] && !names[toks[a].Text] && x.agencies[kg.Key(toks[a].Text)].Canonical == "" {
+		return a, false
+	}
+	// A lone word opening a sentence that the document also writes in
+	// lower case is a common word: "Shares fell", not a company.
+	if (a == first || opensQuote(toks, a)) && b == a+1 && lower[strings.ToLower(toks[a].Text)] && !names[toks[a].Text] && !x.firstNames[toks[a].Text] && x.agencies[kg.Key(toks[a].Text)].Canonical == "" {
+		return a, false
+	}
+	for a < b && x.calendar[kg.Key(toks[a].Text)] {
+		a++
+	}
+	for a < b && connectors[strings.ToLower(toks[a].Text)] {
+		a++
+	}
+	return a, a < b
+}
+
+// markAcronyms marks parenthesized acronyms and tickers right after a
+// piece: "Name (ACR)".
+func markAcronyms(toks []token, out []*piece) {
 	for k, p := range out {
 		if p.b+2 < len(toks) && toks[p.b].Text == "(" && toks[p.b+2].Text == ")" && isAcronymish(toks[p.b+1].Text) {
 			for _, q := range out {
@@ -244,7 +274,6 @@ func sentencePieces(d *docState, x *lexIndex, si int, names, lower map[string]bo
 			}
 		}
 	}
-	return out
 }
 
 // opensQuote: toks[k] is the first word of a quotation.
@@ -438,7 +467,7 @@ func orgPiece(d *docState, x *lexIndex, si, a, b int) *piece {
 			prefix := kg.Key(spanText(d, toks, from, i))
 			ph, isHead := x.heads[toks[i-1].Text]
 			known := x.agencies[prefix].Canonical != "" && isAcronymish(toks[from].Text) && i == from+1
-			state := from == a && x.isPlace(prefix) && !nationalWords[prefix]
+			state := from == a && x.isPlace(prefix) && !x.national[prefix]
 			if (isHead && !ph.Legal) || known || state {
 				p := newPiece(d, si, from, b)
 				p.typ, p.kind = kg.Organization, h.Kind
@@ -479,10 +508,6 @@ func groupPiece(d *docState, x *lexIndex, si, a, b int) *piece {
 	}
 	return nil
 }
-
-// nationalWords are place prefixes that the national agencies drop from
-// their names ("U.S. Department of Labor" is the Department of Labor).
-var nationalWords = map[string]bool{"us": true, "u s": true, "usa": true, "united states": true, "federal": true, "american": true, "national": true}
 
 // titleInside: a title in toks[a:b] other than one that closes the run
 // right after "of" or "of the" ("Office of Inspector General").
@@ -721,7 +746,7 @@ func appositiveTitle(x *lexIndex, toks []token, b int) bool {
 		t := toks[k]
 		low := strings.ToLower(t.Text)
 		switch {
-		case leadStop[low], formerWords[low], isPossessive(t.Text), isCapToken(t.Text), isAdjective(t):
+		case leadStop[low], x.former[low], isPossessive(t.Text), isCapToken(t.Text), isAdjective(t):
 			continue
 		}
 		return false
@@ -798,133 +823,176 @@ func orgBase(x *lexIndex, name string) string {
 }
 
 // typePieces types the pieces from cues around them and from what the rest
-// of the document says about the same names.
+// of the document says about the same names: each piece from its own
+// sentence (typeFromSentence), then acronyms from their names, program
+// names blocked, weak organizations that are people, and last the labels
+// carried between pieces of the same name.
 func typePieces(d *docState, x *lexIndex, ps []*piece) {
-	// Resolve acronym links to global indices.
-	bySent := map[int][]int{}
-	for i, p := range ps {
-		bySent[p.sent] = append(bySent[p.sent], i)
-	}
-	for i, p := range ps {
-		if p.defOf <= -2 {
-			k := -2 - p.defOf
-			idx := bySent[p.sent]
-			p.defOf = idx[k]
-			_ = i
-		}
-	}
+	resolveAcronymLinks(ps)
 	for _, p := range ps {
 		if p.blocked || p.typ != "" {
 			continue
 		}
-		toks := d.Sents[p.sent].Tokens
-		first := toks[p.a].Text
-		switch {
-		case p.a > 0 && x.honorifics[toks[p.a-1].Text]:
-			p.typ = kg.Person
-		case p.b-p.a >= 2 && p.b-p.a <= 4 && x.firstNames[first] && !isAllCaps(toks[p.b-1].Text) && !(p.a > 0 && strings.EqualFold(toks[p.a-1].Text, "the")):
-			// "the Charlotte Hawks" is no person: names take no article.
-			p.typ = kg.Person
-		case strings.HasSuffix(strings.ToLower(p.text), ".com"):
-			p.typ, p.kind = kg.Organization, "company"
+		typeFromSentence(d, x, ps, p)
+	}
+	typeAcronyms(d, ps)
+	blockPrograms(d, x, ps)
+	weakOrgsToPeople(d, ps)
+	// Labels carried through the document: a name typed once keeps its type.
+	for round := 0; round < 3; round++ {
+		if !carryLabels(d, x, ps) {
+			break
 		}
-		if p.typ == "" && p.b-p.a >= 2 && p.b-p.a <= 4 && !isAllCaps(first) && appositiveTitle(x, toks, p.b) {
-			// "Jane Roe, a lawyer for Acme", "Jane Roe, Acme's chief executive"
-			p.typ = kg.Person
+	}
+}
+
+// resolveAcronymLinks turns an acronym's link to a piece of its sentence
+// (set by markAcronyms) into an index into ps.
+func resolveAcronymLinks(ps []*piece) {
+	bySent := map[int][]int{}
+	for i, p := range ps {
+		bySent[p.sent] = append(bySent[p.sent], i)
+	}
+	for _, p := range ps {
+		if p.defOf <= -2 {
+			k := -2 - p.defOf
+			idx := bySent[p.sent]
+			p.defOf = idx[k]
 		}
-		if p.typ != "" {
-			continue
+	}
+}
+
+// typeFromSentence types an untyped piece from its sentence: the name
+// itself (an honorific, a first name, ".com", a title after it), cue words
+// before or after it, then the phrases around it.
+func typeFromSentence(d *docState, x *lexIndex, ps []*piece, p *piece) {
+	toks := d.Sents[p.sent].Tokens
+	first := toks[p.a].Text
+	switch {
+	case p.a > 0 && x.honorifics[toks[p.a-1].Text]:
+		p.typ = kg.Person
+	case p.b-p.a >= 2 && p.b-p.a <= 4 && x.firstNames[first] && !isAllCaps(toks[p.b-1].Text) && !(p.a > 0 && strings.EqualFold(toks[p.a-1].Text, "the")):
+		// "the Charlotte Hawks" is no person: names take no article.
+		p.typ = kg.Person
+	case strings.HasSuffix(strings.ToLower(p.text), ".com"):
+		p.typ, p.kind = kg.Organization, "company"
+	}
+	if p.typ == "" && p.b-p.a >= 2 && p.b-p.a <= 4 && !isAllCaps(first) && appositiveTitle(x, toks, p.b) {
+		// "Jane Roe, a lawyer for Acme", "Jane Roe, Acme's chief executive"
+		p.typ = kg.Person
+	}
+	if p.typ != "" || typeFromCueWords(d, x, toks, p) {
+		return
+	}
+	typeFromContext(x, ps, toks, p)
+}
+
+// typeFromCueWords types a piece from the organization and person cue
+// words of the lexicon before or after it ("the United Food Workers
+// union"); false when there is none.
+func typeFromCueWords(d *docState, x *lexIndex, toks []token, p *piece) bool {
+	if k, ok := cueBefore(x, toks, p.a); ok {
+		p.typ, p.kind = kg.Organization, orDefault(k, "company")
+		return true
+	}
+	if p.b >= len(toks) {
+		return false
+	}
+	next := strings.ToLower(toks[p.b].Text)
+	if isPossessive(next) && p.b+1 < len(toks) {
+		next = strings.ToLower(toks[p.b+1].Text)
+	}
+	if k, ok := x.cueAfter[next]; ok {
+		p.typ, p.kind = kg.Organization, orDefault(k, "company")
+		p.weak = true
+		if x.cuePart[next] && next == strings.ToLower(toks[p.b].Text) {
+			// "the United Food Workers union": the word ends the name
+			p.b++
+			p.end = toks[p.b-1].End
+			p.text = d.Doc.Text[p.start:p.end]
 		}
-		if k, ok := cueBefore(x, toks, p.a); ok {
-			p.typ, p.kind = kg.Organization, orDefault(k, "company")
-			continue
-		}
-		if p.b < len(toks) {
-			next := strings.ToLower(toks[p.b].Text)
-			if isPossessive(next) && p.b+1 < len(toks) {
-				next = strings.ToLower(toks[p.b+1].Text)
-			}
-			if k, ok := x.cueAfter[next]; ok {
-				p.typ, p.kind = kg.Organization, orDefault(k, "company")
-				p.weak = true
-				if x.cuePart[next] && next == strings.ToLower(toks[p.b].Text) {
-					// "the United Food Workers union": the word ends the name
-					p.b++
-					p.end = toks[p.b-1].End
-					p.text = d.Doc.Text[p.start:p.end]
-				}
-				continue
-			}
-			if x.personAfter[next] {
-				p.typ = kg.Person
-				continue
-			}
-		}
-		// "a spokesperson for X", "a unit of X", "chief executive at X"
-		if p.a >= 2 {
-			prep := strings.ToLower(toks[p.a-1].Text)
-			if prep == "for" || prep == "of" || prep == "at" || prep == "with" {
-				_, cue := x.cueAfter[strings.ToLower(toks[p.a-2].Text)]
-				if n, _ := x.titleEndingAt(toks, p.a-1); cue || n > 0 || subsidiaryWords[strings.ToLower(toks[p.a-2].Text)] {
-					p.typ, p.kind, p.weak = kg.Organization, "company", true
-					continue
-				}
-			}
-		}
-		// "Jane Roe of Hollis & Ward": a name after a person's name and "of"
-		// is where that person works.
-		if p.a >= 2 && toks[p.a-1].Text == "of" && !isAllCaps(first) && !x.places[kg.Key(p.text)] {
-			if q := pieceEndingAt(ps, p.sent, p.a-1); q != nil && q.b-q.a >= 2 && (q.typ == kg.Person || x.firstNames[toks[q.a].Text]) {
+		return true
+	}
+	if x.personAfter[next] {
+		p.typ = kg.Person
+		return true
+	}
+	return false
+}
+
+// typeFromContext types a piece from the phrase around it: the object of a
+// title or cue ("a spokesperson for X"), a workplace after a person's name
+// ("Jane Roe of Hollis & Ward"), a modifier of a title ("a former Acme
+// partner", "X's chief executive"), a name after a title ("president
+// Donald Trump", "its former counsel, Jane Roe, said").
+func typeFromContext(x *lexIndex, ps []*piece, toks []token, p *piece) {
+	first := toks[p.a].Text
+	// "a spokesperson for X", "a unit of X", "chief executive at X"
+	if p.a >= 2 {
+		prep := strings.ToLower(toks[p.a-1].Text)
+		if prep == "for" || prep == "of" || prep == "at" || prep == "with" {
+			_, cue := x.cueAfter[strings.ToLower(toks[p.a-2].Text)]
+			if n, _ := x.titleEndingAt(toks, p.a-1); cue || n > 0 || x.subsidiary[strings.ToLower(toks[p.a-2].Text)] {
 				p.typ, p.kind, p.weak = kg.Organization, "company", true
-				continue
-			}
-		}
-		// "a former Acme partner": a determiner, the name, a lower-case title.
-		if p.b-p.a <= 2 && p.a >= 1 && p.b < len(toks) && !isCapToken(toks[p.b].Text) {
-			det := strings.ToLower(toks[p.a-1].Text)
-			if formerWords[det] && p.a >= 2 {
-				det = strings.ToLower(toks[p.a-2].Text)
-			}
-			if det == "a" || det == "an" {
-				if n, ti := x.titleAt(toks, p.b, len(toks)); n > 0 && ti.Org == "" {
-					p.typ, p.kind, p.weak = kg.Organization, "company", true
-					continue
-				}
-			}
-		}
-		// "X's chief executive": a title owned by the name.
-		if p.b+1 < len(toks) && isPossessive(toks[p.b].Text) {
-			k := p.b + 1
-			for k < len(toks) && k < p.b+4 && isAdjective(toks[k]) {
-				if n, _ := x.titleAt(toks, k, len(toks)); n > 0 {
-					break
-				}
-				k++
-			}
-			if n, ti := x.titleAt(toks, k, len(toks)); n > 0 && (ti.Org == "" || ti.Org == "none") {
-				p.typ, p.kind, p.weak = kg.Organization, "company", true
-				continue
-			}
-		}
-		// A lower-case title right before: "president Donald Trump", "former defense secretary Jim Smith".
-		if n, _ := x.titleEndingAt(toks, p.a); n > 0 && p.b-p.a <= 3 && !isAllCaps(first) {
-			p.typ = kg.Person
-			p.afterTitle = true
-			continue
-		}
-		// A title phrase set off before a two- or three-word name: "the
-		// city's inspector general, Jane Roe," / "its former counsel, Jane
-		// Roe, said". The name closes the appositive or the clause.
-		if p.a >= 2 && toks[p.a-1].Text == "," && p.b-p.a >= 2 && p.b-p.a <= 3 && !isAllCaps(first) && (p.b == len(toks) || toks[p.b].Text == "," || toks[p.b].Text == "." || strings.HasPrefix(toks[p.b].Tag, "VB")) {
-			if n, _ := x.titleEndingAt(toks, p.a-1); n > 0 && !isCapToken(toks[p.a-2].Text) && titleStartsPhrase(toks, p.a-1-n) {
-				p.typ = kg.Person
-				continue
+				return
 			}
 		}
 	}
-	// A ticker or acronym in parentheses after a typed name takes its type; one
-	// after an untyped multi-word name (a program, a product) is blocked, as is
-	// one after a program word.
+	// "Jane Roe of Hollis & Ward": a name after a person's name and "of"
+	// is where that person works.
+	if p.a >= 2 && toks[p.a-1].Text == "of" && !isAllCaps(first) && !x.places[kg.Key(p.text)] {
+		if q := pieceEndingAt(ps, p.sent, p.a-1); q != nil && q.b-q.a >= 2 && (q.typ == kg.Person || x.firstNames[toks[q.a].Text]) {
+			p.typ, p.kind, p.weak = kg.Organization, "company", true
+			return
+		}
+	}
+	// "a former Acme partner": a determiner, the name, a lower-case title.
+	if p.b-p.a <= 2 && p.a >= 1 && p.b < len(toks) && !isCapToken(toks[p.b].Text) {
+		det := strings.ToLower(toks[p.a-1].Text)
+		if x.former[det] && p.a >= 2 {
+			det = strings.ToLower(toks[p.a-2].Text)
+		}
+		if det == "a" || det == "an" {
+			if n, ti := x.titleAt(toks, p.b, len(toks)); n > 0 && ti.Org == "" {
+				p.typ, p.kind, p.weak = kg.Organization, "company", true
+				return
+			}
+		}
+	}
+	// "X's chief executive": a title owned by the name.
+	if p.b+1 < len(toks) && isPossessive(toks[p.b].Text) {
+		k := p.b + 1
+		for k < len(toks) && k < p.b+4 && isAdjective(toks[k]) {
+			if n, _ := x.titleAt(toks, k, len(toks)); n > 0 {
+				break
+			}
+			k++
+		}
+		if n, ti := x.titleAt(toks, k, len(toks)); n > 0 && (ti.Org == "" || ti.Org == "none") {
+			p.typ, p.kind, p.weak = kg.Organization, "company", true
+			return
+		}
+	}
+	// A lower-case title right before: "president Donald Trump", "former defense secretary Jim Smith".
+	if n, _ := x.titleEndingAt(toks, p.a); n > 0 && p.b-p.a <= 3 && !isAllCaps(first) {
+		p.typ = kg.Person
+		p.afterTitle = true
+		return
+	}
+	// A title phrase set off before a two- or three-word name: "the
+	// city's inspector general, Jane Roe," / "its former counsel, Jane
+	// Roe, said". The name closes the appositive or the clause.
+	if p.a >= 2 && toks[p.a-1].Text == "," && p.b-p.a >= 2 && p.b-p.a <= 3 && !isAllCaps(first) && (p.b == len(toks) || toks[p.b].Text == "," || toks[p.b].Text == "." || strings.HasPrefix(toks[p.b].Tag, "VB")) {
+		if n, _ := x.titleEndingAt(toks, p.a-1); n > 0 && !isCapToken(toks[p.a-2].Text) && titleStartsPhrase(x, toks, p.a-1-n) {
+			p.typ = kg.Person
+		}
+	}
+}
+
+// typeAcronyms: a ticker or acronym in parentheses after a typed name takes
+// its type; one after an untyped multi-word name (a program, a product) is
+// blocked, as is one after a program word.
+func typeAcronyms(d *docState, ps []*piece) {
 	for _, p := range ps {
 		if !p.acronym || p.defOf < 0 {
 			continue
@@ -942,19 +1010,26 @@ func typePieces(d *docState, x *lexIndex, ps []*piece) {
 			p.blocked = true
 		}
 	}
-	// Programs and products: a name right after a program word is not an entity.
+}
+
+// blockPrograms: programs and products: a name right after a program word
+// is not an entity.
+func blockPrograms(d *docState, x *lexIndex, ps []*piece) {
 	for _, p := range ps {
 		if p.typ != "" || p.a == 0 {
 			continue
 		}
 		toks := d.Sents[p.sent].Tokens
 		w := strings.ToLower(toks[p.a-1].Text)
-		if programWords[w] && !(p.b < len(toks) && isPossessive(toks[p.b].Text)) {
+		if x.programCues[w] && !(p.b < len(toks) && isPossessive(toks[p.b].Text)) {
 			p.blocked = true // ... but "called Roe's account" names Roe
 		}
 	}
-	// A weakly typed organization that the document elsewhere names as a
-	// person ("Jane Doe ... Doe officials") is that person.
+}
+
+// weakOrgsToPeople: a weakly typed organization that the document
+// elsewhere names as a person ("Jane Doe ... Doe officials") is that person.
+func weakOrgsToPeople(d *docState, ps []*piece) {
 	persons := map[string]bool{}
 	for _, p := range ps {
 		if p.typ == kg.Person && !p.blocked {
@@ -967,78 +1042,94 @@ func typePieces(d *docState, x *lexIndex, ps []*piece) {
 			p.typ, p.kind = kg.Person, ""
 		}
 	}
-	// Labels carried through the document: a name typed once keeps its type.
-	for round := 0; round < 3; round++ {
-		sf := shortForms(d, x, ps)
-		labels := map[string]*piece{}
-		surnames := map[string]bool{}
-		givenOf := map[string]bool{}
-		var orgs []*piece
-		for _, p := range ps {
-			if p.typ == "" || p.blocked {
-				continue
-			}
-			if p.typ == kg.Organization {
-				labels["o:"+orgBase(x, p.text)] = p
-				if p.b-p.a >= 2 {
-					orgs = append(orgs, p)
-				}
-			} else {
-				labels["p:"+kg.Key(p.text)] = p
-				if p.b-p.a >= 2 {
-					toks := d.Sents[p.sent].Tokens
-					surnames[kg.Key(toks[p.b-1].Text)] = true
-					givenOf[kg.Key(toks[p.a].Text)+"|"+kg.Key(p.text)] = true
-				}
-			}
+}
+
+// typeLabels is what the typed pieces say about names: each name's label
+// by type, the surnames and given names of people named in full, and the
+// organizations of more than one word.
+type typeLabels struct {
+	labels   map[string]*piece // "o:"+orgBase or "p:"+key -> a piece so typed
+	surnames map[string]bool
+	given    map[string]int // given name -> number of full names with it
+	orgs     []*piece
+}
+
+// readLabels collects the typeLabels of the typed pieces.
+func readLabels(d *docState, x *lexIndex, ps []*piece) *typeLabels {
+	l := &typeLabels{labels: map[string]*piece{}, surnames: map[string]bool{}, given: map[string]int{}}
+	givenOf := map[string]bool{}
+	for _, p := range ps {
+		if p.typ == "" || p.blocked {
+			continue
 		}
-		given := map[string]int{} // given name -> number of full names with it
-		for k := range givenOf {
-			given[k[:strings.IndexByte(k, '|')]]++
-		}
-		blockedKeys := map[string]bool{}
-		for _, p := range ps {
-			if p.blocked {
-				blockedKeys[kg.Key(p.text)] = true
+		if p.typ == kg.Organization {
+			l.labels["o:"+orgBase(x, p.text)] = p
+			if p.b-p.a >= 2 {
+				l.orgs = append(l.orgs, p)
 			}
-		}
-		changed := false
-		for _, p := range ps {
-			if p.typ != "" || p.blocked {
-				continue
+		} else {
+			l.labels["p:"+kg.Key(p.text)] = p
+			if p.b-p.a >= 2 {
+				toks := d.Sents[p.sent].Tokens
+				l.surnames[kg.Key(toks[p.b-1].Text)] = true
+				givenOf[kg.Key(toks[p.a].Text)+"|"+kg.Key(p.text)] = true
 			}
-			k := kg.Key(p.text)
-			switch {
-			case blockedKeys[k]:
-				p.blocked = true
-			case labels["p:"+k] != nil:
-				p.typ = kg.Person
-			case labels["o:"+orgBase(x, p.text)] != nil:
-				q := labels["o:"+orgBase(x, p.text)]
-				p.typ, p.kind = kg.Organization, q.kind
-			case p.b-p.a == 1 && surnames[k]:
-				p.typ = kg.Person
-			case p.b-p.a == 1 && given[k] == 1 && !isAllCaps(p.text):
-				// "Lydia knows ...": the given name of one person named in full.
-				p.typ = kg.Person
-			case sf[k] != nil:
-				p.typ, p.kind = kg.Organization, sf[k].kind
-			case p.b-p.a == 1 && isAcronymish(p.text) && initialsMatch(p.text, orgs) != nil:
-				q := initialsMatch(p.text, orgs)
-				p.typ, p.kind = kg.Organization, q.kind
-			case itsFollows(d, p):
-				p.typ, p.kind = kg.Organization, "company"
-			case actsLikeOrg(d, x, p, surnames):
-				p.typ, p.kind = kg.Organization, "company"
-			default:
-				continue
-			}
-			changed = true
-		}
-		if !changed {
-			break
 		}
 	}
+	for k := range givenOf {
+		l.given[k[:strings.IndexByte(k, '|')]]++
+	}
+	return l
+}
+
+// carryLabels is one round of typing untyped pieces from the typed ones: a
+// blocked name stays blocked, a name typed elsewhere keeps its type, a
+// surname or a unique given name is a person, a short form, acronym or
+// organization-like use is an organization. It reports whether a piece
+// changed.
+func carryLabels(d *docState, x *lexIndex, ps []*piece) bool {
+	sf := shortForms(d, x, ps)
+	l := readLabels(d, x, ps)
+	blockedKeys := map[string]bool{}
+	for _, p := range ps {
+		if p.blocked {
+			blockedKeys[kg.Key(p.text)] = true
+		}
+	}
+	changed := false
+	for _, p := range ps {
+		if p.typ != "" || p.blocked {
+			continue
+		}
+		k := kg.Key(p.text)
+		switch {
+		case blockedKeys[k]:
+			p.blocked = true
+		case l.labels["p:"+k] != nil:
+			p.typ = kg.Person
+		case l.labels["o:"+orgBase(x, p.text)] != nil:
+			q := l.labels["o:"+orgBase(x, p.text)]
+			p.typ, p.kind = kg.Organization, q.kind
+		case p.b-p.a == 1 && l.surnames[k]:
+			p.typ = kg.Person
+		case p.b-p.a == 1 && l.given[k] == 1 && !isAllCaps(p.text):
+			// "Lydia knows ...": the given name of one person named in full.
+			p.typ = kg.Person
+		case sf[k] != nil:
+			p.typ, p.kind = kg.Organization, sf[k].kind
+		case p.b-p.a == 1 && isAcronymish(p.text) && initialsMatch(p.text, l.orgs) != nil:
+			q := initialsMatch(p.text, l.orgs)
+			p.typ, p.kind = kg.Organization, q.kind
+		case itsFollows(d, p):
+			p.typ, p.kind = kg.Organization, "company"
+		case actsLikeOrg(d, x, p, l.surnames):
+			p.typ, p.kind = kg.Organization, "company"
+		default:
+			continue
+		}
+		changed = true
+	}
+	return changed
 }
 
 // shortForms maps the short form of a company name to that name's first
@@ -1136,14 +1227,14 @@ func shortForms(d *docState, x *lexIndex, ps []*piece) map[string]*piece {
 				delete(full, k)
 				break
 			}
-			if !strict[k] && !speaksOfParent(d.Sents[p.sent].Tokens) {
+			if !strict[k] && !speaksOfParent(x, d.Sents[p.sent].Tokens) {
 				continue
 			}
 			// "Kestrel Cardiac Systems sued, saying former Kestrel engineers
 			// ...": after the full name, the short form modifying a common
 			// noun is the same company.
 			ptoks := d.Sents[p.sent].Tokens
-			if strict[k] && !speaksOfParent(ptoks) && p.b < len(ptoks) && !isCapToken(ptoks[p.b].Text) && isNounish(ptoks[p.b]) && !subsidiaryWords[strings.ToLower(ptoks[p.b].Text)] && p.start > q.start {
+			if strict[k] && !speaksOfParent(x, ptoks) && p.b < len(ptoks) && !isCapToken(ptoks[p.b].Text) && isNounish(ptoks[p.b]) && !x.subsidiary[strings.ToLower(ptoks[p.b].Text)] && p.start > q.start {
 				continue
 			}
 			for _, r := range ps {
@@ -1159,9 +1250,9 @@ func shortForms(d *docState, x *lexIndex, ps []*piece) map[string]*piece {
 
 // speaksOfParent: a sentence with "subsidiary", "unit", "parent" and the like,
 // where a company and a longer name beginning like it are two companies.
-func speaksOfParent(toks []token) bool {
+func speaksOfParent(x *lexIndex, toks []token) bool {
 	for _, t := range toks {
-		if low := strings.ToLower(t.Text); subsidiaryWords[low] || low == "parent" || low == "owner" || low == "owns" || low == "owned" {
+		if low := strings.ToLower(t.Text); x.subsidiary[low] || low == "parent" || low == "owner" || low == "owns" || low == "owned" {
 			return true
 		}
 	}
@@ -1208,8 +1299,6 @@ func actsLikeOrg(d *docState, x *lexIndex, p *piece, surnames map[string]bool) b
 	next := toks[p.b]
 	return opens && (next.Tag == "VBD" || next.Tag == "VBZ" || next.Tag == "MD")
 }
-
-var programWords = map[string]bool{"contract": true, "program": true, "programme": true, "project": true, "initiative": true, "system": true, "called": true, "named": true, "dubbed": true, "aka": true, "a.k.a.": true, "codenamed": true, "platform": true, "app": true, "product": true, "brand": true, "operation": true}
 
 func orDefault(s, def string) string {
 	if s == "" {
@@ -1270,27 +1359,80 @@ func itsFollows(d *docState, p *piece) bool {
 	return false
 }
 
-// buildEntities groups typed pieces into document entities.
+// entityBuilder groups a document's typed pieces into entities.
+type entityBuilder struct {
+	d     *docState
+	x     *lexIndex
+	ps    []*piece
+	byKey map[string]*entity // "o:"+orgBase or "p:"+key -> entity
+	sf    map[string]*piece  // short form -> the full name's piece (shortForms)
+	remit map[string]*piece  // an agency's remit -> its piece (agencyRemits)
+}
+
+// buildEntities groups typed pieces into document entities: organizations
+// and full person names first, then acronyms, initials, surnames and given
+// names, and last each entity's canonical name.
 func buildEntities(d *docState, x *lexIndex, ps []*piece) {
-	byKey := map[string]*entity{}
-	newEnt := func(t kg.EntityType, name, kind string) *entity {
-		e := &entity{Type: t, Name: name, Kind: kind, Aliases: map[string]struct{}{}}
-		d.Entities = append(d.Entities, e)
-		return e
-	}
-	addMention := func(p *piece, e *entity, rule string) {
-		p.ent = e
-		m := &mention{Start: p.start, End: p.end, Text: p.text, Sent: p.sent, Kind: nameMention, Entity: e}
-		e.Mentions = append(e.Mentions, m)
-		e.Aliases[p.text] = struct{}{}
-		d.Mentions = append(d.Mentions, m)
-		if rule != "" && kg.Key(p.text) != kg.Key(e.Name) {
-			e.Merges = append(e.Merges, kg.Merge{Rule: rule, Name: p.text, Into: e.Name, Where: d.Doc.ID})
+	eb := &entityBuilder{d: d, x: x, ps: ps, byKey: map[string]*entity{}}
+	eb.sf = shortForms(d, x, ps)
+	eb.remit = agencyRemits(d, x, ps)
+	// Organizations and full person names first, then acronyms and surnames.
+	for _, p := range ps {
+		if p.blocked || p.typ == "" || p.acronym {
+			continue
+		}
+		switch p.typ {
+		case kg.Organization:
+			eb.fullOrg(p)
+		case kg.Person:
+			eb.fullPerson(p)
 		}
 	}
-	sf := shortForms(d, x, ps)
-	// An agency goes by its remit: "Public Works" for the "Department of
-	// Public Works".
+	for _, p := range ps {
+		if p.blocked || p.typ == "" || p.ent != nil {
+			continue
+		}
+		switch {
+		case p.acronym && p.defOf >= 0 && ps[p.defOf].ent != nil:
+			eb.addMention(p, ps[p.defOf].ent, "acronym")
+			if eb.byKey["o:"+kg.Key(p.text)] == nil {
+				eb.byKey["o:"+kg.Key(p.text)] = ps[p.defOf].ent
+			}
+		case p.typ == kg.Organization:
+			eb.shortOrg(p)
+		case p.typ == kg.Person:
+			eb.shortPerson(p)
+		}
+	}
+	canonicalNames(d, x)
+	sort.SliceStable(d.Entities, func(i, j int) bool { return d.Entities[i].Mentions[0].Start < d.Entities[j].Mentions[0].Start })
+}
+
+// newEnt adds a new entity to the document.
+func (eb *entityBuilder) newEnt(t kg.EntityType, name, kind string) *entity {
+	e := &entity{Type: t, Name: name, Kind: kind, Aliases: map[string]struct{}{}}
+	eb.d.Entities = append(eb.d.Entities, e)
+	return e
+}
+
+// addMention makes piece p a name mention of e, recording the merge rule
+// when p's name is not e's.
+func (eb *entityBuilder) addMention(p *piece, e *entity, rule string) {
+	d := eb.d
+	p.ent = e
+	m := &mention{Start: p.start, End: p.end, Text: p.text, Sent: p.sent, Kind: nameMention, Entity: e}
+	e.Mentions = append(e.Mentions, m)
+	e.Aliases[p.text] = struct{}{}
+	d.Mentions = append(d.Mentions, m)
+	if rule != "" && kg.Key(p.text) != kg.Key(e.Name) {
+		e.Merges = append(e.Merges, kg.Merge{Rule: rule, Name: p.text, Into: e.Name, Where: d.Doc.ID})
+	}
+}
+
+// agencyRemits maps an agency's remit to its piece: an agency goes by its
+// remit, "Public Works" for the "Department of Public Works". A remit two
+// agencies share maps to nil.
+func agencyRemits(d *docState, x *lexIndex, ps []*piece) map[string]*piece {
 	remit := map[string]*piece{}
 	for _, p := range ps {
 		if p.blocked || p.typ != kg.Organization || p.b-p.a < 3 {
@@ -1314,165 +1456,172 @@ func buildEntities(d *docState, x *lexIndex, ps []*piece) {
 			remit[k] = p
 		}
 	}
-	// Organizations and full person names first, then acronyms and surnames.
-	for _, p := range ps {
-		if p.blocked || p.typ == "" || p.acronym {
-			continue
-		}
-		switch p.typ {
-		case kg.Organization:
-			if p.b-p.a == 1 && isAcronymish(p.text) {
-				if _, ok := x.agencies[kg.Key(p.text)]; !ok {
-					continue // later: initials
-				}
-			}
-			base := orgBase(x, p.text)
-			if p.canonical != "" {
-				base = kg.Key(p.canonical)
-			}
-			k := "o:" + base
-			e := byKey[k]
-			rule := ""
-			if q := sf[base]; e == nil && q != nil && q != p && q.ent != nil {
-				byKey[k] = q.ent
-				addMention(p, q.ent, "short-form")
-				continue
-			}
-			if q := remit[base]; e == nil && q != nil && q != p && p.canonical == "" && x.agencies[base].Canonical == "" {
-				qe := q.ent
-				if qe == nil {
-					qk := "o:" + orgBase(x, q.text)
-					if byKey[qk] == nil {
-						byKey[qk] = newEnt(kg.Organization, q.text, q.kind)
-					}
-					qe = byKey[qk]
-				}
-				byKey[k] = qe
-				addMention(p, qe, "remit")
-				continue
-			}
-			if e == nil {
-				name := p.text
-				if p.canonical != "" {
-					name = p.canonical
-				}
-				e = newEnt(kg.Organization, name, p.kind)
-				byKey[k] = e
-			} else if p.canonical != "" || kg.Key(p.text) != kg.Key(e.Name) {
-				rule = "legal-form"
-			}
-			if p.canonical != "" && kg.Key(p.canonical) != kg.Key(p.text) {
-				rule = "alias-lexicon"
-				e.Aliases[p.canonical] = struct{}{}
-			}
-			addMention(p, e, rule)
-		case kg.Person:
-			if p.b-p.a < 2 {
-				continue
-			}
-			k := "p:" + kg.Key(p.text)
-			e := byKey[k]
-			if e == nil {
-				// Nickname of a full name already seen: "Jim Smith" = "James Smith".
-				toks := d.Sents[p.sent].Tokens
-				for _, f := range d.Entities {
-					if f.Type != kg.Person {
-						continue
-					}
-					fw := strings.Fields(f.Name)
-					if len(fw) >= 2 && kg.Key(fw[len(fw)-1]) == kg.Key(toks[p.b-1].Text) && x.sameFirstName(fw[0], toks[p.a].Text) {
-						e = f
-						break
-					}
-				}
-				if e != nil {
-					byKey[k] = e
-					addMention(p, e, "nickname")
-					continue
-				}
-				e = newEnt(kg.Person, p.text, "")
-				byKey[k] = e
-			}
-			addMention(p, e, "")
+	return remit
+}
+
+// fullOrg adds an organization's name (not a bare acronym, which waits for
+// initials): to the full name a short form stands for, to the agency a remit
+// names, to the entity of the same base name, or to a new entity.
+func (eb *entityBuilder) fullOrg(p *piece) {
+	x := eb.x
+	if p.b-p.a == 1 && isAcronymish(p.text) {
+		if _, ok := x.agencies[kg.Key(p.text)]; !ok {
+			return // later: initials
 		}
 	}
-	for _, p := range ps {
-		if p.blocked || p.typ == "" || p.ent != nil {
-			continue
+	base := orgBase(x, p.text)
+	if p.canonical != "" {
+		base = kg.Key(p.canonical)
+	}
+	k := "o:" + base
+	e := eb.byKey[k]
+	rule := ""
+	if q := eb.sf[base]; e == nil && q != nil && q != p && q.ent != nil {
+		eb.byKey[k] = q.ent
+		eb.addMention(p, q.ent, "short-form")
+		return
+	}
+	if q := eb.remit[base]; e == nil && q != nil && q != p && p.canonical == "" && x.agencies[base].Canonical == "" {
+		qe := q.ent
+		if qe == nil {
+			qk := "o:" + orgBase(x, q.text)
+			if eb.byKey[qk] == nil {
+				eb.byKey[qk] = eb.newEnt(kg.Organization, q.text, q.kind)
+			}
+			qe = eb.byKey[qk]
 		}
+		eb.byKey[k] = qe
+		eb.addMention(p, qe, "remit")
+		return
+	}
+	if e == nil {
+		name := p.text
+		if p.canonical != "" {
+			name = p.canonical
+		}
+		e = eb.newEnt(kg.Organization, name, p.kind)
+		eb.byKey[k] = e
+	} else if p.canonical != "" || kg.Key(p.text) != kg.Key(e.Name) {
+		rule = "legal-form"
+	}
+	if p.canonical != "" && kg.Key(p.canonical) != kg.Key(p.text) {
+		rule = "alias-lexicon"
+		e.Aliases[p.canonical] = struct{}{}
+	}
+	eb.addMention(p, e, rule)
+}
+
+// fullPerson adds a person's name of two words or more: to the entity of
+// the same name, to a full name it is a nickname of ("Jim Smith" = "James
+// Smith"), or to a new entity.
+func (eb *entityBuilder) fullPerson(p *piece) {
+	d, x := eb.d, eb.x
+	if p.b-p.a < 2 {
+		return
+	}
+	k := "p:" + kg.Key(p.text)
+	e := eb.byKey[k]
+	if e == nil {
+		// Nickname of a full name already seen: "Jim Smith" = "James Smith".
 		toks := d.Sents[p.sent].Tokens
-		switch {
-		case p.acronym && p.defOf >= 0 && ps[p.defOf].ent != nil:
-			addMention(p, ps[p.defOf].ent, "acronym")
-			if byKey["o:"+kg.Key(p.text)] == nil {
-				byKey["o:"+kg.Key(p.text)] = ps[p.defOf].ent
-			}
-		case p.typ == kg.Organization:
-			var orgs []*piece
-			for _, q := range ps {
-				if q.ent != nil && q.typ == kg.Organization && q.b-q.a >= 2 {
-					orgs = append(orgs, q)
-				}
-			}
-			if q := initialsMatch(p.text, orgs); q != nil {
-				addMention(p, q.ent, "initials")
+		for _, f := range d.Entities {
+			if f.Type != kg.Person {
 				continue
 			}
-			// Same acronym defined elsewhere in the document.
-			if e := byKey["o:"+kg.Key(p.text)]; e != nil {
-				addMention(p, e, "acronym")
-				continue
+			fw := strings.Fields(f.Name)
+			if len(fw) >= 2 && kg.Key(fw[len(fw)-1]) == kg.Key(toks[p.b-1].Text) && x.sameFirstName(fw[0], toks[p.a].Text) {
+				e = f
+				break
 			}
-			e := newEnt(kg.Organization, p.text, orDefault(p.kind, "company"))
-			byKey["o:"+kg.Key(p.text)] = e
-			addMention(p, e, "")
-		case p.typ == kg.Person:
-			// A surname (or a full name's single form): the most recent person
-			// with that surname, else the first one.
-			k := kg.Key(toks[p.a].Text)
-			var best *entity
-			for _, e := range d.Entities {
-				if e.Type != kg.Person {
-					continue
-				}
-				fw := strings.Fields(e.Name)
-				if len(fw) >= 2 && kg.Key(fw[len(fw)-1]) == k {
-					// Two people share the surname: the one the text has named
-					// more often so far (the story's subject), else the latest.
-					if best == nil || mentionsBefore(e, p.start) > mentionsBefore(best, p.start) ||
-						(mentionsBefore(e, p.start) == mentionsBefore(best, p.start) && lastMentionBefore(e, p.start) > lastMentionBefore(best, p.start)) {
-						best = e
-					}
-				}
-			}
-			if best != nil {
-				addMention(p, best, "surname")
-				continue
-			}
-			// A given name alone: the one person named in full with it.
-			var byGiven *entity
-			for _, e := range d.Entities {
-				if fw := strings.Fields(e.Name); e.Type == kg.Person && len(fw) >= 2 && kg.Key(fw[0]) == k && p.b-p.a == 1 && mentionsBefore(e, p.start) > 0 {
-					if byGiven != nil && byGiven != e {
-						byGiven = nil
-						break
-					}
-					byGiven = e
-				}
-			}
-			if byGiven != nil {
-				addMention(p, byGiven, "given-name")
-				continue
-			}
-			e := byKey["p:"+k]
-			if e == nil {
-				e = newEnt(kg.Person, p.text, "")
-				byKey["p:"+k] = e
-			}
-			addMention(p, e, "")
+		}
+		if e != nil {
+			eb.byKey[k] = e
+			eb.addMention(p, e, "nickname")
+			return
+		}
+		e = eb.newEnt(kg.Person, p.text, "")
+		eb.byKey[k] = e
+	}
+	eb.addMention(p, e, "")
+}
+
+// shortOrg adds an organization's acronym: to the organization whose
+// initials it is, to the same acronym defined elsewhere, or to a new entity.
+func (eb *entityBuilder) shortOrg(p *piece) {
+	var orgs []*piece
+	for _, q := range eb.ps {
+		if q.ent != nil && q.typ == kg.Organization && q.b-q.a >= 2 {
+			orgs = append(orgs, q)
 		}
 	}
-	// Canonical names: the longest full form (lexicon canonical wins for orgs).
+	if q := initialsMatch(p.text, orgs); q != nil {
+		eb.addMention(p, q.ent, "initials")
+		return
+	}
+	// Same acronym defined elsewhere in the document.
+	if e := eb.byKey["o:"+kg.Key(p.text)]; e != nil {
+		eb.addMention(p, e, "acronym")
+		return
+	}
+	e := eb.newEnt(kg.Organization, p.text, orDefault(p.kind, "company"))
+	eb.byKey["o:"+kg.Key(p.text)] = e
+	eb.addMention(p, e, "")
+}
+
+// shortPerson adds a surname (or a full name's single form) to the person
+// with that surname, a given name alone to the one person named in full
+// with it, or else to the entity of the same word or a new one.
+func (eb *entityBuilder) shortPerson(p *piece) {
+	d := eb.d
+	toks := d.Sents[p.sent].Tokens
+	// A surname (or a full name's single form): the most recent person
+	// with that surname, else the first one.
+	k := kg.Key(toks[p.a].Text)
+	var best *entity
+	for _, e := range d.Entities {
+		if e.Type != kg.Person {
+			continue
+		}
+		fw := strings.Fields(e.Name)
+		if len(fw) >= 2 && kg.Key(fw[len(fw)-1]) == k {
+			// Two people share the surname: the one the text has named
+			// more often so far (the story's subject), else the latest.
+			if best == nil || mentionsBefore(e, p.start) > mentionsBefore(best, p.start) ||
+				(mentionsBefore(e, p.start) == mentionsBefore(best, p.start) && lastMentionBefore(e, p.start) > lastMentionBefore(best, p.start)) {
+				best = e
+			}
+		}
+	}
+	if best != nil {
+		eb.addMention(p, best, "surname")
+		return
+	}
+	// A given name alone: the one person named in full with it.
+	var byGiven *entity
+	for _, e := range d.Entities {
+		if fw := strings.Fields(e.Name); e.Type == kg.Person && len(fw) >= 2 && kg.Key(fw[0]) == k && p.b-p.a == 1 && mentionsBefore(e, p.start) > 0 {
+			if byGiven != nil && byGiven != e {
+				byGiven = nil
+				break
+			}
+			byGiven = e
+		}
+	}
+	if byGiven != nil {
+		eb.addMention(p, byGiven, "given-name")
+		return
+	}
+	e := eb.byKey["p:"+k]
+	if e == nil {
+		e = eb.newEnt(kg.Person, p.text, "")
+		eb.byKey["p:"+k] = e
+	}
+	eb.addMention(p, e, "")
+}
+
+// canonicalNames gives each entity its canonical name, the longest full
+// form (lexicon canonical wins for orgs), and its ID.
+func canonicalNames(d *docState, x *lexIndex) {
 	for _, e := range d.Entities {
 		name := e.Name
 		if e.Type == kg.Person {
@@ -1499,7 +1648,6 @@ func buildEntities(d *docState, x *lexIndex, ps []*piece) {
 		}
 		e.ID = kg.EntityID(e.Type, e.Name)
 	}
-	sort.SliceStable(d.Entities, func(i, j int) bool { return d.Entities[i].Mentions[0].Start < d.Entities[j].Mentions[0].Start })
 }
 
 // formalOver: "James Smith" is preferred over "Jim Smith".

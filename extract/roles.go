@@ -17,489 +17,653 @@ import (
 // entities: subsidiary_of ("its cloud subsidiary, X", "X, the company's cloud
 // arm", "X, a unit of Y") and owns ("X, who owns Y", "Y, owned by X").
 
-var formerWords = map[string]bool{"former": true, "ex": true, "ex-": true, "then": true, "then-": true, "onetime": true, "one-time": true, "erstwhile": true, "previous": true, "past": true, "retired": true, "outgoing": true}
+// roleBuilder collects a document's roles and relations, each once with all
+// the sentences that state it.
+type roleBuilder struct {
+	d     *docState
+	x     *lexIndex
+	roles map[string]int // role ID -> index in d.Roles
+	rels  map[string]int // relation ID -> index in d.Relations
+}
 
-var subsidiaryWords = map[string]bool{"subsidiary": true, "unit": true, "division": true, "arm": true, "branch": true, "business": true, "affiliate": true}
+// roleSent is one sentence being read for roles: its tokens, its mentions
+// and, of those, its name mentions.
+type roleSent struct {
+	si    int
+	toks  []token
+	ms    []*mention
+	names []*mention
+}
 
-// personish titles that make a role even with no organization.
+// findRoles reads the document's roles and relations: first from the tokens
+// around each name mention (titles before and after a person, appositives,
+// relations between organizations), then from verbs, role patterns and
+// successions, and last it drops roles a more specific one supersedes.
 func findRoles(d *docState) {
-	x := indexOf(d.Lex)
-	roles := map[string]int{}
-	rels := map[string]int{}
-	addRole := func(si int, person *entity, title string, org *entity, orgNone bool, status string) {
-		oid := ""
-		if org == nil && !orgNone && executiveTitle(x, title) && !otherOwner(x, d.Sents[si].Tokens) {
-			// "Jane Roe, the chief financial officer, will serve as
-			// interim chief executive": an executive with no stated
-			// organization is the company the story is about.
-			org = recentOrgKind(d, d.Sents[si].Start, person, "company")
-		}
-		if org != nil && !orgNone {
-			if org == person {
-				return
-			}
-			oid = org.ID
-		}
-		id := kg.ID("rol", person.ID, title, oid, status)
-		src := d.source(si, d.Sents[si].Start, d.Sents[si].End)
-		if i, ok := roles[id]; ok {
-			d.Roles[i].Sources = appendSource(d.Roles[i].Sources, src)
-			return
-		}
-		roles[id] = len(d.Roles)
-		d.Roles = append(d.Roles, kg.Role{ID: id, Person: person.ID, Title: title, Organization: oid, Status: status, Sources: []kg.Source{src}})
-	}
-	addRel := func(si int, typ string, from, to *entity) {
-		if from == nil || to == nil || from == to {
-			return
-		}
-		id := kg.ID("rel", typ, from.ID, to.ID)
-		src := d.source(si, d.Sents[si].Start, d.Sents[si].End)
-		if i, ok := rels[id]; ok {
-			d.Relations[i].Sources = appendSource(d.Relations[i].Sources, src)
-			return
-		}
-		rels[id] = len(d.Relations)
-		d.Relations = append(d.Relations, kg.Relation{ID: id, Type: typ, From: from.ID, To: to.ID, Sources: []kg.Source{src}})
-	}
-
+	rb := &roleBuilder{d: d, x: indexOf(d.Lex), roles: map[string]int{}, rels: map[string]int{}}
 	for si := range d.Sents {
-		s := &d.Sents[si]
-		toks := s.Tokens
-		ms := d.mentionsIn(s.Start, s.End)
-		names := nameMentions(ms)
-		for _, m := range names {
-			a, b := tokRange(toks, m.Start, m.End)
-			if a < 0 {
-				continue
-			}
-			if m.Entity.Type == kg.Person {
-				// TITLE PERSON, and TITLE, PERSON
-				j := a
-				comma := false
-				if j > 0 && toks[j-1].Text == "," {
-					j--
-					comma = true
-				}
-				n, ti := x.titleEndingAt(toks, j)
-				prefixed := false
-				if n == 0 && !comma {
-					n, ti = prefixedTitleEndingAt(x, toks, j) // "then-President Jane Roe"
-					prefixed = n > 0
-				}
-				if n > 0 && !(comma && !titleStartsPhrase(toks, j-n)) && !verbalTitle(toks, j-n) {
-					title := ti.Phrase
-					org, none, status := titleContext(d, x, si, j-n, ti, m.Entity)
-					if prefixed || removedBefore(d, toks, j-n) {
-						status = kg.Former
-					}
-					if org == nil && !none {
-						org = orgAfterPerson(names, toks, b) // "counsel, Jane Roe of Acme LLP"
-					}
-					if org == nil && !none && ti.Org == "" && corporateTitle(x, title) && si > 0 && opensSentence(toks, j-n) {
-						// "Acme denied wrongdoing. Chief Executive Jane Roe said ...":
-						// the organization the sentence before was about.
-						org = subjectOrg(d, si-1)
-					}
-					if org == nil && !none && ti.Org == "" && corporateTitle(x, title) {
-						org = orgBeforeInSentence(d, si, toks[j-n].Start, m.Entity)
-						if org == nil {
-							org = headNounOrgBefore(d, toks, j-n, m.Entity) // "the league's board named chief operating officer Jane Roe"
-						}
-						if org == nil && strings.HasPrefix(strings.ToLower(title), "board ") {
-							org = recentOrgKind(d, toks[j-n].Start, m.Entity, "company")
-						}
-					}
-					if org == nil && !none && academicTitle(title) {
-						org = recentOrgKind(d, toks[j-n].Start, m.Entity, "university")
-					}
-					if departsAfter(toks, b) {
-						status = kg.Former
-					}
-					addRole(si, m.Entity, title, org, none, status)
-				} else if comma {
-					// "Counsel for Acme, Jane Roe": the title's organization
-					// ends just before the comma.
-					if om := mentionAtTok(names, toks, j-1); om != nil && om.Entity.Type == kg.Person && om.Entity != m.Entity {
-						// "A spokeswoman for Senator Roe, Jane Doe": a person's
-						// staff, with no organization.
-						if oa, _ := tokRange(toks, om.Start, om.End); oa >= 2 && toks[oa-1].Text == "for" {
-							if n, ti := x.titleEndingAt(toks, oa-1); n > 0 && (opensSentence(toks, oa-1-n) || titleStartsPhrase(toks, oa-1-n)) && ti.Org != "none" {
-								addRole(si, m.Entity, ti.Phrase, nil, false, kg.Current)
-							}
-						}
-					} else if om := mentionAtTok(names, toks, j-1); om != nil && om.Entity.Type == kg.Organization {
-						if oa, _ := tokRange(toks, om.Start, om.End); oa >= 2 && (toks[oa-1].Text == "for" || toks[oa-1].Text == "at" || toks[oa-1].Text == "of") {
-							if n, ti := x.titleEndingAt(toks, oa-1); n > 0 && (opensSentence(toks, oa-1-n) || titleStartsPhrase(toks, oa-1-n)) && ti.Org != "none" {
-								addRole(si, m.Entity, ti.Phrase, om.Entity, false, kg.Current)
-							}
-						}
-					}
-				}
-				// PERSON as [interim] TITLE: "named Jane Roe as interim CEO";
-				// "named Jane Roe, its chief operating officer, as interim CEO".
-				asAt := b
-				if b < len(toks) && toks[b].Text == "," {
-					for q := b + 1; q < len(toks) && q < b+9; q++ {
-						if toks[q].Text == "," {
-							if q+1 < len(toks) && toks[q+1].Text == "as" {
-								asAt = q + 1
-							}
-							break
-						}
-					}
-				}
-				complement := false
-				if asAt == b && b < len(toks) && (isTitleAdj(toks[b].Text) || !isCapToken(toks[b].Text)) && appointedBefore(toks, a) {
-					// "named chief operating officer Jane Roe interim
-					// commissioner": the title is the verb's complement.
-					if n, _ := x.titleAt(toks, b, len(toks)); n > 0 || (isTitleAdj(toks[b].Text) && b+1 < len(toks)) {
-						complement = true
-					}
-				}
-				if complement || (asAt+1 < len(toks) && toks[asAt].Text == "as") {
-					k := asAt + 1
-					if complement {
-						k = b
-					}
-					from := k
-					for k < len(toks) && k < b+4 && isAdjective(toks[k]) {
-						if n, _ := x.titleAt(toks, k, len(toks)); n > 0 {
-							break
-						}
-						k++
-					}
-					if n, ti := x.titleAt(toks, k, len(toks)); n > 0 && ti.Org != "none" && appointedBefore(toks, a) {
-						org := orgAfterTitle(d, names, toks, k+n)
-						if org == nil {
-							org = orgBeforeInSentence(d, si, toks[a].Start, m.Entity)
-						}
-						if org == nil {
-							org = headNounOrgBefore(d, toks, a, m.Entity) // "the league's board named ..."
-						}
-						none := false
-						if org == nil {
-							org, none = impliedOrg(d, ti)
-						}
-						if org == nil && !none && corporateTitle(x, ti.Phrase) {
-							org = recentOrgKind(d, toks[a].Start, m.Entity, "company")
-						}
-						addRole(si, m.Entity, adjTitle(toks, from, k, ti.Phrase), org, none, kg.Current)
-					}
-				}
-				// PERSON, who was named TITLE ...; PERSON was named TITLE of ORG
-				if k0 := namedAfter(toks, b); k0 > 0 {
-					k := k0
-					if k+1 < len(toks) && isTitleAdj(toks[k].Text) {
-						k++ // "was named interim president"
-					}
-					// "named interim president of Acme University": a head-of-state
-					// title with a stated organization is that organization's office.
-					if n, ti := x.titleAt(toks, k, len(toks)); n > 0 && (ti.Org != "none" || orgAfterTitle(d, names, toks, k+n) != nil) {
-						org := orgAfterTitle(d, names, toks, k+n)
-						if org == nil {
-							org = recentOrgKind(d, toks[a].Start, m.Entity, "company")
-						}
-						none := false
-						if org == nil {
-							org, none = impliedOrg(d, ti)
-						}
-						addRole(si, m.Entity, adjTitle(toks, k0, k, ti.Phrase), org, none, kg.Current)
-					}
-				}
-				// PERSON, [ORG's] [adj] TITLE [of words] [at|of|for ORG]
-				if b < len(toks) && toks[b].Text == "," {
-					k := b + 1
-					var org *entity
-					status := kg.Current
-					for k < len(toks) {
-						low := strings.ToLower(toks[k].Text)
-						if formerWords[low] {
-							status = kg.Former
-						} else if low != "the" && low != "a" && low != "an" {
-							break
-						}
-						// "the company's chief executive": a nominal owner.
-						if nm := mentionStarting(ms, toks, k); nm != nil && nm.Kind == nominalMention && nm.Entity.Type == kg.Organization {
-							if _, ob := tokRange(toks, nm.Start, nm.End); ob > 0 && ob < len(toks) && isPossessive(toks[ob].Text) {
-								org = nm.Entity
-								k = ob
-								break
-							}
-						}
-						k++
-					}
-					if org == nil && k < len(toks) && strings.EqualFold(toks[k].Text, "its") {
-						org = recentOrg(d, toks[k].Start, m.Entity)
-						k++
-					} else if org == nil {
-						if om := mentionStarting(names, toks, k); om != nil && om.Entity.Type == kg.Organization {
-							_, ob := tokRange(toks, om.Start, om.End)
-							if ob < len(toks) && isPossessive(toks[ob].Text) {
-								org = om.Entity
-								k = ob + 1
-							} else if ob < len(toks) && (!isCapToken(toks[ob].Text) || x.titles[strings.ToLower(toks[ob].Text)].Phrase != "") {
-								// "an Acme spokesman", "a former GAO attorney"
-								org = om.Entity
-								k = ob
-							}
-						} else if k+1 < len(toks) && isPossessive(toks[k+1].Text) {
-							// "the alliance's lead counsel": a head noun naming an
-							// organization the story named.
-							if ho := headNounOrg(d, toks, k, m.Entity); ho != nil {
-								org = ho
-								k += 2
-							}
-						}
-					} else if k < len(toks) && isPossessive(toks[k].Text) {
-						k++
-					}
-					adjFrom := k
-					preOrg := org
-					for k < len(toks) && (isAdjective(toks[k]) || isTitleAdj(toks[k].Text) || (toks[k].Tag == "NNS" && !isCapToken(toks[k].Text)) || formerWords[strings.ToLower(toks[k].Text)]) {
-						if formerWords[strings.ToLower(toks[k].Text)] {
-							status = kg.Former
-						}
-						if n, _ := x.titleAt(toks, k, len(toks)); n > 0 {
-							break
-						}
-						k++
-					}
-					if n, ti := x.titleAt(toks, k, len(toks)); n > 0 {
-						title := adjTitle(toks, adjFrom, k, ti.Phrase)
-						e := k + n
-						// "the founder and chairman of Acme": both titles take the organization.
-						var also []titleInfo
-						for e+1 < len(toks) && toks[e].Text == "and" {
-							n2, t2 := x.titleAt(toks, e+1, len(toks))
-							if n2 == 0 {
-								break
-							}
-							also = append(also, t2)
-							e += 1 + n2
-						}
-						// "vice president of communications": a lower-case field after "of".
-						if e+2 < len(toks) && toks[e].Text == "of" && !isCapToken(toks[e+1].Text) && isNounish(toks[e+1]) && !(isNounish(toks[e+2]) && !isCapToken(toks[e+2].Text)) {
-							title += " of " + toks[e+1].Text
-							e += 2
-						}
-						// "a professor of legal ethics at Acme": skip the field.
-						if e+1 < len(toks) && toks[e].Text == "of" && !isCapToken(toks[e+1].Text) {
-							q := e + 1
-							for q < len(toks) && q < e+5 && !isCapToken(toks[q].Text) && toks[q].Text != "," && toks[q].Text != "at" && toks[q].Text != "for" {
-								q++
-							}
-							if q < len(toks) && (toks[q].Text == "at" || toks[q].Text == "for") {
-								e = q
-							}
-						}
-						if org == nil && e+1 < len(toks) && (toks[e].Text == "at" || toks[e].Text == "of" || toks[e].Text == "for") {
-							q := e + 1
-							if q < len(toks) && strings.EqualFold(toks[q].Text, "the") {
-								q++
-							}
-							if om := mentionStarting(names, toks, q); om != nil && om.Entity.Type == kg.Organization {
-								org = om.Entity
-							} else {
-								org = describedOrgAt(d, toks, e+1)
-							}
-						}
-						// "Jane Doe, former Defense Secretary John Roe": the title is the next person's.
-						nextPerson := func(q int) bool {
-							pm := mentionStarting(names, toks, q)
-							return pm != nil && pm.Entity.Type == kg.Person
-						}
-						if !nextPerson(e) && !(e < len(toks) && toks[e].Text == "," && nextPerson(e+1)) && !nextPerson(k+n) {
-							none := false
-							if org == nil {
-								org, none = impliedOrg(d, ti)
-							}
-							if org == nil && !none && companyTitle(title) {
-								// "Jane Roe, a co-founder, ...": the company the story is about.
-								org = recentOrgKind(d, toks[a].Start, m.Entity, "company")
-							}
-							if org == nil && !none && academicTitle(title) {
-								// "Jane Roe, a chemistry professor": the university the story is about.
-								org = recentOrgKind(d, toks[a].Start, m.Entity, "university")
-							}
-							// "Jane Roe, the airline's chief operating officer,
-							// resigned in February": the clause after the
-							// appositive ends the office.
-							for q := e; status == kg.Current && q < len(toks) && q < e+8; q++ {
-								if toks[q].Text == "," {
-									if departsAfter(toks, q+1) {
-										status = kg.Former
-									}
-									break
-								}
-								if toks[q].Text == "." || toks[q].Text == ";" {
-									break
-								}
-							}
-							addRole(si, m.Entity, title, org, none, status)
-							for _, t2 := range also {
-								addRole(si, m.Entity, t2.Phrase, org, none, status)
-							}
-							// "VA's assistant secretary for information and
-							// technology and chief information officer", "the
-							// owner of Acme and chairman of the board": a later
-							// conjoined title takes its own named organization,
-							// else the one stated before the first title.
-							for q := e; q+1 < len(toks) && q < e+8; q++ {
-								w := toks[q].Text
-								if w == "," || w == "." || w == "who" || w == ";" {
-									break
-								}
-								if w != "and" {
-									continue
-								}
-								r := q + 1
-								if strings.EqualFold(toks[r].Text, "the") {
-									r++
-								}
-								n2, t2 := x.titleAt(toks, r, len(toks))
-								if n2 == 0 || t2.Org == "none" {
-									continue
-								}
-								org2 := preOrg
-								if r+n2+1 < len(toks) && (toks[r+n2].Text == "of" || toks[r+n2].Text == "at" || toks[r+n2].Text == "for") {
-									org2 = nil
-									if om := mentionStarting(names, toks, r+n2+1); om != nil && om.Entity.Type == kg.Organization {
-										org2 = om.Entity
-									} else if r+n2+2 < len(toks) && strings.EqualFold(toks[r+n2+1].Text, "the") {
-										if om := mentionStarting(names, toks, r+n2+2); om != nil && om.Entity.Type == kg.Organization {
-											org2 = om.Entity
-										}
-									}
-								}
-								none2 := false
-								if org2 == nil {
-									org2, none2 = impliedOrg(d, t2)
-								}
-								addRole(si, m.Entity, t2.Phrase, org2, none2, status)
-								q = r + n2 - 1
-							}
-						}
-					}
-					// PERSON, who owns ORG
-					k = b + 1
-					if k+1 < len(toks) && (toks[k].Text == "who" || toks[k].Text == "which") && (toks[k+1].Text == "owns" || toks[k+1].Text == "owned" || toks[k+1].Text == "bought" || toks[k+1].Text == "acquired") {
-						q := k + 2
-						if q < len(toks) && strings.EqualFold(toks[q].Text, "the") {
-							q++
-						}
-						if om := mentionStarting(names, toks, q); om != nil && om.Entity.Type == kg.Organization {
-							addRel(si, "owns", m.Entity, om.Entity)
-						}
-					}
-				}
-			}
-			if m.Entity.Type == kg.Organization && b < len(toks) {
-				// Y, the company's cloud arm / Y, a unit of X / Y, owned by X
-				k := b
-				if toks[k].Text == "," && k+1 < len(toks) {
-					k++
-					low := strings.ToLower(toks[k].Text)
-					if (low == "the" || low == "its") && k+2 < len(toks) {
-						if low == "its" || (x.nominals[strings.ToLower(toks[k+1].Text)] != "" && isPossessive(toks[k+2].Text)) {
-							q := k + 1
-							if low == "the" {
-								q = k + 3
-							}
-							for q < len(toks) && q < k+6 && !subsidiaryWords[strings.ToLower(toks[q].Text)] && toks[q].Text != "," {
-								q++
-							}
-							if q < len(toks) && subsidiaryWords[strings.ToLower(toks[q].Text)] {
-								kind := ""
-								if low == "the" {
-									kind = x.nominals[strings.ToLower(toks[k+1].Text)]
-								}
-								addRel(si, "subsidiary_of", m.Entity, recentOrgKind(d, m.Start, m.Entity, kind))
-							}
-						}
-					}
-					if (low == "a" || low == "an" || low == "the") && k+2 < len(toks) && subsidiaryWords[strings.ToLower(toks[k+1].Text)] && toks[k+2].Text == "of" {
-						if om := mentionStarting(names, toks, k+3); om != nil && om.Entity.Type == kg.Organization {
-							addRel(si, "subsidiary_of", m.Entity, om.Entity)
-						}
-					}
-					if low == "owned" && k+1 < len(toks) && toks[k+1].Text == "by" {
-						if om := mentionStarting(names, toks, k+2); om != nil {
-							addRel(si, "owns", om.Entity, m.Entity)
-						}
-					}
-				}
-			}
-		}
-		// its [adj] subsidiary[,] Y ; X's parent company[,] Y
-		for i, t := range toks {
-			low := strings.ToLower(t.Text)
-			if low != "its" {
-				continue
-			}
-			q := i + 1
-			for q < len(toks) && q < i+5 && !subsidiaryWords[strings.ToLower(toks[q].Text)] && !isCapToken(toks[q].Text) {
-				q++
-			}
-			if q >= len(toks) || !subsidiaryWords[strings.ToLower(toks[q].Text)] {
-				continue
-			}
-			q++
-			if q < len(toks) && toks[q].Text == "," {
-				q++
-			}
-			if om := mentionStarting(names, toks, q); om != nil && om.Entity.Type == kg.Organization {
-				addRel(si, "subsidiary_of", om.Entity, recentOrg(d, t.Start, om.Entity))
-			}
-		}
-		for i := 0; i+2 < len(toks); i++ {
-			if strings.EqualFold(toks[i].Text, "parent") && strings.EqualFold(toks[i+1].Text, "company") {
-				q := i + 2
-				if toks[q].Text == "," {
-					q++
-				}
-				parent := mentionStarting(names, toks, q)
-				if parent == nil || parent.Entity.Type != kg.Organization {
-					continue
-				}
-				// "X's parent company Y"
-				if i >= 2 && isPossessive(toks[i-1].Text) {
-					if child := mentionAtTok(names, toks, i-2); child != nil && child.Entity.Type == kg.Organization {
-						addRel(si, "subsidiary_of", child.Entity, parent.Entity)
-					}
-				}
-			}
-			// "X-owned Y": a hyphenated owner token.
-			if strings.HasSuffix(strings.ToLower(toks[i].Text), "-owned") {
-				owner := strings.TrimSuffix(toks[i].Text[:len(toks[i].Text)-len("-owned")], "")
-				var from *entity
-				for _, e := range d.Entities {
-					if kg.Key(e.Name) == kg.Key(owner) {
-						from = e
-						break
-					}
-					for a := range e.Aliases {
-						if kg.Key(a) == kg.Key(owner) {
-							from = e
-						}
-					}
-				}
-				if om := mentionStarting(names, toks, i+1); om != nil && om.Entity.Type == kg.Organization {
-					addRel(si, "owns", from, om.Entity)
-				}
-			}
-		}
+		rb.sentenceRoles(si)
 	}
 	for si := range d.Sents {
-		verbRoles(d, x, si, addRole)
+		rb.verbRoles(si)
 	}
-	patternRoles(d, x, addRole)
-	successors(d, addRole)
+	patternRoles(d, rb.x, rb.addRole)
+	successors(d, rb.addRole)
 	for _, r := range d.Relations {
-		ownerRole(d, r, addRole)
+		ownerRole(d, r, rb.addRole)
 	}
 	dropBareRanks(d)
 	dropSupersededCurrent(d)
+}
+
+// addRole records a role of person stated in sentence si, or adds the
+// sentence to the sources of the same role. An executive title with no
+// organization takes the company the story is about; a role whose
+// organization is the person is dropped.
+func (rb *roleBuilder) addRole(si int, person *entity, title string, org *entity, orgNone bool, status string) {
+	d, x := rb.d, rb.x
+	oid := ""
+	if org == nil && !orgNone && executiveTitle(x, title) && !otherOwner(x, d.Sents[si].Tokens) {
+		// "Jane Roe, the chief financial officer, will serve as
+		// interim chief executive": an executive with no stated
+		// organization is the company the story is about.
+		org = recentOrgKind(d, d.Sents[si].Start, person, "company")
+	}
+	if org != nil && !orgNone {
+		if org == person {
+			return
+		}
+		oid = org.ID
+	}
+	id := kg.ID("rol", person.ID, title, oid, status)
+	src := d.source(si, d.Sents[si].Start, d.Sents[si].End)
+	if i, ok := rb.roles[id]; ok {
+		d.Roles[i].Sources = appendSource(d.Roles[i].Sources, src)
+		return
+	}
+	rb.roles[id] = len(d.Roles)
+	d.Roles = append(d.Roles, kg.Role{ID: id, Person: person.ID, Title: title, Organization: oid, Status: status, Sources: []kg.Source{src}})
+}
+
+// addRel records a relation stated in sentence si, or adds the sentence to
+// the sources of the same relation.
+func (rb *roleBuilder) addRel(si int, typ string, from, to *entity) {
+	d := rb.d
+	if from == nil || to == nil || from == to {
+		return
+	}
+	id := kg.ID("rel", typ, from.ID, to.ID)
+	src := d.source(si, d.Sents[si].Start, d.Sents[si].End)
+	if i, ok := rb.rels[id]; ok {
+		d.Relations[i].Sources = appendSource(d.Relations[i].Sources, src)
+		return
+	}
+	rb.rels[id] = len(d.Relations)
+	d.Relations = append(d.Relations, kg.Relation{ID: id, Type: typ, From: from.ID, To: to.ID, Sources: []kg.Source{src}})
+}
+
+// sentenceRoles reads the roles and relations around each name mention of
+// sentence si, then the sentence's subsidiary and ownership phrases.
+func (rb *roleBuilder) sentenceRoles(si int) {
+	st := &rb.d.Sents[si]
+	ms := rb.d.mentionsIn(st.Start, st.End)
+	s := &roleSent{si: si, toks: st.Tokens, ms: ms, names: nameMentions(ms)}
+	for _, m := range s.names {
+		a, b := tokRange(s.toks, m.Start, m.End)
+		if a < 0 {
+			continue
+		}
+		if m.Entity.Type == kg.Person {
+			rb.titleBeforePerson(s, m, a, b)
+			rb.asTitleAfterPerson(s, m, a, b)
+			rb.namedTitleAfterPerson(s, m, a, b)
+			if b < len(s.toks) && s.toks[b].Text == "," {
+				rb.appositiveTitle(s, m, a, b)
+				rb.ownedByPerson(s, m, b)
+			}
+		}
+		if m.Entity.Type == kg.Organization && b < len(s.toks) {
+			rb.orgAppositive(s, m, b)
+		}
+	}
+	rb.itsSubsidiary(s)
+	rb.parentAndOwner(s)
+}
+
+// titleBeforePerson reads "[ORG | ORG's | its] [former] TITLE PERSON" ("AWS
+// CEO Jane Doe", "then-President Jane Roe") and "TITLE, PERSON" ("the
+// agency's chief information officer, Jane Doe"). The person's mention is
+// toks[a:b].
+func (rb *roleBuilder) titleBeforePerson(s *roleSent, m *mention, a, b int) {
+	d, x, toks := rb.d, rb.x, s.toks
+	j := a
+	comma := false
+	if j > 0 && toks[j-1].Text == "," {
+		j--
+		comma = true
+	}
+	n, ti := x.titleEndingAt(toks, j)
+	prefixed := false
+	if n == 0 && !comma {
+		n, ti = prefixedTitleEndingAt(x, toks, j) // "then-President Jane Roe"
+		prefixed = n > 0
+	}
+	if n > 0 && !(comma && !titleStartsPhrase(x, toks, j-n)) && !verbalTitle(toks, j-n) {
+		org, none, status := titleContext(d, x, s.si, j-n, ti, m.Entity)
+		if prefixed || removedBefore(x, toks, j-n) {
+			status = kg.Former
+		}
+		if org == nil && !none {
+			org = rb.titleBeforeOrg(s, m, j-n, b, ti)
+		}
+		if departsAfter(x, toks, b) {
+			status = kg.Former
+		}
+		rb.addRole(s.si, m.Entity, ti.Phrase, org, none, status)
+	} else if comma {
+		rb.titleForBeforeComma(s, m, j)
+	}
+}
+
+// titleBeforeOrg finds the organization of a title at toks[t] before a
+// person (toks[..b]) when the words before the title state none: "counsel,
+// Jane Roe of Acme LLP", the organization the sentence before opened with,
+// the nearest one before in the sentence, or the company or university the
+// story is about.
+func (rb *roleBuilder) titleBeforeOrg(s *roleSent, m *mention, t, b int, ti titleInfo) *entity {
+	d, x, si, toks := rb.d, rb.x, s.si, s.toks
+	title := ti.Phrase
+	if org := orgAfterPerson(s.names, toks, b); org != nil { // "counsel, Jane Roe of Acme LLP"
+		return org
+	}
+	if ti.Org == "" && corporateTitle(x, title) {
+		if si > 0 && opensSentence(toks, t) {
+			// "Acme denied wrongdoing. Chief Executive Jane Roe said ...":
+			// the organization the sentence before was about.
+			if org := subjectOrg(d, si-1); org != nil {
+				return org
+			}
+		}
+		if org := orgBeforeInSentence(d, si, toks[t].Start, m.Entity); org != nil {
+			return org
+		}
+		if org := headNounOrgBefore(d, toks, t, m.Entity); org != nil { // "the league's board named chief operating officer Jane Roe"
+			return org
+		}
+		if strings.HasPrefix(strings.ToLower(title), "board ") {
+			if org := recentOrgKind(d, toks[t].Start, m.Entity, "company"); org != nil {
+				return org
+			}
+		}
+	}
+	if academicTitle(title) {
+		return recentOrgKind(d, toks[t].Start, m.Entity, "university")
+	}
+	return nil
+}
+
+// titleForBeforeComma reads "TITLE for|at|of ORG, PERSON" ("Counsel for
+// Acme, Jane Roe": the title's organization ends just before the comma at
+// toks[j]) and "TITLE for PERSON2, PERSON" ("A spokeswoman for Senator Roe,
+// Jane Doe": a person's staff, with no organization).
+func (rb *roleBuilder) titleForBeforeComma(s *roleSent, m *mention, j int) {
+	x, toks := rb.x, s.toks
+	if om := mentionAtTok(s.names, toks, j-1); om != nil && om.Entity.Type == kg.Person && om.Entity != m.Entity {
+		if oa, _ := tokRange(toks, om.Start, om.End); oa >= 2 && toks[oa-1].Text == "for" {
+			if n, ti := x.titleEndingAt(toks, oa-1); n > 0 && (opensSentence(toks, oa-1-n) || titleStartsPhrase(x, toks, oa-1-n)) && ti.Org != "none" {
+				rb.addRole(s.si, m.Entity, ti.Phrase, nil, false, kg.Current)
+			}
+		}
+	} else if om := mentionAtTok(s.names, toks, j-1); om != nil && om.Entity.Type == kg.Organization {
+		if oa, _ := tokRange(toks, om.Start, om.End); oa >= 2 && (toks[oa-1].Text == "for" || toks[oa-1].Text == "at" || toks[oa-1].Text == "of") {
+			if n, ti := x.titleEndingAt(toks, oa-1); n > 0 && (opensSentence(toks, oa-1-n) || titleStartsPhrase(x, toks, oa-1-n)) && ti.Org != "none" {
+				rb.addRole(s.si, m.Entity, ti.Phrase, om.Entity, false, kg.Current)
+			}
+		}
+	}
+}
+
+// asTitleAfterPerson reads "PERSON as [interim] TITLE" after an appointment
+// verb ("named Jane Roe as interim CEO"; "named Jane Roe, its chief
+// operating officer, as interim CEO") and the bare complement "named chief
+// operating officer Jane Roe interim commissioner".
+func (rb *roleBuilder) asTitleAfterPerson(s *roleSent, m *mention, a, b int) {
+	d, x, toks := rb.d, rb.x, s.toks
+	asAt := b
+	if b < len(toks) && toks[b].Text == "," {
+		for q := b + 1; q < len(toks) && q < b+9; q++ {
+			if toks[q].Text == "," {
+				if q+1 < len(toks) && toks[q+1].Text == "as" {
+					asAt = q + 1
+				}
+				break
+			}
+		}
+	}
+	complement := false
+	if asAt == b && b < len(toks) && (isTitleAdj(toks[b].Text) || !isCapToken(toks[b].Text)) && appointedBefore(x, toks, a) {
+		// "named chief operating officer Jane Roe interim
+		// commissioner": the title is the verb's complement.
+		if n, _ := x.titleAt(toks, b, len(toks)); n > 0 || (isTitleAdj(toks[b].Text) && b+1 < len(toks)) {
+			complement = true
+		}
+	}
+	if !complement && !(asAt+1 < len(toks) && toks[asAt].Text == "as") {
+		return
+	}
+	k := asAt + 1
+	if complement {
+		k = b
+	}
+	from := k
+	for k < len(toks) && k < b+4 && isAdjective(toks[k]) {
+		if n, _ := x.titleAt(toks, k, len(toks)); n > 0 {
+			break
+		}
+		k++
+	}
+	n, ti := x.titleAt(toks, k, len(toks))
+	if n == 0 || ti.Org == "none" || !appointedBefore(x, toks, a) {
+		return
+	}
+	org := orgAfterTitle(d, s.names, toks, k+n)
+	if org == nil {
+		org = orgBeforeInSentence(d, s.si, toks[a].Start, m.Entity)
+	}
+	if org == nil {
+		org = headNounOrgBefore(d, toks, a, m.Entity) // "the league's board named ..."
+	}
+	none := false
+	if org == nil {
+		org, none = impliedOrg(d, ti)
+	}
+	if org == nil && !none && corporateTitle(x, ti.Phrase) {
+		org = recentOrgKind(d, toks[a].Start, m.Entity, "company")
+	}
+	rb.addRole(s.si, m.Entity, adjTitle(toks, from, k, ti.Phrase), org, none, kg.Current)
+}
+
+// namedTitleAfterPerson reads "PERSON, who was named TITLE" and "PERSON was
+// named TITLE of ORG".
+func (rb *roleBuilder) namedTitleAfterPerson(s *roleSent, m *mention, a, b int) {
+	d, x, toks := rb.d, rb.x, s.toks
+	k0 := namedAfter(toks, b)
+	if k0 <= 0 {
+		return
+	}
+	k := k0
+	if k+1 < len(toks) && isTitleAdj(toks[k].Text) {
+		k++ // "was named interim president"
+	}
+	// "named interim president of Acme University": a head-of-state
+	// title with a stated organization is that organization's office.
+	if n, ti := x.titleAt(toks, k, len(toks)); n > 0 && (ti.Org != "none" || orgAfterTitle(d, s.names, toks, k+n) != nil) {
+		org := orgAfterTitle(d, s.names, toks, k+n)
+		if org == nil {
+			org = recentOrgKind(d, toks[a].Start, m.Entity, "company")
+		}
+		none := false
+		if org == nil {
+			org, none = impliedOrg(d, ti)
+		}
+		rb.addRole(s.si, m.Entity, adjTitle(toks, k0, k, ti.Phrase), org, none, kg.Current)
+	}
+}
+
+// appositive is a title read after "PERSON,": "Jane Doe, Acme's vice
+// president of sales", "Jane Roe, a former professor of law at Acme".
+type appositive struct {
+	m      *mention
+	a      int         // the person's first token
+	k, n   int         // the title is toks[k:k+n]
+	ti     titleInfo   // the title's entry
+	title  string      // the title as kept: adjectives and field added
+	e      int         // the token after the title and its field
+	also   []titleInfo // titles joined to the first by "and" ("founder and chairman")
+	org    *entity     // the organization, when one is read
+	preOrg *entity     // the organization stated before the title
+	status string      // kg.Current or kg.Former
+}
+
+// appositiveTitle reads "PERSON, [the|a] [former] [ORG's|its|ORG] [adj]
+// TITLE [of field] [at|of|for ORG]" from the comma at toks[b].
+func (rb *roleBuilder) appositiveTitle(s *roleSent, m *mention, a, b int) {
+	x, toks := rb.x, s.toks
+	ap := &appositive{m: m, a: a}
+	k := rb.appositiveOwner(s, ap, b+1)
+	adjFrom := k
+	ap.preOrg = ap.org
+	for k < len(toks) && (isAdjective(toks[k]) || isTitleAdj(toks[k].Text) || (toks[k].Tag == "NNS" && !isCapToken(toks[k].Text)) || x.former[strings.ToLower(toks[k].Text)]) {
+		if x.former[strings.ToLower(toks[k].Text)] {
+			ap.status = kg.Former
+		}
+		if n, _ := rb.x.titleAt(toks, k, len(toks)); n > 0 {
+			break
+		}
+		k++
+	}
+	n, ti := rb.x.titleAt(toks, k, len(toks))
+	if n == 0 {
+		return
+	}
+	ap.k, ap.n, ap.ti = k, n, ti
+	ap.title = adjTitle(toks, adjFrom, k, ti.Phrase)
+	rb.appositiveExtent(s, ap)
+	if ap.org == nil && ap.e+1 < len(toks) && (toks[ap.e].Text == "at" || toks[ap.e].Text == "of" || toks[ap.e].Text == "for") {
+		q := ap.e + 1
+		if q < len(toks) && strings.EqualFold(toks[q].Text, "the") {
+			q++
+		}
+		if om := mentionStarting(s.names, toks, q); om != nil && om.Entity.Type == kg.Organization {
+			ap.org = om.Entity
+		} else {
+			ap.org = describedOrgAt(rb.d, toks, ap.e+1)
+		}
+	}
+	// "Jane Doe, former Defense Secretary John Roe": the title is the next person's.
+	nextPerson := func(q int) bool {
+		pm := mentionStarting(s.names, toks, q)
+		return pm != nil && pm.Entity.Type == kg.Person
+	}
+	if nextPerson(ap.e) || (ap.e < len(toks) && toks[ap.e].Text == "," && nextPerson(ap.e+1)) || nextPerson(k+n) {
+		return
+	}
+	rb.addAppositive(s, ap)
+}
+
+// appositiveOwner reads what opens an appositive at toks[k]: determiners and
+// status words ("the former"), and the title's owner ("the company's", "its",
+// "Acme's", "an Acme spokesman", "the alliance's"). It sets ap.org and
+// ap.status and returns the index after them.
+func (rb *roleBuilder) appositiveOwner(s *roleSent, ap *appositive, k int) int {
+	d, x, toks, m := rb.d, rb.x, s.toks, ap.m
+	ap.status = kg.Current
+	for k < len(toks) {
+		low := strings.ToLower(toks[k].Text)
+		if x.former[low] {
+			ap.status = kg.Former
+		} else if low != "the" && low != "a" && low != "an" {
+			break
+		}
+		// "the company's chief executive": a nominal owner.
+		if nm := mentionStarting(s.ms, toks, k); nm != nil && nm.Kind == nominalMention && nm.Entity.Type == kg.Organization {
+			if _, ob := tokRange(toks, nm.Start, nm.End); ob > 0 && ob < len(toks) && isPossessive(toks[ob].Text) {
+				ap.org = nm.Entity
+				k = ob
+				break
+			}
+		}
+		k++
+	}
+	if ap.org == nil && k < len(toks) && strings.EqualFold(toks[k].Text, "its") {
+		ap.org = recentOrg(d, toks[k].Start, m.Entity)
+		k++
+	} else if ap.org == nil {
+		if om := mentionStarting(s.names, toks, k); om != nil && om.Entity.Type == kg.Organization {
+			_, ob := tokRange(toks, om.Start, om.End)
+			if ob < len(toks) && isPossessive(toks[ob].Text) {
+				ap.org = om.Entity
+				k = ob + 1
+			} else if ob < len(toks) && (!isCapToken(toks[ob].Text) || x.titles[strings.ToLower(toks[ob].Text)].Phrase != "") {
+				// "an Acme spokesman", "a former GAO attorney"
+				ap.org = om.Entity
+				k = ob
+			}
+		} else if k+1 < len(toks) && isPossessive(toks[k+1].Text) {
+			// "the alliance's lead counsel": a head noun naming an
+			// organization the story named.
+			if ho := headNounOrg(d, toks, k, m.Entity); ho != nil {
+				ap.org = ho
+				k += 2
+			}
+		}
+	} else if k < len(toks) && isPossessive(toks[k].Text) {
+		k++
+	}
+	return k
+}
+
+// appositiveExtent reads how far an appositive title at toks[ap.k:ap.k+ap.n]
+// runs: titles joined by "and" ("the founder and chairman of Acme"), a
+// lower-case field ("vice president of communications", kept in the title)
+// or a longer one skipped before "at|for" ("a professor of legal ethics at
+// Acme"). It sets ap.also, ap.title and ap.e.
+func (rb *roleBuilder) appositiveExtent(s *roleSent, ap *appositive) {
+	toks := s.toks
+	e := ap.k + ap.n
+	// "the founder and chairman of Acme": both titles take the organization.
+	for e+1 < len(toks) && toks[e].Text == "and" {
+		n2, t2 := rb.x.titleAt(toks, e+1, len(toks))
+		if n2 == 0 {
+			break
+		}
+		ap.also = append(ap.also, t2)
+		e += 1 + n2
+	}
+	// "vice president of communications": a lower-case field after "of".
+	if e+2 < len(toks) && toks[e].Text == "of" && !isCapToken(toks[e+1].Text) && isNounish(toks[e+1]) && !(isNounish(toks[e+2]) && !isCapToken(toks[e+2].Text)) {
+		ap.title += " of " + toks[e+1].Text
+		e += 2
+	}
+	// "a professor of legal ethics at Acme": skip the field.
+	if e+1 < len(toks) && toks[e].Text == "of" && !isCapToken(toks[e+1].Text) {
+		q := e + 1
+		for q < len(toks) && q < e+5 && !isCapToken(toks[q].Text) && toks[q].Text != "," && toks[q].Text != "at" && toks[q].Text != "for" {
+			q++
+		}
+		if q < len(toks) && (toks[q].Text == "at" || toks[q].Text == "for") {
+			e = q
+		}
+	}
+	ap.e = e
+}
+
+// addAppositive adds an appositive's roles: its title and the titles joined
+// to it, with the organization stated, implied by the title, or the company
+// or university the story is about, and former when the clause after the
+// appositive ends the office; then the later conjoined titles.
+func (rb *roleBuilder) addAppositive(s *roleSent, ap *appositive) {
+	d, x, toks, m := rb.d, rb.x, s.toks, ap.m
+	org, status, e := ap.org, ap.status, ap.e
+	none := false
+	if org == nil {
+		org, none = impliedOrg(d, ap.ti)
+	}
+	if org == nil && !none && companyTitle(ap.title) {
+		// "Jane Roe, a co-founder, ...": the company the story is about.
+		org = recentOrgKind(d, toks[ap.a].Start, m.Entity, "company")
+	}
+	if org == nil && !none && academicTitle(ap.title) {
+		// "Jane Roe, a chemistry professor": the university the story is about.
+		org = recentOrgKind(d, toks[ap.a].Start, m.Entity, "university")
+	}
+	// "Jane Roe, the airline's chief operating officer,
+	// resigned in February": the clause after the
+	// appositive ends the office.
+	for q := e; status == kg.Current && q < len(toks) && q < e+8; q++ {
+		if toks[q].Text == "," {
+			if departsAfter(x, toks, q+1) {
+				status = kg.Former
+			}
+			break
+		}
+		if toks[q].Text == "." || toks[q].Text == ";" {
+			break
+		}
+	}
+	rb.addRole(s.si, m.Entity, ap.title, org, none, status)
+	for _, t2 := range ap.also {
+		rb.addRole(s.si, m.Entity, t2.Phrase, org, none, status)
+	}
+	rb.conjoinedTitles(s, ap, status)
+}
+
+// conjoinedTitles reads later titles joined by "and" after an appositive:
+// "VA's assistant secretary for information and technology and chief
+// information officer", "the owner of Acme and chairman of the board". A
+// later title takes its own named organization, else the one stated before
+// the first title.
+func (rb *roleBuilder) conjoinedTitles(s *roleSent, ap *appositive, status string) {
+	toks, e := s.toks, ap.e
+	for q := e; q+1 < len(toks) && q < e+8; q++ {
+		w := toks[q].Text
+		if w == "," || w == "." || w == "who" || w == ";" {
+			break
+		}
+		if w != "and" {
+			continue
+		}
+		r := q + 1
+		if strings.EqualFold(toks[r].Text, "the") {
+			r++
+		}
+		n2, t2 := rb.x.titleAt(toks, r, len(toks))
+		if n2 == 0 || t2.Org == "none" {
+			continue
+		}
+		org2 := ap.preOrg
+		if r+n2+1 < len(toks) && (toks[r+n2].Text == "of" || toks[r+n2].Text == "at" || toks[r+n2].Text == "for") {
+			org2 = nil
+			if om := mentionStarting(s.names, toks, r+n2+1); om != nil && om.Entity.Type == kg.Organization {
+				org2 = om.Entity
+			} else if r+n2+2 < len(toks) && strings.EqualFold(toks[r+n2+1].Text, "the") {
+				if om := mentionStarting(s.names, toks, r+n2+2); om != nil && om.Entity.Type == kg.Organization {
+					org2 = om.Entity
+				}
+			}
+		}
+		none2 := false
+		if org2 == nil {
+			org2, none2 = impliedOrg(rb.d, t2)
+		}
+		rb.addRole(s.si, ap.m.Entity, t2.Phrase, org2, none2, status)
+		q = r + n2 - 1
+	}
+}
+
+// ownedByPerson reads "PERSON, who owns ORG" (the comma is toks[b]).
+func (rb *roleBuilder) ownedByPerson(s *roleSent, m *mention, b int) {
+	toks := s.toks
+	k := b + 1
+	if k+1 < len(toks) && (toks[k].Text == "who" || toks[k].Text == "which") && (toks[k+1].Text == "owns" || toks[k+1].Text == "owned" || toks[k+1].Text == "bought" || toks[k+1].Text == "acquired") {
+		q := k + 2
+		if q < len(toks) && strings.EqualFold(toks[q].Text, "the") {
+			q++
+		}
+		if om := mentionStarting(s.names, toks, q); om != nil && om.Entity.Type == kg.Organization {
+			rb.addRel(s.si, "owns", m.Entity, om.Entity)
+		}
+	}
+}
+
+// orgAppositive reads relations from an appositive after an organization
+// (its mention ends before toks[b]): "Y, the company's cloud arm", "Y, a
+// unit of X", "Y, owned by X".
+func (rb *roleBuilder) orgAppositive(s *roleSent, m *mention, b int) {
+	d, x, toks := rb.d, rb.x, s.toks
+	k := b
+	if toks[k].Text != "," || k+1 >= len(toks) {
+		return
+	}
+	k++
+	low := strings.ToLower(toks[k].Text)
+	if (low == "the" || low == "its") && k+2 < len(toks) {
+		if low == "its" || (x.nominals[strings.ToLower(toks[k+1].Text)] != "" && isPossessive(toks[k+2].Text)) {
+			q := k + 1
+			if low == "the" {
+				q = k + 3
+			}
+			for q < len(toks) && q < k+6 && !x.subsidiary[strings.ToLower(toks[q].Text)] && toks[q].Text != "," {
+				q++
+			}
+			if q < len(toks) && x.subsidiary[strings.ToLower(toks[q].Text)] {
+				kind := ""
+				if low == "the" {
+					kind = x.nominals[strings.ToLower(toks[k+1].Text)]
+				}
+				rb.addRel(s.si, "subsidiary_of", m.Entity, recentOrgKind(d, m.Start, m.Entity, kind))
+			}
+		}
+	}
+	if (low == "a" || low == "an" || low == "the") && k+2 < len(toks) && x.subsidiary[strings.ToLower(toks[k+1].Text)] && toks[k+2].Text == "of" {
+		if om := mentionStarting(s.names, toks, k+3); om != nil && om.Entity.Type == kg.Organization {
+			rb.addRel(s.si, "subsidiary_of", m.Entity, om.Entity)
+		}
+	}
+	if low == "owned" && k+1 < len(toks) && toks[k+1].Text == "by" {
+		if om := mentionStarting(s.names, toks, k+2); om != nil {
+			rb.addRel(s.si, "owns", om.Entity, m.Entity)
+		}
+	}
+}
+
+// itsSubsidiary reads "its [adj] subsidiary[,] Y": Y is a subsidiary of the
+// organization "its" refers to.
+func (rb *roleBuilder) itsSubsidiary(s *roleSent) {
+	x, toks := rb.x, s.toks
+	for i, t := range toks {
+		low := strings.ToLower(t.Text)
+		if low != "its" {
+			continue
+		}
+		q := i + 1
+		for q < len(toks) && q < i+5 && !x.subsidiary[strings.ToLower(toks[q].Text)] && !isCapToken(toks[q].Text) {
+			q++
+		}
+		if q >= len(toks) || !x.subsidiary[strings.ToLower(toks[q].Text)] {
+			continue
+		}
+		q++
+		if q < len(toks) && toks[q].Text == "," {
+			q++
+		}
+		if om := mentionStarting(s.names, toks, q); om != nil && om.Entity.Type == kg.Organization {
+			rb.addRel(s.si, "subsidiary_of", om.Entity, recentOrg(rb.d, t.Start, om.Entity))
+		}
+	}
+}
+
+// parentAndOwner reads "X's parent company[,] Y" (X is a subsidiary of Y)
+// and "X-owned Y" (X owns Y).
+func (rb *roleBuilder) parentAndOwner(s *roleSent) {
+	toks := s.toks
+	for i := 0; i+2 < len(toks); i++ {
+		if strings.EqualFold(toks[i].Text, "parent") && strings.EqualFold(toks[i+1].Text, "company") {
+			q := i + 2
+			if toks[q].Text == "," {
+				q++
+			}
+			parent := mentionStarting(s.names, toks, q)
+			if parent == nil || parent.Entity.Type != kg.Organization {
+				continue
+			}
+			// "X's parent company Y"
+			if i >= 2 && isPossessive(toks[i-1].Text) {
+				if child := mentionAtTok(s.names, toks, i-2); child != nil && child.Entity.Type == kg.Organization {
+					rb.addRel(s.si, "subsidiary_of", child.Entity, parent.Entity)
+				}
+			}
+		}
+		// "X-owned Y": a hyphenated owner token.
+		if strings.HasSuffix(strings.ToLower(toks[i].Text), "-owned") {
+			owner := strings.TrimSuffix(toks[i].Text[:len(toks[i].Text)-len("-owned")], "")
+			var from *entity
+			for _, e := range rb.d.Entities {
+				if kg.Key(e.Name) == kg.Key(owner) {
+					from = e
+					break
+				}
+				for a := range e.Aliases {
+					if kg.Key(a) == kg.Key(owner) {
+						from = e
+					}
+				}
+			}
+			if om := mentionStarting(s.names, toks, i+1); om != nil && om.Entity.Type == kg.Organization {
+				rb.addRel(s.si, "owns", from, om.Entity)
+			}
+		}
+	}
 }
 
 // executiveTitle: a company's officer ("chief financial officer", "COO",
@@ -625,13 +789,11 @@ func describedOrgAt(d *docState, toks []token, q int) *entity {
 	return nil
 }
 
-var departVerbs = map[string]bool{"resigned": true, "resigns": true, "resigning": true, "stepped": true, "steps": true, "stepping": true, "ousted": true, "fired": true, "retired": true, "retires": true, "departed": true, "quit": true, "removed": true, "left": true}
-
 // departsAfter: "Chief Executive Jane Roe has resigned", "... was ousted".
-func departsAfter(toks []token, b int) bool {
+func departsAfter(x *lexIndex, toks []token, b int) bool {
 	for k := b; k < len(toks) && k < b+3; k++ {
 		low := strings.ToLower(toks[k].Text)
-		if departVerbs[low] {
+		if x.depart[low] {
 			// "stepped aside from the case" is a recusal, not a departure.
 			if strings.HasPrefix(low, "step") {
 				return k+1 < len(toks) && (toks[k+1].Text == "down" || ((toks[k+1].Text == "aside" || toks[k+1].Text == "away") && !(k+2 < len(toks) && toks[k+2].Text == "from")))
@@ -645,13 +807,11 @@ func departsAfter(toks []token, b int) bool {
 	return false
 }
 
-var appointVerbs = map[string]bool{"named": true, "appointed": true, "promoted": true, "tapped": true, "elevated": true, "elected": true, "hired": true, "installed": true, "picked": true, "chose": true, "selected": true, "names": true, "appoints": true}
-
 // appointedBefore: an appointment verb shortly before the person at a
 // ("named Chief Financial Officer Jane Roe as ...").
-func appointedBefore(toks []token, a int) bool {
+func appointedBefore(x *lexIndex, toks []token, a int) bool {
 	for k := a - 1; k >= 0 && k >= a-6; k-- {
-		if appointVerbs[strings.ToLower(toks[k].Text)] {
+		if x.appoint[strings.ToLower(toks[k].Text)] {
 			return true
 		}
 	}
@@ -754,14 +914,13 @@ func successors(d *docState, add func(si int, person *entity, title string, org 
 	}
 }
 
-var rankTitles = map[string]bool{"gen.": true, "general": true, "lt. gen.": true, "maj. gen.": true, "brig. gen.": true, "col.": true, "colonel": true, "lt. col.": true, "lieutenant colonel": true, "major": true, "capt.": true, "captain": true, "lt.": true, "lieutenant": true, "sgt.": true, "sergeant": true, "adm.": true, "admiral": true}
-
 // dropBareRanks removes an organization-less military rank when the same
 // sentence gives the person an office: "Col. Jane Roe, an Army spokeswoman".
 func dropBareRanks(d *docState) {
+	x := indexOf(d.Lex)
 	var out []kg.Role
 	for _, r := range d.Roles {
-		if r.Organization == "" && rankTitles[strings.ToLower(r.Title)] {
+		if r.Organization == "" && x.rankTitles[strings.ToLower(r.Title)] {
 			other := false
 			for _, q := range d.Roles {
 				if q.ID != r.ID && q.Person == r.Person && len(q.Sources) > 0 && len(r.Sources) > 0 && q.Sources[0].Start == r.Sources[0].Start {
@@ -845,13 +1004,13 @@ func isNounish(t token) bool { return strings.HasPrefix(t.Tag, "NN") }
 
 // titleStartsPhrase: a title before ", PERSON" must begin its phrase (after a
 // possessive, determiner, adjective or sentence start), not end a clause.
-func titleStartsPhrase(toks []token, i int) bool {
+func titleStartsPhrase(x *lexIndex, toks []token, i int) bool {
 	if i <= 0 {
 		return true
 	}
 	p := toks[i-1]
 	low := strings.ToLower(p.Text)
-	return isPossessive(p.Text) || low == "its" || low == "his" || low == "her" || low == "their" || low == "the" || low == "a" || low == "an" || formerWords[low] || strings.HasPrefix(p.Tag, "JJ") || p.Tag == "DT" || p.Tag == "PRP$"
+	return isPossessive(p.Text) || low == "its" || low == "his" || low == "her" || low == "their" || low == "the" || low == "a" || low == "an" || x.former[low] || strings.HasPrefix(p.Tag, "JJ") || p.Tag == "DT" || p.Tag == "PRP$"
 }
 
 // verbalTitle: a lower-case title word used as a verb before its object
@@ -877,12 +1036,12 @@ func titleContext(d *docState, x *lexIndex, si, i int, ti titleInfo, person *ent
 	var org *entity
 	for k := i - 1; k >= 0 && k >= i-5; k-- {
 		low := strings.ToLower(strings.TrimSuffix(toks[k].Text, "-"))
-		if formerWords[low] || formerWords[toks[k].Text] {
+		if x.former[low] || x.former[toks[k].Text] {
 			status = kg.Former
 			continue
 		}
 		// "then-finance vice president": a status prefix glued to a modifier.
-		if pre, _, ok := strings.Cut(low, "-"); ok && formerWords[pre] {
+		if pre, _, ok := strings.Cut(low, "-"); ok && x.former[pre] {
 			status = kg.Former
 			continue
 		}
@@ -909,7 +1068,7 @@ func titleContext(d *docState, x *lexIndex, si, i int, ti titleInfo, person *ent
 			if om.Entity.Type == kg.Organization {
 				org = om.Entity
 				// "former Acme chief executive"
-				if oa, _ := tokRange(toks, om.Start, om.End); oa > 0 && formerWords[strings.ToLower(toks[oa-1].Text)] {
+				if oa, _ := tokRange(toks, om.Start, om.End); oa > 0 && x.former[strings.ToLower(toks[oa-1].Text)] {
 					status = kg.Former
 				}
 			}
@@ -1032,15 +1191,13 @@ func prefixedTitleEndingAt(x *lexIndex, toks []token, i int) (int, titleInfo) {
 	return 0, titleInfo{}
 }
 
-var removeVerbs = map[string]bool{"removed": true, "removes": true, "ousted": true, "ousts": true, "oust": true, "fired": true, "fires": true, "dismissed": true, "dismisses": true, "sacked": true, "replaced": true, "replaces": true, "replacing": true, "succeeds": true, "succeeded": true, "succeeding": true}
-
 // removedBefore: a removal verb governs the title at toks[i]: "the board
 // removed Chief Executive Jane Roe", "Acme ousts CEO Jane Roe", "its board
 // had fired its chief executive, Jane Roe".
-func removedBefore(d *docState, toks []token, i int) bool {
+func removedBefore(x *lexIndex, toks []token, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-4; k-- {
 		low := strings.ToLower(toks[k].Text)
-		if removeVerbs[low] {
+		if x.remove[low] {
 			return true
 		}
 		if low != "its" && low != "the" && low != "their" && !isPossessive(toks[k].Text) && !isCapToken(toks[k].Text) {
@@ -1070,16 +1227,6 @@ func companyTitle(t string) bool {
 	low := strings.ToLower(t)
 	return strings.Contains(low, "founder") || strings.Contains(low, "independent director") || strings.Contains(low, "lead director") || strings.HasPrefix(low, "board ")
 }
-
-var (
-	serveVerbs  = map[string]bool{"worked": true, "working": true, "works": true, "work": true, "served": true, "serving": true, "serves": true, "serve": true}
-	departAs    = map[string]bool{"resigned": true, "resigns": true, "retired": true, "retires": true, "quit": true, "quits": true}
-	joinVerbs   = map[string]bool{"joined": true, "joins": true, "rejoined": true}
-	foundVerbs  = map[string]bool{"founded": true, "co-founded": true, "cofounded": true}
-	teachVerbs  = map[string]bool{"teaches": true, "taught": true}
-	becomeVerbs = map[string]bool{"become": true, "became": true, "becomes": true, "becoming": true}
-	pastAdverbs = map[string]bool{"previously": true, "formerly": true, "once": true, "earlier": true}
-)
 
 // personBefore is the nearest person mention (a name or a pronoun) before
 // toks[k] in sentence si, and the index of its first token.
@@ -1113,8 +1260,8 @@ func personBefore(d *docState, si, k int) (*entity, int) {
 // toks[k]: the title's first token and length, or n = 0.
 func titleAfter(x *lexIndex, toks []token, k int) (int, int, titleInfo, bool) {
 	former := false
-	for k < len(toks) && (leadStop[strings.ToLower(toks[k].Text)] || formerWords[strings.ToLower(toks[k].Text)]) {
-		former = former || formerWords[strings.ToLower(toks[k].Text)]
+	for k < len(toks) && (leadStop[strings.ToLower(toks[k].Text)] || x.former[strings.ToLower(toks[k].Text)]) {
+		former = former || x.former[strings.ToLower(toks[k].Text)]
 		k++
 	}
 	from := k
@@ -1130,220 +1277,273 @@ func titleAfter(x *lexIndex, toks []token, k int) (int, int, titleInfo, bool) {
 	return k, 0, titleInfo{}, former
 }
 
-// verbRoles reads roles from verbs: "Jane Roe worked as a vice president at
-// Acme", "she previously served as deputy director of the agency", "Roe
-// joined Acme as chief financial officer", "Roe resigned as a director",
-// "he spent 12 years as a partner at a law firm", "Roe co-founded the
-// company", "She was previously chief financial officer of Acme", "Roe, who
-// represents Acme", "Roe, who teaches law at Acme University".
-func verbRoles(d *docState, x *lexIndex, si int, add func(si int, person *entity, title string, org *entity, orgNone bool, status string)) {
-	toks := d.Sents[si].Tokens
-	ms := d.mentionsIn(d.Sents[si].Start, d.Sents[si].End)
-	names := nameMentions(ms)
+// verbRoles reads roles from verbs in sentence si: "Jane Roe worked as a
+// vice president at Acme", "she previously served as deputy director of the
+// agency", "Roe joined Acme as chief financial officer", "Roe resigned as a
+// director", "he spent 12 years as a partner at a law firm", "Roe
+// co-founded the company", "She was previously chief financial officer of
+// Acme", "Roe, who represents Acme", "Roe, who teaches law at Acme
+// University".
+func (rb *roleBuilder) verbRoles(si int) {
+	x := rb.x
+	st := &rb.d.Sents[si]
+	ms := rb.d.mentionsIn(st.Start, st.End)
+	s := &roleSent{si: si, toks: st.Tokens, ms: ms, names: nameMentions(ms)}
+	toks := s.toks
 	for k := 1; k+1 < len(toks); k++ {
 		low := strings.ToLower(toks[k].Text)
 		prev := strings.ToLower(toks[k-1].Text)
-		pk := k - 1
-		// "resigned Monday as CEO": a day or date word before "as".
-		for low == "as" && pk > 0 && (x.calendar[kg.Key(toks[pk].Text)] || prev == "today" || prev == "yesterday") {
-			pk--
-			prev = strings.ToLower(toks[pk].Text)
-		}
 		switch {
 		case low == "as":
-			status := kg.Current
-			var org *entity
-			depart := false
-			switch {
-			case serveVerbs[prev]:
-				if prev == "worked" || prev == "served" || (pk >= 1 && (toks[pk-1].Text == "after" || toks[pk-1].Text == "before")) {
-					status = kg.Former
-				}
-				if pk >= 1 && (toks[pk-1].Text == "has" || toks[pk-1].Text == "have") {
-					status = kg.Current
-				}
-			case departAs[prev] || (prev == "down" && pk >= 1 && strings.HasPrefix(strings.ToLower(toks[pk-1].Text), "step")):
-				status, depart = kg.Former, true
-			case mentionAtTok(ms, toks, k-1) != nil && mentionAtTok(ms, toks, k-1).Entity.Type == kg.Organization:
-				// "joined Acme as", "joined the company as"
-				om := mentionAtTok(ms, toks, k-1)
-				oa, _ := tokRange(toks, om.Start, om.End)
-				if oa < 1 || !joinVerbs[strings.ToLower(toks[oa-1].Text)] {
-					continue
-				}
-				org = om.Entity
-			default:
-				// "spent 12 years as", "after six years as"
-				spent := k >= 2 && toks[k-2].Tag == "CD"
-				for q := k - 1; q >= 0 && q >= k-4; q-- {
-					if w := strings.ToLower(toks[q].Text); w == "spent" {
-						spent = true
-					}
-				}
-				if !spent || (prev != "years" && prev != "months" && prev != "decades" && prev != "year") {
-					continue
-				}
-				status = kg.Former
-			}
-			person, pa := personBefore(d, si, k)
-			if person == nil {
-				continue
-			}
-			for q := pa; q < k; q++ {
-				if pastAdverbs[strings.ToLower(toks[q].Text)] {
-					status = kg.Former
-				}
-			}
-			from := k + 1
-			// "served as the agency's deputy director", "as its counsel"
-			if om := possessiveOrgAt(d, ms, toks, from); om != nil {
-				org, from = om.Entity, possessiveEnd(toks, om)
-			} else if from < len(toks) && strings.EqualFold(toks[from].Text, "its") {
-				org, from = recentOrg(d, toks[from].Start, person), from+1
-			}
-			t, n, ti, former := titleAfter(x, toks, from)
-			if n == 0 {
-				continue
-			}
-			if former {
-				status = kg.Former
-			}
-			if o := orgAfterTitle(d, names, toks, t+n); o != nil {
-				org = o
-			}
-			if org == nil {
-				org = whereOrg(d, ms, toks, pa)
-			}
-			none := false
-			if org == nil && depart && corporateTitle(x, ti.Phrase) {
-				org = recentOrgKind(d, toks[k].Start, person, "company")
-			}
-			if org == nil {
-				org, none = impliedOrg(d, ti)
-			}
-			add(si, person, adjTitle(toks, k+1, t, ti.Phrase), org, none, status)
+			rb.asRole(s, k)
 		case (low == "was" || low == "is") && k+1 < len(toks):
-			// "She was previously chief financial officer of Acme."; "Jane
-			// Roe, who is now a managing director at Acme"; "Roe, 54, was
-			// dean of Acme's law school".
-			pk := k - 1
-			if prev == "who" && k >= 3 && toks[k-2].Text == "," {
-				pk = k - 3
-			} else if prev == "," && k >= 4 && toks[k-2].Tag == "CD" && toks[k-3].Text == "," {
-				pk = k - 4
-			}
-			pm := mentionAtTok(ms, toks, pk)
-			if pm == nil || pm.Entity.Type != kg.Person || pm.Kind == nominalMention {
-				continue
-			}
-			q := k + 1
-			status := kg.Current
-			if pastAdverbs[strings.ToLower(toks[q].Text)] {
-				status = kg.Former
-				q++
-			} else if low == "was" && pk == k-1 {
-				continue
-			} else if low == "was" {
-				status = kg.Former
-			} else if w := strings.ToLower(toks[q].Text); w == "now" || w == "currently" {
-				q++
-			}
-			t, n, ti, former := titleAfter(x, toks, q)
-			if n == 0 || ti.Org == "none" {
-				continue
-			}
-			if former {
-				status = kg.Former
-			}
-			org := orgAfterTitle(d, names, toks, t+n)
-			if org == nil {
-				continue
-			}
-			add(si, pm.Entity, adjTitle(toks, q, t, ti.Phrase), org, false, status)
-		case foundVerbs[low]:
-			// "Roe co-founded the company", "who founded Acme in 2011"
-			person, _ := personBefore(d, si, k)
-			if person == nil || toks[k-1].Text == "," {
-				continue
-			}
-			om := mentionStarting(ms, toks, k+1)
-			var founded *entity
-			if om != nil && om.Entity.Type == kg.Organization && om.Kind != pronounMention {
-				founded = om.Entity
-			} else if om == nil {
-				founded = describedOrgAt(d, toks, k+1) // "co-founded the Boston-based company"
-			}
-			if founded == nil {
-				continue
-			}
-			title := "Founder"
-			if low != "founded" {
-				title = "Co-founder"
-			}
-			add(si, person, title, founded, false, kg.Current)
-		case becomeVerbs[low]:
-			// "left the agency to become a senior vice president at Acme"
-			person, _ := personBefore(d, si, k)
-			if person == nil {
-				continue
-			}
-			t, n, ti, former := titleAfter(x, toks, k+1)
-			if n == 0 || former || ti.Org == "none" {
-				continue
-			}
-			org := orgAfterTitle(d, names, toks, t+n)
-			if org == nil {
-				continue
-			}
-			add(si, person, adjTitle(toks, k+1, t, ti.Phrase), org, false, kg.Current)
+			rb.copulaRole(s, k, low, prev)
+		case x.found[low]:
+			rb.foundedRole(s, k, low)
+		case x.become[low]:
+			rb.becomeRole(s, k)
 		case (low == "represents" || low == "represented") && prev == "who":
-			// "Jane Roe of Acme LLP, who represents Initech": a lawyer.
-			if k < 3 || toks[k-2].Text != "," {
-				continue
-			}
-			pm := mentionAtTok(names, toks, k-3)
-			var firm *entity
-			if pm != nil && pm.Entity.Type == kg.Organization {
-				firm = pm.Entity
-				if pa, _ := tokRange(toks, pm.Start, pm.End); pa >= 2 && toks[pa-1].Text == "of" {
-					pm = mentionAtTok(names, toks, pa-2)
-				}
-			}
-			client := mentionStarting(names, toks, k+1)
-			if pm == nil || pm.Entity.Type != kg.Person || client == nil {
-				continue
-			}
-			if firm == nil && client.Entity.Type == kg.Organization {
-				firm = client.Entity
-			}
-			add(si, pm.Entity, "Attorney", firm, false, kg.Current)
-		case teachVerbs[low] && prev == "who":
-			// "Jane Roe, who teaches law at Acme University"
-			person, _ := personBefore(d, si, k)
-			if person == nil {
-				continue
-			}
-			for q := k + 1; q+1 < len(toks) && q < k+6; q++ {
-				if toks[q].Text == "," || toks[q].Text == "." {
-					break
-				}
-				if toks[q].Text != "at" {
-					continue
-				}
-				if om := mentionStarting(names, toks, q+1); om != nil && om.Entity.Type == kg.Organization {
-					title := "Teacher"
-					if om.Entity.Kind == "university" {
-						title = "Professor"
-					}
-					status := kg.Current
-					if low == "taught" {
-						status = kg.Former
-					}
-					add(si, person, title, om.Entity, false, status)
-				}
-				break
+			rb.representsRole(s, k)
+		case x.teach[low] && prev == "who":
+			rb.teachesRole(s, k, low)
+		}
+	}
+}
+
+// asVerb reads the verb before "as" at toks[k] ("worked as", "resigned
+// Monday as", "joined Acme as", "spent 12 years as"): the status it gives
+// the title, the organization it names, whether it is a departure, and
+// whether it makes a role at all.
+func (rb *roleBuilder) asVerb(s *roleSent, k int) (status string, org *entity, depart, ok bool) {
+	x, toks := rb.x, s.toks
+	prev := strings.ToLower(toks[k-1].Text)
+	pk := k - 1
+	// "resigned Monday as CEO": a day or date word before "as".
+	for pk > 0 && (x.calendar[kg.Key(toks[pk].Text)] || prev == "today" || prev == "yesterday") {
+		pk--
+		prev = strings.ToLower(toks[pk].Text)
+	}
+	status = kg.Current
+	switch {
+	case x.serve[prev]:
+		if prev == "worked" || prev == "served" || (pk >= 1 && (toks[pk-1].Text == "after" || toks[pk-1].Text == "before")) {
+			status = kg.Former
+		}
+		if pk >= 1 && (toks[pk-1].Text == "has" || toks[pk-1].Text == "have") {
+			status = kg.Current
+		}
+	case x.departAs[prev] || (prev == "down" && pk >= 1 && strings.HasPrefix(strings.ToLower(toks[pk-1].Text), "step")):
+		status, depart = kg.Former, true
+	case mentionAtTok(s.ms, toks, k-1) != nil && mentionAtTok(s.ms, toks, k-1).Entity.Type == kg.Organization:
+		// "joined Acme as", "joined the company as"
+		om := mentionAtTok(s.ms, toks, k-1)
+		oa, _ := tokRange(toks, om.Start, om.End)
+		if oa < 1 || !x.join[strings.ToLower(toks[oa-1].Text)] {
+			return "", nil, false, false
+		}
+		org = om.Entity
+	default:
+		// "spent 12 years as", "after six years as"
+		spent := k >= 2 && toks[k-2].Tag == "CD"
+		for q := k - 1; q >= 0 && q >= k-4; q-- {
+			if w := strings.ToLower(toks[q].Text); w == "spent" {
+				spent = true
 			}
 		}
+		if !spent || (prev != "years" && prev != "months" && prev != "decades" && prev != "year") {
+			return "", nil, false, false
+		}
+		status = kg.Former
+	}
+	return status, org, depart, true
+}
+
+// asRole reads "PERSON VERB as [ORG's|its] TITLE [of|at ORG]" at the "as" of
+// toks[k]: "Jane Roe worked as a vice president at Acme", "Roe joined Acme as
+// chief financial officer", "Roe resigned as a director".
+func (rb *roleBuilder) asRole(s *roleSent, k int) {
+	d, x, toks, ms := rb.d, rb.x, s.toks, s.ms
+	status, org, depart, ok := rb.asVerb(s, k)
+	if !ok {
+		return
+	}
+	person, pa := personBefore(d, s.si, k)
+	if person == nil {
+		return
+	}
+	for q := pa; q < k; q++ {
+		if x.past[strings.ToLower(toks[q].Text)] {
+			status = kg.Former
+		}
+	}
+	from := k + 1
+	// "served as the agency's deputy director", "as its counsel"
+	if om := possessiveOrgAt(d, ms, toks, from); om != nil {
+		org, from = om.Entity, possessiveEnd(toks, om)
+	} else if from < len(toks) && strings.EqualFold(toks[from].Text, "its") {
+		org, from = recentOrg(d, toks[from].Start, person), from+1
+	}
+	t, n, ti, former := titleAfter(x, toks, from)
+	if n == 0 {
+		return
+	}
+	if former {
+		status = kg.Former
+	}
+	if o := orgAfterTitle(d, s.names, toks, t+n); o != nil {
+		org = o
+	}
+	if org == nil {
+		org = whereOrg(d, ms, toks, pa)
+	}
+	none := false
+	if org == nil && depart && corporateTitle(x, ti.Phrase) {
+		org = recentOrgKind(d, toks[k].Start, person, "company")
+	}
+	if org == nil {
+		org, none = impliedOrg(d, ti)
+	}
+	rb.addRole(s.si, person, adjTitle(toks, k+1, t, ti.Phrase), org, none, status)
+}
+
+// copulaRole reads "PERSON was|is [previously|now] TITLE of ORG" at the verb
+// toks[k]: "She was previously chief financial officer of Acme."; "Jane
+// Roe, who is now a managing director at Acme"; "Roe, 54, was dean of
+// Acme's law school".
+func (rb *roleBuilder) copulaRole(s *roleSent, k int, low, prev string) {
+	x, toks := rb.x, s.toks
+	pk := k - 1
+	if prev == "who" && k >= 3 && toks[k-2].Text == "," {
+		pk = k - 3
+	} else if prev == "," && k >= 4 && toks[k-2].Tag == "CD" && toks[k-3].Text == "," {
+		pk = k - 4
+	}
+	pm := mentionAtTok(s.ms, toks, pk)
+	if pm == nil || pm.Entity.Type != kg.Person || pm.Kind == nominalMention {
+		return
+	}
+	q := k + 1
+	status := kg.Current
+	if x.past[strings.ToLower(toks[q].Text)] {
+		status = kg.Former
+		q++
+	} else if low == "was" && pk == k-1 {
+		return
+	} else if low == "was" {
+		status = kg.Former
+	} else if w := strings.ToLower(toks[q].Text); w == "now" || w == "currently" {
+		q++
+	}
+	t, n, ti, former := titleAfter(rb.x, toks, q)
+	if n == 0 || ti.Org == "none" {
+		return
+	}
+	if former {
+		status = kg.Former
+	}
+	org := orgAfterTitle(rb.d, s.names, toks, t+n)
+	if org == nil {
+		return
+	}
+	rb.addRole(s.si, pm.Entity, adjTitle(toks, q, t, ti.Phrase), org, false, status)
+}
+
+// foundedRole reads "Roe co-founded the company", "who founded Acme in
+// 2011" at the verb toks[k].
+func (rb *roleBuilder) foundedRole(s *roleSent, k int, low string) {
+	toks := s.toks
+	person, _ := personBefore(rb.d, s.si, k)
+	if person == nil || toks[k-1].Text == "," {
+		return
+	}
+	om := mentionStarting(s.ms, toks, k+1)
+	var founded *entity
+	if om != nil && om.Entity.Type == kg.Organization && om.Kind != pronounMention {
+		founded = om.Entity
+	} else if om == nil {
+		founded = describedOrgAt(rb.d, toks, k+1) // "co-founded the Boston-based company"
+	}
+	if founded == nil {
+		return
+	}
+	title := "Founder"
+	if low != "founded" {
+		title = "Co-founder"
+	}
+	rb.addRole(s.si, person, title, founded, false, kg.Current)
+}
+
+// becomeRole reads "left the agency to become a senior vice president at
+// Acme" at the verb toks[k].
+func (rb *roleBuilder) becomeRole(s *roleSent, k int) {
+	toks := s.toks
+	person, _ := personBefore(rb.d, s.si, k)
+	if person == nil {
+		return
+	}
+	t, n, ti, former := titleAfter(rb.x, toks, k+1)
+	if n == 0 || former || ti.Org == "none" {
+		return
+	}
+	org := orgAfterTitle(rb.d, s.names, toks, t+n)
+	if org == nil {
+		return
+	}
+	rb.addRole(s.si, person, adjTitle(toks, k+1, t, ti.Phrase), org, false, kg.Current)
+}
+
+// representsRole reads "Jane Roe of Acme LLP, who represents Initech" at the
+// verb toks[k]: a lawyer of the firm, or of the client organization.
+func (rb *roleBuilder) representsRole(s *roleSent, k int) {
+	toks := s.toks
+	if k < 3 || toks[k-2].Text != "," {
+		return
+	}
+	pm := mentionAtTok(s.names, toks, k-3)
+	var firm *entity
+	if pm != nil && pm.Entity.Type == kg.Organization {
+		firm = pm.Entity
+		if pa, _ := tokRange(toks, pm.Start, pm.End); pa >= 2 && toks[pa-1].Text == "of" {
+			pm = mentionAtTok(s.names, toks, pa-2)
+		}
+	}
+	client := mentionStarting(s.names, toks, k+1)
+	if pm == nil || pm.Entity.Type != kg.Person || client == nil {
+		return
+	}
+	if firm == nil && client.Entity.Type == kg.Organization {
+		firm = client.Entity
+	}
+	rb.addRole(s.si, pm.Entity, "Attorney", firm, false, kg.Current)
+}
+
+// teachesRole reads "Jane Roe, who teaches law at Acme University" at the
+// verb toks[k]: a professor at a university, else a teacher.
+func (rb *roleBuilder) teachesRole(s *roleSent, k int, low string) {
+	toks := s.toks
+	person, _ := personBefore(rb.d, s.si, k)
+	if person == nil {
+		return
+	}
+	for q := k + 1; q+1 < len(toks) && q < k+6; q++ {
+		if toks[q].Text == "," || toks[q].Text == "." {
+			break
+		}
+		if toks[q].Text != "at" {
+			continue
+		}
+		if om := mentionStarting(s.names, toks, q+1); om != nil && om.Entity.Type == kg.Organization {
+			title := "Teacher"
+			if om.Entity.Kind == "university" {
+				title = "Professor"
+			}
+			status := kg.Current
+			if low == "taught" {
+				status = kg.Former
+			}
+			rb.addRole(s.si, person, title, om.Entity, false, status)
+		}
+		break
 	}
 }
 
