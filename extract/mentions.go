@@ -225,6 +225,9 @@ func capitalizedRun(d *docState, x *lexIndex, toks []token, i int) int {
 	return b
 }
 
+// placeCompound ends a word that locates what follows ("Perth-based").
+const placeCompound = "-based"
+
 // trimRunStart drops from the start of the run toks[a:b] what opens it but
 // is no name: an ordinal outside a circuit, determiners and status words, a
 // common word opening the sentence, dates and connectors. It is false when
@@ -253,6 +256,11 @@ func trimRunStart(x *lexIndex, toks []token, a, b, first int, names, lower map[s
 		return a, false
 	}
 	for a < b && x.calendar[kg.Key(toks[a].Text)] {
+		a++
+	}
+	// A place compound says where a body sits and is no part of its name:
+	// "the Brussels-based European Biosimilars Council".
+	for a < b && strings.HasSuffix(strings.ToLower(toks[a].Text), placeCompound) {
 		a++
 	}
 	for a < b && connectors[strings.ToLower(toks[a].Text)] {
