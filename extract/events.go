@@ -1816,10 +1816,19 @@ func (d *docState) possessorBefore(si, off int) *mention {
 		return nil
 	}
 	m := ms[len(ms)-1]
-	if m.Entity == nil || !d.possessive(m) {
+	if m.Entity == nil {
 		return nil
 	}
 	gap := d.Doc.Text[m.End:off]
+	if !d.possessive(m) {
+		// an organization's name modifying the noun acts as its possessor:
+		// "a Securities and Exchange Commission investigation" (a court so
+		// placed is where it happens: "a Federal Court challenge")
+		if m.Entity.Type != kg.Organization || m.Entity.Kind == "court" || m.Kind != nameMention || strings.TrimSpace(gap) != "" {
+			return nil
+		}
+		return m
+	}
 	gap = strings.TrimPrefix(strings.TrimPrefix(gap, "'s"), "’s")
 	if strings.ContainsAny(gap, ",;:()\"“”") || len(strings.Fields(gap)) > 2 {
 		return nil
