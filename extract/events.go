@@ -597,6 +597,12 @@ func (r *eventRead) states() bool {
 	if !t.Noun && (d.negatedBefore(s, m.start) || d.modalBefore(s, m.start, ts.announced[t.Type])) {
 		return false // "would appeal", "may sue": an intention, not an event
 	}
+	// a noun trigger right after a modal is a verb ("said it would
+	// appeal"), and one whose governing verb is negated or modal states
+	// no event ("would not accept a settlement")
+	if t.Noun && d.unassertedNoun(s, m.start, ts.announced[t.Type]) {
+		return false
+	}
 	// "the case, brought by X": a noun that states an event only with a
 	// participle of its list and "by" after it
 	if bv := t.Attrs["byverb"]; bv != "" {
@@ -1961,6 +1967,25 @@ func (d *docState) governedBy(s sentence, off int, verbs map[string]bool) bool {
 		if verbs[w.text] {
 			return true
 		}
+	}
+	return false
+}
+
+// unassertedNoun reports whether the noun trigger at off is a verb after a
+// modal ("would appeal") or the object of a negated or modal verb ("would
+// not accept a settlement", "may seek an injunction"). The governing verb
+// is the first word before the noun that is no determiner or modifier.
+func (d *docState) unassertedNoun(s sentence, off int, announced bool) bool {
+	for _, w := range d.wordsBefore(off, s.Start, 4) {
+		switch {
+		case modals[w.text]:
+			return !(announced && (w.text == "will" || w.text == "'ll"))
+		case prepositions[w.text] || w.text == "to":
+			return false
+		case determiners[w.text] || isLowerWord(w.text) && (strings.HasSuffix(w.text, "al") || strings.HasSuffix(w.text, "ive") || strings.HasSuffix(w.text, "ary")):
+			continue
+		}
+		return d.negatedBefore(s, w.start) || d.modalBefore(s, w.start, announced)
 	}
 	return false
 }
