@@ -1523,10 +1523,12 @@ func (d *docState) modifier(s sentence, m *mention, ts *triggerSet) bool {
 // right after it ("an Amazon spokesperson").
 func (d *docState) proxy(s sentence, m *mention) bool {
 	off := m.End
-	if rest := d.Doc.Text[off:]; strings.HasPrefix(rest, "'s") {
-		off += len("'s")
-	} else if strings.HasPrefix(rest, "’s") {
-		off += len("’s")
+	rest := d.Doc.Text[off:]
+	for _, p := range []string{"'s", "’s", "'", "’"} {
+		if strings.HasPrefix(rest, p) {
+			off += len(p) // "Acme's lawyers", "Corliss' lawyers"
+			break
+		}
 	}
 	ws := d.wordsAfter(d.skipParen(off, s.End), s.End, 1)
 	x := indexOf(d.Lex)
@@ -1783,11 +1785,31 @@ func (d *docState) wordsAfterAll(from, end int) []word {
 	return out
 }
 
+// lawyersFor reports whether the mention m follows a proxy noun and "for"
+// at the start of a clause: "Lawyers for the state asked ..." is the state
+// acting.
+func (d *docState) lawyersFor(s sentence, m *mention, from int) bool {
+	ws := d.wordsBefore(m.Start, from, 3)
+	if len(ws) < 2 || ws[0].text != "for" {
+		return false
+	}
+	x := indexOf(d.Lex)
+	if !x.ev.proxy[ws[1].text] {
+		return false
+	}
+	for _, w := range ws[2:] {
+		if !determiners[w.text] {
+			return false
+		}
+	}
+	return true
+}
+
 // subjectIn is the first subject-like mention in [from, end).
 func (d *docState) subjectIn(s sentence, from, end int) *mention {
 	var cands []*mention
 	for _, m := range d.mentionsIn(from, end) {
-		if m.Entity == nil || d.possessive(m) && !d.proxy(s, m) || d.prepBefore(s, m.Start, from) != "" {
+		if m.Entity == nil || d.possessive(m) && !d.proxy(s, m) || d.prepBefore(s, m.Start, from) != "" && !d.lawyersFor(s, m, from) {
 			continue
 		}
 		if m.Entity.Type == kg.Organization && d.modifier(s, m, nil) && !d.proxy(s, m) {
