@@ -1026,7 +1026,7 @@ func (d *docState) filerOf(vs, start int) *entity {
 	var best *entity
 	bestAt := -1
 	for _, ev := range d.Events {
-		if ev.Type != typ || len(ev.Sources) == 0 {
+		if !inList(typ, ev.Type) || len(ev.Sources) == 0 {
 			continue
 		}
 		at := -1
@@ -1318,7 +1318,10 @@ func (d *docState) accordingToClaim(cl *claimLex, s sentence) *claimDraft {
 	for _, loc := range cl.verbRe.FindAllStringIndex(d.Doc.Text[comma:s.End], -1) {
 		prev := d.wordsBefore(comma+loc[0], comma, 1)
 		if len(prev) == 0 || !determiners[prev[0].text] && !beForms[prev[0].text] {
-			return nil // "According to X, investigators concluded that": the verb's claim
+			if d.speakerBefore(comma+loc[0], s.Start) != nil {
+				return nil // "According to X, investigators concluded that": the verb's claim
+			}
+			break // "According to X, the firm's staff told clinicians that": X's claim
 		}
 	}
 	var who *entity
@@ -1327,10 +1330,13 @@ func (d *docState) accordingToClaim(cl *claimLex, s sentence) *claimDraft {
 	if len(ms) > 0 && ms[0].Entity != nil {
 		who = ms[0].Entity
 	} else {
-		ws := d.wordsBefore(comma, st+len(lead), 1)
-		if len(ws) == 1 {
+		ws := d.wordsBefore(comma, st+len(lead), 2)
+		if len(ws) >= 1 {
 			who = d.filerOf(ws[0].end, st+len(lead))
 			hint = d.filingHint(ws[0].end, st+len(lead))
+		}
+		if who == nil && len(ws) == 2 && determiners[ws[1].text] {
+			who = d.described(ws[0].text, st) // "According to the commission"
 		}
 	}
 	if who == nil {

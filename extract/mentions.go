@@ -201,7 +201,7 @@ func capitalizedRun(d *docState, x *lexIndex, toks []token, i int) int {
 		}
 		// a number after an organization head ends the name: "School
 		// District 12", "Police Lodge 44"
-		if _, head := x.heads[toks[b-1].Text]; head && isDigits(toks[b].Text) {
+		if h, head := x.heads[toks[b-1].Text]; head && !h.Legal && isDigits(toks[b].Text) {
 			b++
 			continue
 		}
