@@ -733,7 +733,8 @@ func (d *docState) subjectWords(vs, start int) []word {
 	for len(ws) > 0 && (ws[0].text == "also" || ws[0].text == "then" || ws[0].text == "later" || strings.HasSuffix(ws[0].text, "ly") && len(ws[0].text) > 4) {
 		ws = ws[1:]
 	}
-	if len(ws) > 1 && (counselWords[ws[0].text] || spokesWords[ws[0].text]) {
+	x := indexOf(d.Lex)
+	if len(ws) > 1 && (x.ev.counsel[ws[0].text] || x.ev.spokes[ws[0].text]) {
 		ws = ws[1:]
 	}
 	return ws
@@ -918,13 +919,6 @@ func (d *docState) accordingTo(start, vs int) *entity {
 	return nil
 }
 
-// counselWords are nouns for those who speak for a group in court.
-var counselWords = map[string]bool{"lawyers": true, "lawyer": true, "attorneys": true, "attorney": true, "counsel": true}
-
-// spokesWords are nouns for who speaks for their possessor: "X's office
-// said" is X speaking.
-var spokesWords = map[string]bool{"office": true, "spokesperson": true, "spokesman": true, "spokeswoman": true, "representative": true, "representatives": true, "campaign": true, "aides": true, "aide": true}
-
 // groupSpeaker resolves a group named by a plural noun right before the
 // verb at vs ("the farmers' lawyers argued", "the farmers' claims that"):
 // the person the document names as the group's counsel ("The farmers'
@@ -933,7 +927,8 @@ var spokesWords = map[string]bool{"office": true, "spokesperson": true, "spokesm
 func (d *docState) groupSpeaker(vs, start int) *entity {
 	before := strings.TrimRight(d.Doc.Text[start:vs], " ")
 	toks := strings.Fields(before)
-	if n := len(toks); n > 0 && (counselWords[strings.ToLower(toks[n-1])] || spokesWords[strings.ToLower(toks[n-1])]) {
+	x := indexOf(d.Lex)
+	if n := len(toks); n > 0 && (x.ev.counsel[strings.ToLower(toks[n-1])] || x.ev.spokes[strings.ToLower(toks[n-1])]) {
 		toks = toks[:n-1]
 		before = strings.TrimRight(before[:len(before)-len(strings.Fields(before)[n-1])], " ")
 		if n > 1 && strings.EqualFold(toks[n-2], "lead") {
@@ -967,6 +962,7 @@ func (d *docState) groupSpeaker(vs, start int) *entity {
 // groupMember is who the document names as speaking for, or belonging to,
 // the group noun g (plural, lower case).
 func (d *docState) groupMember(g string) *entity {
+	x := indexOf(d.Lex)
 	lower := asciiLower(d.Doc.Text)
 	for _, m := range d.Mentions {
 		if m.Entity == nil || m.Entity.Type != kg.Person {
@@ -979,7 +975,7 @@ func (d *docState) groupMember(g string) *entity {
 			continue
 		}
 		ws := strings.Fields(before)
-		if len(ws) >= 2 && counselWords[ws[len(ws)-1]] {
+		if len(ws) >= 2 && x.ev.counsel[ws[len(ws)-1]] {
 			for k := len(ws) - 2; k >= 0 && k >= len(ws)-3; k-- {
 				if strings.TrimRight(ws[k], "'’") == g && ws[k] != g || ws[k] == g+"'s" || ws[k] == g+"’s" {
 					return m.Entity
@@ -1013,7 +1009,8 @@ func (d *docState) filerOf(vs, start int) *entity {
 	}
 	typ := ts.document[ws[0].text]
 	if typ == "" {
-		typ = filerNouns[ws[0].text]
+		x := indexOf(d.Lex)
+		typ = x.ev.filer[ws[0].text]
 	}
 	if typ == "" {
 		return nil
@@ -1066,13 +1063,6 @@ func (d *docState) filingBy(typ string, vs int) *entity {
 		}
 	}
 	return best
-}
-
-// filerNouns name a party by the filing it made: "The protester also
-// alleged" speaks for the agent of the latest protest.
-var filerNouns = map[string]string{
-	"protester": "protest", "protestor": "protest", "plaintiff": "lawsuit", "plaintiffs": "lawsuit",
-	"movant": "motion", "appellant": "appeal", "appellants": "appeal", "complainant": "lawsuit",
 }
 
 // filedBy is X of a sentence opening "The <filing>, filed/brought ... by
@@ -1262,10 +1252,6 @@ func (d *docState) reportedEnd(cl *claimLex, s sentence, from int, e lexicon.Ent
 	return end, true
 }
 
-// allegingFilings are the filings whose statements are allegations: what
-// "the complaint says" its filer alleges.
-var allegingFilings = map[string]bool{"lawsuit": true, "protest": true}
-
 // filingHint is kg.Alleges when the reporting verb at vs has a filing that
 // alleges for its subject ("The complaint says", "the lawsuit also
 // states"), else "".
@@ -1288,7 +1274,8 @@ func (d *docState) filingHint(vs, start int) string {
 	if len(ws) == 0 {
 		return ""
 	}
-	if allegingFilings[ts.document[ws[0].text]] || allegingFilings[filerNouns[ws[0].text]] {
+	x := indexOf(d.Lex)
+	if ts.alleging[ts.document[ws[0].text]] || ts.alleging[x.ev.filer[ws[0].text]] {
 		return kg.Alleges
 	}
 	return ""
@@ -1522,15 +1509,12 @@ func possessiveWord(w string) bool {
 	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") || w == "its" || w == "their" || w == "his" || w == "her"
 }
 
-// allegationNouns name an accusation: an epithet for one ("called the
-// claims "false"") rejects it.
-var allegationNouns = map[string]bool{"claims": true, "claim": true, "allegations": true, "allegation": true, "accusations": true, "accusation": true, "charges": true, "lawsuit": true, "suit": true, "complaint": true, "criticism": true, "assertions": true, "report": true}
-
 // epithetOfAllegation reports whether the words between an epithet verb at
 // vs and a quote at open name an accusation.
 func (d *docState) epithetOfAllegation(vs, open int) bool {
+	x := indexOf(d.Lex)
 	for _, w := range d.wordsAfter(vs, open, 6) {
-		if allegationNouns[w.text] {
+		if x.ev.allegation[w.text] {
 			return true
 		}
 	}

@@ -45,6 +45,7 @@ type triggerSet struct {
 	byAgent   map[string]bool   // types merged per agent within a document
 	people    map[string]bool   // types whose subject= part is a person ("hired a law firm" is no appointment)
 	announced map[string]bool   // types a "will" states already ("will step down"); under other modals, intentions
+	alleging  map[string]bool   // types whose filings allege ("the complaint says")
 	// words in the names of investigating bodies ("inspector general")
 	investigator map[string]bool
 	// litigant nouns -> the side they stand for ("plaintiff" -> plaintiff)
@@ -59,7 +60,7 @@ var triggerCache sync.Map // *lexicon.Lexicon -> *triggerSet
 // the cue words, and each trigger compiled and indexed by its key words.
 // Triggers of a type missing from the vocabulary are dropped.
 func compileTriggers(lex *lexicon.Lexicon) *triggerSet {
-	ts := &triggerSet{court: map[string]bool{}, group: map[string]bool{}, phrasal: map[string]bool{}, undergo: map[string]bool{}, speakOf: map[string]bool{}, document: map[string]string{}, legal: map[string]bool{}, types: map[string]bool{}, byAgent: map[string]bool{}, people: map[string]bool{}, byKey: map[string][]int{}, announced: map[string]bool{}, investigator: map[string]bool{}, litigant: map[string]string{}}
+	ts := &triggerSet{court: map[string]bool{}, group: map[string]bool{}, phrasal: map[string]bool{}, undergo: map[string]bool{}, speakOf: map[string]bool{}, document: map[string]string{}, legal: map[string]bool{}, types: map[string]bool{}, byAgent: map[string]bool{}, people: map[string]bool{}, byKey: map[string][]int{}, announced: map[string]bool{}, investigator: map[string]bool{}, litigant: map[string]string{}, alleging: map[string]bool{}}
 	if lex == nil {
 		return ts
 	}
@@ -94,7 +95,7 @@ func compileTriggers(lex *lexicon.Lexicon) *triggerSet {
 }
 
 // readTypes reads event_types.txt: the vocabulary and each type's merge,
-// subject and announced attributes.
+// subject, announced and alleging attributes.
 func (ts *triggerSet) readTypes(lex *lexicon.Lexicon) {
 	for _, e := range lex.Entries("event_types") {
 		ts.types[e.Phrase] = true
@@ -106,6 +107,9 @@ func (ts *triggerSet) readTypes(lex *lexicon.Lexicon) {
 		}
 		if e.Attr("announced") != "" {
 			ts.announced[e.Phrase] = true
+		}
+		if e.Attr("alleging") != "" {
+			ts.alleging[e.Phrase] = true
 		}
 	}
 }

@@ -39,19 +39,30 @@ type lexIndex struct {
 // eventWords is event_words.txt: lower-case words by the class they serve
 // in reading events and claims.
 type eventWords struct {
-	proxy      map[string]bool // "an Amazon spokesperson said"
-	reaction   map[string]bool // "a settlement approved by the judge"
-	participle map[string]bool // "the lawsuit was led by X"
-	holder     map[string]bool // "every contract held by X"
-	directing  map[string]bool // "directed the office to review"
+	proxy      map[string]bool   // "an Amazon spokesperson said"
+	reaction   map[string]bool   // "a settlement approved by the judge"
+	participle map[string]bool   // "the lawsuit was led by X"
+	holder     map[string]bool   // "every contract held by X"
+	directing  map[string]bool   // "directed the office to review"
+	counsel    map[string]bool   // "the farmers' lawyers argued"
+	spokes     map[string]bool   // "X's office said"
+	allegation map[string]bool   // "called the allegations baseless"
+	filer      map[string]string // "the protester argued" -> the filing's type, protest
 }
 
 // read reads event_words.txt into its classes.
 func (w *eventWords) read(l *lexicon.Lexicon) {
 	readClasses(l, "event_words", map[string]*map[string]bool{
 		"proxy": &w.proxy, "reaction": &w.reaction, "participle": &w.participle,
-		"holder": &w.holder, "directing": &w.directing,
+		"holder": &w.holder, "directing": &w.directing, "counsel": &w.counsel,
+		"spokes": &w.spokes, "allegation": &w.allegation,
 	})
+	w.filer = map[string]string{}
+	for _, e := range l.Entries("event_words") {
+		if t := e.Attr("filing"); t != "" {
+			w.filer[strings.ToLower(e.Phrase)] = t
+		}
+	}
 }
 
 // readClasses reads a file of "word | class=NAME[,NAME]" lines into one
