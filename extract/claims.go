@@ -5,8 +5,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 
+	"github.com/factgraph/factgraph/extract/morph"
 	"github.com/factgraph/factgraph/kg"
 	"github.com/factgraph/factgraph/lexicon"
 )
@@ -37,14 +37,18 @@ func phraseRe(p string) *regexp.Regexp {
 	return regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}])(` + strings.ReplaceAll(regexp.QuoteMeta(p), `'`, `['’]`) + `)(?:$|[^\p{L}\p{N}])`)
 }
 
-var claimLexCache sync.Map // *lexicon.Lexicon -> *claimLex
-
+// compileClaimLex is buildClaimLex with the lexicon's own inflector.
 func compileClaimLex(lex *lexicon.Lexicon) *claimLex {
+	return buildClaimLex(lex, newInflector(lex))
+}
+
+// buildClaimLex compiles the reporting verbs (with their inflections, by
+// in), the stance cues, the opinion words and the topics.
+func buildClaimLex(lex *lexicon.Lexicon, in *morph.Inflector) *claimLex {
 	cl := &claimLex{verbs: map[string]lexicon.Entry{}, negators: map[string]bool{}, parent: map[string]string{}, opinion: compileOpinion(lex)}
 	if lex == nil {
 		return cl
 	}
-	in := inflectorOf(lex)
 	var verbs []string
 	// An entry is written in base form and stands for its inflections; a
 	// form listed on its own line keeps that line's attributes.
@@ -268,7 +272,7 @@ type claimDraft struct {
 // findClaims finds direct quotes and indirect speech with their claimants,
 // stances, topics and the entities they are about.
 func findClaims(d *docState) {
-	cl := compiled(&claimLexCache, d.Lex, compileClaimLex)
+	cl := d.claimLex()
 	if cl.verbRe == nil {
 		return
 	}
@@ -733,7 +737,7 @@ func (d *docState) subjectWords(vs, start int) []word {
 	for len(ws) > 0 && (ws[0].text == "also" || ws[0].text == "then" || ws[0].text == "later" || strings.HasSuffix(ws[0].text, "ly") && len(ws[0].text) > 4) {
 		ws = ws[1:]
 	}
-	x := indexOf(d.Lex)
+	x := d.index()
 	if len(ws) > 1 && (x.ev.counsel[ws[0].text] || x.ev.spokes[ws[0].text]) {
 		ws = ws[1:]
 	}
@@ -847,7 +851,7 @@ func (d *docState) pronounSpeaker(pr string, si, off int) *entity {
 	if p.Para < d.Sents[si].Para-1 {
 		return nil
 	}
-	cl := compiled(&claimLexCache, d.Lex, compileClaimLex)
+	cl := d.claimLex()
 	if cl.verbRe != nil {
 		for _, loc := range cl.verbRe.FindAllStringIndex(p.Text, -1) {
 			vs := p.Start + loc[0]
@@ -927,7 +931,7 @@ func (d *docState) accordingTo(start, vs int) *entity {
 func (d *docState) groupSpeaker(vs, start int) *entity {
 	before := strings.TrimRight(d.Doc.Text[start:vs], " ")
 	toks := strings.Fields(before)
-	x := indexOf(d.Lex)
+	x := d.index()
 	if n := len(toks); n > 0 && (x.ev.counsel[strings.ToLower(toks[n-1])] || x.ev.spokes[strings.ToLower(toks[n-1])]) {
 		toks = toks[:n-1]
 		before = strings.TrimRight(before[:len(before)-len(strings.Fields(before)[n-1])], " ")
@@ -962,7 +966,7 @@ func (d *docState) groupSpeaker(vs, start int) *entity {
 // groupMember is who the document names as speaking for, or belonging to,
 // the group noun g (plural, lower case).
 func (d *docState) groupMember(g string) *entity {
-	x := indexOf(d.Lex)
+	x := d.index()
 	lower := asciiLower(d.Doc.Text)
 	for _, m := range d.Mentions {
 		if m.Entity == nil || m.Entity.Type != kg.Person {
@@ -997,7 +1001,7 @@ func (d *docState) groupMember(g string) *entity {
 // also alleged"): the agent of the document's latest event of the filing's
 // type stated before vs; nil when there is none.
 func (d *docState) filerOf(vs, start int) *entity {
-	ts := compiled(&triggerCache, d.Lex, compileTriggers)
+	ts := d.triggers()
 	ws := d.wordsBefore(vs, start, 2)
 	if len(ws) > 0 && (ws[0].text == "also" || strings.HasSuffix(ws[0].text, "ly")) {
 		ws = ws[1:]
@@ -1009,7 +1013,7 @@ func (d *docState) filerOf(vs, start int) *entity {
 	}
 	typ := ts.document[ws[0].text]
 	if typ == "" {
-		x := indexOf(d.Lex)
+		x := d.index()
 		typ = x.ev.filer[ws[0].text]
 	}
 	if typ == "" {
@@ -1048,7 +1052,7 @@ func (d *docState) filerOf(vs, start int) *entity {
 // filingBy is X of the last "<filing of type typ> by X" before vs ("a
 // protest by X"), for a filing that no event states.
 func (d *docState) filingBy(typ string, vs int) *entity {
-	ts := compiled(&triggerCache, d.Lex, compileTriggers)
+	ts := d.triggers()
 	var best *entity
 	for _, m := range d.Mentions {
 		if m.Start >= vs {
@@ -1068,7 +1072,7 @@ func (d *docState) filingBy(typ string, vs int) *entity {
 // filedBy is X of a sentence opening "The <filing>, filed/brought ... by
 // X ..., <verb at vs>".
 func (d *docState) filedBy(vs, start int) *entity {
-	ts := compiled(&triggerCache, d.Lex, compileTriggers)
+	ts := d.triggers()
 	if !strings.HasSuffix(strings.TrimRight(d.Doc.Text[start:vs], " "), ",") {
 		return nil
 	}
@@ -1256,7 +1260,7 @@ func (d *docState) reportedEnd(cl *claimLex, s sentence, from int, e lexicon.Ent
 // alleges for its subject ("The complaint says", "the lawsuit also
 // states"), else "".
 func (d *docState) filingHint(vs, start int) string {
-	ts := compiled(&triggerCache, d.Lex, compileTriggers)
+	ts := d.triggers()
 	// "The lawsuit, filed in May by X, Y and Z, says": the filing that
 	// opens the sentence, before an appositive set off by commas
 	if si := d.sentenceAt(vs); si >= 0 {
@@ -1274,7 +1278,7 @@ func (d *docState) filingHint(vs, start int) string {
 	if len(ws) == 0 {
 		return ""
 	}
-	x := indexOf(d.Lex)
+	x := d.index()
 	if ts.alleging[ts.document[ws[0].text]] || ts.alleging[x.ev.filer[ws[0].text]] {
 		return kg.Alleges
 	}
@@ -1352,7 +1356,7 @@ func (d *docState) deniedSomeone(ve, end int) bool {
 // filing or a request ("rejected motions by the government", "denied the
 // request"): a ruling on it, not a claim.
 func (d *docState) deniedFiling(ve, end int) bool {
-	ts := compiled(&triggerCache, d.Lex, compileTriggers)
+	ts := d.triggers()
 	ws := d.wordsAfter(ve, end, 3)
 	for len(ws) > 0 && (determiners[ws[0].text] || strings.HasSuffix(ws[0].text, "'s")) {
 		ws = ws[1:]
@@ -1512,7 +1516,7 @@ func possessiveWord(w string) bool {
 // epithetOfAllegation reports whether the words between an epithet verb at
 // vs and a quote at open name an accusation.
 func (d *docState) epithetOfAllegation(vs, open int) bool {
-	x := indexOf(d.Lex)
+	x := d.index()
 	for _, w := range d.wordsAfter(vs, open, 6) {
 		if x.ev.allegation[w.text] {
 			return true

@@ -5,7 +5,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode"
 
 	"github.com/factgraph/factgraph/extract/morph"
@@ -54,18 +53,15 @@ type triggerSet struct {
 	always   []int            // triggers whose key is not a plain ASCII word
 }
 
-var triggerCache sync.Map // *lexicon.Lexicon -> *triggerSet
-
 // compileTriggers reads the trigger and type lexicons: the event types,
 // the cue words, and each trigger compiled and indexed by its key words.
 // Triggers of a type missing from the vocabulary are dropped.
-func compileTriggers(lex *lexicon.Lexicon) *triggerSet {
+func compileTriggers(lex *lexicon.Lexicon, in *morph.Inflector) *triggerSet {
 	ts := &triggerSet{court: map[string]bool{}, group: map[string]bool{}, phrasal: map[string]bool{}, undergo: map[string]bool{}, speakOf: map[string]bool{}, document: map[string]string{}, legal: map[string]bool{}, types: map[string]bool{}, byAgent: map[string]bool{}, people: map[string]bool{}, byKey: map[string][]int{}, announced: map[string]bool{}, investigator: map[string]bool{}, litigant: map[string]string{}, alleging: map[string]bool{}}
 	if lex == nil {
 		return ts
 	}
 	ts.readTypes(lex)
-	in := inflectorOf(lex)
 	listed := map[string]bool{}
 	for _, e := range lex.Entries("event_triggers") {
 		listed[strings.ToLower(e.Phrase)] = true
@@ -357,7 +353,7 @@ func overlapsAny(ms []trigMatch, m trigMatch) bool {
 // findEvents finds typed events with their participants, dates and sources,
 // and merges the ones a document states more than once.
 func findEvents(d *docState) {
-	ts := compiled(&triggerCache, d.Lex, compileTriggers)
+	ts := d.triggers()
 	dates := d.dates()
 	var evs []*eventDraft
 	for si, s := range d.Sents {
@@ -1507,7 +1503,7 @@ func (d *docState) modifier(s sentence, m *mention, ts *triggerSet) bool {
 		return false
 	}
 	w := ws[0].text
-	x := indexOf(d.Lex)
+	x := d.index()
 	if ts != nil && ts.group[w] || x.ev.proxy[w] {
 		return true
 	}
@@ -1527,7 +1523,7 @@ func (d *docState) proxy(s sentence, m *mention) bool {
 		off += len("’s")
 	}
 	ws := d.wordsAfter(d.skipParen(off, s.End), s.End, 1)
-	x := indexOf(d.Lex)
+	x := d.index()
 	return len(ws) == 1 && x.ev.proxy[ws[0].text]
 }
 
@@ -1881,7 +1877,7 @@ func (d *docState) passiveVerbAfter(s sentence, off int) (int, string) {
 		return -1, ""
 	}
 	w := ws[i].text
-	x := indexOf(d.Lex)
+	x := d.index()
 	if isLowerWord(d.Doc.Text[ws[i].start:ws[i].end]) && (strings.HasSuffix(w, "ed") || x.ev.participle[w]) && !x.ev.reaction[w] {
 		return ws[by].end, w
 	}
@@ -1974,7 +1970,7 @@ func (d *docState) linkedNoun(s sentence, off int, ts *triggerSet) bool {
 		}
 		// "X said the investigation was tainted": a reporting verb does
 		// not make its subject the noun event's party
-		if _, reports := compiled(&claimLexCache, d.Lex, compileClaimLex).verbs[w.text]; reports {
+		if _, reports := d.claimLex().verbs[w.text]; reports {
 			return false
 		}
 		return true
@@ -2097,7 +2093,7 @@ func (d *docState) infinitiveAgent(s sentence, off int) *mention {
 		start = b[0].start
 	}
 	b := d.wordsBefore(start, s.Start, 1)
-	x := indexOf(d.Lex)
+	x := d.index()
 	if len(b) != 1 || !x.ev.directing[b[0].text] {
 		return nil
 	}
@@ -2115,7 +2111,7 @@ func (d *docState) otherParticipleBefore(s sentence, off, trigEnd int) bool {
 			continue
 		}
 		if i+1 < len(ws) {
-			x := indexOf(d.Lex)
+			x := d.index()
 			return x.ev.holder[ws[i+1].text]
 		}
 		return false

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"strings"
-	"sync"
 
 	"github.com/factgraph/factgraph/kg"
 	"github.com/factgraph/factgraph/lexicon"
@@ -120,30 +119,7 @@ type agencyInfo struct {
 	Canonical, Kind string
 }
 
-var lexCache sync.Map // *lexicon.Lexicon -> *lexIndex
-
-// compiled returns build(l), computed once per lexicon and kept in cache:
-// stages compile their lexicon files into matchers once, not per document.
-func compiled[T any](cache *sync.Map, l *lexicon.Lexicon, build func(*lexicon.Lexicon) T) T {
-	if v, ok := cache.Load(l); ok {
-		return v.(T)
-	}
-	v, _ := cache.LoadOrStore(l, build(l))
-	return v.(T)
-}
-
-func indexOf(l *lexicon.Lexicon) *lexIndex {
-	if l == nil {
-		l = &lexicon.Lexicon{}
-	}
-	if v, ok := lexCache.Load(l); ok {
-		return v.(*lexIndex)
-	}
-	x := buildIndex(l)
-	v, _ := lexCache.LoadOrStore(l, x)
-	return v.(*lexIndex)
-}
-
+// buildIndex prepares the lexicon for lookups by the name stages.
 func buildIndex(l *lexicon.Lexicon) *lexIndex {
 	x := &lexIndex{
 		titles: map[string]titleInfo{}, honorifics: map[string]bool{}, firstNames: map[string]bool{},

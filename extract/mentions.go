@@ -125,7 +125,7 @@ var leadStop = map[string]bool{"the": true, "a": true, "an": true, "this": true,
 	"dozens": true, "hundreds": true, "thousands": true, "several": true, "many": true, "most": true, "some": true, "all": true, "both": true, "each": true}
 
 func findMentions(d *docState) {
-	x := indexOf(d.Lex)
+	x := d.index()
 	var ps []*piece
 	names, lower := capitalizedOnly(d)
 	for si := range d.Sents {
@@ -1744,7 +1744,7 @@ func nominalReferent(x *lexIndex, w string) (want func(*entity) bool, named bool
 // within two sentences) and nominal ones ("the company" -> the most recent
 // organization of that kind).
 func linkPronouns(d *docState) {
-	x := indexOf(d.Lex)
+	x := d.index()
 	sort.SliceStable(d.Mentions, func(i, j int) bool { return d.Mentions[i].Start < d.Mentions[j].Start })
 	names := append([]*mention(nil), d.Mentions...)
 	recent := func(off, sent, window int, want func(*entity) bool) *entity {

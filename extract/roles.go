@@ -40,7 +40,7 @@ type roleSent struct {
 // relations between organizations), then from verbs, role patterns and
 // successions, and last it drops roles a more specific one supersedes.
 func findRoles(d *docState) {
-	rb := &roleBuilder{d: d, x: indexOf(d.Lex), roles: map[string]int{}, rels: map[string]int{}}
+	rb := &roleBuilder{d: d, x: d.index(), roles: map[string]int{}, rels: map[string]int{}}
 	for si := range d.Sents {
 		rb.sentenceRoles(si)
 	}
@@ -755,7 +755,7 @@ func describedOrgAt(d *docState, toks []token, q int) *entity {
 	}
 	ms := d.mentionsIn(toks[q].Start, toks[len(toks)-1].End)
 	for k := q; k < len(toks) && k < q+7; k++ {
-		if kind := indexOf(d.Lex).nominals[strings.ToLower(toks[k].Text)]; kind != "" && strings.EqualFold(toks[q].Text, "the") && !isCapToken(toks[k].Text) {
+		if kind := d.index().nominals[strings.ToLower(toks[k].Text)]; kind != "" && strings.EqualFold(toks[q].Text, "the") && !isCapToken(toks[k].Text) {
 			if k+1 < len(toks) && isPossessive(toks[k+1].Text) {
 				return nil // "the company's board"
 			}
@@ -906,7 +906,7 @@ func successors(d *docState, add func(si int, person *entity, title string, org 
 				continue
 			}
 			for _, r := range append([]kg.Role(nil), d.Roles...) {
-				if r.Person == prev.Entity.ID && corporateTitle(indexOf(d.Lex), r.Title) {
+				if r.Person == prev.Entity.ID && corporateTitle(d.index(), r.Title) {
 					add(si, next.Entity, r.Title, byID[r.Organization], r.Organization == "", kg.Current)
 				}
 			}
@@ -917,7 +917,7 @@ func successors(d *docState, add func(si int, person *entity, title string, org 
 // dropBareRanks removes an organization-less military rank when the same
 // sentence gives the person an office: "Col. Jane Roe, an Army spokeswoman".
 func dropBareRanks(d *docState) {
-	x := indexOf(d.Lex)
+	x := d.index()
 	var out []kg.Role
 	for _, r := range d.Roles {
 		if r.Organization == "" && x.rankTitles[strings.ToLower(r.Title)] {
