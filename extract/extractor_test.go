@@ -1,0 +1,51 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/factgraph/factgraph/kg"
+	"github.com/factgraph/factgraph/lexicon"
+)
+
+// An Extractor built with New extracts what Document does with the same
+// lexicon, and a role pattern that does not compile fails each document as
+// it did when patterns were compiled on first use.
+func TestExtractorMatchesDocument(t *testing.T) {
+	files, _ := filepath.Glob("../data/corpus/*.txt")
+	if len(files) == 0 {
+		t.Skip("no corpus")
+	}
+	lex := lexicon.Must()
+	ex := New(lex)
+	for i, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc := kg.Document{ID: string(rune('a' + i)), Text: string(b)}
+		want, err := Document(doc, lex)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := ex.Document(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: Extractor.Document differs from Document", f)
+		}
+	}
+	bad, err := lexicon.Load(fstest.MapFS{"role_patterns.txt": {Data: []byte("no capture here | title=x\n")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = New(bad).Document(kg.Document{ID: "x", Text: "Acme named Jane Roe chief executive."})
+	if err == nil || !strings.Contains(err.Error(), "no {person}") {
+		t.Errorf("bad role pattern: err = %v, want the pattern's error", err)
+	}
+}
