@@ -27,6 +27,7 @@ type lexIndex struct {
 	nick        map[string][]string // lower-case short form -> lower-case formal names
 	nominals    map[string]string   // "company" -> organization kind it refers to
 	titleMods   map[string]bool     // "interim", "deputy": words that qualify a title before it
+	temporary   map[string]bool     // "interim", "acting": title_modifiers.txt temporary=1
 	titleScopes map[string]string   // title word -> company, member or none (title_scopes.txt)
 	rankTitles  map[string]bool     // lower-case military ranks (titles.txt rank=1)
 	national    map[string]bool     // kg.Key of places that are the nation (places.txt national=1)
@@ -94,6 +95,10 @@ type roleWords struct {
 	teach      map[string]bool // "who teaches law at"
 	become     map[string]bool // "became"
 	past       map[string]bool // "previously"
+	namedTo    map[string]bool // "was named CEO"
+	own        map[string]bool // "who owns Acme"
+	parent     map[string]bool // "owner", "owns": a sentence of parent and subsidiary
+	succeeded  map[string]bool // "was succeeded by"
 }
 
 // read reads role_words.txt into its classes.
@@ -102,6 +107,7 @@ func (w *roleWords) read(l *lexicon.Lexicon) {
 		"former": &w.former, "subsidiary": &w.subsidiary, "depart": &w.depart, "depart_as": &w.departAs,
 		"appoint": &w.appoint, "remove": &w.remove, "serve": &w.serve, "join": &w.join,
 		"found": &w.found, "teach": &w.teach, "become": &w.become, "past": &w.past,
+		"named_to": &w.namedTo, "own": &w.own, "parent": &w.parent, "succeeded": &w.succeeded,
 	})
 }
 
@@ -132,8 +138,12 @@ func buildIndex(l *lexicon.Lexicon) *lexIndex {
 		x.titleScopes[strings.ToLower(e.Phrase)] = e.Attr("scope")
 	}
 	x.titleMods = map[string]bool{}
+	x.temporary = map[string]bool{}
 	for _, e := range l.Entries("title_modifiers") {
 		x.titleMods[strings.ToLower(e.Phrase)] = true
+		if e.Attr("temporary") != "" {
+			x.temporary[strings.ToLower(e.Phrase)] = true
+		}
 	}
 	for _, e := range l.Entries("nominals") {
 		x.nominals[strings.ToLower(e.Phrase)] = e.Attr("kind")

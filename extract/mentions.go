@@ -1252,7 +1252,7 @@ func shortForms(d *docState, x *lexIndex, ps []*piece) map[string]*piece {
 // where a company and a longer name beginning like it are two companies.
 func speaksOfParent(x *lexIndex, toks []token) bool {
 	for _, t := range toks {
-		if low := strings.ToLower(t.Text); x.subsidiary[low] || low == "parent" || low == "owner" || low == "owns" || low == "owned" {
+		if low := strings.ToLower(t.Text); x.subsidiary[low] || x.parent[low] {
 			return true
 		}
 	}
