@@ -655,12 +655,14 @@ func (d *docState) gapHasPreposition(from, to int) bool {
 	return false
 }
 
-var proxyFor = regexp.MustCompile(`(?i)\b(?:spokesperson|spokesman|spokeswoman|spokespeople|representatives?|lawyers?|attorneys?|counsel|document|letter|filing|statement|report|memo|complaint|lawsuit|book|memoir|investigation|inquiry|probe|review|audit|study)\s+(?:for|from|of|by|at)\s+(?:(?:the|a|an)\s+)?$`)
-
 // proxyFor finds "a spokesperson for (the) X" in [from, to) and returns X.
 func (d *docState) proxyFor(from, to int) *mention {
+	re := d.index().ev.speaksForRe
+	if re == nil {
+		return nil
+	}
 	for _, m := range d.mentionsIn(from, to) {
-		if m.Entity != nil && proxyFor.MatchString(d.Doc.Text[from:m.Start]) {
+		if m.Entity != nil && re.MatchString(d.Doc.Text[from:m.Start]) {
 			return m
 		}
 	}
@@ -1365,7 +1367,7 @@ func (d *docState) deniedFiling(ve, end int) bool {
 		return false
 	}
 	w := ws[0].text
-	return ts.document[w] != "" || ts.document[strings.TrimSuffix(w, "s")] != "" || w == "request" || w == "requests" || w == "petition" || w == "bid" || w == "bids"
+	return ts.document[w] != "" || ts.document[strings.TrimSuffix(w, "s")] != "" || d.index().ev.request[w]
 }
 
 // coordinatedVerb is the offset in text (a reported clause) of "and" right

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/factgraph/factgraph/kg"
@@ -48,6 +50,12 @@ type eventWords struct {
 	spokes     map[string]bool   // "X's office said"
 	allegation map[string]bool   // "called the allegations baseless"
 	filer      map[string]string // "the protester argued" -> the filing's type, protest
+	speaksFor  map[string]bool   // "a spokesperson for X", "a report by X"
+	request    map[string]bool   // "denied the request"
+
+	// speaksForRe matches a text ending in a speaks-for noun and its
+	// preposition ("a spokesperson for the "); nil with no such noun.
+	speaksForRe *regexp.Regexp
 }
 
 // read reads event_words.txt into its classes.
@@ -55,8 +63,17 @@ func (w *eventWords) read(l *lexicon.Lexicon) {
 	readClasses(l, "event_words", map[string]*map[string]bool{
 		"proxy": &w.proxy, "reaction": &w.reaction, "participle": &w.participle,
 		"holder": &w.holder, "directing": &w.directing, "counsel": &w.counsel,
-		"spokes": &w.spokes, "allegation": &w.allegation,
+		"spokes": &w.spokes, "allegation": &w.allegation, "speaks_for": &w.speaksFor,
+		"request": &w.request,
 	})
+	if len(w.speaksFor) > 0 {
+		nouns := make([]string, 0, len(w.speaksFor))
+		for n := range w.speaksFor {
+			nouns = append(nouns, regexp.QuoteMeta(n))
+		}
+		sort.Strings(nouns)
+		w.speaksForRe = regexp.MustCompile(`(?i)\b(?:` + strings.Join(nouns, "|") + `)\s+(?:for|from|of|by|at)\s+(?:(?:the|a|an)\s+)?$`)
+	}
 	w.filer = map[string]string{}
 	for _, e := range l.Entries("event_words") {
 		if t := e.Attr("filing"); t != "" {
