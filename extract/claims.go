@@ -21,6 +21,8 @@ type claimLex struct {
 	parent      map[string]string  // topic -> broader topic
 	opinion     map[string]float64 // word -> valence
 	accusations []literal          // nouns naming an accusation ("the allegations")
+	// "adding that ": the -ing forms of the continues=1 verbs, with "that"
+	continuations []string
 }
 
 type cue struct {
@@ -75,6 +77,16 @@ func buildClaimLex(lex *lexicon.Lexicon, in *morph.Inflector) *claimLex {
 	}
 	if len(verbs) > 0 {
 		cl.verbRe = newWordAlt(verbs)
+	}
+	for _, e := range lex.Entries("reporting_verbs") {
+		if e.Attr("continues") == "" {
+			continue
+		}
+		for _, f := range in.Verb(e.Phrase) {
+			if strings.HasSuffix(f, "ing") {
+				cl.continuations = append(cl.continuations, f+" that ")
+			}
+		}
 	}
 	for _, e := range lex.Entries("stance_cues") {
 		if e.Attr("negate") != "" {
@@ -1560,7 +1572,7 @@ func (d *docState) trailing(s sentence, vs, ve int, verb string) []*claimDraft {
 		// participle: "..., Delaney argued, adding that ..."
 		r := d.skipSpace(ve + strings.Index(t[ve:s.End], ",") + 1)
 		lr := asciiLower(t[r:s.End])
-		for _, p := range []string{"adding that ", "saying that ", "noting that ", "arguing that "} {
+		for _, p := range d.claimLex().continuations {
 			if strings.HasPrefix(lr, p) {
 				texts = append(texts, [2]int{s.Start, c}, [2]int{r + len(p), s.End})
 				break

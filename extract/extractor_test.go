@@ -49,3 +49,13 @@ func TestExtractorMatchesDocument(t *testing.T) {
 		t.Errorf("bad role pattern: err = %v, want the pattern's error", err)
 	}
 }
+
+// The continues=1 reporting verbs give the participles that go on with a
+// speaker's claim after a comma.
+func TestContinuations(t *testing.T) {
+	got := compileClaimLex(lexicon.Must()).continuations
+	want := []string{"saying that ", "adding that ", "noting that ", "arguing that "}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("continuations = %q, want %q", got, want)
+	}
+}
