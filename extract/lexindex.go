@@ -142,7 +142,8 @@ type agencyInfo struct {
 	Canonical, Kind string
 }
 
-// buildIndex prepares the lexicon for lookups by the name stages.
+// buildIndex prepares the lexicon for lookups by the name stages: titles,
+// places, organizations, people, and the role and event words.
 func buildIndex(l *lexicon.Lexicon) *lexIndex {
 	x := &lexIndex{
 		titles: map[string]titleInfo{}, honorifics: map[string]bool{}, firstNames: map[string]bool{},
@@ -150,6 +151,21 @@ func buildIndex(l *lexicon.Lexicon) *lexIndex {
 		agencies: map[string]agencyInfo{}, cueBefore: map[string]string{}, cueAfter: map[string]string{},
 		personAfter: map[string]bool{}, nick: map[string][]string{}, nominals: map[string]string{},
 	}
+	x.readTitles(l)
+	x.readPlaces(l)
+	x.readOrgs(l)
+	x.readPeople(l)
+	x.roleWords.read(l)
+	x.ev.read(l)
+	x.programCues = map[string]bool{}
+	for _, e := range l.Entries("program_cues") {
+		x.programCues[strings.ToLower(e.Phrase)] = true
+	}
+	return x
+}
+
+// readTitles reads titles.txt, title_scopes.txt and title_modifiers.txt.
+func (x *lexIndex) readTitles(l *lexicon.Lexicon) {
 	x.titleScopes = map[string]string{}
 	for _, e := range l.Entries("title_scopes") {
 		x.titleScopes[strings.ToLower(e.Phrase)] = e.Attr("scope")
@@ -162,11 +178,6 @@ func buildIndex(l *lexicon.Lexicon) *lexIndex {
 			x.temporary[strings.ToLower(e.Phrase)] = true
 		}
 	}
-	for _, e := range l.Entries("nominals") {
-		x.nominals[strings.ToLower(e.Phrase)] = e.Attr("kind")
-	}
-	x.roleWords.read(l)
-	x.ev.read(l)
 	x.rankTitles = map[string]bool{}
 	for _, e := range l.Entries("titles") {
 		k := strings.ToLower(e.Phrase)
@@ -182,17 +193,12 @@ func buildIndex(l *lexicon.Lexicon) *lexIndex {
 			x.maxTitle = n
 		}
 	}
-	for _, e := range l.Entries("honorifics") {
-		x.honorifics[e.Phrase] = true
-	}
-	for _, e := range l.Entries("first_names") {
-		x.firstNames[e.Phrase] = true
-	}
+}
+
+// readPlaces reads places.txt (places, place suffixes, the nation's names)
+// and calendar.txt.
+func (x *lexIndex) readPlaces(l *lexicon.Lexicon) {
 	x.national = map[string]bool{}
-	x.programCues = map[string]bool{}
-	for _, e := range l.Entries("program_cues") {
-		x.programCues[strings.ToLower(e.Phrase)] = true
-	}
 	for _, e := range l.Entries("places") {
 		if e.Attr("national") != "" {
 			x.national[kg.Key(e.Phrase)] = true
@@ -208,6 +214,14 @@ func buildIndex(l *lexicon.Lexicon) *lexIndex {
 	}
 	for _, e := range l.Entries("calendar") {
 		x.calendar[kg.Key(e.Phrase)] = true
+	}
+}
+
+// readOrgs reads org_heads.txt, agencies.txt, org_cues.txt and
+// nominals.txt.
+func (x *lexIndex) readOrgs(l *lexicon.Lexicon) {
+	for _, e := range l.Entries("nominals") {
+		x.nominals[strings.ToLower(e.Phrase)] = e.Attr("kind")
 	}
 	for _, e := range l.Entries("org_heads") {
 		x.heads[e.Phrase] = headInfo{Kind: e.Attr("kind"), Legal: e.Attr("legal") == "1", Lead: e.Attr("lead") == "1"}
@@ -233,6 +247,17 @@ func buildIndex(l *lexicon.Lexicon) *lexIndex {
 			x.cueBefore[k] = e.Attr("kind")
 		}
 	}
+}
+
+// readPeople reads honorifics.txt, first_names.txt, person_cues.txt and
+// nicknames.txt (whose short and formal names are first names too).
+func (x *lexIndex) readPeople(l *lexicon.Lexicon) {
+	for _, e := range l.Entries("honorifics") {
+		x.honorifics[e.Phrase] = true
+	}
+	for _, e := range l.Entries("first_names") {
+		x.firstNames[e.Phrase] = true
+	}
 	for _, e := range l.Entries("person_cues") {
 		x.personAfter[strings.ToLower(e.Phrase)] = true
 	}
@@ -245,7 +270,6 @@ func buildIndex(l *lexicon.Lexicon) *lexIndex {
 		}
 		x.firstNames[e.Phrase] = true
 	}
-	return x
 }
 
 // isPlace reports whether a name (kg.Key) is a place of the gazetteer or
