@@ -59,3 +59,30 @@ func TestContinuations(t *testing.T) {
 		t.Errorf("continuations = %q, want %q", got, want)
 	}
 }
+
+// title_scopes.txt only= lines mark the offices only a university or a
+// company has, anywhere in the title or, with start=1, at its start.
+func TestTitleOnly(t *testing.T) {
+	x := New(lexicon.Must()).x
+	for _, c := range []struct {
+		title      string
+		university bool
+		company    bool
+	}{
+		{"Associate Professor", true, false},
+		{"Dean of Students", true, false},
+		{"Provost", true, false},
+		{"Co-founder", false, true},
+		{"Lead Independent Director", false, true},
+		{"Board Chair", false, true},
+		{"Chair of the Board", false, false},
+		{"Chief Executive", false, false},
+	} {
+		if got := academicTitle(x, c.title); got != c.university {
+			t.Errorf("academicTitle(%q) = %v", c.title, got)
+		}
+		if got := companyTitle(x, c.title); got != c.company {
+			t.Errorf("companyTitle(%q) = %v", c.title, got)
+		}
+	}
+}

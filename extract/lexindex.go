@@ -30,6 +30,7 @@ type lexIndex struct {
 	nominals    map[string]string   // "company" -> organization kind it refers to
 	titleMods   map[string]bool     // "interim", "deputy": words that qualify a title before it
 	temporary   map[string]bool     // "interim", "acting": title_modifiers.txt temporary=1
+	titleOnly   []titleOnly         // title_scopes.txt only=: offices only a university or a company has
 	titleScopes map[string]string   // title word -> company, member or none (title_scopes.txt)
 	rankTitles  map[string]bool     // lower-case military ranks (titles.txt rank=1)
 	national    map[string]bool     // kg.Key of places that are the nation (places.txt national=1)
@@ -128,6 +129,29 @@ func (w *roleWords) read(l *lexicon.Lexicon) {
 	})
 }
 
+// titleOnly is text that makes a title an office only one kind of
+// organization has (title_scopes.txt only=).
+type titleOnly struct {
+	text  string // lower case
+	kind  string // university or company
+	start bool   // the title starts with text and a space
+}
+
+// onlyOf reports whether title t is an office only an organization of kind
+// has ("chemistry professor": university; "co-founder": company).
+func (x *lexIndex) onlyOf(t, kind string) bool {
+	low := strings.ToLower(t)
+	for _, o := range x.titleOnly {
+		if o.kind != kind {
+			continue
+		}
+		if o.start && strings.HasPrefix(low, o.text+" ") || !o.start && strings.Contains(low, o.text) {
+			return true
+		}
+	}
+	return false
+}
+
 type titleInfo struct {
 	Phrase string // as written in the lexicon
 	Org    string // implied organization, "none" or ""
@@ -169,6 +193,9 @@ func (x *lexIndex) readTitles(l *lexicon.Lexicon) {
 	x.titleScopes = map[string]string{}
 	for _, e := range l.Entries("title_scopes") {
 		x.titleScopes[strings.ToLower(e.Phrase)] = e.Attr("scope")
+		if k := e.Attr("only"); k != "" {
+			x.titleOnly = append(x.titleOnly, titleOnly{text: strings.ToLower(e.Phrase), kind: k, start: e.Attr("start") != ""})
+		}
 	}
 	x.titleMods = map[string]bool{}
 	x.temporary = map[string]bool{}

@@ -196,7 +196,7 @@ func (rb *roleBuilder) titleBeforeOrg(s *roleSent, m *mention, t, b int, ti titl
 			}
 		}
 	}
-	if academicTitle(title) {
+	if academicTitle(x, title) {
 		return recentOrgKind(d, toks[t].Start, m.Entity, "university")
 	}
 	return nil
@@ -469,11 +469,11 @@ func (rb *roleBuilder) addAppositive(s *roleSent, ap *appositive) {
 	if org == nil {
 		org, none = impliedOrg(d, ap.ti)
 	}
-	if org == nil && !none && companyTitle(ap.title) {
+	if org == nil && !none && companyTitle(x, ap.title) {
 		// "Jane Roe, a co-founder, ...": the company the story is about.
 		org = recentOrgKind(d, toks[ap.a].Start, m.Entity, "company")
 	}
-	if org == nil && !none && academicTitle(ap.title) {
+	if org == nil && !none && academicTitle(x, ap.title) {
 		// "Jane Roe, a chemistry professor": the university the story is about.
 		org = recentOrgKind(d, toks[ap.a].Start, m.Entity, "university")
 	}
@@ -1216,18 +1216,12 @@ func isTitleAdj(x *lexIndex, w string) bool {
 
 // academicTitle: an office only a university has, so that one named
 // without an organization is the university's the story names last.
-func academicTitle(t string) bool {
-	low := strings.ToLower(t)
-	return strings.Contains(low, "professor") || strings.Contains(low, "provost") || strings.Contains(low, "dean") || strings.Contains(low, "lecturer")
-}
+func academicTitle(x *lexIndex, t string) bool { return x.onlyOf(t, "university") }
 
 // companyTitle: a title that only a company (its founders and board) has,
 // so that one named without an organization is the company's the story is
 // about: "Jane Roe, a co-founder", "the lead independent director".
-func companyTitle(t string) bool {
-	low := strings.ToLower(t)
-	return strings.Contains(low, "founder") || strings.Contains(low, "independent director") || strings.Contains(low, "lead director") || strings.HasPrefix(low, "board ")
-}
+func companyTitle(x *lexIndex, t string) bool { return x.onlyOf(t, "company") }
 
 // personBefore is the nearest person mention (a name or a pronoun) before
 // toks[k] in sentence si, and the index of its first token.
