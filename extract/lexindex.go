@@ -117,6 +117,7 @@ type roleWords struct {
 	own        map[string]bool // "who owns Acme"
 	parent     map[string]bool // "owner", "owns": a sentence of parent and subsidiary
 	succeeded  map[string]bool // "was succeeded by"
+	represent  map[string]bool // "who represents Initech": a lawyer
 }
 
 // read reads role_words.txt into its classes.
@@ -126,6 +127,7 @@ func (w *roleWords) read(l *lexicon.Lexicon) {
 		"appoint": &w.appoint, "remove": &w.remove, "serve": &w.serve, "join": &w.join,
 		"found": &w.found, "teach": &w.teach, "become": &w.become, "past": &w.past,
 		"named_to": &w.namedTo, "own": &w.own, "parent": &w.parent, "succeeded": &w.succeeded,
+		"represent": &w.represent,
 	})
 }
 

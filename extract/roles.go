@@ -1297,7 +1297,7 @@ func (rb *roleBuilder) verbRoles(si int) {
 			rb.foundedRole(s, k, low)
 		case x.become[low]:
 			rb.becomeRole(s, k)
-		case (low == "represents" || low == "represented") && prev == "who":
+		case x.represent[low] && prev == "who":
 			rb.representsRole(s, k)
 		case x.teach[low] && prev == "who":
 			rb.teachesRole(s, k, low)
@@ -1321,7 +1321,8 @@ func (rb *roleBuilder) asVerb(s *roleSent, k int) (status string, org *entity, d
 	status = kg.Current
 	switch {
 	case x.serve[prev]:
-		if prev == "worked" || prev == "served" || (pk >= 1 && (toks[pk-1].Text == "after" || toks[pk-1].Text == "before")) {
+		// "worked as", "served as": a past form ends the office
+		if strings.HasSuffix(prev, "ed") || (pk >= 1 && (toks[pk-1].Text == "after" || toks[pk-1].Text == "before")) {
 			status = kg.Former
 		}
 		if pk >= 1 && (toks[pk-1].Text == "has" || toks[pk-1].Text == "have") {
