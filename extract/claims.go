@@ -5,8 +5,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 
+	"github.com/factgraph/factgraph/extract/morph"
 	"github.com/factgraph/factgraph/kg"
 	"github.com/factgraph/factgraph/lexicon"
 )
@@ -22,6 +22,8 @@ type claimLex struct {
 	opinion     map[string]float64 // word -> valence
 	accusations []literal          // nouns naming an accusation ("the allegations")
 	procedural  []literal          // words of process, not of the parties ("does not comment")
+	// "adding that ": the -ing forms of the continues=1 verbs, with "that"
+	continuations []string
 }
 
 type cue struct {
@@ -38,14 +40,18 @@ func phraseRe(p string) *regexp.Regexp {
 	return regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}])(` + strings.ReplaceAll(regexp.QuoteMeta(p), `'`, `['’]`) + `)(?:$|[^\p{L}\p{N}])`)
 }
 
-var claimLexCache sync.Map // *lexicon.Lexicon -> *claimLex
-
+// compileClaimLex is buildClaimLex with the lexicon's own inflector.
 func compileClaimLex(lex *lexicon.Lexicon) *claimLex {
+	return buildClaimLex(lex, newInflector(lex))
+}
+
+// buildClaimLex compiles the reporting verbs (with their inflections, by
+// in), the stance cues, the opinion words and the topics.
+func buildClaimLex(lex *lexicon.Lexicon, in *morph.Inflector) *claimLex {
 	cl := &claimLex{verbs: map[string]lexicon.Entry{}, negators: map[string]bool{}, parent: map[string]string{}, opinion: compileOpinion(lex)}
 	if lex == nil {
 		return cl
 	}
-	in := inflectorOf(lex)
 	var verbs []string
 	// An entry is written in base form and stands for its inflections; a
 	// form listed on its own line keeps that line's attributes.
@@ -72,6 +78,16 @@ func compileClaimLex(lex *lexicon.Lexicon) *claimLex {
 	}
 	if len(verbs) > 0 {
 		cl.verbRe = newWordAlt(verbs)
+	}
+	for _, e := range lex.Entries("reporting_verbs") {
+		if e.Attr("continues") == "" {
+			continue
+		}
+		for _, f := range in.Verb(e.Phrase) {
+			if strings.HasSuffix(f, "ing") {
+				cl.continuations = append(cl.continuations, f+" that ")
+			}
+		}
 	}
 	for _, e := range lex.Entries("stance_cues") {
 		if e.Attr("negate") != "" {
@@ -273,7 +289,7 @@ type claimDraft struct {
 // findClaims finds direct quotes and indirect speech with their claimants,
 // stances, topics and the entities they are about.
 func findClaims(d *docState) {
-	cl := compiled(&claimLexCache, d.Lex, compileClaimLex)
+	cl := d.claimLex()
 	if cl.verbRe == nil {
 		return
 	}
@@ -656,12 +672,14 @@ func (d *docState) gapHasPreposition(from, to int) bool {
 	return false
 }
 
-var proxyFor = regexp.MustCompile(`(?i)\b(?:spokesperson|spokesman|spokeswoman|spokespeople|representatives?|lawyers?|attorneys?|counsel|document|letter|filing|statement|report|memo|complaint|lawsuit|book|memoir|investigation|inquiry|probe|review|audit|study)\s+(?:for|from|of|by|at)\s+(?:(?:the|a|an)\s+)?$`)
-
 // proxyFor finds "a spokesperson for (the) X" in [from, to) and returns X.
 func (d *docState) proxyFor(from, to int) *mention {
+	re := d.index().ev.speaksForRe
+	if re == nil {
+		return nil
+	}
 	for _, m := range d.mentionsIn(from, to) {
-		if m.Entity != nil && proxyFor.MatchString(d.Doc.Text[from:m.Start]) {
+		if m.Entity != nil && re.MatchString(d.Doc.Text[from:m.Start]) {
 			return m
 		}
 	}
@@ -738,7 +756,8 @@ func (d *docState) subjectWords(vs, start int) []word {
 	for len(ws) > 0 && (ws[0].text == "also" || ws[0].text == "then" || ws[0].text == "later" || strings.HasSuffix(ws[0].text, "ly") && len(ws[0].text) > 4) {
 		ws = ws[1:]
 	}
-	if len(ws) > 1 && (counselWords[ws[0].text] || spokesWords[ws[0].text]) {
+	x := d.index()
+	if len(ws) > 1 && (x.ev.counsel[ws[0].text] || x.ev.spokes[ws[0].text]) {
 		ws = ws[1:]
 	}
 	return ws
@@ -851,7 +870,7 @@ func (d *docState) pronounSpeaker(pr string, si, off int) *entity {
 	if p.Para < d.Sents[si].Para-1 {
 		return nil
 	}
-	cl := compiled(&claimLexCache, d.Lex, compileClaimLex)
+	cl := d.claimLex()
 	if cl.verbRe != nil {
 		for _, loc := range cl.verbRe.FindAllStringIndex(p.Text, -1) {
 			vs := p.Start + loc[0]
@@ -923,13 +942,6 @@ func (d *docState) accordingTo(start, vs int) *entity {
 	return nil
 }
 
-// counselWords are nouns for those who speak for a group in court.
-var counselWords = map[string]bool{"lawyers": true, "lawyer": true, "attorneys": true, "attorney": true, "counsel": true}
-
-// spokesWords are nouns for who speaks for their possessor: "X's office
-// said" is X speaking.
-var spokesWords = map[string]bool{"office": true, "spokesperson": true, "spokesman": true, "spokeswoman": true, "representative": true, "representatives": true, "campaign": true, "aides": true, "aide": true}
-
 // groupSpeaker resolves a group named by a plural noun right before the
 // verb at vs ("the farmers' lawyers argued", "the farmers' claims that"):
 // the person the document names as the group's counsel ("The farmers'
@@ -938,7 +950,8 @@ var spokesWords = map[string]bool{"office": true, "spokesperson": true, "spokesm
 func (d *docState) groupSpeaker(vs, start int) *entity {
 	before := strings.TrimRight(d.Doc.Text[start:vs], " ")
 	toks := strings.Fields(before)
-	if n := len(toks); n > 0 && (counselWords[strings.ToLower(toks[n-1])] || spokesWords[strings.ToLower(toks[n-1])]) {
+	x := d.index()
+	if n := len(toks); n > 0 && (x.ev.counsel[strings.ToLower(toks[n-1])] || x.ev.spokes[strings.ToLower(toks[n-1])]) {
 		toks = toks[:n-1]
 		before = strings.TrimRight(before[:len(before)-len(strings.Fields(before)[n-1])], " ")
 		if n > 1 && strings.EqualFold(toks[n-2], "lead") {
@@ -972,6 +985,7 @@ func (d *docState) groupSpeaker(vs, start int) *entity {
 // groupMember is who the document names as speaking for, or belonging to,
 // the group noun g (plural, lower case).
 func (d *docState) groupMember(g string) *entity {
+	x := d.index()
 	lower := asciiLower(d.Doc.Text)
 	for _, m := range d.Mentions {
 		if m.Entity == nil || m.Entity.Type != kg.Person {
@@ -984,7 +998,7 @@ func (d *docState) groupMember(g string) *entity {
 			continue
 		}
 		ws := strings.Fields(before)
-		if len(ws) >= 2 && counselWords[ws[len(ws)-1]] {
+		if len(ws) >= 2 && x.ev.counsel[ws[len(ws)-1]] {
 			for k := len(ws) - 2; k >= 0 && k >= len(ws)-3; k-- {
 				if strings.TrimRight(ws[k], "'’") == g && ws[k] != g || ws[k] == g+"'s" || ws[k] == g+"’s" {
 					return m.Entity
@@ -1006,7 +1020,7 @@ func (d *docState) groupMember(g string) *entity {
 // also alleged"): the agent of the document's latest event of the filing's
 // type stated before vs; nil when there is none.
 func (d *docState) filerOf(vs, start int) *entity {
-	ts := compiled(&triggerCache, d.Lex, compileTriggers)
+	ts := d.triggers()
 	ws := d.wordsBefore(vs, start, 2)
 	if len(ws) > 0 && (ws[0].text == "also" || strings.HasSuffix(ws[0].text, "ly")) {
 		ws = ws[1:]
@@ -1018,7 +1032,8 @@ func (d *docState) filerOf(vs, start int) *entity {
 	}
 	typ := ts.document[ws[0].text]
 	if typ == "" {
-		typ = filerNouns[ws[0].text]
+		x := d.index()
+		typ = x.ev.filer[ws[0].text]
 	}
 	if typ == "" {
 		return nil
@@ -1056,7 +1071,7 @@ func (d *docState) filerOf(vs, start int) *entity {
 // filingBy is X of the last "<filing of type typ> by X" before vs ("a
 // protest by X"), for a filing that no event states.
 func (d *docState) filingBy(typ string, vs int) *entity {
-	ts := compiled(&triggerCache, d.Lex, compileTriggers)
+	ts := d.triggers()
 	var best *entity
 	for _, m := range d.Mentions {
 		if m.Start >= vs {
@@ -1073,17 +1088,10 @@ func (d *docState) filingBy(typ string, vs int) *entity {
 	return best
 }
 
-// filerNouns name a party by the filing it made: "The protester also
-// alleged" speaks for the agent of the latest protest.
-var filerNouns = map[string]string{
-	"protester": "protest", "protestor": "protest", "plaintiff": "lawsuit", "plaintiffs": "lawsuit",
-	"movant": "motion", "appellant": "appeal", "appellants": "appeal", "complainant": "lawsuit",
-}
-
 // filedBy is X of a sentence opening "The <filing>, filed/brought ... by
 // X ..., <verb at vs>".
 func (d *docState) filedBy(vs, start int) *entity {
-	ts := compiled(&triggerCache, d.Lex, compileTriggers)
+	ts := d.triggers()
 	if !strings.HasSuffix(strings.TrimRight(d.Doc.Text[start:vs], " "), ",") {
 		return nil
 	}
@@ -1267,15 +1275,11 @@ func (d *docState) reportedEnd(cl *claimLex, s sentence, from int, e lexicon.Ent
 	return end, true
 }
 
-// allegingFilings are the filings whose statements are allegations: what
-// "the complaint says" its filer alleges.
-var allegingFilings = map[string]bool{"lawsuit": true, "protest": true}
-
 // filingHint is kg.Alleges when the reporting verb at vs has a filing that
 // alleges for its subject ("The complaint says", "the lawsuit also
 // states"), else "".
 func (d *docState) filingHint(vs, start int) string {
-	ts := compiled(&triggerCache, d.Lex, compileTriggers)
+	ts := d.triggers()
 	// "The lawsuit, filed in May by X, Y and Z, says": the filing that
 	// opens the sentence, before an appositive set off by commas
 	if si := d.sentenceAt(vs); si >= 0 {
@@ -1293,7 +1297,8 @@ func (d *docState) filingHint(vs, start int) string {
 	if len(ws) == 0 {
 		return ""
 	}
-	if allegingFilings[ts.document[ws[0].text]] || allegingFilings[filerNouns[ws[0].text]] {
+	x := d.index()
+	if ts.alleging[ts.document[ws[0].text]] || ts.alleging[x.ev.filer[ws[0].text]] {
 		return kg.Alleges
 	}
 	return ""
@@ -1376,7 +1381,7 @@ func (d *docState) deniedSomeone(ve, end int) bool {
 // filing or a request ("rejected motions by the government", "denied the
 // request"): a ruling on it, not a claim.
 func (d *docState) deniedFiling(ve, end int) bool {
-	ts := compiled(&triggerCache, d.Lex, compileTriggers)
+	ts := d.triggers()
 	ws := d.wordsAfter(ve, end, 3)
 	for len(ws) > 0 && (determiners[ws[0].text] || strings.HasSuffix(ws[0].text, "'s")) {
 		ws = ws[1:]
@@ -1385,7 +1390,7 @@ func (d *docState) deniedFiling(ve, end int) bool {
 		return false
 	}
 	w := ws[0].text
-	return ts.document[w] != "" || ts.document[strings.TrimSuffix(w, "s")] != "" || w == "request" || w == "requests" || w == "petition" || w == "bid" || w == "bids"
+	return ts.document[w] != "" || ts.document[strings.TrimSuffix(w, "s")] != "" || d.index().ev.request[w]
 }
 
 // coordinatedVerb is the offset in text (a reported clause) of "and" right
@@ -1533,15 +1538,12 @@ func possessiveWord(w string) bool {
 	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") || w == "its" || w == "their" || w == "his" || w == "her"
 }
 
-// allegationNouns name an accusation: an epithet for one ("called the
-// claims "false"") rejects it.
-var allegationNouns = map[string]bool{"claims": true, "claim": true, "allegations": true, "allegation": true, "accusations": true, "accusation": true, "charges": true, "lawsuit": true, "suit": true, "complaint": true, "criticism": true, "assertions": true, "report": true}
-
 // epithetOfAllegation reports whether the words between an epithet verb at
 // vs and a quote at open name an accusation.
 func (d *docState) epithetOfAllegation(vs, open int) bool {
+	x := d.index()
 	for _, w := range d.wordsAfter(vs, open, 6) {
-		if allegationNouns[w.text] {
+		if x.ev.allegation[w.text] {
 			return true
 		}
 	}
@@ -1581,7 +1583,7 @@ func (d *docState) trailing(s sentence, vs, ve int, verb string) []*claimDraft {
 		// participle: "..., Delaney argued, adding that ..."
 		r := d.skipSpace(ve + strings.Index(t[ve:s.End], ",") + 1)
 		lr := asciiLower(t[r:s.End])
-		for _, p := range []string{"adding that ", "saying that ", "noting that ", "arguing that "} {
+		for _, p := range d.claimLex().continuations {
 			if strings.HasPrefix(lr, p) {
 				texts = append(texts, [2]int{s.Start, c}, [2]int{r + len(p), s.End})
 				break

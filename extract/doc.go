@@ -6,10 +6,16 @@
 // It is pure: text in, values out, no I/O, no network. General knowledge
 // (titles, organization head words, agency aliases, reporting verbs, event
 // triggers, topics) comes from lexicon files embedded in package lexicon and may be
-// extended by the caller (see package lexicon).
+// extended by the caller (see package lexicon). New prepares the stages for
+// one lexicon once (an Extractor); Document uses one Extractor per lexicon.
+// Open-class words (titles, nouns, verbs) live in the lexicon files; only
+// closed-class grammar words (determiners, pronouns, prepositions,
+// conjunctions, auxiliaries, numerals) are written in the Go code.
 //
 // Stages, each in its own file:
 //
+//	extract.go   the Extractor and Document: the stages in order
+//	lexindex.go  the lexicon prepared for lookups (titles, places, role and event words)
 //	clean.go     boilerplate removal -> paragraphs (spans of the original text)
 //	sentences.go tokens, tags and sentences (prose v3)
 //	mentions.go  capitalized-run chunking + lexicons -> typed mentions, local entities, coreference

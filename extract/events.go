@@ -5,7 +5,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode"
 
 	"github.com/factgraph/factgraph/extract/morph"
@@ -45,6 +44,7 @@ type triggerSet struct {
 	byAgent   map[string]bool   // types merged per agent within a document
 	people    map[string]bool   // types whose subject= part is a person ("hired a law firm" is no appointment)
 	announced map[string]bool   // types a "will" states already ("will step down"); under other modals, intentions
+	alleging  map[string]bool   // types whose filings allege ("the complaint says")
 	// words in the names of investigating bodies ("inspector general")
 	investigator map[string]bool
 	// litigant nouns -> the side they stand for ("plaintiff" -> plaintiff)
@@ -53,18 +53,15 @@ type triggerSet struct {
 	always   []int            // triggers whose key is not a plain ASCII word
 }
 
-var triggerCache sync.Map // *lexicon.Lexicon -> *triggerSet
-
 // compileTriggers reads the trigger and type lexicons: the event types,
 // the cue words, and each trigger compiled and indexed by its key words.
 // Triggers of a type missing from the vocabulary are dropped.
-func compileTriggers(lex *lexicon.Lexicon) *triggerSet {
-	ts := &triggerSet{court: map[string]bool{}, group: map[string]bool{}, phrasal: map[string]bool{}, undergo: map[string]bool{}, speakOf: map[string]bool{}, document: map[string]string{}, legal: map[string]bool{}, types: map[string]bool{}, byAgent: map[string]bool{}, people: map[string]bool{}, byKey: map[string][]int{}, announced: map[string]bool{}, investigator: map[string]bool{}, litigant: map[string]string{}}
+func compileTriggers(lex *lexicon.Lexicon, in *morph.Inflector) *triggerSet {
+	ts := &triggerSet{court: map[string]bool{}, group: map[string]bool{}, phrasal: map[string]bool{}, undergo: map[string]bool{}, speakOf: map[string]bool{}, document: map[string]string{}, legal: map[string]bool{}, types: map[string]bool{}, byAgent: map[string]bool{}, people: map[string]bool{}, byKey: map[string][]int{}, announced: map[string]bool{}, investigator: map[string]bool{}, litigant: map[string]string{}, alleging: map[string]bool{}}
 	if lex == nil {
 		return ts
 	}
 	ts.readTypes(lex)
-	in := inflectorOf(lex)
 	listed := map[string]bool{}
 	for _, e := range lex.Entries("event_triggers") {
 		listed[strings.ToLower(e.Phrase)] = true
@@ -94,7 +91,7 @@ func compileTriggers(lex *lexicon.Lexicon) *triggerSet {
 }
 
 // readTypes reads event_types.txt: the vocabulary and each type's merge,
-// subject and announced attributes.
+// subject, announced and alleging attributes.
 func (ts *triggerSet) readTypes(lex *lexicon.Lexicon) {
 	for _, e := range lex.Entries("event_types") {
 		ts.types[e.Phrase] = true
@@ -106,6 +103,9 @@ func (ts *triggerSet) readTypes(lex *lexicon.Lexicon) {
 		}
 		if e.Attr("announced") != "" {
 			ts.announced[e.Phrase] = true
+		}
+		if e.Attr("alleging") != "" {
+			ts.alleging[e.Phrase] = true
 		}
 	}
 }
@@ -353,7 +353,7 @@ func overlapsAny(ms []trigMatch, m trigMatch) bool {
 // findEvents finds typed events with their participants, dates and sources,
 // and merges the ones a document states more than once.
 func findEvents(d *docState) {
-	ts := compiled(&triggerCache, d.Lex, compileTriggers)
+	ts := d.triggers()
 	dates := d.dates()
 	var evs []*eventDraft
 	for si, s := range d.Sents {
@@ -1509,7 +1509,7 @@ func (d *docState) modifier(s sentence, m *mention, ts *triggerSet) bool {
 		return false
 	}
 	w := ws[0].text
-	x := indexOf(d.Lex)
+	x := d.index()
 	if ts != nil && ts.group[w] || x.ev.proxy[w] {
 		return true
 	}
@@ -1531,7 +1531,7 @@ func (d *docState) proxy(s sentence, m *mention) bool {
 		}
 	}
 	ws := d.wordsAfter(d.skipParen(off, s.End), s.End, 1)
-	x := indexOf(d.Lex)
+	x := d.index()
 	return len(ws) == 1 && x.ev.proxy[ws[0].text]
 }
 
@@ -1793,7 +1793,7 @@ func (d *docState) lawyersFor(s sentence, m *mention, from int) bool {
 	if len(ws) < 2 || ws[0].text != "for" {
 		return false
 	}
-	x := indexOf(d.Lex)
+	x := d.index()
 	if !x.ev.proxy[ws[1].text] {
 		return false
 	}
@@ -1914,7 +1914,7 @@ func (d *docState) passiveVerbAfter(s sentence, off int) (int, string) {
 		return -1, ""
 	}
 	w := ws[i].text
-	x := indexOf(d.Lex)
+	x := d.index()
 	if isLowerWord(d.Doc.Text[ws[i].start:ws[i].end]) && (strings.HasSuffix(w, "ed") || x.ev.participle[w]) && !x.ev.reaction[w] {
 		return ws[by].end, w
 	}
@@ -2026,7 +2026,7 @@ func (d *docState) linkedNoun(s sentence, off int, ts *triggerSet) bool {
 		}
 		// "X said the investigation was tainted": a reporting verb does
 		// not make its subject the noun event's party
-		if _, reports := compiled(&claimLexCache, d.Lex, compileClaimLex).verbs[w.text]; reports {
+		if _, reports := d.claimLex().verbs[w.text]; reports {
 			return false
 		}
 		return true
@@ -2149,7 +2149,7 @@ func (d *docState) infinitiveAgent(s sentence, off int) *mention {
 		start = b[0].start
 	}
 	b := d.wordsBefore(start, s.Start, 1)
-	x := indexOf(d.Lex)
+	x := d.index()
 	if len(b) != 1 || !x.ev.directing[b[0].text] {
 		return nil
 	}
@@ -2167,7 +2167,7 @@ func (d *docState) otherParticipleBefore(s sentence, off, trigEnd int) bool {
 			continue
 		}
 		if i+1 < len(ws) {
-			x := indexOf(d.Lex)
+			x := d.index()
 			return x.ev.holder[ws[i+1].text]
 		}
 		return false

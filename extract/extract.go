@@ -3,9 +3,11 @@ package extract
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
+	"github.com/factgraph/factgraph/extract/morph"
 	"github.com/factgraph/factgraph/kg"
 	"github.com/factgraph/factgraph/lexicon"
 )
@@ -13,14 +15,67 @@ import (
 // MaxDocumentBytes bounds the size of one document's text.
 const MaxDocumentBytes = 8 << 20
 
-// Document extracts the graph of one document. It is deterministic and safe
-// for concurrent use with a shared lexicon. It fails, naming the document, on
-// text that is empty, not UTF-8, binary or larger than MaxDocumentBytes.
+// Extractor is the extraction stages prepared for one lexicon: its word
+// index, its inflector, the event triggers, the claim lexicon and the role
+// patterns, each compiled once. It is safe for concurrent use.
+type Extractor struct {
+	lex *lexicon.Lexicon
+	x   *lexIndex
+	in  *morph.Inflector
+	ts  *triggerSet
+	cl  *claimLex
+	rp  *rolePatterns
+	sp  *sidePatterns
+}
+
+// New prepares the extraction stages for lex (nil: no lexicon). A role
+// pattern that does not compile fails every document, naming the pattern.
+func New(lex *lexicon.Lexicon) *Extractor {
+	e := &Extractor{lex: lex, in: newInflector(lex)}
+	if lex == nil {
+		e.x = buildIndex(&lexicon.Lexicon{})
+	} else {
+		e.x = buildIndex(lex)
+	}
+	e.ts = compileTriggers(lex, e.in)
+	e.cl = buildClaimLex(lex, e.in)
+	e.rp = compileRolePatterns(lex, e.in)
+	e.sp = compileSidePatterns(lex, e.in)
+	return e
+}
+
+var extractors sync.Map // *lexicon.Lexicon -> *Extractor, for Document
+
+// extractorFor is New(lex), built once per lexicon for Document and for
+// documents started without an Extractor.
+func extractorFor(lex *lexicon.Lexicon) *Extractor {
+	if v, ok := extractors.Load(lex); ok {
+		return v.(*Extractor)
+	}
+	v, _ := extractors.LoadOrStore(lex, New(lex))
+	return v.(*Extractor)
+}
+
+// Document extracts the graph of one document with the Extractor for lex,
+// prepared once per lexicon. It is deterministic and safe for concurrent use
+// with a shared lexicon. It fails as Extractor.Document does.
 func Document(doc kg.Document, lex *lexicon.Lexicon) (ex kg.Extraction, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("document %s: extractor failed: %v", doc.ID, r)
+		}
+	}()
+	return extractorFor(lex).Document(doc)
+}
+
+// Document extracts the graph of one document. It is deterministic and safe
+// for concurrent use. It fails, naming the document, on text that is empty,
+// not UTF-8, binary or larger than MaxDocumentBytes.
+func (e *Extractor) Document(doc kg.Document) (ex kg.Extraction, err error) {
 	if err := Validate(doc); err != nil {
 		return kg.Extraction{}, err
 	}
-	d := &docState{Doc: doc, Lex: lex}
+	d := &docState{Doc: doc, Lex: e.lex, ex: e}
 	if doc.PublishedAt != "" {
 		t, perr := time.Parse("2006-01-02", doc.PublishedAt)
 		if perr != nil {

@@ -1,8 +1,9 @@
 package extract
 
 import (
+	"regexp"
+	"sort"
 	"strings"
-	"sync"
 
 	"github.com/factgraph/factgraph/kg"
 	"github.com/factgraph/factgraph/lexicon"
@@ -28,6 +29,8 @@ type lexIndex struct {
 	nick        map[string][]string // lower-case short form -> lower-case formal names
 	nominals    map[string]string   // "company" -> organization kind it refers to
 	titleMods   map[string]bool     // "interim", "deputy": words that qualify a title before it
+	temporary   map[string]bool     // "interim", "acting": title_modifiers.txt temporary=1
+	titleOnly   []titleOnly         // title_scopes.txt only=: offices only a university or a company has
 	titleScopes map[string]string   // title word -> company, member or none (title_scopes.txt)
 	rankTitles  map[string]bool     // lower-case military ranks (titles.txt rank=1)
 	national    map[string]bool     // kg.Key of places that are the nation (places.txt national=1)
@@ -39,19 +42,45 @@ type lexIndex struct {
 // eventWords is event_words.txt: lower-case words by the class they serve
 // in reading events and claims.
 type eventWords struct {
-	proxy      map[string]bool // "an Amazon spokesperson said"
-	reaction   map[string]bool // "a settlement approved by the judge"
-	participle map[string]bool // "the lawsuit was led by X"
-	holder     map[string]bool // "every contract held by X"
-	directing  map[string]bool // "directed the office to review"
+	proxy      map[string]bool   // "an Amazon spokesperson said"
+	reaction   map[string]bool   // "a settlement approved by the judge"
+	participle map[string]bool   // "the lawsuit was led by X"
+	holder     map[string]bool   // "every contract held by X"
+	directing  map[string]bool   // "directed the office to review"
+	counsel    map[string]bool   // "the farmers' lawyers argued"
+	spokes     map[string]bool   // "X's office said"
+	allegation map[string]bool   // "called the allegations baseless"
+	filer      map[string]string // "the protester argued" -> the filing's type, protest
+	speaksFor  map[string]bool   // "a spokesperson for X", "a report by X"
+	request    map[string]bool   // "denied the request"
+
+	// speaksForRe matches a text ending in a speaks-for noun and its
+	// preposition ("a spokesperson for the "); nil with no such noun.
+	speaksForRe *regexp.Regexp
 }
 
 // read reads event_words.txt into its classes.
 func (w *eventWords) read(l *lexicon.Lexicon) {
 	readClasses(l, "event_words", map[string]*map[string]bool{
 		"proxy": &w.proxy, "reaction": &w.reaction, "participle": &w.participle,
-		"holder": &w.holder, "directing": &w.directing,
+		"holder": &w.holder, "directing": &w.directing, "counsel": &w.counsel,
+		"spokes": &w.spokes, "allegation": &w.allegation, "speaks_for": &w.speaksFor,
+		"request": &w.request,
 	})
+	if len(w.speaksFor) > 0 {
+		nouns := make([]string, 0, len(w.speaksFor))
+		for n := range w.speaksFor {
+			nouns = append(nouns, regexp.QuoteMeta(n))
+		}
+		sort.Strings(nouns)
+		w.speaksForRe = regexp.MustCompile(`(?i)\b(?:` + strings.Join(nouns, "|") + `)\s+(?:for|from|of|by|at)\s+(?:(?:the|a|an)\s+)?$`)
+	}
+	w.filer = map[string]string{}
+	for _, e := range l.Entries("event_words") {
+		if t := e.Attr("filing"); t != "" {
+			w.filer[strings.ToLower(e.Phrase)] = t
+		}
+	}
 }
 
 // readClasses reads a file of "word | class=NAME[,NAME]" lines into one
@@ -84,6 +113,11 @@ type roleWords struct {
 	teach      map[string]bool // "who teaches law at"
 	become     map[string]bool // "became"
 	past       map[string]bool // "previously"
+	namedTo    map[string]bool // "was named CEO"
+	own        map[string]bool // "who owns Acme"
+	parent     map[string]bool // "owner", "owns": a sentence of parent and subsidiary
+	succeeded  map[string]bool // "was succeeded by"
+	represent  map[string]bool // "who represents Initech": a lawyer
 }
 
 // read reads role_words.txt into its classes.
@@ -92,7 +126,32 @@ func (w *roleWords) read(l *lexicon.Lexicon) {
 		"former": &w.former, "subsidiary": &w.subsidiary, "depart": &w.depart, "depart_as": &w.departAs,
 		"appoint": &w.appoint, "remove": &w.remove, "serve": &w.serve, "join": &w.join,
 		"found": &w.found, "teach": &w.teach, "become": &w.become, "past": &w.past,
+		"named_to": &w.namedTo, "own": &w.own, "parent": &w.parent, "succeeded": &w.succeeded,
+		"represent": &w.represent,
 	})
+}
+
+// titleOnly is text that makes a title an office only one kind of
+// organization has (title_scopes.txt only=).
+type titleOnly struct {
+	text  string // lower case
+	kind  string // university or company
+	start bool   // the title starts with text and a space
+}
+
+// onlyOf reports whether title t is an office only an organization of kind
+// has ("chemistry professor": university; "co-founder": company).
+func (x *lexIndex) onlyOf(t, kind string) bool {
+	low := strings.ToLower(t)
+	for _, o := range x.titleOnly {
+		if o.kind != kind {
+			continue
+		}
+		if o.start && strings.HasPrefix(low, o.text+" ") || !o.start && strings.Contains(low, o.text) {
+			return true
+		}
+	}
+	return false
 }
 
 type titleInfo struct {
@@ -109,30 +168,8 @@ type agencyInfo struct {
 	Canonical, Kind string
 }
 
-var lexCache sync.Map // *lexicon.Lexicon -> *lexIndex
-
-// compiled returns build(l), computed once per lexicon and kept in cache:
-// stages compile their lexicon files into matchers once, not per document.
-func compiled[T any](cache *sync.Map, l *lexicon.Lexicon, build func(*lexicon.Lexicon) T) T {
-	if v, ok := cache.Load(l); ok {
-		return v.(T)
-	}
-	v, _ := cache.LoadOrStore(l, build(l))
-	return v.(T)
-}
-
-func indexOf(l *lexicon.Lexicon) *lexIndex {
-	if l == nil {
-		l = &lexicon.Lexicon{}
-	}
-	if v, ok := lexCache.Load(l); ok {
-		return v.(*lexIndex)
-	}
-	x := buildIndex(l)
-	v, _ := lexCache.LoadOrStore(l, x)
-	return v.(*lexIndex)
-}
-
+// buildIndex prepares the lexicon for lookups by the name stages: titles,
+// places, organizations, people, and the role and event words.
 func buildIndex(l *lexicon.Lexicon) *lexIndex {
 	x := &lexIndex{
 		titles: map[string]titleInfo{}, honorifics: map[string]bool{}, firstNames: map[string]bool{},
@@ -140,19 +177,36 @@ func buildIndex(l *lexicon.Lexicon) *lexIndex {
 		agencies: map[string]agencyInfo{}, cueBefore: map[string]string{}, cueAfter: map[string]string{},
 		personAfter: map[string]bool{}, nick: map[string][]string{}, nominals: map[string]string{},
 	}
+	x.readTitles(l)
+	x.readPlaces(l)
+	x.readOrgs(l)
+	x.readPeople(l)
+	x.roleWords.read(l)
+	x.ev.read(l)
+	x.programCues = map[string]bool{}
+	for _, e := range l.Entries("program_cues") {
+		x.programCues[strings.ToLower(e.Phrase)] = true
+	}
+	return x
+}
+
+// readTitles reads titles.txt, title_scopes.txt and title_modifiers.txt.
+func (x *lexIndex) readTitles(l *lexicon.Lexicon) {
 	x.titleScopes = map[string]string{}
 	for _, e := range l.Entries("title_scopes") {
 		x.titleScopes[strings.ToLower(e.Phrase)] = e.Attr("scope")
+		if k := e.Attr("only"); k != "" {
+			x.titleOnly = append(x.titleOnly, titleOnly{text: strings.ToLower(e.Phrase), kind: k, start: e.Attr("start") != ""})
+		}
 	}
 	x.titleMods = map[string]bool{}
+	x.temporary = map[string]bool{}
 	for _, e := range l.Entries("title_modifiers") {
 		x.titleMods[strings.ToLower(e.Phrase)] = true
+		if e.Attr("temporary") != "" {
+			x.temporary[strings.ToLower(e.Phrase)] = true
+		}
 	}
-	for _, e := range l.Entries("nominals") {
-		x.nominals[strings.ToLower(e.Phrase)] = e.Attr("kind")
-	}
-	x.roleWords.read(l)
-	x.ev.read(l)
 	x.rankTitles = map[string]bool{}
 	for _, e := range l.Entries("titles") {
 		k := strings.ToLower(e.Phrase)
@@ -168,17 +222,12 @@ func buildIndex(l *lexicon.Lexicon) *lexIndex {
 			x.maxTitle = n
 		}
 	}
-	for _, e := range l.Entries("honorifics") {
-		x.honorifics[e.Phrase] = true
-	}
-	for _, e := range l.Entries("first_names") {
-		x.firstNames[e.Phrase] = true
-	}
+}
+
+// readPlaces reads places.txt (places, place suffixes, the nation's names)
+// and calendar.txt.
+func (x *lexIndex) readPlaces(l *lexicon.Lexicon) {
 	x.national = map[string]bool{}
-	x.programCues = map[string]bool{}
-	for _, e := range l.Entries("program_cues") {
-		x.programCues[strings.ToLower(e.Phrase)] = true
-	}
 	for _, e := range l.Entries("places") {
 		if e.Attr("national") != "" {
 			x.national[kg.Key(e.Phrase)] = true
@@ -194,6 +243,14 @@ func buildIndex(l *lexicon.Lexicon) *lexIndex {
 	}
 	for _, e := range l.Entries("calendar") {
 		x.calendar[kg.Key(e.Phrase)] = true
+	}
+}
+
+// readOrgs reads org_heads.txt, agencies.txt, org_cues.txt and
+// nominals.txt.
+func (x *lexIndex) readOrgs(l *lexicon.Lexicon) {
+	for _, e := range l.Entries("nominals") {
+		x.nominals[strings.ToLower(e.Phrase)] = e.Attr("kind")
 	}
 	for _, e := range l.Entries("org_heads") {
 		x.heads[e.Phrase] = headInfo{Kind: e.Attr("kind"), Legal: e.Attr("legal") == "1", Lead: e.Attr("lead") == "1"}
@@ -219,6 +276,17 @@ func buildIndex(l *lexicon.Lexicon) *lexIndex {
 			x.cueBefore[k] = e.Attr("kind")
 		}
 	}
+}
+
+// readPeople reads honorifics.txt, first_names.txt, person_cues.txt and
+// nicknames.txt (whose short and formal names are first names too).
+func (x *lexIndex) readPeople(l *lexicon.Lexicon) {
+	for _, e := range l.Entries("honorifics") {
+		x.honorifics[e.Phrase] = true
+	}
+	for _, e := range l.Entries("first_names") {
+		x.firstNames[e.Phrase] = true
+	}
 	for _, e := range l.Entries("person_cues") {
 		x.personAfter[strings.ToLower(e.Phrase)] = true
 	}
@@ -231,7 +299,6 @@ func buildIndex(l *lexicon.Lexicon) *lexIndex {
 		}
 		x.firstNames[e.Phrase] = true
 	}
-	return x
 }
 
 // isPlace reports whether a name (kg.Key) is a place of the gazetteer or

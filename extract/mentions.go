@@ -125,7 +125,7 @@ var leadStop = map[string]bool{"the": true, "a": true, "an": true, "this": true,
 	"dozens": true, "hundreds": true, "thousands": true, "several": true, "many": true, "most": true, "some": true, "all": true, "both": true, "each": true}
 
 func findMentions(d *docState) {
-	x := indexOf(d.Lex)
+	x := d.index()
 	var ps []*piece
 	names, lower := capitalizedOnly(d)
 	for si := range d.Sents {
@@ -1260,7 +1260,7 @@ func shortForms(d *docState, x *lexIndex, ps []*piece) map[string]*piece {
 // where a company and a longer name beginning like it are two companies.
 func speaksOfParent(x *lexIndex, toks []token) bool {
 	for _, t := range toks {
-		if low := strings.ToLower(t.Text); x.subsidiary[low] || low == "parent" || low == "owner" || low == "owns" || low == "owned" {
+		if low := strings.ToLower(t.Text); x.subsidiary[low] || x.parent[low] {
 			return true
 		}
 	}
@@ -1752,7 +1752,7 @@ func nominalReferent(x *lexIndex, w string) (want func(*entity) bool, named bool
 // within two sentences) and nominal ones ("the company" -> the most recent
 // organization of that kind).
 func linkPronouns(d *docState) {
-	x := indexOf(d.Lex)
+	x := d.index()
 	sort.SliceStable(d.Mentions, func(i, j int) bool { return d.Mentions[i].Start < d.Mentions[j].Start })
 	names := append([]*mention(nil), d.Mentions...)
 	recent := func(off, sent, window int, want func(*entity) bool) *entity {

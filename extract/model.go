@@ -69,6 +69,7 @@ type docState struct {
 	Doc       kg.Document
 	Published time.Time // zero if unknown
 	Lex       *lexicon.Lexicon
+	ex        *Extractor // the stages prepared for Lex; see extractor
 
 	Paras    []paragraph
 	Sents    []sentence
@@ -116,3 +117,21 @@ func (d *docState) sentenceAt(off int) int {
 	}
 	return -1
 }
+
+// extractor is the Extractor the document is read with: the one it was
+// started with, else the one for its lexicon.
+func (d *docState) extractor() *Extractor {
+	if d.ex == nil {
+		d.ex = extractorFor(d.Lex)
+	}
+	return d.ex
+}
+
+// index is the lexicon's word index.
+func (d *docState) index() *lexIndex { return d.extractor().x }
+
+// triggers is the lexicon's event triggers and cue words.
+func (d *docState) triggers() *triggerSet { return d.extractor().ts }
+
+// claimLex is the lexicon's reporting verbs, stance cues and topics.
+func (d *docState) claimLex() *claimLex { return d.extractor().cl }

@@ -4,30 +4,25 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/factgraph/factgraph/extract/morph"
 	"github.com/factgraph/factgraph/lexicon"
 )
 
-var inflectorCache sync.Map // *lexicon.Lexicon -> *morph.Inflector
-
-// inflectorOf builds the lexicon's inflector from its irregular_verbs and
-// irregular_nouns files.
-func inflectorOf(lex *lexicon.Lexicon) *morph.Inflector {
-	return compiled(&inflectorCache, lex, func(l *lexicon.Lexicon) *morph.Inflector {
-		if l == nil {
-			return nil
+// newInflector builds the lexicon's inflector from its irregular_verbs and
+// irregular_nouns files; nil for no lexicon.
+func newInflector(l *lexicon.Lexicon) *morph.Inflector {
+	if l == nil {
+		return nil
+	}
+	read := func(file string) []morph.Irregular {
+		var out []morph.Irregular
+		for _, e := range l.Entries(file) {
+			out = append(out, morph.Irregular{Base: e.Phrase, Forms: strings.Split(e.Attr("forms"), ",")})
 		}
-		read := func(file string) []morph.Irregular {
-			var out []morph.Irregular
-			for _, e := range l.Entries(file) {
-				out = append(out, morph.Irregular{Base: e.Phrase, Forms: strings.Split(e.Attr("forms"), ",")})
-			}
-			return out
-		}
-		return morph.New(read("irregular_verbs"), read("irregular_nouns"))
-	})
+		return out
+	}
+	return morph.New(read("irregular_verbs"), read("irregular_nouns"))
 }
 
 // inflections returns a lexicon phrase written in base form with its first

@@ -9,7 +9,7 @@ import (
 )
 
 func TestCompilePatternErrors(t *testing.T) {
-	in := inflectorOf(lexicon.Must())
+	in := newInflector(lexicon.Must())
 	for _, src := range []string{"", "{place} said", "{ORG}"} {
 		if _, err := compilePattern(in, src, "test:1", nil); err == nil {
 			t.Errorf("compilePattern(%q): no error", src)
@@ -25,8 +25,8 @@ func TestPatternMatch(t *testing.T) {
 	clean(d)
 	segment(d)
 	findMentions(d)
-	us := d.units(indexOf(d.Lex), 0)
-	in := inflectorOf(d.Lex)
+	us := d.units(d.index(), 0)
+	in := d.extractor().in
 	cases := []struct {
 		src  string
 		want string // captures "person|org|title", or "" for no match

@@ -3,8 +3,8 @@ package extract
 import (
 	"fmt"
 	"strings"
-	"sync"
 
+	"github.com/factgraph/factgraph/extract/morph"
 	"github.com/factgraph/factgraph/kg"
 	"github.com/factgraph/factgraph/lexicon"
 )
@@ -28,14 +28,14 @@ type rolePatterns struct {
 	err  error
 }
 
-var rolePatternCache sync.Map // *lexicon.Lexicon -> *rolePatterns
-
-func compileRolePatterns(lex *lexicon.Lexicon) *rolePatterns {
+// compileRolePatterns compiles role_patterns.txt, inflecting by in; the
+// first pattern that does not compile or captures no person or title is
+// kept as the error.
+func compileRolePatterns(lex *lexicon.Lexicon, in *morph.Inflector) *rolePatterns {
 	rp := &rolePatterns{}
 	if lex == nil {
 		return rp
 	}
-	in := inflectorOf(lex)
 	for _, e := range lex.Entries("role_patterns") {
 		p, err := compilePattern(in, e.Phrase, e.File, e.Attrs)
 		if err != nil {
@@ -67,7 +67,7 @@ func (p *pattern) capture(name string) (element, bool) {
 
 // patternRoles adds the roles the role patterns state, sentence by sentence.
 func patternRoles(d *docState, x *lexIndex, add func(si int, person *entity, title string, org *entity, orgNone bool, status string)) {
-	rp := compiled(&rolePatternCache, d.Lex, compileRolePatterns)
+	rp := d.extractor().rp
 	if rp.err != nil {
 		panic(rp.err)
 	}

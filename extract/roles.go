@@ -40,7 +40,7 @@ type roleSent struct {
 // relations between organizations), then from verbs, role patterns and
 // successions, and last it drops roles a more specific one supersedes.
 func findRoles(d *docState) {
-	rb := &roleBuilder{d: d, x: indexOf(d.Lex), roles: map[string]int{}, rels: map[string]int{}}
+	rb := &roleBuilder{d: d, x: d.index(), roles: map[string]int{}, rels: map[string]int{}}
 	for si := range d.Sents {
 		rb.sentenceRoles(si)
 	}
@@ -196,7 +196,7 @@ func (rb *roleBuilder) titleBeforeOrg(s *roleSent, m *mention, t, b int, ti titl
 			}
 		}
 	}
-	if academicTitle(title) {
+	if academicTitle(x, title) {
 		return recentOrgKind(d, toks[t].Start, m.Entity, "university")
 	}
 	return nil
@@ -241,10 +241,10 @@ func (rb *roleBuilder) asTitleAfterPerson(s *roleSent, m *mention, a, b int) {
 		}
 	}
 	complement := false
-	if asAt == b && b < len(toks) && (isTitleAdj(toks[b].Text) || !isCapToken(toks[b].Text)) && appointedBefore(x, toks, a) {
+	if asAt == b && b < len(toks) && (isTitleAdj(x, toks[b].Text) || !isCapToken(toks[b].Text)) && appointedBefore(x, toks, a) {
 		// "named chief operating officer Jane Roe interim
 		// commissioner": the title is the verb's complement.
-		if n, _ := x.titleAt(toks, b, len(toks)); n > 0 || (isTitleAdj(toks[b].Text) && b+1 < len(toks)) {
+		if n, _ := x.titleAt(toks, b, len(toks)); n > 0 || (isTitleAdj(x, toks[b].Text) && b+1 < len(toks)) {
 			complement = true
 		}
 	}
@@ -280,19 +280,19 @@ func (rb *roleBuilder) asTitleAfterPerson(s *roleSent, m *mention, a, b int) {
 	if org == nil && !none && corporateTitle(x, ti.Phrase) {
 		org = recentOrgKind(d, toks[a].Start, m.Entity, "company")
 	}
-	rb.addRole(s.si, m.Entity, adjTitle(toks, from, k, ti.Phrase), org, none, kg.Current)
+	rb.addRole(s.si, m.Entity, adjTitle(x, toks, from, k, ti.Phrase), org, none, kg.Current)
 }
 
 // namedTitleAfterPerson reads "PERSON, who was named TITLE" and "PERSON was
 // named TITLE of ORG".
 func (rb *roleBuilder) namedTitleAfterPerson(s *roleSent, m *mention, a, b int) {
 	d, x, toks := rb.d, rb.x, s.toks
-	k0 := namedAfter(toks, b)
+	k0 := namedAfter(x, toks, b)
 	if k0 <= 0 {
 		return
 	}
 	k := k0
-	if k+1 < len(toks) && isTitleAdj(toks[k].Text) {
+	if k+1 < len(toks) && isTitleAdj(x, toks[k].Text) {
 		k++ // "was named interim president"
 	}
 	// "named interim president of Acme University": a head-of-state
@@ -306,7 +306,7 @@ func (rb *roleBuilder) namedTitleAfterPerson(s *roleSent, m *mention, a, b int) 
 		if org == nil {
 			org, none = impliedOrg(d, ti)
 		}
-		rb.addRole(s.si, m.Entity, adjTitle(toks, k0, k, ti.Phrase), org, none, kg.Current)
+		rb.addRole(s.si, m.Entity, adjTitle(x, toks, k0, k, ti.Phrase), org, none, kg.Current)
 	}
 }
 
@@ -333,7 +333,7 @@ func (rb *roleBuilder) appositiveTitle(s *roleSent, m *mention, a, b int) {
 	k := rb.appositiveOwner(s, ap, b+1)
 	adjFrom := k
 	ap.preOrg = ap.org
-	for k < len(toks) && (isAdjective(toks[k]) || isTitleAdj(toks[k].Text) || (toks[k].Tag == "NNS" && !isCapToken(toks[k].Text)) || x.former[strings.ToLower(toks[k].Text)]) {
+	for k < len(toks) && (isAdjective(toks[k]) || isTitleAdj(x, toks[k].Text) || (toks[k].Tag == "NNS" && !isCapToken(toks[k].Text)) || x.former[strings.ToLower(toks[k].Text)]) {
 		if x.former[strings.ToLower(toks[k].Text)] {
 			ap.status = kg.Former
 		}
@@ -347,7 +347,7 @@ func (rb *roleBuilder) appositiveTitle(s *roleSent, m *mention, a, b int) {
 		return
 	}
 	ap.k, ap.n, ap.ti = k, n, ti
-	ap.title = adjTitle(toks, adjFrom, k, ti.Phrase)
+	ap.title = adjTitle(x, toks, adjFrom, k, ti.Phrase)
 	rb.appositiveExtent(s, ap)
 	if ap.org == nil && ap.e+1 < len(toks) && (toks[ap.e].Text == "at" || toks[ap.e].Text == "of" || toks[ap.e].Text == "for") {
 		q := ap.e + 1
@@ -469,11 +469,11 @@ func (rb *roleBuilder) addAppositive(s *roleSent, ap *appositive) {
 	if org == nil {
 		org, none = impliedOrg(d, ap.ti)
 	}
-	if org == nil && !none && companyTitle(ap.title) {
+	if org == nil && !none && companyTitle(x, ap.title) {
 		// "Jane Roe, a co-founder, ...": the company the story is about.
 		org = recentOrgKind(d, toks[ap.a].Start, m.Entity, "company")
 	}
-	if org == nil && !none && academicTitle(ap.title) {
+	if org == nil && !none && academicTitle(x, ap.title) {
 		// "Jane Roe, a chemistry professor": the university the story is about.
 		org = recentOrgKind(d, toks[ap.a].Start, m.Entity, "university")
 	}
@@ -545,7 +545,7 @@ func (rb *roleBuilder) conjoinedTitles(s *roleSent, ap *appositive, status strin
 func (rb *roleBuilder) ownedByPerson(s *roleSent, m *mention, b int) {
 	toks := s.toks
 	k := b + 1
-	if k+1 < len(toks) && (toks[k].Text == "who" || toks[k].Text == "which") && (toks[k+1].Text == "owns" || toks[k+1].Text == "owned" || toks[k+1].Text == "bought" || toks[k+1].Text == "acquired") {
+	if k+1 < len(toks) && (toks[k].Text == "who" || toks[k].Text == "which") && rb.x.own[toks[k+1].Text] {
 		q := k + 2
 		if q < len(toks) && strings.EqualFold(toks[q].Text, "the") {
 			q++
@@ -755,7 +755,7 @@ func describedOrgAt(d *docState, toks []token, q int) *entity {
 	}
 	ms := d.mentionsIn(toks[q].Start, toks[len(toks)-1].End)
 	for k := q; k < len(toks) && k < q+7; k++ {
-		if kind := indexOf(d.Lex).nominals[strings.ToLower(toks[k].Text)]; kind != "" && strings.EqualFold(toks[q].Text, "the") && !isCapToken(toks[k].Text) {
+		if kind := d.index().nominals[strings.ToLower(toks[k].Text)]; kind != "" && strings.EqualFold(toks[q].Text, "the") && !isCapToken(toks[k].Text) {
 			if k+1 < len(toks) && isPossessive(toks[k+1].Text) {
 				return nil // "the company's board"
 			}
@@ -820,7 +820,7 @@ func appointedBefore(x *lexIndex, toks []token, a int) bool {
 
 // namedAfter: ", who was named CEO" / "was appointed chief executive": the
 // index of the title, or 0.
-func namedAfter(toks []token, b int) int {
+func namedAfter(x *lexIndex, toks []token, b int) int {
 	k := b
 	if k < len(toks) && toks[k].Text == "," {
 		k++
@@ -834,7 +834,7 @@ func namedAfter(toks []token, b int) int {
 	if k < len(toks) && toks[k].Text == "been" {
 		k++
 	}
-	if k+1 < len(toks) && k > b && (toks[k].Text == "named" || toks[k].Text == "appointed" || toks[k].Text == "promoted" || toks[k].Text == "elected" || toks[k].Text == "made") {
+	if k+1 < len(toks) && k > b && x.namedTo[toks[k].Text] {
 		k++
 		if toks[k].Text == "as" || toks[k].Text == "to" {
 			k++
@@ -847,10 +847,11 @@ func namedAfter(toks []token, b int) int {
 	return 0
 }
 
-// adjTitle keeps an "interim" or "acting" before a title.
-func adjTitle(toks []token, from, k int, title string) string {
+// adjTitle keeps a temporary modifier ("interim", "acting") of toks[from:k]
+// before a title.
+func adjTitle(x *lexIndex, toks []token, from, k int, title string) string {
 	for i := from; i < k; i++ {
-		if low := strings.ToLower(toks[i].Text); low == "interim" || low == "acting" {
+		if low := strings.ToLower(toks[i].Text); x.temporary[low] {
 			return toks[i].Text + " " + title
 		}
 	}
@@ -883,6 +884,7 @@ func subjectOrg(d *docState, si int) *entity {
 // successors: "Jane Roe stepped down and was succeeded by John Roe" gives
 // John Roe Jane Roe's titles, current.
 func successors(d *docState, add func(si int, person *entity, title string, org *entity, orgNone bool, status string)) {
+	x := d.index()
 	byID := map[string]*entity{}
 	for _, e := range d.Entities {
 		byID[e.ID] = e
@@ -892,7 +894,7 @@ func successors(d *docState, add func(si int, person *entity, title string, org 
 		names := nameMentions(d.mentionsIn(d.Sents[si].Start, d.Sents[si].End))
 		for i := 0; i+2 < len(toks); i++ {
 			low := strings.ToLower(toks[i].Text)
-			if (low != "succeeded" && low != "replaced") || toks[i+1].Text != "by" {
+			if !x.succeeded[low] || toks[i+1].Text != "by" {
 				continue
 			}
 			next := mentionStarting(names, toks, i+2)
@@ -906,7 +908,7 @@ func successors(d *docState, add func(si int, person *entity, title string, org 
 				continue
 			}
 			for _, r := range append([]kg.Role(nil), d.Roles...) {
-				if r.Person == prev.Entity.ID && corporateTitle(indexOf(d.Lex), r.Title) {
+				if r.Person == prev.Entity.ID && corporateTitle(x, r.Title) {
 					add(si, next.Entity, r.Title, byID[r.Organization], r.Organization == "", kg.Current)
 				}
 			}
@@ -917,7 +919,7 @@ func successors(d *docState, add func(si int, person *entity, title string, org 
 // dropBareRanks removes an organization-less military rank when the same
 // sentence gives the person an office: "Col. Jane Roe, an Army spokeswoman".
 func dropBareRanks(d *docState) {
-	x := indexOf(d.Lex)
+	x := d.index()
 	var out []kg.Role
 	for _, r := range d.Roles {
 		if r.Organization == "" && x.rankTitles[strings.ToLower(r.Title)] {
@@ -1208,25 +1210,18 @@ func removedBefore(x *lexIndex, toks []token, i int) bool {
 }
 
 // isTitleAdj: "acting", "interim": words kept before a title.
-func isTitleAdj(w string) bool {
-	low := strings.ToLower(w)
-	return low == "acting" || low == "interim"
+func isTitleAdj(x *lexIndex, w string) bool {
+	return x.temporary[strings.ToLower(w)]
 }
 
 // academicTitle: an office only a university has, so that one named
 // without an organization is the university's the story names last.
-func academicTitle(t string) bool {
-	low := strings.ToLower(t)
-	return strings.Contains(low, "professor") || strings.Contains(low, "provost") || strings.Contains(low, "dean") || strings.Contains(low, "lecturer")
-}
+func academicTitle(x *lexIndex, t string) bool { return x.onlyOf(t, "university") }
 
 // companyTitle: a title that only a company (its founders and board) has,
 // so that one named without an organization is the company's the story is
 // about: "Jane Roe, a co-founder", "the lead independent director".
-func companyTitle(t string) bool {
-	low := strings.ToLower(t)
-	return strings.Contains(low, "founder") || strings.Contains(low, "independent director") || strings.Contains(low, "lead director") || strings.HasPrefix(low, "board ")
-}
+func companyTitle(x *lexIndex, t string) bool { return x.onlyOf(t, "company") }
 
 // personBefore is the nearest person mention (a name or a pronoun) before
 // toks[k] in sentence si, and the index of its first token.
@@ -1269,7 +1264,7 @@ func titleAfter(x *lexIndex, toks []token, k int) (int, int, titleInfo, bool) {
 		if n, ti := x.titleAt(toks, k, len(toks)); n > 0 {
 			return k, n, ti, former
 		}
-		if !isAdjective(toks[k]) && !isTitleAdj(toks[k].Text) && !x.places[kg.Key(toks[k].Text)] {
+		if !isAdjective(toks[k]) && !isTitleAdj(x, toks[k].Text) && !x.places[kg.Key(toks[k].Text)] {
 			break
 		}
 		k++
@@ -1302,7 +1297,7 @@ func (rb *roleBuilder) verbRoles(si int) {
 			rb.foundedRole(s, k, low)
 		case x.become[low]:
 			rb.becomeRole(s, k)
-		case (low == "represents" || low == "represented") && prev == "who":
+		case x.represent[low] && prev == "who":
 			rb.representsRole(s, k)
 		case x.teach[low] && prev == "who":
 			rb.teachesRole(s, k, low)
@@ -1326,7 +1321,8 @@ func (rb *roleBuilder) asVerb(s *roleSent, k int) (status string, org *entity, d
 	status = kg.Current
 	switch {
 	case x.serve[prev]:
-		if prev == "worked" || prev == "served" || (pk >= 1 && (toks[pk-1].Text == "after" || toks[pk-1].Text == "before")) {
+		// "worked as", "served as": a past form ends the office
+		if strings.HasSuffix(prev, "ed") || (pk >= 1 && (toks[pk-1].Text == "after" || toks[pk-1].Text == "before")) {
 			status = kg.Former
 		}
 		if pk >= 1 && (toks[pk-1].Text == "has" || toks[pk-1].Text == "have") {
@@ -1403,7 +1399,7 @@ func (rb *roleBuilder) asRole(s *roleSent, k int) {
 	if org == nil {
 		org, none = impliedOrg(d, ti)
 	}
-	rb.addRole(s.si, person, adjTitle(toks, k+1, t, ti.Phrase), org, none, status)
+	rb.addRole(s.si, person, adjTitle(x, toks, k+1, t, ti.Phrase), org, none, status)
 }
 
 // copulaRole reads "PERSON was|is [previously|now] TITLE of ORG" at the verb
@@ -1445,7 +1441,7 @@ func (rb *roleBuilder) copulaRole(s *roleSent, k int, low, prev string) {
 	if org == nil {
 		return
 	}
-	rb.addRole(s.si, pm.Entity, adjTitle(toks, q, t, ti.Phrase), org, false, status)
+	rb.addRole(s.si, pm.Entity, adjTitle(x, toks, q, t, ti.Phrase), org, false, status)
 }
 
 // foundedRole reads "Roe co-founded the company", "who founded Acme in
@@ -1489,7 +1485,7 @@ func (rb *roleBuilder) becomeRole(s *roleSent, k int) {
 	if org == nil {
 		return
 	}
-	rb.addRole(s.si, person, adjTitle(toks, k+1, t, ti.Phrase), org, false, kg.Current)
+	rb.addRole(s.si, person, adjTitle(rb.x, toks, k+1, t, ti.Phrase), org, false, kg.Current)
 }
 
 // representsRole reads "Jane Roe of Acme LLP, who represents Initech" at the

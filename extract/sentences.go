@@ -39,7 +39,7 @@ func segment(d *docState) {
 	if err != nil {
 		panic("extract: load prose models: " + err.Error())
 	}
-	x := indexOf(d.Lex)
+	x := d.index()
 	for pi, p := range d.Paras {
 		var spans [][2]int
 		for _, s := range m.seg.Segment(p.Text) {

@@ -2,8 +2,8 @@ package extract
 
 import (
 	"fmt"
-	"sync"
 
+	"github.com/factgraph/factgraph/extract/morph"
 	"github.com/factgraph/factgraph/kg"
 	"github.com/factgraph/factgraph/lexicon"
 )
@@ -19,14 +19,11 @@ type sidePatterns struct {
 	err  error
 }
 
-var sidePatternCache sync.Map // *lexicon.Lexicon -> *sidePatterns
-
-func compileSidePatterns(lex *lexicon.Lexicon) *sidePatterns {
+func compileSidePatterns(lex *lexicon.Lexicon, in *morph.Inflector) *sidePatterns {
 	sp := &sidePatterns{}
 	if lex == nil {
 		return sp
 	}
-	in := inflectorOf(lex)
 	for _, e := range lex.Entries("side_patterns") {
 		p, err := compilePattern(in, e.Phrase, e.File, e.Attrs)
 		if err != nil {
@@ -49,7 +46,7 @@ func compileSidePatterns(lex *lexicon.Lexicon) *sidePatterns {
 // speaksFor returns, for each person the side patterns show speaking for
 // another party, the ids of those parties.
 func (d *docState) speaksFor() map[string][]string {
-	sp := compiled(&sidePatternCache, d.Lex, compileSidePatterns)
+	sp := d.extractor().sp
 	if sp.err != nil {
 		panic(sp.err)
 	}
@@ -57,7 +54,7 @@ func (d *docState) speaksFor() map[string][]string {
 	if len(sp.pats) == 0 {
 		return out
 	}
-	x := indexOf(d.Lex)
+	x := d.index()
 	for si := range d.Sents {
 		us := d.units(x, si)
 		for _, p := range sp.pats {
