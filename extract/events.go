@@ -2018,6 +2018,11 @@ func (d *docState) unassertedNoun(s sentence, off int, announced bool) bool {
 func (d *docState) linkedNoun(s sentence, off int, ts *triggerSet) bool {
 	ws := d.wordsBefore(off, s.Start, 5)
 	for i, w := range ws {
+		if strings.HasSuffix(w.text, "'s") || strings.HasSuffix(w.text, "’s") || strings.HasPrefix(d.Doc.Text[w.end:], "' ") {
+			// "the integrity unit's investigation": a possessor that names
+			// no one is still the noun's own, not the clause subject
+			return false
+		}
 		if prepositions[w.text] {
 			return i+1 < len(ws) && ts.phrasal[ws[i+1].text]
 		}
