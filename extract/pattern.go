@@ -23,10 +23,16 @@ import (
 //	#JJ #NN                 a word whose part-of-speech tag starts so
 //	,  's                   punctuation and the possessive ('s or ’s)
 //	_                       any one word
+//	...                     a gap: one to ten units of any kind, as few as
+//	                        the rest of the pattern allows (an appositive
+//	                        between a name and "as its new chief")
 //
 // and a quantifier may follow an element: ? (optional), * (up to three),
 // + (one to three). Matching is greedy with backtracking; a pattern matches
 // within one sentence.
+
+// gapMax is the most units a gap ("...") spans.
+const gapMax = 10
 
 // unitKind tells what a sentence unit is.
 type unitKind int
@@ -55,6 +61,7 @@ type element struct {
 	tag      string          // tag prefix
 	capture  string          // capture name of a mention or title
 	min, max int
+	gap      bool // any unit, fewest first ("...")
 }
 
 // pattern is a compiled rule with its attributes.
@@ -113,6 +120,8 @@ func compilePattern(in *morph.Inflector, src, file string, attrs map[string]stri
 		case strings.HasPrefix(f, "#") && len(f) > 1:
 			e.tag = f[1:]
 		case f == "_":
+		case f == "...":
+			e.gap, e.max = true, gapMax
 		case f == "'s":
 			e.words = map[string]bool{"'s": true, "’s": true, "'": true, "’": true}
 		default:
@@ -196,6 +205,14 @@ func (p *pattern) matchAt(us []unit, i, e int, caps map[string]unit) (int, bool)
 		return i, true
 	}
 	el := p.elems[e]
+	if el.gap {
+		for n := el.min; n <= el.max && i+n <= len(us); n++ {
+			if end, ok := p.matchAt(us, i+n, e+1, caps); ok {
+				return end, true
+			}
+		}
+		return 0, false
+	}
 	n := 0
 	for n < el.max && i+n < len(us) && el.accepts(us[i+n]) {
 		n++
