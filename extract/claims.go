@@ -21,6 +21,7 @@ type claimLex struct {
 	parent      map[string]string  // topic -> broader topic
 	opinion     map[string]float64 // word -> valence
 	accusations []literal          // nouns naming an accusation ("the allegations")
+	procedural  []literal          // words of process, not of the parties ("does not comment")
 	// "adding that ": the -ing forms of the continues=1 verbs, with "that"
 	continuations []string
 }
@@ -95,6 +96,10 @@ func buildClaimLex(lex *lexicon.Lexicon, in *morph.Inflector) *claimLex {
 		}
 		if e.Attr("accusation") != "" {
 			cl.accusations = append(cl.accusations, inflectedLiteral(in, e.Phrase))
+			continue
+		}
+		if e.Attr("procedural") != "" {
+			cl.procedural = append(cl.procedural, inflectedLiteral(in, e.Phrase))
 			continue
 		}
 		cl.cues = append(cl.cues, cue{inflectedLiteral(in, e.Phrase), e.Attr("stance")})
@@ -1036,7 +1041,7 @@ func (d *docState) filerOf(vs, start int) *entity {
 	var best *entity
 	bestAt := -1
 	for _, ev := range d.Events {
-		if ev.Type != typ || len(ev.Sources) == 0 {
+		if !inList(typ, ev.Type) || len(ev.Sources) == 0 {
 			continue
 		}
 		at := -1
@@ -1187,7 +1192,7 @@ func (d *docState) reportingUse(qs []quoteSeg, used map[int]bool, s sentence, vs
 			return false // "said in a statement": the verb reports, not the noun
 		}
 	}
-	if e.Attr("noun") == "" && len(prev) == 1 && (determiners[prev[0].text] || beForms[prev[0].text] || possessiveWord(prev[0].text)) {
+	if e.Attr("noun") == "" && len(prev) == 1 && (determiners[prev[0].text] || beForms[prev[0].text] && e.Attr("adjective") == "" || possessiveWord(prev[0].text)) {
 		return false // a noun or an adjective: "the claims", "is alleged"
 	}
 	if e.Attr("that") != "" && !d.thatFollows(ve, s.End) {
@@ -1318,7 +1323,10 @@ func (d *docState) accordingToClaim(cl *claimLex, s sentence) *claimDraft {
 	for _, loc := range cl.verbRe.FindAllStringIndex(d.Doc.Text[comma:s.End], -1) {
 		prev := d.wordsBefore(comma+loc[0], comma, 1)
 		if len(prev) == 0 || !determiners[prev[0].text] && !beForms[prev[0].text] {
-			return nil // "According to X, investigators concluded that": the verb's claim
+			if d.speakerBefore(comma+loc[0], s.Start) != nil {
+				return nil // "According to X, investigators concluded that": the verb's claim
+			}
+			break // "According to X, the firm's staff told clinicians that": X's claim
 		}
 	}
 	var who *entity
@@ -1327,10 +1335,13 @@ func (d *docState) accordingToClaim(cl *claimLex, s sentence) *claimDraft {
 	if len(ms) > 0 && ms[0].Entity != nil {
 		who = ms[0].Entity
 	} else {
-		ws := d.wordsBefore(comma, st+len(lead), 1)
-		if len(ws) == 1 {
+		ws := d.wordsBefore(comma, st+len(lead), 2)
+		if len(ws) >= 1 {
 			who = d.filerOf(ws[0].end, st+len(lead))
 			hint = d.filingHint(ws[0].end, st+len(lead))
+		}
+		if who == nil && len(ws) == 2 && determiners[ws[1].text] {
+			who = d.described(ws[0].text, st) // "According to the commission"
 		}
 	}
 	if who == nil {

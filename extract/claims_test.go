@@ -116,6 +116,10 @@ func TestClaimConstructions(t *testing.T) {
 		{"according to a person", "According to Laura Mayhew, a professor who chairs the board, the vote was about more than one meeting.", "Laura Mayhew", "neutral", "the vote was about"},
 		{"according to the complaint", "Laura Mayhew sued Brantley Corp. in March. According to the complaint, managers at the plant were told to bill idle hours to the contract.", "Laura Mayhew", "alleges", "bill idle hours"},
 		{"the complaint says", "Laura Mayhew sued Brantley Corp. in March. The complaint says the setting was switched on for every customer.", "Laura Mayhew", "alleges", "switched on"},
+		{"according to an organization by its head noun", "The Federal Trade Commission accused Brantley Corp. of deceiving clinics. According to the commission, the company's sales staff told clinicians that rival kits were unsafe.", "Federal Trade Commission", "alleges", "rival kits"},
+		{"according to an organization by its head noun, no verb", "The Federal Trade Commission accused Brantley Corp. of deceiving clinics. According to the commission, the company broke the law for years.", "Federal Trade Commission", "alleges", "broke the law"},
+		{"the report said", "The law firm Hollis Ward LLP carried out an investigation into the contract. The report said the director had steered the contract to a friend.", "Hollis Ward LLP", "alleges", "steered the contract"},
+		{"has been insistent that", "Laura Mayhew sued Brantley Corp. in March. Brantley Corp. has been insistent that its discharges complied with every permit.", "Brantley Corp", "denies", "complied with every permit"},
 		{"denied one word", "Brantley Corp. denied wrongdoing.", "Brantley Corp", "denies", "wrongdoing"},
 		{"called without a quote", "Laura Mayhew, a spokeswoman for Brantley Corp., called the allegations baseless and said every invoice was reviewed.", "Brantley Corp", "denies", "allegations baseless"},
 		{"described by its name's head", "The Harwell Trade Commission sued Brantley Corp. in May. The commission argues that the deal would raise prices for most buyers.", "Harwell Trade Commission", "alleges", "raise prices"},
@@ -135,7 +139,7 @@ func TestClaimConstructions(t *testing.T) {
 		{"a quote runs on into the next paragraph", "Harwell Medical sued Brantley Corp.\n\n\"The company hid the defects from every buyer.\n\n\"It should never have happened,\" said Laura Mayhew, a lawyer for Harwell Medical.", "Harwell Medical", "alleges", "hid the defects"},
 		{"a participle speaks for the main subject", "Laura Mayhew sued the Harwell league in March, accusing it of wrongful termination.", "Laura Mayhew", "alleges", "wrongful termination"},
 		{"a statement then its quote", "Brantley Corp. was sued in May.\n\nBrantley Corp. issued a statement on Tuesday.\n\n\"The lawsuit is baseless and we will fight it.\"", "Brantley Corp", "denies", "baseless"},
-		{"the statement said", "Laura Mayhew said in a statement that the vote was fair. \"We hold every superintendent to the same standard,\" the statement said.", "Laura Mayhew", "neutral", "same standard"},
+		{"the statement said", "Laura Mayhew said in a statement that the vote was fair. \"The board will meet again in March,\" the statement said.", "Laura Mayhew", "neutral", "meet again"},
 		{"possessor's office", "The agency changed its rules, a step that Laura Mayhew's office said the company never took elsewhere.", "Laura Mayhew", "neutral", "never took"},
 	}
 	for _, tt := range tests {

@@ -597,6 +597,12 @@ func (r *eventRead) states() bool {
 	if !t.Noun && (d.negatedBefore(s, m.start) || d.modalBefore(s, m.start, ts.announced[t.Type])) {
 		return false // "would appeal", "may sue": an intention, not an event
 	}
+	// a noun trigger right after a modal is a verb ("said it would
+	// appeal"), and one whose governing verb is negated or modal states
+	// no event ("would not accept a settlement")
+	if t.Noun && d.unassertedNoun(s, m.start, ts.announced[t.Type]) {
+		return false
+	}
 	// "the case, brought by X": a noun that states an event only with a
 	// participle of its list and "by" after it
 	if bv := t.Attrs["byverb"]; bv != "" {
@@ -1517,10 +1523,12 @@ func (d *docState) modifier(s sentence, m *mention, ts *triggerSet) bool {
 // right after it ("an Amazon spokesperson").
 func (d *docState) proxy(s sentence, m *mention) bool {
 	off := m.End
-	if rest := d.Doc.Text[off:]; strings.HasPrefix(rest, "'s") {
-		off += len("'s")
-	} else if strings.HasPrefix(rest, "’s") {
-		off += len("’s")
+	rest := d.Doc.Text[off:]
+	for _, p := range []string{"'s", "’s", "'", "’"} {
+		if strings.HasPrefix(rest, p) {
+			off += len(p) // "Acme's lawyers", "Corliss' lawyers"
+			break
+		}
 	}
 	ws := d.wordsAfter(d.skipParen(off, s.End), s.End, 1)
 	x := d.index()
@@ -1777,11 +1785,31 @@ func (d *docState) wordsAfterAll(from, end int) []word {
 	return out
 }
 
+// lawyersFor reports whether the mention m follows a proxy noun and "for"
+// at the start of a clause: "Lawyers for the state asked ..." is the state
+// acting.
+func (d *docState) lawyersFor(s sentence, m *mention, from int) bool {
+	ws := d.wordsBefore(m.Start, from, 3)
+	if len(ws) < 2 || ws[0].text != "for" {
+		return false
+	}
+	x := d.index()
+	if !x.ev.proxy[ws[1].text] {
+		return false
+	}
+	for _, w := range ws[2:] {
+		if !determiners[w.text] {
+			return false
+		}
+	}
+	return true
+}
+
 // subjectIn is the first subject-like mention in [from, end).
 func (d *docState) subjectIn(s sentence, from, end int) *mention {
 	var cands []*mention
 	for _, m := range d.mentionsIn(from, end) {
-		if m.Entity == nil || d.possessive(m) && !d.proxy(s, m) || d.prepBefore(s, m.Start, from) != "" {
+		if m.Entity == nil || d.possessive(m) && !d.proxy(s, m) || d.prepBefore(s, m.Start, from) != "" && !d.lawyersFor(s, m, from) {
 			continue
 		}
 		if m.Entity.Type == kg.Organization && d.modifier(s, m, nil) && !d.proxy(s, m) {
@@ -1816,10 +1844,19 @@ func (d *docState) possessorBefore(si, off int) *mention {
 		return nil
 	}
 	m := ms[len(ms)-1]
-	if m.Entity == nil || !d.possessive(m) {
+	if m.Entity == nil {
 		return nil
 	}
 	gap := d.Doc.Text[m.End:off]
+	if !d.possessive(m) {
+		// an organization's name modifying the noun acts as its possessor:
+		// "a Securities and Exchange Commission investigation" (a court so
+		// placed is where it happens: "a Federal Court challenge")
+		if m.Entity.Type != kg.Organization || m.Entity.Kind == "court" || m.Kind != nameMention || strings.TrimSpace(gap) != "" {
+			return nil
+		}
+		return m
+	}
 	gap = strings.TrimPrefix(strings.TrimPrefix(gap, "'s"), "’s")
 	if strings.ContainsAny(gap, ",;:()\"“”") || len(strings.Fields(gap)) > 2 {
 		return nil
@@ -1952,6 +1989,25 @@ func (d *docState) governedBy(s sentence, off int, verbs map[string]bool) bool {
 		if verbs[w.text] {
 			return true
 		}
+	}
+	return false
+}
+
+// unassertedNoun reports whether the noun trigger at off is a verb after a
+// modal ("would appeal") or the object of a negated or modal verb ("would
+// not accept a settlement", "may seek an injunction"). The governing verb
+// is the first word before the noun that is no determiner or modifier.
+func (d *docState) unassertedNoun(s sentence, off int, announced bool) bool {
+	for _, w := range d.wordsBefore(off, s.Start, 4) {
+		switch {
+		case modals[w.text]:
+			return !(announced && (w.text == "will" || w.text == "'ll"))
+		case prepositions[w.text] || w.text == "to":
+			return false
+		case determiners[w.text] || isLowerWord(w.text) && (strings.HasSuffix(w.text, "al") || strings.HasSuffix(w.text, "ive") || strings.HasSuffix(w.text, "ary")):
+			continue
+		}
+		return d.negatedBefore(s, w.start) || d.modalBefore(s, w.start, announced)
 	}
 	return false
 }

@@ -201,7 +201,7 @@ func capitalizedRun(d *docState, x *lexIndex, toks []token, i int) int {
 		}
 		// a number after an organization head ends the name: "School
 		// District 12", "Police Lodge 44"
-		if _, head := x.heads[toks[b-1].Text]; head && isDigits(toks[b].Text) {
+		if h, head := x.heads[toks[b-1].Text]; head && !h.Legal && isDigits(toks[b].Text) {
 			b++
 			continue
 		}
@@ -224,6 +224,9 @@ func capitalizedRun(d *docState, x *lexIndex, toks []token, i int) int {
 	}
 	return b
 }
+
+// placeCompound ends a word that locates what follows ("Perth-based").
+const placeCompound = "-based"
 
 // trimRunStart drops from the start of the run toks[a:b] what opens it but
 // is no name: an ordinal outside a circuit, determiners and status words, a
@@ -253,6 +256,11 @@ func trimRunStart(x *lexIndex, toks []token, a, b, first int, names, lower map[s
 		return a, false
 	}
 	for a < b && x.calendar[kg.Key(toks[a].Text)] {
+		a++
+	}
+	// A place compound says where a body sits and is no part of its name:
+	// "the Brussels-based European Biosimilars Council".
+	for a < b && strings.HasSuffix(strings.ToLower(toks[a].Text), placeCompound) {
 		a++
 	}
 	for a < b && connectors[strings.ToLower(toks[a].Text)] {

@@ -37,17 +37,25 @@ const negationReach = 3
 // accusedAs lists the event parts whose holder the event accuses.
 var accusedAs = map[string]bool{"target": true, "subject": true}
 
+// leavingTypes are the event types whose subject leaves a post or a case:
+// what the leaver says of it explains the step rather than taking a side.
+var leavingTypes = map[string]bool{"resignation": true, "recusal": true}
+
 // accusingTypes are the event types that accuse their target or subject.
 var accusingTypes = map[string]bool{"lawsuit": true, "protest": true, "motion": true, "appeal": true, "investigation": true}
 
+// compileOpinion reads the opinion words' valences, the domain's
+// corrections (opinion_domain.txt) replacing the general ones.
 func compileOpinion(lex *lexicon.Lexicon) map[string]float64 {
 	out := map[string]float64{}
 	if lex == nil {
 		return out
 	}
-	for _, e := range lex.Entries("opinion") {
-		if v, err := strconv.ParseFloat(e.Attr("valence"), 64); err == nil {
-			out[strings.ToLower(e.Phrase)] = v
+	for _, name := range []string{"opinion", "opinion_domain"} {
+		for _, e := range lex.Entries(name) {
+			if v, err := strconv.ParseFloat(e.Attr("valence"), 64); err == nil {
+				out[strings.ToLower(e.Phrase)] = v
+			}
 		}
 	}
 	return out
@@ -96,6 +104,60 @@ func (d *docState) sides() (accused, accusers map[string]bool) {
 	return accused, accusers
 }
 
+// procedure reports whether a claim states an intention or speaks of the
+// process rather than of the parties: a modal among its first words ("it
+// would appeal", "a panel will be formed") or a procedural cue ("does not
+// comment on pending litigation"). Such a claim takes no side by default.
+func (cl *claimLex) procedure(text string) bool {
+	ws := wordRe.FindAllString(asciiLower(text), -1)
+	for i, w := range ws {
+		if i == intentReach {
+			break
+		}
+		if modals[strings.ReplaceAll(w, "’", "'")] {
+			return true
+		}
+	}
+	lower := asciiLower(text)
+	for _, p := range cl.procedural {
+		if p.match(lower) {
+			return true
+		}
+	}
+	return false
+}
+
+// intentReach is how many opening words of a claim a modal may be among to
+// make it a statement of intention ("the company would appeal").
+const intentReach = 4
+
+// leavers returns the entities the document shows leaving a post or a
+// case (the subjects of resignations and recusals).
+func (d *docState) leavers() map[string]bool {
+	out := map[string]bool{}
+	for _, ev := range d.Events {
+		if !leavingTypes[ev.Type] {
+			continue
+		}
+		for _, p := range ev.Participants {
+			if p.Entity != "" && (p.As == "subject" || p.As == "agent") {
+				out[p.Entity] = true
+			}
+		}
+	}
+	return out
+}
+
+// sideOf is an entity's side with the sides of the parties it speaks for
+// (reps, from side_patterns.txt): a defendant's lawyer is on the defence.
+func (d *docState) sideOf(id string, reps map[string][]string) []string {
+	out := d.side(id)
+	for _, p := range reps[id] {
+		out = append(out, d.side(p)...)
+	}
+	return out
+}
+
 // side returns an entity with the organizations it holds roles at.
 func (d *docState) side(id string) []string {
 	out := []string{id}
@@ -123,6 +185,16 @@ const (
 // opinion such a claim alleges.
 func (d *docState) weighOpinion(cl *claimLex, claims []kg.Claim, decided []decision) {
 	accused, accusers := d.sides()
+	for i, c := range claims {
+		// whoever denies in words ("X denied wrongdoing", "X rejected the
+		// findings") is defending itself
+		if decided[i] == byWords && c.Stance == kg.Denies && cl.verbs[c.Verb].Attr("denial") != "" {
+			accused[c.Claimant] = true
+		}
+	}
+	dispute := inDispute(accused, accusers, claims, decided)
+	leavers := d.leavers()
+	reps := d.speaksFor()
 	for i := range claims {
 		c := &claims[i]
 		if decided[i] == byWords {
@@ -130,7 +202,7 @@ func (d *docState) weighOpinion(cl *claimLex, claims []kg.Claim, decided []decis
 		}
 		v := cl.valence(c.Text)
 		defends, accuses := false, false
-		for _, s := range d.side(c.Claimant) {
+		for _, s := range d.sideOf(c.Claimant, reps) {
 			defends = defends || accused[s]
 			accuses = accuses || accusers[s]
 		}
@@ -158,7 +230,44 @@ func (d *docState) weighOpinion(cl *claimLex, claims []kg.Claim, decided []decis
 		case defends && !accuses && v >= opinionThreshold:
 			c.Stance = kg.Denies
 		}
+		if c.Stance == kg.Neutral && decided[i] == byNothing && dispute && !leavers[c.Claimant] && !cl.procedure(c.Text) {
+			c.Stance = disputePrior(defends, accuses, v)
+		}
 	}
+}
+
+// disputePrior is the stance of a claim that nothing in its words decided,
+// in a document about a dispute (an accusing event, or a claim whose words
+// allege or deny). A party quoted in such a story speaks to the dispute:
+// the accused defends itself, an accuser accuses, and anyone else who is
+// quoted without marked praise or reassurance ("we have full confidence
+// in her", "honored to be selected") takes a side against someone. In the
+// annotated development articles, unmarked key claims allege about three
+// times as often as they are neutral.
+func disputePrior(defends, accuses bool, v float64) string {
+	switch {
+	case defends && !accuses:
+		return kg.Denies
+	case accuses && !defends:
+		return kg.Alleges
+	case v < opinionThreshold:
+		return kg.Alleges
+	}
+	return kg.Neutral
+}
+
+// inDispute reports whether a document is about a dispute: some party is
+// accused or accuses, or some claim's own words allege or deny.
+func inDispute(accused, accusers map[string]bool, claims []kg.Claim, decided []decision) bool {
+	if len(accused) > 0 || len(accusers) > 0 {
+		return true
+	}
+	for i, c := range claims {
+		if decided[i] != byNothing && c.Stance != kg.Neutral {
+			return true
+		}
+	}
+	return false
 }
 
 // aboutAccusation reports whether a claim speaks of an accusation (the

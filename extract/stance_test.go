@@ -60,3 +60,59 @@ func TestOpinionStance(t *testing.T) {
 		}
 	}
 }
+
+// TestDisputePrior checks the stance of claims whose words decide nothing,
+// in a story about a dispute: the accused defends itself, another quoted
+// party takes a side against someone, and statements of intention or of
+// procedure stay neutral.
+func TestDisputePrior(t *testing.T) {
+	text := "Quorvane Labs sued Helmbright Corp. on Monday over the pricing of its kits.\n\n" +
+		"\"The prices went up three times in one year while the kits stayed the same,\" said Dana Orlo, a nurse at a county clinic.\n\n" +
+		"\"Our prices reflect what the kits cost to make,\" said Helmbright spokesman Ben Carrow.\n\n" +
+		"Mira Stent, a spokeswoman for the county, said the county would review its orders.\n\n" +
+		"Tom Barre, a spokesman for the state attorney general, said the office does not comment on pending litigation.\n"
+	ex, err := Document(kg.Document{ID: "t", Text: text, PublishedAt: "2025-03-04"}, lexicon.Must())
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := map[string]string{}
+	for _, e := range ex.Entities {
+		name[e.ID] = e.Name
+	}
+	got := map[string]string{}
+	for _, c := range ex.Claims {
+		got[name[c.Claimant]] = c.Stance
+	}
+	for who, want := range map[string]string{"Dana Orlo": kg.Alleges, "Ben Carrow": kg.Denies, "Mira Stent": kg.Neutral, "Tom Barre": kg.Neutral} {
+		if got[who] != want {
+			t.Errorf("%s: stance %q, want %q (all: %v)", who, got[who], want, got)
+		}
+	}
+}
+
+// TestSidePatterns checks that the built-in side patterns compile and that
+// a party's lawyer is read from the party's side: the lawyer of a sued
+// man defends him even in words that carry no stance.
+func TestSidePatterns(t *testing.T) {
+	if sp := compileSidePatterns(lexicon.Must()); sp.err != nil || len(sp.pats) == 0 {
+		t.Fatalf("side patterns: %d compiled, error %v", len(sp.pats), sp.err)
+	}
+	text := "Quorvane Labs sued Martin Helm on Monday over the pricing of its kits.\n\n" +
+		"Helm's lawyer, Ben Carrow, said the prices were set by the market in 2023.\n\n" +
+		"\"The prices went up three times in one year,\" said Dana Orlo, a nurse at a county clinic.\n"
+	ex, err := Document(kg.Document{ID: "t", Text: text, PublishedAt: "2025-03-04"}, lexicon.Must())
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := map[string]string{}
+	for _, e := range ex.Entities {
+		name[e.ID] = e.Name
+	}
+	got := map[string]string{}
+	for _, c := range ex.Claims {
+		got[name[c.Claimant]] = c.Stance
+	}
+	if got["Ben Carrow"] != kg.Denies {
+		t.Errorf("Ben Carrow (the defendant's lawyer): stance %q, want %q (all: %v)", got["Ben Carrow"], kg.Denies, got)
+	}
+}

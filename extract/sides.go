@@ -1,0 +1,79 @@
+package extract
+
+import (
+	"fmt"
+
+	"github.com/factgraph/factgraph/extract/morph"
+	"github.com/factgraph/factgraph/kg"
+	"github.com/factgraph/factgraph/lexicon"
+)
+
+// Side patterns (lexicon file side_patterns.txt) show one party speaking
+// for another: a lawyer for a defendant, a company's spokesman. Each
+// captures {person=speaker} and {org=party} or {person=party}. Stance reads
+// a claim from the sides of its speaker and of the parties the speaker
+// speaks for.
+
+type sidePatterns struct {
+	pats []pattern
+	err  error
+}
+
+// compileSidePatterns is buildSidePatterns with the lexicon's own inflector.
+func compileSidePatterns(lex *lexicon.Lexicon) *sidePatterns {
+	return buildSidePatterns(lex, newInflector(lex))
+}
+
+// buildSidePatterns compiles side_patterns.txt, inflecting by in; the
+// first pattern that does not compile or lacks a speaker or a party is kept
+// as the error.
+func buildSidePatterns(lex *lexicon.Lexicon, in *morph.Inflector) *sidePatterns {
+	sp := &sidePatterns{}
+	if lex == nil {
+		return sp
+	}
+	for _, e := range lex.Entries("side_patterns") {
+		p, err := compilePattern(in, e.Phrase, e.File, e.Attrs)
+		if err != nil {
+			sp.err = err
+			return sp
+		}
+		if _, ok := p.capture("speaker"); !ok {
+			sp.err = fmt.Errorf("pattern %s: no {person=speaker}", e.File)
+			return sp
+		}
+		if _, ok := p.capture("party"); !ok {
+			sp.err = fmt.Errorf("pattern %s: no {org=party} or {person=party}", e.File)
+			return sp
+		}
+		sp.pats = append(sp.pats, p)
+	}
+	return sp
+}
+
+// speaksFor returns, for each person the side patterns show speaking for
+// another party, the ids of those parties.
+func (d *docState) speaksFor() map[string][]string {
+	sp := d.extractor().sp
+	if sp.err != nil {
+		panic(sp.err)
+	}
+	out := map[string][]string{}
+	if len(sp.pats) == 0 {
+		return out
+	}
+	x := d.index()
+	for si := range d.Sents {
+		us := d.units(x, si)
+		for _, p := range sp.pats {
+			for _, m := range p.matches(us) {
+				speaker, party := m.caps["speaker"].ent, m.caps["party"].ent
+				if speaker == nil || party == nil || speaker == party || speaker.Type != kg.Person {
+					continue
+				}
+				out[speaker.ID] = append(out[speaker.ID], party.ID)
+			}
+		}
+	}
+	return out
+}
