@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/factgraph/factgraph/kg"
 	"github.com/factgraph/factgraph/lexicon"
@@ -30,6 +32,7 @@ type lexIndex struct {
 	nominals    map[string]string   // "company" -> organization kind it refers to
 	titleMods   map[string]bool     // "interim", "deputy": words that qualify a title before it
 	temporary   map[string]bool     // "interim", "acting": title_modifiers.txt temporary=1
+	rankMods    map[string]bool     // "Chief", "Senior": title_modifiers.txt rank=1, capitalized
 	titleOnly   []titleOnly         // title_scopes.txt only=: offices only a university or a company has
 	titleScopes map[string]string   // title word -> company, member or none (title_scopes.txt)
 	rankTitles  map[string]bool     // lower-case military ranks (titles.txt rank=1)
@@ -201,10 +204,15 @@ func (x *lexIndex) readTitles(l *lexicon.Lexicon) {
 	}
 	x.titleMods = map[string]bool{}
 	x.temporary = map[string]bool{}
+	x.rankMods = map[string]bool{}
 	for _, e := range l.Entries("title_modifiers") {
 		x.titleMods[strings.ToLower(e.Phrase)] = true
 		if e.Attr("temporary") != "" {
 			x.temporary[strings.ToLower(e.Phrase)] = true
+		}
+		if low := strings.ToLower(e.Phrase); e.Attr("rank") != "" {
+			r, n := utf8.DecodeRuneInString(low)
+			x.rankMods[string(unicode.ToUpper(r))+low[n:]] = true
 		}
 	}
 	x.rankTitles = map[string]bool{}

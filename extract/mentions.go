@@ -689,7 +689,7 @@ func splitPlain(d *docState, x *lexIndex, si, a, b int, afterTitle, beforeTitle 
 	}
 	// A rank word before a place and a title is the title's: "Chief U.S.
 	// District Judge Jane Roe".
-	for beforeTitle && a+1 < b && rankWords[toks[a].Text] {
+	for beforeTitle && a+1 < b && x.rankMods[toks[a].Text] {
 		a++
 	}
 	// A place before a plain name stays: "Denver Summit", "USA Volleyball".
@@ -1832,9 +1832,6 @@ func dateline(d *docState, q *piece) bool {
 	}
 	return false
 }
-
-// rankWords open a title rather than a name.
-var rankWords = map[string]bool{"Chief": true, "Senior": true, "Deputy": true, "Acting": true, "Interim": true, "Associate": true, "Assistant": true, "Principal": true}
 
 // gerundNext: verbs after a sentence-opening gerund subject.
 var gerundNext = map[string]bool{"was": true, "is": true, "would": true, "will": true, "has": true, "had": true, "could": true, "can": true, "may": true, "might": true, "should": true, "remains": true, "seems": true, "became": true}
