@@ -2,7 +2,11 @@ package main
 
 import (
 	"encoding/json"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -81,5 +85,38 @@ func TestStoreDoesNotDependOnAPI(t *testing.T) {
 	}
 	if !found {
 		t.Fatal("package neo4jstore not listed")
+	}
+}
+
+// maxExtractFuncLines is the longest function the extraction stages may
+// have: each step of reading a sentence is its own named function.
+const maxExtractFuncLines = 100
+
+// TestExtractFunctionsShort holds extract's functions to one step each: no
+// function (from its func line to its closing brace) over
+// maxExtractFuncLines lines.
+func TestExtractFunctionsShort(t *testing.T) {
+	fs := token.NewFileSet()
+	files, err := filepath.Glob(filepath.Join("extract", "*.go"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no Go files in extract: %v", err)
+	}
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		af, err := parser.ParseFile(fs, f, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range af.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok {
+				continue
+			}
+			if n := fs.Position(fd.End()).Line - fs.Position(fd.Pos()).Line + 1; n > maxExtractFuncLines {
+				t.Errorf("%s: %s is %d lines (at most %d): split it into named steps", f, fd.Name.Name, n, maxExtractFuncLines)
+			}
+		}
 	}
 }

@@ -17,7 +17,7 @@ const MaxDocumentBytes = 8 << 20
 
 // Extractor is the extraction stages prepared for one lexicon: its word
 // index, its inflector, the event triggers, the claim lexicon and the role
-// and side patterns, each compiled once. It is safe for concurrent use.
+// patterns, each compiled once. It is safe for concurrent use.
 type Extractor struct {
 	lex *lexicon.Lexicon
 	x   *lexIndex
@@ -28,9 +28,8 @@ type Extractor struct {
 	sp  *sidePatterns
 }
 
-// New prepares the extraction stages for lex (nil: no lexicon). A role or
-// side pattern that does not compile fails every document, naming the
-// pattern.
+// New prepares the extraction stages for lex (nil: no lexicon). A role
+// pattern that does not compile fails every document, naming the pattern.
 func New(lex *lexicon.Lexicon) *Extractor {
 	e := &Extractor{lex: lex, in: newInflector(lex)}
 	if lex == nil {
@@ -41,7 +40,7 @@ func New(lex *lexicon.Lexicon) *Extractor {
 	e.ts = compileTriggers(lex, e.in)
 	e.cl = buildClaimLex(lex, e.in)
 	e.rp = compileRolePatterns(lex, e.in)
-	e.sp = buildSidePatterns(lex, e.in)
+	e.sp = compileSidePatterns(lex, e.in)
 	return e
 }
 

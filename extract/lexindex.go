@@ -35,6 +35,7 @@ type lexIndex struct {
 	rankMods    map[string]bool     // "Chief", "Senior": title_modifiers.txt rank=1, capitalized
 	titleOnly   []titleOnly         // title_scopes.txt only=: offices only a university or a company has
 	titleScopes map[string]string   // title word -> company, member or none (title_scopes.txt)
+	storyTitles map[string]bool     // title words of offices at the story's organization (title_scopes.txt story=1)
 	rankTitles  map[string]bool     // lower-case military ranks (titles.txt rank=1)
 	national    map[string]bool     // kg.Key of places that are the nation (places.txt national=1)
 	programCues map[string]bool     // lower-case words before a program's name (program_cues.txt)
@@ -196,8 +197,12 @@ func buildIndex(l *lexicon.Lexicon) *lexIndex {
 // readTitles reads titles.txt, title_scopes.txt and title_modifiers.txt.
 func (x *lexIndex) readTitles(l *lexicon.Lexicon) {
 	x.titleScopes = map[string]string{}
+	x.storyTitles = map[string]bool{}
 	for _, e := range l.Entries("title_scopes") {
 		x.titleScopes[strings.ToLower(e.Phrase)] = e.Attr("scope")
+		if e.Attr("story") != "" {
+			x.storyTitles[strings.ToLower(e.Phrase)] = true
+		}
 		if k := e.Attr("only"); k != "" {
 			x.titleOnly = append(x.titleOnly, titleOnly{text: strings.ToLower(e.Phrase), kind: k, start: e.Attr("start") != ""})
 		}

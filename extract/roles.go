@@ -69,6 +69,11 @@ func (rb *roleBuilder) addRole(si int, person *entity, title string, org *entity
 		// organization is the company the story is about.
 		org = recentOrgKind(d, d.Sents[si].Start, person, "company")
 	}
+	if org == nil && !orgNone && storyTitle(x, title) && !otherOwner(x, d.Sents[si].Tokens) {
+		// "In a statement, spokeswoman Jane Roe said": a member office
+		// with no stated organization is at the one the story is about
+		org = salientOrg(d, person)
+	}
 	if org != nil && !orgNone {
 		if org == person {
 			return
@@ -701,6 +706,20 @@ func otherOwner(x *lexIndex, toks []token) bool {
 	return false
 }
 
+// storyTitle: a member office held, when no organization is named, at
+// the organization the story is about (title_scopes.txt story=1), and no
+// word of it says otherwise (scope=none).
+func storyTitle(x *lexIndex, t string) bool {
+	story := false
+	for _, w := range strings.Fields(strings.ToLower(t)) {
+		if x.titleScopes[w] == "none" {
+			return false
+		}
+		story = story || x.storyTitles[w]
+	}
+	return story
+}
+
 // corporateTitle: an office held in some organization, which a sentence
 // names near the person.
 func corporateTitle(x *lexIndex, t string) bool { return titleScope(x, t) != "" }
@@ -1158,6 +1177,23 @@ func headNounOrgBefore(d *docState, toks []token, a int, skip *entity) *entity {
 func recentOrg(d *docState, off int, skip *entity) *entity { return recentOrgKind(d, off, skip, "") }
 
 // recentOrgKind is recentOrg limited to one organization kind ("" for any).
+// salientOrg is the organization the story is most about: the one named
+// most often (by name, short name or description), first named on a tie.
+func salientOrg(d *docState, skip *entity) *entity {
+	count := map[*entity]int{}
+	var best *entity
+	for _, m := range d.Mentions {
+		if m.Entity == nil || m.Entity.Type != kg.Organization || m.Entity == skip {
+			continue
+		}
+		count[m.Entity]++
+		if best == nil || count[m.Entity] > count[best] {
+			best = m.Entity
+		}
+	}
+	return best
+}
+
 func recentOrgKind(d *docState, off int, skip *entity, kind string) *entity {
 	var best *mention
 	for _, m := range d.Mentions {

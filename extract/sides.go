@@ -19,15 +19,7 @@ type sidePatterns struct {
 	err  error
 }
 
-// compileSidePatterns is buildSidePatterns with the lexicon's own inflector.
-func compileSidePatterns(lex *lexicon.Lexicon) *sidePatterns {
-	return buildSidePatterns(lex, newInflector(lex))
-}
-
-// buildSidePatterns compiles side_patterns.txt, inflecting by in; the
-// first pattern that does not compile or lacks a speaker or a party is kept
-// as the error.
-func buildSidePatterns(lex *lexicon.Lexicon, in *morph.Inflector) *sidePatterns {
+func compileSidePatterns(lex *lexicon.Lexicon, in *morph.Inflector) *sidePatterns {
 	sp := &sidePatterns{}
 	if lex == nil {
 		return sp

@@ -94,7 +94,7 @@ func TestDisputePrior(t *testing.T) {
 // a party's lawyer is read from the party's side: the lawyer of a sued
 // man defends him even in words that carry no stance.
 func TestSidePatterns(t *testing.T) {
-	if sp := compileSidePatterns(lexicon.Must()); sp.err != nil || len(sp.pats) == 0 {
+	if sp := compileSidePatterns(lexicon.Must(), newInflector(lexicon.Must())); sp.err != nil || len(sp.pats) == 0 {
 		t.Fatalf("side patterns: %d compiled, error %v", len(sp.pats), sp.err)
 	}
 	text := "Quorvane Labs sued Martin Helm on Monday over the pricing of its kits.\n\n" +
