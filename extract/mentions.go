@@ -206,6 +206,12 @@ func capitalizedRun(d *docState, x *lexIndex, toks []token, i int) int {
 			b++
 			continue
 		}
+		// a particle inside a person's name: "Pieter van Rensburg",
+		// "Ursula von der Leyen"
+		if p := particleRun(toks, b); p > b && p < len(toks) && isCapToken(toks[p].Text) && !isAllCaps(toks[b-1].Text) {
+			b = p
+			continue
+		}
 		// connectors between capitalized words: "Department of the Army"
 		c := b
 		for c < len(toks) && connectors[strings.ToLower(toks[c].Text)] && c-b < 2 {
@@ -228,6 +234,31 @@ func capitalizedRun(d *docState, x *lexIndex, toks []token, i int) int {
 
 // placeCompound ends a word that locates what follows ("Perth-based").
 const placeCompound = "-based"
+
+// nameParticles are the lower-case particles of family names (closed
+// class): "van", "von der", "da".
+var nameParticles = map[string]bool{"van": true, "von": true, "der": true, "den": true, "del": true, "della": true, "da": true, "di": true, "du": true, "dos": true, "das": true, "ter": true, "ten": true, "bin": true, "ibn": true, "le": true, "la": true}
+
+// hasParticle reports whether a lower-case name particle is among tokens
+// [a,b).
+func hasParticle(toks []token, a, b int) bool {
+	for k := a; k < b; k++ {
+		if nameParticles[toks[k].Text] {
+			return true
+		}
+	}
+	return false
+}
+
+// particleRun returns the end of the run of name particles starting at
+// token b (at most two: "von der"), or b.
+func particleRun(toks []token, b int) int {
+	p := b
+	for p < len(toks) && p < b+2 && nameParticles[toks[p].Text] {
+		p++
+	}
+	return p
+}
 
 // runScan is a sentence being chunked into runs of capitalized words.
 type runScan struct {
@@ -764,6 +795,8 @@ func appositiveTitle(x *lexIndex, toks []token, b int) bool {
 		switch {
 		case leadStop[low], x.former[low], isPossessive(t.Text), isCapToken(t.Text), isAdjective(t):
 			continue
+		case strings.HasPrefix(t.Tag, "NN") && k > b+1:
+			continue // nouns qualifying the title: "its data protection officer"
 		}
 		return false
 	}
@@ -890,11 +923,14 @@ func typeFromSentence(d *docState, x *lexIndex, ps []*piece, p *piece) {
 	case p.b-p.a >= 2 && p.b-p.a <= 4 && x.firstNames[first] && !isAllCaps(toks[p.b-1].Text) && !(p.a > 0 && strings.EqualFold(toks[p.a-1].Text, "the")):
 		// "the Charlotte Hawks" is no person: names take no article.
 		p.typ = kg.Person
+	case p.b-p.a >= 3 && hasParticle(toks, p.a+1, p.b-1):
+		p.typ = kg.Person // "Pieter van Rensburg"
 	case strings.HasSuffix(strings.ToLower(p.text), ".com"):
 		p.typ, p.kind = kg.Organization, "company"
 	}
-	if p.typ == "" && p.b-p.a >= 2 && p.b-p.a <= 4 && !isAllCaps(first) && appositiveTitle(x, toks, p.b) {
-		// "Jane Roe, a lawyer for Acme", "Jane Roe, Acme's chief executive"
+	if p.typ == "" && p.b-p.a >= 2 && p.b-p.a <= 4 && !isAllCaps(first) && (appositiveTitle(x, toks, p.b) || ageOrWhoAfter(toks, p.b)) {
+		// "Jane Roe, a lawyer for Acme", "Jane Roe, Acme's chief executive",
+		// "Jane Roe, 44, said", "Jane Roe, who resigned"
 		p.typ = kg.Person
 	}
 	if p.typ != "" || typeFromCueWords(d, x, toks, p) {
@@ -906,6 +942,20 @@ func typeFromSentence(d *docState, x *lexIndex, ps []*piece, p *piece) {
 // typeFromCueWords types a piece from the organization and person cue
 // words of the lexicon before or after it ("the United Food Workers
 // union"); false when there is none.
+// ageOrWhoAfter reports whether a name ending at token b is followed by an
+// age ("Jane Roe, 44,") or a relative "who" ("Jane Roe, who resigned"):
+// both are said of people.
+func ageOrWhoAfter(toks []token, b int) bool {
+	if b+1 >= len(toks) || toks[b].Text != "," {
+		return false
+	}
+	next := toks[b+1].Text
+	if next == "who" {
+		return true
+	}
+	return len(next) <= 3 && isDigits(next) && b+2 < len(toks) && toks[b+2].Text == ","
+}
+
 func typeFromCueWords(d *docState, x *lexIndex, toks []token, p *piece) bool {
 	if k, ok := cueBefore(x, toks, p.a); ok {
 		p.typ, p.kind = kg.Organization, orDefault(k, "company")
@@ -1555,6 +1605,11 @@ func (eb *entityBuilder) fullPerson(p *piece) {
 			eb.addMention(p, e, "nickname")
 			return
 		}
+		if e = particleSurname(d, toks[p.a].Text, p.text); e != nil {
+			eb.byKey[k] = e
+			eb.addMention(p, e, "surname") // "Van Rensburg" = "Pieter van Rensburg"
+			return
+		}
 		e = eb.newEnt(kg.Person, p.text, "")
 		eb.byKey[k] = e
 	}
@@ -1587,6 +1642,22 @@ func (eb *entityBuilder) shortOrg(p *piece) {
 // shortPerson adds a surname (or a full name's single form) to the person
 // with that surname, a given name alone to the one person named in full
 // with it, or else to the entity of the same word or a new one.
+// particleSurname is the person already named in full whose name ends in
+// text, a surname that opens with a particle ("Van Rensburg" for "Pieter
+// van Rensburg"), or nil.
+func particleSurname(d *docState, first, text string) *entity {
+	if !nameParticles[strings.ToLower(first)] {
+		return nil
+	}
+	tail := " " + strings.ToLower(text)
+	for _, f := range d.Entities {
+		if f.Type == kg.Person && strings.HasSuffix(strings.ToLower(f.Name), tail) {
+			return f
+		}
+	}
+	return nil
+}
+
 func (eb *entityBuilder) shortPerson(p *piece) {
 	d := eb.d
 	toks := d.Sents[p.sent].Tokens
