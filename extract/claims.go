@@ -1141,9 +1141,9 @@ func (d *docState) indirect(cl *claimLex, qs []quoteSeg, used map[int]bool) []*c
 func (d *docState) indirectAt(cl *claimLex, qs []quoteSeg, used map[int]bool, s sentence, loc []int) []*claimDraft {
 	vs, ve := s.Start+loc[0], s.Start+loc[1]
 	verb := strings.ToLower(s.Text[loc[0]:loc[1]])
-	e := cl.verbs[verb]
-	prev := d.wordsBefore(vs, s.Start, 1)
-	if !d.reportingUse(qs, used, s, vs, ve, e, prev) {
+	rv := &reportVerb{s: s, vs: vs, ve: ve, e: cl.verbs[verb], prev: d.wordsBefore(vs, s.Start, 1)}
+	prev := rv.prev
+	if !d.reportingUse(qs, used, rv) {
 		return nil
 	}
 	if ts := d.trailing(s, vs, ve, verb); ts != nil {
@@ -1153,14 +1153,14 @@ func (d *docState) indirectAt(cl *claimLex, qs []quoteSeg, used map[int]bool, s 
 	if strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, ",") || strings.HasPrefix(rest, "“") || strings.HasPrefix(rest, `"`) {
 		return nil // a direct quote's attribution
 	}
-	from := d.reportedStart(s, ve, e)
+	from := d.reportedStart(rv)
 	if w := firstWord(d.Doc.Text[from:s.End]); prepositions[w] || w == "to" {
 		return nil // "complained about X", "a statement to CNN": no reported clause
 	}
 	if len(prev) == 1 && prev[0].text == "to" {
 		return nil // "to argue that": not yet said
 	}
-	end, ok := d.reportedEnd(cl, s, from, e)
+	end, ok := d.reportedEnd(cl, rv, from)
 	if !ok {
 		return nil
 	}
@@ -1171,12 +1171,21 @@ func (d *docState) indirectAt(cl *claimLex, qs []quoteSeg, used map[int]bool, s 
 	return []*claimDraft{{claimant: who, kind: kg.Paraphrase, verb: verb, texts: []string{d.Doc.Text[from:end]}, spans: [][2]int{{from, end}}, para: s.Para, clause: d.clauseStart(s, vs), hint: d.filingHint(vs, s.Start)}}
 }
 
-// reportingUse reports whether the verb at [vs,ve) of sentence s, with
-// lexicon entry e and the word before it prev, reports speech: not part of
-// a name, a quote or an attribution already used, not a noun or an
-// adjective ("said in a statement", "the claims", "is alleged"), followed by
-// "that" when the verb needs it, and not a denial of someone something.
-func (d *docState) reportingUse(qs []quoteSeg, used map[int]bool, s sentence, vs, ve int, e lexicon.Entry, prev []word) bool {
+// reportVerb is a reporting verb found in a sentence: s.Text's [vs,ve)
+// (document offsets), its lexicon entry and the word before it.
+type reportVerb struct {
+	s      sentence
+	vs, ve int
+	e      lexicon.Entry
+	prev   []word
+}
+
+// reportingUse reports whether the verb rv reports speech: not part of a
+// name, a quote or an attribution already used, not a noun or an adjective
+// ("said in a statement", "the claims", "is alleged"), followed by "that"
+// when the verb needs it, and not a denial of someone something.
+func (d *docState) reportingUse(qs []quoteSeg, used map[int]bool, rv *reportVerb) bool {
+	s, vs, ve, e, prev := rv.s, rv.vs, rv.ve, rv.e, rv.prev
 	if vs > s.Start && d.Doc.Text[vs] >= 'A' && d.Doc.Text[vs] <= 'Z' {
 		return false // part of a name: "the Court of Federal Claims"
 	}
@@ -1204,11 +1213,12 @@ func (d *docState) reportingUse(qs []quoteSeg, used map[int]bool, s sentence, vs
 	return true
 }
 
-// reportedStart is where the clause a reporting verb ending at ve reports
-// starts: after a listener ("told CNN that"), "in a statement ... that", a
+// reportedStart is where the clause the reporting verb rv reports starts:
+// after a listener ("told CNN that"), "in a statement ... that", a
 // prepositional phrase and "that" ("said in a 14-page order that"), or a
 // bare "that".
-func (d *docState) reportedStart(s sentence, ve int, e lexicon.Entry) int {
+func (d *docState) reportedStart(rv *reportVerb) int {
+	s, ve, e := rv.s, rv.ve, rv.e
 	from := d.skipSpace(ve)
 	if e.Attr("object") != "" {
 		// "told CNN that ...", "told reporters that ...": skip the listener
@@ -1251,7 +1261,8 @@ func (d *docState) reportedStart(s sentence, ve int, e lexicon.Entry) int {
 // coordinated verb ("said X and called the motion Y") or at the sentence's
 // end, less punctuation. It is false when the clause is too short or an
 // epithet verb reports a quote or a judgment rather than a clause.
-func (d *docState) reportedEnd(cl *claimLex, s sentence, from int, e lexicon.Entry) (int, bool) {
+func (d *docState) reportedEnd(cl *claimLex, rv *reportVerb, from int) (int, bool) {
+	s, e := rv.s, rv.e
 	end := s.End
 	if at := cl.coordinatedVerb(d.Doc.Text[from:s.End]); at >= 0 {
 		end = from + at // "said X and called the motion Y": Y is the next verb's

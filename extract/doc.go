@@ -8,9 +8,10 @@
 // triggers, topics) comes from lexicon files embedded in package lexicon and may be
 // extended by the caller (see package lexicon). New prepares the stages for
 // one lexicon once (an Extractor); Document uses one Extractor per lexicon.
-// Open-class words (titles, nouns, verbs) live in the lexicon files; only
-// closed-class grammar words (determiners, pronouns, prepositions,
-// conjunctions, auxiliaries, numerals) are written in the Go code.
+// Open-class words (titles, nouns, verbs) live in the lexicon files; the Go
+// code writes closed-class grammar words (determiners, pronouns,
+// prepositions, conjunctions, auxiliaries, numerals) and the date
+// grammar's month, weekday and season names, which its patterns embed.
 //
 // Stages, each in its own file:
 //

@@ -108,11 +108,12 @@ func BenchmarkCorpusNames(b *testing.B) {
 		n += len(t)
 	}
 	lex := lexicon.Must()
+	ex := New(lex) // the stages prepared once, as Document does per lexicon
 	b.SetBytes(int64(n))
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, t := range texts {
-			d := &docState{Doc: kg.Document{ID: "b", Text: t}, Lex: lex}
+			d := &docState{Doc: kg.Document{ID: "b", Text: t}, Lex: lex, ex: ex}
 			clean(d)
 			segment(d)
 			findMentions(d)

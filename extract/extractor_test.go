@@ -86,3 +86,24 @@ func TestTitleOnly(t *testing.T) {
 		}
 	}
 }
+
+// Every class= of role_words.txt and event_words.txt is one the extractor
+// reads: a misspelt class would drop its words silently.
+func TestWordClasses(t *testing.T) {
+	lex := lexicon.Must()
+	for file, known := range map[string]map[string]*map[string]bool{
+		"role_words":  (&roleWords{}).classes(),
+		"event_words": (&eventWords{}).classes(),
+	} {
+		if len(lex.Entries(file)) == 0 {
+			t.Errorf("%s is empty", file)
+		}
+		for _, e := range lex.Entries(file) {
+			for _, c := range strings.Split(e.Attr("class"), ",") {
+				if _, ok := known[strings.TrimSpace(c)]; !ok {
+					t.Errorf("%s: class %q is not read", e.File, c)
+				}
+			}
+		}
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/factgraph/factgraph/kg"
 	"github.com/factgraph/factgraph/lexicon"
@@ -30,6 +32,7 @@ type lexIndex struct {
 	nominals    map[string]string   // "company" -> organization kind it refers to
 	titleMods   map[string]bool     // "interim", "deputy": words that qualify a title before it
 	temporary   map[string]bool     // "interim", "acting": title_modifiers.txt temporary=1
+	rankMods    map[string]bool     // "Chief", "Senior": title_modifiers.txt rank=1, capitalized
 	titleOnly   []titleOnly         // title_scopes.txt only=: offices only a university or a company has
 	titleScopes map[string]string   // title word -> company, member or none (title_scopes.txt)
 	storyTitles map[string]bool     // title words of offices at the story's organization (title_scopes.txt story=1)
@@ -51,7 +54,8 @@ type eventWords struct {
 	counsel    map[string]bool   // "the farmers' lawyers argued"
 	spokes     map[string]bool   // "X's office said"
 	allegation map[string]bool   // "called the allegations baseless"
-	filer      map[string]string // "the protester argued" -> the filing's type, protest
+	filers     map[string]bool   // class=filer: "protester", "plaintiff"
+	filer      map[string]string // a filer -> its filing's type (filing=): "protester" -> protest
 	speaksFor  map[string]bool   // "a spokesperson for X", "a report by X"
 	request    map[string]bool   // "denied the request"
 
@@ -60,14 +64,19 @@ type eventWords struct {
 	speaksForRe *regexp.Regexp
 }
 
-// read reads event_words.txt into its classes.
-func (w *eventWords) read(l *lexicon.Lexicon) {
-	readClasses(l, "event_words", map[string]*map[string]bool{
+// classes maps each class name of event_words.txt to its set.
+func (w *eventWords) classes() map[string]*map[string]bool {
+	return map[string]*map[string]bool{
 		"proxy": &w.proxy, "reaction": &w.reaction, "participle": &w.participle,
 		"holder": &w.holder, "directing": &w.directing, "counsel": &w.counsel,
 		"spokes": &w.spokes, "allegation": &w.allegation, "speaks_for": &w.speaksFor,
-		"request": &w.request,
-	})
+		"request": &w.request, "filer": &w.filers,
+	}
+}
+
+// read reads event_words.txt into its classes.
+func (w *eventWords) read(l *lexicon.Lexicon) {
+	readClasses(l, "event_words", w.classes())
 	if len(w.speaksFor) > 0 {
 		nouns := make([]string, 0, len(w.speaksFor))
 		for n := range w.speaksFor {
@@ -78,8 +87,8 @@ func (w *eventWords) read(l *lexicon.Lexicon) {
 	}
 	w.filer = map[string]string{}
 	for _, e := range l.Entries("event_words") {
-		if t := e.Attr("filing"); t != "" {
-			w.filer[strings.ToLower(e.Phrase)] = t
+		if t, low := e.Attr("filing"), strings.ToLower(e.Phrase); t != "" && w.filers[low] {
+			w.filer[low] = t
 		}
 	}
 }
@@ -123,13 +132,18 @@ type roleWords struct {
 
 // read reads role_words.txt into its classes.
 func (w *roleWords) read(l *lexicon.Lexicon) {
-	readClasses(l, "role_words", map[string]*map[string]bool{
+	readClasses(l, "role_words", w.classes())
+}
+
+// classes maps each class name of role_words.txt to its set.
+func (w *roleWords) classes() map[string]*map[string]bool {
+	return map[string]*map[string]bool{
 		"former": &w.former, "subsidiary": &w.subsidiary, "depart": &w.depart, "depart_as": &w.departAs,
 		"appoint": &w.appoint, "remove": &w.remove, "serve": &w.serve, "join": &w.join,
 		"found": &w.found, "teach": &w.teach, "become": &w.become, "past": &w.past,
 		"named_to": &w.namedTo, "own": &w.own, "parent": &w.parent, "succeeded": &w.succeeded,
 		"represent": &w.represent,
-	})
+	}
 }
 
 // titleOnly is text that makes a title an office only one kind of
@@ -206,10 +220,15 @@ func (x *lexIndex) readTitles(l *lexicon.Lexicon) {
 	}
 	x.titleMods = map[string]bool{}
 	x.temporary = map[string]bool{}
+	x.rankMods = map[string]bool{}
 	for _, e := range l.Entries("title_modifiers") {
 		x.titleMods[strings.ToLower(e.Phrase)] = true
 		if e.Attr("temporary") != "" {
 			x.temporary[strings.ToLower(e.Phrase)] = true
+		}
+		if low := strings.ToLower(e.Phrase); e.Attr("rank") != "" {
+			r, n := utf8.DecodeRuneInString(low)
+			x.rankMods[string(unicode.ToUpper(r))+low[n:]] = true
 		}
 	}
 	x.rankTitles = map[string]bool{}

@@ -153,6 +153,7 @@ func sentencePieces(d *docState, x *lexIndex, si int, names, lower map[string]bo
 	for first < len(toks) && !startsWithLetterOrDigit(toks[first].Text) {
 		first++
 	}
+	sc := &runScan{toks: toks, first: first, names: names, lower: lower}
 	var out []*piece
 	for i := 0; i < len(toks); {
 		if !isCapToken(toks[i].Text) && !(isOrdinal(toks[i].Text) && i+1 < len(toks) && isCapToken(toks[i+1].Text)) {
@@ -160,7 +161,7 @@ func sentencePieces(d *docState, x *lexIndex, si int, names, lower map[string]bo
 			continue
 		}
 		b := capitalizedRun(d, x, toks, i)
-		a, ok := trimRunStart(x, toks, i, b, first, names, lower)
+		a, ok := trimRunStart(x, sc, i, b)
 		i = b
 		if !ok {
 			continue
@@ -259,14 +260,21 @@ func particleRun(toks []token, b int) int {
 	return p
 }
 
+// runScan is a sentence being chunked into runs of capitalized words.
+type runScan struct {
+	toks  []token
+	first int             // the sentence's first word
+	names map[string]bool // the document's capitalized names
+	lower map[string]bool // the document's lower-case words
+}
+
 // trimRunStart drops from the start of the run toks[a:b] what opens it but
 // is no name: an ordinal outside a circuit, determiners and status words, a
 // common word opening the sentence, dates and connectors. It is false when
 // nothing is left or the run is a sentence-opening gerund ("Canceling was
-// the only course") or common word ("Shares fell"). first is the sentence's
-// first word; names and lower are the document's capitalized names and
-// lower-case words.
-func trimRunStart(x *lexIndex, toks []token, a, b, first int, names, lower map[string]bool) (int, bool) {
+// the only course") or common word ("Shares fell").
+func trimRunStart(x *lexIndex, sc *runScan, a, b int) (int, bool) {
+	toks, first, names, lower := sc.toks, sc.first, sc.names, sc.lower
 	// An ordinal opens a name only in "8th U.S. Circuit Court of Appeals".
 	if !isCapToken(toks[a].Text) && circuitAt(toks, a, b) < 0 {
 		a++
@@ -720,7 +728,7 @@ func splitPlain(d *docState, x *lexIndex, si, a, b int, afterTitle, beforeTitle 
 	}
 	// A rank word before a place and a title is the title's: "Chief U.S.
 	// District Judge Jane Roe".
-	for beforeTitle && a+1 < b && rankWords[toks[a].Text] {
+	for beforeTitle && a+1 < b && x.rankMods[toks[a].Text] {
 		a++
 	}
 	// A place before a plain name stays: "Denver Summit", "USA Volleyball".
@@ -1903,9 +1911,6 @@ func dateline(d *docState, q *piece) bool {
 	}
 	return false
 }
-
-// rankWords open a title rather than a name.
-var rankWords = map[string]bool{"Chief": true, "Senior": true, "Deputy": true, "Acting": true, "Interim": true, "Associate": true, "Assistant": true, "Principal": true}
 
 // gerundNext: verbs after a sentence-opening gerund subject.
 var gerundNext = map[string]bool{"was": true, "is": true, "would": true, "will": true, "has": true, "had": true, "could": true, "can": true, "may": true, "might": true, "should": true, "remains": true, "seems": true, "became": true}
