@@ -37,13 +37,6 @@ const negationReach = 3
 // accusedAs lists the event parts whose holder the event accuses.
 var accusedAs = map[string]bool{"target": true, "subject": true}
 
-// leavingTypes are the event types whose subject leaves a post or a case:
-// what the leaver says of it explains the step rather than taking a side.
-var leavingTypes = map[string]bool{"resignation": true, "recusal": true}
-
-// accusingTypes are the event types that accuse their target or subject.
-var accusingTypes = map[string]bool{"lawsuit": true, "protest": true, "motion": true, "appeal": true, "investigation": true}
-
 // compileOpinion reads the opinion words' valences, the domain's
 // corrections (opinion_domain.txt) replacing the general ones.
 func compileOpinion(lex *lexicon.Lexicon) map[string]float64 {
@@ -88,7 +81,7 @@ func (cl *claimLex) valence(text string) float64 {
 func (d *docState) sides() (accused, accusers map[string]bool) {
 	accused, accusers = map[string]bool{}, map[string]bool{}
 	for _, ev := range d.Events {
-		if !accusingTypes[ev.Type] {
+		if !d.triggers().accusing[ev.Type] {
 			continue
 		}
 		for _, p := range ev.Participants {
@@ -136,7 +129,7 @@ const intentReach = 4
 func (d *docState) leavers() map[string]bool {
 	out := map[string]bool{}
 	for _, ev := range d.Events {
-		if !leavingTypes[ev.Type] {
+		if !d.triggers().leaving[ev.Type] {
 			continue
 		}
 		for _, p := range ev.Participants {
