@@ -933,6 +933,11 @@ func typeFromSentence(d *docState, x *lexIndex, ps []*piece, p *piece) {
 		// "Jane Roe, 44, said", "Jane Roe, who resigned"
 		p.typ = kg.Person
 	}
+	if p.typ == "" && p.b-p.a >= 2 && p.b-p.a <= 4 && whichAfter(toks, p.b) && !x.places[kg.Key(p.text)] {
+		// "Google Public Sector, which had tried to bid": "which" is said
+		// of things and bodies, not of people
+		p.typ, p.kind, p.weak = kg.Organization, "company", true
+	}
 	if p.typ != "" || typeFromCueWords(d, x, toks, p) {
 		return
 	}
@@ -942,6 +947,12 @@ func typeFromSentence(d *docState, x *lexIndex, ps []*piece, p *piece) {
 // typeFromCueWords types a piece from the organization and person cue
 // words of the lexicon before or after it ("the United Food Workers
 // union"); false when there is none.
+// whichAfter reports whether a name ending at token b is followed by a
+// comma and "which".
+func whichAfter(toks []token, b int) bool {
+	return b+1 < len(toks) && toks[b].Text == "," && toks[b+1].Text == "which"
+}
+
 // ageOrWhoAfter reports whether a name ending at token b is followed by an
 // age ("Jane Roe, 44,") or a relative "who" ("Jane Roe, who resigned"):
 // both are said of people.
