@@ -1819,7 +1819,7 @@ func nominalReferent(x *lexIndex, w string) (want func(*entity) bool, named bool
 	low := strings.ToLower(w)
 	if k, ok := x.nominals[low]; ok {
 		return func(e *entity) bool {
-			return e.Type == kg.Organization && (e.Kind == k || (k == "company" && e.Kind == ""))
+			return e.Type == kg.Organization && (inList(k, e.Kind) || (k == "company" && e.Kind == ""))
 		}, false
 	}
 	if _, ok := x.heads[strings.ToUpper(low[:1])+low[1:]]; !ok || len(low) < 4 {
