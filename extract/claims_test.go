@@ -118,6 +118,7 @@ func TestClaimConstructions(t *testing.T) {
 		{"the complaint says", "Laura Mayhew sued Brantley Corp. in March. The complaint says the setting was switched on for every customer.", "Laura Mayhew", "alleges", "switched on"},
 		{"according to an organization by its head noun", "The Federal Trade Commission accused Brantley Corp. of deceiving clinics. According to the commission, the company's sales staff told clinicians that rival kits were unsafe.", "Federal Trade Commission", "alleges", "rival kits"},
 		{"according to an organization by its head noun, no verb", "The Federal Trade Commission accused Brantley Corp. of deceiving clinics. According to the commission, the company broke the law for years.", "Federal Trade Commission", "alleges", "broke the law"},
+		{"a named speaker before her firm", "Brantley Corp. won the case. \"The ruling rested on the evidence and the law,\" said Laura Mayhew, a lawyer at Hollis Ward LLP who represents the company.", "Laura Mayhew", "neutral", "rested on the evidence"},
 		{"the report said", "The law firm Hollis Ward LLP carried out an investigation into the contract. The report said the director had steered the contract to a friend.", "Hollis Ward LLP", "alleges", "steered the contract"},
 		{"has been insistent that", "Laura Mayhew sued Brantley Corp. in March. Brantley Corp. has been insistent that its discharges complied with every permit.", "Brantley Corp", "denies", "complied with every permit"},
 		{"denied one word", "Brantley Corp. denied wrongdoing.", "Brantley Corp", "denies", "wrongdoing"},

@@ -83,7 +83,7 @@ func (w *eventWords) read(l *lexicon.Lexicon) {
 			nouns = append(nouns, regexp.QuoteMeta(n))
 		}
 		sort.Strings(nouns)
-		w.speaksForRe = regexp.MustCompile(`(?i)\b(?:` + strings.Join(nouns, "|") + `)\s+(?:for|from|of|by|at)\s+(?:(?:the|a|an)\s+)?$`)
+		w.speaksForRe = regexp.MustCompile(`(?i)\b(?:` + strings.Join(nouns, "|") + `)\s+(?:for|from|of|by)\s+(?:(?:the|a|an)\s+)?$`)
 	}
 	w.filer = map[string]string{}
 	for _, e := range l.Entries("event_words") {
