@@ -122,7 +122,9 @@ func isPossessive(t string) bool { return t == "'s" || t == "’s" || t == "'" |
 var leadStop = map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "those": true,
 	// quantifiers and numerals: "Three of the Acme Foundation's donors"
 	"one": true, "two": true, "three": true, "four": true, "five": true, "six": true, "seven": true, "eight": true, "nine": true, "ten": true,
-	"dozens": true, "hundreds": true, "thousands": true, "several": true, "many": true, "most": true, "some": true, "all": true, "both": true, "each": true}
+	"dozens": true, "hundreds": true, "thousands": true, "several": true, "many": true, "most": true, "some": true, "all": true, "both": true, "each": true,
+	// the first person's contractions: "I've watched her run"
+	"i've": true, "i'm": true, "i'll": true, "i'd": true, "i’ve": true, "i’m": true, "i’ll": true, "i’d": true}
 
 func findMentions(d *docState) {
 	x := d.index()

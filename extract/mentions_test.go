@@ -60,6 +60,7 @@ func TestMentionTyping(t *testing.T) {
 		{"an age after a name", "The league banned Drazen Oblak for life. Drazen Oblak, 44, said he would appeal.", []string{"per:Drazen Oblak"}},
 		{"who after a name", "The ruling cites Tomasz Wierzb, who resigned in March.", []string{"per:Tomasz Wierzb"}},
 		{"nouns before an appositive title", "It relies on Tomasz Wierzb, Velora's former data protection officer.", []string{"org:Velora", "per:Tomasz Wierzb"}},
+		{"a contraction opening a quote is no name", "\"I've watched her run,\" Jasmine Treloar said.", []string{"per:Jasmine Treloar"}},
 		{"which after a name", "Quarlen Public Sector, which had tried to bid, objected.", []string{"org:Quarlen Public Sector"}},
 		{"a name particle", "On Monday, Pieter van Rensburg resigned. Van Rensburg said he was tired.", []string{"per:Pieter van Rensburg"}},
 		{"nationality adjectives name nothing", "A Dutch member of the European Parliament and a former Swedish judge spoke.", []string{"org:European Parliament"}},
