@@ -1752,6 +1752,11 @@ func (d *docState) subjectOf(si, off int) (int, *mention) {
 		if c := d.subjectIn(s, segStart, segEnd); c != nil {
 			return segStart, c
 		}
+		if segEnd == off && d.ownDescribedSubject(segStart, off) {
+			// ", and her longtime coach resigned": the clause has a
+			// subject of its own that names no one
+			return segStart, nil
+		}
 		if k > 0 && bounds[k-1].rel {
 			ms := d.mentionsIn(s.Start, bounds[k-1].start)
 			for i := len(ms) - 1; i >= 0; i-- {
@@ -1807,6 +1812,30 @@ func (d *docState) lawyersFor(s sentence, m *mention, from int) bool {
 	}
 	for _, w := range ws[2:] {
 		if !determiners[w.text] {
+			return false
+		}
+	}
+	return true
+}
+
+// ownDescribedSubject reports whether the clause [from, off) opens, after a
+// conjunction, with a noun phrase of its own that names no one: a
+// determiner or a possessive pronoun, then words up to the verb at off.
+func (d *docState) ownDescribedSubject(from, off int) bool {
+	ws := d.wordsAfterAll(from, off)
+	if len(ws) > 0 && (ws[0].text == "and" || ws[0].text == "but") {
+		ws = ws[1:]
+	}
+	if len(ws) < 2 {
+		return false
+	}
+	switch ws[0].text {
+	case "the", "a", "an", "his", "her", "its", "their":
+	default:
+		return false
+	}
+	for _, w := range ws[1:] {
+		if beForms[w.text] || modals[w.text] || prepositions[w.text] || relatives[w.text] {
 			return false
 		}
 	}
