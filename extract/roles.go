@@ -1178,18 +1178,33 @@ func recentOrg(d *docState, off int, skip *entity) *entity { return recentOrgKin
 
 // recentOrgKind is recentOrg limited to one organization kind ("" for any).
 // salientOrg is the organization the story is most about: the one named
-// most often (by name, short name or description), first named on a tie.
+// most often (by name, short name or description), when it is named at
+// least half again as often as any other; nil when the story is about
+// several (two bidders, a plaintiff and a defendant).
 func salientOrg(d *docState, skip *entity) *entity {
 	count := map[*entity]int{}
-	var best *entity
 	for _, m := range d.Mentions {
 		if m.Entity == nil || m.Entity.Type != kg.Organization || m.Entity == skip {
 			continue
 		}
 		count[m.Entity]++
-		if best == nil || count[m.Entity] > count[best] {
-			best = m.Entity
+	}
+	var best *entity
+	second := 0
+	for _, e := range d.Entities {
+		n := count[e]
+		switch {
+		case best == nil || n > count[best]:
+			if best != nil {
+				second = max(second, count[best])
+			}
+			best = e
+		case n > second:
+			second = n
 		}
+	}
+	if best == nil || count[best] == 0 || 2*count[best] < 3*second {
+		return nil
 	}
 	return best
 }
