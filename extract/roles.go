@@ -52,8 +52,80 @@ func findRoles(d *docState) {
 	for _, r := range d.Relations {
 		ownerRole(d, r, rb.addRole)
 	}
+	orgsFromTitleHeads(d, rb.x)
 	dropBareRanks(d)
 	dropSupersededCurrent(d)
+}
+
+// orgsFromTitleHeads gives a role with no organization the one its title's
+// modifier names by its head word: "Council President Jane Roe" is
+// president of the story's council ("Port Carrick City Council"), "Board
+// Chair" of its board. Only when one organization of the document has that
+// head.
+func orgsFromTitleHeads(d *docState, x *lexIndex) {
+	for i := range d.Roles {
+		r := &d.Roles[i]
+		if r.Organization != "" || len(r.Sources) == 0 {
+			continue
+		}
+		person := d.entityByID(r.Person)
+		src := r.Sources[0]
+		if person == nil {
+			continue
+		}
+		for _, m := range person.Mentions {
+			if m.Start < src.Start || m.End > src.End || m.Kind != nameMention {
+				continue
+			}
+			before := strings.TrimRight(d.Doc.Text[src.Start:m.Start], " ")
+			if !strings.HasSuffix(strings.ToLower(before), strings.ToLower(r.Title)) {
+				continue
+			}
+			ws := strings.Fields(before[:len(before)-len(r.Title)])
+			if len(ws) == 0 {
+				break
+			}
+			head := ws[len(ws)-1]
+			if _, ok := x.heads[head]; !ok {
+				break
+			}
+			if org := onlyOrgWithHead(d, head); org != nil && org != person && !hasRole(d, kg.ID("rol", r.Person, r.Title, org.ID, r.Status)) {
+				r.Organization = org.ID
+				r.ID = kg.ID("rol", r.Person, r.Title, org.ID, r.Status)
+			}
+			break
+		}
+	}
+}
+
+// hasRole reports whether the document has a role with this id.
+func hasRole(d *docState, id string) bool {
+	for _, r := range d.Roles {
+		if r.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// onlyOrgWithHead is the one organization of the document whose name ends
+// in head, or nil.
+func onlyOrgWithHead(d *docState, head string) *entity {
+	var found *entity
+	for _, e := range d.Entities {
+		if e.Type != kg.Organization {
+			continue
+		}
+		ws := strings.Fields(e.Name)
+		if len(ws) < 2 || ws[len(ws)-1] != head {
+			continue
+		}
+		if found != nil {
+			return nil
+		}
+		found = e
+	}
+	return found
 }
 
 // addRole records a role of person stated in sentence si, or adds the

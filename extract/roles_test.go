@@ -58,6 +58,7 @@ func TestRoles(t *testing.T) {
 		{"removed title is former", "Globex Software said its board had removed Chief Executive Hank Scorpio.", []string{"Hank Scorpio | Chief Executive | Globex Software | former"}},
 		{"then-prefixed title", "It was approved by then-President Henry Moss.", []string{"Henry Moss | President |  | former"}},
 		{"company before title", "Globex won. Company spokeswoman Jane Park said so.", []string{"Jane Park | Spokeswoman | Globex | current"}},
+		{"title modifier names the organization by its head", "The Port Carrick City Council voted 5-2. Council President Jane Park, who sponsored it, spoke.", []string{"Jane Park | President | Port Carrick City Council | current"}},
 		{"office at the story's organization", "Regulators fined Globex Software. Globex Software appealed, and the Ohio Treasury watched. In a statement, spokeswoman Jane Park said Globex Software would fight.", []string{"Jane Park | Spokeswoman | Globex Software | current"}},
 		{"public office takes no story organization", "Regulators fined Globex Software. Globex Software appealed. On Monday, Inspector General Jane Park said the review would go on.", []string{"Jane Park | Inspector General |  | current"}},
 		{"acting title kept", "Maria Diaz, the Pentagon's acting chief information officer, spoke.", []string{"Maria Diaz | acting Chief Information Officer | Department of Defense | current"}},
