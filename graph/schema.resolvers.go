@@ -352,7 +352,7 @@ func (r *queryResolver) Connections(ctx context.Context, from string, to string,
 	var paths []kg.Path
 	err := lenient(ctx, r.Store, "", from, func(from string) error {
 		return lenient(ctx, r.Store, "", to, func(to string) (err error) {
-			paths, err = r.Store.Connections(ctx, from, to, hops)
+			paths, err = r.Store.Connections(ctx, from, to, hops, loaders(ctx).Fields)
 			return err
 		})
 	})
@@ -373,7 +373,7 @@ func (r *queryResolver) Neighborhood(ctx context.Context, of string, hops *int, 
 	}
 	var g kg.Subgraph
 	err := lenient(ctx, r.Store, "", of, func(of string) (err error) {
-		g, err = r.Store.Neighborhood(ctx, of, h, l)
+		g, err = r.Store.Neighborhood(ctx, of, h, l, loaders(ctx).Fields)
 		return err
 	})
 	if err != nil {
