@@ -60,13 +60,7 @@ var peerQueries = []peerQuery{
 	{"neighborhood",
 		`{ neighborhood(of: %[4]q, hops: 1, limit: 100) { nodes { id label type } edges { source target type } } }`,
 		`{ neighborhood(of: %[4]q) }`,
-		`MATCH (a:Entity {name: $ordinary})
-		 MATCH (a)-[r]-(n) WHERE NOT n:Document AND r.role IS NULL AND r.event IS NULL AND r.claim IS NULL
-		 WITH a, collect(DISTINCT n)[0..99] AS ns
-		 WITH [a] + ns AS ns
-		 UNWIND ns AS x OPTIONAL MATCH (x)-[r]->(y) WHERE y IN ns AND r.role IS NULL AND r.event IS NULL AND r.claim IS NULL
-		 RETURN [n IN ns | {id: n.id, label: coalesce(n.name, n.title, n.type, n.text), labels: labels(n)}],
-		        collect(DISTINCT {source: startNode(r).id, target: endNode(r).id, type: type(r)})`},
+		neighborhoodCypher("$ordinary")},
 }
 
 // BenchmarkScale is make bench-scale's measurement: over the first n
