@@ -128,8 +128,10 @@ func pickNames(b *testing.B, drv neo4j.DriverWithContext) map[string]any {
 	org := one(`MATCH (o:Organization)<-[:AT]-(r:Role) RETURN o.name, count(r) AS n ORDER BY n DESC, o.name LIMIT 1`)
 	// One step at a time with limits: the whole pattern at once explodes
 	// through the hubs of a large graph.
-	pair := one(`MATCH (a:Person) WITH a ORDER BY a.id LIMIT 1
+	pair := one(`MATCH (a:Person) WHERE EXISTS { (a)-[:PARTICIPATED_IN]->(:Event)<-[:PARTICIPATED_IN]-(x:Entity) WHERE x <> a }
+		WITH a ORDER BY a.id LIMIT 1
 		MATCH (a)-[:PARTICIPATED_IN]->(:Event)<-[:PARTICIPATED_IN]-(x:Entity) WHERE x <> a
+		  AND EXISTS { (x)-[:PARTICIPATED_IN]->(:Event)<-[:PARTICIPATED_IN]-(b:Person) WHERE b <> a AND b <> x }
 		WITH a, x ORDER BY x.id LIMIT 1
 		MATCH (x)-[:PARTICIPATED_IN]->(:Event)<-[:PARTICIPATED_IN]-(b:Person) WHERE b <> a AND b <> x
 		RETURN a.name, b.name ORDER BY b.name LIMIT 1`)
