@@ -1024,15 +1024,33 @@ func (s *Store) Stats(ctx context.Context, inc kg.StatsInclude) (kg.Stats, error
 	return kg.Stats{EventsByType: counts(v[0]), ClaimsByStance: counts(v[1]), ClaimsByTopic: counts(v[2]), EntitiesByKind: counts(v[3])}, nil
 }
 
-// graphNodeProj projects a node of a drawable graph, with its sources when
-// f selects them.
+// graphNodeProj projects a node of a drawable graph: the properties its
+// label is made of (those of its kind only) when f selects the label, its
+// sources when f selects them.
 func graphNodeProj(v string, f kg.Fields) string {
-	sources := ""
-	if f.Has("GraphNode", "sources") {
-		sources = `, sources: [(%[1]s)-[s:SOURCED_FROM]->(d:Document) | {document: d.id, sentence: s.sentence, start: s.start, end: s.end, quote: s.quote}]`
+	cols := ""
+	if f.Has("GraphNode", "label") {
+		cols += `, name: CASE WHEN %[1]s:Person OR %[1]s:Organization THEN %[1]s.name END,
+		title: CASE WHEN %[1]s:Role THEN %[1]s.title END, type: CASE WHEN %[1]s:Event THEN %[1]s.type END,
+		date: CASE WHEN %[1]s:Event THEN %[1]s.date END, text: CASE WHEN %[1]s:Claim THEN %[1]s.text END`
 	}
-	return fmt.Sprintf(`{id: %[1]s.id, labels: labels(%[1]s), name: %[1]s.name, title: %[1]s.title, type: %[1]s.type,
-		date: %[1]s.date, text: %[1]s.text`+sources+`}`, v)
+	if f.Has("GraphNode", "sources") {
+		cols += `, sources: [(%[1]s)-[s:SOURCED_FROM]->(d:Document) | {document: d.id, sentence: s.sentence, start: s.start, end: s.end, quote: s.quote}]`
+	}
+	return fmt.Sprintf(`{id: %[1]s.id, labels: labels(%[1]s)`+cols+`}`, v)
+}
+
+// graphEdgeProj projects relationship r of a drawable graph: its id and
+// part only when f selects them.
+func graphEdgeProj(f kg.Fields) string {
+	cols := ""
+	if f.Has("GraphEdge", "id") {
+		cols += `, id: elementId(r)`
+	}
+	if f.Has("GraphEdge", "part") {
+		cols += `, part: r.as`
+	}
+	return `{type: type(r), source: startNode(r).id, target: endNode(r).id` + cols + `}`
 }
 
 // graphRels are the relationship types a drawable graph may walk: not
@@ -1041,8 +1059,6 @@ func graphNodeProj(v string, f kg.Fields) string {
 // one-hop pattern lets the database skip them, by type, on dense nodes
 // without reading them (variable-length patterns cannot negate types).
 const graphRels = `:!(MENTIONED_IN|SOURCED_FROM|SEEN_IN|MERGED)`
-
-const graphEdgeProj = `{id: elementId(r), type: type(r), source: startNode(r).id, target: endNode(r).id, part: r.as}`
 
 // noDocs keeps paths off documents, curation records and merge records, which would join
 // everything to everything.
@@ -1090,7 +1106,7 @@ func (s *Store) Connections(ctx context.Context, from, to string, maxHops int, f
 		WITH a, b, p LIMIT 10
 		RETURN a.id, b.id, CASE WHEN p IS NULL THEN null ELSE {length: length(p),
 			nodes: [n IN nodes(p) | `+graphNodeProj("n", f)+`],
-			edges: [r IN relationships(p) | `+graphEdgeProj+`]} END AS path`, maxHops),
+			edges: [r IN relationships(p) | `+graphEdgeProj(f)+`]} END AS path`, maxHops),
 		map[string]any{"from": from, "to": to})
 	if err != nil {
 		return nil, fmt.Errorf("connections %q to %q: %w", from, to, err)
@@ -1157,7 +1173,7 @@ func (s *Store) Neighborhood(ctx context.Context, of string, hops, limit int, f 
 		CALL { WITH ns UNWIND ns AS x
 		  OPTIONAL MATCH (x)-[r`+graphRels+`]->(y) WHERE y IN ns AND r.role IS NULL AND r.event IS NULL AND r.claim IS NULL
 		  RETURN collect(DISTINCT r) AS rs }
-		RETURN [n IN ns | `+graphNodeProj("n", f)+`] AS nodes, [r IN rs | `+graphEdgeProj+`] AS edges`,
+		RETURN [n IN ns | `+graphNodeProj("n", f)+`] AS nodes, [r IN rs | `+graphEdgeProj(f)+`] AS edges`,
 		map[string]any{"of": of, "limit": int64(limit - 1)})
 	if err != nil {
 		return kg.Subgraph{}, fmt.Errorf("neighborhood of %q: %w", of, err)
