@@ -60,13 +60,7 @@ var peerQueries = []peerQuery{
 	{"neighborhood",
 		`{ neighborhood(of: %[4]q, hops: 1, limit: 100) { nodes { id label type } edges { source target type } } }`,
 		`{ neighborhood(of: %[4]q) }`,
-		`MATCH (a:Entity {name: $ordinary})
-		 MATCH (a)-[r]-(n) WHERE NOT n:Document AND r.role IS NULL AND r.event IS NULL AND r.claim IS NULL
-		 WITH a, collect(DISTINCT n)[0..99] AS ns
-		 WITH [a] + ns AS ns
-		 UNWIND ns AS x OPTIONAL MATCH (x)-[r]->(y) WHERE y IN ns AND r.role IS NULL AND r.event IS NULL AND r.claim IS NULL
-		 RETURN [n IN ns | {id: n.id, label: coalesce(n.name, n.title, n.type, n.text), labels: labels(n)}],
-		        collect(DISTINCT {source: startNode(r).id, target: endNode(r).id, type: type(r)})`},
+		neighborhoodCypher("$ordinary")},
 }
 
 // BenchmarkScale is make bench-scale's measurement: over the first n
@@ -134,8 +128,10 @@ func pickNames(b *testing.B, drv neo4j.DriverWithContext) map[string]any {
 	org := one(`MATCH (o:Organization)<-[:AT]-(r:Role) RETURN o.name, count(r) AS n ORDER BY n DESC, o.name LIMIT 1`)
 	// One step at a time with limits: the whole pattern at once explodes
 	// through the hubs of a large graph.
-	pair := one(`MATCH (a:Person) WITH a ORDER BY a.id LIMIT 1
+	pair := one(`MATCH (a:Person) WHERE EXISTS { (a)-[:PARTICIPATED_IN]->(:Event)<-[:PARTICIPATED_IN]-(x:Entity) WHERE x <> a }
+		WITH a ORDER BY a.id LIMIT 1
 		MATCH (a)-[:PARTICIPATED_IN]->(:Event)<-[:PARTICIPATED_IN]-(x:Entity) WHERE x <> a
+		  AND EXISTS { (x)-[:PARTICIPATED_IN]->(:Event)<-[:PARTICIPATED_IN]-(b:Person) WHERE b <> a AND b <> x }
 		WITH a, x ORDER BY x.id LIMIT 1
 		MATCH (x)-[:PARTICIPATED_IN]->(:Event)<-[:PARTICIPATED_IN]-(b:Person) WHERE b <> a AND b <> x
 		RETURN a.name, b.name ORDER BY b.name LIMIT 1`)

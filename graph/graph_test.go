@@ -406,11 +406,11 @@ func (f *fakeStore) Stats(_ context.Context, inc kg.StatsInclude) (kg.Stats, err
 	return st, f.call("Stats")
 }
 
-func (f *fakeStore) Connections(_ context.Context, from, to string, maxHops int) ([]kg.Path, error) {
+func (f *fakeStore) Connections(_ context.Context, from, to string, maxHops int, _ kg.Fields) ([]kg.Path, error) {
 	return []kg.Path{}, f.call("Connections")
 }
 
-func (f *fakeStore) Neighborhood(_ context.Context, of string, hops, limit int) (kg.Subgraph, error) {
+func (f *fakeStore) Neighborhood(_ context.Context, of string, hops, limit int, _ kg.Fields) (kg.Subgraph, error) {
 	return kg.Subgraph{}, f.call("Neighborhood")
 }
 

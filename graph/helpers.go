@@ -30,7 +30,7 @@ func deref(s *string) string {
 
 // entity loads one entity by id through the request's loader.
 func entity(ctx context.Context, id string) (model.Entity, error) {
-	e, err := loaders(ctx).Entity.Load(ctx, id)
+	e, err := loaders(ctx).LoadEntity(ctx, id)
 	if err != nil {
 		return nil, fmt.Errorf("entity %s: %w", id, err)
 	}
@@ -39,7 +39,7 @@ func entity(ctx context.Context, id string) (model.Entity, error) {
 
 // entities loads entities by id through the request's loader, in order.
 func entities(ctx context.Context, ids []string) ([]model.Entity, error) {
-	es, err := loaders(ctx).Entity.LoadAll(ctx, ids)
+	es, err := loaders(ctx).LoadEntities(ctx, ids)
 	if err != nil {
 		return nil, fmt.Errorf("entities: %w", err)
 	}
@@ -59,7 +59,7 @@ func searchHits(ctx context.Context, hits []kg.Hit) []model.SearchHit {
 		case h.Claim != nil:
 			out = append(out, model.SearchHit{Score: h.Score, Node: *h.Claim})
 		case h.Entity != nil:
-			loaders(ctx).Entity.Prime(h.Entity.ID, *h.Entity)
+			loaders(ctx).PrimeEntity(*h.Entity)
 			out = append(out, model.SearchHit{Score: h.Score, Node: model.WrapEntity(*h.Entity)})
 		}
 	}

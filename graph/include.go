@@ -111,11 +111,11 @@ func entityInclude(ctx context.Context) kg.Include {
 // nested resolvers find it there without a fetch or a wait.
 func prime(ctx context.Context, rel kg.Related) {
 	l := loaders(ctx)
-	for id, e := range rel.Entities {
-		l.Entity.Prime(id, e)
+	for _, e := range rel.Entities {
+		l.PrimeEntity(e)
 	}
-	for id, d := range rel.Documents {
-		l.Document.Prime(id, d)
+	for _, d := range rel.Documents {
+		l.PrimeDocument(d)
 	}
 }
 
@@ -143,7 +143,7 @@ func (r *queryResolver) findEntity(ctx context.Context, id, name *string, typ kg
 	if err != nil {
 		return kg.Entity{}, nil, err
 	}
-	loaders(ctx).Entity.Prime(f.Entity.ID, f.Entity)
+	loaders(ctx).PrimeEntity(f.Entity)
 	prime(ctx, f.Related)
 	return f.Entity, &f.Lists, nil
 }

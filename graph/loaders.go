@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"sync"
 	"time"
 
 	"github.com/vikstrous/dataloadgen"
@@ -26,6 +27,75 @@ type Loaders struct {
 	ClaimsBy      *dataloadgen.Loader[string, []kg.Claim]
 	ClaimsAbout   *dataloadgen.Loader[string, []kg.Claim]
 	Contribution  *dataloadgen.Loader[string, kg.Contribution]
+
+	// The entities and documents that reads brought along (see prime):
+	// looked up here first, in a map, so a list of a thousand facts does
+	// not take a thousand trips through the loader's batching.
+	mu        sync.RWMutex
+	entities  map[string]kg.Entity
+	documents map[string]kg.Document
+}
+
+// PrimeEntity records an entity that a read brought along.
+func (l *Loaders) PrimeEntity(e kg.Entity) {
+	l.mu.Lock()
+	if l.entities == nil {
+		l.entities = map[string]kg.Entity{}
+	}
+	l.entities[e.ID] = e
+	l.mu.Unlock()
+	l.Entity.Prime(e.ID, e)
+}
+
+// PrimeDocument records a document that a read brought along.
+func (l *Loaders) PrimeDocument(d kg.Document) {
+	l.mu.Lock()
+	if l.documents == nil {
+		l.documents = map[string]kg.Document{}
+	}
+	l.documents[d.ID] = d
+	l.mu.Unlock()
+	l.Document.Prime(d.ID, d)
+}
+
+// LoadEntity returns the entity with id: primed, or through the loader.
+func (l *Loaders) LoadEntity(ctx context.Context, id string) (kg.Entity, error) {
+	l.mu.RLock()
+	e, ok := l.entities[id]
+	l.mu.RUnlock()
+	if ok {
+		return e, nil
+	}
+	return l.Entity.Load(ctx, id)
+}
+
+// LoadEntities returns the entities with ids, in order: primed, or
+// through the loader.
+func (l *Loaders) LoadEntities(ctx context.Context, ids []string) ([]kg.Entity, error) {
+	out := make([]kg.Entity, len(ids))
+	l.mu.RLock()
+	all := true
+	for i, id := range ids {
+		e, ok := l.entities[id]
+		out[i], all = e, all && ok
+	}
+	l.mu.RUnlock()
+	if all {
+		return out, nil
+	}
+	return l.Entity.LoadAll(ctx, ids)
+}
+
+// LoadDocument returns the document with id: primed, or through the
+// loader.
+func (l *Loaders) LoadDocument(ctx context.Context, id string) (kg.Document, error) {
+	l.mu.RLock()
+	d, ok := l.documents[id]
+	l.mu.RUnlock()
+	if ok {
+		return d, nil
+	}
+	return l.Document.Load(ctx, id)
 }
 
 // NewLoaders returns fresh loaders over s for one operation that selects

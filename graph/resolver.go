@@ -36,8 +36,10 @@ type Store interface {
 	Entities(ctx context.Context, f kg.EntityFilter, inc kg.Include) (kg.Page[kg.Entity], error)
 	// Stats counts what inc names, each list by aggregation in the database.
 	Stats(ctx context.Context, inc kg.StatsInclude) (kg.Stats, error)
-	Connections(ctx context.Context, from, to string, maxHops int) ([]kg.Path, error)
-	Neighborhood(ctx context.Context, of string, hops, limit int) (kg.Subgraph, error)
+	// Connections and Neighborhood read nodes' sources only when f selects
+	// GraphNode.sources.
+	Connections(ctx context.Context, from, to string, maxHops int, f kg.Fields) ([]kg.Path, error)
+	Neighborhood(ctx context.Context, of string, hops, limit int, f kg.Fields) (kg.Subgraph, error)
 	Conflicts(ctx context.Context, f kg.ConflictFilter, inc kg.Include) (kg.Page[kg.Conflict], error)
 
 	DeleteDocument(ctx context.Context, id string) error

@@ -324,7 +324,7 @@ func (r *queryResolver) Entities(ctx context.Context, typeArg *model.EntityKind,
 	}
 	c := &model.EntityConnection{TotalCount: p.Total, Edges: make([]model.EntityEdge, len(p.Items))}
 	for i, e := range p.Items {
-		loaders(ctx).Entity.Prime(e.ID, e)
+		loaders(ctx).PrimeEntity(e)
 		c.Edges[i] = model.EntityEdge{Cursor: model.EncodeCursor(list, []string{p.Keys[i], e.ID}), Node: model.WrapEntity(e)}
 	}
 	c.PageInfo = pageInfo(after, p.More, len(c.Edges), func(i int) string { return c.Edges[i].Cursor })
@@ -352,7 +352,7 @@ func (r *queryResolver) Connections(ctx context.Context, from string, to string,
 	var paths []kg.Path
 	err := lenient(ctx, r.Store, "", from, func(from string) error {
 		return lenient(ctx, r.Store, "", to, func(to string) (err error) {
-			paths, err = r.Store.Connections(ctx, from, to, hops)
+			paths, err = r.Store.Connections(ctx, from, to, hops, loaders(ctx).Fields)
 			return err
 		})
 	})
@@ -373,7 +373,7 @@ func (r *queryResolver) Neighborhood(ctx context.Context, of string, hops *int, 
 	}
 	var g kg.Subgraph
 	err := lenient(ctx, r.Store, "", of, func(of string) (err error) {
-		g, err = r.Store.Neighborhood(ctx, of, h, l)
+		g, err = r.Store.Neighborhood(ctx, of, h, l, loaders(ctx).Fields)
 		return err
 	})
 	if err != nil {
@@ -448,7 +448,7 @@ func (r *queryResolver) Topics(ctx context.Context) ([]model.Topic, error) {
 
 // Person is the resolver for the person field.
 func (r *roleResolver) Person(ctx context.Context, obj *kg.Role) (*model.Person, error) {
-	e, err := loaders(ctx).Entity.Load(ctx, obj.Person)
+	e, err := loaders(ctx).LoadEntity(ctx, obj.Person)
 	if err != nil {
 		return nil, err
 	}
@@ -460,7 +460,7 @@ func (r *roleResolver) Organization(ctx context.Context, obj *kg.Role) (*model.O
 	if obj.Organization == "" {
 		return nil, nil
 	}
-	e, err := loaders(ctx).Entity.Load(ctx, obj.Organization)
+	e, err := loaders(ctx).LoadEntity(ctx, obj.Organization)
 	if err != nil {
 		return nil, err
 	}
@@ -469,7 +469,7 @@ func (r *roleResolver) Organization(ctx context.Context, obj *kg.Role) (*model.O
 
 // Document is the resolver for the document field.
 func (r *sourceResolver) Document(ctx context.Context, obj *kg.Source) (*kg.Document, error) {
-	d, err := loaders(ctx).Document.Load(ctx, obj.Document)
+	d, err := loaders(ctx).LoadDocument(ctx, obj.Document)
 	if err != nil {
 		return nil, err
 	}

@@ -214,7 +214,7 @@ func (s *Store) Conflicts(ctx context.Context, f kg.ConflictFilter, inc kg.Inclu
 // EventsByID returns the events with the given ids, with the fields f
 // selects; missing ids are absent from the map.
 func (s *Store) EventsByID(ctx context.Context, ids []string, f kg.Fields) (map[string]kg.Event, error) {
-	recs, err := s.read(ctx, `UNWIND $ids AS id MATCH (ev:Event {id: id}) RETURN `+eventProj("ev", f)+` AS ev`,
+	recs, err := s.read(ctx, `UNWIND $ids AS id MATCH (ev:Event {id: id}) RETURN `+eventProj("ev", kg.Include{Fields: f})+` AS ev`,
 		map[string]any{"ids": ids})
 	if err != nil {
 		return nil, fmt.Errorf("events by id: %w", err)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -23,86 +24,130 @@ import (
 // the selected fields (kg.Fields, nil for all): a column is read only when
 // its field is selected, so a query for names reads names. The id, an
 // entity's type and the sort keys of paginated lists are always read. An
-// entity's merges are never part of its projection (see MergesOf).
+// entity's merges are never part of its projection (see MergesOf). The
+// projections of facts take a kg.Include: a fact's reference to an entity
+// or a document is its id, or the projection of the entity or document
+// when the Include asks for it (the conversions gather these into a
+// kg.Related), so related nodes are read on the one expansion that finds
+// them.
 
 // col is one column of a projection: key is read as expr (%[1]s stands for
-// the variable) when field is selected, or always when field is "".
-type col struct{ field, key, expr string }
+// the variable) when field is selected, or always when field is "". When
+// rel says the Include asks for the related nodes, relExpr replaces expr:
+// %[2]s stands for the projection of entity x, %[3]s for that of document
+// d.
+type col struct {
+	field, key, expr string
+	rel              func(kg.Include) bool
+	relExpr          string
+}
 
-func proj(v, typ string, f kg.Fields, cols []col) string {
+func proj(v, typ string, inc kg.Include, cols []col) string {
+	f := inc.Fields
 	parts := make([]string, 0, len(cols))
 	for _, c := range cols {
-		if c.field == "" || f.Has(typ, c.field) {
-			parts = append(parts, c.key+": "+fmt.Sprintf(c.expr, v))
+		if c.field != "" && !f.Has(typ, c.field) {
+			continue
 		}
+		if c.rel != nil && c.rel(inc) {
+			parts = append(parts, c.key+": "+fmt.Sprintf(c.relExpr, v, entityProj("x", f), documentProj("d", f)))
+			continue
+		}
+		parts = append(parts, c.key+": "+fmt.Sprintf(c.expr, v))
 	}
 	return "{" + strings.Join(parts, ", ") + "}"
 }
 
 var entityCols = []col{
-	{"", "id", "%[1]s.id"},
-	{"", "type", "CASE WHEN %[1]s:Person THEN 'person' ELSE 'organization' END"},
-	{"name", "name", "%[1]s.name"},
-	{"aliases", "aliases", "coalesce(%[1]s.aliases, [])"},
-	{"kind", "kind", "coalesce(%[1]s.kind, '')"},
+	{field: "", key: "id", expr: "%[1]s.id"},
+	{field: "", key: "type", expr: "CASE WHEN %[1]s:Person THEN 'person' ELSE 'organization' END"},
+	{field: "name", key: "name", expr: "%[1]s.name"},
+	{field: "aliases", key: "aliases", expr: "coalesce(%[1]s.aliases, [])"},
+	{field: "kind", key: "kind", expr: "coalesce(%[1]s.kind, '')"},
 }
 
-func entityProj(v string, f kg.Fields) string { return proj(v, "Entity", f, entityCols) }
+func entityProj(v string, f kg.Fields) string {
+	return proj(v, "Entity", kg.Include{Fields: f}, entityCols)
+}
 
-const sourcesExpr = `COLLECT { MATCH (%[1]s)-[s:SOURCED_FROM]->(d:Document)
+// sourcesCol is the sources column of a fact: document is the document's
+// id, or its projection when the Include asks for documents.
+var sourcesCol = col{field: "sources", key: "sources",
+	expr: `COLLECT { MATCH (%[1]s)-[s:SOURCED_FROM]->(d:Document)
 		RETURN {document: d.id, sentence: s.sentence, start: s.start, end: s.end, quote: s.quote}
-		ORDER BY d.publishedAt, d.id, s.start }`
+		ORDER BY d.publishedAt, d.id, s.start }`,
+	rel: func(inc kg.Include) bool { return inc.Documents },
+	relExpr: `COLLECT { MATCH (%[1]s)-[s:SOURCED_FROM]->(d:Document)
+		RETURN {document: %[3]s, sentence: s.sentence, start: s.start, end: s.end, quote: s.quote}
+		ORDER BY d.publishedAt, d.id, s.start }`}
+
+// refCol is a column of entity ids (pattern binds x; order sorts them, or
+// ""), or of their projections when rel says the Include asks for them.
+func refCol(field, pattern, order string, rel func(kg.Include) bool) col {
+	if order != "" {
+		order = " ORDER BY " + order
+	}
+	return col{field: field, key: field,
+		expr:    "COLLECT { MATCH " + pattern + " RETURN x.id" + order + " }",
+		rel:     rel,
+		relExpr: "COLLECT { MATCH " + pattern + " RETURN %[2]s" + order + " }"}
+}
 
 var eventCols = []col{
-	{"", "id", "%[1]s.id"},
-	{"", "date", "%[1]s.date"},
-	{"type", "type", "%[1]s.type"},
-	{"datePrecision", "datePrecision", "%[1]s.datePrecision"},
-	{"dateText", "dateText", "%[1]s.dateText"},
-	{"summary", "summary", "%[1]s.summary"},
-	{"participants", "unnamed", "coalesce(%[1]s.unnamed, [])"},
-	{"participants", "participants", "COLLECT { MATCH (x:Entity)-[p:PARTICIPATED_IN]->(%[1]s) RETURN {entity: x.id, as: p.as} ORDER BY p.as, x.name }"},
-	{"sources", "sources", sourcesExpr},
+	{field: "", key: "id", expr: "%[1]s.id"},
+	{field: "", key: "date", expr: "%[1]s.date"},
+	{field: "type", key: "type", expr: "%[1]s.type"},
+	{field: "datePrecision", key: "datePrecision", expr: "%[1]s.datePrecision"},
+	{field: "dateText", key: "dateText", expr: "%[1]s.dateText"},
+	{field: "summary", key: "summary", expr: "%[1]s.summary"},
+	{field: "participants", key: "unnamed", expr: "coalesce(%[1]s.unnamed, [])"},
+	{field: "participants", key: "participants",
+		expr:    "COLLECT { MATCH (x:Entity)-[p:PARTICIPATED_IN]->(%[1]s) RETURN {entity: x.id, as: p.as} ORDER BY p.as, x.name }",
+		rel:     func(inc kg.Include) bool { return inc.Participants },
+		relExpr: "COLLECT { MATCH (x:Entity)-[p:PARTICIPATED_IN]->(%[1]s) RETURN {entity: %[2]s, as: p.as} ORDER BY p.as, x.name }"},
+	sourcesCol,
 }
 
-func eventProj(v string, f kg.Fields) string { return proj(v, "Event", f, eventCols) }
+func eventProj(v string, inc kg.Include) string { return proj(v, "Event", inc, eventCols) }
 
 var claimCols = []col{
-	{"", "id", "%[1]s.id"},
-	{"text", "text", "%[1]s.text"},
-	{"kind", "kind", "%[1]s.kind"},
-	{"verb", "verb", "%[1]s.verb"},
-	{"stance", "stance", "%[1]s.stance"},
-	{"topics", "topics", "coalesce(%[1]s.topics, [])"},
-	{"claimant", "claimant", "COLLECT { MATCH (x:Entity)-[:MADE]->(%[1]s) RETURN x.id }"},
-	{"about", "about", "COLLECT { MATCH (%[1]s)-[:ABOUT]->(x:Entity) RETURN x.id ORDER BY x.id }"},
-	{"sources", "sources", sourcesExpr},
+	{field: "", key: "id", expr: "%[1]s.id"},
+	{field: "text", key: "text", expr: "%[1]s.text"},
+	{field: "kind", key: "kind", expr: "%[1]s.kind"},
+	{field: "verb", key: "verb", expr: "%[1]s.verb"},
+	{field: "stance", key: "stance", expr: "%[1]s.stance"},
+	{field: "topics", key: "topics", expr: "coalesce(%[1]s.topics, [])"},
+	refCol("claimant", "(x:Entity)-[:MADE]->(%[1]s)", "", func(inc kg.Include) bool { return inc.Claimant }),
+	refCol("about", "(%[1]s)-[:ABOUT]->(x:Entity)", "x.id", func(inc kg.Include) bool { return inc.About }),
+	sourcesCol,
 }
 
-func claimProj(v string, f kg.Fields) string { return proj(v, "Claim", f, claimCols) }
+func claimProj(v string, inc kg.Include) string { return proj(v, "Claim", inc, claimCols) }
 
 var roleCols = []col{
-	{"", "id", "%[1]s.id"},
-	{"title", "title", "%[1]s.title"},
-	{"status", "status", "%[1]s.status"},
-	{"person", "person", "COLLECT { MATCH (x:Entity)-[:HOLDS_ROLE]->(%[1]s) RETURN x.id }"},
-	{"organization", "organization", "COLLECT { MATCH (%[1]s)-[:AT]->(x:Entity) RETURN x.id }"},
-	{"sources", "sources", sourcesExpr},
+	{field: "", key: "id", expr: "%[1]s.id"},
+	{field: "title", key: "title", expr: "%[1]s.title"},
+	{field: "status", key: "status", expr: "%[1]s.status"},
+	refCol("person", "(x:Entity)-[:HOLDS_ROLE]->(%[1]s)", "", func(inc kg.Include) bool { return inc.Person }),
+	refCol("organization", "(%[1]s)-[:AT]->(x:Entity)", "", func(inc kg.Include) bool { return inc.Organization }),
+	sourcesCol,
 }
 
-func roleProj(v string, f kg.Fields) string { return proj(v, "Role", f, roleCols) }
+func roleProj(v string, inc kg.Include) string { return proj(v, "Role", inc, roleCols) }
 
 var documentCols = []col{
-	{"", "id", "%[1]s.id"},
-	{"", "publishedAt", "%[1]s.publishedAt"},
-	{"file", "file", "%[1]s.file"},
-	{"title", "title", "%[1]s.title"},
-	{"publisher", "publisher", "%[1]s.publisher"},
-	{"url", "url", "%[1]s.url"},
-	{"sha256", "sha256", "%[1]s.sha256"},
+	{field: "", key: "id", expr: "%[1]s.id"},
+	{field: "", key: "publishedAt", expr: "%[1]s.publishedAt"},
+	{field: "file", key: "file", expr: "%[1]s.file"},
+	{field: "title", key: "title", expr: "%[1]s.title"},
+	{field: "publisher", key: "publisher", expr: "%[1]s.publisher"},
+	{field: "url", key: "url", expr: "%[1]s.url"},
+	{field: "sha256", key: "sha256", expr: "%[1]s.sha256"},
 }
 
-func documentProj(v string, f kg.Fields) string { return proj(v, "Document", f, documentCols) }
+func documentProj(v string, f kg.Fields) string {
+	return proj(v, "Document", kg.Include{Fields: f}, documentCols)
+}
 
 // refMatch is a predicate: entity v is named by parameter $p (id, name or
 // alias, case-insensitive).
@@ -119,10 +164,26 @@ func refOrder(v, p string) string {
 }
 
 // resolveRef binds variable out to the one entity (of label) that parameter
-// $p names, or yields no row.
+// $p names, or yields no row. The candidates of the first two ranks of
+// refOrder come from indexes: the entity whose id is $p (the unique index)
+// and the entities whose name is $p ignoring case (a phrase query on the
+// full-text index, which lower-cases names, keeps those the exact
+// predicate accepts). Only when there is none are all entities scanned for
+// an alias: floor is null otherwise, and a seek of the id index from null
+// finds nothing (a WHERE on the count would be planned after the scan).
 func resolveRef(out, label, p string) string {
-	return fmt.Sprintf(`CALL { MATCH (x:%[3]s) WHERE %[1]s RETURN x AS %[4]s ORDER BY %[2]s LIMIT 1 }`,
-		refMatch("x", p), refOrder("x", p), label, out)
+	return fmt.Sprintf(`CALL {
+		  CALL { MATCH (x:Entity {id: $%[3]s}) WHERE x:%[4]s RETURN x
+		    UNION CALL db.index.fulltext.queryNodes('search',
+		        'name:"' + replace(replace($%[3]s, '\\', '\\\\'), '"', '\\"') + '"') YIELD node AS x
+		      WITH x WHERE x:%[4]s AND toLower(x.name) = toLower($%[3]s) RETURN x }
+		  WITH collect(x) AS found
+		  CALL { WITH found WITH found, CASE WHEN size(found) = 0 THEN '' END AS floor
+		    MATCH (x:Entity) USING INDEX x:Entity(id) WHERE x.id >= floor AND x:%[4]s AND %[1]s
+		    RETURN collect(x) AS scanned }
+		  UNWIND found + scanned AS x
+		  RETURN x AS %[5]s ORDER BY %[2]s LIMIT 1 }`,
+		refMatch("x", p), refOrder("x", p), p, label, out)
 }
 
 // --- conversions -----------------------------------------------------------
@@ -138,13 +199,6 @@ func strs(v any) []string {
 		out = append(out, str(x))
 	}
 	return out
-}
-
-func first(v any) string {
-	if l := asList(v); len(l) > 0 {
-		return str(l[0])
-	}
-	return ""
 }
 
 func toEntity(v any) kg.Entity {
@@ -166,45 +220,110 @@ func parseMerge(s string) kg.Merge {
 	return m
 }
 
-func toSources(v any) []kg.Source {
+// gather collects the related entities and documents that projections
+// bring along in place of ids (see col). A nil *gather reads the ids and
+// drops the rest.
+type gather struct{ rel kg.Related }
+
+// ref returns the id of an entity reference: an id, or an entity's
+// projection, which it keeps.
+func (g *gather) ref(v any) string {
+	m, ok := v.(map[string]any)
+	if !ok {
+		return str(v)
+	}
+	e := toEntity(m)
+	if g != nil {
+		if g.rel.Entities == nil {
+			g.rel.Entities = map[string]kg.Entity{}
+		}
+		g.rel.Entities[e.ID] = e
+	}
+	return e.ID
+}
+
+func (g *gather) refs(v any) []string {
+	l := asList(v)
+	out := make([]string, 0, len(l))
+	for _, x := range l {
+		out = append(out, g.ref(x))
+	}
+	return out
+}
+
+func (g *gather) first(v any) string {
+	if l := asList(v); len(l) > 0 {
+		return g.ref(l[0])
+	}
+	return ""
+}
+
+// doc returns the id of a document reference, keeping a projection.
+func (g *gather) doc(v any) string {
+	m, ok := v.(map[string]any)
+	if !ok {
+		return str(v)
+	}
+	d := toDocument(m)
+	if g != nil {
+		if g.rel.Documents == nil {
+			g.rel.Documents = map[string]kg.Document{}
+		}
+		g.rel.Documents[d.ID] = d
+	}
+	return d.ID
+}
+
+func (g *gather) sources(v any) []kg.Source {
 	l := asList(v)
 	out := make([]kg.Source, 0, len(l))
 	for _, x := range l {
 		m := asMap(x)
-		out = append(out, kg.Source{Document: str(m["document"]), Sentence: asInt(m["sentence"]),
+		out = append(out, kg.Source{Document: g.doc(m["document"]), Sentence: asInt(m["sentence"]),
 			Start: asInt(m["start"]), End: asInt(m["end"]), Quote: str(m["quote"])})
 	}
 	return out
 }
 
-func toEvent(v any) kg.Event {
+func (g *gather) event(v any) kg.Event {
 	m := asMap(v)
 	ev := kg.Event{ID: str(m["id"]), Type: str(m["type"]), Date: str(m["date"]), DatePrecision: str(m["datePrecision"]),
-		DateText: str(m["dateText"]), Summary: str(m["summary"]), Sources: toSources(m["sources"]),
-		Participants: []kg.Participant{}}
-	for _, x := range asList(m["participants"]) {
+		DateText: str(m["dateText"]), Summary: str(m["summary"]), Sources: g.sources(m["sources"])}
+	ps, unnamed := asList(m["participants"]), strs(m["unnamed"])
+	ev.Participants = make([]kg.Participant, 0, len(ps)+len(unnamed))
+	for _, x := range ps {
 		p := asMap(x)
-		ev.Participants = append(ev.Participants, kg.Participant{Entity: str(p["entity"]), As: str(p["as"])})
+		ev.Participants = append(ev.Participants, kg.Participant{Entity: g.ref(p["entity"]), As: str(p["as"])})
 	}
-	for _, u := range strs(m["unnamed"]) {
+	for _, u := range unnamed {
 		as, desc, _ := strings.Cut(u, ": ")
 		ev.Participants = append(ev.Participants, kg.Participant{As: as, Description: desc})
 	}
 	return ev
 }
 
-func toClaim(v any) kg.Claim {
+func (g *gather) claim(v any) kg.Claim {
 	m := asMap(v)
-	return kg.Claim{ID: str(m["id"]), Claimant: first(m["claimant"]), Text: str(m["text"]), Kind: str(m["kind"]),
-		Verb: str(m["verb"]), Stance: str(m["stance"]), Topics: strs(m["topics"]), About: strs(m["about"]),
-		Sources: toSources(m["sources"])}
+	return kg.Claim{ID: str(m["id"]), Claimant: g.first(m["claimant"]), Text: str(m["text"]), Kind: str(m["kind"]),
+		Verb: str(m["verb"]), Stance: str(m["stance"]), Topics: strs(m["topics"]), About: g.refs(m["about"]),
+		Sources: g.sources(m["sources"])}
 }
 
-func toRole(v any) kg.Role {
+func (g *gather) role(v any) kg.Role {
 	m := asMap(v)
-	return kg.Role{ID: str(m["id"]), Person: first(m["person"]), Title: str(m["title"]),
-		Organization: first(m["organization"]), Status: str(m["status"]), Sources: toSources(m["sources"])}
+	return kg.Role{ID: str(m["id"]), Person: g.first(m["person"]), Title: str(m["title"]),
+		Organization: g.first(m["organization"]), Status: str(m["status"]), Sources: g.sources(m["sources"])}
 }
+
+func (g *gather) participation(v any) kg.Participation {
+	m := asMap(v)
+	return kg.Participation{Part: str(m["part"]), Event: g.event(m["event"])}
+}
+
+func toSources(v any) []kg.Source { return (*gather)(nil).sources(v) }
+func toEvent(v any) kg.Event      { return (*gather)(nil).event(v) }
+func toClaim(v any) kg.Claim      { return (*gather)(nil).claim(v) }
+func toRole(v any) kg.Role        { return (*gather)(nil).role(v) }
 
 func toDocument(v any) kg.Document {
 	m := asMap(v)
@@ -273,7 +392,7 @@ func (s *Store) RolesOf(ctx context.Context, ids []string, f kg.Fields) (map[str
 	recs, err := s.read(ctx, `UNWIND $ids AS id MATCH (e:Entity {id: id})
 		CALL { WITH e MATCH (e)-[:HOLDS_ROLE]->(r:Role) RETURN r UNION WITH e MATCH (r:Role)-[:AT]->(e) RETURN r }
 		WITH id, r ORDER BY r.status, r.title, r.id
-		RETURN id, collect(`+roleProj("r", f)+`) AS roles`, map[string]any{"ids": ids})
+		RETURN id, collect(`+roleProj("r", kg.Include{Fields: f})+`) AS roles`, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, fmt.Errorf("roles of entities: %w", err)
 	}
@@ -291,7 +410,7 @@ func (s *Store) RolesOf(ctx context.Context, ids []string, f kg.Fields) (map[str
 func (s *Store) ParticipationsOf(ctx context.Context, ids []string, f kg.Fields) (map[string][]kg.Participation, error) {
 	recs, err := s.read(ctx, `UNWIND $ids AS id MATCH (:Entity {id: id})-[pi:PARTICIPATED_IN]->(ev:Event)
 		WITH id, pi, ev ORDER BY ev.date, ev.id
-		RETURN id, collect({part: pi.as, event: `+eventProj("ev", f)+`}) AS ps`, map[string]any{"ids": ids})
+		RETURN id, collect({part: pi.as, event: `+eventProj("ev", kg.Include{Fields: f})+`}) AS ps`, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, fmt.Errorf("events of entities: %w", err)
 	}
@@ -319,7 +438,7 @@ func (s *Store) ClaimsAbout(ctx context.Context, ids []string, f kg.Fields) (map
 func (s *Store) claimsOf(ctx context.Context, op, pattern string, ids []string, f kg.Fields) (map[string][]kg.Claim, error) {
 	recs, err := s.read(ctx, `UNWIND $ids AS id MATCH `+pattern+`
 		WITH id, c ORDER BY c.id
-		RETURN id, collect(`+claimProj("c", f)+`) AS cs`, map[string]any{"ids": ids})
+		RETURN id, collect(`+claimProj("c", kg.Include{Fields: f})+`) AS cs`, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, fmt.Errorf("%s entities: %w", op, err)
 	}
@@ -339,9 +458,9 @@ func (s *Store) Contributions(ctx context.Context, ids []string, f kg.Fields) (m
 	recs, err := s.read(ctx, `UNWIND $ids AS id MATCH (doc:Document {id: id})
 		RETURN id,
 		  COLLECT { MATCH (e:Entity)-[:MENTIONED_IN]->(doc) RETURN e.id ORDER BY e.name } AS entities,
-		  COLLECT { MATCH (r:Role)-[:SOURCED_FROM]->(doc) WITH DISTINCT r ORDER BY r.title RETURN `+roleProj("r", f)+` } AS roles,
-		  COLLECT { MATCH (ev:Event)-[:SOURCED_FROM]->(doc) WITH DISTINCT ev ORDER BY ev.date, ev.id RETURN `+eventProj("ev", f)+` } AS events,
-		  COLLECT { MATCH (c:Claim)-[:SOURCED_FROM]->(doc) WITH DISTINCT c ORDER BY c.id RETURN `+claimProj("c", f)+` } AS claims`,
+		  COLLECT { MATCH (r:Role)-[:SOURCED_FROM]->(doc) WITH DISTINCT r ORDER BY r.title RETURN `+roleProj("r", kg.Include{Fields: f})+` } AS roles,
+		  COLLECT { MATCH (ev:Event)-[:SOURCED_FROM]->(doc) WITH DISTINCT ev ORDER BY ev.date, ev.id RETURN `+eventProj("ev", kg.Include{Fields: f})+` } AS events,
+		  COLLECT { MATCH (c:Claim)-[:SOURCED_FROM]->(doc) WITH DISTINCT c ORDER BY c.id RETURN `+claimProj("c", kg.Include{Fields: f})+` } AS claims`,
 		map[string]any{"ids": ids})
 	if err != nil {
 		return nil, fmt.Errorf("contributions of documents: %w", err)
@@ -390,17 +509,14 @@ func (s *Store) Entity(ctx context.Context, ref string, typ kg.EntityType, inc k
 		return "[]"
 	}
 	recs, err := s.read(ctx, resolveRef("e", entityLabel(typ), "ref")+`
-		WITH e,
-		  `+list(inc.Roles, `COLLECT { MATCH (e)-[:HOLDS_ROLE|AT]-(r:Role) WITH DISTINCT r RETURN r ORDER BY r.status, r.title, r.id }`)+` AS rs,
-		  `+list(inc.Events, `COLLECT { MATCH (e)-[:PARTICIPATED_IN]->(ev:Event) RETURN DISTINCT ev }`)+` AS evs,
-		  `+list(inc.ClaimsMade, `COLLECT { MATCH (e)-[:MADE]->(c:Claim) RETURN c ORDER BY c.id }`)+` AS made,
-		  `+list(inc.ClaimsAbout, `COLLECT { MATCH (c:Claim)-[:ABOUT]->(e) RETURN c ORDER BY c.id }`)+` AS about
-		WITH e, rs, evs, made, about, rs + evs + made + about AS ns
-		RETURN `+entityProj("e", inc.Fields)+` AS e, [r IN rs | `+roleProj("r", inc.Fields)+`] AS roles,
-		  `+list(inc.Events, `COLLECT { MATCH (e)-[pi:PARTICIPATED_IN]->(ev:Event) WITH pi, ev ORDER BY ev.date, ev.id
-		    RETURN {part: pi.as, event: `+eventProj("ev", inc.Fields)+`} }`)+` AS events,
-		  [c IN made | `+claimProj("c", inc.Fields)+`] AS made, [c IN about | `+claimProj("c", inc.Fields)+`] AS about,
-		  `+relatedProj("ns", inc), map[string]any{"ref": ref})
+		RETURN `+entityProj("e", inc.Fields)+` AS e,
+		  `+list(inc.Roles, `COLLECT { MATCH (e)-[:HOLDS_ROLE|AT]-(r:Role) WITH DISTINCT r
+		    RETURN `+roleProj("r", inc)+` ORDER BY r.status, r.title, r.id }`)+` AS roles,
+		  `+list(inc.Events, `COLLECT { MATCH (e)-[pi:PARTICIPATED_IN]->(ev:Event)
+		    RETURN {part: pi.as, event: `+eventProj("ev", inc)+`} ORDER BY ev.date, ev.id }`)+` AS events,
+		  `+list(inc.ClaimsMade, `COLLECT { MATCH (e)-[:MADE]->(c:Claim) RETURN `+claimProj("c", inc)+` ORDER BY c.id }`)+` AS made,
+		  `+list(inc.ClaimsAbout, `COLLECT { MATCH (c:Claim)-[:ABOUT]->(e) RETURN `+claimProj("c", inc)+` ORDER BY c.id }`)+` AS about`,
+		map[string]any{"ref": ref})
 	if err != nil {
 		return kg.EntityFacts{}, fmt.Errorf("entity %q: %w", ref, err)
 	}
@@ -408,22 +524,21 @@ func (s *Store) Entity(ctx context.Context, ref string, typ kg.EntityType, inc k
 		return kg.EntityFacts{}, notFound(ref, typ)
 	}
 	v := recs[0].Values
-	f := kg.EntityFacts{Entity: toEntity(v[0]), Related: toRelated(v[5], v[6])}
+	g := &gather{}
+	f := kg.EntityFacts{Entity: toEntity(v[0])}
 	if inc.Roles {
-		f.Roles = listOf(v[1], toRole)
+		f.Roles = listOf(v[1], g.role)
 	}
 	if inc.Events {
-		f.Events = listOf(v[2], func(x any) kg.Participation {
-			m := asMap(x)
-			return kg.Participation{Part: str(m["part"]), Event: toEvent(m["event"])}
-		})
+		f.Events = listOf(v[2], g.participation)
 	}
 	if inc.ClaimsMade {
-		f.ClaimsMade = listOf(v[3], toClaim)
+		f.ClaimsMade = listOf(v[3], g.claim)
 	}
 	if inc.ClaimsAbout {
-		f.ClaimsAbout = listOf(v[4], toClaim)
+		f.ClaimsAbout = listOf(v[4], g.claim)
 	}
+	f.Related = g.rel
 	return f, nil
 }
 
@@ -461,9 +576,9 @@ func notFound(ref string, typ kg.EntityType) error {
 func (s *Store) Node(ctx context.Context, id string, f kg.Fields) (any, error) {
 	recs, err := s.read(ctx, `CALL {
 		  MATCH (n:Entity {id: $id}) RETURN 'entity' AS kind, `+entityProj("n", f)+` AS v
-		  UNION MATCH (n:Role {id: $id}) RETURN 'role' AS kind, `+roleProj("n", f)+` AS v
-		  UNION MATCH (n:Event {id: $id}) RETURN 'event' AS kind, `+eventProj("n", f)+` AS v
-		  UNION MATCH (n:Claim {id: $id}) RETURN 'claim' AS kind, `+claimProj("n", f)+` AS v
+		  UNION MATCH (n:Role {id: $id}) RETURN 'role' AS kind, `+roleProj("n", kg.Include{Fields: f})+` AS v
+		  UNION MATCH (n:Event {id: $id}) RETURN 'event' AS kind, `+eventProj("n", kg.Include{Fields: f})+` AS v
+		  UNION MATCH (n:Claim {id: $id}) RETURN 'claim' AS kind, `+claimProj("n", kg.Include{Fields: f})+` AS v
 		  UNION MATCH (d:Document {id: $id}) RETURN 'document' AS kind, `+documentProj("d", f)+` AS v
 		} RETURN kind, v LIMIT 1`, map[string]any{"id": id})
 	if err != nil {
@@ -535,7 +650,7 @@ func (s *Store) Search(ctx context.Context, text string, kinds []string, first i
 	recs, err := s.read(ctx, `CALL db.index.fulltext.queryNodes('search', $q) YIELD node AS n, score
 		WHERE $kinds IS NULL OR any(l IN labels(n) WHERE l IN $kinds)
 		WITH n, score ORDER BY score DESC, n.id LIMIT $first
-		RETURN score, n:Claim AS isClaim, CASE WHEN n:Claim THEN `+claimProj("n", f)+` ELSE `+entityProj("n", f)+` END AS v`,
+		RETURN score, n:Claim AS isClaim, CASE WHEN n:Claim THEN `+claimProj("n", kg.Include{Fields: f})+` ELSE `+entityProj("n", f)+` END AS v`,
 		map[string]any{"q": q, "kinds": ks, "first": int64(first)})
 	if err != nil {
 		if lucene && isParseError(err) {
@@ -558,100 +673,134 @@ func (s *Store) Search(ctx context.Context, text string, kinds []string, first i
 	return out, nil
 }
 
-func keyParam(after []string, n int) any {
-	if len(after) == 0 {
-		return nil
-	}
-	for len(after) < n {
-		after = append(after, "")
-	}
-	return after
-}
-
-// sortKey is the sort key of a keyset-paginated list: expr (over n, a
-// string) before n.id, descending when desc.
+// sortKey is the sort key of a keyset-paginated list, before n.id,
+// descending when desc. Either prop, a string property read through its
+// range index in order (missing is the key of the nodes without it or with
+// "": they come last, by id; always says every node has it), or expr, an
+// expression over n that the database sorts.
 type sortKey struct {
-	expr string
-	desc bool
+	prop, missing string
+	always        bool
+	expr          string
+	desc          bool
 }
 
-// pageOf builds a keyset-paginated read. match is a MATCH ... WHERE over n;
-// the page is the $limit matches after $after ([key, id]) in (key, id)
-// order, projected by proj, with each item's key, the total count when
-// inc.Total and the related nodes inc names. One statement: columns total,
-// items, keys, entities, documents.
-func pageOf(match string, key sortKey, proj string, inc kg.Include) string {
+// keyExpr is the key of node n as an expression.
+func (k sortKey) keyExpr() string {
+	switch {
+	case k.prop == "":
+		return k.expr
+	case k.always:
+		return `n.` + k.prop
+	}
+	return `CASE WHEN coalesce(n.` + k.prop + `, '') = '' THEN '` + k.missing + `' ELSE n.` + k.prop + ` END`
+}
+
+// page is a keyset-paginated read of the nodes n of label for which every
+// predicate of where holds (built from the filters given, so the planner
+// sees only real predicates and can seek an index), in key order after
+// after ([key, id], nil for the first page).
+type page struct {
+	label string
+	where []string
+	key   sortKey
+	after []string
+}
+
+// and joins predicates.
+func and(ps ...string) string {
+	var out []string
+	for _, p := range ps {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	if len(out) == 0 {
+		return "true"
+	}
+	return strings.Join(out, " AND ")
+}
+
+// nodes returns a subquery that binds ns to the first $limit nodes of the
+// page in key order. A key that is a property is read in index order: the
+// database stops after $limit rows instead of sorting every match. The
+// nodes without the property come after, read only when the indexed ones
+// do not fill the page.
+func (p page) nodes(params map[string]any) string {
+	cmp, dir := ">", ""
+	if p.key.desc {
+		cmp, dir = "<", " DESC"
+	}
+	match := `MATCH (n:` + p.label + `) WHERE `
+	if p.after != nil {
+		params["k0"], params["id0"] = p.after[0], p.after[1]
+	}
+	if p.key.prop == "" {
+		after := ""
+		if p.after != nil {
+			after = `(k ` + cmp + ` $k0 OR (k = $k0 AND n.id ` + cmp + ` $id0))`
+		}
+		return `CALL { ` + match + and(p.where...) + `
+		  WITH n, ` + p.key.expr + ` AS k WHERE ` + and(after) + `
+		  WITH n, k ORDER BY k` + dir + `, n.id` + dir + ` LIMIT $limit
+		  RETURN collect(n) AS ns }`
+	}
+	v := `n.` + p.key.prop
+	// Nodes with the property, in index order; nodes without it, by id.
+	has, hasNot := v+` > ''`, `(`+v+` IS NULL OR `+v+` = '')`
+	switch {
+	case p.after == nil:
+	case !p.key.always && p.after[0] == p.key.missing:
+		has = ""
+		hasNot += ` AND n.id ` + cmp + ` $id0`
+	default:
+		has += ` AND ` + v + ` ` + cmp + `= $k0 AND (` + v + ` ` + cmp + ` $k0 OR n.id ` + cmp + ` $id0)`
+	}
+	order := v + dir + `, n.id` + dir
+	if p.key.prop == "id" {
+		order = v + dir
+	}
+	withKey := `CALL { ` + match + and(append([]string{has}, p.where...)...) + `
+		  WITH n ORDER BY ` + order + ` LIMIT $limit RETURN collect(n) AS ns }`
+	withoutKey := match + and(append([]string{hasNot}, p.where...)...) + `
+		  WITH n ORDER BY n.id` + dir + ` LIMIT $limit RETURN collect(n) AS`
+	switch {
+	case p.key.always:
+		return withKey
+	case has == "":
+		return `CALL { ` + withoutKey + ` ns }`
+	}
+	// The nodes without the key, read only when the page is not full:
+	// floor is null otherwise, and a seek of the id index from null finds
+	// nothing (a WHERE on the count would be planned after the scan).
+	return withKey + `
+		CALL { WITH ns WITH ns, CASE WHEN size(ns) < $limit THEN '' END AS floor
+		  ` + strings.Replace(withoutKey, "WHERE ", "USING INDEX n:"+p.label+"(id) WHERE n.id >= floor AND ", 1) + ` rest }
+		WITH total, (ns + rest)[0..$limit] AS ns`
+}
+
+// pageOf builds a keyset-paginated read: the $first nodes of p (and
+// whether there are more), projected by proj, with each item's key, the
+// total count when inc.Total and the related nodes of the page that inc
+// names (through proj). One statement: columns total, items, keys, more.
+// It sets the parameters limit and first in params.
+func pageOf(p page, first int, proj string, inc kg.Include, params map[string]any) string {
+	params["limit"], params["first"] = int64(first+1), int64(first)
 	var b strings.Builder
 	if inc.Total {
-		b.WriteString("CALL { " + match + " RETURN count(n) AS total }\n")
+		b.WriteString("CALL { MATCH (n:" + p.label + ") WHERE " + and(p.where...) + " RETURN count(n) AS total }\n")
 	} else {
 		b.WriteString("WITH 0 AS total\n")
 	}
-	cmp, dir := ">", ""
-	if key.desc {
-		cmp, dir = "<", " DESC"
-	}
-	b.WriteString(match + `
-		WITH total, n, ` + key.expr + ` AS k
-		WHERE $after IS NULL OR k ` + cmp + ` $after[0] OR (k = $after[0] AND n.id ` + cmp + ` $after[1])
-		WITH total, n, k ORDER BY k` + dir + `, n.id` + dir + ` LIMIT $limit
-		WITH total, collect(n) AS ns, collect(k) AS keys
-		RETURN total, [n IN ns | ` + proj + `] AS items, keys, ` + relatedProj("ns", inc))
+	b.WriteString(p.nodes(params) + `
+		WITH total, ns[0..$first] AS ns, size(ns) > $first AS more
+		RETURN total, [n IN ns | ` + proj + `] AS items, [n IN ns | ` + p.key.keyExpr() + `] AS keys, more`)
 	return b.String()
 }
 
-// relatedProj returns the columns entities and documents: the projections
-// of the entities and documents that the facts in list ns refer to and inc
-// names, each once.
-func relatedProj(ns string, inc kg.Include) string {
-	var pats []string
-	for _, p := range []struct {
-		on      bool
-		pattern string
-	}{
-		{inc.Participants, `(x:Entity)-[:PARTICIPATED_IN]->(n)`},
-		{inc.Claimant, `(x:Entity)-[:MADE]->(n)`},
-		{inc.About, `(n)-[:ABOUT]->(x:Entity)`},
-		{inc.Person, `(x:Entity)-[:HOLDS_ROLE]->(n)`},
-		{inc.Organization, `(n)-[:AT]->(x:Entity)`},
-	} {
-		if p.on {
-			pats = append(pats, `UNWIND `+ns+` AS n MATCH `+p.pattern+` RETURN x`)
-		}
-	}
-	ents, docs := "[]", "[]"
-	if len(pats) > 0 {
-		ents = `[y IN COLLECT { ` + strings.Join(pats, " UNION ") + ` } | ` + entityProj("y", inc.Fields) + `]`
-	}
-	if inc.Documents {
-		docs = `[y IN COLLECT { UNWIND ` + ns + ` AS n MATCH (n)-[:SOURCED_FROM]->(d:Document) RETURN DISTINCT d } | ` +
-			documentProj("y", inc.Fields) + `]`
-	}
-	return ents + ` AS entities, ` + docs + ` AS documents`
-}
-
-// toRelated converts the entities and documents columns.
-func toRelated(ents, docs any) kg.Related {
-	var rel kg.Related
-	if l := asList(ents); len(l) > 0 {
-		rel.Entities = make(map[string]kg.Entity, len(l))
-		for _, x := range l {
-			e := toEntity(x)
-			rel.Entities[e.ID] = e
-		}
-	}
-	if l := asList(docs); len(l) > 0 {
-		rel.Documents = make(map[string]kg.Document, len(l))
-		for _, x := range l {
-			d := toDocument(x)
-			rel.Documents[d.ID] = d
-		}
-	}
-	return rel
-}
-
-// toPage converts the one record of a pageOf statement.
-func toPage[T any](recs []*neo4j.Record, first int, conv func(any) T) kg.Page[T] {
+// toPage converts the one record of a pageOf statement; conv converts an
+// item and gathers its related nodes into g.
+func toPage[T any](recs []*neo4j.Record, g *gather, conv func(any) T) kg.Page[T] {
 	var p kg.Page[T]
 	if len(recs) == 0 {
 		return p
@@ -662,46 +811,63 @@ func toPage[T any](recs []*neo4j.Record, first int, conv func(any) T) kg.Page[T]
 		p.Items = append(p.Items, conv(x))
 	}
 	p.Keys = strs(v[2])
-	if len(p.Items) > first {
-		p.Items, p.Keys, p.More = p.Items[:first], p.Keys[:first], true
-	}
-	p.Related = toRelated(v[3], v[4])
+	p.More = v[3] == true
+	p.Related = g.rel
 	return p
 }
 
-// sourceMatch is a predicate: fact n is stated in a document that matches
-// the parameters of sourceParams (an empty one matches any).
-const sourceMatch = `(($doc = '' AND $publisher = '' AND $docFrom = '' AND $docTo = '') OR EXISTS {
-		MATCH (n)-[:SOURCED_FROM]->(d:Document)
-		WHERE ($doc = '' OR d.id = $doc) AND ($publisher = '' OR toLower(d.publisher) = toLower($publisher))
-		  AND ($docFrom = '' OR d.publishedAt >= $docFrom) AND ($docTo = '' OR d.publishedAt < $docTo + '~') })`
-
-// sourceParams adds the parameters of sourceMatch to m.
-func sourceParams(f kg.SourceFilter, m map[string]any) map[string]any {
-	m["doc"], m["publisher"], m["docFrom"], m["docTo"] = f.Document, f.Publisher, f.From, f.To
-	return m
+// sourceWhere is a predicate: fact n is stated in a document that matches
+// every non-empty field of f ("" when none is set). It sets its
+// parameters in params.
+func sourceWhere(f kg.SourceFilter, params map[string]any) string {
+	var ps []string
+	if f.Document != "" {
+		ps, params["doc"] = append(ps, `d.id = $doc`), f.Document
+	}
+	if f.Publisher != "" {
+		ps, params["publisher"] = append(ps, `toLower(d.publisher) = toLower($publisher)`), f.Publisher
+	}
+	if f.From != "" {
+		ps, params["docFrom"] = append(ps, `d.publishedAt >= $docFrom`), f.From
+	}
+	if f.To != "" {
+		ps, params["docTo"] = append(ps, `d.publishedAt < $docTo + '~'`), f.To
+	}
+	if len(ps) == 0 {
+		return ""
+	}
+	return `EXISTS { MATCH (n)-[:SOURCED_FROM]->(d:Document) WHERE ` + and(ps...) + ` }`
 }
 
 // orderKey returns the sort key of list for o; kg.ErrInvalid for an order
 // the list does not have.
 func orderKey(list string, o kg.Order) (sortKey, error) {
-	var expr string
 	switch list + "/" + o.By {
 	case "events/", "events/date":
-		expr = `CASE WHEN coalesce(n.date, '') = '' THEN '~' ELSE n.date END` // undated last
+		// undated last either way
 		if o.Desc {
-			expr = `coalesce(n.date, '')`
+			return sortKey{prop: "date", missing: "", desc: true}, nil
 		}
+		return sortKey{prop: "date", missing: "~"}, nil
 	case "documents/", "documents/publishedAt":
-		expr = `coalesce(n.publishedAt, '')`
+		return sortKey{expr: `coalesce(n.publishedAt, '')`, desc: o.Desc}, nil
 	case "documents/title":
-		expr = `toLower(coalesce(n.title, ''))`
+		return sortKey{expr: `toLower(coalesce(n.title, ''))`, desc: o.Desc}, nil
 	case "entities/", "entities/name":
-		expr = `toLower(coalesce(n.name, ''))`
-	default:
-		return sortKey{}, fmt.Errorf("%s cannot be ordered by %q: %w", list, o.By, kg.ErrInvalid)
+		return sortKey{expr: `toLower(coalesce(n.name, ''))`, desc: o.Desc}, nil
 	}
-	return sortKey{expr: expr, desc: o.Desc}, nil
+	return sortKey{}, fmt.Errorf("%s cannot be ordered by %q: %w", list, o.By, kg.ErrInvalid)
+}
+
+// keyAfter pads a cursor's key to [key, id]; nil for the first page.
+func keyAfter(after []string) []string {
+	if len(after) == 0 {
+		return nil
+	}
+	for len(after) < 2 {
+		after = append(after, "")
+	}
+	return after
 }
 
 // Events returns a page of the events that match f in f.Order (by date,
@@ -711,43 +877,65 @@ func (s *Store) Events(ctx context.Context, f kg.EventFilter, inc kg.Include) (k
 	if err != nil {
 		return kg.Page[kg.Event]{}, err
 	}
-	recs, err := s.read(ctx, pageOf(`MATCH (n:Event)
-		WHERE ($type = '' OR n.type = $type)
-		  AND ($from = '' OR (coalesce(n.date, '') <> '' AND n.date >= $from))
-		  AND ($to = '' OR (coalesce(n.date, '') <> '' AND n.date < $to + '~'))
-		  AND ($participant = '' OR EXISTS { MATCH (x:Entity)-[:PARTICIPATED_IN]->(n) WHERE `+refMatch("x", "participant")+` })
-		  AND `+sourceMatch, key, eventProj("n", inc.Fields), inc),
-		sourceParams(f.Source, map[string]any{"type": f.Type, "from": f.From, "to": f.To, "participant": f.Participant,
-			"after": keyParam(f.After, 2), "limit": int64(f.First + 1)}))
+	params := map[string]any{}
+	var where []string
+	if f.Type != "" {
+		where, params["type"] = append(where, `n.type = $type`), f.Type
+	}
+	if f.From != "" {
+		where, params["from"] = append(where, `n.date >= $from`), f.From
+	}
+	if f.To != "" {
+		where, params["to"] = append(where, `n.date > '' AND n.date < $to + '~'`), f.To
+	}
+	if f.Participant != "" {
+		where, params["participant"] = append(where, `EXISTS { MATCH (x:Entity)-[:PARTICIPATED_IN]->(n) WHERE `+
+			refMatch("x", "participant")+` }`), f.Participant
+	}
+	if w := sourceWhere(f.Source, params); w != "" {
+		where = append(where, w)
+	}
+	q := pageOf(page{label: "Event", where: where, key: key, after: keyAfter(f.After)}, f.First, eventProj("n", inc), inc, params)
+	recs, err := s.read(ctx, q, params)
 	if err != nil {
 		return kg.Page[kg.Event]{}, fmt.Errorf("events: %w", err)
 	}
-	return toPage(recs, f.First, toEvent), nil
+	g := &gather{}
+	return toPage(recs, g, g.event), nil
 }
 
 // Claims returns a page of the claims that match f, ordered by id, with
 // what inc names.
 func (s *Store) Claims(ctx context.Context, f kg.ClaimFilter, inc kg.Include) (kg.Page[kg.Claim], error) {
-	var topics any
-	if f.Topics != nil {
-		topics = f.Topics
+	params := map[string]any{}
+	var where []string
+	if f.Stance != "" {
+		where, params["stance"] = append(where, `n.stance = $stance`), f.Stance
 	}
-	after := keyParam(f.After, 1)
-	if after != nil {
+	if f.Topics != nil {
+		where, params["topics"] = append(where, `any(t IN coalesce(n.topics, []) WHERE t IN $topics)`), f.Topics
+	}
+	if f.Claimant != "" {
+		where, params["claimant"] = append(where, `EXISTS { MATCH (x:Entity)-[:MADE]->(n) WHERE `+refMatch("x", "claimant")+` }`), f.Claimant
+	}
+	if f.About != "" {
+		where, params["about"] = append(where, `EXISTS { MATCH (n)-[:ABOUT]->(x:Entity) WHERE `+refMatch("x", "about")+` }`), f.About
+	}
+	if w := sourceWhere(f.Source, params); w != "" {
+		where = append(where, w)
+	}
+	// By id, in the order of the unique index on it; the key is the id.
+	var after []string
+	if len(f.After) > 0 {
 		after = []string{f.After[0], f.After[0]}
 	}
-	recs, err := s.read(ctx, pageOf(`MATCH (n:Claim)
-		WHERE ($stance = '' OR n.stance = $stance)
-		  AND ($topics IS NULL OR any(t IN coalesce(n.topics, []) WHERE t IN $topics))
-		  AND ($claimant = '' OR EXISTS { MATCH (x:Entity)-[:MADE]->(n) WHERE `+refMatch("x", "claimant")+` })
-		  AND ($about = '' OR EXISTS { MATCH (n)-[:ABOUT]->(x:Entity) WHERE `+refMatch("x", "about")+` })
-		  AND `+sourceMatch, sortKey{expr: `n.id`}, claimProj("n", inc.Fields), inc),
-		sourceParams(f.Source, map[string]any{"stance": f.Stance, "topics": topics, "claimant": f.Claimant,
-			"about": f.About, "after": after, "limit": int64(f.First + 1)}))
+	q := pageOf(page{label: "Claim", where: where, key: sortKey{prop: "id", always: true}, after: after}, f.First, claimProj("n", inc), inc, params)
+	recs, err := s.read(ctx, q, params)
 	if err != nil {
 		return kg.Page[kg.Claim]{}, fmt.Errorf("claims: %w", err)
 	}
-	return toPage(recs, f.First, toClaim), nil
+	g := &gather{}
+	return toPage(recs, g, g.claim), nil
 }
 
 // Documents returns a page of the documents that match f in f.Order (by
@@ -758,16 +946,23 @@ func (s *Store) Documents(ctx context.Context, f kg.DocumentFilter, inc kg.Inclu
 		return kg.Page[kg.Document]{}, err
 	}
 	inc = kg.Include{Total: inc.Total, Fields: inc.Fields} // documents have no related nodes
-	recs, err := s.read(ctx, pageOf(`MATCH (n:Document)
-		WHERE ($publisher = '' OR toLower(n.publisher) = toLower($publisher))
-		  AND ($from = '' OR n.publishedAt >= $from) AND ($to = '' OR n.publishedAt < $to + '~')`,
-		key, documentProj("n", inc.Fields), inc),
-		map[string]any{"publisher": f.Publisher, "from": f.From, "to": f.To,
-			"after": keyParam(f.After, 2), "limit": int64(f.First + 1)})
+	params := map[string]any{}
+	var where []string
+	if f.Publisher != "" {
+		where, params["publisher"] = append(where, `toLower(n.publisher) = toLower($publisher)`), f.Publisher
+	}
+	if f.From != "" {
+		where, params["from"] = append(where, `n.publishedAt >= $from`), f.From
+	}
+	if f.To != "" {
+		where, params["to"] = append(where, `n.publishedAt < $to + '~'`), f.To
+	}
+	q := pageOf(page{label: "Document", where: where, key: key, after: keyAfter(f.After)}, f.First, documentProj("n", inc.Fields), inc, params)
+	recs, err := s.read(ctx, q, params)
 	if err != nil {
 		return kg.Page[kg.Document]{}, fmt.Errorf("documents: %w", err)
 	}
-	return toPage(recs, f.First, toDocument), nil
+	return toPage(recs, &gather{}, toDocument), nil
 }
 
 // Entities returns a page of the persons and organizations that match f in
@@ -777,22 +972,24 @@ func (s *Store) Entities(ctx context.Context, f kg.EntityFilter, inc kg.Include)
 	if err != nil {
 		return kg.Page[kg.Entity]{}, err
 	}
-	label := ""
-	if f.Type != "" {
-		label = entityLabel(f.Type)
-	}
 	inc = kg.Include{Total: inc.Total, Fields: inc.Fields}
-	recs, err := s.read(ctx, pageOf(`MATCH (n:Entity)
-		WHERE (n:Person OR n:Organization) AND ($label = '' OR $label IN labels(n))
-		  AND ($kind = '' OR toLower(n.kind) = toLower($kind))
-		  AND ($doc = '' OR EXISTS { MATCH (n)-[:MENTIONED_IN]->(:Document {id: $doc}) })`,
-		key, entityProj("n", inc.Fields), inc),
-		map[string]any{"label": label, "kind": f.Kind, "doc": f.Document,
-			"after": keyParam(f.After, 2), "limit": int64(f.First + 1)})
+	params := map[string]any{}
+	where := []string{`(n:Person OR n:Organization)`}
+	if f.Type != "" {
+		where = []string{`n:` + entityLabel(f.Type)}
+	}
+	if f.Kind != "" {
+		where, params["kind"] = append(where, `toLower(n.kind) = toLower($kind)`), f.Kind
+	}
+	if f.Document != "" {
+		where, params["doc"] = append(where, `EXISTS { MATCH (n)-[:MENTIONED_IN]->(:Document {id: $doc}) }`), f.Document
+	}
+	q := pageOf(page{label: "Entity", where: where, key: key, after: keyAfter(f.After)}, f.First, entityProj("n", inc.Fields), inc, params)
+	recs, err := s.read(ctx, q, params)
 	if err != nil {
 		return kg.Page[kg.Entity]{}, fmt.Errorf("entities: %w", err)
 	}
-	return toPage(recs, f.First, toEntity), nil
+	return toPage(recs, &gather{}, toEntity), nil
 }
 
 // Stats counts what inc names in one statement, each list by aggregation
@@ -827,14 +1024,41 @@ func (s *Store) Stats(ctx context.Context, inc kg.StatsInclude) (kg.Stats, error
 	return kg.Stats{EventsByType: counts(v[0]), ClaimsByStance: counts(v[1]), ClaimsByTopic: counts(v[2]), EntitiesByKind: counts(v[3])}, nil
 }
 
-// graphNodeProj projects a node of a drawable graph, with its sources.
-func graphNodeProj(v string) string {
-	return fmt.Sprintf(`{id: %[1]s.id, labels: labels(%[1]s), name: %[1]s.name, title: %[1]s.title, type: %[1]s.type,
-		date: %[1]s.date, text: %[1]s.text,
-		sources: [(%[1]s)-[s:SOURCED_FROM]->(d:Document) | {document: d.id, sentence: s.sentence, start: s.start, end: s.end, quote: s.quote}]}`, v)
+// graphNodeProj projects a node of a drawable graph: the properties its
+// label is made of (those of its kind only) when f selects the label, its
+// sources when f selects them.
+func graphNodeProj(v string, f kg.Fields) string {
+	cols := ""
+	if f.Has("GraphNode", "label") {
+		cols += `, name: CASE WHEN %[1]s:Person OR %[1]s:Organization THEN %[1]s.name END,
+		title: CASE WHEN %[1]s:Role THEN %[1]s.title END, type: CASE WHEN %[1]s:Event THEN %[1]s.type END,
+		date: CASE WHEN %[1]s:Event THEN %[1]s.date END, text: CASE WHEN %[1]s:Claim THEN %[1]s.text END`
+	}
+	if f.Has("GraphNode", "sources") {
+		cols += `, sources: [(%[1]s)-[s:SOURCED_FROM]->(d:Document) | {document: d.id, sentence: s.sentence, start: s.start, end: s.end, quote: s.quote}]`
+	}
+	return fmt.Sprintf(`{id: %[1]s.id, labels: labels(%[1]s)`+cols+`}`, v)
 }
 
-const graphEdgeProj = `{id: elementId(r), type: type(r), source: startNode(r).id, target: endNode(r).id, part: r.as}`
+// graphEdgeProj projects relationship r of a drawable graph: its id and
+// part only when f selects them.
+func graphEdgeProj(f kg.Fields) string {
+	cols := ""
+	if f.Has("GraphEdge", "id") {
+		cols += `, id: elementId(r)`
+	}
+	if f.Has("GraphEdge", "part") {
+		cols += `, part: r.as`
+	}
+	return `{type: type(r), source: startNode(r).id, target: endNode(r).id` + cols + `}`
+}
+
+// graphRels are the relationship types a drawable graph may walk: not
+// those to documents and merge records (MENTIONED_IN, SOURCED_FROM,
+// SEEN_IN, MERGED), which noDocs would refuse anyway. Naming them in a
+// one-hop pattern lets the database skip them, by type, on dense nodes
+// without reading them (variable-length patterns cannot negate types).
+const graphRels = `:!(MENTIONED_IN|SOURCED_FROM|SEEN_IN|MERGED)`
 
 // noDocs keeps paths off documents, curation records and merge records, which would join
 // everything to everything.
@@ -872,7 +1096,7 @@ func toGraphEdge(v any) kg.GraphEdge {
 // Connections returns the shortest paths (at most 10) of at most maxHops
 // between the entities that from and to name, documents excluded.
 // kg.ErrNotFound when either names no entity.
-func (s *Store) Connections(ctx context.Context, from, to string, maxHops int) ([]kg.Path, error) {
+func (s *Store) Connections(ctx context.Context, from, to string, maxHops int, f kg.Fields) ([]kg.Path, error) {
 	if maxHops < 1 || maxHops > 8 {
 		return nil, fmt.Errorf("maxHops %d: want 1 to 8: %w", maxHops, kg.ErrInvalid)
 	}
@@ -881,8 +1105,8 @@ func (s *Store) Connections(ctx context.Context, from, to string, maxHops int) (
 		OPTIONAL MATCH p = allShortestPaths((a)-[*..%d]-(b)) WHERE a <> b AND `+noDocs+` AND `+notShortcut+`
 		WITH a, b, p LIMIT 10
 		RETURN a.id, b.id, CASE WHEN p IS NULL THEN null ELSE {length: length(p),
-			nodes: [n IN nodes(p) | `+graphNodeProj("n")+`],
-			edges: [r IN relationships(p) | `+graphEdgeProj+`]} END AS path`, maxHops),
+			nodes: [n IN nodes(p) | `+graphNodeProj("n", f)+`],
+			edges: [r IN relationships(p) | `+graphEdgeProj(f)+`]} END AS path`, maxHops),
 		map[string]any{"from": from, "to": to})
 	if err != nil {
 		return nil, fmt.Errorf("connections %q to %q: %w", from, to, err)
@@ -925,23 +1149,31 @@ func pathKey(p kg.Path) string {
 // Neighborhood returns the entity that of names and the nodes within hops
 // of it (at most limit nodes, nearest first), with every relationship among
 // them. kg.ErrNotFound when of names no entity.
-func (s *Store) Neighborhood(ctx context.Context, of string, hops, limit int) (kg.Subgraph, error) {
+func (s *Store) Neighborhood(ctx context.Context, of string, hops, limit int, f kg.Fields) (kg.Subgraph, error) {
 	if hops < 1 || hops > 3 {
 		return kg.Subgraph{}, fmt.Errorf("hops %d: want 1 to 3: %w", hops, kg.ErrInvalid)
 	}
 	if limit < 1 {
 		return kg.Subgraph{}, fmt.Errorf("limit %d: want at least 1: %w", limit, kg.ErrInvalid)
 	}
-	recs, err := s.read(ctx, resolveRef("a", "Entity", "of")+fmt.Sprintf(`
+	// One hop: the neighbours by id, met on one typed expansion; more: the
+	// nearest by path length.
+	near := `MATCH (a)-[r` + graphRels + `]-(n) WHERE n <> a AND NOT n:Document AND NOT n:Curation AND NOT n:Merge
+		  AND r.role IS NULL AND r.event IS NULL AND r.claim IS NULL
+		  WITH DISTINCT n ORDER BY n.id LIMIT $limit`
+	if hops > 1 {
+		near = `MATCH p = (a)-[*1..` + strconv.Itoa(hops) + `]-(n) WHERE n <> a AND ` + noDocs + ` AND ` + notShortcut + `
+		  WITH n, min(length(p)) AS d ORDER BY d, n.id LIMIT $limit`
+	}
+	recs, err := s.read(ctx, resolveRef("a", "Entity", "of")+`
 		CALL { WITH a
-		  MATCH p = (a)-[*1..%d]-(n) WHERE n <> a AND `+noDocs+` AND `+notShortcut+`
-		  WITH n, min(length(p)) AS d ORDER BY d, n.id LIMIT $limit
+		  `+near+`
 		  RETURN collect(n) AS near }
 		WITH [a] + near AS ns
 		CALL { WITH ns UNWIND ns AS x
-		  OPTIONAL MATCH (x)-[r]->(y) WHERE y IN ns AND r.role IS NULL AND r.event IS NULL AND r.claim IS NULL
+		  OPTIONAL MATCH (x)-[r`+graphRels+`]->(y) WHERE y IN ns AND r.role IS NULL AND r.event IS NULL AND r.claim IS NULL
 		  RETURN collect(DISTINCT r) AS rs }
-		RETURN [n IN ns | `+graphNodeProj("n")+`] AS nodes, [r IN rs | `+graphEdgeProj+`] AS edges`, hops),
+		RETURN [n IN ns | `+graphNodeProj("n", f)+`] AS nodes, [r IN rs | `+graphEdgeProj(f)+`] AS edges`,
 		map[string]any{"of": of, "limit": int64(limit - 1)})
 	if err != nil {
 		return kg.Subgraph{}, fmt.Errorf("neighborhood of %q: %w", of, err)

@@ -28,7 +28,7 @@ func (rn Runner) Run(ctx context.Context, q Query) (*Result, error) {
 }
 
 func (rn Runner) neighborhood(ctx context.Context, q Query) (*Result, error) {
-	g, err := rn.Store.Neighborhood(ctx, q.Get("of"), q.Int("hops"), q.Int("limit"))
+	g, err := rn.Store.Neighborhood(ctx, q.Get("of"), q.Int("hops"), q.Int("limit"), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -80,7 +80,7 @@ func topicsOf(c kg.Claim) string {
 }
 
 func (rn Runner) connections(ctx context.Context, q Query) (*Result, error) {
-	paths, err := rn.Store.Connections(ctx, q.Get("from"), q.Get("to"), q.Int("maxHops"))
+	paths, err := rn.Store.Connections(ctx, q.Get("from"), q.Get("to"), q.Int("maxHops"), nil)
 	if err != nil {
 		return nil, err
 	}

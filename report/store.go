@@ -20,8 +20,8 @@ type Store interface {
 	Claims(ctx context.Context, f kg.ClaimFilter, inc kg.Include) (kg.Page[kg.Claim], error)
 	Entity(ctx context.Context, ref string, typ kg.EntityType, inc kg.Include) (kg.EntityFacts, error)
 	Contributions(ctx context.Context, ids []string, f kg.Fields) (map[string]kg.Contribution, error)
-	Connections(ctx context.Context, from, to string, maxHops int) ([]kg.Path, error)
-	Neighborhood(ctx context.Context, of string, hops, limit int) (kg.Subgraph, error)
+	Connections(ctx context.Context, from, to string, maxHops int, f kg.Fields) ([]kg.Path, error)
+	Neighborhood(ctx context.Context, of string, hops, limit int, f kg.Fields) (kg.Subgraph, error)
 	Conflicts(ctx context.Context, f kg.ConflictFilter, inc kg.Include) (kg.Page[kg.Conflict], error)
 }
 
