@@ -176,6 +176,17 @@ func (s *Store) DeleteDocument(ctx context.Context, id string) error {
 	return nil
 }
 
+// factByID finds the fact node of the id in scope: one index seek per fact
+// label. A MATCH on {id} without a label scans every node of the store for
+// each id, which grew with the corpus.
+const factByID = `CALL {
+			WITH id MATCH (f:Role {id: id}) RETURN f
+			UNION
+			WITH id MATCH (f:Event {id: id}) RETURN f
+			UNION
+			WITH id MATCH (f:Claim {id: id}) RETURN f
+		}`
+
 // removeDocumentFacts detaches a document's sources, mentions and relation
 // evidence and deletes the facts nothing else supports; with dropDoc it
 // deletes the document node too. The entities that lost a mention are then
@@ -212,7 +223,8 @@ func removeDocumentFacts(ctx context.Context, tx neo4j.ManagedTransaction, doc s
 	// The shortcuts derived from a fact start at an entity linked to it
 	// (the role's holder, the event's agent, the claimant) and go with it.
 	sum, err = run(ctx, tx, `UNWIND $ids AS id
-		MATCH (f {id: id}) WHERE (f:Role OR f:Event OR f:Claim) AND NOT (f)-[:SOURCED_FROM]->()
+		`+factByID+`
+		WITH id, f WHERE NOT (f)-[:SOURCED_FROM]->()
 		MATCH (f)--(:Entity)-[s]->(:Entity) WHERE s.role = id OR s.event = id OR s.claim = id
 		WITH DISTINCT s
 		DELETE s`, map[string]any{"ids": ids})
@@ -221,7 +233,8 @@ func removeDocumentFacts(ctx context.Context, tx neo4j.ManagedTransaction, doc s
 	}
 	count(sum)
 	sum, err = run(ctx, tx, `UNWIND $ids AS id
-		MATCH (f {id: id}) WHERE (f:Role OR f:Event OR f:Claim) AND NOT (f)-[:SOURCED_FROM]->()
+		`+factByID+`
+		WITH f WHERE NOT (f)-[:SOURCED_FROM]->()
 		DETACH DELETE f`, map[string]any{"ids": ids})
 	if err != nil {
 		return n, nil, fmt.Errorf("remove facts of %s: %w", doc, err)
