@@ -39,11 +39,12 @@ func Corpus(exs []kg.Extraction, lex *lexicon.Lexicon, known []kg.Entity) ([]kg.
 }
 
 type node struct {
-	idx   int
-	e     kg.Entity
-	doc   int // -1 for known entities
-	docID string
-	keys  []string
+	idx      int
+	e        kg.Entity
+	doc      int // -1 for known entities
+	docID    string
+	keys     []string
+	mentions int // mentions of e in its document (e itself keeps none)
 }
 
 type edge struct {

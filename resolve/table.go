@@ -40,6 +40,7 @@ func (t *Table) Add(ex kg.Extraction) {
 	t.docs = append(t.docs, ex.Document.ID)
 	for _, e := range ex.Entities {
 		t.r.add(header(e), strings.Clone(ex.Document.ID), di)
+		t.r.nodes[len(t.r.nodes)-1].mentions = len(e.Mentions)
 	}
 }
 
@@ -141,6 +142,19 @@ func (t *Table) Entities() []kg.Entity {
 		out = append(out, c.copyHeader())
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// MentionCounts returns the number of mentions of each resolved entity, by
+// id, over the documents added: the length of its mention list in the
+// graph, known before the extractions are read again.
+func (t *Table) MentionCounts() map[string]int {
+	out := make(map[string]int, len(t.cl))
+	for _, n := range t.r.nodes {
+		if n.mentions > 0 {
+			out[t.cl[t.r.find(n.idx)].ID] += n.mentions
+		}
+	}
 	return out
 }
 
