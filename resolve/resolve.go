@@ -43,7 +43,6 @@ type node struct {
 	e        kg.Entity
 	doc      int // -1 for known entities
 	docID    string
-	keys     []string
 	mentions int // mentions of e in its document (e itself keeps none)
 }
 
@@ -221,7 +220,6 @@ func (r *resolver) joinByKeys() {
 			keys = append(keys, k)
 		}
 		sort.Strings(keys)
-		n.keys = keys
 		for _, k := range keys {
 			if o, ok := owner[k]; ok {
 				rule := kr[k]
