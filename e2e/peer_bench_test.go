@@ -88,6 +88,9 @@ func BenchmarkScale(b *testing.B) {
 	defer drv.Close(context.Background())
 	for _, n := range benchSizes(b) {
 		e := generatedEnv(b, n)
+		// The API serves from this process (with the benchmark's clients):
+		// its peak memory while it answers, not while it loaded the corpus.
+		reset := resetPeakRSS()
 		params := pickNames(b, drv)
 		fill := strings.NewReplacer(`%[1]q`, strconv.Quote(params["org"].(string)), `%[2]q`, strconv.Quote(params["from"].(string)),
 			`%[3]q`, strconv.Quote(params["to"].(string)), `%[4]q`, strconv.Quote(params["ordinary"].(string)))
@@ -109,6 +112,9 @@ func BenchmarkScale(b *testing.B) {
 			for _, clients := range []int{2, 8} {
 				printRow(q.name, clients, interleave(b, systems, clients, slice))
 			}
+		}
+		if rss := peakRSS(); rss > 0 && reset {
+			fmt.Printf("factgraph API peak RSS during the questions: %.0f MiB (in-process, with its benchmark clients)\n", float64(rss)/(1<<20))
 		}
 	}
 }

@@ -1,9 +1,7 @@
 package main
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -24,7 +22,6 @@ import (
 	"github.com/factgraph/factgraph/lexicon"
 	"github.com/factgraph/factgraph/neo4jstore"
 	"github.com/factgraph/factgraph/pipeline"
-	"github.com/factgraph/factgraph/resolve"
 )
 
 // DefaultCorpus is loaded when no path is given.
@@ -166,8 +163,8 @@ func report(store *neo4jstore.Store, sum pipeline.Summary, errs []error, start t
 }
 
 // extractJSON extracts the documents of src and writes the graph as JSON,
-// without holding the documents' text: extractions wait on disk and the
-// output is written as it is encoded.
+// without holding the documents' text or the graph: extractions wait on
+// disk and the graph is streamed (pipeline.Extracted.WriteJSON).
 func extractJSON(ctx context.Context, src pipeline.Source, lex *lexicon.Lexicon, workers int, path string, stdout io.Writer, log *slog.Logger, start time.Time) error {
 	x, err := pipeline.ExtractFrom(ctx, src, lex, nil, workers, "")
 	if err != nil {
@@ -177,19 +174,19 @@ func extractJSON(ctx context.Context, src pipeline.Source, lex *lexicon.Lexicon,
 	for _, e := range x.DocErrs {
 		log.Error("skipping document", "error", e)
 	}
-	var b resolve.GraphBuilder
-	if err := x.Each(ctx, func(ex kg.Extraction) error { b.Add(ex); return nil }); err != nil {
-		return err
-	}
-	g := b.Graph(x.Table)
 	if x.Len() == 0 && len(x.DocErrs) == 0 {
 		return errors.New("no documents to extract")
 	}
-	if err := writeJSON(path, stdout, g); err != nil {
+	var c pipeline.GraphCounts
+	err = writeOut(path, stdout, func(w io.Writer) error {
+		c, err = x.WriteJSON(ctx, w, "")
+		return err
+	})
+	if err != nil {
 		return err
 	}
-	log.Info("extracted", "documents", len(g.Documents), "entities", len(g.Entities), "roles", len(g.Roles),
-		"relations", len(g.Relations), "events", len(g.Events), "claims", len(g.Claims),
+	log.Info("extracted", "documents", c.Documents, "entities", c.Entities, "roles", c.Roles,
+		"relations", c.Relations, "events", c.Events, "claims", c.Claims,
 		"failed", len(x.DocErrs), "seconds", round(time.Since(start)))
 	if len(x.DocErrs) > 0 {
 		return errSomeFailed
@@ -222,58 +219,33 @@ func openStore(ctx context.Context, cfg *config.Config, wait, retry time.Duratio
 	}
 }
 
-// writeJSON writes g as one JSON object, encoding one element at a time so
-// that the encoded whole is never in memory.
-func writeJSON(path string, stdout io.Writer, g kg.Graph) error {
-	w := stdout
-	if path != "-" {
-		if dir := filepath.Dir(path); dir != "." {
-			if err := os.MkdirAll(dir, 0o755); err != nil {
-				return err
-			}
-		}
-		f, err := os.Create(path)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		w = f
+// writeOut calls write with stdout (path "-") or a temporary file beside
+// path that replaces path once write has succeeded, so that an interrupted
+// run leaves no half-written graph.
+func writeOut(path string, stdout io.Writer, write func(io.Writer) error) error {
+	if path == "-" {
+		return write(stdout)
 	}
-	bw := bufio.NewWriterSize(w, 1<<20)
-	// The scorer and jq users want [] rather than null for empty lists.
-	sections := []struct {
-		name string
-		n    int
-		at   func(int) any
-	}{
-		{"documents", len(g.Documents), func(i int) any { return g.Documents[i] }},
-		{"entities", len(g.Entities), func(i int) any { return g.Entities[i] }},
-		{"roles", len(g.Roles), func(i int) any { return g.Roles[i] }},
-		{"relations", len(g.Relations), func(i int) any { return g.Relations[i] }},
-		{"events", len(g.Events), func(i int) any { return g.Events[i] }},
-		{"claims", len(g.Claims), func(i int) any { return g.Claims[i] }},
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
 	}
-	bw.WriteString("{")
-	for si, s := range sections {
-		if si > 0 {
-			bw.WriteString(",")
-		}
-		fmt.Fprintf(bw, "\n %q: [", s.name)
-		for i := 0; i < s.n; i++ {
-			b, err := json.MarshalIndent(s.at(i), "  ", " ")
-			if err != nil {
-				return err
-			}
-			if i > 0 {
-				bw.WriteString(",")
-			}
-			bw.WriteString("\n  ")
-			bw.Write(b)
-		}
-		bw.WriteString("]")
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
 	}
-	bw.WriteString("\n}\n")
-	return bw.Flush()
+	defer os.Remove(f.Name()) // after the rename, there is nothing to remove
+	if err := write(f); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(f.Name(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(f.Name(), path)
 }
 
 func round(d time.Duration) float64 { return float64(d.Round(time.Millisecond)) / float64(time.Second) }

@@ -162,3 +162,27 @@ func TestInterruptWhileReading(t *testing.T) {
 		t.Errorf("wrote output after the interrupt: %q", out.String())
 	}
 }
+
+// TestJSONToFile checks that --json FILE writes the graph that --json=-
+// prints, through a temporary file that does not stay behind.
+func TestJSONToFile(t *testing.T) {
+	var out, errb bytes.Buffer
+	if err := run(context.Background(), noenv, []string{"--json=-", "../data/corpus"}, &out, &errb); err != nil {
+		t.Fatalf("run: %v\n%s", err, errb.String())
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "sub", "graph.json")
+	if err := run(context.Background(), noenv, []string{"--json=" + path, "../data/corpus"}, &bytes.Buffer{}, &errb); err != nil {
+		t.Fatalf("run: %v\n%s", err, errb.String())
+	}
+	got, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, out.Bytes()) {
+		t.Error("--json FILE differs from --json=-")
+	}
+	if left, _ := os.ReadDir(filepath.Dir(path)); len(left) != 1 {
+		t.Errorf("files beside the graph: %v", left)
+	}
+}

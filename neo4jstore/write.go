@@ -752,7 +752,11 @@ func batchParams(ps []map[string]any) map[string]any {
 	}
 	ents := map[string]map[string]any{}
 	var entities []any
+	// One row per relation (type, from, to) with the evidence of every
+	// document of the batch, in order: the query rewrites the relation's
+	// evidence lists, which grow with the corpus, once per row.
 	rels := map[string][]any{}
+	relAt := map[[3]string]map[string]any{}
 	for _, p := range ps {
 		for _, x := range p["entities"].([]any) {
 			row := x.(map[string]any)
@@ -767,7 +771,19 @@ func batchParams(ps []map[string]any) map[string]any {
 			prev["forms"] = unionKeep(prev["forms"].([]any), row["forms"].([]any))
 		}
 		for t, rs := range p["relations"].(map[string][]any) {
-			rels[t] = append(rels[t], rs...)
+			for _, x := range rs {
+				row := x.(map[string]any)
+				k := [3]string{t, row["from"].(string), row["to"].(string)}
+				if prev, ok := relAt[k]; ok {
+					prev["docs"] = append(prev["docs"].([]any), row["docs"].([]any)...)
+					prev["sources"] = append(prev["sources"].([]any), row["sources"].([]any)...)
+					continue
+				}
+				cp := map[string]any{"from": row["from"], "to": row["to"],
+					"docs": append([]any{}, row["docs"].([]any)...), "sources": append([]any{}, row["sources"].([]any)...)}
+				relAt[k] = cp
+				rels[t] = append(rels[t], cp)
+			}
 		}
 	}
 	sortByKey(entities, "id")

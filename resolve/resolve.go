@@ -39,11 +39,11 @@ func Corpus(exs []kg.Extraction, lex *lexicon.Lexicon, known []kg.Entity) ([]kg.
 }
 
 type node struct {
-	idx   int
-	e     kg.Entity
-	doc   int // -1 for known entities
-	docID string
-	keys  []string
+	idx      int
+	e        kg.Entity
+	doc      int // -1 for known entities
+	docID    string
+	mentions int // mentions of e in its document (e itself keeps none)
 }
 
 type edge struct {
@@ -220,7 +220,6 @@ func (r *resolver) joinByKeys() {
 			keys = append(keys, k)
 		}
 		sort.Strings(keys)
-		n.keys = keys
 		for _, k := range keys {
 			if o, ok := owner[k]; ok {
 				rule := kr[k]

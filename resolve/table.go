@@ -20,14 +20,18 @@ type Table struct {
 	start []int // first node of each added document
 	docs  []string
 	cl    map[int]*cluster
+	// strs holds one copy of each name, id and alias: the same entity is
+	// mentioned by thousands of documents, and a copy per mention made
+	// the table most of the loader's memory.
+	strs map[string]string
 }
 
 // NewTable returns a table seeded with known entities (those in the store
 // and curated ones), so that new documents join existing nodes.
 func NewTable(lex *lexicon.Lexicon, known []kg.Entity) *Table {
-	t := &Table{r: newResolver(lex)}
+	t := &Table{r: newResolver(lex), strs: map[string]string{}}
 	for _, e := range known {
-		t.r.add(header(e), "", -1)
+		t.r.add(t.header(e), "", -1)
 	}
 	return t
 }
@@ -37,27 +41,45 @@ func NewTable(lex *lexicon.Lexicon, known []kg.Entity) *Table {
 func (t *Table) Add(ex kg.Extraction) {
 	di := len(t.start)
 	t.start = append(t.start, len(t.r.nodes))
-	t.docs = append(t.docs, ex.Document.ID)
+	id := strings.Clone(ex.Document.ID)
+	t.docs = append(t.docs, id)
 	for _, e := range ex.Entities {
-		t.r.add(header(e), strings.Clone(ex.Document.ID), di)
+		t.r.add(t.header(e), id, di)
+		t.r.nodes[len(t.r.nodes)-1].mentions = len(e.Mentions)
 	}
 }
 
 // Len is the number of documents added.
 func (t *Table) Len() int { return len(t.start) }
 
-// header is an entity without its mentions, with its strings copied so that
-// they do not keep the document's text alive.
-func header(e kg.Entity) kg.Entity {
-	h := kg.Entity{ID: strings.Clone(e.ID), Type: e.Type, Name: strings.Clone(e.Name), Kind: strings.Clone(e.Kind)}
-	for _, a := range e.Aliases {
-		h.Aliases = append(h.Aliases, strings.Clone(a))
+// header is an entity without its mentions, with its strings copied (once
+// per distinct string, see str) so that they do not keep the document's
+// text alive.
+func (t *Table) header(e kg.Entity) kg.Entity {
+	h := kg.Entity{ID: t.str(e.ID), Type: kg.EntityType(t.str(string(e.Type))), Name: t.str(e.Name), Kind: t.str(e.Kind)}
+	if len(e.Aliases) > 0 {
+		h.Aliases = make([]string, len(e.Aliases))
+		for i, a := range e.Aliases {
+			h.Aliases[i] = t.str(a)
+		}
 	}
-	for _, m := range e.Merges {
-		h.Merges = append(h.Merges, kg.Merge{Rule: strings.Clone(m.Rule), Name: strings.Clone(m.Name),
-			Into: strings.Clone(m.Into), Where: strings.Clone(m.Where)})
+	if len(e.Merges) > 0 {
+		h.Merges = make([]kg.Merge, len(e.Merges))
+		for i, m := range e.Merges {
+			h.Merges[i] = kg.Merge{Rule: t.str(m.Rule), Name: t.str(m.Name), Into: t.str(m.Into), Where: t.str(m.Where)}
+		}
 	}
 	return h
+}
+
+// str returns the table's copy of s.
+func (t *Table) str(s string) string {
+	if c, ok := t.strs[s]; ok {
+		return c
+	}
+	c := strings.Clone(s)
+	t.strs[c] = c
+	return c
 }
 
 // Resolve joins the entities added so far. Call it once, after the last Add.
@@ -141,6 +163,19 @@ func (t *Table) Entities() []kg.Entity {
 		out = append(out, c.copyHeader())
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// MentionCounts returns the number of mentions of each resolved entity, by
+// id, over the documents added: the length of its mention list in the
+// graph, known before the extractions are read again.
+func (t *Table) MentionCounts() map[string]int {
+	out := make(map[string]int, len(t.cl))
+	for _, n := range t.r.nodes {
+		if n.mentions > 0 {
+			out[t.cl[t.r.find(n.idx)].ID] += n.mentions
+		}
+	}
 	return out
 }
 
