@@ -50,102 +50,153 @@ func (x *Extracted) WriteJSON(ctx context.Context, w io.Writer, dir string) (Gra
 		return c, fmt.Errorf("json spill dir: %w", err)
 	}
 	defer os.RemoveAll(tmp)
+	jw, err := newJSONWriter(x, w, tmp)
+	if err != nil {
+		return c, err
+	}
+	defer jw.close()
+	jw.bw.WriteString("{")
+	jw.out.open(0, "documents")
+	if err := x.Each(ctx, jw.document); err != nil {
+		return c, err
+	}
+	c.Documents = jw.out.n
+	jw.bw.WriteString("]")
+	if c.Entities, err = jw.writeEntities(); err != nil {
+		return c, err
+	}
+	if err := jw.writeFacts(&c); err != nil {
+		return c, err
+	}
+	jw.bw.WriteString("\n}\n")
+	return c, jw.bw.Flush()
+}
 
-	ents := x.Table.Entities()
+// jsonWriter is one WriteJSON run: the entity table's order and mention
+// partitions, the spill files and the output.
+type jsonWriter struct {
+	ents      []kg.Entity
+	ord       map[string]int // entity id -> ordinal
+	part      []int          // entity ordinal -> mention partition
+	partStart []int          // first entity ordinal of each partition
+
+	mentions *spill[kg.Mention]
+	roles    *spill[kg.Role]
+	rels     *spill[kg.Relation]
+	events   *sectionFile
+	claims   *sectionFile
+
+	bw              *bufio.Writer
+	out             *section
+	roleOrd, relOrd map[string]int
+}
+
+// newJSONWriter orders the entity table, sizes the mention partitions from
+// its mention counts and opens the spill files in tmp.
+func newJSONWriter(x *Extracted, w io.Writer, tmp string) (*jsonWriter, error) {
+	jw := &jsonWriter{ents: x.Table.Entities(), roleOrd: map[string]int{}, relOrd: map[string]int{}}
 	counts := x.Table.MentionCounts()
-	ord := make(map[string]int, len(ents))
-	part := make([]int, len(ents)) // entity ordinal -> mention partition
-	var partStart []int            // first entity ordinal of each partition
-	for i, n := 0, 0; i < len(ents); i++ {
-		ord[ents[i].ID] = i
-		m := counts[ents[i].ID]
+	jw.ord = make(map[string]int, len(jw.ents))
+	jw.part = make([]int, len(jw.ents))
+	for i, n := 0, 0; i < len(jw.ents); i++ {
+		jw.ord[jw.ents[i].ID] = i
+		m := counts[jw.ents[i].ID]
 		if i == 0 || (n > 0 && n+m > jsonMentionsPerPart) {
-			partStart = append(partStart, i)
+			jw.partStart = append(jw.partStart, i)
 			n = 0
 		}
-		part[i] = len(partStart) - 1
+		jw.part[i] = len(jw.partStart) - 1
 		n += m
 	}
-	mentions := &spill[kg.Mention]{dir: tmp, name: "mentions"}
-	roles := &spill[kg.Role]{dir: tmp, name: "roles"}
-	rels := &spill[kg.Relation]{dir: tmp, name: "relations"}
-	defer mentions.close()
-	defer roles.close()
-	defer rels.close()
-	events, err := newSectionFile(tmp, "events")
-	if err != nil {
-		return c, err
+	jw.mentions = &spill[kg.Mention]{dir: tmp, name: "mentions"}
+	jw.roles = &spill[kg.Role]{dir: tmp, name: "roles"}
+	jw.rels = &spill[kg.Relation]{dir: tmp, name: "relations"}
+	var err error
+	if jw.events, err = newSectionFile(tmp, "events"); err != nil {
+		jw.close()
+		return nil, err
 	}
-	defer events.f.Close()
-	claims, err := newSectionFile(tmp, "claims")
-	if err != nil {
-		return c, err
+	if jw.claims, err = newSectionFile(tmp, "claims"); err != nil {
+		jw.close()
+		return nil, err
 	}
-	defer claims.f.Close()
+	jw.bw = bufio.NewWriterSize(w, 1<<20)
+	jw.out = &section{w: jw.bw}
+	return jw, nil
+}
 
-	bw := bufio.NewWriterSize(w, 1<<20)
-	out := &section{w: bw}
-	bw.WriteString("{")
-	out.open(0, "documents")
-	roleOrd, relOrd := map[string]int{}, map[string]int{}
-	err = x.Each(ctx, func(ex kg.Extraction) error {
-		d := ex.Document
-		d.Text = ""
-		if err := out.item(d); err != nil {
+// close closes the spill files (WriteJSON removes their directory).
+func (jw *jsonWriter) close() {
+	jw.mentions.close()
+	jw.roles.close()
+	jw.rels.close()
+	if jw.events != nil {
+		jw.events.f.Close()
+	}
+	if jw.claims != nil {
+		jw.claims.f.Close()
+	}
+}
+
+// document writes one extraction's document and spills its mentions,
+// roles, relations, events and claims.
+func (jw *jsonWriter) document(ex kg.Extraction) error {
+	d := ex.Document
+	d.Text = ""
+	if err := jw.out.item(d); err != nil {
+		return err
+	}
+	for _, e := range ex.Entities {
+		o, ok := jw.ord[e.ID]
+		if !ok {
+			return fmt.Errorf("document %s: entity %s is not in the entity table", d.ID, e.ID)
+		}
+		for _, m := range e.Mentions {
+			if err := jw.mentions.add(jw.part[o], o, m); err != nil {
+				return err
+			}
+		}
+	}
+	for _, r := range ex.Roles {
+		o := ordinal(jw.roleOrd, r.ID)
+		if err := jw.roles.add(o/jsonFactsPerPart, o, r); err != nil {
 			return err
 		}
-		for _, e := range ex.Entities {
-			o, ok := ord[e.ID]
-			if !ok {
-				return fmt.Errorf("document %s: entity %s is not in the entity table", d.ID, e.ID)
-			}
-			for _, m := range e.Mentions {
-				if err := mentions.add(part[o], o, m); err != nil {
-					return err
-				}
-			}
-		}
-		for _, r := range ex.Roles {
-			o := ordinal(roleOrd, r.ID)
-			if err := roles.add(o/jsonFactsPerPart, o, r); err != nil {
-				return err
-			}
-		}
-		for _, r := range ex.Relations {
-			o := ordinal(relOrd, r.ID)
-			if err := rels.add(o/jsonFactsPerPart, o, r); err != nil {
-				return err
-			}
-		}
-		for _, e := range mergeByID(ex.Events, func(e kg.Event) string { return e.ID },
-			func(e *kg.Event) *[]kg.Source { return &e.Sources }) {
-			if err := events.item(e); err != nil {
-				return err
-			}
-		}
-		for _, cl := range mergeByID(ex.Claims, func(c kg.Claim) string { return c.ID },
-			func(c *kg.Claim) *[]kg.Source { return &c.Sources }) {
-			if err := claims.item(cl); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return c, err
 	}
-	c.Documents = out.n
-	bw.WriteString("]")
-
-	out.open(1, "entities")
-	for p, first := range partStart {
-		end := len(ents)
-		if p+1 < len(partStart) {
-			end = partStart[p+1]
+	for _, r := range ex.Relations {
+		o := ordinal(jw.relOrd, r.ID)
+		if err := jw.rels.add(o/jsonFactsPerPart, o, r); err != nil {
+			return err
 		}
-		recs, err := mentions.read(p)
+	}
+	for _, e := range mergeByID(ex.Events, func(e kg.Event) string { return e.ID },
+		func(e *kg.Event) *[]kg.Source { return &e.Sources }) {
+		if err := jw.events.item(e); err != nil {
+			return err
+		}
+	}
+	for _, cl := range mergeByID(ex.Claims, func(c kg.Claim) string { return c.ID },
+		func(c *kg.Claim) *[]kg.Source { return &c.Sources }) {
+		if err := jw.claims.item(cl); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeEntities writes the entities partition by partition, each with its
+// mentions read back from the spill and ordered as GraphBuilder orders
+// them, and returns how many it wrote.
+func (jw *jsonWriter) writeEntities() (int, error) {
+	jw.out.open(1, "entities")
+	for p, first := range jw.partStart {
+		end := len(jw.ents)
+		if p+1 < len(jw.partStart) {
+			end = jw.partStart[p+1]
+		}
+		recs, err := jw.mentions.read(p)
 		if err != nil {
-			return c, err
+			return 0, err
 		}
 		// GraphBuilder appends mentions in document order and sorts them
 		// stably by document id and start: the same, per entity.
@@ -160,42 +211,45 @@ func (x *Extracted) WriteJSON(ctx context.Context, w io.Writer, dir string) (Gra
 			return a.V.Start < b.V.Start
 		})
 		for o := first; o < end; o++ {
-			e := ents[o]
+			e := jw.ents[o]
 			for len(recs) > 0 && recs[0].K == o {
 				e.Mentions = append(e.Mentions, recs[0].V)
 				recs = recs[1:]
 			}
-			if err := out.item(e); err != nil {
-				return c, err
+			if err := jw.out.item(e); err != nil {
+				return 0, err
 			}
 		}
 	}
-	c.Entities = out.n
-	bw.WriteString("]")
+	n := jw.out.n
+	jw.bw.WriteString("]")
+	return n, nil
+}
 
-	out.open(2, "roles")
-	if err := writeMerged(roles, len(roleOrd), out, func(r *kg.Role) *[]kg.Source { return &r.Sources }); err != nil {
-		return c, err
+// writeFacts writes the roles and relations merged from their spills, then
+// copies the events and claims, counting each section into c.
+func (jw *jsonWriter) writeFacts(c *GraphCounts) error {
+	jw.out.open(2, "roles")
+	if err := writeMerged(jw.roles, len(jw.roleOrd), jw.out, func(r *kg.Role) *[]kg.Source { return &r.Sources }); err != nil {
+		return err
 	}
-	c.Roles = out.n
-	bw.WriteString("]")
-	out.open(3, "relations")
-	if err := writeMerged(rels, len(relOrd), out, func(r *kg.Relation) *[]kg.Source { return &r.Sources }); err != nil {
-		return c, err
+	c.Roles = jw.out.n
+	jw.bw.WriteString("]")
+	jw.out.open(3, "relations")
+	if err := writeMerged(jw.rels, len(jw.relOrd), jw.out, func(r *kg.Relation) *[]kg.Source { return &r.Sources }); err != nil {
+		return err
 	}
-	c.Relations = out.n
-	bw.WriteString("]")
-
-	for i, s := range []*sectionFile{events, claims} {
-		out.open(4+i, s.name)
-		if err := s.copyTo(bw); err != nil {
-			return c, err
+	c.Relations = jw.out.n
+	jw.bw.WriteString("]")
+	for i, s := range []*sectionFile{jw.events, jw.claims} {
+		jw.out.open(4+i, s.name)
+		if err := s.copyTo(jw.bw); err != nil {
+			return err
 		}
-		bw.WriteString("]")
+		jw.bw.WriteString("]")
 	}
-	c.Events, c.Claims = events.n, claims.n
-	bw.WriteString("\n}\n")
-	return c, bw.Flush()
+	c.Events, c.Claims = jw.events.n, jw.claims.n
+	return nil
 }
 
 // ordinal returns id's order of first appearance in seen, adding it if new.
