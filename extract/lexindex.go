@@ -35,6 +35,7 @@ type lexIndex struct {
 	rankMods    map[string]bool     // "Chief", "Senior": title_modifiers.txt rank=1, capitalized
 	titleOnly   []titleOnly         // title_scopes.txt only=: offices only a university or a company has
 	titleScopes map[string]string   // title word -> company, member or none (title_scopes.txt)
+	appellate   []string            // heads of appeals courts' names (org_heads.txt appellate=1)
 	storyTitles map[string]bool     // title words of offices at the story's organization (title_scopes.txt story=1)
 	rankTitles  map[string]bool     // lower-case military ranks (titles.txt rank=1)
 	national    map[string]bool     // kg.Key of places that are the nation (places.txt national=1)
@@ -175,8 +176,8 @@ type titleInfo struct {
 }
 
 type headInfo struct {
-	Kind        string
-	Legal, Lead bool
+	Kind                   string
+	Legal, Lead, Appellate bool
 }
 
 type agencyInfo struct {
@@ -277,7 +278,10 @@ func (x *lexIndex) readOrgs(l *lexicon.Lexicon) {
 		x.nominals[strings.ToLower(e.Phrase)] = e.Attr("kind")
 	}
 	for _, e := range l.Entries("org_heads") {
-		x.heads[e.Phrase] = headInfo{Kind: e.Attr("kind"), Legal: e.Attr("legal") == "1", Lead: e.Attr("lead") == "1"}
+		x.heads[e.Phrase] = headInfo{Kind: e.Attr("kind"), Legal: e.Attr("legal") == "1", Lead: e.Attr("lead") == "1", Appellate: e.Attr("appellate") == "1"}
+		if e.Attr("appellate") == "1" {
+			x.appellate = append(x.appellate, e.Phrase)
+		}
 	}
 	for _, e := range l.Entries("agencies") {
 		c := e.Attr("canonical")

@@ -1840,6 +1840,20 @@ func nominalReferent(x *lexIndex, w string) (want func(*entity) bool, named bool
 	}, true
 }
 
+// appellateCourt reports whether e is an appeals court by its name
+// (org_heads.txt appellate=1: "Court of Appeals", "Circuit").
+func appellateCourt(x *lexIndex, e *entity) bool {
+	if e == nil {
+		return false
+	}
+	for _, h := range x.appellate {
+		if strings.Contains(e.Name, h) {
+			return true
+		}
+	}
+	return false
+}
+
 // linkPronouns adds pronoun mentions ("he", "she" -> the most recent person
 // within two sentences) and nominal ones ("the company" -> the most recent
 // organization of that kind).
@@ -1884,6 +1898,13 @@ func linkPronouns(d *docState) {
 						e = recent(t.Start, si, window, want)
 						if alt := salient(names, t.Start, si, 6, want); alt != nil && (e == nil || alt != e && salience(names, alt, t.Start) > 2*salience(names, e, t.Start)) {
 							e = alt
+						}
+						if strings.EqualFold(s.Tokens[i+1].Text, "court") && appellateCourt(x, e) {
+							// "the court" after an appeals court was named is the
+							// trial court the story is about, when it names one
+							if trial := recent(t.Start, si, len(d.Sents), func(c *entity) bool { return want(c) && !appellateCourt(x, c) }); trial != nil {
+								e = trial
+							}
 						}
 						kind = nominalMention
 						end = s.Tokens[i+1].End

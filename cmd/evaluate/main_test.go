@@ -59,7 +59,7 @@ func TestCorpusScore(t *testing.T) {
 // TestGeneralScore scores each hand-written article of extract/testdata/general
 // (kinds of story the bundled corpus lacks: bid protests, recusals, executive
 // departures, settlements, later chapters) against its gold file. The floors
-// (0.70 each, 0.90 on average, no duplicate or boilerplate entity) guard
+// (0.75 each, 0.90 on average, no duplicate or boilerplate entity) guard
 // against regressions; the figures are logged.
 func TestGeneralScore(t *testing.T) {
 	s, skipped, err := scoreSuite(context.Background(), []string{general}, nil, lexicon.Must())
@@ -72,8 +72,8 @@ func TestGeneralScore(t *testing.T) {
 	for _, d := range s.Documents {
 		r := d.Result
 		t.Logf("%s: overall F1 %.3f", d.Name, r.Overall)
-		if r.Overall < 0.70 {
-			t.Errorf("%s: overall F1 %.3f < 0.70:\n%s", d.Name, r.Overall, report(t, r))
+		if r.Overall < 0.75 {
+			t.Errorf("%s: overall F1 %.3f < 0.75:\n%s", d.Name, r.Overall, report(t, r))
 		}
 		if len(r.Duplicates) > 0 {
 			t.Errorf("%s: duplicate entities: %v", d.Name, r.Duplicates)
