@@ -7,6 +7,7 @@ import (
 
 	"github.com/factgraph/factgraph/extract/morph"
 	"github.com/factgraph/factgraph/kg"
+	"github.com/factgraph/factgraph/lexicon"
 )
 
 // Patterns are rules kept as data (lexicon files *_patterns.txt), in the
@@ -136,6 +137,27 @@ func compilePattern(in *morph.Inflector, src, file string, attrs map[string]stri
 		return p, fmt.Errorf("pattern %s: empty", file)
 	}
 	return p, nil
+}
+
+// compilePatternFile compiles the patterns of lexicon file name, each
+// checked by check (the captures its rules need); the first error names
+// the pattern's line.
+func compilePatternFile(lex *lexicon.Lexicon, in *morph.Inflector, name string, check func(pattern, lexicon.Entry) error) ([]pattern, error) {
+	if lex == nil {
+		return nil, nil
+	}
+	var out []pattern
+	for _, e := range lex.Entries(name) {
+		p, err := compilePattern(in, e.Phrase, e.File, e.Attrs)
+		if err != nil {
+			return nil, err
+		}
+		if err := check(p, e); err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, nil
 }
 
 // units reads sentence si as units: mentions of persons and organizations

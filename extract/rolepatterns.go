@@ -32,27 +32,16 @@ type rolePatterns struct {
 // first pattern that does not compile or captures no person or title is
 // kept as the error.
 func compileRolePatterns(lex *lexicon.Lexicon, in *morph.Inflector) *rolePatterns {
-	rp := &rolePatterns{}
-	if lex == nil {
-		return rp
-	}
-	for _, e := range lex.Entries("role_patterns") {
-		p, err := compilePattern(in, e.Phrase, e.File, e.Attrs)
-		if err != nil {
-			rp.err = err
-			return rp
-		}
+	pats, err := compilePatternFile(lex, in, "role_patterns", func(p pattern, e lexicon.Entry) error {
 		if _, ok := p.capture("person"); !ok {
-			rp.err = fmt.Errorf("pattern %s: no {person}", e.File)
-			return rp
+			return fmt.Errorf("pattern %s: no {person}", e.File)
 		}
 		if _, ok := p.capture("title"); !ok && e.Attr("title") == "" {
-			rp.err = fmt.Errorf("pattern %s: no {title} and no title=", e.File)
-			return rp
+			return fmt.Errorf("pattern %s: no {title} and no title=", e.File)
 		}
-		rp.pats = append(rp.pats, p)
-	}
-	return rp
+		return nil
+	})
+	return &rolePatterns{pats: pats, err: err}
 }
 
 // capture reports whether the pattern captures name.

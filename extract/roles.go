@@ -52,7 +52,7 @@ func findRoles(d *docState) {
 	for _, r := range d.Relations {
 		ownerRole(d, r, rb.addRole)
 	}
-	orgsFromTitleHeads(d, rb.x)
+	rb.orgsFromTitleHeads()
 	dropBareRanks(d)
 	dropSupersededCurrent(d)
 }
@@ -62,7 +62,8 @@ func findRoles(d *docState) {
 // president of the story's council ("Port Carrick City Council"), "Board
 // Chair" of its board. Only when one organization of the document has that
 // head.
-func orgsFromTitleHeads(d *docState, x *lexIndex) {
+func (rb *roleBuilder) orgsFromTitleHeads() {
+	d, x := rb.d, rb.x
 	for i := range d.Roles {
 		r := &d.Roles[i]
 		if r.Organization != "" || len(r.Sources) == 0 {
@@ -89,23 +90,19 @@ func orgsFromTitleHeads(d *docState, x *lexIndex) {
 			if _, ok := x.heads[head]; !ok {
 				break
 			}
-			if org := onlyOrgWithHead(d, head); org != nil && org != person && !hasRole(d, kg.ID("rol", r.Person, r.Title, org.ID, r.Status)) {
-				r.Organization = org.ID
-				r.ID = kg.ID("rol", r.Person, r.Title, org.ID, r.Status)
+			org := onlyOrgWithHead(d, head)
+			if org == nil || org == person {
+				break
+			}
+			id := kg.ID("rol", r.Person, r.Title, org.ID, r.Status)
+			if _, known := rb.roles[id]; !known {
+				delete(rb.roles, r.ID)
+				rb.roles[id] = i
+				r.Organization, r.ID = org.ID, id
 			}
 			break
 		}
 	}
-}
-
-// hasRole reports whether the document has a role with this id.
-func hasRole(d *docState, id string) bool {
-	for _, r := range d.Roles {
-		if r.ID == id {
-			return true
-		}
-	}
-	return false
 }
 
 // onlyOrgWithHead is the one organization of the document whose name ends

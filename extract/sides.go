@@ -20,27 +20,16 @@ type sidePatterns struct {
 }
 
 func compileSidePatterns(lex *lexicon.Lexicon, in *morph.Inflector) *sidePatterns {
-	sp := &sidePatterns{}
-	if lex == nil {
-		return sp
-	}
-	for _, e := range lex.Entries("side_patterns") {
-		p, err := compilePattern(in, e.Phrase, e.File, e.Attrs)
-		if err != nil {
-			sp.err = err
-			return sp
-		}
+	pats, err := compilePatternFile(lex, in, "side_patterns", func(p pattern, e lexicon.Entry) error {
 		if _, ok := p.capture("speaker"); !ok {
-			sp.err = fmt.Errorf("pattern %s: no {person=speaker}", e.File)
-			return sp
+			return fmt.Errorf("pattern %s: no {person=speaker}", e.File)
 		}
 		if _, ok := p.capture("party"); !ok {
-			sp.err = fmt.Errorf("pattern %s: no {org=party} or {person=party}", e.File)
-			return sp
+			return fmt.Errorf("pattern %s: no {org=party} or {person=party}", e.File)
 		}
-		sp.pats = append(sp.pats, p)
-	}
-	return sp
+		return nil
+	})
+	return &sidePatterns{pats: pats, err: err}
 }
 
 // speaksFor returns, for each person the side patterns show speaking for

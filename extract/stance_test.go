@@ -31,14 +31,10 @@ func TestValence(t *testing.T) {
 	}
 }
 
-// TestOpinionStance checks stance from opinion words and sides: the target
-// of a lawsuit rebutting with marked opinion denies; a third party with
-// marked negative opinion alleges; unmarked words stay neutral.
-func TestOpinionStance(t *testing.T) {
-	text := "Quorvane Labs sued Helmbright Corp. on Monday over the pricing of its kits.\n\n" +
-		"\"Helmbright twisted every figure and cheated thousands of small clinics,\" said Dana Orlo, a lawyer for Quorvane Labs.\n\n" +
-		"\"This lawsuit is a desperate, dishonest stunt,\" said Helmbright spokesman Ben Carrow.\n\n" +
-		"\"The hearing is set for Tuesday at the courthouse in the city,\" said Mira Stent, a court clerk.\n"
+// stancesBy extracts text and returns each claimant's name with the stance
+// of its (last) claim.
+func stancesBy(t *testing.T, text string) map[string]string {
+	t.Helper()
 	ex, err := Document(kg.Document{ID: "t", Text: text, PublishedAt: "2025-03-04"}, lexicon.Must())
 	if err != nil {
 		t.Fatal(err)
@@ -51,6 +47,18 @@ func TestOpinionStance(t *testing.T) {
 	for _, c := range ex.Claims {
 		got[name[c.Claimant]] = c.Stance
 	}
+	return got
+}
+
+// TestOpinionStance checks stance from opinion words and sides: the target
+// of a lawsuit rebutting with marked opinion denies; a third party with
+// marked negative opinion alleges; unmarked words stay neutral.
+func TestOpinionStance(t *testing.T) {
+	text := "Quorvane Labs sued Helmbright Corp. on Monday over the pricing of its kits.\n\n" +
+		"\"Helmbright twisted every figure and cheated thousands of small clinics,\" said Dana Orlo, a lawyer for Quorvane Labs.\n\n" +
+		"\"This lawsuit is a desperate, dishonest stunt,\" said Helmbright spokesman Ben Carrow.\n\n" +
+		"\"The hearing is set for Tuesday at the courthouse in the city,\" said Mira Stent, a court clerk.\n"
+	got := stancesBy(t, text)
 	if got["Dana Orlo"] == "" { // a lawyer for a party may speak for it
 		got["Dana Orlo"] = got["Quorvane Labs"]
 	}
@@ -71,18 +79,7 @@ func TestDisputePrior(t *testing.T) {
 		"\"Our prices reflect what the kits cost to make,\" said Helmbright spokesman Ben Carrow.\n\n" +
 		"Mira Stent, a spokeswoman for the county, said the county would review its orders.\n\n" +
 		"Tom Barre, a spokesman for the state attorney general, said the office does not comment on pending litigation.\n"
-	ex, err := Document(kg.Document{ID: "t", Text: text, PublishedAt: "2025-03-04"}, lexicon.Must())
-	if err != nil {
-		t.Fatal(err)
-	}
-	name := map[string]string{}
-	for _, e := range ex.Entities {
-		name[e.ID] = e.Name
-	}
-	got := map[string]string{}
-	for _, c := range ex.Claims {
-		got[name[c.Claimant]] = c.Stance
-	}
+	got := stancesBy(t, text)
 	for who, want := range map[string]string{"Dana Orlo": kg.Alleges, "Ben Carrow": kg.Denies, "Mira Stent": kg.Neutral, "Tom Barre": kg.Neutral} {
 		if got[who] != want {
 			t.Errorf("%s: stance %q, want %q (all: %v)", who, got[who], want, got)
@@ -100,18 +97,7 @@ func TestSidePatterns(t *testing.T) {
 	text := "Quorvane Labs sued Martin Helm on Monday over the pricing of its kits.\n\n" +
 		"Helm's lawyer, Ben Carrow, said the prices were set by the market in 2023.\n\n" +
 		"\"The prices went up three times in one year,\" said Dana Orlo, a nurse at a county clinic.\n"
-	ex, err := Document(kg.Document{ID: "t", Text: text, PublishedAt: "2025-03-04"}, lexicon.Must())
-	if err != nil {
-		t.Fatal(err)
-	}
-	name := map[string]string{}
-	for _, e := range ex.Entities {
-		name[e.ID] = e.Name
-	}
-	got := map[string]string{}
-	for _, c := range ex.Claims {
-		got[name[c.Claimant]] = c.Stance
-	}
+	got := stancesBy(t, text)
 	if got["Ben Carrow"] != kg.Denies {
 		t.Errorf("Ben Carrow (the defendant's lawyer): stance %q, want %q (all: %v)", got["Ben Carrow"], kg.Denies, got)
 	}
