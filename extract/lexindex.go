@@ -7,6 +7,10 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/factgraph/factgraph/kg"
 	"github.com/factgraph/factgraph/lexicon"
 )
@@ -327,6 +331,32 @@ func (x *lexIndex) readPeople(l *lexicon.Lexicon) {
 		}
 		x.firstNames[e.Phrase] = true
 	}
+}
+
+// isFirstName reports whether w is a given name of the lexicon, written as
+// there or with accents the list leaves out ("Renée", "Hélène", "Gráinne").
+func (x *lexIndex) isFirstName(w string) bool {
+	if x.firstNames[w] {
+		return true
+	}
+	if f := foldAccents(w); f != w {
+		return x.firstNames[f]
+	}
+	return false
+}
+
+// foldAccents removes combining marks: "Hélène" is "Helene".
+func foldAccents(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+			if out, _, err := transform.String(t, s); err == nil {
+				return out
+			}
+			return s
+		}
+	}
+	return s
 }
 
 // isPlace reports whether a name (kg.Key) is a place of the gazetteer or

@@ -283,7 +283,7 @@ func trimRunStart(x *lexIndex, sc *runScan, a, b int) (int, bool) {
 	}
 	// Drop a sentence-initial common word and leading determiners; a
 	// quotation opens a sentence of its own ("said: \"People bought ...").
-	for a < b && (leadStop[strings.ToLower(toks[a].Text)] || x.former[strings.ToLower(toks[a].Text)] || ((a == first || opensQuote(toks, a)) && !properTag(toks[a].Tag) && !names[toks[a].Text] && !x.firstNames[toks[a].Text] && !x.honorifics[toks[a].Text] && x.agencies[kg.Key(toks[a].Text)].Canonical == "" && !startsTitle(x, toks, a, b))) {
+	for a < b && (leadStop[strings.ToLower(toks[a].Text)] || x.former[strings.ToLower(toks[a].Text)] || ((a == first || opensQuote(toks, a)) && !properTag(toks[a].Tag) && !names[toks[a].Text] && !x.isFirstName(toks[a].Text) && !x.honorifics[toks[a].Text] && x.agencies[kg.Key(toks[a].Text)].Canonical == "" && !startsTitle(x, toks, a, b))) {
 		a++
 	}
 	// A gerund opening a sentence before a verb is no name: "Canceling
@@ -293,7 +293,7 @@ func trimRunStart(x *lexIndex, sc *runScan, a, b int) (int, bool) {
 	}
 	// A lone word opening a sentence that the document also writes in
 	// lower case is a common word: "Shares fell", not a company.
-	if (a == first || opensQuote(toks, a)) && b == a+1 && lower[strings.ToLower(toks[a].Text)] && !names[toks[a].Text] && !x.firstNames[toks[a].Text] && x.agencies[kg.Key(toks[a].Text)].Canonical == "" {
+	if (a == first || opensQuote(toks, a)) && b == a+1 && lower[strings.ToLower(toks[a].Text)] && !names[toks[a].Text] && !x.isFirstName(toks[a].Text) && x.agencies[kg.Key(toks[a].Text)].Canonical == "" {
 		return a, false
 	}
 	for a < b && x.calendar[kg.Key(toks[a].Text)] {
@@ -436,10 +436,10 @@ func splitRun(d *docState, x *lexIndex, si, a, b int) []*piece {
 func orgPiece(d *docState, x *lexIndex, si, a, b int) *piece {
 	toks := d.Sents[si].Tokens
 	// "Jane Doe of Acme LLP": a person, then her organization.
-	if a+2 < b && x.firstNames[toks[a].Text] && isCapToken(toks[a+1].Text) && toks[a+2].Text == "of" {
+	if a+2 < b && x.isFirstName(toks[a].Text) && isCapToken(toks[a+1].Text) && toks[a+2].Text == "of" {
 		return nil
 	}
-	if a+3 < b && x.firstNames[toks[a].Text] && isCapToken(toks[a+1].Text) && isCapToken(toks[a+2].Text) && toks[a+3].Text == "of" && !x.heads[toks[a+2].Text].Lead {
+	if a+3 < b && x.isFirstName(toks[a].Text) && isCapToken(toks[a+1].Text) && isCapToken(toks[a+2].Text) && toks[a+3].Text == "of" && !x.heads[toks[a+2].Text].Lead {
 		return nil
 	}
 	// Federal appeals courts by circuit: "8th U.S. Circuit Court of Appeals",
@@ -479,7 +479,7 @@ func orgPiece(d *docState, x *lexIndex, si, a, b int) *piece {
 			p.typ, p.kind = kg.Organization, h.Kind
 			return p
 		}
-		if h, ok := x.heads[toks[from].Text]; ok && h.Lead && from+1 < b && strings.ToLower(toks[from+1].Text) == "of" {
+		if h, ok := x.heads[toks[from].Text]; ok && h.Lead && from+1 < b && strings.ToLower(toks[from+1].Text) == "of" && !secondName(x, toks, from+2, b) {
 			p := newPiece(d, si, from, b)
 			p.typ, p.kind = kg.Organization, h.Kind
 			return p
@@ -530,12 +530,29 @@ func orgPiece(d *docState, x *lexIndex, si, a, b int) *piece {
 	return courtPiece(d, x, si, a, b)
 }
 
+// secondName reports whether "and" in toks[a:b] opens a second name rather
+// than joining the words of one ("Court of Federal Claims and the U.S.
+// Court of Appeals", not "Department of Health and Human Services"): it is
+// followed by "the", a place or a leading head word.
+func secondName(x *lexIndex, toks []token, a, b int) bool {
+	for i := a; i+1 < b; i++ {
+		if !strings.EqualFold(toks[i].Text, "and") {
+			continue
+		}
+		next := toks[i+1].Text
+		if strings.EqualFold(next, "the") || x.isPlace(kg.Key(next)) || x.heads[next].Lead {
+			return true
+		}
+	}
+	return false
+}
+
 // groupPiece: a name whose plural noun takes a remit, "Citizens for Court
 // Integrity", "Allied Nurses of Ohio", "Friends of the Library", is a
 // group of people: an organization.
 func groupPiece(d *docState, x *lexIndex, si, a, b int) *piece {
 	toks := d.Sents[si].Tokens
-	if x.firstNames[toks[a].Text] || x.honorifics[toks[a].Text] || hasTitleOrAnd(x, toks, a, b) {
+	if x.isFirstName(toks[a].Text) || x.honorifics[toks[a].Text] || hasTitleOrAnd(x, toks, a, b) {
 		return nil
 	}
 	for i := a; i+2 < b; i++ {
@@ -718,9 +735,9 @@ func splitPlain(d *docState, x *lexIndex, si, a, b int, afterTitle, beforeTitle 
 	// Leading places: "US" in "US Secretary ..."; "Seattle-based" is not split here.
 	// A given name inside a longer run opens a person's name after words
 	// the lexicons do not know as a title: "Senate Majority Leader Jane Roe".
-	if !x.firstNames[toks[a].Text] && !x.honorifics[toks[a].Text] {
+	if !x.isFirstName(toks[a].Text) && !x.honorifics[toks[a].Text] {
 		for k := a + 1; k+1 < b; k++ {
-			if !x.firstNames[toks[k].Text] || b-k > 3 || !plainWords(x, toks, k, b) || !capWords(toks, a, k) {
+			if !x.isFirstName(toks[k].Text) || b-k > 3 || !plainWords(x, toks, k, b) || !capWords(toks, a, k) {
 				continue
 			}
 			p := newPiece(d, si, k, b)
@@ -734,7 +751,7 @@ func splitPlain(d *docState, x *lexIndex, si, a, b int, afterTitle, beforeTitle 
 		a++
 	}
 	// A place before a plain name stays: "Denver Summit", "USA Volleyball".
-	for a < b && x.places[kg.Key(toks[a].Text)] && b-a > 1 && !x.firstNames[toks[a].Text] && (afterTitle || beforeTitle || x.firstNames[toks[a+1].Text] || x.honorifics[toks[a+1].Text] || x.places[kg.Key(toks[a+1].Text)]) {
+	for a < b && x.places[kg.Key(toks[a].Text)] && b-a > 1 && !x.isFirstName(toks[a].Text) && (afterTitle || beforeTitle || x.isFirstName(toks[a+1].Text) || x.honorifics[toks[a+1].Text] || x.places[kg.Key(toks[a+1].Text)]) {
 		a++
 	}
 	p := newPiece(d, si, a, b)
@@ -922,7 +939,7 @@ func typeFromSentence(d *docState, x *lexIndex, ps []*piece, p *piece) {
 	switch {
 	case p.a > 0 && x.honorifics[toks[p.a-1].Text]:
 		p.typ = kg.Person
-	case p.b-p.a >= 2 && p.b-p.a <= 4 && x.firstNames[first] && !isAllCaps(toks[p.b-1].Text) && !(p.a > 0 && strings.EqualFold(toks[p.a-1].Text, "the")):
+	case p.b-p.a >= 2 && p.b-p.a <= 4 && x.isFirstName(first) && !isAllCaps(toks[p.b-1].Text) && !(p.a > 0 && strings.EqualFold(toks[p.a-1].Text, "the")):
 		// "the Charlotte Hawks" is no person: names take no article.
 		p.typ = kg.Person
 	case p.b-p.a >= 3 && hasParticle(toks, p.a+1, p.b-1):
@@ -1020,7 +1037,7 @@ func typeFromContext(x *lexIndex, ps []*piece, toks []token, p *piece) {
 	// "Jane Roe of Hollis & Ward": a name after a person's name and "of"
 	// is where that person works.
 	if p.a >= 2 && toks[p.a-1].Text == "of" && !isAllCaps(first) && !x.places[kg.Key(p.text)] {
-		if q := pieceEndingAt(ps, p.sent, p.a-1); q != nil && q.b-q.a >= 2 && (q.typ == kg.Person || x.firstNames[toks[q.a].Text]) {
+		if q := pieceEndingAt(ps, p.sent, p.a-1); q != nil && q.b-q.a >= 2 && (q.typ == kg.Person || x.isFirstName(toks[q.a].Text)) {
 			p.typ, p.kind, p.weak = kg.Organization, "company", true
 			return
 		}
@@ -1350,7 +1367,7 @@ func actsLikeOrg(d *docState, x *lexIndex, p *piece, surnames map[string]bool) b
 	if t.Text == "I" || t.Tag == "PRP" { // "I testified ..." is the speaker, not a company
 		return false
 	}
-	if x.firstNames[t.Text] || surnames[kg.Key(t.Text)] || t.Tag == "NNPS" || isAllCaps(t.Text) || x.places[kg.Key(t.Text)] || x.calendar[kg.Key(t.Text)] {
+	if x.isFirstName(t.Text) || surnames[kg.Key(t.Text)] || t.Tag == "NNPS" || isAllCaps(t.Text) || x.places[kg.Key(t.Text)] || x.calendar[kg.Key(t.Text)] {
 		return false
 	}
 	if _, ok := x.titles[strings.ToLower(t.Text)]; ok {
