@@ -237,8 +237,11 @@ func (x *lexIndex) readTitles(l *lexicon.Lexicon) {
 		}
 	}
 	x.rankTitles = map[string]bool{}
-	for _, e := range l.Entries("titles") {
+	for i, e := range append(l.Entries("titles"), l.Entries("occupations")...) {
 		k := strings.ToLower(e.Phrase)
+		if _, ok := x.titles[k]; (ok || x.titleMods[k]) && i >= len(l.Entries("titles")) {
+			continue // titles.txt says more about it; a modifier ("deputy") is no title alone
+		}
 		x.titles[k] = titleInfo{Phrase: e.Phrase, Org: e.Attr("org")}
 		if e.Attr("rank") != "" {
 			x.rankTitles[k] = true

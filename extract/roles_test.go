@@ -93,6 +93,8 @@ func TestRoles(t *testing.T) {
 		{"spent years as", "Jane Park spoke. He previously worked as an assistant U.S. attorney and spent 12 years as a partner at a law firm.", []string{"Jane Park | Assistant U.S. Attorney |  | former", "Jane Park | Partner |  | former"}},
 		{"who represents", "Jane Park of Hooli LLP, who represents Globex Software, spoke.", []string{"Jane Park | Attorney | Hooli LLP | current"}},
 		{"who teaches", "Jane Park, who teaches law at Springfield University, spoke.", []string{"Jane Park | Professor | Springfield University | current"}},
+		{"occupation from the general list", "Jane Park, a health law lecturer at Tellford University, spoke.", []string{"Jane Park | lecturer | Tellford University | current"}},
+		{"modifier alone is no occupation", "His deputy, Jane Park, spoke.", nil},
 		{"unit of", "Initech Hosting Services, a unit of Initech, appealed.", []string{"Initech Hosting Services subsidiary_of Initech"}},
 	}
 	for _, tt := range tests {

@@ -12,7 +12,7 @@ func TestBuiltinNameLexicons(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{"boilerplate", "titles", "org_heads", "agencies", "nicknames", "first_names", "places", "calendar", "honorifics", "org_cues", "role_words", "event_words", "program_cues"} {
+	for _, name := range []string{"boilerplate", "titles", "org_heads", "agencies", "nicknames", "first_names", "places", "calendar", "honorifics", "org_cues", "role_words", "event_words", "program_cues", "occupations"} {
 		t.Run(name, func(t *testing.T) {
 			if len(l.Entries(name)) == 0 {
 				t.Fatalf("lexicon %s is missing or empty", name)
