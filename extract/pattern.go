@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"strings"
+	"unicode"
 
 	"github.com/factgraph/factgraph/extract/morph"
 	"github.com/factgraph/factgraph/kg"
@@ -190,6 +191,7 @@ func (d *docState) units(x *lexIndex, si int) []unit {
 				a = w.a
 				out = out[:len(out)-1]
 			}
+			n += titleComplement(toks, ms, k+n)
 			out = append(out, unit{kind: titleUnit, title: ti, a: a, b: k + n})
 			k += n
 			continue
@@ -198,6 +200,27 @@ func (d *docState) units(x *lexIndex, si int) []unit {
 		k++
 	}
 	return out
+}
+
+// titleComplement returns the length of a title's field after it, when
+// one closes an appositive: "vice president for regulatory affairs, Jane
+// Roe", "director of clinical services,": "for" or "of", one to four
+// lower-case words that name nobody, then a comma. It is 0 otherwise, so
+// "director of Acme" keeps its organization.
+func titleComplement(toks []token, ms []*mention, k int) int {
+	if k+2 >= len(toks) || (toks[k].Text != "for" && toks[k].Text != "of") {
+		return 0
+	}
+	for j := k + 1; j < len(toks) && j <= k+5; j++ {
+		w := toks[j].Text
+		if w == "," && j > k+1 {
+			return j - k
+		}
+		if !isLowerWord(w) || strings.ContainsFunc(w, unicode.IsUpper) || mentionStarting(ms, toks, j) != nil {
+			return 0
+		}
+	}
+	return 0
 }
 
 // matches returns the matches of p in us, leftmost first, not overlapping.

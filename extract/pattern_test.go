@@ -71,7 +71,7 @@ func TestRolePatterns(t *testing.T) {
 		{"Quorvane Labs named Dana Orlo its new chief compliance officer.", "Dana Orlo | chief compliance officer | Quorvane Labs | current"},
 		{"The hiring of Susan Orlo as general counsel at Quorvane Labs was announced Monday.", "Susan Orlo | general counsel | Quorvane Labs | current"},
 		{"Then-Director Ben Carrow opened the inquiry in 2023.", "Ben Carrow | Director |  | former"},
-		{"Quorvane Labs grew. The chairman of the Quorvane Labs's audit committee, Dana Orlo, resigned.", "Dana Orlo | Chairman | Quorvane Labs | current"},
+		{"Quorvane Labs grew. The chairman of the Quorvane Labs's audit committee, Dana Orlo, resigned.", "Dana Orlo | Chairman | Quorvane Labs | former"},
 		{"Quorvane Labs sued. Dana Orlo, the Geneva lawyer representing Quorvane Labs, spoke.", "Dana Orlo | Lawyer | Quorvane Labs | current"},
 		{"Quorvane Labs named Dana Orlo, a former executive at Helmbright Corp., as its chief compliance officer.", "Dana Orlo | chief compliance officer | Quorvane Labs | current"},
 		{"Lawyers want to depose Dana Orlo, who was Quorvane Labs's chief executive from 2004 to 2016.", "Dana Orlo | Chief Executive | Quorvane Labs | former"},

@@ -99,6 +99,9 @@ func patternRoles(d *docState, x *lexIndex, add func(si int, person *entity, tit
 				if status == "" {
 					status = kg.Current
 				}
+				if status == kg.Current && leftOffice(x, d.Sents[si].Tokens, us[m.a].a, m.caps["person"].b) {
+					status = kg.Former
+				}
 				org := m.caps["org"].ent
 				if org == nil && p.attrs["org"] == "context" {
 					org = d.contextOrg(si, person, tu.title.Org == "")
@@ -132,4 +135,14 @@ func (d *docState) titleText(si int, u unit) string {
 		return d.Doc.Text[toks[u.a].Start:toks[u.b-1].End]
 	}
 	return u.title.Phrase
+}
+
+// leftOffice: the person of a match that spans tokens [a, b) leaves the
+// office in the same clause: "X's general counsel, Jane Roe, resigned",
+// "voted to fire the general manager of X, Jane Roe".
+func leftOffice(x *lexIndex, toks []token, a, b int) bool {
+	if b < len(toks) && toks[b].Text == "," {
+		b++
+	}
+	return departsAfter(x, toks, b) || removedBefore(x, toks, a)
 }
