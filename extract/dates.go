@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/factgraph/factgraph/lexicon"
 )
 
 // Date precisions.
@@ -43,25 +45,52 @@ func (r dateRef) approx() time.Time {
 	return time.Time{}
 }
 
-var months = map[string]time.Month{
-	"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
-	"april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
-	"august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
-	"october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}
+// months, weekdays and the regexp alternations of their names come from
+// the built-in calendar.txt (month=N, weekday=N), the one place the
+// calendar's words are written.
+var months, weekdays, monthRe, fullMonthRe, weekdayRe, monthKeys, weekdayKeys = readCalendar(lexicon.Must())
 
-var weekdays = map[string]time.Weekday{
-	"sunday": 0, "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
+// readCalendar reads the months (names and abbreviations, an abbreviation
+// also without its dot) and weekdays of calendar.txt into lookups, regexp
+// alternations (longest first) and the prefixes the prefilter looks for.
+func readCalendar(l *lexicon.Lexicon) (mo map[string]time.Month, wd map[string]time.Weekday, monthAlt, fullAlt, weekdayAlt string, mkeys, wkeys []string) {
+	mo, wd = map[string]time.Month{}, map[string]time.Weekday{}
+	var ms, full, ws []string
+	seen := map[string]bool{}
+	for _, e := range l.Entries("calendar") {
+		if n, err := strconv.Atoi(e.Attr("month")); err == nil {
+			name := strings.TrimSuffix(e.Phrase, ".")
+			mo[strings.ToLower(name)] = time.Month(n)
+			if strings.HasSuffix(e.Phrase, ".") {
+				ms = append(ms, regexp.QuoteMeta(name)+`\.?`)
+			} else {
+				ms = append(ms, regexp.QuoteMeta(name))
+				full = append(full, regexp.QuoteMeta(name))
+			}
+			if k := name[:min(3, len(name))]; !seen[k] {
+				seen[k] = true
+				mkeys = append(mkeys, k)
+			}
+		}
+		if n, err := strconv.Atoi(e.Attr("weekday")); err == nil {
+			wd[strings.ToLower(e.Phrase)] = time.Weekday(n)
+			ws = append(ws, regexp.QuoteMeta(e.Phrase))
+			wkeys = append(wkeys, e.Phrase)
+		}
+	}
+	alt := func(xs []string) string {
+		sort.SliceStable(xs, func(i, j int) bool { return len(xs[i]) > len(xs[j]) })
+		return "(?:" + strings.Join(xs, "|") + ")"
+	}
+	return mo, wd, alt(ms), alt(full), alt(ws), mkeys, wkeys
 }
 
 // seasons maps a season to its middle month (northern hemisphere).
 var seasons = map[string]time.Month{"spring": 4, "summer": 7, "fall": 10, "autumn": 10, "winter": 1}
 
 const (
-	monthRe   = `(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)`
-	weekdayRe = `(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)`
-	seasonRe  = `(?:spring|summer|fall|autumn|winter)`
-	yearRe    = `(?:1[89]\d\d|20\d\d)`
+	seasonRe = `(?:spring|summer|fall|autumn|winter)`
+	yearRe   = `(?:1[89]\d\d|20\d\d)`
 )
 
 // datePatterns are tried in order at each position; the first (and so the
@@ -119,7 +148,7 @@ var datePatterns = []struct {
 		}
 		return strconv.Itoa(y), precSeason, true
 	}},
-	{rx(`(?i:(this past|last|in|this|since|until|by|early|late|mid-?|next) )(January|February|March|April|June|July|August|September|October|November|December|May)\b`), func(m []string, pub time.Time, _ *dateRef) (string, string, bool) {
+	{rx(`(?i:(this past|last|in|this|since|until|by|early|late|mid-?|next) )(` + fullMonthRe[3:len(fullMonthRe)-1] + `)\b`), func(m []string, pub time.Time, _ *dateRef) (string, string, bool) {
 		if pub.IsZero() {
 			return "", "", false
 		}
@@ -246,9 +275,7 @@ var datePatternKeys = func() [][][]string {
 // are capitalized in the patterns, so "may", "market" or "today" rule
 // nothing in.
 var datePatternCased = func() [][]string {
-	months := []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
-	weekdays := []string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
-	keys := [][]string{nil, months, months, months, months, nil, nil, nil, months, nil, nil, weekdays, nil, nil}
+	keys := [][]string{nil, monthKeys, monthKeys, monthKeys, monthKeys, nil, nil, nil, monthKeys, nil, nil, weekdayKeys, nil, nil}
 	if len(keys) != len(datePatterns) {
 		panic("extract: datePatternCased does not match datePatterns")
 	}
