@@ -396,7 +396,11 @@ func splitRun(d *docState, x *lexIndex, si, a, b int) []*piece {
 	}
 	toks := d.Sents[si].Tokens
 	if x.honorifics[toks[a].Text] && a+1 < b {
-		// "Dr. Jane Doe": the honorific is not part of the name.
+		// "Dr. Jane Doe", "Rt Rev Jane Doe": honorifics are not part of
+		// the name.
+		for a+2 < b && x.honorifics[toks[a+1].Text] {
+			a++
+		}
 		p := newPiece(d, si, a+1, b)
 		p.typ = kg.Person
 		return []*piece{p}

@@ -173,6 +173,8 @@ func (d *docState) units(x *lexIndex, si int) []unit {
 				u := unit{kind: personUnit, ent: m.Entity, a: k, b: b}
 				if m.Entity.Type == kg.Organization {
 					u.kind = orgUnit
+				} else {
+					out, u.a = honorificsBefore(x, toks, out, k)
 				}
 				out = append(out, u)
 				k = b
@@ -201,6 +203,32 @@ func (d *docState) units(x *lexIndex, si int) []unit {
 	}
 	return out
 }
+
+// honorificsBefore takes the honorifics before a person's name at token k
+// off the units read so far, so that patterns see "its director, Dr. Jane
+// Roe" and "the bishop, the Rt Rev Jane Roe" as a title and a person. It
+// returns the units left and where the person's unit starts.
+func honorificsBefore(x *lexIndex, toks []token, out []unit, k int) ([]unit, int) {
+	a := k
+	for len(out) > 0 {
+		w := out[len(out)-1]
+		t := toks[w.a].Text
+		hon := w.kind == wordUnit && x.honorifics[t]
+		// "the Very Rev", "the Rt Rev": a word that qualifies the honorific
+		// after it, and the article before them
+		qual := w.kind == wordUnit && a < k && isCapToken(t) && (x.honorifics[toks[a].Text] || honorificQualifiers[t])
+		if !hon && !qual && !(w.kind == wordUnit && a < k && strings.EqualFold(t, "the")) {
+			break
+		}
+		a = w.a
+		out = out[:len(out)-1]
+	}
+	return out, a
+}
+
+// honorificQualifiers come before an honorific (closed class): "the Very
+// Rev", "the Most Rev", "the Right Hon".
+var honorificQualifiers = map[string]bool{"Very": true, "Most": true, "Right": true}
 
 // titleComplement returns the length of a title's field after it, when
 // one closes an appositive: "vice president for regulatory affairs, Jane

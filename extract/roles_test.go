@@ -94,6 +94,7 @@ func TestRoles(t *testing.T) {
 		{"who represents", "Jane Park of Hooli LLP, who represents Globex Software, spoke.", []string{"Jane Park | Attorney | Hooli LLP | current"}},
 		{"who teaches", "Jane Park, who teaches law at Springfield University, spoke.", []string{"Jane Park | Professor | Springfield University | current"}},
 		{"occupation from the general list", "Jane Park, a health law lecturer at Tellford University, spoke.", []string{"Jane Park | lecturer | Tellford University | current"}},
+		{"honorific inside an appositive", "Globex Software fell. A spokeswoman, Dr. Jane Park, declined.", []string{"Jane Park | Spokeswoman | Globex Software | current"}},
 		{"modifier alone is no occupation", "His deputy, Jane Park, spoke.", nil},
 		{"unit of", "Initech Hosting Services, a unit of Initech, appealed.", []string{"Initech Hosting Services subsidiary_of Initech"}},
 	}
