@@ -232,16 +232,16 @@ var honorificQualifiers = map[string]bool{"Very": true, "Most": true, "Right": t
 
 // titleComplement returns the length of a title's field after it, when
 // one closes an appositive: "vice president for regulatory affairs, Jane
-// Roe", "director of clinical services,": "for" or "of", one to four
-// lower-case words that name nobody, then a comma. It is 0 otherwise, so
-// "director of Acme" keeps its organization.
+// Roe", "head of quality at Acme": "for" or "of", one to four lower-case
+// words that name nobody, then a comma, "at" or "with". It is 0 otherwise,
+// so "director of Acme" keeps its organization.
 func titleComplement(toks []token, ms []*mention, k int) int {
 	if k+2 >= len(toks) || (toks[k].Text != "for" && toks[k].Text != "of") {
 		return 0
 	}
 	for j := k + 1; j < len(toks) && j <= k+5; j++ {
 		w := toks[j].Text
-		if w == "," && j > k+1 {
+		if (w == "," || w == "at" || w == "with") && j > k+1 {
 			return j - k
 		}
 		if !isLowerWord(w) || strings.ContainsFunc(w, unicode.IsUpper) || mentionStarting(ms, toks, j) != nil {
