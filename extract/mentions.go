@@ -910,12 +910,66 @@ func typePieces(d *docState, x *lexIndex, ps []*piece) {
 	typeAcronyms(d, ps)
 	blockPrograms(d, x, ps)
 	weakOrgsToPeople(d, ps)
+	surnameEchoes(x, d, ps)
 	// Labels carried through the document: a name typed once keeps its type.
 	for round := 0; round < 3; round++ {
 		if !carryLabels(d, x, ps) {
 			break
 		}
 	}
+}
+
+// surnameEchoes types as persons the untyped names of two or three plain
+// capitalized words whose last word the document later uses on its own
+// ("Chukwuemeka Obiora told reporters ... Obiora declined"): news refers
+// to a person by surname, to a company by its first word. It needs no list
+// of given names, so names of any origin are found.
+func surnameEchoes(x *lexIndex, d *docState, ps []*piece) {
+	singles := map[string]int{} // key -> first piece index of a one-word name
+	for i, p := range ps {
+		if p.b-p.a == 1 && !p.blocked && (p.typ == "" || p.weak) {
+			if _, ok := singles[kg.Key(p.text)]; !ok {
+				singles[kg.Key(p.text)] = i
+			}
+		}
+	}
+	_, lower := capitalizedOnly(d)
+	for i, p := range ps {
+		if p.typ != "" || p.blocked || p.b-p.a < 2 || p.b-p.a > 3 {
+			continue
+		}
+		toks := d.Sents[p.sent].Tokens
+		if !plainNameWords(x, lower, toks, p.a, p.b) {
+			continue
+		}
+		last, first := kg.Key(toks[p.b-1].Text), kg.Key(toks[p.a].Text)
+		j, echoed := singles[last]
+		if _, firstToo := singles[first]; echoed && j > i && !firstToo {
+			p.typ = kg.Person
+		}
+	}
+}
+
+// plainNameWords: toks[a:b] are capitalized words of two letters or more
+// (not acronyms) that are no organization head, title, place or calendar
+// word, and that the document (lower) never writes in lower case.
+func plainNameWords(x *lexIndex, lower map[string]bool, toks []token, a, b int) bool {
+	for k := a; k < b; k++ {
+		t := toks[k].Text
+		if utf8.RuneCountInString(t) < 2 || !isCapToken(t) || isAllCaps(t) || lower[strings.ToLower(t)] || x.places[kg.Key(t)] || x.calendar[kg.Key(t)] {
+			return false
+		}
+		if _, head := x.heads[t]; head {
+			return false
+		}
+		if n, _ := x.titleAt(toks, k, k+1); n > 0 {
+			return false
+		}
+		if _, ok := x.titles[strings.ToLower(strings.TrimSuffix(t, "s"))]; ok {
+			return false // "Journalists": a plural title
+		}
+	}
+	return true
 }
 
 // resolveAcronymLinks turns an acronym's link to a piece of its sentence

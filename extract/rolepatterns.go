@@ -99,6 +99,9 @@ func patternRoles(d *docState, x *lexIndex, add func(si int, person *entity, tit
 				if status == "" {
 					status = kg.Current
 				}
+				if status == kg.Current && hasTitle && formerBefore(x, d.Sents[si].Tokens, us[m.a].a, tu.a) {
+					status = kg.Former // "the commission's then-director, Jane Roe"
+				}
 				if status == kg.Current && leftOffice(x, d.Sents[si].Tokens, us[m.a].a, m.caps["person"].b) {
 					status = kg.Former
 				}
@@ -145,4 +148,20 @@ func leftOffice(x *lexIndex, toks []token, a, b int) bool {
 		b++
 	}
 	return departsAfter(x, toks, b) || removedBefore(x, toks, a)
+}
+
+// formerBefore: a word that dates an office ("former", "then-", "ex-")
+// right before the title at token b, among the adjectives that open it
+// (not before token a).
+func formerBefore(x *lexIndex, toks []token, a, b int) bool {
+	for k := min(b, len(toks)) - 1; k >= a; k-- {
+		low := strings.ToLower(toks[k].Text)
+		if x.former[low] {
+			return true
+		}
+		if !strings.HasPrefix(toks[k].Tag, "JJ") && !x.titleMods[low] {
+			return false
+		}
+	}
+	return false
 }

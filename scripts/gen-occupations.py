@@ -19,7 +19,8 @@ offices, professions) and
   - it has letters only (spaces and hyphens allowed), is written in lower
     case (a capital names a party, nation or one office: "Democrat") and is
     not an instance (a named person);
-  - it is not a root itself ("worker", "leader"): those name a class.
+  - it is not one of the ROOTS that name a class rather than an
+    occupation (CLASSES: "worker", "leader").
 """
 import re
 import sys
@@ -31,6 +32,8 @@ ROOTS = [  # lemma.sense: the people who hold an occupation or office
     "spokesperson.1", "money_handler.1", "politician.1", "clergyman.1",
     "academic.1", "scientist.1", "medical_practitioner.1", "lawyer.1",
 ]
+CLASSES = {"professional", "worker", "leader", "employee", "representative",
+           "adjudicator", "money_handler"}
 SURNAMES = 2000
 
 
@@ -72,7 +75,6 @@ def main(wn, last):
         if i >= SURNAMES:
             break
         surnames.add(line.split()[0].lower())
-    roots = {r.rsplit(".", 1)[0] for r in ROOTS}
     below = set()
     for root in ROOTS:
         lemma, n = root.rsplit(".", 1)
@@ -89,7 +91,7 @@ def main(wn, last):
             key = w.lower()
             if nouns.get(key, [None])[0] != off or key in other:
                 continue
-            if not re.fullmatch(r"[a-z][a-z_-]*[a-z]", w) or key in roots:
+            if not re.fullmatch(r"[a-z][a-z_-]*[a-z]", w) or key in CLASSES:
                 continue
             if "_" not in w and key in surnames:
                 continue
