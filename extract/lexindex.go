@@ -177,6 +177,7 @@ func (x *lexIndex) onlyOf(t, kind string) bool {
 type titleInfo struct {
 	Phrase string // as written in the lexicon
 	Org    string // implied organization, "none" or ""
+	Head   string // the head word of the body the office is in ("Commission")
 }
 
 type headInfo struct {
@@ -242,7 +243,7 @@ func (x *lexIndex) readTitles(l *lexicon.Lexicon) {
 		if _, ok := x.titles[k]; (ok || x.titleMods[k]) && i >= len(l.Entries("titles")) {
 			continue // titles.txt says more about it; a modifier ("deputy") is no title alone
 		}
-		x.titles[k] = titleInfo{Phrase: e.Phrase, Org: e.Attr("org")}
+		x.titles[k] = titleInfo{Phrase: e.Phrase, Org: e.Attr("org"), Head: e.Attr("head")}
 		if e.Attr("rank") != "" {
 			x.rankTitles[k] = true
 		}

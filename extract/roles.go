@@ -57,52 +57,78 @@ func findRoles(d *docState) {
 	dropSupersededCurrent(d)
 }
 
-// orgsFromTitleHeads gives a role with no organization the one its title's
-// modifier names by its head word: "Council President Jane Roe" is
-// president of the story's council ("Port Carrick City Council"), "Board
-// Chair" of its board. Only when one organization of the document has that
-// head.
+// orgsFromTitleHeads gives a role the organization its title's modifier
+// names by its head word: "Council President Jane Roe" is president of the
+// story's council ("Port Carrick City Council"), "Commission Chairwoman" of
+// its commission, whatever organization the context suggested. A title
+// that belongs to a kind of body (head= in titles.txt: a commissioner sits
+// on a commission) takes the story's only body of that kind when no
+// organization is stated, and the body whose name is the modifier and the
+// head ("Health Care Complaints Commissioner": the Health Care Complaints
+// Commission). Only when one organization of the document has that head.
 func (rb *roleBuilder) orgsFromTitleHeads() {
 	d, x := rb.d, rb.x
 	for i := range d.Roles {
 		r := &d.Roles[i]
-		if r.Organization != "" || len(r.Sources) == 0 {
-			continue
-		}
 		person := d.entityByID(r.Person)
-		src := r.Sources[0]
-		if person == nil {
+		if person == nil || len(r.Sources) == 0 {
 			continue
 		}
-		for _, m := range person.Mentions {
-			if m.Start < src.Start || m.End > src.End || m.Kind != nameMention {
-				continue
-			}
-			before := strings.TrimRight(d.Doc.Text[src.Start:m.Start], " ")
-			if !strings.HasSuffix(strings.ToLower(before), strings.ToLower(r.Title)) {
-				continue
-			}
-			ws := strings.Fields(before[:len(before)-len(r.Title)])
-			if len(ws) == 0 {
-				break
-			}
-			head := ws[len(ws)-1]
-			if _, ok := x.heads[head]; !ok {
-				break
-			}
-			org := onlyOrgWithHead(d, head)
-			if org == nil || org == person {
-				break
-			}
-			id := kg.ID("rol", r.Person, r.Title, org.ID, r.Status)
-			if _, known := rb.roles[id]; !known {
-				delete(rb.roles, r.ID)
-				rb.roles[id] = i
-				r.Organization, r.ID = org.ID, id
-			}
-			break
+		var org *entity
+		ti := x.titles[strings.ToLower(r.Title)]
+		if head, ok := rb.modifierHead(r, person); ok {
+			org = onlyOrgWithHead(d, head)
+		} else if cur := d.entityByID(r.Organization); ti.Head != "" && cur != nil {
+			org = d.orgNamed(cur.Name + " " + ti.Head)
+		} else if ti.Head != "" && r.Organization == "" {
+			org = onlyOrgWithHead(d, ti.Head)
+		}
+		if org == nil || org == person || org.ID == r.Organization {
+			continue
+		}
+		id := kg.ID("rol", r.Person, r.Title, org.ID, r.Status)
+		if _, known := rb.roles[id]; !known {
+			delete(rb.roles, r.ID)
+			rb.roles[id] = i
+			r.Organization, r.ID = org.ID, id
 		}
 	}
+}
+
+// modifierHead is the organization head word written right before a
+// role's title where the role's source names its person ("Council" in
+// "Council President Jane Roe").
+func (rb *roleBuilder) modifierHead(r *kg.Role, person *entity) (string, bool) {
+	d, x := rb.d, rb.x
+	src := r.Sources[0]
+	for _, m := range person.Mentions {
+		if m.Start < src.Start || m.End > src.End || m.Kind != nameMention {
+			continue
+		}
+		before := strings.TrimRight(d.Doc.Text[src.Start:m.Start], " ")
+		if !strings.HasSuffix(strings.ToLower(before), strings.ToLower(r.Title)) {
+			continue
+		}
+		ws := strings.Fields(before[:len(before)-len(r.Title)])
+		if len(ws) == 0 {
+			return "", false
+		}
+		head := ws[len(ws)-1]
+		_, ok := x.heads[head]
+		return head, ok
+	}
+	return "", false
+}
+
+// orgNamed is the organization of the document with that name (ignoring
+// case), or nil.
+func (d *docState) orgNamed(name string) *entity {
+	for _, e := range d.Entities {
+		if e.Type == kg.Organization && strings.EqualFold(e.Name, name) {
+			return e
+		}
+	}
+	return nil
 }
 
 // onlyOrgWithHead is the one organization of the document whose name ends
