@@ -478,7 +478,7 @@ func orgPiece(d *docState, x *lexIndex, si, a, b int) *piece {
 			hb--
 		}
 		holder := hb-from >= 3 && isPossessive(toks[hb-2].Text) // "Attorney General's Office"
-		if h, ok := headOf(x, toks[hb-1].Text); ok && (holder || !hasTitleOrAnd(x, toks, from, hb-1) || (hb-from == 2 && x.titles[strings.ToLower(toks[from].Text)].Phrase != "")) {
+		if h, ok := headOf(x, toks[hb-1].Text); ok && (holder || !hasTitleOrAnd(x, toks, from, hb-1) || (hb-from == 2 && x.titles[strings.ToLower(toks[from].Text)].Phrase != "") || wordTitleInside(x, toks, from, hb-1)) {
 			p := newPiece(d, si, from, b)
 			p.typ, p.kind = kg.Organization, h.Kind
 			return p
@@ -684,6 +684,28 @@ func courtPiece(d *docState, x *lexIndex, si, a, b int) *piece {
 		return p
 	}
 	return nil
+}
+
+// wordTitleInside: the titles in toks[a:b] are single occupation words
+// inside a name, after its first word and before no given name or
+// honorific, and there is no "and": "Northway Coach Industries", "Banker
+// Steel Company", not "Acme CEO Jane Roe" or "Judge Jane Roe".
+func wordTitleInside(x *lexIndex, toks []token, a, b int) bool {
+	found := false
+	for i := a; i < b; i++ {
+		if strings.EqualFold(toks[i].Text, "and") {
+			return false
+		}
+		n, _ := x.titleAt(toks, i, b)
+		if n == 0 {
+			continue
+		}
+		if n > 1 || i == a || isAllCaps(toks[i].Text) || i+1 < b && (x.isFirstName(toks[i+1].Text) || x.honorifics[toks[i+1].Text]) {
+			return false
+		}
+		found = true
+	}
+	return found
 }
 
 // hasTitleOrAnd: a run holding a person title or "and" is several names

@@ -65,6 +65,7 @@ func TestMentionTyping(t *testing.T) {
 		{"a surname used alone marks a person of any origin", "The agency acted. Chukwuemeka Obiora told reporters it was fine. Obiora declined to elaborate.", []string{"per:Chukwuemeka Obiora"}},
 		{"a first word used alone is no surname", "Officials said Tessellate Mobility had sued. Tessellate said the process was rigged.", []string{"org:Tessellate"}},
 		{"given names match without accents", "Renée Whitacre of the Tillman County Chancery Court ruled.", []string{"org:Tillman County Chancery Court", "per:Renée Whitacre"}},
+		{"an occupation word inside a company name", "Tessellate sued Northway Coach Industries on Monday.", []string{"org:Northway Coach Industries", "org:Tessellate"}},
 		{"a name particle", "On Monday, Pieter van Rensburg resigned. Van Rensburg said he was tired.", []string{"per:Pieter van Rensburg"}},
 		{"nationality adjectives name nothing", "A Dutch member of the European Parliament and a former Swedish judge spoke.", []string{"org:European Parliament"}},
 		{"a place compound opens no name", "The Brussels-based European Biosimilars Council objected.", []string{"org:European Biosimilars Council"}},
