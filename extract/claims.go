@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/factgraph/factgraph/extract/morph"
 	"github.com/factgraph/factgraph/kg"
@@ -919,10 +920,28 @@ func (d *docState) appositiveSubject(vs, start int) *entity {
 		return nil
 	}
 	ms := d.mentionsIn(start, vs)
-	if len(ms) == 0 || ms[0].Entity == nil || ms[0].Start != d.skipSpace(start) || d.possessive(ms[0]) || !strings.HasPrefix(d.Doc.Text[ms[0].End:], ",") {
+	if len(ms) == 0 || ms[0].Entity == nil || ms[0].Start != d.skipHonorifics(start) || d.possessive(ms[0]) || !strings.HasPrefix(d.Doc.Text[ms[0].End:], ",") {
 		return nil
 	}
 	return ms[0].Entity
+}
+
+// skipHonorifics returns the offset of the first word at or after off
+// that is no honorific ("Dr.", "the Rt Rev") or space.
+func (d *docState) skipHonorifics(off int) int {
+	x := d.index()
+	for {
+		off = d.skipSpace(off)
+		end := off
+		for end < len(d.Doc.Text) && d.Doc.Text[end] != ' ' {
+			end++
+		}
+		w := d.Doc.Text[off:end]
+		if end == off || !(x.honorifics[w] || honorificQualifiers[w] || w == "the" && end+1 < len(d.Doc.Text) && unicode.IsUpper(rune(d.Doc.Text[end+1]))) {
+			return off
+		}
+		off = end
+	}
 }
 
 // accordingTo is X of a sentence that opens "According to X," whose
