@@ -356,10 +356,21 @@ func (d *docState) statementIssuer(cl *claimLex, si int) *entity {
 	if si < 0 {
 		return nil
 	}
-	for _, t := range d.Sents[si].Tokens {
+	toks := d.Sents[si].Tokens
+	for k, t := range toks {
 		if e, ok := cl.verbs[strings.ToLower(t.Text)]; ok && e.Attr("noun") != "" {
 			if _, m := d.subjectOf(si, t.Start); m != nil && m.Entity != nil {
 				return m.Entity
+			}
+			// "In a statement released by his lawyer, Jane Roe said":
+			// the subject of the reporting verb after the noun
+			for _, v := range toks[k+1:] {
+				if e, ok := cl.verbs[strings.ToLower(v.Text)]; ok && e.Attr("noun") == "" {
+					if _, m := d.subjectOf(si, v.Start); m != nil && m.Entity != nil {
+						return m.Entity
+					}
+					break
+				}
 			}
 		}
 	}

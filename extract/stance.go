@@ -184,6 +184,11 @@ func (d *docState) weighOpinion(cl *claimLex, claims []kg.Claim, decided []decis
 		if decided[i] == byWords && c.Stance == kg.Denies && cl.verbs[c.Verb].Attr("denial") != "" {
 			accused[c.Claimant] = true
 		}
+		// so is a party that accuses no one and defends its conduct ("I
+		// acted in good faith")
+		if decided[i] == byDefenceCues && c.Stance == kg.Denies && !accusers[c.Claimant] {
+			accused[c.Claimant] = true
+		}
 	}
 	dispute := inDispute(accused, accusers, claims, decided)
 	leavers := d.leavers()
