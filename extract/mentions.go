@@ -729,6 +729,25 @@ func splitPlain(d *docState, x *lexIndex, si, a, b int, afterTitle, beforeTitle 
 		return nil
 	}
 	toks := d.Sents[si].Tokens
+	// "Det Sgt Aoife Roe of the Garda Bureau": after a title, a name and
+	// "of" are a person and where she works, whatever her given name.
+	if afterTitle {
+		for i := a + 1; i < b && i <= a+3; i++ {
+			if toks[i].Text != "of" {
+				continue
+			}
+			if !plainWords(x, toks, a, i) || !capWords(toks, a, i) {
+				break
+			}
+			p := newPiece(d, si, a, i)
+			p.typ, p.afterTitle = kg.Person, true
+			j := i + 1
+			for j < b && connectors[strings.ToLower(toks[j].Text)] {
+				j++
+			}
+			return append([]*piece{p}, splitPlain(d, x, si, j, b, false, beforeTitle)...)
+		}
+	}
 	if p := orgPiece(d, x, si, a, b); p != nil {
 		return []*piece{p}
 	}

@@ -837,7 +837,11 @@ func orgBeforeInSentence(d *docState, si, off int, skip *entity) *entity {
 // orgAfterPerson: "Jane Roe of Acme LLP".
 func orgAfterPerson(names []*mention, toks []token, b int) *entity {
 	if b+1 < len(toks) && toks[b].Text == "of" {
-		if om := mentionStarting(names, toks, b+1); om != nil && om.Entity.Type == kg.Organization {
+		k := b + 1
+		if strings.EqualFold(toks[k].Text, "the") && k+1 < len(toks) {
+			k++ // "Judge Jane Roe of the Tillman County Chancery Court"
+		}
+		if om := mentionStarting(names, toks, k); om != nil && om.Entity.Type == kg.Organization {
 			return om.Entity
 		}
 	}

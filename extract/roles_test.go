@@ -97,6 +97,7 @@ func TestRoles(t *testing.T) {
 		{"honorific inside an appositive", "Globex Software fell. A spokeswoman, Dr. Jane Park, declined.", []string{"Jane Park | Spokeswoman | Globex Software | current"}},
 		{"a head-word modifier overrides the story's company", "The Tellford Utility Commission cut the rate Globex Power asked for. In the order, Commission Chairwoman Jane Park wrote that Globex Power erred. Commissioner Omar Lee dissented.", []string{"Jane Park | Chairwoman | Tellford Utility Commission | current", "Omar Lee | Commissioner | Tellford Utility Commission | current"}},
 		{"modifier and head name the body", "The Tellford Complaints Commission prosecuted. Tellford Complaints Commissioner Jane Park spoke.", []string{"Jane Park | Commissioner | Tellford Complaints Commission | current"}},
+		{"title, a name of any origin, and of the body", "Det Sgt Aoife Brannigan of the Garda National Economic Crime Bureau said the inquiry was continuing.", []string{"Aoife Brannigan | Det Sgt | Garda National Economic Crime Bureau | current"}},
 		{"modifier alone is no occupation", "His deputy, Jane Park, spoke.", nil},
 		{"unit of", "Initech Hosting Services, a unit of Initech, appealed.", []string{"Initech Hosting Services subsidiary_of Initech"}},
 	}
