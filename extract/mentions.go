@@ -1038,8 +1038,9 @@ func typeFromSentence(d *docState, x *lexIndex, ps []*piece, p *piece) {
 	switch {
 	case p.a > 0 && x.honorifics[toks[p.a-1].Text]:
 		p.typ = kg.Person
-	case p.b-p.a >= 2 && p.b-p.a <= 4 && x.isFirstName(first) && !isAllCaps(toks[p.b-1].Text) && !(p.a > 0 && strings.EqualFold(toks[p.a-1].Text, "the")):
-		// "the Charlotte Hawks" is no person: names take no article.
+	case p.b-p.a >= 2 && p.b-p.a <= 4 && x.isFirstName(first) && !isAllCaps(toks[p.b-1].Text) && !(p.a > 0 && strings.EqualFold(toks[p.a-1].Text, "the")) && !hasCueBefore(x, toks, p.a):
+		// "the Charlotte Hawks" is no person: names take no article; nor
+		// is "the law firm Hollis Ward".
 		p.typ = kg.Person
 	case p.b-p.a >= 3 && hasParticle(toks, p.a+1, p.b-1):
 		p.typ = kg.Person // "Pieter van Rensburg"

@@ -175,6 +175,12 @@ func (d *docState) units(x *lexIndex, si int) []unit {
 					u.kind = orgUnit
 				} else {
 					out, u.a = honorificsBefore(x, toks, out, k)
+					// "Jane Roe, 54, the president of Acme": the age goes
+					// with the name
+					if b+3 < len(toks) && toks[b].Text == "," && len(toks[b+1].Text) <= 3 && isDigits(toks[b+1].Text) && toks[b+2].Text == "," {
+						u.b = b + 2
+						b += 2
+					}
 				}
 				out = append(out, u)
 				k = b

@@ -877,6 +877,9 @@ func describedOrgAt(d *docState, toks []token, q int) *entity {
 			if k+1 < len(toks) && isPossessive(toks[k+1].Text) {
 				return nil // "the company's board"
 			}
+			if om := mentionStarting(ms, toks, k+1); om != nil && om.Entity != nil && om.Entity.Type == kg.Organization {
+				return om.Entity // "at the law firm Hollis Ward": the name the noun introduces
+			}
 			return recentOrgKind(d, toks[k].Start, nil, kind)
 		}
 		if m := mentionStarting(ms, toks, k); m != nil {

@@ -98,6 +98,10 @@ func TestRoles(t *testing.T) {
 		{"a head-word modifier overrides the story's company", "The Tellford Utility Commission cut the rate Globex Power asked for. In the order, Commission Chairwoman Jane Park wrote that Globex Power erred. Commissioner Omar Lee dissented.", []string{"Jane Park | Chairwoman | Tellford Utility Commission | current", "Omar Lee | Commissioner | Tellford Utility Commission | current"}},
 		{"modifier and head name the body", "The Tellford Complaints Commission prosecuted. Tellford Complaints Commissioner Jane Park spoke.", []string{"Jane Park | Commissioner | Tellford Complaints Commission | current"}},
 		{"title, a name of any origin, and of the body", "Det Sgt Aoife Brannigan of the Garda National Economic Crime Bureau said the inquiry was continuing.", []string{"Aoife Brannigan | Det Sgt | Garda National Economic Crime Bureau | current"}},
+		{"who heads", "Jane Park, who heads the Tellford Port Authority, said so.", []string{"Jane Park | head | Tellford Port Authority | current"}},
+		{"took over as", "Jane Park took over as chairman of Globex Software in 2021.", []string{"Jane Park | Chairman | Globex Software | current"}},
+		{"an age before the appositive", "Jane Park, 54, the president of Tellford University, spoke.", []string{"Jane Park | President | Tellford University | current"}},
+		{"partner at the law firm", "Jane Park, a partner at the law firm Hollis Ward, represents the company.", []string{"Jane Park | Partner | Hollis Ward | current"}},
 		{"modifier alone is no occupation", "His deputy, Jane Park, spoke.", nil},
 		{"unit of", "Initech Hosting Services, a unit of Initech, appealed.", []string{"Initech Hosting Services subsidiary_of Initech"}},
 	}
