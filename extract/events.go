@@ -46,6 +46,7 @@ type triggerSet struct {
 	announced map[string]bool   // types a "will" states already ("will step down"); under other modals, intentions
 	alleging  map[string]bool   // types whose filings allege ("the complaint says")
 	accusing  map[string]bool   // types that accuse their target or subject (event_types.txt accusing=1)
+	judging   map[string]bool   // types whose target answers for itself and whose agent judges (judging=1)
 	leaving   map[string]bool   // types whose subject leaves a post or a case (leaving=1)
 	// words in the names of investigating bodies ("inspector general")
 	investigator map[string]bool
@@ -59,7 +60,7 @@ type triggerSet struct {
 // the cue words, and each trigger compiled and indexed by its key words.
 // Triggers of a type missing from the vocabulary are dropped.
 func compileTriggers(lex *lexicon.Lexicon, in *morph.Inflector) *triggerSet {
-	ts := &triggerSet{court: map[string]bool{}, group: map[string]bool{}, phrasal: map[string]bool{}, undergo: map[string]bool{}, speakOf: map[string]bool{}, document: map[string]string{}, legal: map[string]bool{}, types: map[string]bool{}, byAgent: map[string]bool{}, people: map[string]bool{}, byKey: map[string][]int{}, announced: map[string]bool{}, investigator: map[string]bool{}, litigant: map[string]string{}, alleging: map[string]bool{}, accusing: map[string]bool{}, leaving: map[string]bool{}}
+	ts := &triggerSet{court: map[string]bool{}, group: map[string]bool{}, phrasal: map[string]bool{}, undergo: map[string]bool{}, speakOf: map[string]bool{}, document: map[string]string{}, legal: map[string]bool{}, types: map[string]bool{}, byAgent: map[string]bool{}, people: map[string]bool{}, byKey: map[string][]int{}, announced: map[string]bool{}, investigator: map[string]bool{}, litigant: map[string]string{}, alleging: map[string]bool{}, accusing: map[string]bool{}, judging: map[string]bool{}, leaving: map[string]bool{}}
 	if lex == nil {
 		return ts
 	}
@@ -111,6 +112,9 @@ func (ts *triggerSet) readTypes(lex *lexicon.Lexicon) {
 		}
 		if e.Attr("accusing") != "" {
 			ts.accusing[e.Phrase] = true
+		}
+		if e.Attr("judging") != "" {
+			ts.judging[e.Phrase] = true
 		}
 		if e.Attr("leaving") != "" {
 			ts.leaving[e.Phrase] = true

@@ -77,11 +77,13 @@ func (cl *claimLex) valence(text string) float64 {
 }
 
 // sides returns the entities the document shows accused (targets of
-// accusing events) and those it shows accusing (their agents).
+// accusing and judging events) and those it shows accusing (the agents of
+// accusing events).
 func (d *docState) sides() (accused, accusers map[string]bool) {
 	accused, accusers = map[string]bool{}, map[string]bool{}
+	ts := d.triggers()
 	for _, ev := range d.Events {
-		if !d.triggers().accusing[ev.Type] {
+		if !ts.accusing[ev.Type] && !ts.judging[ev.Type] {
 			continue
 		}
 		for _, p := range ev.Participants {
@@ -89,8 +91,8 @@ func (d *docState) sides() (accused, accusers map[string]bool) {
 			case p.Entity == "":
 			case accusedAs[p.As]:
 				accused[p.Entity] = true
-			case p.As == "agent":
-				accusers[p.Entity] = true
+			case p.As == "agent" && ts.accusing[ev.Type]:
+				accusers[p.Entity] = true // a judge or reviewer accuses no one
 			}
 		}
 	}
