@@ -1109,8 +1109,8 @@ func typeFromCueWords(d *docState, x *lexIndex, toks []token, p *piece) bool {
 		}
 		return true
 	}
-	if x.personAfter[next] {
-		p.typ = kg.Person
+	if x.personAfter[next] && utf8.RuneCountInString(p.text) > 1 {
+		p.typ = kg.Person // not "I", which only opens a quote's sentence
 		return true
 	}
 	return false
