@@ -40,7 +40,6 @@ type ResolverRoot interface {
 	Participant() ParticipantResolver
 	Person() PersonResolver
 	Query() QueryResolver
-	Role() RoleResolver
 	Source() SourceResolver
 }
 
@@ -263,12 +262,12 @@ type ComplexityRoot struct {
 	}
 
 	Role struct {
-		ID           func(childComplexity int) int
-		Organization func(childComplexity int) int
-		Person       func(childComplexity int) int
-		Sources      func(childComplexity int) int
-		Status       func(childComplexity int) int
-		Title        func(childComplexity int) int
+		ID               func(childComplexity int) int
+		OrganizationNode func(childComplexity int) int
+		PersonNode       func(childComplexity int) int
+		Sources          func(childComplexity int) int
+		Status           func(childComplexity int) int
+		Title            func(childComplexity int) int
 	}
 
 	SearchHit struct {
@@ -305,6 +304,7 @@ type ClaimResolver interface {
 }
 type ContributionResolver interface {
 	Entities(ctx context.Context, obj *kg.Contribution) ([]model.Entity, error)
+	Roles(ctx context.Context, obj *kg.Contribution) ([]model.Role, error)
 }
 type DocumentResolver interface {
 	Contribution(ctx context.Context, obj *kg.Document) (*kg.Contribution, error)
@@ -317,6 +317,7 @@ type GraphEdgeResolver interface {
 }
 type IngestResultResolver interface {
 	Entities(ctx context.Context, obj *kg.Extraction) ([]model.Entity, error)
+	Roles(ctx context.Context, obj *kg.Extraction) ([]model.Role, error)
 }
 type MutationResolver interface {
 	IngestDocument(ctx context.Context, input model.IngestDocumentInput) (*kg.Extraction, error)
@@ -327,7 +328,7 @@ type MutationResolver interface {
 type OrganizationResolver interface {
 	Merges(ctx context.Context, obj *model.Organization) ([]kg.Merge, error)
 
-	Roles(ctx context.Context, obj *model.Organization, first *int, after *string) ([]kg.Role, error)
+	Roles(ctx context.Context, obj *model.Organization, first *int, after *string) ([]model.Role, error)
 	Events(ctx context.Context, obj *model.Organization, first *int, after *string) ([]kg.Participation, error)
 	ClaimsMade(ctx context.Context, obj *model.Organization, first *int, after *string) ([]kg.Claim, error)
 	ClaimsAbout(ctx context.Context, obj *model.Organization, first *int, after *string) ([]kg.Claim, error)
@@ -338,7 +339,7 @@ type ParticipantResolver interface {
 }
 type PersonResolver interface {
 	Merges(ctx context.Context, obj *model.Person) ([]kg.Merge, error)
-	Roles(ctx context.Context, obj *model.Person, first *int, after *string) ([]kg.Role, error)
+	Roles(ctx context.Context, obj *model.Person, first *int, after *string) ([]model.Role, error)
 	Events(ctx context.Context, obj *model.Person, first *int, after *string) ([]kg.Participation, error)
 	ClaimsMade(ctx context.Context, obj *model.Person, first *int, after *string) ([]kg.Claim, error)
 	ClaimsAbout(ctx context.Context, obj *model.Person, first *int, after *string) ([]kg.Claim, error)
@@ -358,10 +359,6 @@ type QueryResolver interface {
 	Documents(ctx context.Context, publisher *string, from *string, to *string, orderBy *model.DocumentOrder, first *int, after *string) (*model.DocumentConnection, error)
 	Conflicts(ctx context.Context, first *int, after *string) (*model.ConflictConnection, error)
 	Topics(ctx context.Context) ([]model.Topic, error)
-}
-type RoleResolver interface {
-	Person(ctx context.Context, obj *kg.Role) (*model.Person, error)
-	Organization(ctx context.Context, obj *kg.Role) (*model.Organization, error)
 }
 type SourceResolver interface {
 	Document(ctx context.Context, obj *kg.Source) (*kg.Document, error)
@@ -1294,17 +1291,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Role.ID(childComplexity), true
 	case "Role.organization":
-		if e.ComplexityRoot.Role.Organization == nil {
+		if e.ComplexityRoot.Role.OrganizationNode == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Role.Organization(childComplexity), true
+		return e.ComplexityRoot.Role.OrganizationNode(childComplexity), true
 	case "Role.person":
-		if e.ComplexityRoot.Role.Person == nil {
+		if e.ComplexityRoot.Role.PersonNode == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Role.Person(childComplexity), true
+		return e.ComplexityRoot.Role.PersonNode(childComplexity), true
 	case "Role.sources":
 		if e.ComplexityRoot.Role.Sources == nil {
 			break
@@ -3996,11 +3993,11 @@ func (ec *executionContext) _Contribution_roles(ctx context.Context, field graph
 			return ec.fieldContext_Contribution_roles(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Roles, nil
+			return ec.Resolvers.Contribution().Roles(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []kg.Role) graphql.Marshaler {
-			return ec.marshalNRole2ᚕgithubᚗcomᚋfactgraphᚋfactgraphᚋkgᚐRoleᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []model.Role) graphql.Marshaler {
+			return ec.marshalNRole2ᚕgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐRoleᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -4010,8 +4007,8 @@ func (ec *executionContext) fieldContext_Contribution_roles(_ context.Context, f
 	fc = &graphql.FieldContext{
 		Object:     "Contribution",
 		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
+		IsMethod:   true,
+		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Role(ctx, field)
 		},
@@ -5303,11 +5300,11 @@ func (ec *executionContext) _IngestResult_roles(ctx context.Context, field graph
 			return ec.fieldContext_IngestResult_roles(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Roles, nil
+			return ec.Resolvers.IngestResult().Roles(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []kg.Role) graphql.Marshaler {
-			return ec.marshalNRole2ᚕgithubᚗcomᚋfactgraphᚋfactgraphᚋkgᚐRoleᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []model.Role) graphql.Marshaler {
+			return ec.marshalNRole2ᚕgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐRoleᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -5317,8 +5314,8 @@ func (ec *executionContext) fieldContext_IngestResult_roles(_ context.Context, f
 	fc = &graphql.FieldContext{
 		Object:     "IngestResult",
 		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
+		IsMethod:   true,
+		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Role(ctx, field)
 		},
@@ -5847,8 +5844,8 @@ func (ec *executionContext) _Organization_roles(ctx context.Context, field graph
 			return ec.Resolvers.Organization().Roles(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []kg.Role) graphql.Marshaler {
-			return ec.marshalNRole2ᚕgithubᚗcomᚋfactgraphᚋfactgraphᚋkgᚐRoleᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []model.Role) graphql.Marshaler {
+			return ec.marshalNRole2ᚕgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐRoleᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -6436,8 +6433,8 @@ func (ec *executionContext) _Person_roles(ctx context.Context, field graphql.Col
 			return ec.Resolvers.Person().Roles(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []kg.Role) graphql.Marshaler {
-			return ec.marshalNRole2ᚕgithubᚗcomᚋfactgraphᚋfactgraphᚋkgᚐRoleᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []model.Role) graphql.Marshaler {
+			return ec.marshalNRole2ᚕgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐRoleᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -7267,7 +7264,7 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 	return fc, nil
 }
 
-func (ec *executionContext) _Role_id(ctx context.Context, field graphql.CollectedField, obj *kg.Role) (ret graphql.Marshaler) {
+func (ec *executionContext) _Role_id(ctx context.Context, field graphql.CollectedField, obj *model.Role) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7290,7 +7287,7 @@ func (ec *executionContext) fieldContext_Role_id(_ context.Context, field graphq
 	return graphql.NewScalarFieldContext("Role", field, false, false, errors.New("field of type ID does not have child fields"))
 }
 
-func (ec *executionContext) _Role_title(ctx context.Context, field graphql.CollectedField, obj *kg.Role) (ret graphql.Marshaler) {
+func (ec *executionContext) _Role_title(ctx context.Context, field graphql.CollectedField, obj *model.Role) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7313,7 +7310,7 @@ func (ec *executionContext) fieldContext_Role_title(_ context.Context, field gra
 	return graphql.NewScalarFieldContext("Role", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _Role_status(ctx context.Context, field graphql.CollectedField, obj *kg.Role) (ret graphql.Marshaler) {
+func (ec *executionContext) _Role_status(ctx context.Context, field graphql.CollectedField, obj *model.Role) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7336,7 +7333,7 @@ func (ec *executionContext) fieldContext_Role_status(_ context.Context, field gr
 	return graphql.NewScalarFieldContext("Role", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _Role_person(ctx context.Context, field graphql.CollectedField, obj *kg.Role) (ret graphql.Marshaler) {
+func (ec *executionContext) _Role_person(ctx context.Context, field graphql.CollectedField, obj *model.Role) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7345,7 +7342,7 @@ func (ec *executionContext) _Role_person(ctx context.Context, field graphql.Coll
 			return ec.fieldContext_Role_person(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Role().Person(ctx, obj)
+			return obj.PersonNode, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Person) graphql.Marshaler {
@@ -7359,8 +7356,8 @@ func (ec *executionContext) fieldContext_Role_person(_ context.Context, field gr
 	fc = &graphql.FieldContext{
 		Object:     "Role",
 		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
+		IsMethod:   false,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Person(ctx, field)
 		},
@@ -7368,7 +7365,7 @@ func (ec *executionContext) fieldContext_Role_person(_ context.Context, field gr
 	return fc, nil
 }
 
-func (ec *executionContext) _Role_organization(ctx context.Context, field graphql.CollectedField, obj *kg.Role) (ret graphql.Marshaler) {
+func (ec *executionContext) _Role_organization(ctx context.Context, field graphql.CollectedField, obj *model.Role) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7377,7 +7374,7 @@ func (ec *executionContext) _Role_organization(ctx context.Context, field graphq
 			return ec.fieldContext_Role_organization(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Role().Organization(ctx, obj)
+			return obj.OrganizationNode, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Organization) graphql.Marshaler {
@@ -7391,8 +7388,8 @@ func (ec *executionContext) fieldContext_Role_organization(_ context.Context, fi
 	fc = &graphql.FieldContext{
 		Object:     "Role",
 		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
+		IsMethod:   false,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Organization(ctx, field)
 		},
@@ -7400,7 +7397,7 @@ func (ec *executionContext) fieldContext_Role_organization(_ context.Context, fi
 	return fc, nil
 }
 
-func (ec *executionContext) _Role_sources(ctx context.Context, field graphql.CollectedField, obj *kg.Role) (ret graphql.Marshaler) {
+func (ec *executionContext) _Role_sources(ctx context.Context, field graphql.CollectedField, obj *model.Role) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8958,9 +8955,9 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Organization(ctx, sel, obj)
-	case kg.Role:
+	case model.Role:
 		return ec._Role(ctx, sel, &obj)
-	case *kg.Role:
+	case *model.Role:
 		if obj == nil {
 			return graphql.Null
 		}
@@ -9448,10 +9445,41 @@ func (ec *executionContext) _Contribution(ctx context.Context, sel ast.Selection
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "roles":
-			out.Values[i] = ec._Contribution_roles(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Contribution_roles(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
 			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "events":
 			out.Values[i] = ec._Contribution_events(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -10226,10 +10254,41 @@ func (ec *executionContext) _IngestResult(ctx context.Context, sel ast.Selection
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "roles":
-			out.Values[i] = ec._IngestResult_roles(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._IngestResult_roles(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
 			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "events":
 			out.Values[i] = ec._IngestResult_events(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -11399,7 +11458,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 
 var roleImplementors = []string{"Role", "Node"}
 
-func (ec *executionContext) _Role(ctx context.Context, sel ast.SelectionSet, obj *kg.Role) graphql.Marshaler {
+func (ec *executionContext) _Role(ctx context.Context, sel ast.SelectionSet, obj *model.Role) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, roleImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -11411,91 +11470,29 @@ func (ec *executionContext) _Role(ctx context.Context, sel ast.SelectionSet, obj
 		case "id":
 			out.Values[i] = ec._Role_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "title":
 			out.Values[i] = ec._Role_title(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "status":
 			out.Values[i] = ec._Role_status(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "person":
-			field := field
-
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
-				defer func() {
-					if r := recover(); r != nil {
-						ec.Error(ctx, ec.Recover(ctx, r))
-					}
-				}()
-				res = ec._Role_person(ctx, field, obj)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
-				return res
+			out.Values[i] = ec._Role_person(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
-
-			if field.Deferrable != nil {
-				dfs, ok := deferred[field.Deferrable.Label]
-				di := 0
-				if ok {
-					dfs.AddField(field)
-					di = len(dfs.Values) - 1
-				} else {
-					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
-					deferred[field.Deferrable.Label] = dfs
-				}
-				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, dfs)
-				})
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "organization":
-			field := field
-
-			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
-				defer func() {
-					if r := recover(); r != nil {
-						ec.Error(ctx, ec.Recover(ctx, r))
-					}
-				}()
-				res = ec._Role_organization(ctx, field, obj)
-				return res
-			}
-
-			if field.Deferrable != nil {
-				dfs, ok := deferred[field.Deferrable.Label]
-				di := 0
-				if ok {
-					dfs.AddField(field)
-					di = len(dfs.Values) - 1
-				} else {
-					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
-					deferred[field.Deferrable.Label] = dfs
-				}
-				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, dfs)
-				})
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			out.Values[i] = ec._Role_organization(ctx, field, obj)
 		case "sources":
 			out.Values[i] = ec._Role_sources(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -12541,10 +12538,6 @@ func (ec *executionContext) marshalNPath2githubᚗcomᚋfactgraphᚋfactgraphᚋ
 	return ec._Path(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNPerson2githubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐPerson(ctx context.Context, sel ast.SelectionSet, v model.Person) graphql.Marshaler {
-	return ec._Person(ctx, sel, &v)
-}
-
 func (ec *executionContext) marshalNPerson2ᚖgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐPerson(ctx context.Context, sel ast.SelectionSet, v *model.Person) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
@@ -12555,15 +12548,15 @@ func (ec *executionContext) marshalNPerson2ᚖgithubᚗcomᚋfactgraphᚋfactgra
 	return ec._Person(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNRole2githubᚗcomᚋfactgraphᚋfactgraphᚋkgᚐRole(ctx context.Context, sel ast.SelectionSet, v kg.Role) graphql.Marshaler {
+func (ec *executionContext) marshalNRole2githubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐRole(ctx context.Context, sel ast.SelectionSet, v model.Role) graphql.Marshaler {
 	return ec._Role(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNRole2ᚕgithubᚗcomᚋfactgraphᚋfactgraphᚋkgᚐRoleᚄ(ctx context.Context, sel ast.SelectionSet, v []kg.Role) graphql.Marshaler {
+func (ec *executionContext) marshalNRole2ᚕgithubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐRoleᚄ(ctx context.Context, sel ast.SelectionSet, v []model.Role) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNRole2githubᚗcomᚋfactgraphᚋfactgraphᚋkgᚐRole(ctx, sel, v[i])
+		return ec.marshalNRole2githubᚗcomᚋfactgraphᚋfactgraphᚋgraphᚋmodelᚐRole(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {

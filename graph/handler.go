@@ -78,6 +78,8 @@ type Options struct {
 	Timeout     time.Duration // per request; 0 means none
 	BodyTimeout time.Duration // to receive a request body; 0 means DefaultBodyTimeout
 	Log         *slog.Logger
+
+	gqlgenLists bool // tests: marshal every list with gqlgen (no fastLists)
 }
 
 // NewHandler returns the /graphql handler (GET and POST): per-request
@@ -105,6 +107,9 @@ func NewHandler(r *Resolver, o Options) http.Handler {
 		return errInternal
 	})
 	srv.AroundOperations(aroundOperation(r.Store, log))
+	if !o.gqlgenLists {
+		srv.AroundFields(fastLists)
+	}
 	var h http.Handler = srv
 	h = authMiddleware(o.APIToken, h)
 	if o.Timeout > 0 {

@@ -50,6 +50,56 @@ func entities(ctx context.Context, ids []string) ([]model.Entity, error) {
 	return out, nil
 }
 
+// roleObjects returns the API's objects of roles: each with its person and
+// organization when the operation selects them. The entities come in one
+// call, found among those the read of the roles brought along (primed) or
+// fetched together through the loader, so a list of roles costs one batch
+// and no resolver per role.
+func roleObjects(ctx context.Context, rs []kg.Role) ([]model.Role, error) {
+	out := make([]model.Role, len(rs))
+	for i, r := range rs {
+		out[i].Role = r
+	}
+	l := loaders(ctx)
+	person, org := l.Fields.Has("Role", "person"), l.Fields.Has("Role", "organization")
+	if len(rs) == 0 || !person && !org {
+		return out, nil
+	}
+	ids := make([]string, 0, 2*len(rs))
+	for _, r := range rs {
+		if person {
+			ids = append(ids, r.Person)
+		}
+		if org && r.Organization != "" {
+			ids = append(ids, r.Organization)
+		}
+	}
+	es, err := l.LoadEntities(ctx, ids)
+	if err != nil {
+		return nil, fmt.Errorf("entities of roles: %w", err)
+	}
+	// One allocation for the objects of each kind, not one per role.
+	var persons []model.Person
+	var orgs []model.Organization
+	if person {
+		persons = make([]model.Person, len(rs))
+	}
+	if org {
+		orgs = make([]model.Organization, len(rs))
+	}
+	for i, r := range rs {
+		if person {
+			persons[i].Entity, es = es[0], es[1:]
+			out[i].PersonNode = &persons[i]
+		}
+		if org && r.Organization != "" {
+			orgs[i].Entity, es = es[0], es[1:]
+			out[i].OrganizationNode = &orgs[i]
+		}
+	}
+	return out, nil
+}
+
 // searchHits wraps the store's hits as GraphQL nodes and primes the entity
 // loader with the entities among them.
 func searchHits(ctx context.Context, hits []kg.Hit) []model.SearchHit {

@@ -45,7 +45,7 @@ func pageList[T any](items []T, id func(T) string, first *int, after *string) ([
 // else through the request's loaders, which fetch every entity's list in
 // one statement.
 
-func rolesOf(ctx context.Context, e kg.Entity, l *kg.Lists, first *int, after *string) ([]kg.Role, error) {
+func rolesOf(ctx context.Context, e kg.Entity, l *kg.Lists, first *int, after *string) ([]model.Role, error) {
 	rs := []kg.Role(nil)
 	if l != nil {
 		rs = l.Roles
@@ -56,7 +56,11 @@ func rolesOf(ctx context.Context, e kg.Entity, l *kg.Lists, first *int, after *s
 			return nil, err
 		}
 	}
-	return pageList(rs, func(r kg.Role) string { return r.ID }, first, after)
+	rs, err := pageList(rs, func(r kg.Role) string { return r.ID }, first, after)
+	if err != nil {
+		return nil, err
+	}
+	return roleObjects(ctx, rs)
 }
 
 func eventsOf(ctx context.Context, e kg.Entity, l *kg.Lists, first *int, after *string) ([]kg.Participation, error) {

@@ -30,7 +30,8 @@ type Loaders struct {
 
 	// The entities and documents that reads brought along (see prime):
 	// looked up here first, in a map, so a list of a thousand facts does
-	// not take a thousand trips through the loader's batching.
+	// not take a thousand trips through the loader's batching; the loaders
+	// fetch only what is not here.
 	mu        sync.RWMutex
 	entities  map[string]kg.Entity
 	documents map[string]kg.Document
@@ -44,7 +45,6 @@ func (l *Loaders) PrimeEntity(e kg.Entity) {
 	}
 	l.entities[e.ID] = e
 	l.mu.Unlock()
-	l.Entity.Prime(e.ID, e)
 }
 
 // PrimeDocument records a document that a read brought along.
@@ -55,7 +55,6 @@ func (l *Loaders) PrimeDocument(d kg.Document) {
 	}
 	l.documents[d.ID] = d
 	l.mu.Unlock()
-	l.Document.Prime(d.ID, d)
 }
 
 // LoadEntity returns the entity with id: primed, or through the loader.
@@ -69,21 +68,35 @@ func (l *Loaders) LoadEntity(ctx context.Context, id string) (kg.Entity, error) 
 	return l.Entity.Load(ctx, id)
 }
 
-// LoadEntities returns the entities with ids, in order: primed, or
-// through the loader.
+// LoadEntities returns the entities with ids, in order: primed, or those
+// that are not through the loader, in one batch.
 func (l *Loaders) LoadEntities(ctx context.Context, ids []string) ([]kg.Entity, error) {
 	out := make([]kg.Entity, len(ids))
+	var missing []int
 	l.mu.RLock()
-	all := true
 	for i, id := range ids {
 		e, ok := l.entities[id]
-		out[i], all = e, all && ok
+		if !ok {
+			missing = append(missing, i)
+		}
+		out[i] = e
 	}
 	l.mu.RUnlock()
-	if all {
+	if len(missing) == 0 {
 		return out, nil
 	}
-	return l.Entity.LoadAll(ctx, ids)
+	keys := make([]string, len(missing))
+	for j, i := range missing {
+		keys[j] = ids[i]
+	}
+	es, err := l.Entity.LoadAll(ctx, keys)
+	if err != nil {
+		return nil, err
+	}
+	for j, i := range missing {
+		out[i] = es[j]
+	}
+	return out, nil
 }
 
 // LoadDocument returns the document with id: primed, or through the

@@ -36,6 +36,11 @@ func (r *contributionResolver) Entities(ctx context.Context, obj *kg.Contributio
 	return entities(ctx, obj.Entities)
 }
 
+// Roles is the resolver for the roles field.
+func (r *contributionResolver) Roles(ctx context.Context, obj *kg.Contribution) ([]model.Role, error) {
+	return roleObjects(ctx, obj.Roles)
+}
+
 // Contribution is the resolver for the contribution field.
 func (r *documentResolver) Contribution(ctx context.Context, obj *kg.Document) (*kg.Contribution, error) {
 	c, err := loaders(ctx).Contribution.Load(ctx, obj.ID)
@@ -62,6 +67,11 @@ func (r *ingestResultResolver) Entities(ctx context.Context, obj *kg.Extraction)
 		out = append(out, model.WrapEntity(e))
 	}
 	return out, nil
+}
+
+// Roles is the resolver for the roles field.
+func (r *ingestResultResolver) Roles(ctx context.Context, obj *kg.Extraction) ([]model.Role, error) {
+	return roleObjects(ctx, obj.Roles)
 }
 
 // IngestDocument is the resolver for the ingestDocument field.
@@ -111,7 +121,7 @@ func (r *organizationResolver) Merges(ctx context.Context, obj *model.Organizati
 }
 
 // Roles is the resolver for the roles field.
-func (r *organizationResolver) Roles(ctx context.Context, obj *model.Organization, first *int, after *string) ([]kg.Role, error) {
+func (r *organizationResolver) Roles(ctx context.Context, obj *model.Organization, first *int, after *string) ([]model.Role, error) {
 	return rolesOf(ctx, obj.Entity, obj.Lists, first, after)
 }
 
@@ -150,7 +160,7 @@ func (r *personResolver) Merges(ctx context.Context, obj *model.Person) ([]kg.Me
 }
 
 // Roles is the resolver for the roles field.
-func (r *personResolver) Roles(ctx context.Context, obj *model.Person, first *int, after *string) ([]kg.Role, error) {
+func (r *personResolver) Roles(ctx context.Context, obj *model.Person, first *int, after *string) ([]model.Role, error) {
 	return rolesOf(ctx, obj.Entity, obj.Lists, first, after)
 }
 
@@ -175,8 +185,15 @@ func (r *queryResolver) Node(ctx context.Context, id string) (model.Node, error)
 	if err != nil {
 		return nil, err
 	}
-	if e, ok := n.(kg.Entity); ok {
-		return model.WrapEntity(e), nil
+	switch n := n.(type) {
+	case kg.Entity:
+		return model.WrapEntity(n), nil
+	case kg.Role:
+		rs, err := roleObjects(ctx, []kg.Role{n})
+		if err != nil {
+			return nil, err
+		}
+		return rs[0], nil
 	}
 	return n, nil
 }
@@ -446,27 +463,6 @@ func (r *queryResolver) Topics(ctx context.Context) ([]model.Topic, error) {
 	return out, nil
 }
 
-// Person is the resolver for the person field.
-func (r *roleResolver) Person(ctx context.Context, obj *kg.Role) (*model.Person, error) {
-	e, err := loaders(ctx).LoadEntity(ctx, obj.Person)
-	if err != nil {
-		return nil, err
-	}
-	return &model.Person{Entity: e}, nil
-}
-
-// Organization is the resolver for the organization field.
-func (r *roleResolver) Organization(ctx context.Context, obj *kg.Role) (*model.Organization, error) {
-	if obj.Organization == "" {
-		return nil, nil
-	}
-	e, err := loaders(ctx).LoadEntity(ctx, obj.Organization)
-	if err != nil {
-		return nil, err
-	}
-	return &model.Organization{Entity: e}, nil
-}
-
 // Document is the resolver for the document field.
 func (r *sourceResolver) Document(ctx context.Context, obj *kg.Source) (*kg.Document, error) {
 	d, err := loaders(ctx).LoadDocument(ctx, obj.Document)
@@ -498,8 +494,6 @@ func (r *Resolver) Person() PersonResolver { return &personResolver{r} }
 
 func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 
-func (r *Resolver) Role() RoleResolver { return &roleResolver{r} }
-
 func (r *Resolver) Source() SourceResolver { return &sourceResolver{r} }
 
 type claimResolver struct{ *Resolver }
@@ -513,5 +507,4 @@ type organizationResolver struct{ *Resolver }
 type participantResolver struct{ *Resolver }
 type personResolver struct{ *Resolver }
 type queryResolver struct{ *Resolver }
-type roleResolver struct{ *Resolver }
 type sourceResolver struct{ *Resolver }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -1188,11 +1189,42 @@ func (s *Store) Neighborhood(ctx context.Context, of string, hops, limit int, f 
 	for _, e := range asList(recs[0].Values[1]) {
 		g.Edges = append(g.Edges, toGraphEdge(e))
 	}
-	sort.Slice(g.Edges, func(i, j int) bool {
-		a, b := g.Edges[i], g.Edges[j]
-		return a.Source+a.Type+a.Target < b.Source+b.Type+b.Target
+	slices.SortStableFunc(g.Edges, func(a, b kg.GraphEdge) int {
+		return compareJoined([3]string{a.Source, a.Type, a.Target}, [3]string{b.Source, b.Type, b.Target})
 	})
 	return g, nil
+}
+
+// compareJoined compares a[0]+a[1]+a[2] with b[0]+b[1]+b[2] byte by byte
+// without building the strings: the edges of a neighbourhood are sorted by
+// that key, and joining it in the comparison cost two allocations per
+// comparison.
+func compareJoined(a, b [3]string) int {
+	i, j := 0, 0 // parts of a and b
+	x, y := a[0], b[0]
+	for {
+		for x == "" && i < 2 {
+			i++
+			x = a[i]
+		}
+		for y == "" && j < 2 {
+			j++
+			y = b[j]
+		}
+		switch {
+		case x == "" && y == "":
+			return 0
+		case x == "":
+			return -1
+		case y == "":
+			return 1
+		}
+		n := min(len(x), len(y))
+		if c := strings.Compare(x[:n], y[:n]); c != 0 {
+			return c
+		}
+		x, y = x[n:], y[n:]
+	}
 }
 
 // isParseError reports whether err is Neo4j refusing a fulltext query that

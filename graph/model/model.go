@@ -11,7 +11,7 @@ import (
 	"github.com/factgraph/factgraph/kg"
 )
 
-// Node is any object with a global id: *Person, *Organization, kg.Role,
+// Node is any object with a global id: *Person, *Organization, Role,
 // kg.Event, kg.Claim or kg.Document.
 type Node any
 
@@ -44,6 +44,18 @@ func WrapEntity(e kg.Entity) Entity {
 		return &Person{Entity: e}
 	}
 	return &Organization{Entity: e}
+}
+
+// Role is a kg.Role with the person and the organization it links as
+// objects, filled when the operation selects them (nil otherwise;
+// OrganizationNode is nil too when the role names no organization). They
+// are plain fields, not field resolvers: the list that holds the role
+// loads every role's entities in one batch, and GraphQL execution needs no
+// resolver (no per-role goroutine, no loader call) for them.
+type Role struct {
+	kg.Role
+	PersonNode       *Person
+	OrganizationNode *Organization
 }
 
 // SearchHit is one full-text hit.
