@@ -47,17 +47,17 @@ func (r dateRef) approx() time.Time {
 
 // months, weekdays and the regexp alternations of their names come from
 // the built-in calendar.txt (month=N, weekday=N), the one place the
-// calendar's words are written.
-var months, weekdays, monthRe, fullMonthRe, weekdayRe, monthKeys, weekdayKeys = readCalendar(lexicon.Must())
+// calendar's words are written; only that file is read at start-up.
+var months, weekdays, monthRe, fullMonthRe, weekdayRe, monthKeys, weekdayKeys = readCalendar(lexicon.Builtin("calendar"))
 
 // readCalendar reads the months (names and abbreviations, an abbreviation
 // also without its dot) and weekdays of calendar.txt into lookups, regexp
 // alternations (longest first) and the prefixes the prefilter looks for.
-func readCalendar(l *lexicon.Lexicon) (mo map[string]time.Month, wd map[string]time.Weekday, monthAlt, fullAlt, weekdayAlt string, mkeys, wkeys []string) {
+func readCalendar(entries []lexicon.Entry) (mo map[string]time.Month, wd map[string]time.Weekday, monthAlt, fullAlt, weekdayAlt string, mkeys, wkeys []string) {
 	mo, wd = map[string]time.Month{}, map[string]time.Weekday{}
 	var ms, full, ws []string
 	seen := map[string]bool{}
-	for _, e := range l.Entries("calendar") {
+	for _, e := range entries {
 		if n, err := strconv.Atoi(e.Attr("month")); err == nil {
 			name := strings.TrimSuffix(e.Phrase, ".")
 			mo[strings.ToLower(name)] = time.Month(n)

@@ -133,7 +133,7 @@ func findMentions(d *docState) {
 	for si := range d.Sents {
 		ps = append(ps, sentencePieces(d, x, si, names, lower)...)
 	}
-	typePieces(d, x, ps)
+	typePieces(d, x, ps, lower)
 	for _, p := range ps {
 		if bareHead(x, p) {
 			p.typ = "" // "Board", "Trust", "Supervisors": a head word names no one
@@ -938,9 +938,10 @@ func orgBase(x *lexIndex, name string) string {
 // typePieces types the pieces from cues around them and from what the rest
 // of the document says about the same names: each piece from its own
 // sentence (typeFromSentence), then acronyms from their names, program
-// names blocked, weak organizations that are people, and last the labels
-// carried between pieces of the same name.
-func typePieces(d *docState, x *lexIndex, ps []*piece) {
+// names blocked, weak organizations that are people, names whose surname
+// the story uses alone (lower: the words the document writes in lower
+// case), and last the labels carried between pieces of the same name.
+func typePieces(d *docState, x *lexIndex, ps []*piece, lower map[string]bool) {
 	resolveAcronymLinks(ps)
 	for _, p := range ps {
 		if p.blocked || p.typ != "" {
@@ -951,7 +952,7 @@ func typePieces(d *docState, x *lexIndex, ps []*piece) {
 	typeAcronyms(d, ps)
 	blockPrograms(d, x, ps)
 	weakOrgsToPeople(d, ps)
-	surnameEchoes(x, d, ps)
+	surnameEchoes(x, d, ps, lower)
 	// Labels carried through the document: a name typed once keeps its type.
 	for round := 0; round < 3; round++ {
 		if !carryLabels(d, x, ps) {
@@ -965,7 +966,7 @@ func typePieces(d *docState, x *lexIndex, ps []*piece) {
 // ("Chukwuemeka Obiora told reporters ... Obiora declined"): news refers
 // to a person by surname, to a company by its first word. It needs no list
 // of given names, so names of any origin are found.
-func surnameEchoes(x *lexIndex, d *docState, ps []*piece) {
+func surnameEchoes(x *lexIndex, d *docState, ps []*piece, lower map[string]bool) {
 	singles := map[string]int{} // key -> first piece index of a one-word name
 	for i, p := range ps {
 		if p.b-p.a == 1 && !p.blocked && (p.typ == "" || p.weak) {
@@ -974,7 +975,6 @@ func surnameEchoes(x *lexIndex, d *docState, ps []*piece) {
 			}
 		}
 	}
-	_, lower := capitalizedOnly(d)
 	for i, p := range ps {
 		if p.typ != "" || p.blocked || p.b-p.a < 2 || p.b-p.a > 3 {
 			continue

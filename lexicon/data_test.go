@@ -66,3 +66,20 @@ func TestLoadExtendsBuiltin(t *testing.T) {
 		t.Errorf("malformed line error = %v, want file and line", err)
 	}
 }
+
+// Builtin reads one built-in file as Load reads it.
+func TestBuiltinOneFile(t *testing.T) {
+	want := Must().Entries("calendar")
+	got := Builtin("calendar")
+	if len(got) == 0 || len(got) != len(want) {
+		t.Fatalf("Builtin(calendar): %d entries, Load: %d", len(got), len(want))
+	}
+	for i := range want {
+		if got[i].Phrase != want[i].Phrase || got[i].Attr("month") != want[i].Attr("month") || got[i].File != want[i].File {
+			t.Errorf("entry %d: %+v, want %+v", i, got[i], want[i])
+		}
+	}
+	if Builtin("no_such_file") != nil {
+		t.Error("Builtin of a missing file is not nil")
+	}
+}

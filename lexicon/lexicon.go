@@ -60,6 +60,21 @@ func Load(extra ...fs.FS) (*Lexicon, error) {
 	return l, nil
 }
 
+// Builtin returns the entries of one built-in file (name without
+// extension), for a stage that needs that file alone at start-up; it
+// panics on a malformed line, as the built-ins are tested to parse.
+func Builtin(name string) []Entry {
+	data, err := builtin.ReadFile("data/" + name + ".txt")
+	if err != nil {
+		return nil
+	}
+	entries, err := parseLexicon(name+".txt", string(data))
+	if err != nil {
+		panic(err)
+	}
+	return entries
+}
+
 // Must is Load() for the built-ins, which are tested to parse.
 func Must() *Lexicon {
 	l, err := Load()
