@@ -1672,7 +1672,10 @@ func (eb *entityBuilder) fullOrg(p *piece) {
 	k := "o:" + base
 	e := eb.byKey[k]
 	rule := ""
-	if q := eb.sf[base]; e == nil && q != nil && q != p && q.ent != nil {
+	// Only a name written short is a short form: "Northwind Holdings"
+	// strips to "Northwind" but names a company of its own, often the
+	// parent of the "Northwind Dynamics" the story also names.
+	if q := eb.sf[base]; e == nil && q != nil && q != p && q.ent != nil && base == kg.Key(p.text) {
 		eb.byKey[k] = q.ent
 		eb.addMention(p, q.ent, "short-form")
 		return
