@@ -502,10 +502,18 @@ func relType(t string) (string, error) {
 // lists, as the driver wants) and computes its content hash.
 func writeParams(ex kg.Extraction) (map[string]any, error) {
 	d := ex.Document
+	// The hash covers what this document says. An entity's kind is the
+	// vote of every document that names it: written with each batch, it
+	// must not make unchanged documents look changed when others move it.
+	hx := ex
+	hx.Entities = slices.Clone(ex.Entities)
+	for i := range hx.Entities {
+		hx.Entities[i].Kind = ""
+	}
 	hashInput, err := json.Marshal(struct {
 		X kg.Extraction
 		T string
-	}{ex, d.Text})
+	}{hx, d.Text})
 	if err != nil {
 		return nil, err
 	}

@@ -66,6 +66,37 @@ func TestLoadCorpusTwiceChangesNothing(t *testing.T) {
 	}
 }
 
+// TestLoadingMoreDocumentsKeepsEarlierOnes loads a generated corpus, then a
+// larger input that contains it, as a desk adds a day's articles to what it
+// loaded before. The later documents bring new names for entities the
+// earlier ones mention; the earlier documents' own facts and names do not
+// change, so they must be found unchanged, not rewritten, and the graph must
+// equal one load of the larger input.
+func TestLoadingMoreDocumentsKeepsEarlierOnes(t *testing.T) {
+	s := dbtest.Store(t)
+	path := filepath.Join(t.TempDir(), "gen.jsonl")
+	if err := os.WriteFile(path, []byte(corpusgen.JSONL(160, 3)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	docs, errs := input.Read(context.Background(), []string{path}, nil)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	load(t, pipeline.New(s, lexicon.Must()), docs)
+	want := graphShape(t, s)
+	if err := s.Wipe(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	load(t, pipeline.New(s, lexicon.Must()), docs[:40])
+	sum := load(t, pipeline.New(s, lexicon.Must()), docs)
+	if sum.Unchanged != 40 || sum.Saved != len(docs)-40 {
+		t.Errorf("second load: %d unchanged, %d written; want the 40 loaded before unchanged and %d written", sum.Unchanged, sum.Saved, len(docs)-40)
+	}
+	if d := cmp.Diff(want, graphShape(t, s)); d != "" {
+		t.Errorf("graph after two loads differs from one load of the larger input (-one +two):\n%s", d)
+	}
+}
+
 func TestReloadEditedDocumentChangesOnlyItsFacts(t *testing.T) {
 	s := dbtest.Store(t)
 	p := pipeline.New(s, lexicon.Must())

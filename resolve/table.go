@@ -91,8 +91,10 @@ func (t *Table) Resolve() {
 
 // Apply rewrites the extraction added as document di onto the resolved
 // entities: one entity per cluster the document mentions, carrying the
-// cluster's name and aliases and only this document's merge decisions, and
-// its roles, relations, events and claims with the cluster ids.
+// cluster's id, name and kind, the names this document used for it (its
+// aliases here; the cluster's are in Entities) and only this document's
+// merge decisions, and its roles, relations, events and claims with the
+// cluster ids.
 func (t *Table) Apply(di int, ex kg.Extraction) kg.Extraction {
 	idmap := map[string]string{}
 	var ents []kg.Entity
@@ -109,18 +111,21 @@ func (t *Table) Apply(di int, ex kg.Extraction) kg.Extraction {
 		c := t.cl[t.r.find(n.idx)]
 		idmap[e.ID] = c.ID
 		if i, ok := seen[c.ID]; ok {
+			ents[i].Aliases = append(ents[i].Aliases, names(n.e)...)
 			ents[i].Mentions = append(ents[i].Mentions, e.Mentions...)
 			ents[i].Merges = addMerges(ents[i].Merges, t.r.nodeMerges(n, c.Name))
 			continue
 		}
 		h := c.copyHeader()
 		h.Merges = addMerges(nil, t.r.nodeMerges(n, c.Name))
+		h.Aliases = names(n.e)
 		h.Mentions = append([]kg.Mention(nil), e.Mentions...)
 		seen[c.ID] = len(ents)
 		ents = append(ents, h)
 	}
 	for i := range ents {
 		sortMentions(ents[i].Mentions)
+		ents[i].Aliases = docAliases(ents[i].Name, ents[i].Aliases)
 	}
 	sort.SliceStable(ents, func(i, j int) bool { return firstStart(ents[i]) < firstStart(ents[j]) })
 	nx := kg.Extraction{Document: ex.Document, Entities: ents}
@@ -129,6 +134,28 @@ func (t *Table) Apply(di int, ex kg.Extraction) kg.Extraction {
 	nx.Events = rewriteEvents(ex.Events, idmap)
 	nx.Claims = rewriteClaims(ex.Claims, idmap)
 	return nx
+}
+
+// docAliases returns the names a document used for an entity, other than
+// its canonical name, sorted and each once (by key, as the cluster's
+// aliases are): a document's extraction carries the names it wrote, not
+// every name the corpus gathered, so that it does not change when another
+// document brings a new name for the same entity.
+func docAliases(name string, used []string) []string {
+	byKey := map[string]string{}
+	for _, nm := range used {
+		if k := kg.Key(nm); k != "" && k != kg.Key(name) {
+			if old, ok := byKey[k]; !ok || nm < old {
+				byKey[k] = nm
+			}
+		}
+	}
+	out := make([]string, 0, len(byKey))
+	for _, a := range byKey {
+		out = append(out, a)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // addMerges appends the merges of ms that dst lacks, keeping dst sorted.
