@@ -97,6 +97,34 @@ func TestLoadingMoreDocumentsKeepsEarlierOnes(t *testing.T) {
 	}
 }
 
+// TestStoredEntityKeepsItsIDWhenALaterDocumentNamesItLonger loads a
+// document naming a company, then another naming it with its legal form.
+// One load of both would make one entity under the longer name; loading
+// them one after the other must make one entity too, and it must keep the
+// id clients already hold.
+func TestStoredEntityKeepsItsIDWhenALaterDocumentNamesItLonger(t *testing.T) {
+	s := dbtest.Store(t)
+	a := kg.Document{ID: "a", Title: "A", Text: "Northwind Systems said on Monday it had hired Jane Roe as chief executive. Northwind Systems makes pumps.\n"}
+	b := kg.Document{ID: "b", Title: "B", Text: "Northwind Systems Inc. sued the Department of Energy on Tuesday. Jane Roe, chief executive of Northwind Systems Inc., said the award was unfair.\n"}
+	load(t, pipeline.New(s, lexicon.Must()), []kg.Document{a})
+	before := dbtest.Query(t, `MATCH (e:Organization) WHERE e.name STARTS WITH 'Northwind' RETURN e.id AS id`, nil)
+	if len(before) != 1 {
+		t.Fatalf("after the first document: %d Northwind entities, want 1", len(before))
+	}
+	load(t, pipeline.New(s, lexicon.Must()), []kg.Document{b})
+	after := dbtest.Query(t, `MATCH (e:Organization) WHERE e.name STARTS WITH 'Northwind'
+		RETURN e.id AS id, e.aliases AS aliases, COUNT { (e)-[:MENTIONED_IN]->() } AS docs`, nil)
+	if len(after) != 1 {
+		t.Fatalf("after the second document: %v, want one Northwind entity", after)
+	}
+	if after[0]["id"] != before[0]["id"] || after[0]["docs"] != int64(2) {
+		t.Errorf("after the second document: %v; want id %v mentioned in both documents", after[0], before[0]["id"])
+	}
+	if al := fmt.Sprint(after[0]["aliases"]); !strings.Contains(al, "Northwind Systems Inc.") {
+		t.Errorf("aliases %s lack the longer name", al)
+	}
+}
+
 func TestReloadEditedDocumentChangesOnlyItsFacts(t *testing.T) {
 	s := dbtest.Store(t)
 	p := pipeline.New(s, lexicon.Must())

@@ -306,6 +306,17 @@ func (r *resolver) nodeMerges(n *node, into string) []kg.Merge {
 	return out
 }
 
+// known is the cluster's first member that was known before (stored or
+// curated), or nil.
+func (c *cluster) known() *node {
+	for _, n := range c.members {
+		if n.doc < 0 && n.e.ID != "" {
+			return n
+		}
+	}
+	return nil
+}
+
 func (c *cluster) copyHeader() kg.Entity {
 	return kg.Entity{ID: c.ID, Type: c.Type, Name: c.Name, Kind: c.Kind,
 		Aliases: append([]string{}, c.Aliases...), Merges: append([]kg.Merge(nil), c.Merges...)}
@@ -336,6 +347,15 @@ func (r *resolver) clusters() map[int]*cluster {
 	for _, c := range out {
 		c.Name = r.canonical(c)
 		c.ID = kg.EntityID(c.Type, c.Name)
+		// An entity already stored keeps its id and name when new
+		// documents join it, even under a longer name ("Northwind
+		// Systems Inc." for the stored "Northwind Systems"): otherwise
+		// the new documents would write a second entity beside the one
+		// the earlier documents mention, and ids that reports and
+		// clients hold would change.
+		if k := c.known(); k != nil {
+			c.Name, c.ID = k.e.Name, k.e.ID
+		}
 		kinds := map[string]int{}
 		aliases := map[string]string{}
 		merges := map[kg.Merge]string{} // without Where -> first Where
