@@ -59,7 +59,7 @@ var peerQueries = []peerQuery{
 		        [r IN relationships(p) | {type: type(r), source: startNode(r).id, target: endNode(r).id}] LIMIT 10`},
 	{"neighborhood",
 		`{ neighborhood(of: %[4]q, hops: 1, limit: 100) { nodes { id label type } edges { source target type } } }`,
-		`{ neighborhood(of: %[4]q) }`,
+		`{ neighborhood(of: %[4]q) { nodes { id label type } edges { source target type } } }`,
 		neighborhoodCypher("$ordinary")},
 }
 
