@@ -11,7 +11,8 @@
 // company every five articles, so a company is in the news for a while and
 // then gives way to new ones; each company has two possible chief
 // executives of its own. Only the five agencies and their forty officials
-// each recur through the whole corpus (the archive's hubs). An ordinary
+// each (each with one office) recur through the whole corpus (the
+// archive's hubs). An ordinary
 // entity therefore has about as many mentions at 100,000 articles as at
 // 1,000, while the agencies grow with the corpus.
 package corpusgen
@@ -50,10 +51,11 @@ var (
 		"bay", "dale", "mont", "crown", "forge", "well", "hill", "grove", "mere", "top"}
 	orgTail = []string{"Systems", "Logistics", "Networks", "Industries", "Analytics", "Holdings", "Dynamics", "Labs",
 		"Robotics", "Materials", "Devices", "Software", "Freight", "Instruments", "Aerospace", "Technologies"}
-	agency = []string{"Department of Energy", "Department of Transportation", "General Services Administration", "Department of Veterans Affairs", "Department of Homeland Security"}
-	titles = []string{"chief executive", "chief financial officer", "general counsel", "president", "chief operating officer"}
-	days   = []string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday"}
-	topics = []string{"bias", "political interference", "a conflict of interest", "bad faith", "an unfair evaluation"}
+	agency       = []string{"Department of Energy", "Department of Transportation", "General Services Administration", "Department of Veterans Affairs", "Department of Homeland Security"}
+	officeTitles = []string{"procurement director", "chief contracting officer", "deputy assistant secretary", "acquisition chief"}
+	titles       = []string{"chief executive", "chief financial officer", "general counsel", "president", "chief operating officer"}
+	days         = []string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday"}
+	topics       = []string{"bias", "political interference", "a conflict of interest", "bad faith", "an unfair evaluation"}
 )
 
 const (
@@ -106,7 +108,13 @@ func JSONL(n int, seed uint64) string {
 		// The chief executives are persons 0..2*25,600; the agencies'
 		// officials come after them.
 		ceo := person(2*pk + r.IntN(2))
-		official := person(2*len(orgPrefix)*len(orgSuffix)*len(orgTail) + ai*officialsPerAgcy + r.IntN(officialsPerAgcy))
+		// Each official holds one office, named in two ways.
+		oi := r.IntN(officialsPerAgcy)
+		official := person(2*len(orgPrefix)*len(orgSuffix)*len(orgTail) + ai*officialsPerAgcy + oi)
+		defence := fmt.Sprintf("%s, who oversees procurement at the %s, said the process was conducted fairly and in accordance with applicable rules.", official, ag)
+		if r.IntN(2) == 0 {
+			defence = fmt.Sprintf("%s, the %s at the %s, said the process was conducted fairly and in accordance with applicable rules.", official, officeTitles[oi%len(officeTitles)], ag)
+		}
 		judgeDay := pick(days)
 		ceoLast := ceo[strings.LastIndexByte(ceo, ' ')+1:]
 		title := pick(titles)
@@ -115,7 +123,7 @@ func JSONL(n int, seed uint64) string {
 		paras := []string{
 			fmt.Sprintf("%s sued the %s on %s, saying the agency's decision to award a $%d million contract to rival %s was tainted by %s.", plaintiff, ag, judgeDay, 50+r.IntN(900), rival, topic),
 			fmt.Sprintf("\u201cThe evaluation was deeply flawed and we will make our case in court,\u201d said %s, %s's %s.", ceo, plaintiff, title),
-			fmt.Sprintf("%s, who oversees procurement at the %s, said the process was conducted fairly and in accordance with applicable rules.", official, ag),
+			defence,
 			fmt.Sprintf("In court filings released last month, %s asked a federal judge for permission to depose %s and two other officials.", plaintiff, official),
 			fmt.Sprintf("%s declined to comment. %s, a subsidiary of %s, is expected to begin work this summer.", rival, rival, parent),
 			fmt.Sprintf("%s has led %s since %d. Analysts said the dispute could take months to resolve.", ceoLast, plaintiff, 2010+r.IntN(9)),
