@@ -167,18 +167,25 @@ func refOrder(v, p string) string {
 // resolveRef binds variable out to the one entity (of label) that parameter
 // $p names, or yields no row. The candidates of the first two ranks of
 // refOrder come from indexes: the entity whose id is $p (the unique index)
-// and the entities whose name is $p ignoring case (a phrase query on the
-// full-text index, which lower-cases names, keeps those the exact
-// predicate accepts). Only when there is none are all entities scanned for
-// an alias: floor is null otherwise, and a seek of the id index from null
-// finds nothing (a WHERE on the count would be planned after the scan).
+// and the entity named exactly $p (the name index); only when neither
+// exists, the entities whose name is $p ignoring case (a phrase query on
+// the full-text index, which lower-cases names, keeps those the exact
+// predicate accepts: no two entities' names differ in case alone, their
+// ids would be the same). Only when there is none are all entities
+// scanned for an alias: floor is null otherwise, and a seek of the id
+// index from null finds nothing (a WHERE on the count would be planned
+// after the scan). A subquery whose importing row is filtered out runs
+// nothing, and its collect() still returns one (empty) row.
 func resolveRef(out, label, p string) string {
 	return fmt.Sprintf(`CALL {
 		  CALL { MATCH (x:Entity {id: $%[3]s}) WHERE x:%[4]s RETURN x
-		    UNION CALL db.index.fulltext.queryNodes('search',
+		    UNION MATCH (x:Entity {name: $%[3]s}) WHERE x:%[4]s RETURN x }
+		  WITH collect(x) AS exact
+		  CALL { WITH exact WITH exact WHERE size(exact) = 0
+		    CALL db.index.fulltext.queryNodes('search',
 		        'name:"' + replace(replace($%[3]s, '\\', '\\\\'), '"', '\\"') + '"') YIELD node AS x
-		      WITH x WHERE x:%[4]s AND toLower(x.name) = toLower($%[3]s) RETURN x }
-		  WITH collect(x) AS found
+		    WITH x WHERE x:%[4]s AND toLower(x.name) = toLower($%[3]s) RETURN collect(x) AS folded }
+		  WITH exact + folded AS found
 		  CALL { WITH found WITH found, CASE WHEN size(found) = 0 THEN '' END AS floor
 		    MATCH (x:Entity) USING INDEX x:Entity(id) WHERE x.id >= floor AND x:%[4]s AND %[1]s
 		    RETURN collect(x) AS scanned }
