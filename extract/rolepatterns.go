@@ -92,6 +92,7 @@ func patternRoles(d *docState, x *lexIndex, add func(si int, person *entity, tit
 				}
 				usedTitle[tu.a] = hasTitle
 				if known(person.ID, title) {
+					completeOrg(d, person, title, m.caps["org"].ent)
 					continue
 				}
 				have[person.ID] = append(have[person.ID], strings.ToLower(title))
@@ -164,4 +165,24 @@ func formerBefore(x *lexIndex, toks []token, a, b int) bool {
 		}
 	}
 	return false
+}
+
+// completeOrg gives org to the roles of person with title (or one
+// containing it) that other rules found with no organization: a pattern
+// that states where the office is ("Acme's lawyer, Jane Roe of the firm
+// Initech") completes the bare role ("lawyer") read from the same words.
+func completeOrg(d *docState, person *entity, title string, org *entity) {
+	if org == nil || org == person || org.Type != kg.Organization {
+		return
+	}
+	title = strings.ToLower(title)
+	for i := range d.Roles {
+		r := &d.Roles[i]
+		t := strings.ToLower(r.Title)
+		if r.Person != person.ID || r.Organization != "" || !strings.Contains(t, title) && !strings.Contains(title, t) {
+			continue
+		}
+		r.Organization = org.ID
+		r.ID = kg.ID("rol", person.ID, r.Title, org.ID, r.Status)
+	}
 }
