@@ -1249,6 +1249,9 @@ func headNounOrg(d *docState, toks []token, k int, skip *entity) *entity {
 			continue
 		}
 		ws := strings.Fields(m.Entity.Name)
+		for len(ws) > 2 && d.index().heads[ws[len(ws)-1]].Legal {
+			ws = ws[:len(ws)-1] // "Acme Media Group SA": the group
+		}
 		if len(ws) < 2 || strings.ToLower(strings.Trim(ws[len(ws)-1], ".,")) != head {
 			continue
 		}
