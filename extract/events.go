@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -561,6 +562,9 @@ func (r *eventRead) readSubject() {
 	d, ts, s, si, m, t := r.d, r.ts, r.s, r.si, r.m, r.t
 	clauseStart, subj := d.subjectOf(si, m.start)
 	poss := d.possessorBefore(si, m.start)
+	if poss == nil && t.Attrs["poss"] != "" {
+		poss = d.itsBefore(si, m.start, subj)
+	}
 	// "X, which argued ..., lost its challenge": a possessive pronoun in the
 	// subject's own clause is the subject's, not the nearest earlier name's
 	if poss != nil && poss.Kind == pronounMention && subj != nil && subj.Entity != nil && poss.Entity != subj.Entity &&
@@ -2436,4 +2440,33 @@ func (d *docState) parentOf(s sentence, m *mention) *mention {
 		return nil
 	}
 	return p
+}
+
+// itsBefore reads "its" or "their" opening the noun phrase that ends at off
+// ("X said its investigation into Y", "the regulator opened its
+// inquiry"): the possessor is the clause's subject when an organization,
+// else the nearest organization named before in the sentence.
+func (d *docState) itsBefore(si, off int, subj *mention) *mention {
+	ws := d.wordsBefore(off, d.Sents[si].Start, 3)
+	k := slices.IndexFunc(ws, func(w word) bool { return w.text == "its" || w.text == "their" })
+	if k < 0 {
+		return nil
+	}
+	w := ws[k]
+	if inQuoteText(d.Doc.Text, d.Sents[si].Start, w.start) {
+		return nil // a speaker's "its" is the speaker's business
+	}
+	owner := subj
+	if owner == nil || owner.Entity == nil || owner.Entity.Type != kg.Organization || owner.Start > w.start {
+		owner = nil
+		for _, m := range d.mentionsIn(d.Sents[si].Start, w.start) {
+			if m.Entity != nil && m.Entity.Type == kg.Organization {
+				owner = m
+			}
+		}
+	}
+	if owner == nil {
+		return nil
+	}
+	return &mention{Start: w.start, End: w.end, Text: d.Doc.Text[w.start:w.end], Sent: si, Kind: pronounMention, Entity: owner.Entity}
 }
