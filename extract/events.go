@@ -1757,6 +1757,12 @@ func (d *docState) subjectOf(si, off int) (int, *mention) {
 			segEnd = bounds[k-1].start
 			continue
 		}
+		// a relative clause between commas ("X, which owns Y, filed"): its
+		// nouns are not the subject; the name before it is
+		if k > 1 && segEnd < off && t[segEnd] == ',' && bounds[k-1].rel && t[bounds[k-2].start] == ',' && strings.TrimSpace(t[bounds[k-2].end:bounds[k-1].start]) == "" {
+			segEnd = bounds[k-1].start
+			continue
+		}
 		if c := d.subjectIn(s, segStart, segEnd); c != nil {
 			return segStart, c
 		}
