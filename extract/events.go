@@ -1730,10 +1730,15 @@ func (d *docState) subjectOf(si, off int) (int, *mention) {
 			bounds = append(bounds, bound{i, i + 1, false, false})
 		}
 	}
+	prev := ""
 	for _, w := range d.wordsAfterAll(s.Start, off) {
-		if subordinators[w.text] || relatives[w.text] {
+		// "has since opened", "had once run": after an auxiliary the word
+		// is an adverb, not a subordinator
+		adverb := beForms[prev] || prev == "has" || prev == "have" || prev == "had"
+		if relatives[w.text] || subordinators[w.text] && !adverb {
 			bounds = append(bounds, bound{w.start, w.end, relatives[w.text], subordinators[w.text] && w.text != "but"})
 		}
+		prev = w.text
 	}
 	sort.Slice(bounds, func(a, b int) bool { return bounds[a].start < bounds[b].start })
 	// "... that the case was moot and asked the judge to": a verb after
