@@ -38,7 +38,7 @@ func departedRoles(d *docState) {
 				left[p.Entity] = map[int]bool{}
 			}
 			for _, s := range ev.Sources {
-				if !speaks[p.Entity][s.Sentence] {
+				if !speaks[p.Entity][s.Sentence] && !d.modalIn(s.Sentence) {
 					left[p.Entity][s.Sentence] = true
 				}
 			}
@@ -57,4 +57,15 @@ func departedRoles(d *docState) {
 			}
 		}
 	}
+}
+
+// modalIn reports whether sentence si has a modal verb: a departure it
+// states may be announced, not done ("she would resign in September").
+func (d *docState) modalIn(si int) bool {
+	for _, w := range d.wordsAfterAll(d.Sents[si].Start, d.Sents[si].End) {
+		if modals[w.text] && d.Doc.Text[w.start:w.end] == w.text { // not "in May"
+			return true
+		}
+	}
+	return false
 }

@@ -1983,13 +1983,32 @@ func (d *docState) passiveVerbAfter(s sentence, off int) (int, string) {
 // appeal", "would sue", "could be removed".
 // An announced change of office ("will serve as interim chief executive",
 // "will step down") is an event: with announced set, "will" is no modal.
+// In reported speech "would" is that "will" moved back ("the company said
+// its chief would step down").
 func (d *docState) modalBefore(s sentence, off int, announced bool) bool {
 	for _, w := range d.wordsBefore(off, s.Start, 2) {
-		if modals[w.text] && !(announced && (w.text == "will" || w.text == "'ll")) {
+		if modals[w.text] && !(announced && (w.text == "will" || w.text == "'ll" || w.text == "would" && d.reported(s))) {
 			return true
 		}
 	}
 	return false
+}
+
+// reported reports whether a sentence reports speech: a reporting verb
+// among its words ("said", "announced", "told"), and no condition ("if",
+// "unless") that would make its "would" a conditional.
+func (d *docState) reported(s sentence) bool {
+	verbs := d.claimLex().verbs
+	found := false
+	for _, w := range d.wordsAfterAll(s.Start, s.End) {
+		if w.text == "if" || w.text == "unless" {
+			return false
+		}
+		if _, ok := verbs[w.text]; ok {
+			found = true
+		}
+	}
+	return found
 }
 
 // modals are the English modal verbs (closed-class grammar words).
