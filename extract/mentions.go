@@ -488,9 +488,11 @@ func orgPiece(d *docState, x *lexIndex, si, a, b int) *piece {
 			p.typ, p.kind = kg.Organization, h.Kind
 			return p
 		}
-		// A head word with its remit after "on" or "for": "House Committee
-		// on Education and the Workforce", "Center for Strategic and
-		// International Studies", "Commission on Civil Rights".
+		// A head word with its remit after "on", "for" or "of": "House
+		// Committee on Education and the Workforce", "Center for Strategic
+		// and International Studies", "Commission on Civil Rights", "Kenya
+		// Union of Journalists", "Cellular Operators Association of India"
+		// (a district "of" a state is the court's: courtPiece).
 		for i := from; i+2 < b; i++ {
 			if isPossessive(toks[i].Text) && i > from {
 				continue // "House Veterans' Affairs Subcommittee on ..."
@@ -499,7 +501,7 @@ func orgPiece(d *docState, x *lexIndex, si, a, b int) *piece {
 				break
 			}
 			low := strings.ToLower(toks[i+1].Text)
-			if h, ok := x.heads[toks[i].Text]; ok && !h.Legal && h.Kind != "company" && h.Kind != "media" && (low == "on" || low == "for") && isCapToken(toks[i+2].Text) {
+			if h, ok := x.heads[toks[i].Text]; ok && !h.Legal && h.Kind != "company" && h.Kind != "media" && (low == "on" || low == "for" || low == "of" && i > from && toks[i].Text != "District") && isCapToken(toks[i+2].Text) {
 				p := newPiece(d, si, from, b)
 				p.typ, p.kind = kg.Organization, h.Kind
 				return p

@@ -1248,11 +1248,7 @@ func headNounOrg(d *docState, toks []token, k int, skip *entity) *entity {
 		if m.Start >= toks[k].Start || m.Kind != nameMention || m.Entity.Type != kg.Organization || m.Entity == skip {
 			continue
 		}
-		ws := strings.Fields(m.Entity.Name)
-		for len(ws) > 2 && d.index().heads[ws[len(ws)-1]].Legal {
-			ws = ws[:len(ws)-1] // "Acme Media Group SA": the group
-		}
-		if len(ws) < 2 || strings.ToLower(strings.Trim(ws[len(ws)-1], ".,")) != head {
+		if !nameHasHead(d.index(), m.Entity.Name, head) {
 			continue
 		}
 		if best == nil || m.Start > best.Start {
@@ -1263,6 +1259,29 @@ func headNounOrg(d *docState, toks []token, k int, skip *entity) *entity {
 		return nil
 	}
 	return best.Entity
+}
+
+// nameHasHead reports whether an organization's name has the head noun
+// head: its last word before a legal form ("Acme Media Group SA": the
+// group), or the word a remit follows ("Judicial Conduct Board of
+// Pennsylvania": the board).
+func nameHasHead(x *lexIndex, name, head string) bool {
+	ws := strings.Fields(name)
+	for len(ws) > 2 && x.heads[ws[len(ws)-1]].Legal {
+		ws = ws[:len(ws)-1]
+	}
+	if len(ws) < 2 {
+		return false
+	}
+	if strings.ToLower(strings.Trim(ws[len(ws)-1], ".,")) == head {
+		return true
+	}
+	for i := 1; i+1 < len(ws); i++ {
+		if (ws[i+1] == "of" || ws[i+1] == "for" || ws[i+1] == "on") && strings.ToLower(ws[i]) == head {
+			return true
+		}
+	}
+	return false
 }
 
 // headNounOrgBefore: the first "the NOUN's" before toks[a] that names an
