@@ -1015,6 +1015,52 @@ func plainNameWords(x *lexIndex, lower map[string]bool, toks []token, a, b int) 
 	return true
 }
 
+// initialedName: toks[a:b] is two to four words, one of them (not the
+// last) a person's initials ("Q.", "R.K.") and the others capitalized words
+// that are no acronym, place, organization head or title: "Jane Q. Roe",
+// "R.K. Roe", not "U.S. Steel".
+func initialedName(x *lexIndex, toks []token, a, b int) bool {
+	if b-a < 2 || b-a > 4 {
+		return false
+	}
+	inits := 0
+	for k := a; k < b; k++ {
+		t := toks[k].Text
+		if k < b-1 && isInitials(t) {
+			inits++
+			continue
+		}
+		if !isCapToken(t) || isAllCaps(t) || x.places[kg.Key(t)] || x.calendar[kg.Key(t)] {
+			return false
+		}
+		if _, head := x.heads[t]; head {
+			return false
+		}
+		if n, _ := x.titleAt(toks, k, k+1); n > 0 {
+			return false
+		}
+	}
+	// a lone "A." opening the run may be a clipped given name's middle
+	// initial or the article: not enough
+	return inits == 1 && !x.places[kg.Key(toks[a].Text)] && toks[a].Text != "A." && toks[a].Text != "I."
+}
+
+// isInitials: "Q.", "R.K.", "J.-P.": capital letters each followed by a dot.
+func isInitials(t string) bool {
+	n := 0
+	for i := 0; i < len(t); i++ {
+		switch {
+		case t[i] >= 'A' && t[i] <= 'Z' && i+1 < len(t) && t[i+1] == '.':
+			n++
+			i++
+		case t[i] == '-':
+		default:
+			return false
+		}
+	}
+	return n > 0
+}
+
 // resolveAcronymLinks turns an acronym's link to a piece of its sentence
 // (set by markAcronyms) into an index into ps.
 func resolveAcronymLinks(ps []*piece) {
@@ -1046,6 +1092,8 @@ func typeFromSentence(d *docState, x *lexIndex, ps []*piece, p *piece) {
 		p.typ = kg.Person
 	case p.b-p.a >= 3 && hasParticle(toks, p.a+1, p.b-1):
 		p.typ = kg.Person // "Pieter van Rensburg"
+	case initialedName(x, toks, p.a, p.b) && !(p.a > 0 && strings.EqualFold(toks[p.a-1].Text, "the")):
+		p.typ = kg.Person // "Jane Q. Roe", "R.K. Roe"
 	case strings.HasSuffix(strings.ToLower(p.text), ".com"):
 		p.typ, p.kind = kg.Organization, "company"
 	}
