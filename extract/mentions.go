@@ -239,7 +239,7 @@ const placeCompound = "-based"
 
 // nameParticles are the lower-case particles of family names (closed
 // class): "van", "von der", "da".
-var nameParticles = map[string]bool{"van": true, "von": true, "der": true, "den": true, "del": true, "della": true, "da": true, "di": true, "du": true, "dos": true, "das": true, "ter": true, "ten": true, "bin": true, "ibn": true, "le": true, "la": true}
+var nameParticles = map[string]bool{"de": true, "van": true, "von": true, "der": true, "den": true, "del": true, "della": true, "da": true, "di": true, "du": true, "dos": true, "das": true, "ter": true, "ten": true, "bin": true, "ibn": true, "le": true, "la": true}
 
 // hasParticle reports whether a lower-case name particle is among tokens
 // [a,b).
@@ -765,7 +765,7 @@ func splitPlain(d *docState, x *lexIndex, si, a, b int, afterTitle, beforeTitle 
 	// Split at connectors unless an organization cue precedes the whole run.
 	if !hasCueBefore(x, toks, a) {
 		for i := a; i < b; i++ {
-			if connectors[strings.ToLower(toks[i].Text)] {
+			if connectors[strings.ToLower(toks[i].Text)] && !particleName(x, toks, a, i, b) {
 				var out []*piece
 				out = append(out, splitPlain(d, x, si, a, i, afterTitle, false)...)
 				j := i
@@ -819,6 +819,41 @@ func splitPlain(d *docState, x *lexIndex, si, a, b int, afterTitle, beforeTitle 
 		p.typ, p.kind = kg.Organization, "company"
 	}
 	return []*piece{p}
+}
+
+// particleName: toks[a:b] is a person's name with the particle "de" at i
+// ("Anne-Sophie de Villeneuve", "Raul de Albuquerque Neto"): one or two
+// plain capitalized words each side, and no place after the particle
+// ("Banque de France").
+func particleName(x *lexIndex, toks []token, a, i, b int) bool {
+	if toks[i].Text != "de" || i-a < 1 || i-a > 2 || b-i-1 < 1 || b-i-1 > 2 || x.isPlace(kg.Key(spanText0(toks, i+1, b))) {
+		return false
+	}
+	for k := a; k < b; k++ {
+		if k == i {
+			continue
+		}
+		t := toks[k].Text
+		if !isCapToken(t) || isAllCaps(t) || x.places[kg.Key(t)] && k < i {
+			return false
+		}
+		if _, head := x.heads[t]; head {
+			return false
+		}
+		if n, _ := x.titleAt(toks, k, k+1); n > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// spanText0 joins the texts of toks[a:b] with spaces.
+func spanText0(toks []token, a, b int) string {
+	ws := make([]string, 0, b-a)
+	for _, t := range toks[a:b] {
+		ws = append(ws, t.Text)
+	}
+	return strings.Join(ws, " ")
 }
 
 // plainWords: toks[a:b] are capitalized words, none an organization head
