@@ -787,6 +787,9 @@ func splitPlain(d *docState, x *lexIndex, si, a, b int, afterTitle, beforeTitle 
 			if !x.isFirstName(toks[k].Text) || b-k > 3 || !plainWords(x, toks, k, b) || !capWords(toks, a, k) {
 				continue
 			}
+			if k == a+1 && b-a <= 4 && plainWords(x, toks, a, k) && !isAllCaps(toks[a].Text) && !afterTitle && (a == 0 || !connectors[strings.ToLower(toks[a-1].Text)]) && !reportingWord(d, toks[a].Text) {
+				break // "Luiz Fernando Roe": a given name the lexicon lacks before one it has
+			}
 			p := newPiece(d, si, k, b)
 			p.typ, p.afterTitle = kg.Person, true
 			return append(splitPlain(d, x, si, a, k, afterTitle, false), p)
@@ -819,6 +822,13 @@ func splitPlain(d *docState, x *lexIndex, si, a, b int, afterTitle, beforeTitle 
 		p.typ, p.kind = kg.Organization, "company"
 	}
 	return []*piece{p}
+}
+
+// reportingWord: w is a reporting verb ("Said Jane Roe, ...": an inverted
+// attribution opening a sentence).
+func reportingWord(d *docState, w string) bool {
+	_, ok := d.claimLex().verbs[strings.ToLower(w)]
+	return ok
 }
 
 // particleName: toks[a:b] is a person's name with the particle "de" at i
