@@ -1090,6 +1090,36 @@ func initialedName(x *lexIndex, toks []token, a, b int) bool {
 	return inits == 1 && !x.places[kg.Key(toks[a].Text)] && toks[a].Text != "A." && toks[a].Text != "I."
 }
 
+// hyphenGivenName: a short capitalized family name and a given name of two
+// short syllables joined by a hyphen, the second in lower case ("Kim
+// Do-hyun", "Seo Ji-ah"): the romanized Korean shape, which names of
+// things do not take ("Co-operative" is too long a part).
+func hyphenGivenName(x *lexIndex, family, given string) bool {
+	fam := []rune(family)
+	if len(fam) < 2 || len(fam) > 6 || !isCapToken(family) || isAllCaps(family) || x.places[kg.Key(family)] {
+		return false
+	}
+	if _, head := x.heads[family]; head {
+		return false
+	}
+	first, second, ok := strings.Cut(given, "-")
+	if !ok || len(first) < 2 || len(first) > 6 || len(second) < 2 || len(second) > 5 {
+		return false
+	}
+	if "-"+second == placeCompound || strings.HasSuffix(second, "ed") {
+		return false // "New York-based", "Saudi-led": a compound adjective
+	}
+	for i, r := range first + second {
+		switch {
+		case i == 0 && r >= 'A' && r <= 'Z':
+		case r >= 'a' && r <= 'z':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
 // isInitials: "Q.", "R.K.", "J.-P.": capital letters each followed by a dot.
 func isInitials(t string) bool {
 	n := 0
@@ -1137,6 +1167,8 @@ func typeFromSentence(d *docState, x *lexIndex, ps []*piece, p *piece) {
 		p.typ = kg.Person
 	case p.b-p.a >= 3 && hasParticle(toks, p.a+1, p.b-1):
 		p.typ = kg.Person // "Pieter van Rensburg"
+	case p.b-p.a == 2 && hyphenGivenName(x, toks[p.a].Text, toks[p.a+1].Text):
+		p.typ = kg.Person // "Kim Do-hyun": a family name, a hyphenated given name
 	case initialedName(x, toks, p.a, p.b) && !(p.a > 0 && strings.EqualFold(toks[p.a-1].Text, "the")):
 		p.typ = kg.Person // "Jane Q. Roe", "R.K. Roe"
 	case strings.HasSuffix(strings.ToLower(p.text), ".com"):
