@@ -1090,6 +1090,29 @@ func initialedName(x *lexIndex, toks []token, a, b int) bool {
 	return inits == 1 && !x.places[kg.Key(toks[a].Text)] && toks[a].Text != "A." && toks[a].Text != "I."
 }
 
+// pluralTitleName: two to four capitalized words ending in the plural of
+// an occupation ("Dalgleish Independent Trustees", "Harlow Consulting
+// Engineers"): a firm or a group named for its members, not a person, when
+// the first word is no given name or honorific.
+func pluralTitleName(x *lexIndex, toks []token, a, b int) bool {
+	if b-a < 2 || b-a > 4 || x.isFirstName(toks[a].Text) || x.honorifics[toks[a].Text] {
+		return false
+	}
+	last := toks[b-1].Text
+	if !strings.HasSuffix(last, "s") || strings.HasSuffix(last, "ss") || isAllCaps(last) {
+		return false
+	}
+	if _, ok := x.titles[strings.ToLower(strings.TrimSuffix(last, "s"))]; !ok {
+		return false
+	}
+	for k := a; k < b; k++ {
+		if !isCapToken(toks[k].Text) || strings.EqualFold(toks[k].Text, "and") {
+			return false
+		}
+	}
+	return true
+}
+
 // hyphenGivenName: a short capitalized family name and a given name of two
 // short syllables joined by a hyphen, the second in lower case ("Kim
 // Do-hyun", "Seo Ji-ah"): the romanized Korean shape, which names of
@@ -1173,6 +1196,8 @@ func typeFromSentence(d *docState, x *lexIndex, ps []*piece, p *piece) {
 		p.typ = kg.Person // "Jane Q. Roe", "R.K. Roe"
 	case strings.HasSuffix(strings.ToLower(p.text), ".com"):
 		p.typ, p.kind = kg.Organization, "company"
+	case pluralTitleName(x, toks, p.a, p.b):
+		p.typ, p.kind = kg.Organization, "company" // "Dalgleish Independent Trustees"
 	}
 	if p.typ == "" && p.b-p.a >= 2 && p.b-p.a <= 4 && !isAllCaps(first) && (appositiveTitle(x, toks, p.b) || ageOrWhoAfter(toks, p.b)) {
 		// "Jane Roe, a lawyer for Acme", "Jane Roe, Acme's chief executive",
