@@ -2075,6 +2075,8 @@ func (d *docState) governedBy(s sentence, off int, verbs map[string]bool) bool {
 func (d *docState) unassertedNoun(s sentence, off int, announced bool) bool {
 	for _, w := range d.wordsBefore(off, s.Start, 4) {
 		switch {
+		case w.text == "pending":
+			return true // "suspended pending a review": the review is to come
 		case modals[w.text]:
 			return !(announced && (w.text == "will" || w.text == "'ll"))
 		case prepositions[w.text] || w.text == "to":
