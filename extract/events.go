@@ -2073,6 +2073,9 @@ func (d *docState) governedBy(s sentence, off int, verbs map[string]bool) bool {
 // not accept a settlement", "may seek an injunction"). The governing verb
 // is the first word before the noun that is no determiner or modifier.
 func (d *docState) unassertedNoun(s sentence, off int, announced bool) bool {
+	if ws := d.wordsBefore(off, s.Start, 1); len(ws) == 1 && (ws[0].text == "of" || ws[0].text == "for") {
+		return true // "the standard of review", "a petition for review": a kind, not an event
+	}
 	for _, w := range d.wordsBefore(off, s.Start, 4) {
 		switch {
 		case w.text == "pending":
