@@ -1868,7 +1868,7 @@ func (d *docState) subjectIn(s sentence, from, end int) *mention {
 		if m.Entity == nil || d.possessive(m) && !d.proxy(s, m) || d.prepBefore(s, m.Start, from) != "" && !d.lawyersFor(s, m, from) {
 			continue
 		}
-		if m.Entity.Type == kg.Organization && d.modifier(s, m, nil) && !d.proxy(s, m) {
+		if m.Entity.Type == kg.Organization && (d.modifier(s, m, nil) || d.titledAfter(s, m)) && !d.proxy(s, m) {
 			continue
 		}
 		cands = append(cands, m)
@@ -2504,4 +2504,24 @@ func (d *docState) itsBefore(si, off int, subj *mention) *mention {
 		return nil
 	}
 	return &mention{Start: w.start, End: w.end, Text: d.Doc.Text[w.start:w.end], Sent: si, Kind: pronounMention, Entity: owner.Entity}
+}
+
+// titledAfter reports whether an organization mention modifies a title
+// before a person's name ("Marlow University President Jane Roe", "BPA
+// chief executive Jane Roe"): the person heads the phrase.
+func (d *docState) titledAfter(s sentence, m *mention) bool {
+	if m.Entity.Kind == "court" {
+		return false // "Supreme Court Justice Jane Roe" acts as the court
+	}
+	toks := s.Tokens
+	k := slices.IndexFunc(toks, func(t token) bool { return t.Start >= m.End })
+	if k < 0 {
+		return false
+	}
+	n, _ := d.index().titleAt(toks, k, len(toks))
+	if n == 0 || k+n >= len(toks) {
+		return false
+	}
+	next := d.mentionAt(toks[k+n].Start)
+	return next != nil && next.Entity != nil && next.Entity.Type == kg.Person && next.Start == toks[k+n].Start
 }
