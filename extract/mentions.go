@@ -1011,15 +1011,21 @@ func typePieces(d *docState, x *lexIndex, ps []*piece, lower map[string]bool) {
 // surnameEchoes types as persons the untyped names of two or three plain
 // capitalized words whose last word the document later uses on its own
 // ("Chukwuemeka Obiora told reporters ... Obiora declined"): news refers
-// to a person by surname, to a company by its first word. It needs no list
-// of given names, so names of any origin are found.
+// to a person by surname, to a company by its first word. A surname the
+// document gives a person's honorific ("Mr Obiora") echoes it wherever it
+// stands. It needs no list of given names, so names of any origin are
+// found.
 func surnameEchoes(x *lexIndex, d *docState, ps []*piece, lower map[string]bool) {
 	singles := map[string]int{} // key -> first piece index of a one-word name
+	people := map[string]bool{} // one-word names typed as persons ("Mr Roe")
 	for i, p := range ps {
 		if p.b-p.a == 1 && !p.blocked && (p.typ == "" || p.weak) {
 			if _, ok := singles[kg.Key(p.text)]; !ok {
 				singles[kg.Key(p.text)] = i
 			}
+		}
+		if p.b-p.a == 1 && !p.blocked && p.typ == kg.Person && !p.weak {
+			people[kg.Key(p.text)] = true
 		}
 	}
 	for i, p := range ps {
@@ -1032,7 +1038,7 @@ func surnameEchoes(x *lexIndex, d *docState, ps []*piece, lower map[string]bool)
 		}
 		last, first := kg.Key(toks[p.b-1].Text), kg.Key(toks[p.a].Text)
 		j, echoed := singles[last]
-		if _, firstToo := singles[first]; echoed && j > i && !firstToo {
+		if _, firstToo := singles[first]; (echoed && j > i || people[last]) && !firstToo && !people[first] {
 			p.typ = kg.Person
 		}
 	}
