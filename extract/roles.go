@@ -53,6 +53,7 @@ func findRoles(d *docState) {
 		ownerRole(d, r, rb.addRole)
 	}
 	rb.orgsFromTitleHeads()
+	judgesOnCourts(d)
 	dropBareRanks(d)
 	dropSupersededCurrent(d)
 }
