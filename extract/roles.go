@@ -1334,9 +1334,15 @@ func salientOrg(d *docState, skip *entity) *entity {
 	return best
 }
 
+// A company's officer is not at a partnership of lawyers or accountants
+// ("Acme LLP": advisers=1 in org_heads.txt) the story names for its advice.
 func recentOrgKind(d *docState, off int, skip *entity, kind string) *entity {
 	var best *mention
+	x := d.index()
 	for _, m := range d.Mentions {
+		if kind == "company" && m.Entity != nil && advisersFirm(x, m.Entity.Name) {
+			continue
+		}
 		if m.Start < off && m.Kind == nameMention && m.Entity.Type == kg.Organization && m.Entity != skip && (kind == "" || m.Entity.Kind == kind) {
 			if best == nil || m.Start > best.Start {
 				best = m
@@ -1347,6 +1353,13 @@ func recentOrgKind(d *docState, off int, skip *entity, kind string) *entity {
 		return nil
 	}
 	return best.Entity
+}
+
+// advisersFirm reports whether an organization's name ends in the legal
+// form of a partnership of lawyers or accountants ("Acme LLP").
+func advisersFirm(x *lexIndex, name string) bool {
+	ws := strings.Fields(name)
+	return len(ws) > 1 && x.heads[ws[len(ws)-1]].Advisers
 }
 
 // prefixedTitleEndingAt is titleEndingAt for a title glued to a status
