@@ -836,7 +836,47 @@ func (r *eventRead) keepPeople() bool {
 		kept = append(kept, p)
 	}
 	ev.parts = kept
+	if !hasPart(ev.parts, asSubject) {
+		// "fired the general manager of Acme, Jane Roe": the officer
+		// described is the person named after the description
+		if pm := r.d.describedPersonAfter(r.s, r.m.end); pm != nil {
+			ev.add(pm, asSubject)
+		}
+	}
 	return !dropped || hasPart(ev.parts, asSubject)
+}
+
+// describedPersonAfter is the person named after a description that
+// opens right after off in sentence s with a determiner and ends at a
+// comma: "the general manager of Acme (AC), Jane Roe". The description
+// holds no other comma and no verb-like word (a reporting verb) and is at
+// most twelve words long.
+func (d *docState) describedPersonAfter(s sentence, off int) *mention {
+	ws := d.wordsAfter(off, s.End, 1)
+	if len(ws) == 0 || !determiners[ws[0].text] || ws[0].text == "that" {
+		return nil
+	}
+	comma := strings.IndexByte(d.Doc.Text[off:s.End], ',')
+	if comma < 0 {
+		return nil
+	}
+	comma += off
+	desc := d.wordsAfterAll(off, comma)
+	if len(desc) > 12 {
+		return nil
+	}
+	for _, w := range desc {
+		if _, ok := d.claimLex().verbs[w.text]; ok {
+			return nil
+		}
+	}
+	for _, m := range d.mentionsIn(comma, s.End) {
+		if m.Entity != nil && m.Entity.Type == kg.Person && strings.TrimSpace(d.Doc.Text[comma+1:m.Start]) == "" {
+			return m
+		}
+		break
+	}
+	return nil
 }
 
 // finalChecks rejects a transitive trigger with no object ("settle in
