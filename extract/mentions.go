@@ -1231,15 +1231,16 @@ func whichAfter(toks []token, b int) bool {
 }
 
 // ageOrWhoAfter reports whether a name ending at token b is followed by an
-// age ("Jane Roe, 44,") or a relative "who" ("Jane Roe, who resigned"):
-// both are said of people.
+// age ("Jane Roe, 44,"), a relative "who" ("Jane Roe, who resigned") or a
+// past office ("Jane Roe, formerly head of quality at Acme"): all are said
+// of people.
 func ageOrWhoAfter(toks []token, b int) bool {
 	if b+1 >= len(toks) || toks[b].Text != "," {
 		return false
 	}
 	next := toks[b+1].Text
-	if next == "who" {
-		return true
+	if next == "who" || next == "formerly" || next == "previously" {
+		return true // "Jane Roe, formerly head of quality at Acme"
 	}
 	return len(next) <= 3 && isDigits(next) && b+2 < len(toks) && toks[b+2].Text == ","
 }
