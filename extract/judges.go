@@ -13,7 +13,7 @@ import (
 // document names after that place ("Hennepin County District Court"), else
 // at no organization stated.
 func judgesOnCourts(d *docState) {
-	ts := d.triggers()
+	ts, x := d.triggers(), d.index()
 	byID := map[string]*entity{}
 	var courts []*entity
 	for _, e := range d.Entities {
@@ -29,16 +29,24 @@ func judgesOnCourts(d *docState) {
 		if len(ws) == 0 || !ts.court[ws[len(ws)-1]] || org == nil || org.Kind == "court" || org.Type != kg.Organization {
 			continue
 		}
-		if org.Kind != "government" && org.Kind != "" && !strings.Contains(strings.ToLower(org.Name), "county") {
-			continue
-		}
-		r.Organization = ""
+		court := ""
 		for _, c := range courts {
 			if strings.HasPrefix(c.Name, org.Name+" ") {
-				r.Organization = c.ID
+				court = c.ID
 				break
 			}
 		}
+		if court == "" && org.Kind != "government" && org.Kind != "" && !x.isPlace(kg.Key(org.Name)) && !placeHead(x, org.Name) {
+			continue
+		}
+		r.Organization = court
 		r.ID = kg.ID("rol", r.Person, r.Title, r.Organization, r.Status)
 	}
+}
+
+// placeHead reports whether a name ends in the head word of a place's
+// government (kind=government in org_heads.txt: "Buena Vista County").
+func placeHead(x *lexIndex, name string) bool {
+	ws := strings.Fields(name)
+	return len(ws) > 1 && x.heads[ws[len(ws)-1]].Kind == "government"
 }
