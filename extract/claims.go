@@ -771,6 +771,11 @@ func (d *docState) subjectWords(vs, start int) []word {
 	x := d.index()
 	if len(ws) > 1 && (x.ev.counsel[ws[0].text] || x.ev.spokes[ws[0].text]) {
 		ws = ws[1:]
+		// "the regulator's determinations panel": a noun modifying the
+		// spokes word goes with it
+		if len(ws) > 2 && possessiveWord(ws[1].text) && !possessiveWord(ws[0].text) && !determiners[ws[0].text] {
+			ws = ws[1:]
+		}
 	}
 	return ws
 }

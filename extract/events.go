@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -561,6 +562,9 @@ func (r *eventRead) readSubject() {
 	d, ts, s, si, m, t := r.d, r.ts, r.s, r.si, r.m, r.t
 	clauseStart, subj := d.subjectOf(si, m.start)
 	poss := d.possessorBefore(si, m.start)
+	if poss == nil && t.Attrs["poss"] != "" {
+		poss = d.itsBefore(si, m.start, subj)
+	}
 	// "X, which argued ..., lost its challenge": a possessive pronoun in the
 	// subject's own clause is the subject's, not the nearest earlier name's
 	if poss != nil && poss.Kind == pronounMention && subj != nil && subj.Entity != nil && poss.Entity != subj.Entity &&
@@ -832,7 +836,47 @@ func (r *eventRead) keepPeople() bool {
 		kept = append(kept, p)
 	}
 	ev.parts = kept
+	if !hasPart(ev.parts, asSubject) {
+		// "fired the general manager of Acme, Jane Roe": the officer
+		// described is the person named after the description
+		if pm := r.d.describedPersonAfter(r.s, r.m.end); pm != nil {
+			ev.add(pm, asSubject)
+		}
+	}
 	return !dropped || hasPart(ev.parts, asSubject)
+}
+
+// describedPersonAfter is the person named after a description that
+// opens right after off in sentence s with a determiner and ends at a
+// comma: "the general manager of Acme (AC), Jane Roe". The description
+// holds no other comma and no verb-like word (a reporting verb) and is at
+// most twelve words long.
+func (d *docState) describedPersonAfter(s sentence, off int) *mention {
+	ws := d.wordsAfter(off, s.End, 1)
+	if len(ws) == 0 || !determiners[ws[0].text] || ws[0].text == "that" {
+		return nil
+	}
+	comma := strings.IndexByte(d.Doc.Text[off:s.End], ',')
+	if comma < 0 {
+		return nil
+	}
+	comma += off
+	desc := d.wordsAfterAll(off, comma)
+	if len(desc) > 12 {
+		return nil
+	}
+	for _, w := range desc {
+		if _, ok := d.claimLex().verbs[w.text]; ok {
+			return nil
+		}
+	}
+	for _, m := range d.mentionsIn(comma, s.End) {
+		if m.Entity != nil && m.Entity.Type == kg.Person && strings.TrimSpace(d.Doc.Text[comma+1:m.Start]) == "" {
+			return m
+		}
+		break
+	}
+	return nil
 }
 
 // finalChecks rejects a transitive trigger with no object ("settle in
@@ -1726,10 +1770,15 @@ func (d *docState) subjectOf(si, off int) (int, *mention) {
 			bounds = append(bounds, bound{i, i + 1, false, false})
 		}
 	}
+	prev := ""
 	for _, w := range d.wordsAfterAll(s.Start, off) {
-		if subordinators[w.text] || relatives[w.text] {
+		// "has since opened", "had once run": after an auxiliary the word
+		// is an adverb, not a subordinator
+		adverb := beForms[prev] || prev == "has" || prev == "have" || prev == "had"
+		if relatives[w.text] || subordinators[w.text] && !adverb {
 			bounds = append(bounds, bound{w.start, w.end, relatives[w.text], subordinators[w.text] && w.text != "but"})
 		}
+		prev = w.text
 	}
 	sort.Slice(bounds, func(a, b int) bool { return bounds[a].start < bounds[b].start })
 	// "... that the case was moot and asked the judge to": a verb after
@@ -1750,6 +1799,12 @@ func (d *docState) subjectOf(si, off int) (int, *mention) {
 		// an appositive between commas after a name ("X, a co-founder and
 		// longtime Y ally, resigned") is not the subject: the name is
 		if k > 0 && segEnd < off && t[segEnd] == ',' && t[bounds[k-1].start] == ',' && d.appositive(s, bounds[k-1].start, segStart, segEnd) {
+			segEnd = bounds[k-1].start
+			continue
+		}
+		// a relative clause between commas ("X, which owns Y, filed"): its
+		// nouns are not the subject; the name before it is
+		if k > 1 && segEnd < off && t[segEnd] == ',' && bounds[k-1].rel && t[bounds[k-2].start] == ',' && strings.TrimSpace(t[bounds[k-2].end:bounds[k-1].start]) == "" {
 			segEnd = bounds[k-1].start
 			continue
 		}
@@ -1853,7 +1908,7 @@ func (d *docState) subjectIn(s sentence, from, end int) *mention {
 		if m.Entity == nil || d.possessive(m) && !d.proxy(s, m) || d.prepBefore(s, m.Start, from) != "" && !d.lawyersFor(s, m, from) {
 			continue
 		}
-		if m.Entity.Type == kg.Organization && d.modifier(s, m, nil) && !d.proxy(s, m) {
+		if m.Entity.Type == kg.Organization && (d.modifier(s, m, nil) || d.titledAfter(s, m)) && !d.proxy(s, m) {
 			continue
 		}
 		cands = append(cands, m)
@@ -1968,13 +2023,32 @@ func (d *docState) passiveVerbAfter(s sentence, off int) (int, string) {
 // appeal", "would sue", "could be removed".
 // An announced change of office ("will serve as interim chief executive",
 // "will step down") is an event: with announced set, "will" is no modal.
+// In reported speech "would" is that "will" moved back ("the company said
+// its chief would step down").
 func (d *docState) modalBefore(s sentence, off int, announced bool) bool {
 	for _, w := range d.wordsBefore(off, s.Start, 2) {
-		if modals[w.text] && !(announced && (w.text == "will" || w.text == "'ll")) {
+		if modals[w.text] && !(announced && (w.text == "will" || w.text == "'ll" || w.text == "would" && d.reported(s))) {
 			return true
 		}
 	}
 	return false
+}
+
+// reported reports whether a sentence reports speech: a reporting verb
+// among its words ("said", "announced", "told"), and no condition ("if",
+// "unless") that would make its "would" a conditional.
+func (d *docState) reported(s sentence) bool {
+	verbs := d.claimLex().verbs
+	found := false
+	for _, w := range d.wordsAfterAll(s.Start, s.End) {
+		if w.text == "if" || w.text == "unless" {
+			return false
+		}
+		if _, ok := verbs[w.text]; ok {
+			found = true
+		}
+	}
+	return found
 }
 
 // modals are the English modal verbs (closed-class grammar words).
@@ -2039,8 +2113,13 @@ func (d *docState) governedBy(s sentence, off int, verbs map[string]bool) bool {
 // not accept a settlement", "may seek an injunction"). The governing verb
 // is the first word before the noun that is no determiner or modifier.
 func (d *docState) unassertedNoun(s sentence, off int, announced bool) bool {
+	if ws := d.wordsBefore(off, s.Start, 1); len(ws) == 1 && (ws[0].text == "of" || ws[0].text == "for") {
+		return true // "the standard of review", "a petition for review": a kind, not an event
+	}
 	for _, w := range d.wordsBefore(off, s.Start, 4) {
 		switch {
+		case w.text == "pending":
+			return true // "suspended pending a review": the review is to come
 		case modals[w.text]:
 			return !(announced && (w.text == "will" || w.text == "'ll"))
 		case prepositions[w.text] || w.text == "to":
@@ -2436,4 +2515,53 @@ func (d *docState) parentOf(s sentence, m *mention) *mention {
 		return nil
 	}
 	return p
+}
+
+// itsBefore reads "its" or "their" opening the noun phrase that ends at off
+// ("X said its investigation into Y", "the regulator opened its
+// inquiry"): the possessor is the clause's subject when an organization,
+// else the nearest organization named before in the sentence.
+func (d *docState) itsBefore(si, off int, subj *mention) *mention {
+	ws := d.wordsBefore(off, d.Sents[si].Start, 3)
+	k := slices.IndexFunc(ws, func(w word) bool { return w.text == "its" || w.text == "their" })
+	if k < 0 {
+		return nil
+	}
+	w := ws[k]
+	if inQuoteText(d.Doc.Text, d.Sents[si].Start, w.start) {
+		return nil // a speaker's "its" is the speaker's business
+	}
+	owner := subj
+	if owner == nil || owner.Entity == nil || owner.Entity.Type != kg.Organization || owner.Start > w.start {
+		owner = nil
+		for _, m := range d.mentionsIn(d.Sents[si].Start, w.start) {
+			if m.Entity != nil && m.Entity.Type == kg.Organization {
+				owner = m
+			}
+		}
+	}
+	if owner == nil {
+		return nil
+	}
+	return &mention{Start: w.start, End: w.end, Text: d.Doc.Text[w.start:w.end], Sent: si, Kind: pronounMention, Entity: owner.Entity}
+}
+
+// titledAfter reports whether an organization mention modifies a title
+// before a person's name ("Marlow University President Jane Roe", "BPA
+// chief executive Jane Roe"): the person heads the phrase.
+func (d *docState) titledAfter(s sentence, m *mention) bool {
+	if m.Entity.Kind == "court" {
+		return false // "Supreme Court Justice Jane Roe" acts as the court
+	}
+	toks := s.Tokens
+	k := slices.IndexFunc(toks, func(t token) bool { return t.Start >= m.End })
+	if k < 0 {
+		return false
+	}
+	n, _ := d.index().titleAt(toks, k, len(toks))
+	if n == 0 || k+n >= len(toks) {
+		return false
+	}
+	next := d.mentionAt(toks[k+n].Start)
+	return next != nil && next.Entity != nil && next.Entity.Type == kg.Person && next.Start == toks[k+n].Start
 }

@@ -94,6 +94,7 @@ func (e *Extractor) Document(doc kg.Document) (ex kg.Extraction, err error) {
 	findRoles(d)
 	findEvents(d)
 	findClaims(d)
+	departedRoles(d)
 	return d.extraction(), nil
 }
 

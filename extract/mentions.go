@@ -239,7 +239,7 @@ const placeCompound = "-based"
 
 // nameParticles are the lower-case particles of family names (closed
 // class): "van", "von der", "da".
-var nameParticles = map[string]bool{"van": true, "von": true, "der": true, "den": true, "del": true, "della": true, "da": true, "di": true, "du": true, "dos": true, "das": true, "ter": true, "ten": true, "bin": true, "ibn": true, "le": true, "la": true}
+var nameParticles = map[string]bool{"de": true, "van": true, "von": true, "der": true, "den": true, "del": true, "della": true, "da": true, "di": true, "du": true, "dos": true, "das": true, "ter": true, "ten": true, "bin": true, "ibn": true, "le": true, "la": true}
 
 // hasParticle reports whether a lower-case name particle is among tokens
 // [a,b).
@@ -488,9 +488,11 @@ func orgPiece(d *docState, x *lexIndex, si, a, b int) *piece {
 			p.typ, p.kind = kg.Organization, h.Kind
 			return p
 		}
-		// A head word with its remit after "on" or "for": "House Committee
-		// on Education and the Workforce", "Center for Strategic and
-		// International Studies", "Commission on Civil Rights".
+		// A head word with its remit after "on", "for" or "of": "House
+		// Committee on Education and the Workforce", "Center for Strategic
+		// and International Studies", "Commission on Civil Rights", "Kenya
+		// Union of Journalists", "Cellular Operators Association of India"
+		// (a district "of" a state is the court's: courtPiece).
 		for i := from; i+2 < b; i++ {
 			if isPossessive(toks[i].Text) && i > from {
 				continue // "House Veterans' Affairs Subcommittee on ..."
@@ -499,7 +501,7 @@ func orgPiece(d *docState, x *lexIndex, si, a, b int) *piece {
 				break
 			}
 			low := strings.ToLower(toks[i+1].Text)
-			if h, ok := x.heads[toks[i].Text]; ok && !h.Legal && h.Kind != "company" && h.Kind != "media" && (low == "on" || low == "for") && isCapToken(toks[i+2].Text) {
+			if h, ok := x.heads[toks[i].Text]; ok && !h.Legal && h.Kind != "company" && h.Kind != "media" && (low == "on" || low == "for" || low == "of" && i > from && toks[i].Text != "District") && isCapToken(toks[i+2].Text) {
 				p := newPiece(d, si, from, b)
 				p.typ, p.kind = kg.Organization, h.Kind
 				return p
@@ -763,7 +765,7 @@ func splitPlain(d *docState, x *lexIndex, si, a, b int, afterTitle, beforeTitle 
 	// Split at connectors unless an organization cue precedes the whole run.
 	if !hasCueBefore(x, toks, a) {
 		for i := a; i < b; i++ {
-			if connectors[strings.ToLower(toks[i].Text)] {
+			if connectors[strings.ToLower(toks[i].Text)] && !particleName(x, toks, a, i, b) {
 				var out []*piece
 				out = append(out, splitPlain(d, x, si, a, i, afterTitle, false)...)
 				j := i
@@ -784,6 +786,9 @@ func splitPlain(d *docState, x *lexIndex, si, a, b int, afterTitle, beforeTitle 
 		for k := a + 1; k+1 < b; k++ {
 			if !x.isFirstName(toks[k].Text) || b-k > 3 || !plainWords(x, toks, k, b) || !capWords(toks, a, k) {
 				continue
+			}
+			if k == a+1 && b-a <= 4 && plainWords(x, toks, a, k) && !isAllCaps(toks[a].Text) && !afterTitle && (a == 0 || !connectors[strings.ToLower(toks[a-1].Text)]) && !reportingWord(d, toks[a].Text) {
+				break // "Luiz Fernando Roe": a given name the lexicon lacks before one it has
 			}
 			p := newPiece(d, si, k, b)
 			p.typ, p.afterTitle = kg.Person, true
@@ -817,6 +822,48 @@ func splitPlain(d *docState, x *lexIndex, si, a, b int, afterTitle, beforeTitle 
 		p.typ, p.kind = kg.Organization, "company"
 	}
 	return []*piece{p}
+}
+
+// reportingWord: w is a reporting verb ("Said Jane Roe, ...": an inverted
+// attribution opening a sentence).
+func reportingWord(d *docState, w string) bool {
+	_, ok := d.claimLex().verbs[strings.ToLower(w)]
+	return ok
+}
+
+// particleName: toks[a:b] is a person's name with the particle "de" at i
+// ("Anne-Sophie de Villeneuve", "Raul de Albuquerque Neto"): one or two
+// plain capitalized words each side, and no place after the particle
+// ("Banque de France").
+func particleName(x *lexIndex, toks []token, a, i, b int) bool {
+	if toks[i].Text != "de" || i-a < 1 || i-a > 2 || b-i-1 < 1 || b-i-1 > 2 || x.isPlace(kg.Key(spanText0(toks, i+1, b))) {
+		return false
+	}
+	for k := a; k < b; k++ {
+		if k == i {
+			continue
+		}
+		t := toks[k].Text
+		if !isCapToken(t) || isAllCaps(t) || x.places[kg.Key(t)] && k < i {
+			return false
+		}
+		if _, head := x.heads[t]; head {
+			return false
+		}
+		if n, _ := x.titleAt(toks, k, k+1); n > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// spanText0 joins the texts of toks[a:b] with spaces.
+func spanText0(toks []token, a, b int) string {
+	ws := make([]string, 0, b-a)
+	for _, t := range toks[a:b] {
+		ws = append(ws, t.Text)
+	}
+	return strings.Join(ws, " ")
 }
 
 // plainWords: toks[a:b] are capitalized words, none an organization head
@@ -964,15 +1011,21 @@ func typePieces(d *docState, x *lexIndex, ps []*piece, lower map[string]bool) {
 // surnameEchoes types as persons the untyped names of two or three plain
 // capitalized words whose last word the document later uses on its own
 // ("Chukwuemeka Obiora told reporters ... Obiora declined"): news refers
-// to a person by surname, to a company by its first word. It needs no list
-// of given names, so names of any origin are found.
+// to a person by surname, to a company by its first word. A surname the
+// document gives a person's honorific ("Mr Obiora") echoes it wherever it
+// stands. It needs no list of given names, so names of any origin are
+// found.
 func surnameEchoes(x *lexIndex, d *docState, ps []*piece, lower map[string]bool) {
 	singles := map[string]int{} // key -> first piece index of a one-word name
+	people := map[string]bool{} // one-word names typed as persons ("Mr Roe")
 	for i, p := range ps {
 		if p.b-p.a == 1 && !p.blocked && (p.typ == "" || p.weak) {
 			if _, ok := singles[kg.Key(p.text)]; !ok {
 				singles[kg.Key(p.text)] = i
 			}
+		}
+		if p.b-p.a == 1 && !p.blocked && p.typ == kg.Person && !p.weak {
+			people[kg.Key(p.text)] = true
 		}
 	}
 	for i, p := range ps {
@@ -985,7 +1038,7 @@ func surnameEchoes(x *lexIndex, d *docState, ps []*piece, lower map[string]bool)
 		}
 		last, first := kg.Key(toks[p.b-1].Text), kg.Key(toks[p.a].Text)
 		j, echoed := singles[last]
-		if _, firstToo := singles[first]; echoed && j > i && !firstToo {
+		if _, firstToo := singles[first]; (echoed && j > i || people[last]) && !firstToo && !people[first] {
 			p.typ = kg.Person
 		}
 	}
@@ -1011,6 +1064,105 @@ func plainNameWords(x *lexIndex, lower map[string]bool, toks []token, a, b int) 
 		}
 	}
 	return true
+}
+
+// initialedName: toks[a:b] is two to four words, one of them (not the
+// last) a person's initials ("Q.", "R.K.") and the others capitalized words
+// that are no acronym, place, organization head or title: "Jane Q. Roe",
+// "R.K. Roe", not "U.S. Steel".
+func initialedName(x *lexIndex, toks []token, a, b int) bool {
+	if b-a < 2 || b-a > 4 {
+		return false
+	}
+	inits := 0
+	for k := a; k < b; k++ {
+		t := toks[k].Text
+		if k < b-1 && isInitials(t) {
+			inits++
+			continue
+		}
+		if !isCapToken(t) || isAllCaps(t) || x.places[kg.Key(t)] || x.calendar[kg.Key(t)] {
+			return false
+		}
+		if _, head := x.heads[t]; head {
+			return false
+		}
+		if n, _ := x.titleAt(toks, k, k+1); n > 0 {
+			return false
+		}
+	}
+	// a lone "A." opening the run may be a clipped given name's middle
+	// initial or the article: not enough
+	return inits == 1 && !x.places[kg.Key(toks[a].Text)] && toks[a].Text != "A." && toks[a].Text != "I."
+}
+
+// pluralTitleName: two to four capitalized words ending in the plural of
+// an occupation ("Dalgleish Independent Trustees", "Harlow Consulting
+// Engineers"): a firm or a group named for its members, not a person, when
+// the first word is no given name or honorific.
+func pluralTitleName(x *lexIndex, toks []token, a, b int) bool {
+	if b-a < 2 || b-a > 4 || x.isFirstName(toks[a].Text) || x.honorifics[toks[a].Text] {
+		return false
+	}
+	last := toks[b-1].Text
+	if !strings.HasSuffix(last, "s") || strings.HasSuffix(last, "ss") || isAllCaps(last) {
+		return false
+	}
+	if _, ok := x.titles[strings.ToLower(strings.TrimSuffix(last, "s"))]; !ok {
+		return false
+	}
+	for k := a; k < b; k++ {
+		if !isCapToken(toks[k].Text) || strings.EqualFold(toks[k].Text, "and") {
+			return false
+		}
+	}
+	return true
+}
+
+// hyphenGivenName: a short capitalized family name and a given name of two
+// short syllables joined by a hyphen, the second in lower case ("Kim
+// Do-hyun", "Seo Ji-ah"): the romanized Korean shape, which names of
+// things do not take ("Co-operative" is too long a part).
+func hyphenGivenName(x *lexIndex, family, given string) bool {
+	fam := []rune(family)
+	if len(fam) < 2 || len(fam) > 6 || !isCapToken(family) || isAllCaps(family) || x.places[kg.Key(family)] {
+		return false
+	}
+	if _, head := x.heads[family]; head {
+		return false
+	}
+	first, second, ok := strings.Cut(given, "-")
+	if !ok || len(first) < 2 || len(first) > 6 || len(second) < 2 || len(second) > 5 {
+		return false
+	}
+	if "-"+second == placeCompound || strings.HasSuffix(second, "ed") {
+		return false // "New York-based", "Saudi-led": a compound adjective
+	}
+	for i, r := range first + second {
+		switch {
+		case i == 0 && r >= 'A' && r <= 'Z':
+		case r >= 'a' && r <= 'z':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// isInitials: "Q.", "R.K.", "J.-P.": capital letters each followed by a dot.
+func isInitials(t string) bool {
+	n := 0
+	for i := 0; i < len(t); i++ {
+		switch {
+		case t[i] >= 'A' && t[i] <= 'Z' && i+1 < len(t) && t[i+1] == '.':
+			n++
+			i++
+		case t[i] == '-':
+		default:
+			return false
+		}
+	}
+	return n > 0
 }
 
 // resolveAcronymLinks turns an acronym's link to a piece of its sentence
@@ -1044,8 +1196,14 @@ func typeFromSentence(d *docState, x *lexIndex, ps []*piece, p *piece) {
 		p.typ = kg.Person
 	case p.b-p.a >= 3 && hasParticle(toks, p.a+1, p.b-1):
 		p.typ = kg.Person // "Pieter van Rensburg"
+	case p.b-p.a == 2 && hyphenGivenName(x, toks[p.a].Text, toks[p.a+1].Text):
+		p.typ = kg.Person // "Kim Do-hyun": a family name, a hyphenated given name
+	case initialedName(x, toks, p.a, p.b) && !(p.a > 0 && strings.EqualFold(toks[p.a-1].Text, "the")):
+		p.typ = kg.Person // "Jane Q. Roe", "R.K. Roe"
 	case strings.HasSuffix(strings.ToLower(p.text), ".com"):
 		p.typ, p.kind = kg.Organization, "company"
+	case pluralTitleName(x, toks, p.a, p.b):
+		p.typ, p.kind = kg.Organization, "company" // "Dalgleish Independent Trustees"
 	}
 	if p.typ == "" && p.b-p.a >= 2 && p.b-p.a <= 4 && !isAllCaps(first) && (appositiveTitle(x, toks, p.b) || ageOrWhoAfter(toks, p.b)) {
 		// "Jane Roe, a lawyer for Acme", "Jane Roe, Acme's chief executive",
@@ -1073,15 +1231,16 @@ func whichAfter(toks []token, b int) bool {
 }
 
 // ageOrWhoAfter reports whether a name ending at token b is followed by an
-// age ("Jane Roe, 44,") or a relative "who" ("Jane Roe, who resigned"):
-// both are said of people.
+// age ("Jane Roe, 44,"), a relative "who" ("Jane Roe, who resigned") or a
+// past office ("Jane Roe, formerly head of quality at Acme"): all are said
+// of people.
 func ageOrWhoAfter(toks []token, b int) bool {
 	if b+1 >= len(toks) || toks[b].Text != "," {
 		return false
 	}
 	next := toks[b+1].Text
-	if next == "who" {
-		return true
+	if next == "who" || next == "formerly" || next == "previously" {
+		return true // "Jane Roe, formerly head of quality at Acme"
 	}
 	return len(next) <= 3 && isDigits(next) && b+2 < len(toks) && toks[b+2].Text == ","
 }

@@ -173,6 +173,12 @@ func (d *docState) units(x *lexIndex, si int) []unit {
 				u := unit{kind: personUnit, ent: m.Entity, a: k, b: b}
 				if m.Entity.Type == kg.Organization {
 					u.kind = orgUnit
+					// "the Lagos Building Agency (LBA)": the acronym in
+					// parentheses goes with the name
+					if b+2 < len(toks) && toks[b].Text == "(" && toks[b+2].Text == ")" && isAllCaps(toks[b+1].Text) {
+						u.b = b + 3
+						b += 3
+					}
 				} else {
 					out, u.a = honorificsBefore(x, toks, out, k)
 					// "Jane Roe, 54, the president of Acme": the age goes

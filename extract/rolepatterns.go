@@ -91,7 +91,12 @@ func patternRoles(d *docState, x *lexIndex, add func(si int, person *entity, tit
 					continue
 				}
 				usedTitle[tu.a] = hasTitle
+				org := m.caps["org"].ent
+				if pr := m.caps["principal"].ent; org == nil && pr != nil && pr != person && tu.title.Org == "" {
+					org = pr // "the mayor's spokeswoman": she speaks for the mayor
+				}
 				if known(person.ID, title) {
+					completeOrg(d, person, title, org)
 					continue
 				}
 				have[person.ID] = append(have[person.ID], strings.ToLower(title))
@@ -105,7 +110,6 @@ func patternRoles(d *docState, x *lexIndex, add func(si int, person *entity, tit
 				if status == kg.Current && leftOffice(x, d.Sents[si].Tokens, us[m.a].a, m.caps["person"].b) {
 					status = kg.Former
 				}
-				org := m.caps["org"].ent
 				if org == nil && p.attrs["org"] == "context" {
 					org = d.contextOrg(si, person, tu.title.Org == "")
 				}
@@ -164,4 +168,24 @@ func formerBefore(x *lexIndex, toks []token, a, b int) bool {
 		}
 	}
 	return false
+}
+
+// completeOrg gives org to the roles of person with title (or one
+// containing it) that other rules found with no organization: a pattern
+// that states where the office is ("Acme's lawyer, Jane Roe of the firm
+// Initech") completes the bare role ("lawyer") read from the same words.
+func completeOrg(d *docState, person *entity, title string, org *entity) {
+	if org == nil || org == person {
+		return
+	}
+	title = strings.ToLower(title)
+	for i := range d.Roles {
+		r := &d.Roles[i]
+		t := strings.ToLower(r.Title)
+		if r.Person != person.ID || r.Organization != "" || !strings.Contains(t, title) && !strings.Contains(title, t) {
+			continue
+		}
+		r.Organization = org.ID
+		r.ID = kg.ID("rol", person.ID, r.Title, org.ID, r.Status)
+	}
 }

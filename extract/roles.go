@@ -53,6 +53,7 @@ func findRoles(d *docState) {
 		ownerRole(d, r, rb.addRole)
 	}
 	rb.orgsFromTitleHeads()
+	judgesOnCourts(d)
 	dropBareRanks(d)
 	dropSupersededCurrent(d)
 }
@@ -1248,8 +1249,7 @@ func headNounOrg(d *docState, toks []token, k int, skip *entity) *entity {
 		if m.Start >= toks[k].Start || m.Kind != nameMention || m.Entity.Type != kg.Organization || m.Entity == skip {
 			continue
 		}
-		ws := strings.Fields(m.Entity.Name)
-		if len(ws) < 2 || strings.ToLower(strings.Trim(ws[len(ws)-1], ".,")) != head {
+		if !nameHasHead(d.index(), m.Entity.Name, head) {
 			continue
 		}
 		if best == nil || m.Start > best.Start {
@@ -1260,6 +1260,29 @@ func headNounOrg(d *docState, toks []token, k int, skip *entity) *entity {
 		return nil
 	}
 	return best.Entity
+}
+
+// nameHasHead reports whether an organization's name has the head noun
+// head: its last word before a legal form ("Acme Media Group SA": the
+// group), or the word a remit follows ("Judicial Conduct Board of
+// Pennsylvania": the board).
+func nameHasHead(x *lexIndex, name, head string) bool {
+	ws := strings.Fields(name)
+	for len(ws) > 2 && x.heads[ws[len(ws)-1]].Legal {
+		ws = ws[:len(ws)-1]
+	}
+	if len(ws) < 2 {
+		return false
+	}
+	if strings.ToLower(strings.Trim(ws[len(ws)-1], ".,")) == head {
+		return true
+	}
+	for i := 1; i+1 < len(ws); i++ {
+		if (ws[i+1] == "of" || ws[i+1] == "for" || ws[i+1] == "on") && strings.ToLower(ws[i]) == head {
+			return true
+		}
+	}
+	return false
 }
 
 // headNounOrgBefore: the first "the NOUN's" before toks[a] that names an
@@ -1311,9 +1334,15 @@ func salientOrg(d *docState, skip *entity) *entity {
 	return best
 }
 
+// A company's officer is not at a partnership of lawyers or accountants
+// ("Acme LLP": advisers=1 in org_heads.txt) the story names for its advice.
 func recentOrgKind(d *docState, off int, skip *entity, kind string) *entity {
 	var best *mention
+	x := d.index()
 	for _, m := range d.Mentions {
+		if kind == "company" && m.Entity != nil && advisersFirm(x, m.Entity.Name) {
+			continue
+		}
 		if m.Start < off && m.Kind == nameMention && m.Entity.Type == kg.Organization && m.Entity != skip && (kind == "" || m.Entity.Kind == kind) {
 			if best == nil || m.Start > best.Start {
 				best = m
@@ -1324,6 +1353,13 @@ func recentOrgKind(d *docState, off int, skip *entity, kind string) *entity {
 		return nil
 	}
 	return best.Entity
+}
+
+// advisersFirm reports whether an organization's name ends in the legal
+// form of a partnership of lawyers or accountants ("Acme LLP").
+func advisersFirm(x *lexIndex, name string) bool {
+	ws := strings.Fields(name)
+	return len(ws) > 1 && x.heads[ws[len(ws)-1]].Advisers
 }
 
 // prefixedTitleEndingAt is titleEndingAt for a title glued to a status
