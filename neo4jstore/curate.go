@@ -56,6 +56,8 @@ func (s *Store) MergeEntities(ctx context.Context, keep, merge string) (kg.Entit
 			 MATCH (x)-[r]->(m) WHERE x <> k
 			 CREATE (x)-[r2:$(type(r))]->(k) SET r2 = properties(r)
 			 DELETE r`,
+			// k has m's mentions now: count its names again.
+			`MATCH (e:Entity {id: $keep}) ` + recountForms,
 			`MATCH (m:Entity {id: $merge}), (k:Entity {id: $keep})
 			 WITH m, k, coalesce(k.curatedAliases, []) + $names + coalesce(m.curatedAliases, []) AS cur
 			 WITH m, k, reduce(acc = [], a IN cur | CASE WHEN a IN acc OR a = k.name THEN acc ELSE acc + a END) AS cur

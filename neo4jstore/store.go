@@ -112,6 +112,24 @@ func (s *Store) EnsureSchema(ctx context.Context) error {
 			return fmt.Errorf("schema %q: %w", q, mapErr(err))
 		}
 	}
+	return s.countForms(ctx)
+}
+
+// countForms gives the entities of a store written before the loader
+// counted their names (entityQuery) those counts, from their mentions, in
+// transactions of 1,000 entities; a store that has them is not touched.
+func (s *Store) countForms(ctx context.Context) error {
+	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.database, AccessMode: neo4j.AccessModeWrite,
+		BookmarkManager: s.driver.ExecuteQueryBookmarkManager()})
+	defer sess.Close(ctx)
+	res, err := sess.Run(ctx, `MATCH (e:Entity) WHERE e.formDocs IS NULL
+		CALL { WITH e `+recountForms+` } IN TRANSACTIONS OF 1000 ROWS`, nil)
+	if err == nil {
+		_, err = res.Consume(ctx)
+	}
+	if err != nil {
+		return fmt.Errorf("count the names of stored entities: %w", mapErr(err))
+	}
 	return nil
 }
 

@@ -3,7 +3,11 @@ package neo4jstore_test
 import (
 	"context"
 	"errors"
+	"slices"
+	"sort"
 	"testing"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/factgraph/factgraph/kg"
 	"github.com/factgraph/factgraph/neo4jstore"
@@ -143,4 +147,71 @@ func claimTexts(t *testing.T, s *neo4jstore.Store) []string {
 		t.Fatal(err)
 	}
 	return texts
+}
+
+// TestAliasGoesWithTheLastDocumentThatUsedIt: an entity's aliases are the
+// names its documents use. Replacing or deleting a document takes away the
+// names only it used, and keeps those another document still uses, without
+// reading every mention of the entity. A store written before the names
+// were counted gets its counts from its mentions at EnsureSchema.
+func TestAliasGoesWithTheLastDocumentThatUsedIt(t *testing.T) {
+	s := dbtest.Store(t)
+	ctx := context.Background()
+	aliases := func() []string {
+		t.Helper()
+		rows := dbtest.Query(t, `MATCH (e:Entity {name: 'Acme Corporation'}) RETURN e.aliases AS a`, nil)
+		if len(rows) != 1 {
+			t.Fatalf("Acme Corporation: %d entities", len(rows))
+		}
+		var out []string
+		for _, a := range rows[0]["a"].([]any) {
+			out = append(out, a.(string))
+		}
+		sort.Strings(out)
+		return out
+	}
+	d1 := fixture("d1", "x") // Acme Corporation, alias Acme
+	d2 := fixture("d2", "y")
+	d2.Entities[1].Aliases = []string{"Acme Corp."}
+	d3 := fixture("d3", "z")
+	d3.Entities[1].Aliases = []string{"Acme Corp."}
+	for _, ex := range []kg.Extraction{d1, d2, d3} {
+		save(t, s, ex, false)
+	}
+	if got := aliases(); !slices.Equal(got, []string{"Acme", "Acme Corp."}) {
+		t.Fatalf("after three documents: aliases %v", got)
+	}
+	// A store of an older loader: no counts. EnsureSchema counts them.
+	uri, user, pw := dbtest.Config()
+	drv, err := neo4j.NewDriverWithContext(uri, neo4j.BasicAuth(user, pw, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer drv.Close(ctx)
+	if _, err := neo4j.ExecuteQuery(ctx, drv, `MATCH (e:Entity) REMOVE e.forms, e.formDocs`, nil,
+		neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithWritersRouting()); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.EnsureSchema(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DeleteDocument(ctx, "d2"); err != nil {
+		t.Fatal(err)
+	}
+	if got := aliases(); !slices.Equal(got, []string{"Acme", "Acme Corp."}) {
+		t.Errorf("after deleting one of the two documents that say Acme Corp.: aliases %v", got)
+	}
+	// d1 is edited: it no longer says "Acme".
+	d1 = fixture("d1", "x, again")
+	d1.Entities[1].Aliases = nil
+	save(t, s, d1, false)
+	if got := aliases(); !slices.Equal(got, []string{"Acme Corp."}) {
+		t.Errorf("after d1 dropped Acme: aliases %v", got)
+	}
+	if err := s.DeleteDocument(ctx, "d3"); err != nil {
+		t.Fatal(err)
+	}
+	if got := aliases(); len(got) != 0 {
+		t.Errorf("after the last document that said Acme Corp. went: aliases %v", got)
+	}
 }

@@ -90,12 +90,19 @@ func saveBatchTx(ctx context.Context, tx neo4j.ManagedTransaction, ps []map[stri
 	// would read the same state and both would add its facts. A node
 	// created here is marked pending until the documents query fills it
 	// (every new document is written: it has no hash to match).
-	res, err := tx.Run(ctx, `UNWIND $ids AS id
-		MERGE (d:Document {id: id})
+	// The file a document was read from is not part of its content
+	// hash (a folder moved is not a corpus changed): it is set here, on
+	// unchanged documents too.
+	rows := make([]any, len(ids))
+	for i, id := range ids {
+		rows[i] = map[string]any{"id": id, "file": ps[i]["documents"].([]any)[0].(map[string]any)["props"].(map[string]any)["file"]}
+	}
+	res, err := tx.Run(ctx, `UNWIND $rows AS x
+		MERGE (d:Document {id: x.id})
 		ON CREATE SET d.pending = true
-		ON MATCH SET d.contentHash = d.contentHash
-		RETURN id, d.pending IS NULL AS exists, d.contentHash AS h,
-		       COLLECT { MATCH (d)<-[:MENTIONED_IN]-(e:Entity) RETURN e.id } AS old`, map[string]any{"ids": ids})
+		ON MATCH SET d.file = x.file
+		RETURN x.id AS id, d.pending IS NULL AS exists, d.contentHash AS h,
+		       COLLECT { MATCH (d)<-[:MENTIONED_IN]-(e:Entity) RETURN e.id } AS old`, map[string]any{"rows": rows})
 	if err != nil {
 		return r, err
 	}
@@ -247,11 +254,7 @@ func removeDocumentFacts(ctx context.Context, tx neo4j.ManagedTransaction, doc s
 		return n, nil, fmt.Errorf("remove merge evidence of %s: %w", doc, err)
 	}
 	count(sum)
-	rec, err = single(ctx, tx, `OPTIONAL MATCH (e:Entity)-[m:MENTIONED_IN]->(:Document {id: $doc})
-		WITH e, m ORDER BY e.id
-		WITH collect(e.id) AS ids, collect(m) AS ms
-		FOREACH (m IN ms | DELETE m)
-		RETURN ids`, p)
+	rec, err = single(ctx, tx, removeMentions, p)
 	if err != nil {
 		return n, nil, fmt.Errorf("remove mentions of %s: %w", doc, err)
 	}
@@ -272,6 +275,18 @@ func removeDocumentFacts(ctx context.Context, tx neo4j.ManagedTransaction, doc s
 	count(sum)
 	return n, nil, nil
 }
+
+// removeMentions deletes document $doc's mentions and takes the names
+// each used off its entity's form counts (entityQuery); it returns the
+// entities, for refreshEntities.
+const removeMentions = `OPTIONAL MATCH (e:Entity)-[m:MENTIONED_IN]->(:Document {id: $doc})
+		WITH e, m ORDER BY e.id
+		FOREACH (_ IN CASE WHEN e IS NULL THEN [] ELSE [1] END |
+		  SET e.formDocs = [i IN range(0, size(coalesce(e.forms, [])) - 1) |
+		                    e.formDocs[i] - CASE WHEN e.forms[i] IN m.forms THEN 1 ELSE 0 END])
+		WITH collect(e.id) AS ids, collect(m) AS ms
+		FOREACH (m IN ms | DELETE m)
+		RETURN ids`
 
 // lockEntities write-locks existing entities in the order given (setting a
 // property takes the node's exclusive lock).
@@ -306,18 +321,15 @@ const removeMergeEvidence = `MATCH (:Document {id: $doc})<-[s:SEEN_IN]-(m:Merge)
 	WITH m WHERE m.where IS NULL AND m.curated IS NULL
 	DETACH DELETE m`
 
-// refreshEntities recomputes the aliases of entities from their remaining
-// mentions (plus curated aliases) and deletes those that nothing mentions or
-// curates any more, with their merge decisions.
-const refreshEntities = `UNWIND $ids AS id
+// refreshEntities drops the forms of entities that no mention uses any
+// more, sets their aliases again, and deletes the entities that nothing
+// mentions or curates any more, with their merge decisions.
+var refreshEntities = `UNWIND $ids AS id
 	MATCH (e:Entity {id: id})
-	OPTIONAL MATCH (e)-[m:MENTIONED_IN]->(:Document)
-	WITH e, collect(m.forms) AS forms, count(m) AS n
-	WITH e, n,
-	     reduce(acc = coalesce(e.curatedAliases, []), fs IN forms | acc + [f IN fs WHERE NOT f IN acc]) AS names
-	WITH e, n, [a IN names WHERE a <> e.name] AS aliases
-	SET e.aliases = aliases, e.aliasText = reduce(t = e.name, a IN aliases | t + ' | ' + a)
-	WITH e WHERE n = 0 AND e.curatedAliases IS NULL
+	WITH e, [i IN range(0, size(coalesce(e.forms, [])) - 1) WHERE e.formDocs[i] > 0] AS keep
+	SET e.forms = [i IN keep | e.forms[i]], e.formDocs = [i IN keep | e.formDocs[i]]
+	` + setAliases("e") + `
+	WITH e WHERE NOT EXISTS { (e)-[:MENTIONED_IN]->() } AND e.curatedAliases IS NULL
 	OPTIONAL MATCH (e)-[:MERGED]->(g:Merge)
 	DETACH DELETE g, e`
 
@@ -412,18 +424,41 @@ func batchStatement(p map[string]any) string {
 var paramRef = regexp.MustCompile(`\$([A-Za-z_][A-Za-z0-9_]*)`)
 
 // entityQuery merges the batch's entities (one row each, sorted by id, with
-// the names every document of the batch uses) and adds new names to their
-// aliases. A merge list left by an older version of the loader goes: merge
-// decisions are Merge nodes now.
-const entityQuery = `UNWIND $entities AS x
+// the names the documents of the batch use and how many use each) and adds
+// those counts to the entity's: forms[i] is a name that formDocs[i] of its
+// mentions use. Aliases are the curated ones and the forms, but the name.
+// A document's removal subtracts its forms again (removeMentions), so an
+// alias goes with the last document that used it without reading the
+// mentions of a busy entity. A merge list left by an older version of the
+// loader goes: merge decisions are Merge nodes now.
+var entityQuery = `UNWIND $entities AS x
 	 MERGE (e:Entity {id: x.id})
-	 SET e.name = x.name, e.kind = x.kind,
-	     e.aliases = reduce(acc = [a IN coalesce(e.aliases, []) WHERE a <> x.name], f IN x.forms |
-	                        CASE WHEN f IN acc OR f = x.name THEN acc ELSE acc + f END)
-	 SET e.aliasText = reduce(t = e.name, a IN e.aliases | t + ' | ' + a)
+	 WITH e, x, coalesce(e.forms, []) AS fs, coalesce(e.formDocs, []) AS ns
+	 WITH e, x, fs + [f IN x.forms WHERE NOT f IN fs] AS fs, ns
+	 SET e.name = x.name, e.kind = x.kind, e.forms = fs,
+	     e.formDocs = [i IN range(0, size(fs) - 1) | coalesce(ns[i], 0) +
+	                   reduce(c = 0, j IN range(0, size(x.forms) - 1) | c + CASE WHEN x.forms[j] = fs[i] THEN x.counts[j] ELSE 0 END)]
+	 ` + setAliases("e, x") + `
 	 REMOVE e.merges
 	 FOREACH (_ IN CASE WHEN x.type = 'person' THEN [1] ELSE [] END | SET e:Person)
 	 FOREACH (_ IN CASE WHEN x.type = 'organization' THEN [1] ELSE [] END | SET e:Organization)`
+
+// setAliases sets e's aliases (and their search text) from its curated
+// aliases and its forms, without its name, carrying the variables carry.
+func setAliases(carry string) string {
+	return `WITH ` + carry + `, reduce(acc = [a IN coalesce(e.curatedAliases, []) WHERE a <> e.name], f IN e.forms |
+	                    CASE WHEN f IN acc OR f = e.name THEN acc ELSE acc + f END) AS aliases
+	 SET e.aliases = aliases, e.aliasText = reduce(t = e.name, a IN aliases | t + ' | ' + a)`
+}
+
+// recountForms computes the forms of entities (those of $ids, or every
+// entity without counts) from all their mentions: for a store written
+// before the counts, and after a curated merge moved mentions.
+const recountForms = `CALL { WITH e OPTIONAL MATCH (e)-[m:MENTIONED_IN]->()
+	   UNWIND coalesce(m.forms, []) AS f
+	   WITH f, count(*) AS n ORDER BY f
+	   RETURN collect(f) AS fs, collect(n) AS ns }
+	 SET e.forms = fs, e.formDocs = ns`
 
 // mergeQuery records why a document's names were joined into an entity:
 // one Merge node per entity and merged name, linked to each document that
@@ -505,7 +540,9 @@ func writeParams(ex kg.Extraction) (map[string]any, error) {
 	// The hash covers what this document says. An entity's kind is the
 	// vote of every document that names it: written with each batch, it
 	// must not make unchanged documents look changed when others move it.
+	// Nor does the file it was read from (saveBatchTx sets that).
 	hx := ex
+	hx.Document.File = ""
 	hx.Entities = slices.Clone(ex.Entities)
 	for i := range hx.Entities {
 		hx.Entities[i].Kind = ""
@@ -770,13 +807,12 @@ func batchParams(ps []map[string]any) map[string]any {
 			row := x.(map[string]any)
 			prev, ok := ents[row["id"].(string)]
 			if !ok {
-				cp := map[string]any{"id": row["id"], "type": row["type"], "name": row["name"], "kind": row["kind"],
-					"forms": append([]any{}, row["forms"].([]any)...)}
-				ents[row["id"].(string)] = cp
-				entities = append(entities, cp)
-				continue
+				prev = map[string]any{"id": row["id"], "type": row["type"], "name": row["name"], "kind": row["kind"],
+					"forms": []any{}, "counts": []any{}}
+				ents[row["id"].(string)] = prev
+				entities = append(entities, prev)
 			}
-			prev["forms"] = unionKeep(prev["forms"].([]any), row["forms"].([]any))
+			prev["forms"], prev["counts"] = countForms(prev["forms"].([]any), prev["counts"].([]any), row["forms"].([]any))
 		}
 		for t, rs := range p["relations"].(map[string][]any) {
 			for _, x := range rs {
@@ -822,19 +858,18 @@ func uniqueShortcuts(rows []any, fact string) []any {
 	return out
 }
 
-// unionKeep appends to a the strings of b it lacks, keeping a's order.
-func unionKeep(a, b []any) []any {
-	have := map[any]bool{}
-	for _, x := range a {
-		have[x] = true
-	}
-	for _, x := range b {
-		if !have[x] {
-			have[x] = true
-			a = append(a, x)
+// countForms adds one document's forms (each once) to the batch's forms of
+// an entity and the number of its documents that use each.
+func countForms(forms, counts, doc []any) ([]any, []any) {
+	for _, f := range doc {
+		i := slices.Index(forms, f)
+		if i < 0 {
+			forms, counts = append(forms, f), append(counts, int64(0))
+			i = len(forms) - 1
 		}
+		counts[i] = counts[i].(int64) + 1
 	}
-	return a
+	return forms, counts
 }
 
 // sortByKey sorts a list of parameter maps by a string key, stably.

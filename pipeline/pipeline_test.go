@@ -70,8 +70,9 @@ func TestLoadCorpusTwiceChangesNothing(t *testing.T) {
 // larger input that contains it, as a desk adds a day's articles to what it
 // loaded before. The later documents bring new names for entities the
 // earlier ones mention; the earlier documents' own facts and names do not
-// change, so they must be found unchanged, not rewritten, and the graph must
-// equal one load of the larger input.
+// change, so they must be found unchanged, not rewritten (even though the
+// input moved to another folder), and the graph must equal one load of the
+// larger input.
 func TestLoadingMoreDocumentsKeepsEarlierOnes(t *testing.T) {
 	s := dbtest.Store(t)
 	path := filepath.Join(t.TempDir(), "gen.jsonl")
@@ -88,9 +89,22 @@ func TestLoadingMoreDocumentsKeepsEarlierOnes(t *testing.T) {
 		t.Fatal(err)
 	}
 	load(t, pipeline.New(s, lexicon.Must()), docs[:40])
+	// The larger input is read from another folder: a document's file is
+	// where it was last read from, not a change of its content.
+	moved := filepath.Join(t.TempDir(), "moved.jsonl")
+	if err := os.Rename(path, moved); err != nil {
+		t.Fatal(err)
+	}
+	if docs, errs = input.Read(context.Background(), []string{moved}, nil); len(errs) > 0 {
+		t.Fatal(errs)
+	}
 	sum := load(t, pipeline.New(s, lexicon.Must()), docs)
 	if sum.Unchanged != 40 || sum.Saved != len(docs)-40 {
 		t.Errorf("second load: %d unchanged, %d written; want the 40 loaded before unchanged and %d written", sum.Unchanged, sum.Saved, len(docs)-40)
+	}
+	files := dbtest.Query(t, `MATCH (d:Document) RETURN DISTINCT d.file AS file`, nil)
+	if len(files) != 1 || files[0]["file"] != moved {
+		t.Errorf("documents' files after the second load: %v, want only %s", files, moved)
 	}
 	if d := cmp.Diff(want, graphShape(t, s)); d != "" {
 		t.Errorf("graph after two loads differs from one load of the larger input (-one +two):\n%s", d)
