@@ -3,6 +3,7 @@ package neo4jstore_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"sort"
 	"testing"
@@ -213,5 +214,49 @@ func TestAliasGoesWithTheLastDocumentThatUsedIt(t *testing.T) {
 	}
 	if got := aliases(); len(got) != 0 {
 		t.Errorf("after the last document that said Acme Corp. went: aliases %v", got)
+	}
+}
+
+// TestRelationEvidenceGoesWithItsDocument: a relation keeps one entry of
+// evidence per document; deleting a document takes its entries off (found
+// from the relation's ends, or, for a document stored before it listed its
+// relations, from the entities it mentions) and the relation goes with its
+// last document.
+func TestRelationEvidenceGoesWithItsDocument(t *testing.T) {
+	s := dbtest.Store(t)
+	ctx := context.Background()
+	evidence := func() []any {
+		t.Helper()
+		rows := dbtest.Query(t, `MATCH (:Entity {name: 'Acme Cloud'})-[r:SUBSIDIARY_OF]->(:Entity {name: 'Acme Corporation'}) RETURN r.docs AS docs`, nil)
+		if len(rows) == 0 {
+			return nil
+		}
+		return rows[0]["docs"].([]any)
+	}
+	for _, d := range []string{"d1", "d2", "d3"} {
+		save(t, s, fixture(d, "x"+d), false)
+	}
+	if got := fmt.Sprint(evidence()); got != "[d1 d2 d3]" {
+		t.Fatalf("evidence after three documents: %s", got)
+	}
+	// d2 as an older loader stored it, without the list of its relations.
+	uri, user, pw := dbtest.Config()
+	drv, err := neo4j.NewDriverWithContext(uri, neo4j.BasicAuth(user, pw, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer drv.Close(ctx)
+	if _, err := neo4j.ExecuteQuery(ctx, drv, `MATCH (d:Document {id: 'd2'}) REMOVE d.relationKeys`, nil,
+		neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithWritersRouting()); err != nil {
+		t.Fatal(err)
+	}
+	for i, d := range []string{"d1", "d2", "d3"} {
+		if err := s.DeleteDocument(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+		want := []string{"[d2 d3]", "[d3]", "[]"}[i]
+		if got := fmt.Sprint(evidence()); got != want {
+			t.Errorf("evidence after deleting %s: %s, want %s", d, got, want)
+		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"sort"
@@ -194,6 +195,34 @@ const factByID = `CALL {
 			WITH id MATCH (f:Claim {id: id}) RETURN f
 		}`
 
+// relationsByKey binds r to each relation document $doc gives evidence
+// for, found from its two ends (Document.relationKeys: "TYPE|from|to").
+const relationsByKey = `MATCH (d:Document {id: $doc})
+		UNWIND coalesce(d.relationKeys, []) AS k
+		WITH split(k, '|') AS k
+		MATCH (a:Entity {id: k[1]})-[r]->(b:Entity {id: k[2]}) WHERE type(r) = k[0] AND $doc IN r.docs`
+
+// relationsByMention does the same for a document stored before
+// relationKeys, by reading every relationship of the entities it mentions.
+const relationsByMention = `MATCH (d:Document {id: $doc}) WHERE d.relationKeys IS NULL
+		MATCH (e:Entity)-[:MENTIONED_IN]->(d)
+		MATCH (e)-[r]->(:Entity) WHERE $doc IN r.docs`
+
+// shortcutsOfFacts binds s to the shortcuts of fact f (id), found through
+// the relationship indexes on their fact id (shortcutIndexes), one type at
+// a time: a shortcut starts at an entity of the fact, and expanding a busy
+// entity's relationships to find it grew with the corpus.
+func shortcutsOfFacts() string {
+	branches := []string{`WITH id, f WITH id, f WHERE f:Role MATCH ()-[s:HOLDS_ROLE_AT {role: id}]->() RETURN s`}
+	for _, t := range shortcutTypeNames() {
+		branches = append(branches, `WITH id, f WITH id, f WHERE f:Event MATCH ()-[s:`+t+` {event: id}]->() RETURN s`)
+	}
+	for _, t := range slices.Sorted(maps.Values(claimShortcuts)) {
+		branches = append(branches, `WITH id, f WITH id, f WHERE f:Claim MATCH ()-[s:`+t+` {claim: id}]->() RETURN s`)
+	}
+	return "CALL { " + strings.Join(branches, "\n\t\t\tUNION ") + " }"
+}
+
 // removeDocumentFacts detaches a document's sources, mentions and relation
 // evidence and deletes the facts nothing else supports; with dropDoc it
 // deletes the document node too. The entities that lost a mention are then
@@ -206,17 +235,19 @@ func removeDocumentFacts(ctx context.Context, tx neo4j.ManagedTransaction, doc s
 		n += c.NodesDeleted() + c.RelationshipsDeleted()
 	}
 	// Relation evidence is kept as parallel lists docs[i] / sources[i].
-	sum, err := run(ctx, tx, `MATCH (e:Entity)-[:MENTIONED_IN]->(:Document {id: $doc})
-		MATCH (e)-[r]->(:Entity) WHERE $doc IN r.docs
+	for _, q := range []string{relationsByKey, relationsByMention} {
+		sum, err := run(ctx, tx, q+`
 		WITH DISTINCT r ORDER BY elementId(r)
 		WITH r, [i IN range(0, size(r.docs) - 1) WHERE r.docs[i] <> $doc] AS keep
 		SET r.docs = [i IN keep | r.docs[i]], r.sources = [i IN keep | r.sources[i]]
 		WITH r WHERE size(r.docs) = 0
 		DELETE r`, p)
-	if err != nil {
-		return n, nil, fmt.Errorf("remove relations of %s: %w", doc, err)
+		if err != nil {
+			return n, nil, fmt.Errorf("remove relations of %s: %w", doc, err)
+		}
+		count(sum)
 	}
-	count(sum)
+	var sum neo4j.ResultSummary
 	rec, err := single(ctx, tx, `OPTIONAL MATCH (:Document {id: $doc})<-[s:SOURCED_FROM]-(f)
 		WITH f, s ORDER BY f.id
 		WITH collect(DISTINCT f.id) AS ids, collect(s) AS ss
@@ -232,7 +263,7 @@ func removeDocumentFacts(ctx context.Context, tx neo4j.ManagedTransaction, doc s
 	sum, err = run(ctx, tx, `UNWIND $ids AS id
 		`+factByID+`
 		WITH id, f WHERE NOT (f)-[:SOURCED_FROM]->()
-		MATCH (f)--(:Entity)-[s]->(:Entity) WHERE s.role = id OR s.event = id OR s.claim = id
+		`+shortcutsOfFacts()+`
 		WITH DISTINCT s
 		DELETE s`, map[string]any{"ids": ids})
 	if err != nil {
@@ -738,6 +769,7 @@ func shortcutOrder(rows []any) []any {
 
 func (pb *paramBuilder) relations(ex kg.Extraction) error {
 	rels := map[string][]any{}
+	var keys []string
 	for _, r := range ex.Relations {
 		t, err := relType(r.Type)
 		if err != nil {
@@ -756,9 +788,24 @@ func (pb *paramBuilder) relations(ex kg.Extraction) error {
 			srcs = append(srcs, string(b))
 		}
 		rels[t] = append(rels[t], map[string]any{"from": r.From, "to": r.To, "docs": docs, "sources": srcs})
+		keys = append(keys, t+"|"+r.From+"|"+r.To)
 	}
 	pb.p["relations"] = rels
+	// The document remembers the relations it gives evidence for, so that
+	// replacing it finds them by their ends, not by reading every
+	// relationship of the entities it mentions.
+	slices.Sort(keys)
+	props := pb.p["documents"].([]any)[0].(map[string]any)["props"].(map[string]any)
+	props["relationKeys"] = nonNil(anySlice(slices.Compact(keys)))
 	return nil
+}
+
+func anySlice(xs []string) []any {
+	out := make([]any, len(xs))
+	for i, x := range xs {
+		out[i] = x
+	}
+	return out
 }
 
 // batchParams joins the parameters of several documents (writeParams) into
