@@ -5,7 +5,7 @@
 //
 // Graph model:
 //
-//	(:Document {id, file, title, publisher, url, publishedAt, sha256, contentHash, loadedAt})
+//	(:Document {id, file, title, publisher, url, publishedAt, sha256, contentHash, loadedAt, relationKeys})
 //	(:Entity:Person|:Entity:Organization {id, name, aliases, aliasText, kind, forms, formDocs})
 //	(:Role {id, title, status})  (:Event {id, type, date, datePrecision, dateText, summary, unnamed})
 //	(:Claim {id, text, kind, verb, stance, topics})
