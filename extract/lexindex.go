@@ -184,6 +184,7 @@ type headInfo struct {
 	Kind                   string
 	Legal, Lead, Appellate bool
 	Advisers               bool // a partnership of lawyers or accountants (advisers=1)
+	Prefix                 bool // opens a name with no "of" after it (prefix=1): "PT Acme", "Kementerian Kesehatan"
 }
 
 type agencyInfo struct {
@@ -287,7 +288,7 @@ func (x *lexIndex) readOrgs(l *lexicon.Lexicon) {
 		x.nominals[strings.ToLower(e.Phrase)] = e.Attr("kind")
 	}
 	for _, e := range l.Entries("org_heads") {
-		x.heads[e.Phrase] = headInfo{Kind: e.Attr("kind"), Legal: e.Attr("legal") == "1", Lead: e.Attr("lead") == "1", Appellate: e.Attr("appellate") == "1", Advisers: e.Attr("advisers") == "1"}
+		x.heads[e.Phrase] = headInfo{Kind: e.Attr("kind"), Legal: e.Attr("legal") == "1", Lead: e.Attr("lead") == "1", Appellate: e.Attr("appellate") == "1", Advisers: e.Attr("advisers") == "1", Prefix: e.Attr("prefix") == "1"}
 		if e.Attr("appellate") == "1" {
 			x.appellate = append(x.appellate, e.Phrase)
 		}

@@ -208,10 +208,22 @@ func capitalizedRun(d *docState, x *lexIndex, toks []token, i int) int {
 			b++
 			continue
 		}
+		// an elided article or "de" starts a name's next word: "Côte
+		// d'Ivoire", "Ministère de l'Économie"
+		if elided(toks[b].Text) && toks[b-1].End == toks[b].Start-1 && isCapToken(toks[b-1].Text) {
+			b++
+			continue
+		}
 		// a particle inside a person's name: "Pieter van Rensburg",
 		// "Ursula von der Leyen"
 		if p := particleRun(toks, b); p > b && p < len(toks) && isCapToken(toks[p].Text) && !isAllCaps(toks[b-1].Text) {
 			b = p
+			continue
+		}
+		// lower-case words of a name in another language after its head
+		// word: "Tribunal judiciaire de Marseille", "Banco de la Nación"
+		if c := foreignRun(x, toks, i, b); c > b {
+			b = c
 			continue
 		}
 		// connectors between capitalized words: "Department of the Army"
@@ -232,6 +244,63 @@ func capitalizedRun(d *docState, x *lexIndex, toks []token, i int) int {
 		break
 	}
 	return b
+}
+
+// foreignRun returns the end of the lower-case words that continue the
+// name toks[a:b] in another language, or b: after a leading head word, up
+// to four genitives, articles and common nouns or adjectives ending in a
+// genitive or an article before a capitalized word ("Association des
+// locataires des Tilleuls").
+func foreignRun(x *lexIndex, toks []token, a, b int) int {
+	headed := false
+	for k := a; k < b && !headed; k++ {
+		h := x.heads[toks[k].Text]
+		headed = h.Lead || h.Prefix
+	}
+	if !headed {
+		return b
+	}
+	gen, words := false, 0
+	for c := b; c < len(toks) && c < b+5; c++ {
+		t := toks[c].Text
+		switch {
+		case isCapToken(t):
+			if gen && (genitives[toks[c-1].Text] || articles[toks[c-1].Text]) {
+				return c
+			}
+			return b
+		case genitives[t]:
+			gen = true
+		case articles[t] && gen:
+		case elided(t):
+			if gen {
+				return c + 1
+			}
+			return b
+		case words < 2 && startsWithLetterOrDigit(t) && (nounOrAdjective(toks[c].Tag) || genitives[toks[c-1].Text] && toks[c].Tag == "VBZ"):
+			words++
+		default:
+			return b
+		}
+	}
+	return b
+}
+
+// elided: a French or Italian article or "de" run into the capitalized
+// word after it: "l'Économie", "d'Azur", "dell'Interno".
+func elided(t string) bool {
+	for _, p := range []string{"l'", "d'", "l’", "d’", "dell'", "dell’"} {
+		if r := strings.TrimPrefix(t, p); len(r) < len(t) && isCapToken(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// nounOrAdjective: a part-of-speech tag of a common noun or adjective, or
+// a foreign word.
+func nounOrAdjective(tag string) bool {
+	return tag == "NN" || tag == "NNS" || tag == "JJ" || tag == "FW"
 }
 
 // placeCompound ends a word that locates what follows ("Perth-based").
@@ -438,6 +507,47 @@ func splitRun(d *docState, x *lexIndex, si, a, b int) []*piece {
 
 // orgPiece recognizes a whole run as an organization by lexicon or head word.
 func orgPiece(d *docState, x *lexIndex, si, a, b int) *piece {
+	if p := foreignOrg(d, x, si, a, b); p != nil {
+		return p
+	}
+	return headedOrg(d, x, si, a, b)
+}
+
+// genitives are the words for "of (the)" inside institutions' names in
+// other languages (closed class): "Banco de la Nación", "Tribunale di
+// Milano", "Bundesamt für ...", "Association des locataires des ...".
+var genitives = map[string]bool{"de": true, "des": true, "du": true, "del": true, "della": true, "delle": true, "dei": true, "degli": true, "di": true, "do": true, "da": true, "dos": true, "das": true, "der": true, "für": true, "voor": true, "för": true, "av": true, "af": true}
+
+// articles are the definite articles that may follow a genitive in other
+// languages' names (closed class): "de la", "de los", "di la".
+var articles = map[string]bool{"la": true, "le": true, "les": true, "el": true, "los": true, "las": true, "il": true, "lo": true, "gli": true, "het": true}
+
+// foreignOrg recognizes an institution named in another language: a
+// leading head word with a genitive particle after it ("Ministerio de
+// Hacienda", "Tribunal judiciaire de Marseille") or a head word that opens
+// a name without one ("Kementerian Kesehatan", "PT Acme Nusantara").
+func foreignOrg(d *docState, x *lexIndex, si, a, b int) *piece {
+	toks := d.Sents[si].Tokens
+	for from := a; from < b-1 && from <= a+1; from++ {
+		h, ok := x.heads[toks[from].Text]
+		if !ok || !(h.Lead || h.Prefix) || from > a && !x.isPlace(kg.Key(toks[a].Text)) {
+			continue
+		}
+		named := h.Prefix
+		for k := from + 1; k < b && !named; k++ {
+			named = genitives[toks[k].Text] && !hasTitleOrAnd(x, toks, from, k)
+		}
+		if named {
+			p := newPiece(d, si, from, b)
+			p.typ, p.kind = kg.Organization, h.Kind
+			return p
+		}
+	}
+	return nil
+}
+
+// headedOrg recognizes a run as an organization by lexicon or English head word.
+func headedOrg(d *docState, x *lexIndex, si, a, b int) *piece {
 	toks := d.Sents[si].Tokens
 	// "Jane Doe of Acme LLP": a person, then her organization.
 	if a+2 < b && x.isFirstName(toks[a].Text) && isCapToken(toks[a+1].Text) && toks[a+2].Text == "of" {
