@@ -197,6 +197,12 @@ func capitalizedRun(d *docState, x *lexIndex, toks []token, i int) int {
 				}
 			}
 		}
+		// A possessive inside a name that a head word ends: "Fishermen's
+		// Federation", "Nurses' Sales Association".
+		if e := possessiveName(x, toks, b); e > b {
+			b = e
+			continue
+		}
 		// A plural possessive inside a name: "Employees' Pension Fund".
 		if (toks[b].Text == "'" || toks[b].Text == "’") && b+1 < len(toks) && isCapToken(toks[b+1].Text) && strings.HasSuffix(toks[b-1].Text, "s") && toks[b-1].End == toks[b].Start {
 			b++
@@ -236,8 +242,9 @@ func capitalizedRun(d *docState, x *lexIndex, toks []token, i int) int {
 			b = c
 			continue
 		}
-		// "Court of Appeals for the 8th Circuit"
-		if c > b && c+1 < len(toks) && isOrdinal(toks[c].Text) && toks[c+1].Text == "Circuit" {
+		// "Court of Appeals for the 8th Circuit", "Regional Court of the
+		// 1st Region"
+		if c > b && c+1 < len(toks) && isOrdinal(toks[c].Text) && (toks[c+1].Text == "Circuit" || x.heads[toks[b-1].Text].Lead && isCapToken(toks[c+1].Text) && !x.calendar[kg.Key(toks[c+1].Text)]) {
 			b = c + 2
 			continue
 		}
@@ -301,6 +308,29 @@ func elided(t string) bool {
 // a foreign word.
 func nounOrAdjective(tag string) bool {
 	return tag == "NN" || tag == "NNS" || tag == "JJ" || tag == "FW"
+}
+
+// irregularPlural: a plural without -s whose possessive opens a body's
+// name (closed class): "Women's", "Fishermen's", "People's", "Children's".
+func irregularPlural(w string) bool {
+	w = strings.ToLower(w)
+	return strings.HasSuffix(w, "men") || w == "people" || w == "children"
+}
+
+// possessiveName returns the end of a name that goes on after a plural
+// possessive at toks[b] with up to three capitalized words, the last an
+// organization head word that is no legal form ("Fishermen's Sales
+// Organisation"), or b.
+func possessiveName(x *lexIndex, toks []token, b int) int {
+	if !isPossessive(toks[b].Text) || toks[b-1].End != toks[b].Start || !irregularPlural(toks[b-1].Text) {
+		return b
+	}
+	for e := b + 1; e < len(toks) && e <= b+3 && isCapToken(toks[e].Text); e++ {
+		if h, ok := x.heads[toks[e].Text]; ok && !h.Legal && (e+1 >= len(toks) || !isCapToken(toks[e+1].Text)) {
+			return e + 1
+		}
+	}
+	return b
 }
 
 // placeCompound ends a word that locates what follows ("Perth-based").
@@ -611,7 +641,7 @@ func headedOrg(d *docState, x *lexIndex, si, a, b int) *piece {
 				break
 			}
 			low := strings.ToLower(toks[i+1].Text)
-			if h, ok := x.heads[toks[i].Text]; ok && !h.Legal && h.Kind != "company" && h.Kind != "media" && (low == "on" || low == "for" || low == "of" && i > from && toks[i].Text != "District") && isCapToken(toks[i+2].Text) {
+			if h, ok := x.heads[toks[i].Text]; ok && !h.Legal && h.Kind != "company" && h.Kind != "media" && (low == "on" || low == "for" || low == "of" && i > from && toks[i].Text != "District") && (isCapToken(toks[i+2].Text) || i+3 < b && toks[i+2].Text == "the" && isCapToken(toks[i+3].Text)) {
 				p := newPiece(d, si, from, b)
 				p.typ, p.kind = kg.Organization, h.Kind
 				return p
