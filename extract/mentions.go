@@ -162,7 +162,7 @@ func sentencePieces(d *docState, x *lexIndex, si int, names, lower map[string]bo
 			i++
 			continue
 		}
-		b := capitalizedRun(d, x, toks, i)
+		b := capitalizedRun(d, x, toks, i, names)
 		a, ok := trimRunStart(x, sc, i, b)
 		i = b
 		if !ok {
@@ -180,7 +180,7 @@ func sentencePieces(d *docState, x *lexIndex, si int, names, lower map[string]bo
 // ("Employees' Pension Fund"), a number after a head ("School District
 // 12"), connectors ("Department of the Army") and a circuit ("Court of
 // Appeals for the 8th Circuit").
-func capitalizedRun(d *docState, x *lexIndex, toks []token, i int) int {
+func capitalizedRun(d *docState, x *lexIndex, toks []token, i int, names map[string]bool) int {
 	b := i + 1
 	for b < len(toks) {
 		if isCapToken(toks[b].Text) {
@@ -200,6 +200,11 @@ func capitalizedRun(d *docState, x *lexIndex, toks []token, i int) int {
 		// A possessive inside a name that a head word ends: "Fishermen's
 		// Federation", "Nurses' Sales Association".
 		if e := possessiveName(x, toks, b); e > b {
+			b = e
+			continue
+		}
+		// A remit that lists: "Ministry of Trade, Industry and Fisheries".
+		if e := remitList(d, x, toks, b, names); e > b {
 			b = e
 			continue
 		}
@@ -308,6 +313,69 @@ func elided(t string) bool {
 // a foreign word.
 func nounOrAdjective(tag string) bool {
 	return tag == "NN" || tag == "NNS" || tag == "JJ" || tag == "FW"
+}
+
+// remitList returns the end of a list of remits that goes on at a comma
+// after the name toks[a:b] of a leading head word and "of" ("Ministry of
+// Trade, Industry and Fisheries"): one or two capitalized words per item,
+// none a given name or a word the document only writes capitalized and
+// also names alone (a name: "the Department of Justice, Acme and Beta"),
+// the last after "and";
+// else b.
+func remitList(d *docState, x *lexIndex, toks []token, b int, names map[string]bool) int {
+	if toks[b].Text != "," || !remitEnd(x, toks, b) {
+		return b
+	}
+	for c := b; c+2 < len(toks) && c < b+9; {
+		if toks[c].Text != "," && toks[c].Text != "and" {
+			return b
+		}
+		e := c + 1
+		for e < len(toks) && e < c+3 && isCapToken(toks[e].Text) && !x.isFirstName(toks[e].Text) && !x.heads[toks[e].Text].Lead && !(names[toks[e].Text] && standsAlone(d, toks[e].Text)) {
+			e++
+		}
+		if e == c+1 || e < len(toks) && isCapToken(toks[e].Text) {
+			return b
+		}
+		if toks[c].Text == "and" {
+			return e
+		}
+		if e < len(toks) && toks[e].Text == "," && e+1 < len(toks) && toks[e+1].Text == "and" {
+			e++ // the serial comma: "Trade, Industry, and Fisheries"
+		}
+		c = e
+	}
+	return b
+}
+
+// standsAlone: the document writes w as a name of one word somewhere, with
+// no capitalized word or connector next to it ("Acme said").
+func standsAlone(d *docState, w string) bool {
+	for _, s := range d.Sents {
+		t := s.Tokens
+		for k := range t {
+			if t[k].Text != w {
+				continue
+			}
+			before := k > 0 && (isCapToken(t[k-1].Text) || connectors[strings.ToLower(t[k-1].Text)] || t[k-1].Text == ",")
+			after := k+1 < len(t) && (isCapToken(t[k+1].Text) || isPossessive(t[k+1].Text) && k+2 < len(t) && isCapToken(t[k+2].Text))
+			if !before && !after {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// remitEnd: the name before toks[b] ends in a leading head word, "of" and
+// a remit of one or two words ("Ministry of Foreign Affairs").
+func remitEnd(x *lexIndex, toks []token, b int) bool {
+	for n := 1; n <= 2; n++ {
+		if b-n-2 >= 0 && toks[b-n-1].Text == "of" && x.heads[toks[b-n-2].Text].Lead {
+			return true
+		}
+	}
+	return false
 }
 
 // irregularPlural: a plural without -s whose possessive opens a body's
