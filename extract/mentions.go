@@ -578,15 +578,16 @@ func splitRun(d *docState, x *lexIndex, si, a, b int) []*piece {
 	// Split at titles: "AWS CEO Andy Jassy", "US Secretary of Defense Mark Esper".
 	var out []*piece
 	segStart := a
-	titleBefore := false
+	titleBefore, remit := false, false
 	for i := a; i < b; {
 		if n, _ := x.titleAt(toks, i, b); n > 0 && !(n == 1 && i+1 < b && x.heads[toks[i+1].Text].Kind != "" && i+2 >= b) {
 			if segStart < i {
-				out = append(out, splitPlain(d, x, si, segStart, i, titleBefore, true)...)
+				out = append(out, remitPieces(d, splitPlain(d, x, si, segStart, i, titleBefore, true), remit)...)
 			}
 			i += n
 			segStart = i
 			titleBefore = true
+			remit = segStart < b && (toks[segStart].Text == "for" || toks[segStart].Text == "on")
 			// "CEO of Acme Corp": the title's organization, not "of Acme Corp".
 			for segStart < b && connectors[strings.ToLower(toks[segStart].Text)] {
 				segStart++
@@ -598,9 +599,28 @@ func splitRun(d *docState, x *lexIndex, si, a, b int) []*piece {
 		i++
 	}
 	if segStart < b {
-		out = append(out, splitPlain(d, x, si, segStart, b, titleBefore, false)...)
+		out = append(out, remitPieces(d, splitPlain(d, x, si, segStart, b, titleBefore, false), remit)...)
 	}
 	return out
+}
+
+// remitPieces blocks the untyped pieces of an office's remit: "Commissioner
+// for Human Rights", "Minister for Rural Development" name no body called
+// "Human Rights"; but a client or employer after "for" is one word or a
+// name the document also uses alone ("Counsel for Acme, ... Acme said").
+func remitPieces(d *docState, ps []*piece, remit bool) []*piece {
+	for _, p := range ps {
+		if !remit || p.typ != "" {
+			continue
+		}
+		ws := strings.Fields(p.text)
+		named := len(ws) < 2 // "Counsel for Acme"
+		for _, w := range ws {
+			named = named || standsAlone(d, w)
+		}
+		p.blocked = !named
+	}
+	return ps
 }
 
 // orgPiece recognizes a whole run as an organization by lexicon or head word.
