@@ -178,6 +178,9 @@ type titleInfo struct {
 	Phrase string // as written in the lexicon
 	Org    string // implied organization, "none" or ""
 	Head   string // the head word of the body the office is in ("Commission")
+	// Portfolio: the words before the title name the office's remit, not
+	// a body (portfolio=1: "Defence Industry Minister", "Immigration Judge")
+	Portfolio bool
 }
 
 type headInfo struct {
@@ -245,7 +248,7 @@ func (x *lexIndex) readTitles(l *lexicon.Lexicon) {
 		if _, ok := x.titles[k]; (ok || x.titleMods[k]) && i >= len(l.Entries("titles")) {
 			continue // titles.txt says more about it; a modifier ("deputy") is no title alone
 		}
-		x.titles[k] = titleInfo{Phrase: e.Phrase, Org: e.Attr("org"), Head: e.Attr("head")}
+		x.titles[k] = titleInfo{Phrase: e.Phrase, Org: e.Attr("org"), Head: e.Attr("head"), Portfolio: e.Attr("portfolio") == "1"}
 		if e.Attr("rank") != "" {
 			x.rankTitles[k] = true
 		}

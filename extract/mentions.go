@@ -580,8 +580,10 @@ func splitRun(d *docState, x *lexIndex, si, a, b int) []*piece {
 	segStart := a
 	titleBefore, remit := false, false
 	for i := a; i < b; {
-		if n, _ := x.titleAt(toks, i, b); n > 0 && !(n == 1 && i+1 < b && x.heads[toks[i+1].Text].Kind != "" && i+2 >= b) {
-			if segStart < i {
+		if n, ti := x.titleAt(toks, i, b); n > 0 && !(n == 1 && i+1 < b && x.heads[toks[i+1].Text].Kind != "" && i+2 >= b) {
+			if segStart < i && ti.Portfolio && !(i == segStart+1 && isAllCaps(toks[segStart].Text)) { // "MPCA Commissioner": the body's acronym
+				out = append(out, portfolioPieces(d, splitPlain(d, x, si, segStart, i, titleBefore, false))...)
+			} else if segStart < i {
 				out = append(out, remitPieces(d, splitPlain(d, x, si, segStart, i, titleBefore, true), remit)...)
 			}
 			i += n
@@ -602,6 +604,23 @@ func splitRun(d *docState, x *lexIndex, si, a, b int) []*piece {
 		out = append(out, remitPieces(d, splitPlain(d, x, si, segStart, b, titleBefore, false), remit)...)
 	}
 	return out
+}
+
+// portfolioPieces blocks the untyped pieces before an office whose
+// portfolio they name ("EU Competition Commissioner", "Defence Industry
+// Minister"), unless the document also names one of their words alone.
+func portfolioPieces(d *docState, ps []*piece) []*piece {
+	for _, p := range ps {
+		if p.typ != "" {
+			continue
+		}
+		named := false
+		for _, w := range strings.Fields(p.text) {
+			named = named || standsAlone(d, w)
+		}
+		p.blocked = !named
+	}
+	return ps
 }
 
 // remitPieces blocks the untyped pieces of an office's remit: "Commissioner
