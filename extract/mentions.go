@@ -644,10 +644,32 @@ func remitPieces(d *docState, ps []*piece, remit bool) []*piece {
 
 // orgPiece recognizes a whole run as an organization by lexicon or head word.
 func orgPiece(d *docState, x *lexIndex, si, a, b int) *piece {
+	if p := aliasOrg(d, x, si, a, b); p != nil {
+		return p
+	}
 	if p := foreignOrg(d, x, si, a, b); p != nil {
 		return p
 	}
 	return headedOrg(d, x, si, a, b)
+}
+
+// aliasOrg recognizes a run that is an agency's name or alias, after up to
+// two words naming the nation ("U.S. Justice Department"), before any head
+// word rule can take the nation for part of the name (a state's department
+// is not the nation's: "Ohio Department of Transportation").
+func aliasOrg(d *docState, x *lexIndex, si, a, b int) *piece {
+	toks := d.Sents[si].Tokens
+	for from := a; from < b && from <= a+2; from++ {
+		if from > a && !x.national[kg.Key(spanText(d, toks, a, from))] {
+			continue
+		}
+		if ag, ok := x.agencies[kg.Key(spanText(d, toks, from, b))]; ok {
+			p := newPiece(d, si, a, b)
+			p.typ, p.kind, p.canonical = kg.Organization, ag.Kind, ag.Canonical
+			return p
+		}
+	}
+	return nil
 }
 
 // genitives are the words for "of (the)" inside institutions' names in
