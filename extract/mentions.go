@@ -468,8 +468,10 @@ func trimRunStart(x *lexIndex, sc *runScan, a, b int) (int, bool) {
 	}
 	// A place compound says where a body sits and is no part of its name:
 	// "the Brussels-based European Biosimilars Council".
-	for a < b && strings.HasSuffix(strings.ToLower(toks[a].Text), placeCompound) {
-		a++
+	for k := a; k < b && k < a+3; k++ {
+		if strings.HasSuffix(strings.ToLower(toks[k].Text), placeCompound) {
+			a = k + 1 // "the New York-based Committee to ..."
+		}
 	}
 	for a < b && connectors[strings.ToLower(toks[a].Text)] {
 		a++
