@@ -652,7 +652,48 @@ func orgPiece(d *docState, x *lexIndex, si, a, b int) *piece {
 	if p := foreignOrg(d, x, si, a, b); p != nil {
 		return p
 	}
+	if p := jointRemitOrg(d, x, si, a, b); p != nil {
+		return p
+	}
 	return headedOrg(d, x, si, a, b)
+}
+
+// jointRemitOrg recognizes a public body whose name joins two remits with
+// "and" before its head word ("Civil and Administrative Tribunal",
+// "Shipbuilding and Sustainment Group"): the head is no company's, and no
+// word around "and" is a given name, an acronym, a head word or a name the
+// document uses alone (two bodies: "FBI and Drug Enforcement Administration").
+func jointRemitOrg(d *docState, x *lexIndex, si, a, b int) *piece {
+	toks := d.Sents[si].Tokens
+	h, ok := x.heads[toks[b-1].Text]
+	if !ok || h.Legal || h.Kind == "company" || h.Kind == "media" || b-a < 4 {
+		return nil
+	}
+	and := -1
+	for k := a + 1; k < b-2; k++ {
+		if toks[k].Text == "and" {
+			and = k
+		}
+		if !isCapToken(toks[k].Text) && toks[k].Text != "and" {
+			return nil
+		}
+	}
+	if and < 0 || b-and > 4 {
+		return nil
+	}
+	for _, k := range []int{and - 1, and + 1} {
+		w := toks[k].Text
+		if x.isFirstName(w) || isAllCaps(w) || x.heads[w].Kind != "" || standsAlone(d, w) {
+			return nil
+		}
+	}
+	from := a
+	if x.isFirstName(toks[a].Text) {
+		return nil
+	}
+	p := newPiece(d, si, from, b)
+	p.typ, p.kind = kg.Organization, h.Kind
+	return p
 }
 
 // aliasOrg recognizes a run that is an agency's name or alias, after up to
