@@ -181,6 +181,7 @@ type titleInfo struct {
 	// Portfolio: the words before the title name the office's remit, not
 	// a body (portfolio=1: "Defence Industry Minister", "Immigration Judge")
 	Portfolio bool
+	Observer  bool // an outside commentator's title (observer=1: "Professor", "Analyst")
 }
 
 type headInfo struct {
@@ -248,7 +249,7 @@ func (x *lexIndex) readTitles(l *lexicon.Lexicon) {
 		if _, ok := x.titles[k]; (ok || x.titleMods[k]) && i >= len(l.Entries("titles")) {
 			continue // titles.txt says more about it; a modifier ("deputy") is no title alone
 		}
-		x.titles[k] = titleInfo{Phrase: e.Phrase, Org: e.Attr("org"), Head: e.Attr("head"), Portfolio: e.Attr("portfolio") == "1"}
+		x.titles[k] = titleInfo{Phrase: e.Phrase, Org: e.Attr("org"), Head: e.Attr("head"), Portfolio: e.Attr("portfolio") == "1", Observer: e.Attr("observer") == "1"}
 		if e.Attr("rank") != "" {
 			x.rankTitles[k] = true
 		}
