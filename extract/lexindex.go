@@ -178,12 +178,17 @@ type titleInfo struct {
 	Phrase string // as written in the lexicon
 	Org    string // implied organization, "none" or ""
 	Head   string // the head word of the body the office is in ("Commission")
+	// Portfolio: the words before the title name the office's remit, not
+	// a body (portfolio=1: "Defence Industry Minister", "Immigration Judge")
+	Portfolio bool
+	Observer  bool // an outside commentator's title (observer=1: "Professor", "Analyst")
 }
 
 type headInfo struct {
 	Kind                   string
 	Legal, Lead, Appellate bool
 	Advisers               bool // a partnership of lawyers or accountants (advisers=1)
+	Prefix                 bool // opens a name with no "of" after it (prefix=1): "PT Acme", "Kementerian Kesehatan"
 }
 
 type agencyInfo struct {
@@ -244,7 +249,7 @@ func (x *lexIndex) readTitles(l *lexicon.Lexicon) {
 		if _, ok := x.titles[k]; (ok || x.titleMods[k]) && i >= len(l.Entries("titles")) {
 			continue // titles.txt says more about it; a modifier ("deputy") is no title alone
 		}
-		x.titles[k] = titleInfo{Phrase: e.Phrase, Org: e.Attr("org"), Head: e.Attr("head")}
+		x.titles[k] = titleInfo{Phrase: e.Phrase, Org: e.Attr("org"), Head: e.Attr("head"), Portfolio: e.Attr("portfolio") == "1", Observer: e.Attr("observer") == "1"}
 		if e.Attr("rank") != "" {
 			x.rankTitles[k] = true
 		}
@@ -287,7 +292,7 @@ func (x *lexIndex) readOrgs(l *lexicon.Lexicon) {
 		x.nominals[strings.ToLower(e.Phrase)] = e.Attr("kind")
 	}
 	for _, e := range l.Entries("org_heads") {
-		x.heads[e.Phrase] = headInfo{Kind: e.Attr("kind"), Legal: e.Attr("legal") == "1", Lead: e.Attr("lead") == "1", Appellate: e.Attr("appellate") == "1", Advisers: e.Attr("advisers") == "1"}
+		x.heads[e.Phrase] = headInfo{Kind: e.Attr("kind"), Legal: e.Attr("legal") == "1", Lead: e.Attr("lead") == "1", Appellate: e.Attr("appellate") == "1", Advisers: e.Attr("advisers") == "1", Prefix: e.Attr("prefix") == "1"}
 		if e.Attr("appellate") == "1" {
 			x.appellate = append(x.appellate, e.Phrase)
 		}

@@ -162,7 +162,7 @@ func sentencePieces(d *docState, x *lexIndex, si int, names, lower map[string]bo
 			i++
 			continue
 		}
-		b := capitalizedRun(d, x, toks, i)
+		b := capitalizedRun(d, x, toks, i, names)
 		a, ok := trimRunStart(x, sc, i, b)
 		i = b
 		if !ok {
@@ -180,7 +180,7 @@ func sentencePieces(d *docState, x *lexIndex, si int, names, lower map[string]bo
 // ("Employees' Pension Fund"), a number after a head ("School District
 // 12"), connectors ("Department of the Army") and a circuit ("Court of
 // Appeals for the 8th Circuit").
-func capitalizedRun(d *docState, x *lexIndex, toks []token, i int) int {
+func capitalizedRun(d *docState, x *lexIndex, toks []token, i int, names map[string]bool) int {
 	b := i + 1
 	for b < len(toks) {
 		if isCapToken(toks[b].Text) {
@@ -197,6 +197,17 @@ func capitalizedRun(d *docState, x *lexIndex, toks []token, i int) int {
 				}
 			}
 		}
+		// A possessive inside a name that a head word ends: "Fishermen's
+		// Federation", "Nurses' Sales Association".
+		if e := possessiveName(x, toks, b); e > b {
+			b = e
+			continue
+		}
+		// A remit that lists: "Ministry of Trade, Industry and Fisheries".
+		if e := remitList(d, x, toks, b, names); e > b {
+			b = e
+			continue
+		}
 		// A plural possessive inside a name: "Employees' Pension Fund".
 		if (toks[b].Text == "'" || toks[b].Text == "’") && b+1 < len(toks) && isCapToken(toks[b+1].Text) && strings.HasSuffix(toks[b-1].Text, "s") && toks[b-1].End == toks[b].Start {
 			b++
@@ -208,10 +219,22 @@ func capitalizedRun(d *docState, x *lexIndex, toks []token, i int) int {
 			b++
 			continue
 		}
+		// an elided article or "de" starts a name's next word: "Côte
+		// d'Ivoire", "Ministère de l'Économie"
+		if elided(toks[b].Text) && toks[b-1].End == toks[b].Start-1 && isCapToken(toks[b-1].Text) {
+			b++
+			continue
+		}
 		// a particle inside a person's name: "Pieter van Rensburg",
 		// "Ursula von der Leyen"
 		if p := particleRun(toks, b); p > b && p < len(toks) && isCapToken(toks[p].Text) && !isAllCaps(toks[b-1].Text) {
 			b = p
+			continue
+		}
+		// lower-case words of a name in another language after its head
+		// word: "Tribunal judiciaire de Marseille", "Banco de la Nación"
+		if c := foreignRun(x, toks, i, b); c > b {
+			b = c
 			continue
 		}
 		// connectors between capitalized words: "Department of the Army"
@@ -224,12 +247,156 @@ func capitalizedRun(d *docState, x *lexIndex, toks []token, i int) int {
 			b = c
 			continue
 		}
-		// "Court of Appeals for the 8th Circuit"
-		if c > b && c+1 < len(toks) && isOrdinal(toks[c].Text) && toks[c+1].Text == "Circuit" {
+		// "Court of Appeals for the 8th Circuit", "Regional Court of the
+		// 1st Region"
+		if c > b && c+1 < len(toks) && isOrdinal(toks[c].Text) && (toks[c+1].Text == "Circuit" || x.heads[toks[b-1].Text].Lead && isCapToken(toks[c+1].Text) && !x.calendar[kg.Key(toks[c+1].Text)]) {
 			b = c + 2
 			continue
 		}
 		break
+	}
+	return b
+}
+
+// foreignRun returns the end of the lower-case words that continue the
+// name toks[a:b] in another language, or b: after a leading head word, up
+// to four genitives, articles and common nouns or adjectives ending in a
+// genitive or an article before a capitalized word ("Association des
+// locataires des Tilleuls").
+func foreignRun(x *lexIndex, toks []token, a, b int) int {
+	headed := false
+	for k := a; k < b && !headed; k++ {
+		h := x.heads[toks[k].Text]
+		headed = h.Lead || h.Prefix
+	}
+	if !headed {
+		return b
+	}
+	gen, words := false, 0
+	for c := b; c < len(toks) && c < b+5; c++ {
+		t := toks[c].Text
+		switch {
+		case isCapToken(t):
+			if gen && (genitives[toks[c-1].Text] || articles[toks[c-1].Text]) {
+				return c
+			}
+			return b
+		case genitives[t]:
+			gen = true
+		case articles[t] && gen:
+		case elided(t):
+			if gen {
+				return c + 1
+			}
+			return b
+		case words < 2 && startsWithLetterOrDigit(t) && (nounOrAdjective(toks[c].Tag) || genitives[toks[c-1].Text] && toks[c].Tag == "VBZ"):
+			words++
+		default:
+			return b
+		}
+	}
+	return b
+}
+
+// elided: a French or Italian article or "de" run into the capitalized
+// word after it: "l'Économie", "d'Azur", "dell'Interno".
+func elided(t string) bool {
+	for _, p := range []string{"l'", "d'", "l’", "d’", "dell'", "dell’"} {
+		if r := strings.TrimPrefix(t, p); len(r) < len(t) && isCapToken(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// nounOrAdjective: a part-of-speech tag of a common noun or adjective, or
+// a foreign word.
+func nounOrAdjective(tag string) bool {
+	return tag == "NN" || tag == "NNS" || tag == "JJ" || tag == "FW"
+}
+
+// remitList returns the end of a list of remits that goes on at a comma
+// after the name toks[a:b] of a leading head word and "of" ("Ministry of
+// Trade, Industry and Fisheries"): one or two capitalized words per item,
+// none a given name or a word the document only writes capitalized and
+// also names alone (a name: "the Department of Justice, Acme and Beta"),
+// the last after "and";
+// else b.
+func remitList(d *docState, x *lexIndex, toks []token, b int, names map[string]bool) int {
+	if toks[b].Text != "," || !remitEnd(x, toks, b) {
+		return b
+	}
+	for c := b; c+2 < len(toks) && c < b+9; {
+		if toks[c].Text != "," && toks[c].Text != "and" {
+			return b
+		}
+		e := c + 1
+		for e < len(toks) && e < c+3 && isCapToken(toks[e].Text) && !x.isFirstName(toks[e].Text) && !x.heads[toks[e].Text].Lead && !(names[toks[e].Text] && standsAlone(d, toks[e].Text)) {
+			e++
+		}
+		if e == c+1 || e < len(toks) && isCapToken(toks[e].Text) {
+			return b
+		}
+		if toks[c].Text == "and" {
+			return e
+		}
+		if e < len(toks) && toks[e].Text == "," && e+1 < len(toks) && toks[e+1].Text == "and" {
+			e++ // the serial comma: "Trade, Industry, and Fisheries"
+		}
+		c = e
+	}
+	return b
+}
+
+// standsAlone: the document writes w as a name of one word somewhere, with
+// no capitalized word or connector next to it ("Acme said").
+func standsAlone(d *docState, w string) bool {
+	for _, s := range d.Sents {
+		t := s.Tokens
+		for k := range t {
+			if t[k].Text != w {
+				continue
+			}
+			before := k > 0 && (isCapToken(t[k-1].Text) || connectors[strings.ToLower(t[k-1].Text)] || t[k-1].Text == ",")
+			after := k+1 < len(t) && (isCapToken(t[k+1].Text) || isPossessive(t[k+1].Text) && k+2 < len(t) && isCapToken(t[k+2].Text))
+			if !before && !after {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// remitEnd: the name before toks[b] ends in a leading head word, "of" and
+// a remit of one or two words ("Ministry of Foreign Affairs").
+func remitEnd(x *lexIndex, toks []token, b int) bool {
+	for n := 1; n <= 2; n++ {
+		if b-n-2 >= 0 && toks[b-n-1].Text == "of" && x.heads[toks[b-n-2].Text].Lead {
+			return true
+		}
+	}
+	return false
+}
+
+// irregularPlural: a plural without -s whose possessive opens a body's
+// name (closed class): "Women's", "Fishermen's", "People's", "Children's".
+func irregularPlural(w string) bool {
+	w = strings.ToLower(w)
+	return strings.HasSuffix(w, "men") || w == "people" || w == "children"
+}
+
+// possessiveName returns the end of a name that goes on after a plural
+// possessive at toks[b] with up to three capitalized words, the last an
+// organization head word that is no legal form ("Fishermen's Sales
+// Organisation"), or b.
+func possessiveName(x *lexIndex, toks []token, b int) int {
+	if !isPossessive(toks[b].Text) || toks[b-1].End != toks[b].Start || !irregularPlural(toks[b-1].Text) {
+		return b
+	}
+	for e := b + 1; e < len(toks) && e <= b+3 && isCapToken(toks[e].Text); e++ {
+		if h, ok := x.heads[toks[e].Text]; ok && !h.Legal && (e+1 >= len(toks) || !isCapToken(toks[e+1].Text)) {
+			return e + 1
+		}
 	}
 	return b
 }
@@ -301,8 +468,10 @@ func trimRunStart(x *lexIndex, sc *runScan, a, b int) (int, bool) {
 	}
 	// A place compound says where a body sits and is no part of its name:
 	// "the Brussels-based European Biosimilars Council".
-	for a < b && strings.HasSuffix(strings.ToLower(toks[a].Text), placeCompound) {
-		a++
+	for k := a; k < b && k < a+3; k++ {
+		if strings.HasSuffix(strings.ToLower(toks[k].Text), placeCompound) {
+			a = k + 1 // "the New York-based Committee to ..."
+		}
 	}
 	for a < b && connectors[strings.ToLower(toks[a].Text)] {
 		a++
@@ -411,15 +580,18 @@ func splitRun(d *docState, x *lexIndex, si, a, b int) []*piece {
 	// Split at titles: "AWS CEO Andy Jassy", "US Secretary of Defense Mark Esper".
 	var out []*piece
 	segStart := a
-	titleBefore := false
+	titleBefore, remit := false, false
 	for i := a; i < b; {
-		if n, _ := x.titleAt(toks, i, b); n > 0 && !(n == 1 && i+1 < b && x.heads[toks[i+1].Text].Kind != "" && i+2 >= b) {
-			if segStart < i {
-				out = append(out, splitPlain(d, x, si, segStart, i, titleBefore, true)...)
+		if n, ti := x.titleAt(toks, i, b); n > 0 && !(n == 1 && i+1 < b && x.heads[toks[i+1].Text].Kind != "" && i+2 >= b) {
+			if segStart < i && ti.Portfolio && !(i == segStart+1 && isAllCaps(toks[segStart].Text)) { // "MPCA Commissioner": the body's acronym
+				out = append(out, portfolioPieces(d, splitPlain(d, x, si, segStart, i, titleBefore, false))...)
+			} else if segStart < i {
+				out = append(out, remitPieces(d, splitPlain(d, x, si, segStart, i, titleBefore, true), remit)...)
 			}
 			i += n
 			segStart = i
 			titleBefore = true
+			remit = segStart < b && (toks[segStart].Text == "for" || toks[segStart].Text == "on")
 			// "CEO of Acme Corp": the title's organization, not "of Acme Corp".
 			for segStart < b && connectors[strings.ToLower(toks[segStart].Text)] {
 				segStart++
@@ -431,17 +603,157 @@ func splitRun(d *docState, x *lexIndex, si, a, b int) []*piece {
 		i++
 	}
 	if segStart < b {
-		out = append(out, splitPlain(d, x, si, segStart, b, titleBefore, false)...)
+		out = append(out, remitPieces(d, splitPlain(d, x, si, segStart, b, titleBefore, false), remit)...)
 	}
 	return out
 }
 
+// portfolioPieces blocks the untyped pieces before an office whose
+// portfolio they name ("EU Competition Commissioner", "Defence Industry
+// Minister"), unless the document also names one of their words alone.
+func portfolioPieces(d *docState, ps []*piece) []*piece {
+	for _, p := range ps {
+		if p.typ != "" {
+			continue
+		}
+		named := false
+		for _, w := range strings.Fields(p.text) {
+			named = named || standsAlone(d, w)
+		}
+		p.blocked = !named
+	}
+	return ps
+}
+
+// remitPieces blocks the untyped pieces of an office's remit: "Commissioner
+// for Human Rights", "Minister for Rural Development" name no body called
+// "Human Rights"; but a client or employer after "for" is one word or a
+// name the document also uses alone ("Counsel for Acme, ... Acme said").
+func remitPieces(d *docState, ps []*piece, remit bool) []*piece {
+	for _, p := range ps {
+		if !remit || p.typ != "" {
+			continue
+		}
+		ws := strings.Fields(p.text)
+		named := len(ws) < 2 // "Counsel for Acme"
+		for _, w := range ws {
+			named = named || standsAlone(d, w)
+		}
+		p.blocked = !named
+	}
+	return ps
+}
+
 // orgPiece recognizes a whole run as an organization by lexicon or head word.
 func orgPiece(d *docState, x *lexIndex, si, a, b int) *piece {
+	if p := aliasOrg(d, x, si, a, b); p != nil {
+		return p
+	}
+	if p := foreignOrg(d, x, si, a, b); p != nil {
+		return p
+	}
+	if p := jointRemitOrg(d, x, si, a, b); p != nil {
+		return p
+	}
+	return headedOrg(d, x, si, a, b)
+}
+
+// jointRemitOrg recognizes a public body whose name joins two remits with
+// "and" before its head word ("Civil and Administrative Tribunal",
+// "Shipbuilding and Sustainment Group"): the head is no company's, and no
+// word around "and" is a given name, an acronym, a head word or a name the
+// document uses alone (two bodies: "FBI and Drug Enforcement Administration").
+func jointRemitOrg(d *docState, x *lexIndex, si, a, b int) *piece {
+	toks := d.Sents[si].Tokens
+	h, ok := x.heads[toks[b-1].Text]
+	if !ok || h.Legal || h.Kind == "company" || h.Kind == "media" || b-a < 4 {
+		return nil
+	}
+	and := -1
+	for k := a + 1; k < b-2; k++ {
+		if toks[k].Text == "and" {
+			and = k
+		}
+		if !isCapToken(toks[k].Text) && toks[k].Text != "and" {
+			return nil
+		}
+	}
+	if and < 0 || b-and > 4 {
+		return nil
+	}
+	for _, k := range []int{and - 1, and + 1} {
+		w := toks[k].Text
+		if x.isFirstName(w) || isAllCaps(w) || x.heads[w].Kind != "" || standsAlone(d, w) {
+			return nil
+		}
+	}
+	from := a
+	if x.isFirstName(toks[a].Text) {
+		return nil
+	}
+	p := newPiece(d, si, from, b)
+	p.typ, p.kind = kg.Organization, h.Kind
+	return p
+}
+
+// aliasOrg recognizes a run that is an agency's name or alias, after up to
+// two words naming the nation ("U.S. Justice Department"), before any head
+// word rule can take the nation for part of the name (a state's department
+// is not the nation's: "Ohio Department of Transportation").
+func aliasOrg(d *docState, x *lexIndex, si, a, b int) *piece {
+	toks := d.Sents[si].Tokens
+	for from := a; from < b && from <= a+2; from++ {
+		if from > a && !x.national[kg.Key(spanText(d, toks, a, from))] {
+			continue
+		}
+		if ag, ok := x.agencies[kg.Key(spanText(d, toks, from, b))]; ok {
+			p := newPiece(d, si, a, b)
+			p.typ, p.kind, p.canonical = kg.Organization, ag.Kind, ag.Canonical
+			return p
+		}
+	}
+	return nil
+}
+
+// genitives are the words for "of (the)" inside institutions' names in
+// other languages (closed class): "Banco de la Nación", "Tribunale di
+// Milano", "Bundesamt für ...", "Association des locataires des ...".
+var genitives = map[string]bool{"de": true, "des": true, "du": true, "del": true, "della": true, "delle": true, "dei": true, "degli": true, "di": true, "do": true, "da": true, "dos": true, "das": true, "der": true, "für": true, "voor": true, "för": true, "av": true, "af": true}
+
+// articles are the definite articles that may follow a genitive in other
+// languages' names (closed class): "de la", "de los", "di la".
+var articles = map[string]bool{"la": true, "le": true, "les": true, "el": true, "los": true, "las": true, "il": true, "lo": true, "gli": true, "het": true}
+
+// foreignOrg recognizes an institution named in another language: a
+// leading head word with a genitive particle after it ("Ministerio de
+// Hacienda", "Tribunal judiciaire de Marseille") or a head word that opens
+// a name without one ("Kementerian Kesehatan", "PT Acme Nusantara").
+func foreignOrg(d *docState, x *lexIndex, si, a, b int) *piece {
+	toks := d.Sents[si].Tokens
+	for from := a; from < b-1 && from <= a+1; from++ {
+		h, ok := x.heads[toks[from].Text]
+		if !ok || !(h.Lead || h.Prefix) || from > a && !x.isPlace(kg.Key(toks[a].Text)) {
+			continue
+		}
+		named := h.Prefix
+		for k := from + 1; k < b && !named; k++ {
+			named = genitives[toks[k].Text] && !hasTitleOrAnd(x, toks, from, k)
+		}
+		if named {
+			p := newPiece(d, si, from, b)
+			p.typ, p.kind = kg.Organization, h.Kind
+			return p
+		}
+	}
+	return nil
+}
+
+// headedOrg recognizes a run as an organization by lexicon or English head word.
+func headedOrg(d *docState, x *lexIndex, si, a, b int) *piece {
 	toks := d.Sents[si].Tokens
 	// "Jane Doe of Acme LLP": a person, then her organization.
-	if a+2 < b && x.isFirstName(toks[a].Text) && isCapToken(toks[a+1].Text) && toks[a+2].Text == "of" {
-		return nil
+	if a+2 < b && x.isFirstName(toks[a].Text) && isCapToken(toks[a+1].Text) && toks[a+2].Text == "of" && !(x.heads[toks[a+1].Text].Lead && x.isPlace(kg.Key(toks[a].Text))) {
+		return nil // but "Kenya Union of Journalists": a place and a head
 	}
 	if a+3 < b && x.isFirstName(toks[a].Text) && isCapToken(toks[a+1].Text) && isCapToken(toks[a+2].Text) && toks[a+3].Text == "of" && !x.heads[toks[a+2].Text].Lead {
 		return nil
@@ -501,7 +813,7 @@ func orgPiece(d *docState, x *lexIndex, si, a, b int) *piece {
 				break
 			}
 			low := strings.ToLower(toks[i+1].Text)
-			if h, ok := x.heads[toks[i].Text]; ok && !h.Legal && h.Kind != "company" && h.Kind != "media" && (low == "on" || low == "for" || low == "of" && i > from && toks[i].Text != "District") && isCapToken(toks[i+2].Text) {
+			if h, ok := x.heads[toks[i].Text]; ok && !h.Legal && h.Kind != "company" && h.Kind != "media" && (low == "on" || low == "for" || low == "of" && i > from && toks[i].Text != "District") && (isCapToken(toks[i+2].Text) || i+3 < b && toks[i+2].Text == "the" && isCapToken(toks[i+3].Text)) {
 				p := newPiece(d, si, from, b)
 				p.typ, p.kind = kg.Organization, h.Kind
 				return p

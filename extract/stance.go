@@ -143,6 +143,19 @@ func (d *docState) leavers() map[string]bool {
 	return out
 }
 
+// observers returns the persons the document quotes as outside
+// commentators: holders of an observer title (a professor, an analyst).
+func (d *docState) observers() map[string]bool {
+	x := d.index()
+	out := map[string]bool{}
+	for _, r := range d.Roles {
+		if x.titles[strings.ToLower(r.Title)].Observer && r.Status != kg.Former {
+			out[r.Person] = true
+		}
+	}
+	return out
+}
+
 // sideOf is an entity's side with the sides of the parties it speaks for
 // (reps, from side_patterns.txt): a defendant's lawyer is on the defence.
 func (d *docState) sideOf(id string, reps map[string][]string) []string {
@@ -194,6 +207,7 @@ func (d *docState) weighOpinion(cl *claimLex, claims []kg.Claim, decided []decis
 	}
 	dispute := inDispute(accused, accusers, claims, decided)
 	leavers := d.leavers()
+	observers := d.observers()
 	reps := d.speaksFor()
 	for i := range claims {
 		c := &claims[i]
@@ -230,7 +244,7 @@ func (d *docState) weighOpinion(cl *claimLex, claims []kg.Claim, decided []decis
 		case defends && !accuses && v >= opinionThreshold:
 			c.Stance = kg.Denies
 		}
-		if c.Stance == kg.Neutral && decided[i] == byNothing && dispute && !leavers[c.Claimant] && !cl.procedure(c.Text) {
+		if c.Stance == kg.Neutral && decided[i] == byNothing && dispute && !leavers[c.Claimant] && !(observers[c.Claimant] && !defends && !accuses) && !cl.procedure(c.Text) {
 			c.Stance = disputePrior(defends, accuses, v)
 		}
 	}
