@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -70,6 +71,30 @@ func inflectedLiteral(in *morph.Inflector, phrase string) literal {
 		return "(?:" + strings.Join(forms, "|") + ")"
 	}
 	first, last = strings.TrimSpace(strings.ToLower(first)), strings.TrimSpace(strings.ToLower(last))
-	re := `(?:^|[^\p{L}\p{N}])(` + alt(in.Verb(first)) + `(?:[^\p{L}\p{N}]+[\p{L}\p{N}'’-]+){0,` + strconv.Itoa(gapWords) + `}?[^\p{L}\p{N}]+` + alt(in.Noun(last)) + `)(?:$|[^\p{L}\p{N}])`
-	return literal{re: regexp.MustCompile(re)}
+	re := `(?:^|[^\p{L}\p{N}])(` + alt(slices.Clone(in.Verb(first))) + `(?:[^\p{L}\p{N}]+[\p{L}\p{N}'’-]+){0,` + strconv.Itoa(gapWords) + `}?[^\p{L}\p{N}]+` + alt(slices.Clone(in.Noun(last))) + `)(?:$|[^\p{L}\p{N}])`
+	return literal{re: regexp.MustCompile(re), need: needWords(in.Verb(first), in.Noun(last))}
+}
+
+// needWords returns, for each list of a gapped phrase's forms, the words
+// one of which a text must hold for the phrase to match: each form's first
+// word for the part before the gap, its last word for the part after. A
+// part whose words hold an apostrophe (the text may write it either way)
+// sets no condition.
+func needWords(before, after []string) [][]string {
+	var need [][]string
+	for i, forms := range [][]string{before, after} {
+		var g []string
+		for _, f := range forms {
+			w := strings.Fields(strings.ToLower(f))
+			if len(w) == 0 || strings.ContainsAny(f, "'’") {
+				g = nil
+				break
+			}
+			g = append(g, w[(len(w)-1)*i])
+		}
+		if g != nil {
+			need = append(need, g)
+		}
+	}
+	return need
 }

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -129,6 +130,10 @@ func (w *wordAlt) FindStringIndex(s string) []int {
 type literal struct {
 	variants []string       // the phrase with each mix of ' and ’
 	re       *regexp.Regexp // fallback, nil for ASCII phrases
+	// need rules re out cheaply: the text must hold one word of each
+	// group (the forms of a gapped phrase's first and last word), or
+	// the expression, which has no literal prefix to seek, is not run.
+	need [][]string
 }
 
 func newLiteral(phrase string) literal {
@@ -172,6 +177,11 @@ func apostrophes(p string) []string {
 // findAll returns the [start, end) of each occurrence in lower (asciiLower
 // of a text) that has no letter or digit on either side, in text order.
 func (l literal) findAll(lower string) [][2]int {
+	for _, group := range l.need {
+		if !slices.ContainsFunc(group, func(w string) bool { return strings.Contains(lower, w) }) {
+			return nil
+		}
+	}
 	if l.re != nil {
 		var out [][2]int
 		for _, loc := range l.re.FindAllStringSubmatchIndex(lower, -1) {
