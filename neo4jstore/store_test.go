@@ -260,3 +260,36 @@ func TestRelationEvidenceGoesWithItsDocument(t *testing.T) {
 		}
 	}
 }
+
+// TestBatchReplacingDocumentsThatShareANameDropsIt: two documents that
+// are the only ones to use a name are replaced in one batch by versions
+// without it: both take it off, and the name goes.
+func TestBatchReplacingDocumentsThatShareANameDropsIt(t *testing.T) {
+	s := dbtest.Store(t)
+	ctx := context.Background()
+	var before, after []kg.Extraction
+	for _, d := range []string{"d1", "d2", "d3"} {
+		ex := fixture(d, "x"+d)
+		if d != "d1" {
+			ex.Entities[1].Aliases = []string{"Acme Corp."}
+		}
+		before = append(before, ex)
+		ed := fixture(d, "edited "+d)
+		ed.Entities[1].Aliases = nil
+		after = append(after, ed)
+	}
+	if _, err := s.SaveBatch(ctx, before, false); err != nil {
+		t.Fatal(err)
+	}
+	res, err := s.SaveBatch(ctx, after[1:], false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Saved) != 2 {
+		t.Fatalf("replaced %v, want d2 and d3", res.Saved)
+	}
+	rows := dbtest.Query(t, `MATCH (e:Entity {name: 'Acme Corporation'}) RETURN e.aliases AS a, COUNT { (e)-[:MENTIONED_IN]->() } AS n`, nil)
+	if len(rows) != 1 || fmt.Sprint(rows[0]["a"]) != "[Acme]" || rows[0]["n"] != int64(3) {
+		t.Errorf("Acme Corporation after the batch: %v, want aliases [Acme] (d1's) and 3 documents", rows)
+	}
+}

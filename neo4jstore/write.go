@@ -139,14 +139,12 @@ func saveBatchTx(ctx context.Context, tx neo4j.ManagedTransaction, ps []map[stri
 		if _, err := run(ctx, tx, lockEntities, map[string]any{"ids": sortedUnion(lock, nil)}); err != nil {
 			return r, err
 		}
-		for _, id := range replace {
-			n, old, err := removeDocumentFacts(ctx, tx, id.(string), false)
-			if err != nil {
-				return r, err
-			}
-			r.Deleted += n
-			refresh = append(refresh, old...)
+		n, old, err := removeDocumentFacts(ctx, tx, replace, false)
+		if err != nil {
+			return r, err
 		}
+		r.Deleted += n
+		refresh = append(refresh, old...)
 	}
 	p := batchParams(write)
 	// Entities that lost mentions are recomputed in full; the others get
@@ -175,7 +173,7 @@ func (s *Store) DeleteDocument(ctx context.Context, id string) error {
 		if found, _ := rec.Get("found"); found != true {
 			return nil, fmt.Errorf("document %s: %w", id, kg.ErrNotFound)
 		}
-		_, _, err = removeDocumentFacts(ctx, tx, id, true)
+		_, _, err = removeDocumentFacts(ctx, tx, []any{id}, true)
 		return nil, err
 	})
 	if err != nil {
@@ -195,18 +193,21 @@ const factByID = `CALL {
 			WITH id MATCH (f:Claim {id: id}) RETURN f
 		}`
 
-// relationsByKey binds r to each relation document $doc gives evidence
-// for, found from its two ends (Document.relationKeys: "TYPE|from|to").
-const relationsByKey = `MATCH (d:Document {id: $doc})
+// relationsByKey binds r to each relation the documents $docs give
+// evidence for, found from its two ends (Document.relationKeys:
+// "TYPE|from|to").
+const relationsByKey = `UNWIND $docs AS doc
+		MATCH (d:Document {id: doc})
 		UNWIND coalesce(d.relationKeys, []) AS k
-		WITH split(k, '|') AS k
-		MATCH (a:Entity {id: k[1]})-[r]->(b:Entity {id: k[2]}) WHERE type(r) = k[0] AND $doc IN r.docs`
+		WITH doc, split(k, '|') AS k
+		MATCH (a:Entity {id: k[1]})-[r]->(b:Entity {id: k[2]}) WHERE type(r) = k[0] AND doc IN r.docs`
 
 // relationsByMention does the same for a document stored before
 // relationKeys, by reading every relationship of the entities it mentions.
-const relationsByMention = `MATCH (d:Document {id: $doc}) WHERE d.relationKeys IS NULL
+const relationsByMention = `UNWIND $docs AS doc
+		MATCH (d:Document {id: doc}) WHERE d.relationKeys IS NULL
 		MATCH (e:Entity)-[:MENTIONED_IN]->(d)
-		MATCH (e)-[r]->(:Entity) WHERE $doc IN r.docs`
+		MATCH (e)-[r]->(:Entity) WHERE doc IN r.docs`
 
 // shortcutsOfFacts binds s to the shortcuts of fact f (id), found through
 // the relationship indexes on their fact id (shortcutIndexes), one type at
@@ -223,12 +224,18 @@ func shortcutsOfFacts() string {
 	return "CALL { " + strings.Join(branches, "\n\t\t\tUNION ") + " }"
 }
 
-// removeDocumentFacts detaches a document's sources, mentions and relation
-// evidence and deletes the facts nothing else supports; with dropDoc it
-// deletes the document node too. The entities that lost a mention are then
-// refreshed (aliases) or deleted when nothing mentions them any more.
-func removeDocumentFacts(ctx context.Context, tx neo4j.ManagedTransaction, doc string, dropDoc bool) (deleted int, entities []any, err error) {
-	p := map[string]any{"doc": doc}
+// removeDocumentFacts detaches the sources, mentions and relation evidence
+// of documents (all of a batch's replaced ones at once: each statement runs
+// once, not once per document) and deletes the facts nothing else
+// supports; with dropDoc it deletes the document nodes too and refreshes
+// the entities that lost a mention (aliases), deleting those nothing
+// mentions any more; otherwise it returns them for the batch to refresh.
+func removeDocumentFacts(ctx context.Context, tx neo4j.ManagedTransaction, docs []any, dropDoc bool) (deleted int, entities []any, err error) {
+	p := map[string]any{"docs": docs}
+	doc := fmt.Sprint(docs[0])
+	if len(docs) > 1 {
+		doc = fmt.Sprintf("%d documents (%s to %s)", len(docs), docs[0], docs[len(docs)-1])
+	}
 	n := 0
 	count := func(sum neo4j.ResultSummary) {
 		c := sum.Counters()
@@ -238,7 +245,7 @@ func removeDocumentFacts(ctx context.Context, tx neo4j.ManagedTransaction, doc s
 	for _, q := range []string{relationsByKey, relationsByMention} {
 		sum, err := run(ctx, tx, q+`
 		WITH DISTINCT r ORDER BY elementId(r)
-		WITH r, [i IN range(0, size(r.docs) - 1) WHERE r.docs[i] <> $doc] AS keep
+		WITH r, [i IN range(0, size(r.docs) - 1) WHERE NOT r.docs[i] IN $docs] AS keep
 		SET r.docs = [i IN keep | r.docs[i]], r.sources = [i IN keep | r.sources[i]]
 		WITH r WHERE size(r.docs) = 0
 		DELETE r`, p)
@@ -248,16 +255,18 @@ func removeDocumentFacts(ctx context.Context, tx neo4j.ManagedTransaction, doc s
 		count(sum)
 	}
 	var sum neo4j.ResultSummary
-	rec, err := single(ctx, tx, `OPTIONAL MATCH (:Document {id: $doc})<-[s:SOURCED_FROM]-(f)
+	rec, err := single(ctx, tx, `UNWIND $docs AS doc
+		OPTIONAL MATCH (:Document {id: doc})<-[s:SOURCED_FROM]-(f)
 		WITH f, s ORDER BY f.id
 		WITH collect(DISTINCT f.id) AS ids, collect(s) AS ss
 		FOREACH (s IN ss | DELETE s)
-		RETURN ids`, p)
+		RETURN ids, size(ss) AS deleted`, p)
 	if err != nil {
 		return n, nil, fmt.Errorf("remove sources of %s: %w", doc, err)
 	}
 	ids, _ := rec.Get("ids")
-	n += len(ids.([]any))
+	deletedSources, _ := rec.Get("deleted")
+	n += int(deletedSources.(int64))
 	// The shortcuts derived from a fact start at an entity linked to it
 	// (the role's holder, the event's agent, the claimant) and go with it.
 	sum, err = run(ctx, tx, `UNWIND $ids AS id
@@ -290,11 +299,12 @@ func removeDocumentFacts(ctx context.Context, tx neo4j.ManagedTransaction, doc s
 		return n, nil, fmt.Errorf("remove mentions of %s: %w", doc, err)
 	}
 	ents, _ := rec.Get("ids")
-	n += len(ents.([]any))
+	deletedMentions, _ := rec.Get("deleted")
+	n += int(deletedMentions.(int64))
 	if !dropDoc {
 		return n, ents.([]any), nil
 	}
-	sum, err = run(ctx, tx, `MATCH (d:Document {id: $doc}) DETACH DELETE d`, p)
+	sum, err = run(ctx, tx, `UNWIND $docs AS doc MATCH (d:Document {id: doc}) DETACH DELETE d`, p)
 	if err != nil {
 		return n, nil, fmt.Errorf("remove document %s: %w", doc, err)
 	}
@@ -307,17 +317,19 @@ func removeDocumentFacts(ctx context.Context, tx neo4j.ManagedTransaction, doc s
 	return n, nil, nil
 }
 
-// removeMentions deletes document $doc's mentions and takes the names
-// each used off its entity's form counts (entityQuery); it returns the
-// entities, for refreshEntities.
-const removeMentions = `OPTIONAL MATCH (e:Entity)-[m:MENTIONED_IN]->(:Document {id: $doc})
-		WITH e, m ORDER BY e.id
+// removeMentions deletes the mentions of documents $docs and takes the
+// names each used off its entity's form counts (entityQuery), one mention
+// at a time (an entity the documents share loses each one's names); it
+// returns the entities, for refreshEntities, and how many mentions went.
+const removeMentions = `UNWIND $docs AS doc
+		OPTIONAL MATCH (e:Entity)-[m:MENTIONED_IN]->(:Document {id: doc})
+		WITH e, m ORDER BY e.id, doc
 		FOREACH (_ IN CASE WHEN e IS NULL THEN [] ELSE [1] END |
 		  SET e.formDocs = [i IN range(0, size(coalesce(e.forms, [])) - 1) |
 		                    e.formDocs[i] - CASE WHEN e.forms[i] IN m.forms THEN 1 ELSE 0 END])
-		WITH collect(e.id) AS ids, collect(m) AS ms
+		WITH collect(DISTINCT e.id) AS ids, collect(m) AS ms
 		FOREACH (m IN ms | DELETE m)
-		RETURN ids`
+		RETURN ids, size(ms) AS deleted`
 
 // lockEntities write-locks existing entities in the order given (setting a
 // property takes the node's exclusive lock).
@@ -340,14 +352,15 @@ func sortedUnion(a, b []any) []any {
 	return res
 }
 
-// removeMergeEvidence detaches document $doc from the merge decisions it
+// removeMergeEvidence detaches documents $docs from the merge decisions they
 // supported, moves their first document on when it was this one, and
 // deletes the decisions left with no document and no curation.
-const removeMergeEvidence = `MATCH (:Document {id: $doc})<-[s:SEEN_IN]-(m:Merge)
+const removeMergeEvidence = `UNWIND $docs AS doc
+	MATCH (:Document {id: doc})<-[s:SEEN_IN]-(m:Merge)
 	DELETE s
 	WITH DISTINCT m ORDER BY m.id
-	SET m.where = CASE WHEN m.where = $doc
-	                   THEN COLLECT { MATCH (m)-[:SEEN_IN]->(d:Document) RETURN d.id ORDER BY d.id LIMIT 1 }[0]
+	SET m.where = CASE WHEN m.where IN $docs
+	                   THEN COLLECT { MATCH (m)-[:SEEN_IN]->(d:Document) WHERE NOT d.id IN $docs RETURN d.id ORDER BY d.id LIMIT 1 }[0]
 	                   ELSE m.where END
 	WITH m WHERE m.where IS NULL AND m.curated IS NULL
 	DETACH DELETE m`
