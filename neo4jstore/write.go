@@ -96,7 +96,7 @@ func saveBatchTx(ctx context.Context, tx neo4j.ManagedTransaction, ps []map[stri
 	// unchanged documents too.
 	rows := make([]any, len(ids))
 	for i, id := range ids {
-		rows[i] = map[string]any{"id": id, "file": ps[i]["documents"].([]any)[0].(map[string]any)["props"].(map[string]any)["file"]}
+		rows[i] = map[string]any{"id": id, "file": ps[i]["file"]}
 	}
 	res, err := tx.Run(ctx, `UNWIND $rows AS x
 		MERGE (d:Document {id: x.id})
@@ -602,6 +602,7 @@ func writeParams(ex kg.Extraction) (map[string]any, error) {
 	contentHash := hex.EncodeToString(h[:])
 	pb := &paramBuilder{doc: d.ID, known: map[string]bool{}, name: map[string]string{}, p: map[string]any{
 		"contentHash": contentHash,
+		"file":        d.File,
 		"documents": []any{map[string]any{"id": d.ID, "props": map[string]any{
 			"file": d.File, "title": d.Title, "publisher": d.Publisher, "url": d.URL,
 			"publishedAt": d.PublishedAt, "sha256": d.SHA256, "contentHash": contentHash,

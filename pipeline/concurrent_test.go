@@ -3,16 +3,12 @@ package pipeline_test
 import (
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/factgraph/factgraph/corpusgen"
-	"github.com/factgraph/factgraph/input"
 	"github.com/factgraph/factgraph/kg"
 	"github.com/factgraph/factgraph/lexicon"
 	"github.com/factgraph/factgraph/neo4jstore"
@@ -30,14 +26,7 @@ import (
 // entity ids and facts per document, and no entity twice.
 func TestConcurrentLoadersEqualSequentialLoad(t *testing.T) {
 	s := dbtest.Store(t)
-	path := filepath.Join(t.TempDir(), "gen.jsonl")
-	if err := os.WriteFile(path, []byte(corpusgen.JSONL(90, 7)), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	docs, errs := input.Read(context.Background(), []string{path}, nil)
-	if len(errs) > 0 {
-		t.Fatal(errs)
-	}
+	docs, _ := generated(t, 90, 7)
 	// Both loaders start on the shared documents, so they write them at the
 	// same time.
 	a := append(append([]kg.Document{}, docs[30:60]...), docs[:30]...)

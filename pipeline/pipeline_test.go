@@ -75,14 +75,7 @@ func TestLoadCorpusTwiceChangesNothing(t *testing.T) {
 // larger input.
 func TestLoadingMoreDocumentsKeepsEarlierOnes(t *testing.T) {
 	s := dbtest.Store(t)
-	path := filepath.Join(t.TempDir(), "gen.jsonl")
-	if err := os.WriteFile(path, []byte(corpusgen.JSONL(160, 3)), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	docs, errs := input.Read(context.Background(), []string{path}, nil)
-	if len(errs) > 0 {
-		t.Fatal(errs)
-	}
+	docs, path := generated(t, 160, 3)
 	load(t, pipeline.New(s, lexicon.Must()), docs)
 	want := graphShape(t, s)
 	if err := s.Wipe(context.Background()); err != nil {
@@ -95,7 +88,8 @@ func TestLoadingMoreDocumentsKeepsEarlierOnes(t *testing.T) {
 	if err := os.Rename(path, moved); err != nil {
 		t.Fatal(err)
 	}
-	if docs, errs = input.Read(context.Background(), []string{moved}, nil); len(errs) > 0 {
+	docs, errs := input.Read(context.Background(), []string{moved}, nil)
+	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
 	sum := load(t, pipeline.New(s, lexicon.Must()), docs)
@@ -208,7 +202,7 @@ func BenchmarkLoad(b *testing.B) {
 	}
 	s := dbtest.Store(b)
 	p := pipeline.New(s, lexicon.Must())
-	docs := generated(b, 1000)
+	docs, _ := generated(b, 1000, 1)
 	b.ResetTimer()
 	for b.Loop() {
 		if _, errs := p.Load(context.Background(), docs, true, nil); len(errs) > 0 {
@@ -218,18 +212,19 @@ func BenchmarkLoad(b *testing.B) {
 	b.ReportMetric(float64(len(docs)*b.N)/b.Elapsed().Seconds(), "docs/s")
 }
 
-func generated(b *testing.B, n int) []kg.Document {
-	b.Helper()
-	dir := b.TempDir()
-	path := filepath.Join(dir, "gen.jsonl")
-	if err := os.WriteFile(path, []byte(corpusgen.JSONL(n, 1)), 0o644); err != nil {
-		b.Fatal(err)
+// generated writes n generated documents (corpusgen, seed) to a file and
+// reads them back as the loader would; it returns the file too.
+func generated(t testing.TB, n int, seed uint64) ([]kg.Document, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "gen.jsonl")
+	if err := os.WriteFile(path, []byte(corpusgen.JSONL(n, seed)), 0o644); err != nil {
+		t.Fatal(err)
 	}
 	docs, errs := input.Read(context.Background(), []string{path}, nil)
 	if len(errs) > 0 {
-		b.Fatal(errs)
+		t.Fatal(errs)
 	}
-	return docs
+	return docs, path
 }
 
 // TestMergeProvenanceIsBounded checks that why entities were merged is kept
@@ -283,15 +278,7 @@ func TestMergeProvenanceIsBounded(t *testing.T) {
 // transaction and many per transaction: the graphs must be the same.
 func TestBatchSizeDoesNotChangeTheGraph(t *testing.T) {
 	s := dbtest.Store(t)
-	dir := t.TempDir()
-	path := filepath.Join(dir, "gen.jsonl")
-	if err := os.WriteFile(path, []byte(corpusgen.JSONL(60, 3)), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	docs, errs := input.Read(context.Background(), []string{path}, nil)
-	if len(errs) > 0 {
-		t.Fatal(errs)
-	}
+	docs, _ := generated(t, 60, 3)
 	docs = append(corpus(t), docs...)
 	graph := func(batch int) (string, map[string][]string) {
 		if err := s.Wipe(context.Background()); err != nil {

@@ -116,9 +116,8 @@ func (t *Table) Apply(di int, ex kg.Extraction) kg.Extraction {
 			ents[i].Merges = addMerges(ents[i].Merges, t.r.nodeMerges(n, c.Name))
 			continue
 		}
-		h := c.copyHeader()
+		h := kg.Entity{ID: c.ID, Type: c.Type, Name: c.Name, Kind: c.Kind, Aliases: names(n.e)}
 		h.Merges = addMerges(nil, t.r.nodeMerges(n, c.Name))
-		h.Aliases = names(n.e)
 		h.Mentions = append([]kg.Mention(nil), e.Mentions...)
 		seen[c.ID] = len(ents)
 		ents = append(ents, h)
