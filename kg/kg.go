@@ -68,6 +68,17 @@ type Document struct {
 	PublishedAt string `json:"publishedAt,omitempty"` // YYYY-MM-DD or empty
 	SHA256      string `json:"sha256,omitempty"`
 	Text        string `json:"-"`
+	// InputHash is a digest of what the document was extracted from: its
+	// text and metadata, and the extractor with its lexicon
+	// (pipeline.InputHash). A store keeps it, so that a later load can
+	// leave a document it already holds, from the same input, unread.
+	InputHash string `json:"-"`
+}
+
+// StoredInput is what a store remembers of a document's input: its
+// InputHash and the file it was last read from.
+type StoredInput struct {
+	Hash, File string
 }
 
 // Mention is one occurrence of an entity in a document.

@@ -83,3 +83,26 @@ func TestBuiltinOneFile(t *testing.T) {
 		t.Error("Builtin of a missing file is not nil")
 	}
 }
+
+func TestFingerprint(t *testing.T) {
+	a, b := Must().Fingerprint(), Must().Fingerprint()
+	if a == "" || a != b {
+		t.Fatalf("fingerprints of the built-in lexicon: %q and %q, want one non-empty value", a, b)
+	}
+	for name, extra := range map[string]string{
+		"a new entry":     "Grand Vizier\n",
+		"a new attribute": "President | org=none | observer=1\n",
+	} {
+		l, err := Load(fstest.MapFS{"titles.txt": {Data: []byte(extra)}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if l.Fingerprint() == a {
+			t.Errorf("%s left the fingerprint as it was", name)
+		}
+	}
+	var none *Lexicon
+	if none.Fingerprint() != "" {
+		t.Error("a nil lexicon has a fingerprint")
+	}
+}

@@ -2,11 +2,15 @@ package lexicon
 
 import (
 	"bufio"
+	"crypto/sha256"
 	"embed"
+	"encoding/hex"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -141,4 +145,25 @@ func LoadDir(dir string) (*Lexicon, error) {
 		return nil, fmt.Errorf("lexicon directory %s: not a directory", dir)
 	}
 	return Load(os.DirFS(dir))
+}
+
+// Fingerprint is a digest of every entry of l (files, phrases and
+// attributes, in a fixed order): two lexicons with the same fingerprint
+// extract the same way. Empty for a nil lexicon.
+func (l *Lexicon) Fingerprint() string {
+	if l == nil {
+		return ""
+	}
+	h := sha256.New()
+	for _, name := range slices.Sorted(maps.Keys(l.Files)) {
+		fmt.Fprintf(h, "file %s\n", name)
+		for _, e := range l.Files[name] {
+			fmt.Fprintf(h, "%q", e.Phrase)
+			for _, k := range slices.Sorted(maps.Keys(e.Attrs)) {
+				fmt.Fprintf(h, " %q=%q", k, e.Attrs[k])
+			}
+			h.Write([]byte{'\n'})
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }

@@ -61,7 +61,7 @@ func run(ctx context.Context, getenv func(string) string, args []string, stdout,
 	jsonOut := fs.String("json", "", "write the extracted graph as JSON to `FILE` (- for stdout) instead of loading Neo4j")
 	manifestPath := fs.String("manifest", "", "YAML `FILE` of per-file metadata (default: manifest.yaml beside the files)")
 	lexDir := fs.String("lexicons", "", "`DIR` of extra lexicon files, appended to the built-in ones of the same names")
-	force := fs.Bool("force", false, "rewrite documents even when their extraction is unchanged")
+	force := fs.Bool("force", false, "extract and rewrite documents even when the store holds them unchanged")
 	reset := fs.Bool("reset", false, "delete the whole graph before loading")
 	progressMode := fs.String("progress", "auto", "progress display: auto (bar on a terminal), bar, log or none")
 	workers := fs.Int("workers", 0, "extraction workers (default: number of CPUs)")
@@ -145,8 +145,8 @@ func report(store *neo4jstore.Store, sum pipeline.Summary, errs []error, start t
 			graph = fmt.Sprintf("; graph now has %d nodes and %d relationships", nodes, rels)
 		}
 	}
-	fmt.Fprintf(stdout, "loaded %d documents (%d written, %d unchanged, %d failed) in %.1fs (extract %.1fs, write %.1fs): +%d nodes, +%d relationships, %d replaced%s\n",
-		sum.Documents, sum.Saved, sum.Unchanged, sum.Failed, time.Since(start).Seconds(),
+	fmt.Fprintf(stdout, "loaded %d documents (%d written, %d unchanged of which %d not read again, %d failed) in %.1fs (extract %.1fs, write %.1fs): +%d nodes, +%d relationships, %d replaced%s\n",
+		sum.Documents, sum.Saved, sum.Unchanged, sum.Skipped, sum.Failed, time.Since(start).Seconds(),
 		sum.Extract.Seconds(), sum.Write.Seconds(), sum.Nodes, sum.Rels, sum.Deleted, graph)
 	switch {
 	case sum.Stopped != nil && errors.Is(sum.Stopped, kg.ErrUnavailable):

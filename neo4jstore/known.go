@@ -3,6 +3,10 @@ package neo4jstore
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/factgraph/factgraph/kg"
 )
@@ -70,4 +74,43 @@ func (s *Store) FactsByDocument(ctx context.Context) (map[string][]string, error
 		out[str(m["doc"])] = ids
 	}
 	return out, nil
+}
+
+// InputHashes returns the input hash (kg.Document.InputHash) and file of
+// every stored document that has one, by document id: a loader leaves the
+// documents it would read from the same input unread.
+func (s *Store) InputHashes(ctx context.Context) (map[string]kg.StoredInput, error) {
+	recs, err := s.read(ctx, `MATCH (d:Document) WHERE d.inputHash IS NOT NULL AND d.pending IS NULL
+		RETURN d.id AS id, d.inputHash AS h, coalesce(d.file, '') AS file`, nil)
+	if err != nil {
+		return nil, fmt.Errorf("input hashes: %w", err)
+	}
+	out := make(map[string]kg.StoredInput, len(recs))
+	for _, r := range recs {
+		m := r.AsMap()
+		out[str(m["id"])] = kg.StoredInput{Hash: str(m["h"]), File: str(m["file"])}
+	}
+	return out, nil
+}
+
+// SetFiles records that stored documents were read from other files this
+// time (by document id): the file is where a document was last read from,
+// whether or not it was extracted again.
+func (s *Store) SetFiles(ctx context.Context, files map[string]string) error {
+	rows := make([]any, 0, len(files))
+	for _, id := range slices.Sorted(maps.Keys(files)) {
+		rows = append(rows, map[string]any{"id": id, "file": files[id]})
+	}
+	for len(rows) > 0 {
+		n := min(len(rows), 5000)
+		batch := rows[:n]
+		if err := s.write(ctx, func(tx neo4j.ManagedTransaction) error {
+			_, err := run(ctx, tx, `UNWIND $rows AS x MATCH (d:Document {id: x.id}) SET d.file = x.file`, map[string]any{"rows": batch})
+			return err
+		}); err != nil {
+			return fmt.Errorf("set documents' files: %w", err)
+		}
+		rows = rows[n:]
+	}
+	return nil
 }

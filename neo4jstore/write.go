@@ -96,12 +96,12 @@ func saveBatchTx(ctx context.Context, tx neo4j.ManagedTransaction, ps []map[stri
 	// unchanged documents too.
 	rows := make([]any, len(ids))
 	for i, id := range ids {
-		rows[i] = map[string]any{"id": id, "file": ps[i]["file"]}
+		rows[i] = map[string]any{"id": id, "file": ps[i]["file"], "inputHash": ps[i]["inputHash"]}
 	}
 	res, err := tx.Run(ctx, `UNWIND $rows AS x
 		MERGE (d:Document {id: x.id})
 		ON CREATE SET d.pending = true
-		ON MATCH SET d.file = x.file
+		ON MATCH SET d.file = x.file, d.inputHash = x.inputHash
 		RETURN x.id AS id, d.pending IS NULL AS exists, d.contentHash AS h,
 		       COLLECT { MATCH (d)<-[:MENTIONED_IN]-(e:Entity) RETURN e.id } AS old`, map[string]any{"rows": rows})
 	if err != nil {
@@ -587,6 +587,7 @@ func writeParams(ex kg.Extraction) (map[string]any, error) {
 	// Nor does the file it was read from (saveBatchTx sets that).
 	hx := ex
 	hx.Document.File = ""
+	hx.Document.InputHash = "" // nor what it was extracted with: set with the file
 	hx.Entities = slices.Clone(ex.Entities)
 	for i := range hx.Entities {
 		hx.Entities[i].Kind = ""
@@ -603,9 +604,11 @@ func writeParams(ex kg.Extraction) (map[string]any, error) {
 	pb := &paramBuilder{doc: d.ID, known: map[string]bool{}, name: map[string]string{}, p: map[string]any{
 		"contentHash": contentHash,
 		"file":        d.File,
+		"inputHash":   orNil(d.InputHash),
 		"documents": []any{map[string]any{"id": d.ID, "props": map[string]any{
 			"file": d.File, "title": d.Title, "publisher": d.Publisher, "url": d.URL,
 			"publishedAt": d.PublishedAt, "sha256": d.SHA256, "contentHash": contentHash,
+			"inputHash": orNil(d.InputHash),
 		}}},
 	}}
 	for _, step := range []func(kg.Extraction) error{pb.entities, pb.roles, pb.events, pb.claims, pb.relations} {
@@ -971,4 +974,12 @@ func firstLine(q string) string {
 		return q[:i]
 	}
 	return q
+}
+
+// orNil is s, or nil when s is empty: a property set to nil is removed.
+func orNil(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
 }

@@ -2,6 +2,8 @@ package pipeline
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"runtime"
@@ -90,6 +92,7 @@ type Summary struct {
 	Documents int // documents read
 	Saved     int // written
 	Unchanged int // already stored as extracted
+	Skipped   int // of the unchanged: stored from the same input, so not extracted again
 	Failed    int
 	Nodes     int // nodes created
 	Rels      int // relationships created
@@ -123,21 +126,33 @@ func (p *Pipeline) LoadFrom(ctx context.Context, src Source, force bool, progres
 		return sum, []error{err}
 	}
 	t0 := time.Now()
-	x, err := ExtractFrom(ctx, src, p.Lex, known, p.Workers, p.TempDir)
+	skip, moved, err := p.skipper(ctx, force)
+	if err != nil {
+		sum.Stopped = err
+		return sum, []error{err}
+	}
+	x, err := extractFrom(ctx, src, p.Lex, known, p.Workers, p.TempDir, skip)
 	sum.Extract = time.Since(t0)
 	if err != nil {
 		sum.Stopped = err
 		return sum, []error{err}
 	}
 	defer x.Close()
-	sum.Documents = x.Len() + len(x.DocErrs)
+	if len(moved) > 0 {
+		if err := p.Store.(InputHashes).SetFiles(ctx, moved); err != nil {
+			sum.Stopped = err
+			return sum, []error{err}
+		}
+	}
+	sum.Documents = x.Len() + len(x.DocErrs) + x.Skipped
 	sum.Failed = len(x.DocErrs)
+	sum.Unchanged, sum.Skipped = x.Skipped, x.Skipped
 	errs = append(errs, x.DocErrs...)
-	if progress != nil && len(x.DocErrs) > 0 {
-		progress(len(x.DocErrs), sum.Documents, kg.BatchResult{}, errors.Join(x.DocErrs...))
+	if progress != nil && (len(x.DocErrs) > 0 || x.Skipped > 0) {
+		progress(len(x.DocErrs)+x.Skipped, sum.Documents, kg.BatchResult{}, errors.Join(x.DocErrs...))
 	}
 	t1 := time.Now()
-	w := &writer{p: p, force: force, progress: progress, sum: &sum, done: len(x.DocErrs)}
+	w := &writer{p: p, force: force, progress: progress, sum: &sum, done: len(x.DocErrs) + x.Skipped}
 	werrs := w.run(ctx, x)
 	sum.Write = time.Since(t1)
 	return sum, append(errs, werrs...)
@@ -150,6 +165,7 @@ func (p *Pipeline) Ingest(ctx context.Context, doc kg.Document) (kg.Extraction, 
 	if err != nil {
 		return kg.Extraction{}, fmt.Errorf("ingest %s: read known entities: %w", doc.ID, err)
 	}
+	doc.InputHash = InputHash(doc, extract.Fingerprint(p.Lex))
 	exs, _, errs := Extract([]kg.Document{doc}, p.Lex, known, 1)
 	if len(errs) > 0 {
 		return kg.Extraction{}, errs[0]
@@ -158,4 +174,49 @@ func (p *Pipeline) Ingest(ctx context.Context, doc kg.Document) (kg.Extraction, 
 		return kg.Extraction{}, err
 	}
 	return exs[0], nil
+}
+
+// InputHashes is a Store that remembers the input each of its documents
+// was extracted from (kg.Document.InputHash) and the file it was read from,
+// by document id, and can record a document read from another file.
+type InputHashes interface {
+	InputHashes(ctx context.Context) (map[string]kg.StoredInput, error)
+	SetFiles(ctx context.Context, files map[string]string) error
+}
+
+// InputHash is the digest of what doc is extracted from: its id, text and
+// metadata (not the file it was read from), with fingerprint, the
+// extractor's (extract.Fingerprint).
+func InputHash(doc kg.Document, fingerprint string) string {
+	h := sha256.New()
+	for _, s := range []string{fingerprint, doc.ID, doc.Title, doc.Publisher, doc.URL, doc.PublishedAt, doc.Text} {
+		fmt.Fprintf(h, "%d:%s", len(s), s)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// skipper returns what LoadFrom asks of each document it reads: the
+// document gets its input hash, and is left out when the store holds it
+// from the same input, unless force is set. moved collects the left-out
+// documents read from another file than last time.
+func (p *Pipeline) skipper(ctx context.Context, force bool) (skip func(*kg.Document) bool, moved map[string]string, err error) {
+	fp := extract.Fingerprint(p.Lex)
+	var stored map[string]kg.StoredInput
+	if hs, ok := p.Store.(InputHashes); ok && !force {
+		if stored, err = hs.InputHashes(ctx); err != nil {
+			return nil, nil, fmt.Errorf("read stored documents' input hashes: %w", err)
+		}
+	}
+	moved = map[string]string{}
+	return func(d *kg.Document) bool {
+		d.InputHash = InputHash(*d, fp)
+		st, ok := stored[d.ID]
+		if !ok || st.Hash != d.InputHash {
+			return false
+		}
+		if st.File != d.File {
+			moved[d.ID] = d.File
+		}
+		return true
+	}, moved, nil
 }

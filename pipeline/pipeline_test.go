@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -93,8 +94,9 @@ func TestLoadingMoreDocumentsKeepsEarlierOnes(t *testing.T) {
 		t.Fatal(errs)
 	}
 	sum := load(t, pipeline.New(s, lexicon.Must()), docs)
-	if sum.Unchanged != 40 || sum.Saved != len(docs)-40 {
-		t.Errorf("second load: %d unchanged, %d written; want the 40 loaded before unchanged and %d written", sum.Unchanged, sum.Saved, len(docs)-40)
+	if sum.Unchanged != 40 || sum.Skipped != 40 || sum.Saved != len(docs)-40 {
+		t.Errorf("second load: %d unchanged (%d not read again), %d written; want the 40 loaded before unchanged and not read again, and %d written",
+			sum.Unchanged, sum.Skipped, sum.Saved, len(docs)-40)
 	}
 	files := dbtest.Query(t, `MATCH (d:Document) RETURN DISTINCT d.file AS file`, nil)
 	if len(files) != 1 || files[0]["file"] != moved {
@@ -331,5 +333,75 @@ func TestReloadInBatchesReplacesExactlyTheChangedDocuments(t *testing.T) {
 	}
 	if diff := cmp.Diff(factsByDocument(t, s), f1); diff != "" {
 		t.Errorf("facts by document differ (-clean +reloaded):\n%s", diff)
+	}
+}
+
+// TestUnchangedInputIsNotExtractedAgain loads a generated corpus twice: the
+// second load finds every document stored from the same input and extracts
+// none. A changed text, a changed lexicon or --force make the loader read
+// documents again, and only a changed extraction is rewritten.
+func TestUnchangedInputIsNotExtractedAgain(t *testing.T) {
+	s := dbtest.Store(t)
+	docs, _ := generated(t, 30, 7)
+	p := pipeline.New(s, lexicon.Must())
+	load(t, p, docs)
+	want := graphShape(t, s)
+	again := load(t, p, docs)
+	if again.Skipped != len(docs) || again.Unchanged != len(docs) || again.Saved != 0 {
+		t.Errorf("second load of the same input: %+v, want all %d unchanged and not read again", again, len(docs))
+	}
+	changed := append([]kg.Document(nil), docs...)
+	changed[3].Text += "\n\nThe company said it would appeal."
+	one := load(t, p, changed)
+	if one.Skipped != len(docs)-1 || one.Saved != 1 {
+		t.Errorf("load with one text changed: %+v, want %d not read again and 1 written", one, len(docs)-1)
+	}
+	load(t, p, docs) // back to the original text
+	// Another lexicon is another extractor: every document is read again,
+	// and none is rewritten, since this entry changes no extraction.
+	lex, err := lexicon.Load(fstest.MapFS{"titles.txt": {Data: []byte("Grand Vizier\n")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	other := load(t, pipeline.New(s, lex), docs)
+	if other.Skipped != 0 || other.Unchanged != len(docs) {
+		t.Errorf("load with another lexicon: %+v, want every document read again and found unchanged", other)
+	}
+	forced, errs := pipeline.New(s, lex).Load(context.Background(), docs, true, nil)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	if forced.Skipped != 0 || forced.Saved != len(docs) {
+		t.Errorf("forced load: %+v, want every document read and written", forced)
+	}
+	if d := cmp.Diff(want, graphShape(t, s)); d != "" {
+		t.Errorf("graph after the reloads differs from the first load (-first +now):\n%s", d)
+	}
+}
+
+func TestInputHash(t *testing.T) {
+	doc := kg.Document{ID: "d1", File: "a/x.txt", Title: "T", PublishedAt: "2024-01-02", Text: "Some text."}
+	h := pipeline.InputHash(doc, "fp")
+	moved := doc
+	moved.File = "b/x.txt"
+	if pipeline.InputHash(moved, "fp") != h {
+		t.Error("the file a document is read from changed its input hash")
+	}
+	for name, d := range map[string]kg.Document{
+		"text":  {ID: "d1", File: "a/x.txt", Title: "T", PublishedAt: "2024-01-02", Text: "Some text!"},
+		"title": {ID: "d1", File: "a/x.txt", Title: "U", PublishedAt: "2024-01-02", Text: "Some text."},
+		"date":  {ID: "d1", File: "a/x.txt", Title: "T", PublishedAt: "2024-01-03", Text: "Some text."},
+		"id":    {ID: "d2", File: "a/x.txt", Title: "T", PublishedAt: "2024-01-02", Text: "Some text."},
+	} {
+		if pipeline.InputHash(d, "fp") == h {
+			t.Errorf("a changed %s left the input hash as it was", name)
+		}
+	}
+	if pipeline.InputHash(doc, "fp2") == h {
+		t.Error("another extractor left the input hash as it was")
+	}
+	// the fields are delimited: moving a letter from one to the next changes the hash
+	if pipeline.InputHash(kg.Document{ID: "d1", Title: "ab", Text: "c"}, "") == pipeline.InputHash(kg.Document{ID: "d1", Title: "a", Text: "bc"}, "") {
+		t.Error("input hash does not delimit its fields")
 	}
 }

@@ -41,6 +41,9 @@ func Docs(docs []kg.Document) Source {
 type Extracted struct {
 	Table   *resolve.Table
 	DocErrs []error // documents that could not be read or extracted
+	// Skipped counts the documents left unread because the store holds
+	// them from the same input (LoadFrom).
+	Skipped int
 	f       *os.File
 }
 
@@ -89,6 +92,12 @@ type extracted struct {
 // any time. Documents that fail are in DocErrs; a read error of src goes
 // there too. The error is for the pass itself (disk, or ctx done).
 func ExtractFrom(ctx context.Context, src Source, lex *lexicon.Lexicon, known []kg.Entity, workers int, dir string) (*Extracted, error) {
+	return extractFrom(ctx, src, lex, known, workers, dir, nil)
+}
+
+// extractFrom is ExtractFrom, with each document read first given to skip
+// (when not nil), which may change it and tells whether to leave it out.
+func extractFrom(ctx context.Context, src Source, lex *lexicon.Lexicon, known []kg.Entity, workers int, dir string, skip func(*kg.Document) bool) (*Extracted, error) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
@@ -109,6 +118,10 @@ func ExtractFrom(ctx context.Context, src Source, lex *lexicon.Lexicon, known []
 		defer close(in)
 		n := 0
 		readErrs = src(ctx, func(d kg.Document) {
+			if skip != nil && skip(&d) {
+				x.Skipped++
+				return
+			}
 			select {
 			case slots <- struct{}{}:
 			case <-ctx.Done():
