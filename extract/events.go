@@ -719,10 +719,14 @@ func (r *eventRead) objectParts() bool {
 		// "question A and B under oath": the phrase must follow, and ends
 		// the object
 		i := indexWord(asciiLower(d.Doc.Text[r.from:r.end]), then)
-		if i < 0 {
+		switch {
+		case i >= 0:
+			r.end = r.from + i
+		case !d.phraseAt(r.end, s.End, then):
+			// "summon A, the chief of staff, to testify": the phrase
+			// may also be where the object ends
 			return false
 		}
-		r.end = r.from + i
 	}
 	if t.List {
 		d.listParticipants(r.ev, r.ts, s, r.from, r.end, t)
@@ -751,6 +755,16 @@ func (r *eventRead) objectParts() bool {
 		}
 	}
 	return true
+}
+
+// phraseAt reports whether the text at off, after spaces and commas,
+// begins with phrase (lower case) as whole words, before end.
+func (d *docState) phraseAt(off, end int, phrase string) bool {
+	rest := strings.TrimLeft(d.Doc.Text[off:end], " \t\n,")
+	if len(rest) < len(phrase) || asciiLower(rest[:len(phrase)]) != phrase {
+		return false
+	}
+	return len(rest) == len(phrase) || !isWordByte(rest[len(phrase)])
 }
 
 // directObject is the role of the direct object om; a trigger that also

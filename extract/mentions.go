@@ -1148,11 +1148,16 @@ func reportingWord(d *docState, w string) bool {
 // plain capitalized words each side, and no place after the particle
 // ("Banque de France").
 func particleName(x *lexIndex, toks []token, a, i, b int) bool {
-	if toks[i].Text != "de" || i-a < 1 || i-a > 2 || b-i-1 < 1 || b-i-1 > 2 || x.isPlace(kg.Key(spanText0(toks, i+1, b))) {
+	// "de la Peña", "de los Santos": an article may follow the particle
+	j := i + 1
+	if j < b && particleArticles[toks[j].Text] {
+		j++
+	}
+	if toks[i].Text != "de" || i-a < 1 || i-a > 3 || b-j < 1 || b-j > 2 || x.isPlace(kg.Key(spanText0(toks, j, b))) {
 		return false
 	}
 	for k := a; k < b; k++ {
-		if k == i {
+		if k >= i && k < j {
 			continue
 		}
 		t := toks[k].Text
@@ -1168,6 +1173,9 @@ func particleName(x *lexIndex, toks []token, a, i, b int) bool {
 	}
 	return true
 }
+
+// particleArticles may follow "de" in a name: "Ibarra de la Peña".
+var particleArticles = map[string]bool{"la": true, "las": true, "los": true, "le": true}
 
 // spanText0 joins the texts of toks[a:b] with spaces.
 func spanText0(toks []token, a, b int) string {
@@ -1717,13 +1725,17 @@ func weakOrgsToPeople(d *docState, ps []*piece) {
 type typeLabels struct {
 	labels   map[string]*piece // "o:"+orgBase or "p:"+key -> a piece so typed
 	surnames map[string]bool
+	// inner are the inner words of full names of three words or more: the
+	// first of two surnames ("Olvera" of "Patricia Olvera Saucedo"), by
+	// which Spanish and Portuguese usage names a person again
+	inner    map[string]bool
 	given    map[string]int // given name -> number of full names with it
 	orgs     []*piece
 }
 
 // readLabels collects the typeLabels of the typed pieces.
 func readLabels(d *docState, x *lexIndex, ps []*piece) *typeLabels {
-	l := &typeLabels{labels: map[string]*piece{}, surnames: map[string]bool{}, given: map[string]int{}}
+	l := &typeLabels{labels: map[string]*piece{}, surnames: map[string]bool{}, inner: map[string]bool{}, given: map[string]int{}}
 	givenOf := map[string]bool{}
 	for _, p := range ps {
 		if p.typ == "" || p.blocked {
@@ -1739,6 +1751,11 @@ func readLabels(d *docState, x *lexIndex, ps []*piece) *typeLabels {
 			if p.b-p.a >= 2 {
 				toks := d.Sents[p.sent].Tokens
 				l.surnames[kg.Key(toks[p.b-1].Text)] = true
+				for _, t := range toks[p.a+1 : p.b-1] {
+					if innerSurname(t.Text) {
+						l.inner[kg.Key(t.Text)] = true
+					}
+				}
 				givenOf[kg.Key(toks[p.a].Text)+"|"+kg.Key(p.text)] = true
 			}
 		}
@@ -1777,7 +1794,7 @@ func carryLabels(d *docState, x *lexIndex, ps []*piece) bool {
 		case l.labels["o:"+orgBase(x, p.text)] != nil:
 			q := l.labels["o:"+orgBase(x, p.text)]
 			p.typ, p.kind = kg.Organization, q.kind
-		case p.b-p.a == 1 && l.surnames[k]:
+		case p.b-p.a == 1 && (l.surnames[k] || l.inner[k]):
 			p.typ = kg.Person
 		case p.b-p.a == 1 && l.given[k] == 1 && !isAllCaps(p.text):
 			// "Lydia knows ...": the given name of one person named in full.
@@ -2243,6 +2260,35 @@ func (eb *entityBuilder) shortOrg(p *piece) {
 	eb.addMention(p, e, "")
 }
 
+// innerSurname reports whether an inner word of a full name may be a
+// surname: capitalised, more than an initial, no particle.
+func innerSurname(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return len(w) > 2 && unicode.IsUpper(r) && !strings.HasSuffix(w, ".") && !nameParticles[strings.ToLower(w)]
+}
+
+// innerSurnameOf is the one person named in full with three words or more
+// whose inner word is k ("Olvera" for "Patricia Olvera Saucedo"), or nil
+// when none or several are.
+func innerSurnameOf(d *docState, k string) *entity {
+	var found *entity
+	for _, e := range d.Entities {
+		fw := strings.Fields(e.Name)
+		if e.Type != kg.Person || len(fw) < 3 {
+			continue
+		}
+		for _, w := range fw[1 : len(fw)-1] {
+			if innerSurname(w) && kg.Key(w) == k {
+				if found != nil && found != e {
+					return nil
+				}
+				found = e
+			}
+		}
+	}
+	return found
+}
+
 // shortPerson adds a surname (or a full name's single form) to the person
 // with that surname, a given name alone to the one person named in full
 // with it, or else to the entity of the same word or a new one.
@@ -2282,6 +2328,9 @@ func (eb *entityBuilder) shortPerson(p *piece) {
 				best = e
 			}
 		}
+	}
+	if best == nil {
+		best = innerSurnameOf(d, k)
 	}
 	if best != nil {
 		eb.addMention(p, best, "surname")

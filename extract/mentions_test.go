@@ -57,6 +57,8 @@ func TestMentionTyping(t *testing.T) {
 		{"ticker", "Hooli (HOOL) fell 3%.", []string{"org:Hooli"}},
 		{"no join across 'in'", "Jane Roe sued Quixo Labs in Harwell County District Court.", []string{"org:Harwell County District Court", "org:Quixo Labs", "per:Jane Roe"}},
 		{"a number ends a name", "The Harwell School District 12 hired Jane Roe.", []string{"org:Harwell School District 12", "per:Jane Roe"}},
+		{"a particle with an article inside a name", "Lorena Ibarra de la Peña denied it. Prosecutor María Fernanda Ruiz de Alba spoke.", []string{"per:Lorena Ibarra de la Peña", "per:María Fernanda Ruiz de Alba"}},
+		{"the first of two surnames names the person again", "Gov. Jane Roe named Patricia Olvera Saucedo as director. Olvera said she would review every draw.", []string{"per:Jane Roe", "per:Patricia Olvera Saucedo"}},
 		{"an age after a name", "The league banned Drazen Oblak for life. Drazen Oblak, 44, said he would appeal.", []string{"per:Drazen Oblak"}},
 		{"who after a name", "The ruling cites Tomasz Wierzb, who resigned in March.", []string{"per:Tomasz Wierzb"}},
 		{"nouns before an appositive title", "It relies on Tomasz Wierzb, Velora's former data protection officer.", []string{"org:Velora", "per:Tomasz Wierzb"}},
