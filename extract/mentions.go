@@ -1728,9 +1728,9 @@ type typeLabels struct {
 	// inner are the inner words of full names of three words or more: the
 	// first of two surnames ("Olvera" of "Patricia Olvera Saucedo"), by
 	// which Spanish and Portuguese usage names a person again
-	inner    map[string]bool
-	given    map[string]int // given name -> number of full names with it
-	orgs     []*piece
+	inner map[string]bool
+	given map[string]int // given name -> number of full names with it
+	orgs  []*piece
 }
 
 // readLabels collects the typeLabels of the typed pieces.
