@@ -406,7 +406,7 @@ const placeCompound = "-based"
 
 // nameParticles are the lower-case particles of family names (closed
 // class): "van", "von der", "da".
-var nameParticles = map[string]bool{"de": true, "van": true, "von": true, "der": true, "den": true, "del": true, "della": true, "da": true, "di": true, "du": true, "dos": true, "das": true, "ter": true, "ten": true, "bin": true, "ibn": true, "le": true, "la": true}
+var nameParticles = map[string]bool{"de": true, "af": true, "van": true, "von": true, "der": true, "den": true, "del": true, "della": true, "da": true, "di": true, "du": true, "dos": true, "das": true, "ter": true, "ten": true, "bin": true, "ibn": true, "le": true, "la": true}
 
 // hasParticle reports whether a lower-case name particle is among tokens
 // [a,b).
@@ -1658,10 +1658,80 @@ func typeFromContext(x *lexIndex, ps []*piece, toks []token, p *piece) {
 	// city's inspector general, Jane Roe," / "its former counsel, Jane
 	// Roe, said". The name closes the appositive or the clause.
 	if p.a >= 2 && toks[p.a-1].Text == "," && p.b-p.a >= 2 && p.b-p.a <= 3 && !isAllCaps(first) && (p.b == len(toks) || toks[p.b].Text == "," || toks[p.b].Text == "." || strings.HasPrefix(toks[p.b].Tag, "VB")) {
-		if n, _ := x.titleEndingAt(toks, p.a-1); n > 0 && !isCapToken(toks[p.a-2].Text) && titleStartsPhrase(x, toks, p.a-1-n) {
+		if start, ok := titlePhraseEndingAt(x, toks, p.a-1); ok && titleStartsPhrase(x, toks, start) {
 			p.typ = kg.Person
 		}
 	}
+}
+
+// titlePhraseEndingAt finds a title phrase ending just before toks[end]
+// and returns where it starts: a title ("inspector general") with the
+// lower-case words that modify it before ("company spokesperson",
+// "network planning director") and a remit after it ("director of
+// enforcement", "country manager for Sweden"). The title's last word is
+// lower case, or the phrase is the title alone.
+func titlePhraseEndingAt(x *lexIndex, toks []token, end int) (int, bool) {
+	n, _ := x.titleEndingAt(toks, end)
+	if n == 0 {
+		// a remit after the title: "of"/"for" and up to three words
+		for j := end - 2; j >= end-4 && j > 0; j-- {
+			if !remitWords(x, toks, j+1, end) {
+				break
+			}
+			if w := strings.ToLower(toks[j].Text); w == "of" || w == "for" {
+				if m, _ := x.titleEndingAt(toks, j); m > 0 {
+					n, end = m, j
+				}
+				break
+			}
+		}
+	}
+	if n == 0 || isCapToken(toks[end-1].Text) && n < end && isCapToken(toks[end-n-1].Text) {
+		return 0, false
+	}
+	start := end - n
+	for k := 0; k < 3 && start > 0 && titleModifier(toks[start-1]); k++ {
+		start--
+	}
+	return start, true
+}
+
+// remitWords: toks[a:b] may be a title's remit: lower-case words, or one
+// capitalized word ("for Sweden"), and no punctuation.
+func remitWords(x *lexIndex, toks []token, a, b int) bool {
+	caps := 0
+	for k := a; k < b; k++ {
+		t := toks[k]
+		switch {
+		case isCapToken(t.Text):
+			caps++
+		case !isWordToken(t.Text):
+			return false
+		}
+	}
+	return caps <= 1 && b > a
+}
+
+// titleModifier: a lower-case noun or adjective before a title
+// ("company spokesperson", "acting country manager").
+func titleModifier(t token) bool {
+	if isCapToken(t.Text) || !isWordToken(t.Text) {
+		return false
+	}
+	return strings.HasPrefix(t.Tag, "NN") || strings.HasPrefix(t.Tag, "JJ") || t.Tag == "VBG"
+}
+
+// isWordToken: a token of letters (a hyphen or apostrophe inside).
+func isWordToken(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '’' {
+			return false
+		}
+	}
+	return true
 }
 
 // typeAcronyms: a ticker or acronym in parentheses after a typed name takes

@@ -59,6 +59,8 @@ func TestMentionTyping(t *testing.T) {
 		{"a number ends a name", "The Harwell School District 12 hired Jane Roe.", []string{"org:Harwell School District 12", "per:Jane Roe"}},
 		{"a particle with an article inside a name", "Lorena Ibarra de la Peña denied it. Prosecutor María Fernanda Ruiz de Alba spoke.", []string{"per:Lorena Ibarra de la Peña", "per:María Fernanda Ruiz de Alba"}},
 		{"the first of two surnames names the person again", "Gov. Jane Roe named Patricia Olvera Saucedo as director. Olvera said she would review every draw.", []string{"per:Jane Roe", "per:Patricia Olvera Saucedo"}},
+		{"a title phrase set off before a name of any origin", "A company spokesperson, Yohana Pardede, said it. Acme's director of enforcement, Kwabena Osei, agreed. Its network planning director, Whetu Paraone, left.", []string{"org:Acme", "per:Kwabena Osei", "per:Whetu Paraone", "per:Yohana Pardede"}},
+		{"a Swedish particle", "The manager, Malin af Klercker, said so.", []string{"per:Malin af Klercker"}},
 		{"an age after a name", "The league banned Drazen Oblak for life. Drazen Oblak, 44, said he would appeal.", []string{"per:Drazen Oblak"}},
 		{"who after a name", "The ruling cites Tomasz Wierzb, who resigned in March.", []string{"per:Tomasz Wierzb"}},
 		{"nouns before an appositive title", "It relies on Tomasz Wierzb, Velora's former data protection officer.", []string{"org:Velora", "per:Tomasz Wierzb"}},
