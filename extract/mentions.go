@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -1276,8 +1277,25 @@ func newPiece(d *docState, si, a, b int) *piece {
 	toks := d.Sents[si].Tokens
 	p := &piece{sent: si, a: a, b: b, start: toks[a].Start, end: toks[b-1].End, defOf: -1}
 	p.text = d.Doc.Text[p.start:p.end]
+	if toks[a].End < toks[b-1].Start && strings.ContainsAny(p.text, `"“”`) {
+		// a name with its quoted nickname: "Eduardo Buenaflor" (joinInitials)
+		p.text = nicknameRe.ReplaceAllString(p.text, "")
+	}
 	return p
 }
+
+// nicknameRe is a quoted nickname inside a name.
+var nicknameRe = regexp.MustCompile(`[ \t]+["“]\p{Lu}[\p{L}'’.-]*["”]`)
+
+// nicknameAt: toks[b:b+3] is a quoted capitalized word between two
+// capitalized words of a name (Eduardo "Eddie" Buenaflor).
+func nicknameAt(toks []token, b int) bool {
+	return b > 0 && b+3 < len(toks) && isQuoteTok(toks[b].Text) && isCapToken(toks[b+1].Text) && !isAllCaps(toks[b+1].Text) &&
+		isQuoteTok(toks[b+2].Text) && isCapToken(toks[b+3].Text) && isCapToken(toks[b-1].Text) && !isAllCaps(toks[b-1].Text)
+}
+
+// isQuoteTok: a double quotation mark.
+func isQuoteTok(s string) bool { return s == `"` || s == "“" || s == "”" || s == "``" || s == "''" }
 
 func spanText(d *docState, toks []token, a, b int) string {
 	return d.Doc.Text[toks[a].Start:toks[b-1].End]
@@ -1686,7 +1704,10 @@ func titlePhraseEndingAt(x *lexIndex, toks []token, end int) (int, bool) {
 			}
 		}
 	}
-	if n == 0 || isCapToken(toks[end-1].Text) && n < end && isCapToken(toks[end-n-1].Text) {
+	// a capitalized title after another capitalized word is part of a
+	// name ("Acme Chief Executive"), unless that word opens the phrase
+	// ("The Auditor-General, Jane Roe,")
+	if n == 0 || isCapToken(toks[end-1].Text) && n < end && isCapToken(toks[end-n-1].Text) && !titleStartsPhrase(x, toks, end-n) {
 		return 0, false
 	}
 	start := end - n
@@ -1778,8 +1799,19 @@ func weakOrgsToPeople(d *docState, ps []*piece) {
 	persons := map[string]bool{}
 	for _, p := range ps {
 		if p.typ == kg.Person && !p.blocked {
+			toks := d.Sents[p.sent].Tokens
 			persons[kg.Key(p.text)] = true
-			persons[kg.Key(d.Sents[p.sent].Tokens[p.b-1].Text)] = true
+			persons[kg.Key(toks[p.b-1].Text)] = true
+			// the other ways a person is named again: the surname from
+			// its particle ("Du Plessis-Naudé"), the first of two
+			// surnames ("Ramírez" of "Hugo Ramírez Cázares")
+			for k := p.a + 1; k < p.b-1; k++ {
+				if nameParticles[toks[k].Text] {
+					persons[kg.Key(spanText0(toks, k, p.b))] = true
+				} else if p.b-p.a >= 3 && innerSurname(toks[k].Text) {
+					persons[kg.Key(toks[k].Text)] = true
+				}
+			}
 		}
 	}
 	for _, p := range ps {
