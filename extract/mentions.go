@@ -575,6 +575,9 @@ func splitRun(d *docState, x *lexIndex, si, a, b int) []*piece {
 		p.typ = kg.Person
 		return []*piece{p}
 	}
+	if i := personOfOrg(x, toks, a, b); i > 0 {
+		return append(splitRun(d, x, si, a, i), splitRun(d, x, si, i+1, b)...)
+	}
 	if p := orgPiece(d, x, si, a, b); p != nil {
 		return []*piece{p}
 	}
@@ -657,6 +660,26 @@ func orgPiece(d *docState, x *lexIndex, si, a, b int) *piece {
 		return p
 	}
 	return headedOrg(d, x, si, a, b)
+}
+
+// personOfOrg returns where "of" splits a run into a name and the body it
+// belongs to ("Anneli Juhlin-Persson of Stockholm University"), or 0: up
+// to three plain capitalized words, no head word among them, then an
+// organization of two words or more with a head word of its own that is no
+// legal form. A body's own name puts its head word before "of" ("Bank of
+// America", "University of Oslo").
+func personOfOrg(x *lexIndex, toks []token, a, b int) int {
+	for i := a + 1; i < b-2 && i <= a+3; i++ {
+		if toks[i].Text != "of" {
+			continue
+		}
+		h, ok := x.heads[toks[b-1].Text]
+		if !ok || h.Legal || !plainWords(x, toks, a, i) || isAllCaps(toks[a].Text) || !capWords(toks, i+1, b) {
+			return 0
+		}
+		return i
+	}
+	return 0
 }
 
 // jointRemitOrg recognizes a public body whose name joins two remits with

@@ -63,6 +63,7 @@ func TestMentionTyping(t *testing.T) {
 		{"a quoted nickname inside a name", "Senator Eduardo \"Eddie\" Buenaflor spoke. William “Bill” Hartley left. Acme said \"Nothing\" Else matters.", []string{"org:Acme", "per:Eduardo Buenaflor", "per:William Hartley"}},
 		{"a capitalized title opening the phrase", "The Auditor-General, Whetu Paraone-Lind, said so.", []string{"per:Whetu Paraone-Lind"}},
 		{"surnames named again from a particle", "Annelie du Plessis-Naudé spoke. Du Plessis-Naudé's office agreed.", []string{"per:Annelie du Plessis-Naudé"}},
+		{"a name of the body it belongs to", "Professor Anneli Juhlin-Persson of Stockholm University spoke. Bank of America did not.", []string{"org:Bank of America", "org:Stockholm University", "per:Anneli Juhlin-Persson"}},
 		{"a Swedish particle", "The manager, Malin af Klercker, said so.", []string{"per:Malin af Klercker"}},
 		{"an age after a name", "The league banned Drazen Oblak for life. Drazen Oblak, 44, said he would appeal.", []string{"per:Drazen Oblak"}},
 		{"who after a name", "The ruling cites Tomasz Wierzb, who resigned in March.", []string{"per:Tomasz Wierzb"}},
