@@ -1,8 +1,11 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/factgraph/factgraph/lexicon"
 )
 
 // claimView is a claim with entity names, for golden files.
@@ -156,5 +159,23 @@ func TestClaimConstructions(t *testing.T) {
 			}
 			t.Errorf("no %s claim by %s containing %q in %+v", tt.stance, tt.claimant, tt.contains, cs)
 		})
+	}
+}
+
+func TestTopics(t *testing.T) {
+	cl := compileClaimLex(lexicon.Must())
+	for _, tc := range []struct {
+		text string
+		want string
+	}{
+		{"the tender was built around one company from the start", "bias"},
+		{"the chair did not disclose that his brother-in-law owned the bidder", "conflict of interest"},
+		{"the review was a whitewash", "bias"},
+		{"the council approved the budget on Tuesday", ""},
+	} {
+		got := cl.topicsOf(tc.text)
+		if tc.want == "" && len(got) > 0 || tc.want != "" && !slices.Contains(got, tc.want) {
+			t.Errorf("topics of %q: %v, want %q", tc.text, got, tc.want)
+		}
 	}
 }
