@@ -18,34 +18,36 @@ import (
 // lexIndex is the lexicon prepared for lookups by the name stages. It is
 // built once per *lexicon.Lexicon and shared read-only.
 type lexIndex struct {
-	titles      map[string]titleInfo // lower-case phrase -> info
-	titleFirst  map[string]bool      // lower-case first words of titles
-	maxTitle    int                  // longest title in words
-	honorifics  map[string]bool
-	firstNames  map[string]bool
-	places      map[string]bool // kg.Key
-	placeSuffix map[string]bool // kg.Key of words that end place names ("county")
-	calendar    map[string]bool // kg.Key
-	heads       map[string]headInfo
-	agencies    map[string]agencyInfo // kg.Key -> info
-	cueBefore   map[string]string     // lower-case phrase -> kind ("" if none)
-	cueAfter    map[string]string
-	cuePart     map[string]bool // after-cues that end the name ("X union")
-	personAfter map[string]bool
-	nick        map[string][]string // lower-case short form -> lower-case formal names
-	nominals    map[string]string   // "company" -> organization kind it refers to
-	titleMods   map[string]bool     // "interim", "deputy": words that qualify a title before it
-	temporary   map[string]bool     // "interim", "acting": title_modifiers.txt temporary=1
-	rankMods    map[string]bool     // "Chief", "Senior": title_modifiers.txt rank=1, capitalized
-	titleOnly   []titleOnly         // title_scopes.txt only=: offices only a university or a company has
-	titleScopes map[string]string   // title word -> company, member or none (title_scopes.txt)
-	appellate   []string            // heads of appeals courts' names (org_heads.txt appellate=1)
-	storyTitles map[string]bool     // title words of offices at the story's organization (title_scopes.txt story=1)
-	rankTitles  map[string]bool     // lower-case military ranks (titles.txt rank=1)
-	national    map[string]bool     // kg.Key of places that are the nation (places.txt national=1)
-	programCues map[string]bool     // lower-case words before a program's name (program_cues.txt)
-	roleWords                       // role_words.txt by class
-	ev          eventWords          // event_words.txt by class
+	titles     map[string]titleInfo // lower-case phrase -> info
+	titleFirst map[string]bool      // lower-case first words of titles
+	maxTitle   int                  // longest title in words
+	honorifics map[string]bool
+	// postNominals are letters after a person's name ("KC"): no part of it
+	postNominals map[string]bool
+	firstNames   map[string]bool
+	places       map[string]bool // kg.Key
+	placeSuffix  map[string]bool // kg.Key of words that end place names ("county")
+	calendar     map[string]bool // kg.Key
+	heads        map[string]headInfo
+	agencies     map[string]agencyInfo // kg.Key -> info
+	cueBefore    map[string]string     // lower-case phrase -> kind ("" if none)
+	cueAfter     map[string]string
+	cuePart      map[string]bool // after-cues that end the name ("X union")
+	personAfter  map[string]bool
+	nick         map[string][]string // lower-case short form -> lower-case formal names
+	nominals     map[string]string   // "company" -> organization kind it refers to
+	titleMods    map[string]bool     // "interim", "deputy": words that qualify a title before it
+	temporary    map[string]bool     // "interim", "acting": title_modifiers.txt temporary=1
+	rankMods     map[string]bool     // "Chief", "Senior": title_modifiers.txt rank=1, capitalized
+	titleOnly    []titleOnly         // title_scopes.txt only=: offices only a university or a company has
+	titleScopes  map[string]string   // title word -> company, member or none (title_scopes.txt)
+	appellate    []string            // heads of appeals courts' names (org_heads.txt appellate=1)
+	storyTitles  map[string]bool     // title words of offices at the story's organization (title_scopes.txt story=1)
+	rankTitles   map[string]bool     // lower-case military ranks (titles.txt rank=1)
+	national     map[string]bool     // kg.Key of places that are the nation (places.txt national=1)
+	programCues  map[string]bool     // lower-case words before a program's name (program_cues.txt)
+	roleWords                        // role_words.txt by class
+	ev           eventWords          // event_words.txt by class
 }
 
 // eventWords is event_words.txt: lower-case words by the class they serve
@@ -199,7 +201,7 @@ type agencyInfo struct {
 // places, organizations, people, and the role and event words.
 func buildIndex(l *lexicon.Lexicon) *lexIndex {
 	x := &lexIndex{
-		titles: map[string]titleInfo{}, honorifics: map[string]bool{}, firstNames: map[string]bool{},
+		titles: map[string]titleInfo{}, honorifics: map[string]bool{}, postNominals: map[string]bool{}, firstNames: map[string]bool{},
 		places: map[string]bool{}, calendar: map[string]bool{}, heads: map[string]headInfo{},
 		agencies: map[string]agencyInfo{}, cueBefore: map[string]string{}, cueAfter: map[string]string{},
 		personAfter: map[string]bool{}, nick: map[string][]string{}, nominals: map[string]string{},
@@ -324,6 +326,10 @@ func (x *lexIndex) readOrgs(l *lexicon.Lexicon) {
 // nicknames.txt (whose short and formal names are first names too).
 func (x *lexIndex) readPeople(l *lexicon.Lexicon) {
 	for _, e := range l.Entries("honorifics") {
+		if e.Attr("post") == "1" {
+			x.postNominals[e.Phrase] = true
+			continue
+		}
 		x.honorifics[e.Phrase] = true
 	}
 	for _, e := range l.Entries("first_names") {

@@ -565,6 +565,16 @@ func splitRun(d *docState, x *lexIndex, si, a, b int) []*piece {
 		return nil
 	}
 	toks := d.Sents[si].Tokens
+	if b-a >= 3 && x.postNominals[toks[b-1].Text] && !isAllCaps(toks[b-2].Text) && x.heads[toks[b-2].Text].Kind == "" {
+		// "Jane Roe KC": letters after a name are no part of it, though the mention spans them ("Jane Roe KC, a
+		// barrister")
+		out := splitRun(d, x, si, a, b-1)
+		if n := len(out); n > 0 && out[n-1].b == b-1 && (out[n-1].typ == "" || out[n-1].typ == kg.Person) {
+			last := out[n-1]
+			last.typ, last.b, last.end = kg.Person, b, toks[b-1].End
+		}
+		return out
+	}
 	if x.honorifics[toks[a].Text] && a+1 < b {
 		// "Dr. Jane Doe", "Rt Rev Jane Doe": honorifics are not part of
 		// the name.
