@@ -1658,7 +1658,14 @@ func typeFromContext(x *lexIndex, ps []*piece, toks []token, p *piece) {
 		prep := strings.ToLower(toks[p.a-1].Text)
 		if prep == "for" || prep == "of" || prep == "at" || prep == "with" {
 			_, cue := x.cueAfter[strings.ToLower(toks[p.a-2].Text)]
-			if n, _ := x.titleEndingAt(toks, p.a-1); cue || n > 0 || x.subsidiary[strings.ToLower(toks[p.a-2].Text)] {
+			n, ti := x.titleEndingAt(toks, p.a-1)
+			if n > 0 && ti.Portfolio && prep != "at" && p.b-p.a <= 2 && !hasHead(x, toks, p.a, p.b) {
+				// "Minister of Tourism", "Minister for Employment": the
+				// office's remit, not a body
+				p.blocked = true
+				return
+			}
+			if cue || n > 0 || x.subsidiary[strings.ToLower(toks[p.a-2].Text)] {
 				p.typ, p.kind, p.weak = kg.Organization, "company", true
 				return
 			}
@@ -1786,6 +1793,16 @@ func isWordToken(s string) bool {
 		}
 	}
 	return true
+}
+
+// hasHead: one of toks[a:b] is an organization head word.
+func hasHead(x *lexIndex, toks []token, a, b int) bool {
+	for k := a; k < b; k++ {
+		if _, ok := x.heads[toks[k].Text]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 // typeAcronyms: a ticker or acronym in parentheses after a typed name takes

@@ -65,6 +65,7 @@ func TestMentionTyping(t *testing.T) {
 		{"surnames named again from a particle", "Annelie du Plessis-Naudé spoke. Du Plessis-Naudé's office agreed.", []string{"per:Annelie du Plessis-Naudé"}},
 		{"a name of the body it belongs to", "Professor Anneli Juhlin-Persson of Stockholm University spoke. Bank of America did not.", []string{"org:Bank of America", "org:Stockholm University", "per:Anneli Juhlin-Persson"}},
 		{"letters after a name", "The review was led by Priya Anand-Colville KC, a barrister. Her counsel, Advocate Hennie Lubbe SC, spoke.", []string{"per:Hennie Lubbe", "per:Priya Anand-Colville"}},
+		{"a minister's remit is no body", "She lost her role as Associate Minister of Tourism. Minister for Employment Helena Strom spoke.", []string{"per:Helena Strom"}},
 		{"a Swedish particle", "The manager, Malin af Klercker, said so.", []string{"per:Malin af Klercker"}},
 		{"an age after a name", "The league banned Drazen Oblak for life. Drazen Oblak, 44, said he would appeal.", []string{"per:Drazen Oblak"}},
 		{"who after a name", "The ruling cites Tomasz Wierzb, who resigned in March.", []string{"per:Tomasz Wierzb"}},
