@@ -2383,6 +2383,11 @@ func (eb *entityBuilder) fullPerson(p *piece) {
 			eb.addMention(p, e, "surname") // "Van Rensburg" = "Pieter van Rensburg"
 			return
 		}
+		if e = surnamesOf(d, p.text); e != nil {
+			eb.byKey[k] = e
+			eb.addMention(p, e, "surname") // "Ruiz de Alba" = "María Fernanda Ruiz de Alba"
+			return
+		}
 		e = eb.newEnt(kg.Person, p.text, "")
 		eb.byKey[k] = e
 	}
@@ -2458,6 +2463,25 @@ func particleSurname(d *docState, first, text string) *entity {
 		}
 	}
 	return nil
+}
+
+// surnamesOf is the one person named in full whose name ends in text, a
+// surname of two words or more after the given names ("Ruiz de Alba" of
+// "María Fernanda Ruiz de Alba", "Te Ahuru-Whaanga" of "Mereana Te
+// Ahuru-Whaanga"), or nil when none or several do.
+func surnamesOf(d *docState, text string) *entity {
+	tail := " " + strings.ToLower(text)
+	var found *entity
+	for _, f := range d.Entities {
+		if f.Type != kg.Person || !strings.HasSuffix(strings.ToLower(f.Name), tail) {
+			continue
+		}
+		if found != nil && found != f {
+			return nil
+		}
+		found = f
+	}
+	return found
 }
 
 func (eb *entityBuilder) shortPerson(p *piece) {

@@ -66,6 +66,8 @@ func TestMentionTyping(t *testing.T) {
 		{"a name of the body it belongs to", "Professor Anneli Juhlin-Persson of Stockholm University spoke. Bank of America did not.", []string{"org:Bank of America", "org:Stockholm University", "per:Anneli Juhlin-Persson"}},
 		{"letters after a name", "The review was led by Priya Anand-Colville KC, a barrister. Her counsel, Advocate Hennie Lubbe SC, spoke.", []string{"per:Hennie Lubbe", "per:Priya Anand-Colville"}},
 		{"a minister's remit is no body", "She lost her role as Associate Minister of Tourism. Minister for Employment Helena Strom spoke.", []string{"per:Helena Strom"}},
+		{"surnames of two words name a person again", "Lorena Ibarra de la Peña was summoned. Ibarra de la Peña said it.", []string{"per:Lorena Ibarra de la Peña"}},
+		{"a member of parliament", "Green MP Tamsin Hollingworth-Ruru said so.", []string{"per:Tamsin Hollingworth-Ruru"}},
 		{"a Swedish particle", "The manager, Malin af Klercker, said so.", []string{"per:Malin af Klercker"}},
 		{"an age after a name", "The league banned Drazen Oblak for life. Drazen Oblak, 44, said he would appeal.", []string{"per:Drazen Oblak"}},
 		{"who after a name", "The ruling cites Tomasz Wierzb, who resigned in March.", []string{"per:Tomasz Wierzb"}},
