@@ -1348,6 +1348,10 @@ func orgBase(x *lexIndex, name string) string {
 		}
 		words = words[:len(words)-1]
 	}
+	// a legal form that opens the name: "PT Sentosa Agro Niaga"
+	if h, ok := x.heads[words[0]]; ok && h.Legal && h.Prefix && len(words) > 1 {
+		words = words[1:]
+	}
 	n := strings.TrimRight(strings.Join(words, " "), ",")
 	n = strings.TrimSuffix(strings.TrimSuffix(n, ".com"), ".COM")
 	return kg.Key(n)
@@ -1995,13 +1999,17 @@ func shortForms(d *docState, x *lexIndex, ps []*piece) map[string]*piece {
 			continue
 		}
 		toks := d.Sents[p.sent].Tokens
+		pa := p.a
+		if h := x.heads[toks[pa].Text]; h.Legal && h.Prefix && p.b-pa >= 3 {
+			pa++ // "PT Sentosa Agro Niaga": "Sentosa"
+		}
 		e := p.b
-		for e > p.a+1 && x.heads[strings.TrimRight(toks[e-1].Text, ",")].Legal {
+		for e > pa+1 && x.heads[strings.TrimRight(toks[e-1].Text, ",")].Legal {
 			e--
 		}
 		stripped := e
 		company := true
-		for e > p.a+1 && isCapToken(toks[e-1].Text) {
+		for e > pa+1 && isCapToken(toks[e-1].Text) {
 			h, ok := x.heads[toks[e-1].Text]
 			if !ok || h.Legal || !shortKinds[h.Kind] {
 				break
@@ -2009,30 +2017,30 @@ func shortForms(d *docState, x *lexIndex, ps []*piece) map[string]*piece {
 			company = company && h.Kind == "company"
 			e--
 		}
-		if e == stripped && p.b-p.a >= 3 && toks[p.a+1].Text != "&" && strings.Contains(p.text, " & ") {
+		if e == stripped && p.b-pa >= 3 && toks[pa+1].Text != "&" && strings.Contains(p.text, " & ") {
 			// "Tri-County Bridge & Iron" -> "Tri-County"
-			e = p.a + 1
+			e = pa + 1
 		}
-		if e == stripped && stripped < p.b && stripped-p.a >= 2 {
+		if e == stripped && (stripped < p.b || pa > p.a) && stripped-pa >= 2 {
 			// a company's legal name: "Harlow Meats Inc." -> "Harlow"
-			e = p.a + 1
+			e = pa + 1
 		}
-		if e == stripped || !isCapToken(toks[p.a].Text) || connectors[strings.ToLower(toks[e-1].Text)] {
+		if e == stripped || !isCapToken(toks[pa].Text) || connectors[strings.ToLower(toks[e-1].Text)] {
 			continue
 		}
 		// "Marlow" for "Marlow University", but a place is not its
 		// university: "Michigan" for "Michigan State University".
-		if !company && (x.places[kg.Key(toks[p.a].Text)] || x.places[kg.Key(spanText(d, toks, p.a, e))]) {
+		if !company && (x.places[kg.Key(toks[pa].Text)] || x.places[kg.Key(spanText(d, toks, pa, e))]) {
 			continue
 		}
-		keys := []string{kg.Key(spanText(d, toks, p.a, e))}
+		keys := []string{kg.Key(spanText(d, toks, pa, e))}
 		if _, known := x.agencies[keys[0]]; known {
 			continue // a well-known organization is its own: "Google Cloud" is not "Google"
 		}
-		if _, known := x.agencies[kg.Key(toks[p.a].Text)]; e > p.a+1 && !known {
+		if _, known := x.agencies[kg.Key(toks[pa].Text)]; e > pa+1 && !known {
 			// The first word alone ("Acme" for "Acme Federal Solutions"),
 			// but never in a sentence that names the company in full.
-			first := kg.Key(toks[p.a].Text)
+			first := kg.Key(toks[pa].Text)
 			keys = append(keys, first)
 			if _, ok := loose[first]; !ok {
 				strict[first] = true
