@@ -1590,10 +1590,47 @@ func typeFromSentence(d *docState, x *lexIndex, ps []*piece, p *piece) {
 		// of things and bodies, not of people
 		p.typ, p.kind, p.weak = kg.Organization, "company", true
 	}
+	if p.typ == "" && p.b-p.a >= 2 && p.b-p.a <= 4 && !isAllCaps(first) && !x.places[kg.Key(p.text)] {
+		// "Prithvi Infocomm said in a filing that it had no role": the
+		// speaker is what the pronoun of its own statement says
+		switch speakerPronoun(d, x, toks, p.b) {
+		case "it":
+			p.typ, p.kind, p.weak = kg.Organization, "company", true
+		case "he", "she":
+			p.typ = kg.Person
+		}
+	}
 	if p.typ != "" || typeFromCueWords(d, x, toks, p) {
 		return
 	}
 	typeFromContext(x, ps, toks, p)
+}
+
+// speakerPronoun reads a statement whose speaker's name ends at toks[b]
+// ("X said ... that it", "X told reporters she"): the first personal
+// pronoun after the reporting verb, folded to "it", "he" or "she"; "" when
+// no reporting verb follows the name or no pronoun follows the verb
+// within the sentence's next dozen words.
+func speakerPronoun(d *docState, x *lexIndex, toks []token, b int) string {
+	if b >= len(toks) || !reportingWord(d, toks[b].Text) || strings.HasPrefix(toks[b].Tag, "NN") {
+		return ""
+	}
+	for k := b + 1; k < len(toks) && k <= b+12; k++ {
+		switch strings.ToLower(toks[k].Text) {
+		case "it", "its":
+			return "it"
+		case "he", "his", "him":
+			return "he"
+		case "she", "her":
+			return "she"
+		case "they", "their", "we", "our", "i", "\"", "“", ";":
+			return ""
+		}
+		if k > b+1 && isCapToken(toks[k].Text) && !x.calendar[kg.Key(toks[k].Text)] {
+			return "" // another name may be what the pronoun refers to
+		}
+	}
+	return ""
 }
 
 // typeFromCueWords types a piece from the organization and person cue

@@ -70,6 +70,7 @@ func TestMentionTyping(t *testing.T) {
 		{"a member of parliament", "Green MP Tamsin Hollingworth-Ruru said so.", []string{"per:Tamsin Hollingworth-Ruru"}},
 		{"honorifics of other languages", "Her lawyer, Av. Deniz Akcakoca, spoke. Deputy chair Ir. Bambang Wicaksono agreed. Governor Ma. Lourdes Reyes left.", []string{"per:Bambang Wicaksono", "per:Deniz Akcakoca", "per:Ma. Lourdes Reyes"}},
 		{"a legal form before the name", "PT Sentosa Agro Niaga fell 5%. Sentosa Agro Niaga said so. Sentosa denied it.", []string{"org:PT Sentosa Agro Niaga"}},
+		{"the pronoun of a speaker's own statement", "Prithvi Infocomm said on Thursday that it had no role. Kwabena Asante said he had done nothing wrong.", []string{"org:Prithvi Infocomm", "per:Kwabena Asante"}},
 		{"a Swedish particle", "The manager, Malin af Klercker, said so.", []string{"per:Malin af Klercker"}},
 		{"an age after a name", "The league banned Drazen Oblak for life. Drazen Oblak, 44, said he would appeal.", []string{"per:Drazen Oblak"}},
 		{"who after a name", "The ruling cites Tomasz Wierzb, who resigned in March.", []string{"per:Tomasz Wierzb"}},
