@@ -1607,23 +1607,25 @@ func typeFromSentence(d *docState, x *lexIndex, ps []*piece, p *piece) {
 }
 
 // speakerPronoun reads a statement whose speaker's name ends at toks[b]
-// ("X said ... that it", "X told reporters she"): the first personal
-// pronoun after the reporting verb, folded to "it", "he" or "she"; "" when
-// no reporting verb follows the name or no pronoun follows the verb
-// within the sentence's next dozen words.
+// ("X said it ...", "X said in a filing on Thursday that it ..."): the
+// pronoun subject of the statement, "it", "he" or "she"; "" when no
+// reporting verb follows the name or the statement opens otherwise.
 func speakerPronoun(d *docState, x *lexIndex, toks []token, b int) string {
 	if b >= len(toks) || !reportingWord(d, toks[b].Text) || strings.HasPrefix(toks[b].Tag, "NN") {
 		return ""
 	}
 	for k := b + 1; k < len(toks) && k <= b+12; k++ {
-		switch strings.ToLower(toks[k].Text) {
-		case "it", "its":
+		// the subject of the statement: right after the verb ("said
+		// it") or after "that" ("said in a filing that it")
+		subject := k == b+1 || strings.EqualFold(toks[k-1].Text, "that")
+		switch w := strings.ToLower(toks[k].Text); {
+		case w == "it" && subject:
 			return "it"
-		case "he", "his", "him":
+		case w == "he" && subject:
 			return "he"
-		case "she", "her":
+		case w == "she" && subject:
 			return "she"
-		case "they", "their", "we", "our", "i", "\"", "“", ";":
+		case w == "it" || w == "he" || w == "she" || w == "they" || w == "we" || w == "i" || w == `"` || w == "“" || w == ";" || w == ",":
 			return ""
 		}
 		if k > b+1 && isCapToken(toks[k].Text) && !x.calendar[kg.Key(toks[k].Text)] {
