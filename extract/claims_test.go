@@ -171,6 +171,7 @@ func TestTopics(t *testing.T) {
 		{"the tender was built around one company from the start", "bias"},
 		{"the chair did not disclose that his brother-in-law owned the bidder", "conflict of interest"},
 		{"the review was a whitewash", "bias"},
+		{"the judge owns shares in the company that won", "conflict of interest"},
 		{"the council approved the budget on Tuesday", ""},
 	} {
 		got := cl.topicsOf(tc.text)
