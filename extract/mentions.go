@@ -2029,6 +2029,15 @@ func carryLabels(d *docState, x *lexIndex, ps []*piece) bool {
 // not its newspaper.
 var shortKinds = map[string]bool{"company": true, "university": true, "institute": true, "nonprofit": true, "association": true, "fund": true}
 
+// nameStart is where an organization's name starts after a legal form
+// that opens it: "Sentosa" in "PT Sentosa Agro Niaga".
+func nameStart(x *lexIndex, toks []token, p *piece) int {
+	if h := x.heads[toks[p.a].Text]; h.Legal && h.Prefix && p.b-p.a >= 3 {
+		return p.a + 1
+	}
+	return p.a
+}
+
 func shortForms(d *docState, x *lexIndex, ps []*piece) map[string]*piece {
 	full := map[string]*piece{}
 	bad := map[string]bool{}
@@ -2038,10 +2047,7 @@ func shortForms(d *docState, x *lexIndex, ps []*piece) map[string]*piece {
 			continue
 		}
 		toks := d.Sents[p.sent].Tokens
-		pa := p.a
-		if h := x.heads[toks[pa].Text]; h.Legal && h.Prefix && p.b-pa >= 3 {
-			pa++ // "PT Sentosa Agro Niaga": "Sentosa"
-		}
+		pa := nameStart(x, toks, p)
 		e := p.b
 		for e > pa+1 && x.heads[strings.TrimRight(toks[e-1].Text, ",")].Legal {
 			e--
