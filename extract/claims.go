@@ -1270,6 +1270,9 @@ func (d *docState) reportedStart(rv *reportVerb) int {
 			}
 		}
 	}
+	if from > s.End {
+		from = s.End // skipSpace may step past a sentence that ends in spaces
+	}
 	if rest := strings.ToLower(d.Doc.Text[from:s.End]); strings.HasPrefix(rest, "in a statement") {
 		// "said in a statement (announcing X) that ..."
 		for i, w := range d.wordsAfter(from, s.End, 12) {

@@ -565,13 +565,12 @@ func splitRun(d *docState, x *lexIndex, si, a, b int) []*piece {
 		return nil
 	}
 	toks := d.Sents[si].Tokens
-	if b-a >= 3 && x.postNominals[toks[b-1].Text] && !isAllCaps(toks[b-2].Text) && x.heads[toks[b-2].Text].Kind == "" {
-		// "Jane Roe KC": letters after a name are no part of it, though the mention spans them ("Jane Roe KC, a
-		// barrister")
+	if postNominalName(x, toks, a, b) {
+		// "Jane Roe KC": letters after a name mark a person and are no
+		// part of the name
 		out := splitRun(d, x, si, a, b-1)
-		if n := len(out); n > 0 && out[n-1].b == b-1 && (out[n-1].typ == "" || out[n-1].typ == kg.Person) {
-			last := out[n-1]
-			last.typ, last.b, last.end = kg.Person, b, toks[b-1].End
+		if n := len(out); n > 0 && out[n-1].b == b-1 && out[n-1].typ == "" {
+			out[n-1].typ = kg.Person
 		}
 		return out
 	}
@@ -585,7 +584,7 @@ func splitRun(d *docState, x *lexIndex, si, a, b int) []*piece {
 		p.typ = kg.Person
 		return []*piece{p}
 	}
-	if i := personOfOrg(x, toks, a, b); i > 0 {
+	if i := personOfOrg(d, x, toks, a, b); i > 0 {
 		return append(splitRun(d, x, si, a, i), splitRun(d, x, si, i+1, b)...)
 	}
 	if p := orgPiece(d, x, si, a, b); p != nil {
@@ -678,13 +677,20 @@ func orgPiece(d *docState, x *lexIndex, si, a, b int) *piece {
 // organization of two words or more with a head word of its own that is no
 // legal form. A body's own name puts its head word before "of" ("Bank of
 // America", "University of Oslo").
-func personOfOrg(x *lexIndex, toks []token, a, b int) int {
+func personOfOrg(d *docState, x *lexIndex, toks []token, a, b int) int {
 	for i := a + 1; i < b-2 && i <= a+3; i++ {
 		if toks[i].Text != "of" {
 			continue
 		}
 		h, ok := x.heads[toks[b-1].Text]
 		if !ok || h.Legal || !plainWords(x, toks, a, i) || isAllCaps(toks[a].Text) || !capWords(toks, i+1, b) {
+			return 0
+		}
+		// a person's name: two words or more, after a title, or opened by
+		// a known given name, or whose last word stands alone elsewhere
+		// in the story ("Juhlin-Persson said"); not "Prince of Wales
+		// Hospital"
+		if n, _ := x.titleEndingAt(toks, a); i-a < 2 || n == 0 && !x.isFirstName(toks[a].Text) && !standsAlone(d, toks[i-1].Text) {
 			return 0
 		}
 		return i
@@ -1317,6 +1323,20 @@ func newPiece(d *docState, si, a, b int) *piece {
 	return p
 }
 
+// afterPlacePrep: the word before toks[a] is a preposition of place or
+// source ("at Brown", "from Olvera"): a name there is more likely a place
+// or a body than a person named by an inner surname.
+func afterPlacePrep(toks []token, a int) bool {
+	if a == 0 {
+		return false
+	}
+	switch strings.ToLower(toks[a-1].Text) {
+	case "at", "in", "from", "to", "of", "for", "near", "into":
+		return true
+	}
+	return false
+}
+
 // nicknameRe is a quoted nickname inside a name.
 var nicknameRe = regexp.MustCompile(`[ \t]+["“]\p{Lu}[\p{L}'’.-]*["”]`)
 
@@ -1606,6 +1626,21 @@ func typeFromSentence(d *docState, x *lexIndex, ps []*piece, p *piece) {
 	typeFromContext(x, ps, toks, p)
 }
 
+// dummyIt: the "it" at toks[k] opens a statement about no one ("it was
+// too early", "it is unclear whether"): a form of "be" follows it.
+func dummyIt(toks []token, k int) bool {
+	for j := k + 1; j < len(toks) && j <= k+2; j++ {
+		switch strings.ToLower(strings.ReplaceAll(toks[j].Text, "’", "'")) {
+		case "is", "was", "'s", "be", "seems", "seemed", "appears", "appeared", "remains", "remained":
+			return true
+		case "would", "will", "could", "may", "might", "should", "must", "not":
+			continue
+		}
+		return false
+	}
+	return false
+}
+
 // speakerPronoun reads a statement whose speaker's name ends at toks[b]
 // ("X said it ...", "X said in a filing on Thursday that it ..."): the
 // pronoun subject of the statement, "it", "he" or "she"; "" when no
@@ -1619,7 +1654,7 @@ func speakerPronoun(d *docState, x *lexIndex, toks []token, b int) string {
 		// it") or after "that" ("said in a filing that it")
 		subject := k == b+1 || strings.EqualFold(toks[k-1].Text, "that")
 		switch w := strings.ToLower(toks[k].Text); {
-		case w == "it" && subject:
+		case w == "it" && subject && !dummyIt(toks, k):
 			return "it"
 		case w == "he" && subject:
 			return "he"
@@ -1901,7 +1936,7 @@ func weakOrgsToPeople(d *docState, ps []*piece) {
 			for k := p.a + 1; k < p.b-1; k++ {
 				if nameParticles[toks[k].Text] {
 					persons[kg.Key(spanText0(toks, k, p.b))] = true
-				} else if p.b-p.a >= 3 && innerSurname(toks[k].Text) {
+				} else if p.b-p.a >= 3 && innerSurname(d.index(), toks[k].Text) {
 					persons[kg.Key(toks[k].Text)] = true
 				}
 			}
@@ -1947,7 +1982,7 @@ func readLabels(d *docState, x *lexIndex, ps []*piece) *typeLabels {
 				toks := d.Sents[p.sent].Tokens
 				l.surnames[kg.Key(toks[p.b-1].Text)] = true
 				for _, t := range toks[p.a+1 : p.b-1] {
-					if innerSurname(t.Text) {
+					if innerSurname(x, t.Text) {
 						l.inner[kg.Key(t.Text)] = true
 					}
 				}
@@ -1989,7 +2024,7 @@ func carryLabels(d *docState, x *lexIndex, ps []*piece) bool {
 		case l.labels["o:"+orgBase(x, p.text)] != nil:
 			q := l.labels["o:"+orgBase(x, p.text)]
 			p.typ, p.kind = kg.Organization, q.kind
-		case p.b-p.a == 1 && (l.surnames[k] || l.inner[k]):
+		case p.b-p.a == 1 && (l.surnames[k] || l.inner[k] && !afterPlacePrep(d.Sents[p.sent].Tokens, p.a)):
 			p.typ = kg.Person
 		case p.b-p.a == 1 && l.given[k] == 1 && !isAllCaps(p.text):
 			// "Lydia knows ...": the given name of one person named in full.
@@ -2028,6 +2063,28 @@ func carryLabels(d *docState, x *lexIndex, ps []*piece) bool {
 // committees or newspapers: "House" is not its committee, "Washington"
 // not its newspaper.
 var shortKinds = map[string]bool{"company": true, "university": true, "institute": true, "nonprofit": true, "association": true, "fund": true}
+
+// postNominalName: toks[a:b] is a person's name of two words or more and
+// the letters after it (honorifics.txt post=1), no place ("North
+// Charleston SC"): a title or honorific comes before the name or opens the
+// run, or a known given name opens it and a comma follows the letters.
+func postNominalName(x *lexIndex, toks []token, a, b int) bool {
+	if b-a < 3 || !x.postNominals[toks[b-1].Text] || isAllCaps(toks[b-2].Text) || x.heads[toks[b-2].Text].Kind != "" || x.isPlace(kg.Key(spanText0(toks, a, b-1))) {
+		return false
+	}
+	if a > 0 && x.honorifics[toks[a-1].Text] {
+		return true
+	}
+	if n, _ := x.titleEndingAt(toks, a); n > 0 {
+		return true
+	}
+	if n, _ := x.titleAt(toks, a, b-1); n > 0 {
+		return true // "Advocate Jane Roe SC"
+	}
+	// a given name alone is no proof ("Myrtle Beach SC"): the letters
+	// must close an appositive or a clause ("Jane Roe KC, a barrister")
+	return x.isFirstName(toks[a].Text) && b < len(toks) && toks[b].Text == ","
+}
 
 // nameStart is where an organization's name starts after a legal form
 // that opens it: "Sentosa" in "PT Sentosa Agro Niaga".
@@ -2256,6 +2313,10 @@ type entityBuilder struct {
 	byKey map[string]*entity // "o:"+orgBase or "p:"+key -> entity
 	sf    map[string]*piece  // short form -> the full name's piece (shortForms)
 	remit map[string]*piece  // an agency's remit -> its piece (agencyRemits)
+	// inner: persons by the inner words of their names (innerSurnameOf),
+	// built when the document had innerN entities
+	inner  map[string]*entity
+	innerN int
 }
 
 // buildEntities groups typed pieces into document entities: organizations
@@ -2471,32 +2532,39 @@ func (eb *entityBuilder) shortOrg(p *piece) {
 }
 
 // innerSurname reports whether an inner word of a full name may be a
-// surname: capitalised, more than an initial, no particle.
-func innerSurname(w string) bool {
+// surname: capitalised, more than an initial, no particle, no given name
+// ("Harvey" of "Lee Harvey Oswald" is a middle name).
+func innerSurname(x *lexIndex, w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
-	return len(w) > 2 && unicode.IsUpper(r) && !strings.HasSuffix(w, ".") && !nameParticles[strings.ToLower(w)]
+	return len(w) > 2 && unicode.IsUpper(r) && !strings.HasSuffix(w, ".") && !nameParticles[strings.ToLower(w)] && !x.isFirstName(w)
 }
 
 // innerSurnameOf is the one person named in full with three words or more
 // whose inner word is k ("Olvera" for "Patricia Olvera Saucedo"), or nil
-// when none or several are.
-func innerSurnameOf(d *docState, k string) *entity {
-	var found *entity
-	for _, e := range d.Entities {
-		fw := strings.Fields(e.Name)
-		if e.Type != kg.Person || len(fw) < 3 {
-			continue
-		}
-		for _, w := range fw[1 : len(fw)-1] {
-			if innerSurname(w) && kg.Key(w) == k {
-				if found != nil && found != e {
-					return nil
+// when none or several are. The index of inner words is rebuilt only when
+// the document has gained entities.
+func (eb *entityBuilder) innerSurnameOf(k string) *entity {
+	d := eb.d
+	if eb.innerN != len(d.Entities) {
+		eb.inner, eb.innerN = map[string]*entity{}, len(d.Entities)
+		for _, e := range d.Entities {
+			fw := strings.Fields(e.Name)
+			if e.Type != kg.Person || len(fw) < 3 {
+				continue
+			}
+			for _, w := range fw[1 : len(fw)-1] {
+				if !innerSurname(eb.x, w) {
+					continue
 				}
-				found = e
+				if f, seen := eb.inner[kg.Key(w)]; seen && f != e {
+					eb.inner[kg.Key(w)] = nil // two people: neither
+				} else if !seen {
+					eb.inner[kg.Key(w)] = e
+				}
 			}
 		}
 	}
-	return found
+	return eb.inner[k]
 }
 
 // shortPerson adds a surname (or a full name's single form) to the person
@@ -2559,7 +2627,7 @@ func (eb *entityBuilder) shortPerson(p *piece) {
 		}
 	}
 	if best == nil {
-		best = innerSurnameOf(d, k)
+		best = eb.innerSurnameOf(k)
 	}
 	if best != nil {
 		eb.addMention(p, best, "surname")

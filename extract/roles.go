@@ -214,6 +214,9 @@ func (rb *roleBuilder) sentenceRoles(si int) {
 		if a < 0 {
 			continue
 		}
+		if m.Entity.Type == kg.Person && b+1 < len(s.toks) && rb.x.postNominals[s.toks[b].Text] && s.toks[b+1].Text == "," {
+			b++ // "Jane Roe KC, a barrister": the letters are the name's
+		}
 		if m.Entity.Type == kg.Person {
 			rb.titleBeforePerson(s, m, a, b)
 			rb.asTitleAfterPerson(s, m, a, b)

@@ -133,8 +133,9 @@ func joinInitials(x *lexIndex, toks []token) []token {
 			t = token{Text: t.Text + ".", Tag: "NNP", Start: t.Start, End: toks[i+1].End}
 			i++
 		}
-		if nicknameAt(toks, i+1) {
-			// Eduardo "Eddie" Buenaflor: the nickname goes inside the
+		if nicknameAt(toks, i+1) && (x.isFirstName(t.Text) || x.isFirstName(toks[i+2].Text)) {
+			// Eduardo "Eddie" Buenaflor (a given name or a nickname that
+			// is one; not Apple "Vision" Pro): the nickname goes inside the
 			// given name's token, so that the name stays one run of
 			// capitalized words (newPiece drops it from the name)
 			t.End = toks[i+3].End

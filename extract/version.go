@@ -1,29 +1,41 @@
 package extract
 
 import (
-	"runtime/debug"
+	"crypto/sha256"
+	"encoding/hex"
+	"io"
+	"os"
+	"sync"
 
 	"github.com/factgraph/factgraph/lexicon"
 )
 
 // Version names the extraction rules. Change it when a change of the code
-// changes what is extracted from the same text: stores then extract the
-// documents they hold again on the next load, rather than keeping what an
-// older extractor made of them. Builds from a version-controlled checkout
-// add their revision (Fingerprint), so that a new commit does the same
-// without anyone remembering.
+// changes what is extracted from the same text. Fingerprint adds the
+// digest of the running program, so that any new build reads stored
+// documents again once even when nobody changed Version.
 const Version = "2026-12-06"
 
-// Fingerprint identifies the extractor for lex: Version, the build's
-// revision when the build records one, and the lexicon's digest.
+// Fingerprint identifies the extractor for lex: Version, the digest of the
+// running executable (a build from other code is another extractor) and
+// the lexicon's digest.
 func Fingerprint(lex *lexicon.Lexicon) string {
-	fp := Version
-	if bi, ok := debug.ReadBuildInfo(); ok {
-		for _, s := range bi.Settings {
-			if s.Key == "vcs.revision" {
-				fp += "+" + s.Value
-			}
-		}
-	}
-	return fp + ":" + lex.Fingerprint()
+	return Version + ":" + executableDigest() + ":" + lex.Fingerprint()
 }
+
+var executableDigest = sync.OnceValue(func() string {
+	path, err := os.Executable()
+	if err != nil {
+		return ""
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return ""
+	}
+	return hex.EncodeToString(h.Sum(nil))
+})

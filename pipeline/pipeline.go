@@ -126,7 +126,7 @@ func (p *Pipeline) LoadFrom(ctx context.Context, src Source, force bool, progres
 		return sum, []error{err}
 	}
 	t0 := time.Now()
-	skip, moved, err := p.skipper(ctx, force)
+	skip, moved, skipped, err := p.skipper(ctx, force)
 	if err != nil {
 		sum.Stopped = err
 		return sum, []error{err}
@@ -148,8 +148,11 @@ func (p *Pipeline) LoadFrom(ctx context.Context, src Source, force bool, progres
 	sum.Failed = len(x.DocErrs)
 	sum.Unchanged, sum.Skipped = x.Skipped, x.Skipped
 	errs = append(errs, x.DocErrs...)
-	if progress != nil && (len(x.DocErrs) > 0 || x.Skipped > 0) {
-		progress(len(x.DocErrs)+x.Skipped, sum.Documents, kg.BatchResult{}, errors.Join(x.DocErrs...))
+	if progress != nil && len(x.DocErrs) > 0 {
+		progress(len(x.DocErrs), sum.Documents, kg.BatchResult{}, errors.Join(x.DocErrs...))
+	}
+	if progress != nil && x.Skipped > 0 {
+		progress(len(x.DocErrs)+x.Skipped, sum.Documents, kg.BatchResult{Unchanged: *skipped}, nil)
 	}
 	t1 := time.Now()
 	w := &writer{p: p, force: force, progress: progress, sum: &sum, done: len(x.DocErrs) + x.Skipped}
@@ -184,12 +187,13 @@ type InputHashes interface {
 	SetFiles(ctx context.Context, files map[string]string) error
 }
 
-// InputHash is the digest of what doc is extracted from: its id, text and
-// metadata (not the file it was read from), with fingerprint, the
+// InputHash is the digest of what doc is extracted from: its id, text,
+// metadata and the digest of its raw file (markup, line ends: what the
+// stored sha256 records), not the file's path, with fingerprint, the
 // extractor's (extract.Fingerprint).
 func InputHash(doc kg.Document, fingerprint string) string {
 	h := sha256.New()
-	for _, s := range []string{fingerprint, doc.ID, doc.Title, doc.Publisher, doc.URL, doc.PublishedAt, doc.Text} {
+	for _, s := range []string{fingerprint, doc.ID, doc.Title, doc.Publisher, doc.URL, doc.PublishedAt, doc.SHA256, doc.Text} {
 		fmt.Fprintf(h, "%d:%s", len(s), s)
 	}
 	return hex.EncodeToString(h.Sum(nil))
@@ -198,16 +202,16 @@ func InputHash(doc kg.Document, fingerprint string) string {
 // skipper returns what LoadFrom asks of each document it reads: the
 // document gets its input hash, and is left out when the store holds it
 // from the same input, unless force is set. moved collects the left-out
-// documents read from another file than last time.
-func (p *Pipeline) skipper(ctx context.Context, force bool) (skip func(*kg.Document) bool, moved map[string]string, err error) {
+// documents read from another file than last time, skipped their ids.
+func (p *Pipeline) skipper(ctx context.Context, force bool) (skip func(*kg.Document) bool, moved map[string]string, skipped *[]string, err error) {
 	fp := extract.Fingerprint(p.Lex)
 	var stored map[string]kg.StoredInput
 	if hs, ok := p.Store.(InputHashes); ok && !force {
 		if stored, err = hs.InputHashes(ctx); err != nil {
-			return nil, nil, fmt.Errorf("read stored documents' input hashes: %w", err)
+			return nil, nil, nil, fmt.Errorf("read stored documents' input hashes: %w", err)
 		}
 	}
-	moved = map[string]string{}
+	moved, skipped = map[string]string{}, new([]string)
 	return func(d *kg.Document) bool {
 		d.InputHash = InputHash(*d, fp)
 		st, ok := stored[d.ID]
@@ -217,6 +221,7 @@ func (p *Pipeline) skipper(ctx context.Context, force bool) (skip func(*kg.Docum
 		if st.File != d.File {
 			moved[d.ID] = d.File
 		}
+		*skipped = append(*skipped, d.ID)
 		return true
-	}, moved, nil
+	}, moved, skipped, nil
 }

@@ -392,6 +392,9 @@ func TestInputHash(t *testing.T) {
 		"title": {ID: "d1", File: "a/x.txt", Title: "U", PublishedAt: "2024-01-02", Text: "Some text."},
 		"date":  {ID: "d1", File: "a/x.txt", Title: "T", PublishedAt: "2024-01-03", Text: "Some text."},
 		"id":    {ID: "d2", File: "a/x.txt", Title: "T", PublishedAt: "2024-01-02", Text: "Some text."},
+		// the same text from a file whose markup changed: its stored
+		// sha256 must follow
+		"raw file": {ID: "d1", File: "a/x.txt", Title: "T", PublishedAt: "2024-01-02", Text: "Some text.", SHA256: "ab12"},
 	} {
 		if pipeline.InputHash(d, "fp") == h {
 			t.Errorf("a changed %s left the input hash as it was", name)
