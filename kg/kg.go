@@ -105,6 +105,10 @@ type Entity struct {
 	Kind     string     `json:"kind,omitempty"` // organizations: company, agency, court, media, government, ...
 	Merges   []Merge    `json:"merges,omitempty"`
 	Mentions []Mention  `json:"mentions,omitempty"`
+	// Votes is, for an entity a store already holds, how many of its
+	// stored documents a load leaves unread: its kind counts that many
+	// votes against the kinds the documents read give it (0 counts one).
+	Votes int `json:"-"`
 }
 
 // Role is a person's position at an organization.

@@ -17,7 +17,8 @@ import (
 func (s *Store) KnownEntities(ctx context.Context) ([]kg.Entity, error) {
 	recs, err := s.read(ctx, `MATCH (e:Entity)
 		RETURN e.id AS id, CASE WHEN e:Person THEN 'person' ELSE 'organization' END AS type,
-		       e.name AS name, coalesce(e.aliases, []) + coalesce(e.curatedAliases, []) AS aliases, coalesce(e.kind, '') AS kind
+		       e.name AS name, coalesce(e.aliases, []) + coalesce(e.curatedAliases, []) AS aliases, coalesce(e.kind, '') AS kind,
+		       COUNT { (e)-[:MENTIONED_IN]->() } AS docs
 		ORDER BY e.id`, nil)
 	if err != nil {
 		return nil, fmt.Errorf("known entities: %w", err)
@@ -26,6 +27,9 @@ func (s *Store) KnownEntities(ctx context.Context) ([]kg.Entity, error) {
 	for _, r := range recs {
 		m := r.AsMap()
 		e := kg.Entity{ID: m["id"].(string), Type: kg.EntityType(m["type"].(string)), Name: str(m["name"]), Kind: str(m["kind"])}
+		if n, ok := m["docs"].(int64); ok {
+			e.Votes = int(n) // the documents naming it; a load subtracts those it reads
+		}
 		seen := map[string]bool{e.Name: true}
 		for _, a := range m["aliases"].([]any) {
 			if s := str(a); !seen[s] {
@@ -113,4 +117,27 @@ func (s *Store) SetFiles(ctx context.Context, files map[string]string) error {
 		rows = rows[n:]
 	}
 	return nil
+}
+
+// MentionCounts returns, for each entity the stored documents ids mention,
+// how many of them do: what a load that reads those documents again takes
+// off the entities' stored votes (kg.Entity.Votes).
+func (s *Store) MentionCounts(ctx context.Context, ids []string) (map[string]int, error) {
+	out := map[string]int{}
+	for len(ids) > 0 {
+		n := min(len(ids), 5000)
+		recs, err := s.read(ctx, `UNWIND $ids AS id
+			MATCH (:Document {id: id})<-[:MENTIONED_IN]-(e:Entity)
+			RETURN e.id AS id, count(*) AS n`, map[string]any{"ids": ids[:n]})
+		if err != nil {
+			return nil, fmt.Errorf("mention counts: %w", err)
+		}
+		for _, r := range recs {
+			m := r.AsMap()
+			c, _ := m["n"].(int64)
+			out[str(m["id"])] += int(c)
+		}
+		ids = ids[n:]
+	}
+	return out, nil
 }

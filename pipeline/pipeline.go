@@ -126,12 +126,25 @@ func (p *Pipeline) LoadFrom(ctx context.Context, src Source, force bool, progres
 		return sum, []error{err}
 	}
 	t0 := time.Now()
-	skip, moved, skipped, err := p.skipper(ctx, force)
+	skip, moved, skipped, reread, err := p.skipper(ctx, force)
 	if err != nil {
 		sum.Stopped = err
 		return sum, []error{err}
 	}
-	x, err := extractFrom(ctx, src, p.Lex, known, p.Workers, p.TempDir, skip)
+	x, err := extractFrom(ctx, src, p.Lex, known, p.Workers, p.TempDir, skip, func(t *resolve.Table) error {
+		// stored documents read again vote for their entities' kinds
+		// themselves: their stored votes come off
+		hs, ok := p.Store.(InputHashes)
+		if !ok || len(*reread) == 0 {
+			return nil
+		}
+		counts, err := hs.MentionCounts(ctx, *reread)
+		if err != nil {
+			return fmt.Errorf("read stored documents' mentions: %w", err)
+		}
+		t.Unvote(counts)
+		return nil
+	})
 	sum.Extract = time.Since(t0)
 	if err != nil {
 		sum.Stopped = err
@@ -181,10 +194,12 @@ func (p *Pipeline) Ingest(ctx context.Context, doc kg.Document) (kg.Extraction, 
 
 // InputHashes is a Store that remembers the input each of its documents
 // was extracted from (kg.Document.InputHash) and the file it was read from,
-// by document id, and can record a document read from another file.
+// by document id, can record a document read from another file, and
+// counts the entities its documents mention (kg.Entity.Votes).
 type InputHashes interface {
 	InputHashes(ctx context.Context) (map[string]kg.StoredInput, error)
 	SetFiles(ctx context.Context, files map[string]string) error
+	MentionCounts(ctx context.Context, ids []string) (map[string]int, error)
 }
 
 // InputHash is the digest of what doc is extracted from: its id, text,
@@ -202,20 +217,24 @@ func InputHash(doc kg.Document, fingerprint string) string {
 // skipper returns what LoadFrom asks of each document it reads: the
 // document gets its input hash, and is left out when the store holds it
 // from the same input, unless force is set. moved collects the left-out
-// documents read from another file than last time, skipped their ids.
-func (p *Pipeline) skipper(ctx context.Context, force bool) (skip func(*kg.Document) bool, moved map[string]string, skipped *[]string, err error) {
+// documents read from another file than last time, skipped their ids, and
+// reread the ids of the documents read that the store may hold.
+func (p *Pipeline) skipper(ctx context.Context, force bool) (skip func(*kg.Document) bool, moved map[string]string, skipped, reread *[]string, err error) {
 	fp := extract.Fingerprint(p.Lex)
 	var stored map[string]kg.StoredInput
 	if hs, ok := p.Store.(InputHashes); ok && !force {
 		if stored, err = hs.InputHashes(ctx); err != nil {
-			return nil, nil, nil, fmt.Errorf("read stored documents' input hashes: %w", err)
+			return nil, nil, nil, nil, fmt.Errorf("read stored documents' input hashes: %w", err)
 		}
 	}
-	moved, skipped = map[string]string{}, new([]string)
+	moved, skipped, reread = map[string]string{}, new([]string), new([]string)
 	return func(d *kg.Document) bool {
 		d.InputHash = InputHash(*d, fp)
 		st, ok := stored[d.ID]
 		if !ok || st.Hash != d.InputHash {
+			if ok || stored == nil {
+				*reread = append(*reread, d.ID) // stored, or maybe (forced)
+			}
 			return false
 		}
 		if st.File != d.File {
@@ -223,5 +242,5 @@ func (p *Pipeline) skipper(ctx context.Context, force bool) (skip func(*kg.Docum
 		}
 		*skipped = append(*skipped, d.ID)
 		return true
-	}, moved, skipped, nil
+	}, moved, skipped, reread, nil
 }

@@ -408,3 +408,38 @@ func TestInputHash(t *testing.T) {
 		t.Error("input hash does not delimit its fields")
 	}
 }
+
+// TestStoredKindVotes checks what a load learns of the stored documents'
+// votes: each known entity counts the documents that mention it, and the
+// mentions of the documents a load reads again come off.
+func TestStoredKindVotes(t *testing.T) {
+	s := dbtest.Store(t)
+	docs, _ := generated(t, 20, 11)
+	load(t, pipeline.New(s, lexicon.Must()), docs)
+	known, err := s.KnownEntities(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]int{}
+	for _, r := range dbtest.Query(t, `MATCH (e:Entity)-[:MENTIONED_IN]->(d:Document) RETURN e.id AS id, count(DISTINCT d) AS n`, nil) {
+		want[r["id"].(string)] = int(r["n"].(int64))
+	}
+	for _, e := range known {
+		if e.Votes != want[e.ID] {
+			t.Errorf("%s: %d votes, want the %d documents that mention it", e.Name, e.Votes, want[e.ID])
+		}
+	}
+	ids := []string{docs[0].ID, docs[1].ID, docs[2].ID}
+	counts, err := s.MentionCounts(context.Background(), ids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range dbtest.Query(t, `UNWIND $ids AS id MATCH (:Document {id: id})<-[:MENTIONED_IN]-(e:Entity) RETURN e.id AS id, count(*) AS n`, map[string]any{"ids": ids}) {
+		if got := counts[r["id"].(string)]; got != int(r["n"].(int64)) {
+			t.Errorf("mention counts of %s in three documents: %d, want %d", r["id"], got, r["n"])
+		}
+	}
+	if len(counts) == 0 {
+		t.Error("three stored documents mention no entity")
+	}
+}

@@ -92,12 +92,14 @@ type extracted struct {
 // any time. Documents that fail are in DocErrs; a read error of src goes
 // there too. The error is for the pass itself (disk, or ctx done).
 func ExtractFrom(ctx context.Context, src Source, lex *lexicon.Lexicon, known []kg.Entity, workers int, dir string) (*Extracted, error) {
-	return extractFrom(ctx, src, lex, known, workers, dir, nil)
+	return extractFrom(ctx, src, lex, known, workers, dir, nil, nil)
 }
 
 // extractFrom is ExtractFrom, with each document read first given to skip
-// (when not nil), which may change it and tells whether to leave it out.
-func extractFrom(ctx context.Context, src Source, lex *lexicon.Lexicon, known []kg.Entity, workers int, dir string, skip func(*kg.Document) bool) (*Extracted, error) {
+// (when not nil), which may change it and tells whether to leave it out,
+// and the entity table given to unvote (when not nil) before it is
+// resolved.
+func extractFrom(ctx context.Context, src Source, lex *lexicon.Lexicon, known []kg.Entity, workers int, dir string, skip func(*kg.Document) bool, unvote func(*resolve.Table) error) (*Extracted, error) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
@@ -181,6 +183,12 @@ func extractFrom(ctx context.Context, src Source, lex *lexicon.Lexicon, known []
 			return nil, fmt.Errorf("extraction interrupted after %d documents: %w", next, werr)
 		}
 		return nil, fmt.Errorf("extraction spill file: %w", werr)
+	}
+	if unvote != nil {
+		if err := unvote(x.Table); err != nil {
+			x.Close()
+			return nil, err
+		}
 	}
 	x.Table.Resolve()
 	return x, nil

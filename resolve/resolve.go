@@ -361,7 +361,9 @@ func (r *resolver) clusters() map[int]*cluster {
 		merges := map[kg.Merge]string{} // without Where -> first Where
 		for _, n := range c.members {
 			if n.e.Kind != "" {
-				kinds[n.e.Kind]++
+				// a stored entity votes for the documents a load left
+				// unread, which do not vote themselves
+				kinds[n.e.Kind] += max(1, n.e.Votes)
 			}
 			for _, nm := range names(n.e) {
 				if k := kg.Key(nm); k != "" && k != kg.Key(c.Name) {

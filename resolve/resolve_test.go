@@ -156,3 +156,34 @@ func TestCorpusPlacePrefixedAgency(t *testing.T) {
 		t.Errorf("entities (-want +got):\n%s", diff)
 	}
 }
+
+// TestKnownKindVotes: a stored entity's kind counts one vote for each
+// stored document a load leaves unread, so that a top-up whose one new
+// document reads the entity otherwise does not change its kind; documents
+// read again vote themselves, and their stored votes come off.
+func TestKnownKindVotes(t *testing.T) {
+	known := func(votes int) []kg.Entity {
+		return []kg.Entity{{ID: kg.EntityID(kg.Organization, "Hooli Labs"), Type: kg.Organization, Name: "Hooli Labs", Kind: "company", Votes: votes}}
+	}
+	newDoc := func() kg.Extraction {
+		e := ent(kg.Organization, "Hooli Labs")
+		e.Kind = "agency"
+		return doc("new", e)
+	}
+	kind := func(tb *Table) string {
+		tb.Add(newDoc())
+		tb.Resolve()
+		return tb.Apply(0, newDoc()).Entities[0].Kind
+	}
+	if got := kind(NewTable(lexicon.Must(), known(3))); got != "company" {
+		t.Errorf("three unread stored documents against one new: kind %q, want company", got)
+	}
+	if got := kind(NewTable(lexicon.Must(), known(1))); got != "agency" {
+		t.Errorf("one stored vote against one new, the tie broken by name: kind %q, want agency", got)
+	}
+	tb := NewTable(lexicon.Must(), known(3))
+	tb.Unvote(map[string]int{kg.EntityID(kg.Organization, "Hooli Labs"): 3})
+	if got := kind(tb); got != "agency" {
+		t.Errorf("every stored document read again: kind %q, want agency (one vote each side)", got)
+	}
+}

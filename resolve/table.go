@@ -36,6 +36,17 @@ func NewTable(lex *lexicon.Lexicon, known []kg.Entity) *Table {
 	return t
 }
 
+// Unvote takes off the known entities' votes (kg.Entity.Votes) the
+// stored documents this load reads again: those documents vote
+// themselves. Call it before Resolve.
+func (t *Table) Unvote(counts map[string]int) {
+	for _, n := range t.r.nodes {
+		if n.doc < 0 && counts[n.e.ID] > 0 {
+			n.e.Votes = max(0, n.e.Votes-counts[n.e.ID])
+		}
+	}
+}
+
 // Add records the entities of the next document. Its index for Apply is the
 // number of documents added before it.
 func (t *Table) Add(ex kg.Extraction) {
@@ -56,7 +67,7 @@ func (t *Table) Len() int { return len(t.start) }
 // per distinct string, see str) so that they do not keep the document's
 // text alive.
 func (t *Table) header(e kg.Entity) kg.Entity {
-	h := kg.Entity{ID: t.str(e.ID), Type: kg.EntityType(t.str(string(e.Type))), Name: t.str(e.Name), Kind: t.str(e.Kind)}
+	h := kg.Entity{ID: t.str(e.ID), Type: kg.EntityType(t.str(string(e.Type))), Name: t.str(e.Name), Kind: t.str(e.Kind), Votes: e.Votes}
 	if len(e.Aliases) > 0 {
 		h.Aliases = make([]string, len(e.Aliases))
 		for i, a := range e.Aliases {
