@@ -2813,17 +2813,25 @@ func linkPronouns(d *docState) {
 		}
 		return nil
 	}
+	titled := titledPersons(d, x)
 	for si, s := range d.Sents {
 		for i, t := range s.Tokens {
 			low := strings.ToLower(t.Text)
 			var e *entity
 			kind := pronounMention
 			end := t.End
+			if low == "the" {
+				if p, n := titledReferent(x, titled, s.Tokens, i); p != nil {
+					// "the governor told reporters": the person the story
+					// introduced with that title
+					e, kind, end = p, nominalMention, s.Tokens[i+n].End
+				}
+			}
 			switch low {
 			case "he", "she", "him", "his", "her":
 				e = recent(t.Start, si, 2, func(e *entity) bool { return e.Type == kg.Person })
 			case "the":
-				if i+1 < len(s.Tokens) {
+				if i+1 < len(s.Tokens) && e == nil {
 					if want, named := nominalReferent(x, s.Tokens[i+1].Text); want != nil {
 						// "the company" reaches further back than a pronoun, and
 						// means the most talked-about company in that stretch;
@@ -2856,6 +2864,59 @@ func linkPronouns(d *docState) {
 			d.Mentions = append(d.Mentions, m)
 		}
 	}
+}
+
+// titledMention is a person the story introduced with a title, and where.
+type titledMention struct {
+	start int
+	e     *entity
+}
+
+// titledPersons indexes the persons named right after a title ("Governor
+// Jane Roe", "the senator, John Doe") by the title in lower case.
+func titledPersons(d *docState, x *lexIndex) map[string][]titledMention {
+	out := map[string][]titledMention{}
+	for _, m := range d.Mentions {
+		if m.Entity == nil || m.Entity.Type != kg.Person || m.Kind != nameMention {
+			continue
+		}
+		toks := d.Sents[m.Sent].Tokens
+		a, _ := tokRange(toks, m.Start, m.End)
+		if a > 0 && toks[a-1].Text == "," {
+			a--
+		}
+		if n, ti := x.titleEndingAt(toks, a); n > 0 && a-n >= 0 {
+			k := strings.ToLower(ti.Phrase)
+			out[k] = append(out[k], titledMention{m.Start, m.Entity})
+		}
+	}
+	return out
+}
+
+// titledReferent reads "the TITLE" at toks[i] ("the governor", "the chief
+// executive") not followed by a name: the person most recently introduced
+// with that title before it, and the length of the title; nil when the
+// story introduced no one so, or several people alternate.
+func titledReferent(x *lexIndex, titled map[string][]titledMention, toks []token, i int) (*entity, int) {
+	n, ti := x.titleAt(toks, i+1, len(toks))
+	if n == 0 {
+		return nil, 0
+	}
+	// a name follows ("the governor Jane Roe", "the governor, Jane Roe,"):
+	// the phrase introduces someone
+	if k := i + 1 + n; k < len(toks) && (isCapToken(toks[k].Text) || toks[k].Text == "," && k+1 < len(toks) && isCapToken(toks[k+1].Text)) {
+		return nil, 0
+	}
+	var best *entity
+	for _, tm := range titled[strings.ToLower(ti.Phrase)] {
+		if tm.start < toks[i].Start {
+			best = tm.e
+		}
+	}
+	if best == nil {
+		return nil, 0
+	}
+	return best, n
 }
 
 // pieceEndingAt: the piece of sentence si whose token range ends at b.

@@ -202,3 +202,17 @@ func TestMentionsGolden(t *testing.T) {
 		})
 	}
 }
+
+func TestTitledReferents(t *testing.T) {
+	d := run(t, `Governor Jane Roe sued Senator John Park. "He lied," the governor said. The senator's office denied it. The governor, Mary Lane, is new.`)
+	var got []string
+	for _, m := range d.Mentions {
+		if m.Kind == nominalMention {
+			got = append(got, m.Text+"="+m.Entity.Name)
+		}
+	}
+	want := []string{"the governor=Jane Roe", "The senator=John Park"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("titled referents (-want +got):\n%s", diff)
+	}
+}
