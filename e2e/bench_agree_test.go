@@ -3,6 +3,7 @@ package e2e
 import (
 	"context"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 
@@ -188,4 +189,22 @@ func deref(s *string) string {
 		return ""
 	}
 	return *s
+}
+
+// TestPeerNeighborhoodIsTheHandWrittenCypher checks that the peer's
+// neighbourhood (bench/typeDefs.graphql, a @cypher field) walks exactly the
+// graph the hand-written Cypher does, so that the two cannot drift apart:
+// only the final projection differs (the peer returns one map).
+func TestPeerNeighborhoodIsTheHandWrittenCypher(t *testing.T) {
+	defs, err := os.ReadFile("../bench/typeDefs.graphql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	squash := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	ours := squash(neighborhoodCypher("$of"))
+	walk := ours[:strings.Index(ours, " RETURN [n IN ns")]
+	peer := squash(string(defs))
+	if !strings.Contains(peer, walk) {
+		t.Errorf("the peer's neighborhood statement no longer contains the hand-written walk:\n%s", walk)
+	}
 }

@@ -26,6 +26,9 @@ type Extractor struct {
 	cl  *claimLex
 	rp  *rolePatterns
 	sp  *sidePatterns
+
+	fpOnce sync.Once
+	fp     string // Fingerprint
 }
 
 // New prepares the extraction stages for lex (nil: no lexicon). A role

@@ -1857,7 +1857,7 @@ func titleModifier(t token) bool {
 	if isCapToken(t.Text) || !isWordToken(t.Text) {
 		return false
 	}
-	return strings.HasPrefix(t.Tag, "NN") || strings.HasPrefix(t.Tag, "JJ") || t.Tag == "VBG"
+	return isNounish(t) || strings.HasPrefix(t.Tag, "JJ") || t.Tag == "VBG"
 }
 
 // isWordToken: a token of letters (a hyphen or apostrophe inside).
@@ -2492,14 +2492,9 @@ func (eb *entityBuilder) fullPerson(p *piece) {
 			eb.addMention(p, e, "nickname")
 			return
 		}
-		if e = particleSurname(d, toks[p.a].Text, p.text); e != nil {
+		if e = surnameOf(d, toks[p.a].Text, p.text); e != nil {
 			eb.byKey[k] = e
 			eb.addMention(p, e, "surname") // "Van Rensburg" = "Pieter van Rensburg"
-			return
-		}
-		if e = surnamesOf(d, p.text); e != nil {
-			eb.byKey[k] = e
-			eb.addMention(p, e, "surname") // "Ruiz de Alba" = "María Fernanda Ruiz de Alba"
 			return
 		}
 		e = eb.newEnt(kg.Person, p.text, "")
@@ -2567,44 +2562,38 @@ func (eb *entityBuilder) innerSurnameOf(k string) *entity {
 	return eb.inner[k]
 }
 
-// shortPerson adds a surname (or a full name's single form) to the person
-// with that surname, a given name alone to the one person named in full
-// with it, or else to the entity of the same word or a new one.
-// particleSurname is the person already named in full whose name ends in
-// text, a surname that opens with a particle ("Van Rensburg" for "Pieter
-// van Rensburg"), or nil.
-func particleSurname(d *docState, first, text string) *entity {
-	if !nameParticles[strings.ToLower(first)] {
-		return nil
-	}
+// personsEndingIn returns the persons already named in full whose name
+// ends in text, in order of first mention.
+func personsEndingIn(d *docState, text string) []*entity {
 	tail := " " + strings.ToLower(text)
+	var out []*entity
 	for _, f := range d.Entities {
 		if f.Type == kg.Person && strings.HasSuffix(strings.ToLower(f.Name), tail) {
-			return f
+			out = append(out, f)
 		}
+	}
+	return out
+}
+
+// surnameOf is the person a name of two words or more names by their
+// surname: the first person named in full whose name ends in it when it
+// opens with a particle ("Van Rensburg" for "Pieter van Rensburg"),
+// otherwise the one person whose name ends in it ("Ruiz de Alba" of "María
+// Fernanda Ruiz de Alba"), or nil.
+func surnameOf(d *docState, first, text string) *entity {
+	es := personsEndingIn(d, text)
+	switch {
+	case len(es) > 0 && nameParticles[strings.ToLower(first)]:
+		return es[0]
+	case len(es) == 1:
+		return es[0]
 	}
 	return nil
 }
 
-// surnamesOf is the one person named in full whose name ends in text, a
-// surname of two words or more after the given names ("Ruiz de Alba" of
-// "María Fernanda Ruiz de Alba", "Te Ahuru-Whaanga" of "Mereana Te
-// Ahuru-Whaanga"), or nil when none or several do.
-func surnamesOf(d *docState, text string) *entity {
-	tail := " " + strings.ToLower(text)
-	var found *entity
-	for _, f := range d.Entities {
-		if f.Type != kg.Person || !strings.HasSuffix(strings.ToLower(f.Name), tail) {
-			continue
-		}
-		if found != nil && found != f {
-			return nil
-		}
-		found = f
-	}
-	return found
-}
-
+// shortPerson adds a surname (or a full name's single form) to the person
+// with that surname, a given name alone to the one person named in full
+// with it, or else to the entity of the same word or a new one.
 func (eb *entityBuilder) shortPerson(p *piece) {
 	d := eb.d
 	toks := d.Sents[p.sent].Tokens

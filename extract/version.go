@@ -16,11 +16,16 @@ import (
 // documents again once even when nobody changed Version.
 const Version = "2026-12-06"
 
-// Fingerprint identifies the extractor for lex: Version, the digest of the
-// running executable (a build from other code is another extractor) and
-// the lexicon's digest.
-func Fingerprint(lex *lexicon.Lexicon) string {
-	return Version + ":" + executableDigest() + ":" + lex.Fingerprint()
+// Fingerprint identifies the extractor for lex (see Extractor.Fingerprint),
+// computed once per lexicon.
+func Fingerprint(lex *lexicon.Lexicon) string { return extractorFor(lex).Fingerprint() }
+
+// Fingerprint identifies the extractor: Version, the digest of the running
+// executable (a build from other code is another extractor) and the
+// digest of its lexicon. It is computed once.
+func (e *Extractor) Fingerprint() string {
+	e.fpOnce.Do(func() { e.fp = Version + ":" + executableDigest() + ":" + e.lex.Fingerprint() })
+	return e.fp
 }
 
 var executableDigest = sync.OnceValue(func() string {

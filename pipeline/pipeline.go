@@ -126,49 +126,38 @@ func (p *Pipeline) LoadFrom(ctx context.Context, src Source, force bool, progres
 		return sum, []error{err}
 	}
 	t0 := time.Now()
-	skip, moved, skipped, reread, err := p.skipper(ctx, force)
+	sk, err := p.newSkipper(ctx, force)
 	if err != nil {
 		sum.Stopped = err
 		return sum, []error{err}
 	}
-	x, err := extractFrom(ctx, src, p.Lex, known, p.Workers, p.TempDir, skip, func(t *resolve.Table) error {
-		// stored documents read again vote for their entities' kinds
-		// themselves: their stored votes come off
-		hs, ok := p.Store.(InputHashes)
-		if !ok || len(*reread) == 0 {
-			return nil
-		}
-		counts, err := hs.MentionCounts(ctx, *reread)
-		if err != nil {
-			return fmt.Errorf("read stored documents' mentions: %w", err)
-		}
-		t.Unvote(counts)
-		return nil
-	})
+	x, err := extractFrom(ctx, src, p.Lex, known, p.Workers, p.TempDir, sk.skip,
+		func(t *resolve.Table) error { return sk.unvote(ctx, t) })
 	sum.Extract = time.Since(t0)
 	if err != nil {
 		sum.Stopped = err
 		return sum, []error{err}
 	}
 	defer x.Close()
-	if len(moved) > 0 {
-		if err := p.Store.(InputHashes).SetFiles(ctx, moved); err != nil {
+	if len(sk.moved) > 0 {
+		if err := sk.store.SetFiles(ctx, sk.moved); err != nil {
 			sum.Stopped = err
 			return sum, []error{err}
 		}
 	}
-	sum.Documents = x.Len() + len(x.DocErrs) + x.Skipped
+	skipped := len(sk.skipped)
+	sum.Documents = x.Len() + len(x.DocErrs) + skipped
 	sum.Failed = len(x.DocErrs)
-	sum.Unchanged, sum.Skipped = x.Skipped, x.Skipped
+	sum.Unchanged, sum.Skipped = skipped, skipped
 	errs = append(errs, x.DocErrs...)
 	if progress != nil && len(x.DocErrs) > 0 {
 		progress(len(x.DocErrs), sum.Documents, kg.BatchResult{}, errors.Join(x.DocErrs...))
 	}
-	if progress != nil && x.Skipped > 0 {
-		progress(len(x.DocErrs)+x.Skipped, sum.Documents, kg.BatchResult{Unchanged: *skipped}, nil)
+	if progress != nil && skipped > 0 {
+		progress(len(x.DocErrs)+skipped, sum.Documents, kg.BatchResult{Unchanged: sk.skipped}, nil)
 	}
 	t1 := time.Now()
-	w := &writer{p: p, force: force, progress: progress, sum: &sum, done: len(x.DocErrs) + x.Skipped}
+	w := &writer{p: p, force: force, progress: progress, sum: &sum, done: len(x.DocErrs) + skipped}
 	werrs := w.run(ctx, x)
 	sum.Write = time.Since(t1)
 	return sum, append(errs, werrs...)
@@ -214,33 +203,59 @@ func InputHash(doc kg.Document, fingerprint string) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// skipper returns what LoadFrom asks of each document it reads: the
-// document gets its input hash, and is left out when the store holds it
-// from the same input, unless force is set. moved collects the left-out
-// documents read from another file than last time, skipped their ids, and
-// reread the ids of the documents read that the store may hold.
-func (p *Pipeline) skipper(ctx context.Context, force bool) (skip func(*kg.Document) bool, moved map[string]string, skipped, reread *[]string, err error) {
-	fp := extract.Fingerprint(p.Lex)
-	var stored map[string]kg.StoredInput
-	if hs, ok := p.Store.(InputHashes); ok && !force {
-		if stored, err = hs.InputHashes(ctx); err != nil {
-			return nil, nil, nil, nil, fmt.Errorf("read stored documents' input hashes: %w", err)
+// skipper decides, for each document LoadFrom reads, whether the store
+// already holds it from the same input (then it is not extracted again),
+// and keeps what the load needs to know of those decisions.
+type skipper struct {
+	store   InputHashes // nil: the store remembers no input
+	stored  map[string]kg.StoredInput
+	fp      string
+	moved   map[string]string // left out, read from another file than last time: id -> file
+	skipped []string          // left out
+	reread  []string          // read though the store holds them, or may (forced)
+}
+
+// newSkipper reads the stored input hashes, unless force is set: then
+// every document is read.
+func (p *Pipeline) newSkipper(ctx context.Context, force bool) (*skipper, error) {
+	sk := &skipper{fp: extract.Fingerprint(p.Lex), moved: map[string]string{}}
+	sk.store, _ = p.Store.(InputHashes)
+	if sk.store != nil && !force {
+		var err error
+		if sk.stored, err = sk.store.InputHashes(ctx); err != nil {
+			return nil, fmt.Errorf("read stored documents' input hashes: %w", err)
 		}
 	}
-	moved, skipped, reread = map[string]string{}, new([]string), new([]string)
-	return func(d *kg.Document) bool {
-		d.InputHash = InputHash(*d, fp)
-		st, ok := stored[d.ID]
-		if !ok || st.Hash != d.InputHash {
-			if ok || stored == nil {
-				*reread = append(*reread, d.ID) // stored, or maybe (forced)
-			}
-			return false
+	return sk, nil
+}
+
+// skip gives d its input hash and reports whether to leave it out.
+func (sk *skipper) skip(d *kg.Document) bool {
+	d.InputHash = InputHash(*d, sk.fp)
+	st, ok := sk.stored[d.ID]
+	if !ok || st.Hash != d.InputHash {
+		if ok || sk.stored == nil {
+			sk.reread = append(sk.reread, d.ID)
 		}
-		if st.File != d.File {
-			moved[d.ID] = d.File
-		}
-		*skipped = append(*skipped, d.ID)
-		return true
-	}, moved, skipped, reread, nil
+		return false
+	}
+	if st.File != d.File {
+		sk.moved[d.ID] = d.File
+	}
+	sk.skipped = append(sk.skipped, d.ID)
+	return true
+}
+
+// unvote takes off the entity table the stored votes of the documents read
+// again: they vote for their entities' kinds themselves.
+func (sk *skipper) unvote(ctx context.Context, t *resolve.Table) error {
+	if sk.store == nil || len(sk.reread) == 0 {
+		return nil
+	}
+	counts, err := sk.store.MentionCounts(ctx, sk.reread)
+	if err != nil {
+		return fmt.Errorf("read stored documents' mentions: %w", err)
+	}
+	t.Unvote(counts)
+	return nil
 }

@@ -41,9 +41,6 @@ func Docs(docs []kg.Document) Source {
 type Extracted struct {
 	Table   *resolve.Table
 	DocErrs []error // documents that could not be read or extracted
-	// Skipped counts the documents left unread because the store holds
-	// them from the same input (LoadFrom).
-	Skipped int
 	f       *os.File
 }
 
@@ -121,7 +118,6 @@ func extractFrom(ctx context.Context, src Source, lex *lexicon.Lexicon, known []
 		n := 0
 		readErrs = src(ctx, func(d kg.Document) {
 			if skip != nil && skip(&d) {
-				x.Skipped++
 				return
 			}
 			select {
