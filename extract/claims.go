@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/factgraph/factgraph/extract/morph"
 	"github.com/factgraph/factgraph/kg"
@@ -30,6 +31,13 @@ type claimLex struct {
 type cue struct {
 	lit    literal
 	stance string
+	// ownNegator: the cue opens with a negator ("no involvement", "never
+	// met"), so a negator before it is its own or a coordinated one ("no
+	// knowledge of and no involvement in"), not a second negation.
+	ownNegator bool
+	// rejection: the cue opens with a verb of denial ("reject ... the
+	// suggestion"); what follows it is the charge being rejected.
+	rejection bool
 }
 
 type topic struct {
@@ -93,6 +101,10 @@ func buildClaimLex(lex *lexicon.Lexicon, in *morph.Inflector) *claimLex {
 	for _, e := range lex.Entries("stance_cues") {
 		if e.Attr("negate") != "" {
 			cl.negators[strings.ToLower(e.Phrase)] = true
+		}
+	}
+	for _, e := range lex.Entries("stance_cues") {
+		if e.Attr("negate") != "" {
 			continue
 		}
 		if e.Attr("accusation") != "" {
@@ -103,7 +115,12 @@ func buildClaimLex(lex *lexicon.Lexicon, in *morph.Inflector) *claimLex {
 			cl.procedural = append(cl.procedural, inflectedLiteral(in, e.Phrase))
 			continue
 		}
-		cl.cues = append(cl.cues, cue{inflectedLiteral(in, e.Phrase), e.Attr("stance")})
+		c := cue{lit: inflectedLiteral(in, e.Phrase), stance: e.Attr("stance")}
+		if first, _, _ := strings.Cut(strings.ToLower(e.Phrase), " "); first != "" {
+			c.ownNegator = cl.negators[first]
+			c.rejection = c.stance == kg.Denies && cl.verbs[first].Attr("denial") != ""
+		}
+		cl.cues = append(cl.cues, c)
 	}
 	for _, e := range lex.Entries("topics") {
 		t := topic{name: e.Phrase, parent: e.Attr("parent")}
@@ -130,35 +147,26 @@ func (cl *claimLex) stance(text, verb string) string {
 	if isVerb && e.Attr("denial") != "" {
 		return kg.Denies
 	}
-	type hit struct {
-		at     [2]int
-		stance string
-	}
-	var hits []hit
-	seen := map[hit]bool{}
+	var hits []cueHit
+	seen := map[cueHit]bool{}
 	lower := asciiLower(text)
-	for _, c := range cl.cues {
+	for i := range cl.cues {
+		c := &cl.cues[i]
 		for _, loc := range c.lit.findAll(lower) {
-			if h := (hit{loc, c.stance}); !seen[h] {
+			if h := (cueHit{loc, c}); !seen[h] {
 				seen[h] = true
 				hits = append(hits, h)
 			}
 		}
 	}
+	rejFrom, rejTo := rejectedSpan(lower, hits, cl)
 	score := map[string]int{}
 	for i, h := range hits {
-		inside := false
-		for j, o := range hits {
-			if j != i && o.at[0] <= h.at[0] && h.at[1] <= o.at[1] && o.at[1]-o.at[0] > h.at[1]-h.at[0] {
-				inside = true
-				break
-			}
-		}
-		if inside {
+		if h.at[0] >= rejFrom && h.at[0] < rejTo || insideOther(hits, i) {
 			continue
 		}
-		st := h.stance
-		if cl.negated(lower[:h.at[0]]) {
+		st := h.c.stance
+		if !h.c.ownNegator && cl.negated(lower[:h.at[0]]) {
 			if st == kg.Alleges {
 				st = kg.Denies
 			} else {
@@ -179,6 +187,43 @@ func (cl *claimLex) stance(text, verb string) string {
 		}
 	}
 	return kg.Neutral
+}
+
+// cueHit is one stance cue found in a claim's text.
+type cueHit struct {
+	at [2]int
+	c  *cue
+}
+
+// insideOther reports whether hit i lies inside a longer hit ("transparent"
+// in "a transparent attempt").
+func insideOther(hits []cueHit, i int) bool {
+	h := hits[i]
+	for j, o := range hits {
+		if j != i && o.at[0] <= h.at[0] && h.at[1] <= o.at[1] && o.at[1]-o.at[0] > h.at[1]-h.at[0] {
+			return true
+		}
+	}
+	return false
+}
+
+// rejectedSpan is the charge a claim rejects: from the end of its first
+// rejection cue that nothing negates ("categorically rejects the
+// suggestion that he sought to influence ...") to the end of that
+// sentence. The cues inside it are the other side's words, not the
+// speaker's. An empty span when there is none.
+func rejectedSpan(lower string, hits []cueHit, cl *claimLex) (int, int) {
+	from := len(lower)
+	for _, h := range hits {
+		if h.c.rejection && h.at[1] < from && !cl.negated(lower[:h.at[0]]) {
+			from = h.at[1]
+		}
+	}
+	to := len(lower)
+	if end := strings.IndexAny(lower[from:], ".!?"); end >= 0 {
+		to = from + end
+	}
+	return from, to
 }
 
 // negationWords is how many words before a cue a negator reaches: "never
@@ -896,8 +941,13 @@ func (d *docState) pronounSpeaker(pr string, si, off int) *entity {
 			}
 			var e *entity
 			if rest := strings.TrimLeft(d.Doc.Text[p.Start+loc[1]:p.End], " "); d.Doc.Text[max(p.Start, vs-2):vs] == ", " || strings.HasPrefix(d.Doc.Text[max(p.Start, vs-3):vs], "\" ") || strings.HasPrefix(d.Doc.Text[max(p.Start, vs-4):vs], "” ") {
-				// `"...," said Jane Doe`
-				e = d.speaker(p.Start+loc[1], p.Start+loc[1]+len(rest))
+				// `"...," said Jane Doe`, unless the sentence opens with
+				// its subject: "Jane Doe, a lawyer for X, said ..."
+				if m := d.mentionAt(d.skipSpace(p.Start)); m != nil && m.Entity != nil && fits(m.Entity) && !strings.ContainsAny(d.Doc.Text[p.Start:vs], "\"“”") {
+					e = m.Entity
+				} else {
+					e = d.speaker(p.Start+loc[1], p.Start+loc[1]+len(rest))
+				}
 			}
 			if c := strings.LastIndexByte(d.Doc.Text[p.Start:vs], ','); e == nil && c >= 0 && len(wordRe.FindAllString(d.Doc.Text[p.Start+c+1:vs], -1)) <= 3 && strings.HasPrefix(strings.TrimLeft(d.Doc.Text[p.Start+loc[1]:p.End], " "), ",") {
 				// "Unlike X, he wrote, Y is ...": the subject set off with the verb
@@ -1135,11 +1185,30 @@ func (d *docState) filedBy(vs, start int) *entity {
 		return nil
 	}
 	for _, m := range d.mentionsIn(ws[1].end, vs) {
-		if m.Entity != nil && strings.HasSuffix(strings.ToLower(strings.TrimRight(d.Doc.Text[ws[1].end:m.Start], " ")), " by") {
+		if m.Entity != nil && byAgent(d.Doc.Text[ws[1].end:m.Start]) {
 			return m.Entity
 		}
 	}
 	return nil
+}
+
+// byAgent reports whether gap, the text before a name, ends in "by" and
+// then at most a capitalized title ("by Attorney General", "by Sen.").
+func byAgent(gap string) bool {
+	i := strings.LastIndex(strings.ToLower(gap), " by ")
+	if i < 0 {
+		return strings.HasSuffix(strings.ToLower(strings.TrimRight(gap, " ")), " by")
+	}
+	title := strings.Fields(gap[i+4:])
+	if len(title) > 4 {
+		return false
+	}
+	for _, w := range title {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // entityByID returns the document entity with id, or nil.

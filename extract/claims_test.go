@@ -69,6 +69,9 @@ func TestStance(t *testing.T) {
 		{"good faith defends", "she acted in good faith on her staff's advice", "wrote", "denies"},
 		{"no part in it", "the donor played no part in the decision", "said", "denies"},
 		{"disagreement is a defence", "the firm strongly disagrees with the regulator's account", "said", "denies"},
+		{"coordinated disclaimers", "the firm had no knowledge of and no involvement in any communications", "said", "denies"},
+		{"the rejected charge is not the speaker's", "he categorically rejects the suggestion that he sought to influence the award", "said", "denies"},
+		{"a rejection that is negated", "she did not reject the finding that the process was rigged", "said", "alleges"},
 		{"doubt outweighs fairness", "the ruling left them with little confidence that they would get a fair trial", "said", "neutral"},
 	}
 	for _, tt := range tests {
@@ -128,6 +131,8 @@ func TestClaimConstructions(t *testing.T) {
 		{"the report said", "The law firm Hollis Ward LLP carried out an investigation into the contract. The report said the director had steered the contract to a friend.", "Hollis Ward LLP", "alleges", "steered the contract"},
 		{"has been insistent that", "Laura Mayhew sued Brantley Corp. in March. Brantley Corp. has been insistent that its discharges complied with every permit.", "Brantley Corp", "denies", "complied with every permit"},
 		{"denied one word", "Brantley Corp. denied wrongdoing.", "Brantley Corp", "denies", "wrongdoing"},
+		{"a suit filed by a titled person", "The lawsuit, filed in Harwell County Superior Court by Attorney General Laura Mayhew, alleges that Brantley Corp. overcharged thousands of borrowers.", "Laura Mayhew", "alleges", "overcharged"},
+		{"he after an appositive subject", "Laura Mayhew sued Brantley Corp. in March. Dan Whitcomb, a lawyer with Hollis Ward LLP who represents Brantley, said the company had cooperated with the state. He called the suit \"a stunt with no basis in law.\"", "Dan Whitcomb", "denies", "a stunt"},
 		{"called without a quote", "Laura Mayhew, a spokeswoman for Brantley Corp., called the allegations baseless and said every invoice was reviewed.", "Brantley Corp", "denies", "allegations baseless"},
 		{"described by its name's head", "The Harwell Trade Commission sued Brantley Corp. in May. The commission argues that the deal would raise prices for most buyers.", "Harwell Trade Commission", "alleges", "raise prices"},
 		{"described by an appositive", "Laura Mayhew resigned as head of Brantley Health, the 11-hospital system said. In a response, the system's lawyers maintained that the coding was accurate in every case.", "Brantley Health", "denies", "coding was accurate"},

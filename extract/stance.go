@@ -113,6 +113,13 @@ func (cl *claimLex) procedure(text string) bool {
 			return true
 		}
 	}
+	return cl.processWords(text)
+}
+
+// processWords reports whether text has words of process
+// (procedural=1): "takes the findings seriously", "will review the
+// decision".
+func (cl *claimLex) processWords(text string) bool {
 	lower := asciiLower(text)
 	for _, p := range cl.procedural {
 		if p.match(lower) {
@@ -241,7 +248,9 @@ func (d *docState) weighOpinion(cl *claimLex, claims []kg.Claim, decided []decis
 			// scorn for someone's conduct accuses them, whoever speaks:
 			// "she repeatedly misled this board"
 			c.Stance = kg.Alleges
-		case defends && !accuses && v >= opinionThreshold:
+		case defends && !accuses && v >= opinionThreshold && !cl.processWords(c.Text):
+			// praise from the accused defends it, unless it only says how
+			// it takes the process ("takes the findings seriously")
 			c.Stance = kg.Denies
 		}
 		if c.Stance == kg.Neutral && decided[i] == byNothing && dispute && !leavers[c.Claimant] && !(observers[c.Claimant] && !defends && !accuses) && !cl.procedure(c.Text) {
