@@ -709,12 +709,25 @@ func (r *eventRead) byAgentPart() {
 	}
 }
 
+// unlessReach is how many bytes after a trigger its unless= words are
+// looked for.
+const unlessReach = 24
+
 // objectParts reads the object's span and adds its parts: a list's
 // members, or each mention in the role its preposition gives it. It is
 // false when a phrase the trigger needs ("then") does not follow.
 func (r *eventRead) objectParts() bool {
 	d, s, t := r.d, r.s, r.t
 	r.end = d.objectEnd(s, r.from, t.List)
+	if unless := t.Attrs["unless"]; unless != "" {
+		// "named as a defendant" is no appointment
+		near := asciiLower(d.Doc.Text[r.from:min(r.end, r.from+unlessReach)])
+		for _, w := range strings.Split(unless, ",") {
+			if indexWord(near, strings.TrimSpace(w)) >= 0 {
+				return false
+			}
+		}
+	}
 	if then := t.Attrs["then"]; then != "" {
 		// "question A and B under oath": the phrase must follow, and ends
 		// the object

@@ -31,6 +31,12 @@ func TestEventPatterns(t *testing.T) {
 		name, text string
 		want       []string
 	}{
+		{"named as a defendant is no appointment",
+			"Hooli Inc. sued Globex Software. Its chief executive, Jane Roe, is named as a defendant.",
+			[]string{"lawsuit : agent Hooli Inc.; target Globex Software"}},
+		{"is reviewing is no review event",
+			"Hooli Inc. sued Globex Software. Globex Software said it is reviewing the complaint.",
+			[]string{"lawsuit : agent Hooli Inc.; target Globex Software"}},
 		{"date of the own clause only",
 			"Hooli Inc. sued the Pentagon on November 8, 2019, after the agency awarded Globex Software the contract.",
 			[]string{"lawsuit 2019-11-08: agent Hooli Inc.; target Department of Defense", "award : agent Department of Defense; recipient Globex Software"}},

@@ -577,8 +577,14 @@ func splitRun(d *docState, x *lexIndex, si, a, b int) []*piece {
 	if x.honorifics[toks[a].Text] && a+1 < b {
 		// "Dr. Jane Doe", "Rt Rev Jane Doe": honorifics are not part of
 		// the name.
-		for a+2 < b && x.honorifics[toks[a+1].Text] {
-			a++
+		for a+2 < b && (x.honorifics[toks[a+1].Text] || a+3 < b && strings.EqualFold(toks[a+1].Text, "and") && x.honorifics[toks[a+2].Text]) {
+			a++ // "Rt Rev Jane Doe", "Mr. and Mrs. Doe"
+		}
+		// "Mr. Roe and Ms. Doe": two persons
+		for i := a + 2; i+1 < b; i++ {
+			if strings.EqualFold(toks[i].Text, "and") && (x.honorifics[toks[i+1].Text] || x.isFirstName(toks[i+1].Text)) {
+				return append(splitRun(d, x, si, a, i), splitRun(d, x, si, i+1, b)...)
+			}
 		}
 		p := newPiece(d, si, a+1, b)
 		p.typ = kg.Person

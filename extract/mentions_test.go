@@ -42,6 +42,8 @@ func TestMentionTyping(t *testing.T) {
 	}{
 		{"title split from person", "Defense Secretary Mark Lane visited troops.", []string{"per:Mark Lane"}},
 		{"title, name appositive", "Separately, the city's inspector general, Orsola Quintrell, confirmed it.", []string{"per:Orsola Quintrell"}},
+		{"two honorific names joined by and", "The claim names Bramwell Corp., Mr. Gendron and Ms. Shastri as defendants.", []string{"org:Bramwell Corp", "per:Gendron", "per:Shastri"}},
+		{"a couple's shared honorifics", "Mr. and Mrs. Quintrell sued Globex Software.", []string{"org:Globex Software", "per:Quintrell"}},
 		{"honorific after an opening quote", "Globex Software denied it. \"Mr. Quintrell had no role,\" company spokesman Owen Marsh said.", []string{"org:Globex Software", "per:Owen Marsh", "per:Quintrell"}},
 		{"final stop split off a name", "She teaches at the Tellford University School of Law. It grew.", []string{"org:Tellford University School of Law"}},
 		{"no date in a name", "The state sued Quixo Technologies on Tuesday. Quixo denied it.", []string{"org:Quixo Technologies"}},
