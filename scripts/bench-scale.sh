@@ -31,7 +31,7 @@ done
 
 for n in ${FACTGRAPH_BENCH_DOCS//,/ }; do
 	echo "== load: $n generated documents, loader against raw UNWIND ... MERGE"
-	FACTGRAPH_BENCH_DOCS=$n go test ./neo4jstore -run '^$' -bench LoaderVsRaw -benchtime 1x -timeout 2h
+	FACTGRAPH_BENCH_DOCS=$n go test ./neo4jstore -run '^$' -bench LoaderVsRaw -benchtime 2x -timeout 2h
 done
 echo "== loader binary: wall time, peak memory, store size"
 go test ./e2e -run '^$' -bench '^BenchmarkLoad$' -benchtime 1x -timeout 4h
