@@ -143,15 +143,37 @@ func buildClaimLex(lex *lexicon.Lexicon, in *morph.Inflector) *claimLex {
 // no cue, the reporting verb's hint. A verb of denial ("denied that the
 // award was improper") denies whatever words follow it.
 func (cl *claimLex) stance(text, verb string) string {
+	st, alleging := cl.cueStance(text)
+	return cl.withVerb(st, alleging, verb)
+}
+
+// withVerb is the stance of a claim whose cues give st (alleging: some cue
+// alleges) and whose reporting verb is verb.
+func (cl *claimLex) withVerb(st string, alleging bool, verb string) string {
 	e, isVerb := cl.verbs[strings.ToLower(verb)]
 	if isVerb && e.Attr("denial") != "" {
 		return kg.Denies
 	}
+	if st == kg.Neutral && isVerb && !alleging {
+		if h := e.Attr("stance"); h == kg.Alleges || h == kg.Denies {
+			return h
+		}
+	}
+	return st
+}
+
+// cueStance weighs the stance cues of text alone; alleging tells whether
+// any counted cue alleges.
+func (cl *claimLex) cueStance(text string) (string, bool) {
 	var hits []cueHit
 	seen := map[cueHit]bool{}
 	lower := asciiLower(text)
+	ws := wordsOf(lower)
 	for i := range cl.cues {
 		c := &cl.cues[i]
+		if !c.lit.possible(ws) {
+			continue
+		}
 		for _, loc := range c.lit.findAll(lower) {
 			if h := (cueHit{loc, c}); !seen[h] {
 				seen[h] = true
@@ -177,16 +199,11 @@ func (cl *claimLex) stance(text, verb string) string {
 	}
 	switch {
 	case score[kg.Alleges] > score[kg.Denies]:
-		return kg.Alleges
+		return kg.Alleges, true
 	case score[kg.Denies] > score[kg.Alleges]:
-		return kg.Denies
+		return kg.Denies, score[kg.Alleges] > 0
 	}
-	if isVerb && score[kg.Alleges] == 0 {
-		if h := e.Attr("stance"); h == kg.Alleges || h == kg.Denies {
-			return h
-		}
-	}
-	return kg.Neutral
+	return kg.Neutral, score[kg.Alleges] > 0
 }
 
 // cueHit is one stance cue found in a claim's text.
@@ -255,11 +272,12 @@ func (cl *claimLex) negated(before string) bool {
 // topics returns the topics whose cues occur in text, with their ancestors.
 func (cl *claimLex) topicsOf(text string) []string {
 	lower := asciiLower(text)
+	ws := wordsOf(lower)
 	seen := map[string]bool{}
 	var out []string
 	for _, t := range cl.topics {
 		for _, c := range t.cues {
-			if c.match(lower) {
+			if c.possible(ws) && c.match(lower) {
 				for n := t.name; n != "" && !seen[n]; n = cl.parent[n] {
 					seen[n] = true
 					out = append(out, n)
@@ -1570,9 +1588,10 @@ func (d *docState) claimsOf(cl *claimLex, drafts []*claimDraft) []kg.Claim {
 			continue
 		}
 		seen[id] = true
+		cues, alleging := cl.cueStance(text)
 		claim := kg.Claim{
 			ID: id, Claimant: c.claimant.ID, Text: text, Kind: c.kind, Verb: c.verb,
-			Stance: cl.stance(text, c.verb), Topics: cl.topicsOf(text), About: []string{},
+			Stance: cl.withVerb(cues, alleging, c.verb), Topics: cl.topicsOf(text), About: []string{},
 		}
 		if c.rejects {
 			claim.Stance = kg.Denies
@@ -1585,7 +1604,7 @@ func (d *docState) claimsOf(cl *claimLex, drafts []*claimDraft) []kg.Claim {
 			decided = append(decided, byWords)
 		case claim.Stance == kg.Neutral:
 			decided = append(decided, byNothing)
-		case claim.Stance == kg.Denies && cl.stance(text, "") == kg.Denies:
+		case claim.Stance == kg.Denies && cues == kg.Denies:
 			decided = append(decided, byDefenceCues)
 		default:
 			decided = append(decided, byWords)
@@ -1613,7 +1632,7 @@ func (d *docState) claimsOf(cl *claimLex, drafts []*claimDraft) []kg.Claim {
 			}
 		}
 		out = append(out, claim)
-		if claim.Stance == kg.Neutral && cl.hasNegator(text) || claim.Stance != kg.Neutral && claim.Stance == cl.verbs[c.verb].Attr("stance") && cl.stance(text, "") == kg.Neutral {
+		if claim.Stance == kg.Neutral && cl.hasNegator(text) || claim.Stance != kg.Neutral && claim.Stance == cl.verbs[c.verb].Attr("stance") && cues == kg.Neutral {
 			carry = append(carry, len(out)-1)
 		}
 		firstSent = append(firstSent, d.sentenceAt(c.spans[0][0]))

@@ -1877,9 +1877,29 @@ func (d *docState) appositive(s sentence, comma, from, end int) bool {
 
 // wordsAfterAll returns all words in [from, end), punctuation or not.
 func (d *docState) wordsAfterAll(from, end int) []word {
+	if d.words == nil || d.wordsText != d.Doc.Text {
+		d.wordsText = d.Doc.Text
+		d.words = readWords(d.Doc.Text, 0, len(d.Doc.Text))
+	}
+	ws := d.words
+	i := sort.Search(len(ws), func(k int) bool { return ws[k].end > from })
+	j := sort.Search(len(ws), func(k int) bool { return ws[k].end > end })
+	if i < len(ws) && ws[i].start < from || j < len(ws) && ws[j].start < end {
+		// a word of the text runs across from or end: read the span's
+		// own words, as they are cut
+		return readWords(d.Doc.Text, from, end)
+	}
+	if i >= j {
+		return nil
+	}
+	return ws[i:j:j]
+}
+
+// readWords returns the words (wordRe) of text[from:end], lower case.
+func readWords(text string, from, end int) []word {
 	var out []word
-	for _, loc := range wordRe.FindAllStringIndex(d.Doc.Text[from:end], -1) {
-		out = append(out, word{strings.ToLower(d.Doc.Text[from+loc[0] : from+loc[1]]), from + loc[0], from + loc[1]})
+	for _, loc := range wordRe.FindAllStringIndex(text[from:end], -1) {
+		out = append(out, word{strings.ToLower(text[from+loc[0] : from+loc[1]]), from + loc[0], from + loc[1]})
 	}
 	return out
 }

@@ -2,6 +2,8 @@ package extract
 
 import (
 	"testing"
+
+	"github.com/factgraph/factgraph/kg"
 )
 
 // eventView is an event with entity names, for golden files.
@@ -45,5 +47,26 @@ func TestEventsGolden(t *testing.T) {
 			findEvents(d)
 			golden(t, name[:len(name)-4]+".golden.json", eventViews(t, d))
 		})
+	}
+}
+
+// TestWordsAfterAllSpans checks that the words of a span, taken from the
+// document's words read once, are those the span itself holds, wherever
+// the span starts and ends (inside a word, an abbreviation, a quote).
+func TestWordsAfterAllSpans(t *testing.T) {
+	text := `The U.S. Court of Appeals ruled Tuesday. "It's over," said Jane O’Neil-Smith, the firm's co-founder.`
+	d := &docState{Doc: kg.Document{Text: text}}
+	for from := 0; from <= len(text); from++ {
+		for end := from; end <= len(text); end++ {
+			got, want := d.wordsAfterAll(from, end), readWords(text, from, end)
+			if len(got) != len(want) {
+				t.Fatalf("wordsAfterAll(%d, %d) = %v, want %v", from, end, got, want)
+			}
+			for i := range got {
+				if got[i] != want[i] {
+					t.Fatalf("wordsAfterAll(%d, %d) = %v, want %v", from, end, got, want)
+				}
+			}
+		}
 	}
 }

@@ -80,6 +80,9 @@ type docState struct {
 	Relations []kg.Relation
 	Events    []kg.Event
 	Claims    []kg.Claim
+
+	words     []word // every word of wordsText (wordRe), lower case
+	wordsText string // the text words was read from
 }
 
 // source builds provenance for the span [start,end) of sentence s.

@@ -266,11 +266,14 @@ func titleComplement(toks []token, ms []*mention, k int) int {
 // matches returns the matches of p in us, leftmost first, not overlapping.
 func (p *pattern) matches(us []unit) []match {
 	var out []match
-	caps := map[string]unit{}
+	var caps map[string]unit // made when the first element matches: most patterns never do
 	for i := 0; i < len(us); {
 		if p.elems[0].min > 0 && !p.elems[0].accepts(us[i]) {
 			i++
 			continue
+		}
+		if caps == nil {
+			caps = map[string]unit{}
 		}
 		clear(caps)
 		if end, ok := p.matchAt(us, i, 0, caps); ok {

@@ -134,6 +134,74 @@ type literal struct {
 	// group (the forms of a gapped phrase's first and last word), or
 	// the expression, which has no literal prefix to seek, is not run.
 	need [][]string
+	// keys are the first words of the variants (runs of letters and
+	// digits): a text without any of them cannot hold the phrase. nil
+	// when some variant does not open with a letter or digit.
+	keys []string
+}
+
+// withKeys sets l's keys from its variants.
+func (l literal) withKeys() literal {
+	for _, v := range l.variants {
+		k := firstRun(v)
+		if k == "" {
+			l.keys = nil
+			return l
+		}
+		if !slices.Contains(l.keys, k) {
+			l.keys = append(l.keys, k)
+		}
+	}
+	return l
+}
+
+// firstRun is the letters and digits s opens with.
+func firstRun(s string) string {
+	for i, r := range s {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return s[:i]
+		}
+	}
+	return s
+}
+
+// wordSet is the set of runs of letters and digits in lower, for
+// literal.possible.
+type wordSet map[string]struct{}
+
+func wordsOf(lower string) wordSet {
+	ws := wordSet{}
+	start := -1
+	for i, r := range lower {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			ws[lower[start:i]] = struct{}{}
+			start = -1
+		}
+	}
+	if start >= 0 {
+		ws[lower[start:]] = struct{}{}
+	}
+	return ws
+}
+
+// possible reports whether a text with the words ws may hold l: at a word
+// edge a variant opens with one of the text's words.
+func (l literal) possible(ws wordSet) bool {
+	if l.keys == nil {
+		return true
+	}
+	for _, k := range l.keys {
+		if _, ok := ws[k]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 func newLiteral(phrase string) literal {
@@ -143,7 +211,7 @@ func newLiteral(phrase string) literal {
 			return literal{re: phraseRe(phrase)}
 		}
 	}
-	return literal{variants: apostrophes(p)}
+	return literal{variants: apostrophes(p)}.withKeys()
 }
 
 // newLiteralOf is newLiteral for a phrase in several forms (its
@@ -153,7 +221,7 @@ func newLiteralOf(phrases []string) literal {
 	for _, p := range phrases {
 		vs = append(vs, apostrophes(strings.ToLower(p))...)
 	}
-	return literal{variants: vs}
+	return literal{variants: vs}.withKeys()
 }
 
 // apostrophes returns p with each mix of ' and ’.
