@@ -601,7 +601,7 @@ func splitRun(d *docState, x *lexIndex, si, a, b int) []*piece {
 	segStart := a
 	titleBefore, remit := false, false
 	for i := a; i < b; {
-		if n, ti := x.titleAt(toks, i, b); n > 0 && !(n == 1 && i+1 < b && x.heads[toks[i+1].Text].Kind != "" && i+2 >= b) {
+		if n, ti := x.titleAt(toks, i, b); n > 0 && !(n == 1 && i+1 < b && x.heads[toks[i+1].Text].Kind != "" && i+2 >= b) && !agencyEndingAt(x, toks, segStart, i+n) {
 			if segStart < i && ti.Portfolio && !(i == segStart+1 && isAllCaps(toks[segStart].Text)) { // "MPCA Commissioner": the body's acronym
 				out = append(out, portfolioPieces(d, splitPlain(d, x, si, segStart, i, titleBefore, false))...)
 			} else if segStart < i {
@@ -704,6 +704,22 @@ func personOfOrg(d *docState, x *lexIndex, toks []token, a, b int) int {
 	return 0
 }
 
+// agencyEndingAt reports whether some words of toks[a:b] that end at b
+// name an agency of the lexicon: "Justice" ends "Rebecca Roe of the
+// Department of Justice" and is no title there.
+func agencyEndingAt(x *lexIndex, toks []token, a, b int) bool {
+	for k := b - 2; k >= a && k >= b-6; k-- {
+		var words []string
+		for _, t := range toks[k:b] {
+			words = append(words, t.Text)
+		}
+		if x.agencies[kg.Key(strings.Join(words, " "))].Canonical != "" {
+			return true
+		}
+	}
+	return false
+}
+
 // jointRemitOrg recognizes a public body whose name joins two remits with
 // "and" before its head word ("Civil and Administrative Tribunal",
 // "Shipbuilding and Sustainment Group"): the head is no company's, and no
@@ -729,7 +745,10 @@ func jointRemitOrg(d *docState, x *lexIndex, si, a, b int) *piece {
 	}
 	for _, k := range []int{and - 1, and + 1} {
 		w := toks[k].Text
-		if x.isFirstName(w) || isAllCaps(w) || x.heads[w].Kind != "" || standsAlone(d, w) {
+		// a company's head word is a remit before a public body's head:
+		// "Senate Energy and Natural Resources Committee"
+		remit := x.heads[w].Kind == "company" && h.Kind != ""
+		if x.isFirstName(w) || isAllCaps(w) || x.heads[w].Kind != "" && !remit || standsAlone(d, w) {
 			return nil
 		}
 	}
