@@ -98,6 +98,12 @@ func buildClaimLex(lex *lexicon.Lexicon, in *morph.Inflector) *claimLex {
 			}
 		}
 	}
+	denial := map[string]bool{} // verbs of denial in base form and as listed
+	for _, e := range lex.Entries("reporting_verbs") {
+		if e.Attr("denial") != "" {
+			denial[strings.ToLower(e.Phrase)] = true
+		}
+	}
 	for _, e := range lex.Entries("stance_cues") {
 		if e.Attr("negate") != "" {
 			cl.negators[strings.ToLower(e.Phrase)] = true
@@ -118,7 +124,7 @@ func buildClaimLex(lex *lexicon.Lexicon, in *morph.Inflector) *claimLex {
 		c := cue{lit: inflectedLiteral(in, e.Phrase), stance: e.Attr("stance")}
 		if first, _, _ := strings.Cut(strings.ToLower(e.Phrase), " "); first != "" {
 			c.ownNegator = cl.negators[first]
-			c.rejection = c.stance == kg.Denies && cl.verbs[first].Attr("denial") != ""
+			c.rejection = c.stance == kg.Denies && denial[first]
 		}
 		cl.cues = append(cl.cues, c)
 	}
@@ -143,7 +149,7 @@ func buildClaimLex(lex *lexicon.Lexicon, in *morph.Inflector) *claimLex {
 // no cue, the reporting verb's hint. A verb of denial ("denied that the
 // award was improper") denies whatever words follow it.
 func (cl *claimLex) stance(text, verb string) string {
-	st, alleging := cl.cueStance(text)
+	st, alleging := cl.cueStance(text, nil)
 	return cl.withVerb(st, alleging, verb)
 }
 
@@ -163,21 +169,26 @@ func (cl *claimLex) withVerb(st string, alleging bool, verb string) string {
 }
 
 // cueStance weighs the stance cues of text alone; alleging tells whether
-// any counted cue alleges.
-func (cl *claimLex) cueStance(text string) (string, bool) {
+// any counted cue alleges. ws, when not nil, is a set to fill with text's
+// words (cleared first), so that a caller reuses one.
+func (cl *claimLex) cueStance(text string, ws wordSet) (string, bool) {
 	var hits []cueHit
-	seen := map[cueHit]bool{}
+	type spanStance struct {
+		at     [2]int
+		stance string
+	}
+	seen := map[spanStance]bool{} // two cues that find the same words count once
 	lower := asciiLower(text)
-	ws := wordsOf(lower)
+	ws = ws.fill(lower)
 	for i := range cl.cues {
 		c := &cl.cues[i]
 		if !c.lit.possible(ws) {
 			continue
 		}
 		for _, loc := range c.lit.findAll(lower) {
-			if h := (cueHit{loc, c}); !seen[h] {
-				seen[h] = true
-				hits = append(hits, h)
+			if k := (spanStance{loc, c.stance}); !seen[k] {
+				seen[k] = true
+				hits = append(hits, cueHit{loc, c})
 			}
 		}
 	}
@@ -270,9 +281,12 @@ func (cl *claimLex) negated(before string) bool {
 }
 
 // topics returns the topics whose cues occur in text, with their ancestors.
-func (cl *claimLex) topicsOf(text string) []string {
+func (cl *claimLex) topicsOf(text string) []string { return cl.topicsIn(text, nil) }
+
+// topicsIn is topicsOf with a set to fill with text's words (see cueStance).
+func (cl *claimLex) topicsIn(text string, ws wordSet) []string {
 	lower := asciiLower(text)
-	ws := wordsOf(lower)
+	ws = ws.fill(lower)
 	seen := map[string]bool{}
 	var out []string
 	for _, t := range cl.topics {
@@ -961,7 +975,7 @@ func (d *docState) pronounSpeaker(pr string, si, off int) *entity {
 			if rest := strings.TrimLeft(d.Doc.Text[p.Start+loc[1]:p.End], " "); d.Doc.Text[max(p.Start, vs-2):vs] == ", " || strings.HasPrefix(d.Doc.Text[max(p.Start, vs-3):vs], "\" ") || strings.HasPrefix(d.Doc.Text[max(p.Start, vs-4):vs], "” ") {
 				// `"...," said Jane Doe`, unless the sentence opens with
 				// its subject: "Jane Doe, a lawyer for X, said ..."
-				if m := d.mentionAt(d.skipSpace(p.Start)); m != nil && m.Entity != nil && fits(m.Entity) && !strings.ContainsAny(d.Doc.Text[p.Start:vs], "\"“”") {
+				if m := d.mentionAt(d.skipSpace(p.Start)); m != nil && m.Entity != nil && fits(m.Entity) && strings.HasPrefix(d.Doc.Text[m.End:vs], ",") && !strings.ContainsAny(d.Doc.Text[p.Start:vs], "\"“”") {
 					e = m.Entity
 				} else {
 					e = d.speaker(p.Start+loc[1], p.Start+loc[1]+len(rest))
@@ -1577,6 +1591,7 @@ func (d *docState) claimsOf(cl *claimLex, drafts []*claimDraft) []kg.Claim {
 	var firstSent, carry []int
 	var decided []decision
 	seen := map[string]bool{}
+	words := wordSet{} // each claim's words, one set reused
 	for _, c := range drafts {
 		text := strings.Join(c.texts, " ")
 		text = strings.TrimSpace(text)
@@ -1588,10 +1603,10 @@ func (d *docState) claimsOf(cl *claimLex, drafts []*claimDraft) []kg.Claim {
 			continue
 		}
 		seen[id] = true
-		cues, alleging := cl.cueStance(text)
+		cues, alleging := cl.cueStance(text, words)
 		claim := kg.Claim{
 			ID: id, Claimant: c.claimant.ID, Text: text, Kind: c.kind, Verb: c.verb,
-			Stance: cl.withVerb(cues, alleging, c.verb), Topics: cl.topicsOf(text), About: []string{},
+			Stance: cl.withVerb(cues, alleging, c.verb), Topics: cl.topicsIn(text, words), About: []string{},
 		}
 		if c.rejects {
 			claim.Stance = kg.Denies

@@ -71,6 +71,8 @@ func TestStance(t *testing.T) {
 		{"disagreement is a defence", "the firm strongly disagrees with the regulator's account", "said", "denies"},
 		{"coordinated disclaimers", "the firm had no knowledge of and no involvement in any communications", "said", "denies"},
 		{"the rejected charge is not the speaker's", "he categorically rejects the suggestion that he sought to influence the award", "said", "denies"},
+		{"a rejected allegation", "she rejected the allegation that she lied", "said", "denies"},
+		{"one cue found twice counts once", "he did nothing wrong, but the deal was a fraud", "said", "neutral"},
 		{"a rejection that is negated", "she did not reject the finding that the process was rigged", "said", "alleges"},
 		{"doubt outweighs fairness", "the ruling left them with little confidence that they would get a fair trial", "said", "neutral"},
 	}
@@ -132,6 +134,7 @@ func TestClaimConstructions(t *testing.T) {
 		{"has been insistent that", "Laura Mayhew sued Brantley Corp. in March. Brantley Corp. has been insistent that its discharges complied with every permit.", "Brantley Corp", "denies", "complied with every permit"},
 		{"denied one word", "Brantley Corp. denied wrongdoing.", "Brantley Corp", "denies", "wrongdoing"},
 		{"a suit filed by a titled person", "The lawsuit, filed in Harwell County Superior Court by Attorney General Laura Mayhew, alleges that Brantley Corp. overcharged thousands of borrowers.", "Laura Mayhew", "alleges", "overcharged"},
+		{"he after a speaker who follows the verb", "Laura Mayhew misled the agency about the contract, said Dan Whitcomb, a lawyer for Hollis Ward LLP. He added that the award was unlawful.", "Dan Whitcomb", "alleges", "award was unlawful"},
 		{"he after an appositive subject", "Laura Mayhew sued Brantley Corp. in March. Dan Whitcomb, a lawyer with Hollis Ward LLP who represents Brantley, said the company had cooperated with the state. He called the suit \"a stunt with no basis in law.\"", "Dan Whitcomb", "denies", "a stunt"},
 		{"called without a quote", "Laura Mayhew, a spokeswoman for Brantley Corp., called the allegations baseless and said every invoice was reviewed.", "Brantley Corp", "denies", "allegations baseless"},
 		{"described by its name's head", "The Harwell Trade Commission sued Brantley Corp. in May. The commission argues that the deal would raise prices for most buyers.", "Harwell Trade Commission", "alleges", "raise prices"},

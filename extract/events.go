@@ -27,7 +27,8 @@ type trigger struct {
 	List   bool
 	Attrs  map[string]string
 	re     *regexp.Regexp
-	key    string // see keyWord
+	words  [][]string // without a gap: each word's forms (lower case ASCII), matched without re
+	key    string     // see keyWord
 	gap    bool
 }
 
@@ -191,10 +192,110 @@ func compileTrigger(in *morph.Inflector, e lexicon.Entry, listed map[string]bool
 			keys = append(keys, keyWord(f))
 		}
 	}
-	return trigger{
+	t := trigger{
 		Phrase: p, Type: e.Attr("type"), Noun: e.Attr("pos") == "noun", List: e.Attr("list") == "1",
 		Attrs: e.Attrs, re: re, key: keys[0], gap: gap,
-	}, keys, true
+	}
+	if !gap {
+		t.words = triggerWords(words, head, forms)
+	}
+	return t, keys, true
+}
+
+// triggerWords is each word's forms of a trigger without a gap, when all are
+// ASCII and open and end with a letter or digit (then \b around the
+// phrase is a word edge and the phrase can be matched without its
+// expression); nil otherwise.
+func triggerWords(words []string, head int, forms []string) [][]string {
+	out := make([][]string, len(words))
+	for i, w := range words {
+		out[i] = []string{w}
+		if i == head {
+			out[i] = forms
+		}
+		for _, f := range out[i] {
+			if f == "" || !isASCIIWordByte(f[0]) || !isASCIIWordByte(f[len(f)-1]) {
+				return nil
+			}
+			for j := 0; j < len(f); j++ {
+				if f[j] >= 0x80 || f[j] >= 'A' && f[j] <= 'Z' {
+					return nil
+				}
+			}
+		}
+	}
+	return out
+}
+
+// isASCIIWordByte is \w of a regular expression: an ASCII letter, digit
+// or underscore.
+func isASCIIWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+}
+
+// findAll returns the [start, end) of each match of t in text (lower: its
+// asciiLower), leftmost first and not overlapping, as t.re would find
+// them: without a gap, word by word; else by the expression. Text with a
+// character that case-folds to ASCII (the Kelvin sign, the long s) goes to
+// the expression too.
+func (t *trigger) findAll(text, lower string) [][2]int {
+	if t.words == nil || strings.ContainsAny(text, "\u212a\u017f") {
+		var out [][2]int
+		for _, loc := range t.re.FindAllStringIndex(text, -1) {
+			out = append(out, [2]int{loc[0], loc[1]})
+		}
+		return out
+	}
+	var out [][2]int
+	for i := 0; i < len(lower); {
+		if i > 0 && isASCIIWordByte(lower[i-1]) || !isASCIIWordByte(lower[i]) {
+			i++
+			continue
+		}
+		if e := t.matchAt(lower, i); e > i {
+			out = append(out, [2]int{i, e})
+			i = e
+			continue
+		}
+		i++
+	}
+	return out
+}
+
+// matchAt is the end of a match of t's words at i, or -1.
+func (t *trigger) matchAt(lower string, i int) int {
+	return matchWords(lower, i, t.words)
+}
+
+// matchWords matches words (each a list of forms, the first that fits
+// wins) from i, separated by spaces or tabs, ending at a word edge.
+func matchWords(lower string, i int, words [][]string) int {
+	if len(words) == 0 {
+		if i < len(lower) && isASCIIWordByte(lower[i]) {
+			return -1
+		}
+		return i
+	}
+	for _, f := range words[0] {
+		if !strings.HasPrefix(lower[i:], f) {
+			continue
+		}
+		j := i + len(f)
+		if len(words) > 1 {
+			k := j
+			for k < len(lower) && (lower[k] == ' ' || lower[k] == '\t') {
+				k++
+			}
+			if k == j {
+				continue
+			}
+			j = k
+		}
+		if e := matchWords(lower, j, words[1:]); e >= 0 {
+			return e
+		}
+	}
+	return -1
 }
 
 // triggerForms returns which word of a trigger inflects and its forms: a
@@ -305,9 +406,10 @@ type trigMatch struct {
 func (ts *triggerSet) find(s sentence) []trigMatch {
 	var ms []trigMatch
 	var buf [32]int
-	for _, i := range ts.candidates(asciiLower(s.Text), buf[:0]) {
+	lower := asciiLower(s.Text)
+	for _, i := range ts.candidates(lower, buf[:0]) {
 		t := &ts.triggers[i]
-		for _, loc := range t.re.FindAllStringIndex(s.Text, -1) {
+		for _, loc := range t.findAll(s.Text, lower) {
 			head := loc[0] + strings.IndexFunc(s.Text[loc[0]:loc[1]], unicode.IsSpace)
 			if head < loc[0] {
 				head = loc[1]
@@ -709,8 +811,8 @@ func (r *eventRead) byAgentPart() {
 	}
 }
 
-// unlessReach is how many bytes after a trigger its unless= words are
-// looked for.
+// unlessReach is how many bytes after the end of a trigger ("named ...
+// as") its unless= words are looked for.
 const unlessReach = 24
 
 // objectParts reads the object's span and adds its parts: a list's
@@ -721,7 +823,7 @@ func (r *eventRead) objectParts() bool {
 	r.end = d.objectEnd(s, r.from, t.List)
 	if unless := t.Attrs["unless"]; unless != "" {
 		// "named as a defendant" is no appointment
-		near := asciiLower(d.Doc.Text[r.from:min(r.end, r.from+unlessReach)])
+		near := asciiLower(d.Doc.Text[r.m.end:max(r.m.end, min(s.End, r.m.end+unlessReach))])
 		for _, w := range strings.Split(unless, ",") {
 			if indexWord(near, strings.TrimSpace(w)) >= 0 {
 				return false
@@ -1898,10 +2000,25 @@ func (d *docState) wordsAfterAll(from, end int) []word {
 // readWords returns the words (wordRe) of text[from:end], lower case.
 func readWords(text string, from, end int) []word {
 	var out []word
-	for _, loc := range wordRe.FindAllStringIndex(text[from:end], -1) {
-		out = append(out, word{strings.ToLower(text[from+loc[0] : from+loc[1]]), from + loc[0], from + loc[1]})
+	span := text[from:end]
+	lower := asciiLower(span) // one copy for the span: a word of ASCII letters is a slice of it
+	for _, loc := range wordRe.FindAllStringIndex(span, -1) {
+		w := lower[loc[0]:loc[1]]
+		if !isASCII(w) {
+			w = strings.ToLower(span[loc[0]:loc[1]])
+		}
+		out = append(out, word{w, from + loc[0], from + loc[1]})
 	}
 	return out
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // lawyersFor reports whether the mention m follows a proxy noun and "for"

@@ -1,6 +1,10 @@
 package extract
 
 import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/factgraph/factgraph/kg"
@@ -68,5 +72,48 @@ func TestWordsAfterAllSpans(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestTriggerMatchesEqualExpressions checks that each trigger matched word
+// by word finds what its regular expression finds, in every line of the
+// test articles and in texts made to trip it (case, tabs, prefixes, words
+// run together, letters outside ASCII).
+func TestTriggerMatchesEqualExpressions(t *testing.T) {
+	d := &docState{Doc: kg.Document{ID: "t"}, Lex: lexiconForTest(t)}
+	ts := d.triggers()
+	lines := []string{
+		"Acme SUED Globex\tand   sued\t\tthem again; resued, sued-up, sued_x, suedé, ésued, sued.",
+		"The Kelvin sign: Kelvin Corp. sued; the long s: ſued.",
+		"He filed suit. He filed  a  lawsuit. Filed a lawsuit? filed a lawsuit!",
+	}
+	paths, _ := filepath.Glob("testdata/*/*.txt")
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, strings.Split(string(b), "\n")...)
+	}
+	n := 0
+	for _, line := range lines {
+		lower := asciiLower(line)
+		for i := range ts.triggers {
+			tr := &ts.triggers[i]
+			if tr.words == nil {
+				continue
+			}
+			n++
+			var want [][2]int
+			for _, loc := range tr.re.FindAllStringIndex(line, -1) {
+				want = append(want, [2]int{loc[0], loc[1]})
+			}
+			if got := tr.findAll(line, lower); !slices.Equal(got, want) {
+				t.Fatalf("trigger %q in %q: word by word %v, expression %v", tr.Phrase, line, got, want)
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no trigger is matched word by word")
 	}
 }

@@ -709,6 +709,9 @@ func personOfOrg(d *docState, x *lexIndex, toks []token, a, b int) int {
 // Department of Justice" and is no title there.
 func agencyEndingAt(x *lexIndex, toks []token, a, b int) bool {
 	for k := b - 2; k >= a && k >= b-6; k-- {
+		if strings.EqualFold(toks[k].Text, "the") {
+			continue // "Secretary of the Navy": "the Navy" is no name of two words
+		}
 		var words []string
 		for _, t := range toks[k:b] {
 			words = append(words, t.Text)

@@ -43,6 +43,7 @@ func TestMentionTyping(t *testing.T) {
 		{"title split from person", "Defense Secretary Mark Lane visited troops.", []string{"per:Mark Lane"}},
 		{"title, name appositive", "Separately, the city's inspector general, Orsola Quintrell, confirmed it.", []string{"per:Orsola Quintrell"}},
 		{"an agency whose name ends in a title word", "The government is represented by Rebecca Oyelaran of the U.S. Department of Justice.", []string{"org:Department of Justice", "per:Rebecca Oyelaran"}},
+		{"a title that ends in an agency's short name", "Secretary of the Navy Carlos Del Toro said the fleet was ready.", []string{"per:Carlos Del Toro"}},
 		{"a committee whose remits are joined by and", "Margaret Olander, the ranking member of the Senate Energy and Natural Resources Committee, said so.", []string{"org:Senate Energy and Natural Resources Committee", "per:Margaret Olander"}},
 		{"two honorific names joined by and", "The claim names Bramwell Corp., Mr. Gendron and Ms. Shastri as defendants.", []string{"org:Bramwell Corp", "per:Gendron", "per:Shastri"}},
 		{"a couple's shared honorifics", "Mr. and Mrs. Quintrell sued Globex Software.", []string{"org:Globex Software", "per:Quintrell"}},

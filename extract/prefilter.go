@@ -169,8 +169,14 @@ func firstRun(s string) string {
 // literal.possible.
 type wordSet map[string]struct{}
 
-func wordsOf(lower string) wordSet {
-	ws := wordSet{}
+func wordsOf(lower string) wordSet { return wordSet(nil).fill(lower) }
+
+// fill clears ws (a new set when ws is nil) and puts lower's words in it.
+func (ws wordSet) fill(lower string) wordSet {
+	if ws == nil {
+		ws = wordSet{}
+	}
+	clear(ws)
 	start := -1
 	for i, r := range lower {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {

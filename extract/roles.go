@@ -163,12 +163,15 @@ func (rb *roleBuilder) addRole(si int, person *entity, title string, org *entity
 		// "Jane Roe, the chief financial officer, will serve as
 		// interim chief executive": an executive with no stated
 		// organization is the company the story is about.
-		if at := companyOwner(x, d.Sents[si].Tokens); at >= 0 {
+		if at := companyOwner(x, d.Sents[si].Tokens, title); at >= 0 {
 			// "said Jane Roe, the company's head of operations": the
 			// company just named, in this sentence too
-			org = recentOrgKind(d, at, person, "")
-		} else if org = salientOrg(d, person); org == nil || org.Kind != "company" {
-			org = recentOrgKind(d, d.Sents[si].Start, person, "company")
+			org = recentOrgKind(d, at, person, "company")
+		}
+		if org == nil {
+			if org = salientOrg(d, person); org == nil || org.Kind != "company" {
+				org = recentOrgKind(d, d.Sents[si].Start, person, "company")
+			}
 		}
 	}
 	if org == nil && !orgNone && storyTitle(x, title) && !otherOwner(x, d.Sents[si].Tokens) {
@@ -802,12 +805,20 @@ func executiveTitle(x *lexIndex, t string) bool { return titleScope(x, t) == "co
 
 // otherOwner: the sentence gives a title to a body not a company ("the
 // agency's chief information officer"), so the story's company is not it.
-// companyOwner is the offset of a company's description as a possessor
-// in the sentence ("the company's", "the bank's"); -1 when there is none.
-func companyOwner(x *lexIndex, toks []token) int {
-	for k := 0; k+1 < len(toks); k++ {
-		if x.nominals[strings.ToLower(toks[k].Text)] == "company" && isPossessive(toks[k+1].Text) {
-			return toks[k].Start
+// companyOwner is the offset of a company's description as the possessor
+// of title in the sentence ("the company's chief financial officer", "the
+// bank's head of UK operations"); -1 when there is none.
+func companyOwner(x *lexIndex, toks []token, title string) int {
+	first, _, _ := strings.Cut(strings.ToLower(title), " ")
+	for k := 0; k+2 < len(toks); k++ {
+		if x.nominals[strings.ToLower(toks[k].Text)] != "company" || !isPossessive(toks[k+1].Text) {
+			continue
+		}
+		// the title opens within two words of the possessive
+		for j := k + 2; j < len(toks) && j <= k+4; j++ {
+			if strings.EqualFold(toks[j].Text, first) {
+				return toks[k].Start
+			}
 		}
 	}
 	return -1
