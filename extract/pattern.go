@@ -263,6 +263,69 @@ func titleComplement(toks []token, ms []*mention, k int) int {
 	return 0
 }
 
+// unitSet is what a sentence's units hold, for pattern.possible: their
+// kinds and their words.
+type unitSet struct {
+	kinds [titleUnit + 1]bool
+	words map[string]bool
+	list  []string // the words, each once
+}
+
+func newUnitSet(us []unit) unitSet {
+	s := unitSet{words: make(map[string]bool, len(us))}
+	for _, u := range us {
+		s.kinds[u.kind] = true
+		if u.kind == wordUnit && !s.words[u.low] {
+			s.words[u.low] = true
+			s.list = append(s.list, u.low)
+		}
+	}
+	return s
+}
+
+// possible reports whether units holding s may match p: each element p
+// cannot do without (not a gap, at least once) finds a unit of its kind,
+// and of its words when it names them.
+func (p *pattern) possible(s unitSet) bool {
+	for _, el := range p.elems {
+		if el.gap || el.min == 0 {
+			continue
+		}
+		if el.capture != "" {
+			if !s.kinds[el.kind] {
+				return false
+			}
+			continue
+		}
+		if el.words == nil {
+			continue
+		}
+		if !s.holdsOne(el.words) {
+			return false
+		}
+	}
+	return true
+}
+
+// holdsOne reports whether s holds one of words, looking up the smaller
+// set in the larger.
+func (s unitSet) holdsOne(words map[string]bool) bool {
+	if len(words) > len(s.list) {
+		for _, w := range s.list {
+			if words[w] {
+				return true
+			}
+		}
+		return false
+	}
+	for w := range words {
+		if s.words[w] {
+			return true
+		}
+	}
+	return false
+}
+
 // matches returns the matches of p in us, leftmost first, not overlapping.
 func (p *pattern) matches(us []unit) []match {
 	var out []match

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -96,5 +98,44 @@ func TestRolePatterns(t *testing.T) {
 			}
 			t.Errorf("no role %q in %q", c.want, got)
 		})
+	}
+}
+
+// TestPossibleNeverHidesAMatch checks that the role and side patterns a
+// sentence's units rule out (pattern.possible) would not match it, over
+// every sentence of the general test articles.
+func TestPossibleNeverHidesAMatch(t *testing.T) {
+	paths, _ := filepath.Glob("testdata/general/*.txt")
+	if len(paths) == 0 {
+		t.Fatal("no test articles")
+	}
+	ruledOut := 0
+	for _, path := range paths {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := &docState{Doc: kg.Document{ID: "t", Text: string(b)}, Lex: lexicon.Must()}
+		clean(d)
+		segment(d)
+		findMentions(d)
+		x := d.index()
+		pats := append(append([]pattern{}, d.extractor().rp.pats...), d.extractor().sp.pats...)
+		for si := range d.Sents {
+			us := d.units(x, si)
+			present := newUnitSet(us)
+			for _, p := range pats {
+				if p.possible(present) {
+					continue
+				}
+				ruledOut++
+				if ms := p.matches(us); len(ms) > 0 {
+					t.Fatalf("%s: pattern %q ruled out but matches %q", path, p.src, d.Sents[si].Text)
+				}
+			}
+		}
+	}
+	if ruledOut == 0 {
+		t.Fatal("no pattern was ruled out")
 	}
 }

@@ -79,7 +79,11 @@ func patternRoles(d *docState, x *lexIndex, add func(si int, person *entity, tit
 	for si := range d.Sents {
 		us := d.units(x, si)
 		usedTitle := map[int]bool{} // a title states one person's office
+		present := newUnitSet(us)
 		for _, p := range rp.pats {
+			if !p.possible(present) {
+				continue
+			}
 			for _, m := range p.matches(us) {
 				person := m.caps["person"].ent
 				title := p.attrs["title"]

@@ -46,7 +46,11 @@ func (d *docState) speaksFor() map[string][]string {
 	x := d.index()
 	for si := range d.Sents {
 		us := d.units(x, si)
+		present := newUnitSet(us)
 		for _, p := range sp.pats {
+			if !p.possible(present) {
+				continue
+			}
 			for _, m := range p.matches(us) {
 				speaker, party := m.caps["speaker"].ent, m.caps["party"].ent
 				if speaker == nil || party == nil || speaker == party || speaker.Type != kg.Person {
