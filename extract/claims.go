@@ -1213,6 +1213,16 @@ func (d *docState) filedBy(vs, start int) *entity {
 		return nil
 	}
 	ws := d.wordsAfter(d.skipSpace(start), vs, 3)
+	if m := d.mentionAt(d.skipSpace(start)); m != nil && m.Entity != nil && d.possessive(m) {
+		// "Solvara's first protest, filed in May, argued": the possessor
+		// filed it
+		for _, w := range d.wordsAfter(m.End, vs, 3) {
+			if ts.document[w.text] != "" && strings.HasPrefix(d.Doc.Text[w.end:], ",") {
+				return m.Entity
+			}
+		}
+		return nil
+	}
 	if len(ws) < 2 || !determiners[ws[0].text] || ts.document[ws[1].text] == "" || !strings.HasPrefix(d.Doc.Text[ws[1].end:], ",") {
 		return nil
 	}
