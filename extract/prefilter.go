@@ -165,11 +165,9 @@ func firstRun(s string) string {
 	return s
 }
 
-// wordSet is the set of runs of letters and digits in lower, for
+// wordSet is the set of runs of letters and digits of a text, for
 // literal.possible.
 type wordSet map[string]struct{}
-
-func wordsOf(lower string) wordSet { return wordSet(nil).fill(lower) }
 
 // fill clears ws (a new set when ws is nil) and puts lower's words in it.
 func (ws wordSet) fill(lower string) wordSet {
