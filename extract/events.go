@@ -252,7 +252,7 @@ func (t *trigger) findAll(text, lower string) [][2]int {
 			i++
 			continue
 		}
-		if e := t.matchAt(lower, i); e > i {
+		if e := matchWords(lower, i, t.words); e > i {
 			out = append(out, [2]int{i, e})
 			i = e
 			continue
@@ -260,11 +260,6 @@ func (t *trigger) findAll(text, lower string) [][2]int {
 		i++
 	}
 	return out
-}
-
-// matchAt is the end of a match of t's words at i, or -1.
-func (t *trigger) matchAt(lower string, i int) int {
-	return matchWords(lower, i, t.words)
 }
 
 // matchWords matches words (each a list of forms, the first that fits
