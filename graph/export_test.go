@@ -6,3 +6,10 @@ func GQLGenLists(o Options) Options {
 	o.gqlgenLists = true
 	return o
 }
+
+// GQLGenPOST returns o with gqlgen's own POST transport instead of
+// fastPOST: for tests that compare the two.
+func GQLGenPOST(o Options) Options {
+	o.gqlgenPOST = true
+	return o
+}

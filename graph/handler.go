@@ -80,6 +80,7 @@ type Options struct {
 	Log         *slog.Logger
 
 	gqlgenLists bool // tests: marshal every list with gqlgen (no fastLists)
+	gqlgenPOST  bool // tests: gqlgen's own POST transport (no fastPOST)
 }
 
 // NewHandler returns the /graphql handler (GET and POST): per-request
@@ -96,7 +97,11 @@ func NewHandler(r *Resolver, o Options) http.Handler {
 	srv := handler.New(NewExecutableSchema(newConfig(r)))
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
-	srv.AddTransport(transport.POST{})
+	if o.gqlgenPOST {
+		srv.AddTransport(transport.POST{})
+	} else {
+		srv.AddTransport(fastPOST{})
+	}
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.Use(extension.Introspection{})
 	srv.Use(extension.FixedComplexityLimit(MaxComplexity))
