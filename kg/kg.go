@@ -207,6 +207,52 @@ type BatchResult struct {
 // Key normalizes a name for matching: lower case, punctuation folded to
 // spaces, a leading "the" dropped, runs of space collapsed.
 func Key(name string) string {
+	for i := 0; i < len(name); i++ {
+		if name[i] >= 0x80 {
+			return keyUnicode(name)
+		}
+	}
+	// ASCII, which most names are, in one pass; a name already in key form
+	// is its own key
+	var b []byte
+	space, n := false, 0
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		switch {
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9', c == '\'':
+		default:
+			space = true
+			continue
+		}
+		if space && n > 0 {
+			if b == nil && (i != n+1 || name[n] != ' ') {
+				b = append(make([]byte, 0, len(name)), name[:n]...)
+			}
+			if b != nil {
+				b = append(b, ' ')
+			}
+			n++
+		}
+		space = false
+		if b == nil && c != name[n] {
+			b = append(make([]byte, 0, len(name)), name[:n]...)
+		}
+		if b != nil {
+			b = append(b, c)
+		}
+		n++
+	}
+	out := name[:n]
+	if b != nil {
+		out = string(b)
+	}
+	return strings.TrimPrefix(out, "the ")
+}
+
+// keyUnicode is Key for a name with non-ASCII letters.
+func keyUnicode(name string) string {
 	var b strings.Builder
 	space := false
 	for _, r := range strings.ToLower(strings.ReplaceAll(name, "’", "'")) {

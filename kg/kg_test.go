@@ -59,3 +59,27 @@ func TestCheckURL(t *testing.T) {
 		}
 	}
 }
+
+// FuzzKeyASCII: Key's one-pass ASCII path gives what the general path
+// gives.
+func FuzzKeyASCII(f *testing.F) {
+	for _, s := range []string{"", "the the", "The Washington Post", "amazon com", " a", "a  b", "a b ", ".a", "U.S.", "o'neil", "A-B c", "the", "the x", "x the y", "ab. cd", "a\tb"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for i := 0; i < len(s); i++ {
+			if s[i] >= 0x80 {
+				return
+			}
+		}
+		if got, want := Key(s), keyUnicode(s); got != want {
+			t.Errorf("Key(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+func TestKeyOfKeyAllocatesNothing(t *testing.T) {
+	if n := testing.AllocsPerRun(100, func() { _ = Key("department of defense") }); n != 0 {
+		t.Errorf("%v allocations for a name already in key form", n)
+	}
+}
