@@ -19,6 +19,7 @@
 //	lexindex.go  the lexicon prepared for lookups (titles, places, role and event words)
 //	clean.go     boilerplate removal -> paragraphs (spans of the original text)
 //	sentences.go tokens, tags and sentences (prose v3)
+//	tagger.go    prose's tagger model, its features looked up by hash
 //	mentions.go  capitalized-run chunking + lexicons -> typed mentions, local entities, coreference
 //	roles.go     person / title / organization / status, and organization relations
 //	dates.go     date expressions resolved against the publication date

@@ -6,6 +6,7 @@ import (
 
 	prosesegment "github.com/jdkato/prose/v3/segment"
 	"github.com/jdkato/prose/v3/tag"
+	"github.com/jdkato/prose/v3/tag/aptagmodel"
 	prosetoken "github.com/jdkato/prose/v3/token"
 	"github.com/jdkato/prose/v3/tokenize"
 )
@@ -21,13 +22,17 @@ var models = sync.OnceValues(func() (*nlp, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &nlp{tok: tokenize.New(), seg: seg, tag: tg}, nil
+	ht, err := newHashTagger(aptagmodel.English, tg)
+	if err != nil {
+		return nil, err
+	}
+	return &nlp{tok: tokenize.New(), seg: seg, tag: ht}, nil
 })
 
 type nlp struct {
 	tok *tokenize.Tokenizer
 	seg *prosesegment.Segmenter
-	tag *tag.Tagger
+	tag *hashTagger
 }
 
 // segment splits each kept paragraph into sentences and tagged tokens, with
