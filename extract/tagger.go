@@ -29,6 +29,11 @@ type hashTagger struct {
 	classIDs []uint8
 	weights  []float32
 	tagMap   map[string]uint8 // words with one tag, not scored
+
+	// features of previous tags, by class (or start sentinel) id
+	start, start2       int
+	bias                int32
+	tag1, tag2, tagPair []int32
 }
 
 // plainEmoticons are the emoticons in prose's set that look like ordinary
@@ -79,6 +84,10 @@ func newHashTagger(data []byte, fallback *tag.Tagger) (*hashTagger, error) {
 			return nil, errors.New("prose tagger model: class out of range")
 		}
 	}
+	if len(t.classes) == 0 {
+		return nil, errors.New("prose tagger model: no classes")
+	}
+	t.prepareTags()
 	return t, nil
 }
 
@@ -111,6 +120,13 @@ func (r *modelReader) u32s(n int) []uint32 {
 	return out
 }
 
+func (t *hashTagger) lookup(parts ...string) int32 {
+	if f, ok := t.feats[strings.Join(parts, "")]; ok {
+		return f
+	}
+	return -1
+}
+
 // TagTokens sets the tag of each token, as prose's Tagger.TagTokens does.
 func (t *hashTagger) TagTokens(toks []prosetoken.Token) {
 	for _, tk := range toks {
@@ -119,38 +135,34 @@ func (t *hashTagger) TagTokens(toks []prosetoken.Token) {
 			return
 		}
 	}
+	// the sentence's words, normalized, with prose's sentinels, two at each end
 	ctx := make([]string, len(toks)+4)
-	ctx[0], ctx[1] = "-START-", "-START2-"
+	ctx[0], ctx[1], ctx[len(ctx)-2], ctx[len(ctx)-1] = "-START-", "-START2-", "-END-", "-END2-"
 	for i, tk := range toks {
 		ctx[i+2] = normalizeWord(tk.Text)
 	}
-	ctx[len(ctx)-2], ctx[len(ctx)-1] = "-END-", "-END2-"
 	scores := make([]float32, len(t.classes))
 	key := make([]byte, 0, 64)
-	p1, p2 := "-START-", "-START2-"
+	p1, p2 := t.start, t.start2
 	for i, tk := range toks {
-		tg := ""
+		var tg int
 		if id, ok := t.tagMap[tk.Text]; ok {
-			tg = t.classes[id]
+			tg = int(id)
 		} else {
 			tg = t.predict(scores, key, ctx, i+2, tk.Text, p1, p2)
 		}
-		toks[i].Tag = tg
+		toks[i].Tag = t.classes[tg]
 		p2, p1 = p1, tg
 	}
 }
 
 // predict scores a token's features in prose's order (float sums depend on
-// it) and returns the best class, the first on a tie.
-func (t *hashTagger) predict(scores []float32, key []byte, ctx []string, i int, word, p1, p2 string) string {
+// it) and returns the best class, the first on a tie. p1 and p2 are the
+// previous tags (class ids or start sentinels).
+func (t *hashTagger) predict(scores []float32, key []byte, ctx []string, i int, word string, p1, p2 int) int {
 	clear(scores)
-	feat := func(parts ...string) {
-		key = key[:0]
-		for _, p := range parts {
-			key = append(key, p...)
-		}
-		f, ok := t.feats[string(key)]
-		if !ok {
+	add := func(f int32) {
+		if f < 0 {
 			return
 		}
 		lo, hi := t.pairOff[f], t.pairOff[f+1]
@@ -158,30 +170,63 @@ func (t *hashTagger) predict(scores []float32, key []byte, ctx []string, i int, 
 			scores[id] += t.weights[int(lo)+j]
 		}
 	}
-	feat("bias")
+	feat := func(parts ...string) {
+		key = key[:0]
+		for _, p := range parts {
+			key = append(key, p...)
+		}
+		if f, ok := t.feats[string(key)]; ok {
+			add(f)
+		}
+	}
+	add(t.bias)
 	feat("i suffix ", lastBytes(word, 3))
 	feat("i pref1 ", word[:min(1, len(word))])
-	feat("i-1 tag ", p1)
-	feat("i-2 tag ", p2)
-	feat("i tag+i-2 tag ", p1, " ", p2)
+	add(t.tag1[p1])
+	add(t.tag2[p2])
+	add(t.tagPair[p1*len(t.tag1)+p2])
 	feat("i word ", ctx[i])
-	feat("i-1 tag+i word ", p1, " ", ctx[i])
+	feat("i-1 tag+i word ", t.tagName(p1), " ", ctx[i])
 	feat("i-1 word ", ctx[i-1])
 	feat("i-1 suffix ", lastBytes(ctx[i-1], 3))
 	feat("i-2 word ", ctx[i-2])
 	feat("i+1 word ", ctx[i+1])
 	feat("i+1 suffix ", lastBytes(ctx[i+1], 3))
 	feat("i+2 word ", ctx[i+2])
-	best, bestID := float32(math.Inf(-1)), -1
+	best, bestID := float32(math.Inf(-1)), 0
 	for id, s := range scores {
 		if s > best {
 			best, bestID = s, id
 		}
 	}
-	if bestID < 0 {
-		return ""
+	return bestID
+}
+
+// tagName is the name of a previous tag: a class, or a start sentinel.
+func (t *hashTagger) tagName(id int) string {
+	switch id {
+	case t.start:
+		return "-START-"
+	case t.start2:
+		return "-START2-"
 	}
-	return t.classes[bestID]
+	return t.classes[id]
+}
+
+// prepareTags computes the features of previous tags: a class or the two
+// start sentinels (t.start, t.start2).
+func (t *hashTagger) prepareTags() {
+	n := len(t.classes) + 2
+	t.start, t.start2 = n-2, n-1
+	t.bias = t.lookup("bias")
+	t.tag1, t.tag2, t.tagPair = make([]int32, n), make([]int32, n), make([]int32, n*n)
+	for a := range n {
+		t.tag1[a] = t.lookup("i-1 tag ", t.tagName(a))
+		t.tag2[a] = t.lookup("i-2 tag ", t.tagName(a))
+		for b := range n {
+			t.tagPair[a*n+b] = t.lookup("i tag+i-2 tag ", t.tagName(a), " ", t.tagName(b))
+		}
+	}
 }
 
 func lastBytes(w string, n int) string { return w[max(0, len(w)-n):] }
