@@ -90,3 +90,25 @@ func TestKeyWordAndDateKeys(t *testing.T) {
 		}
 	}
 }
+
+// FuzzWordSpans: wordSpans finds the words wordRe finds.
+func FuzzWordSpans(f *testing.F) {
+	for _, s := range []string{"", "a", "O'Neil's co-founder, Jr.", "U.S. a.-b c--d e''f", "l’État’s 3.5% x’", "\xff\xe2\x80a’b", "naïve café 12,000 2025-01-02", "’a’", "-a-", ".a."} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var got [][]int
+		for a, b := range wordSpans(s) {
+			got = append(got, []int{a, b})
+		}
+		want := wordRe.FindAllStringIndex(s, -1)
+		if len(got) != len(want) {
+			t.Fatalf("%q: %v, want %v", s, got, want)
+		}
+		for i := range got {
+			if got[i][0] != want[i][0] || got[i][1] != want[i][1] {
+				t.Fatalf("%q: %v, want %v", s, got, want)
+			}
+		}
+	})
+}
