@@ -307,6 +307,60 @@ func (p *pattern) possible(s unitSet) bool {
 	return true
 }
 
+// patternIndex rules patterns out for a sentence as pattern.possible does,
+// from the sentence's words once rather than pattern by pattern: each word
+// set a pattern cannot do without is numbered, and each word points to the
+// sets that hold it.
+type patternIndex struct {
+	need   [][]int32          // per pattern: the sets it cannot do without
+	byWord map[string][]int32 // word -> the sets that hold it
+	n      int
+}
+
+func newPatternIndex(pats []pattern) *patternIndex {
+	ix := &patternIndex{need: make([][]int32, len(pats)), byWord: map[string][]int32{}}
+	for i, p := range pats {
+		for _, el := range p.elems {
+			if el.gap || el.min == 0 || el.capture != "" || el.words == nil {
+				continue
+			}
+			id := int32(ix.n)
+			ix.n++
+			ix.need[i] = append(ix.need[i], id)
+			for w := range el.words {
+				ix.byWord[w] = append(ix.byWord[w], id)
+			}
+		}
+	}
+	return ix
+}
+
+// held returns which of the index's word sets s holds a word of.
+func (ix *patternIndex) held(s unitSet) []bool {
+	have := make([]bool, ix.n)
+	for _, w := range s.list {
+		for _, id := range ix.byWord[w] {
+			have[id] = true
+		}
+	}
+	return have
+}
+
+// possible is pats[i].possible(s), given have = ix.held(s).
+func (ix *patternIndex) possible(pats []pattern, i int, s unitSet, have []bool) bool {
+	for _, el := range pats[i].elems {
+		if !el.gap && el.min > 0 && el.capture != "" && !s.kinds[el.kind] {
+			return false
+		}
+	}
+	for _, id := range ix.need[i] {
+		if !have[id] {
+			return false
+		}
+	}
+	return true
+}
+
 // holdsOne reports whether s holds one of words, looking up the smaller
 // set in the larger.
 func (s unitSet) holdsOne(words map[string]bool) bool {

@@ -102,8 +102,9 @@ func TestRolePatterns(t *testing.T) {
 }
 
 // TestPossibleNeverHidesAMatch checks that the role and side patterns a
-// sentence's units rule out (pattern.possible) would not match it, over
-// every sentence of the general test articles.
+// sentence's units rule out (pattern.possible) would not match it, and
+// that the patterns' index rules out the same ones, over every sentence
+// of the general test articles.
 func TestPossibleNeverHidesAMatch(t *testing.T) {
 	paths, _ := filepath.Glob("testdata/general/*.txt")
 	if len(paths) == 0 {
@@ -121,10 +122,15 @@ func TestPossibleNeverHidesAMatch(t *testing.T) {
 		findMentions(d)
 		x := d.index()
 		pats := append(append([]pattern{}, d.extractor().rp.pats...), d.extractor().sp.pats...)
+		ix := newPatternIndex(pats)
 		for si := range d.Sents {
 			us := d.units(x, si)
 			present := newUnitSet(us)
-			for _, p := range pats {
+			have := ix.held(present)
+			for i, p := range pats {
+				if ix.possible(pats, i, present, have) != p.possible(present) {
+					t.Fatalf("%s: pattern %q: the index and pattern.possible disagree on %q", path, p.src, d.Sents[si].Text)
+				}
 				if p.possible(present) {
 					continue
 				}

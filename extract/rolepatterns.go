@@ -25,6 +25,7 @@ import (
 
 type rolePatterns struct {
 	pats []pattern
+	ix   *patternIndex
 	err  error
 }
 
@@ -41,7 +42,7 @@ func compileRolePatterns(lex *lexicon.Lexicon, in *morph.Inflector) *rolePattern
 		}
 		return nil
 	})
-	return &rolePatterns{pats: pats, err: err}
+	return &rolePatterns{pats: pats, ix: newPatternIndex(pats), err: err}
 }
 
 // capture reports whether the pattern captures name.
@@ -80,8 +81,9 @@ func patternRoles(d *docState, x *lexIndex, add func(si int, person *entity, tit
 		us := d.units(x, si)
 		usedTitle := map[int]bool{} // a title states one person's office
 		present := newUnitSet(us)
-		for _, p := range rp.pats {
-			if !p.possible(present) {
+		held := rp.ix.held(present)
+		for i, p := range rp.pats {
+			if !rp.ix.possible(rp.pats, i, present, held) {
 				continue
 			}
 			for _, m := range p.matches(us) {

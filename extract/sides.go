@@ -16,6 +16,7 @@ import (
 
 type sidePatterns struct {
 	pats []pattern
+	ix   *patternIndex
 	err  error
 }
 
@@ -29,7 +30,7 @@ func compileSidePatterns(lex *lexicon.Lexicon, in *morph.Inflector) *sidePattern
 		}
 		return nil
 	})
-	return &sidePatterns{pats: pats, err: err}
+	return &sidePatterns{pats: pats, ix: newPatternIndex(pats), err: err}
 }
 
 // speaksFor returns, for each person the side patterns show speaking for
@@ -47,8 +48,9 @@ func (d *docState) speaksFor() map[string][]string {
 	for si := range d.Sents {
 		us := d.units(x, si)
 		present := newUnitSet(us)
-		for _, p := range sp.pats {
-			if !p.possible(present) {
+		held := sp.ix.held(present)
+		for i, p := range sp.pats {
+			if !sp.ix.possible(sp.pats, i, present, held) {
 				continue
 			}
 			for _, m := range p.matches(us) {
