@@ -32,6 +32,10 @@ type trigger struct {
 	words  [][]string // without a gap: each word's forms (lower case ASCII), matched without re
 	key    string     // see keyWord
 	gap    bool
+	// with a gap: the forms of its first word (lower case ASCII), and re
+	// anchored at the start, tried only where one of them starts a word
+	first    []string
+	anchored *regexp.Regexp
 }
 
 // triggerSet is event_triggers.txt compiled, with its cue words.
@@ -185,6 +189,7 @@ func compileTrigger(in *morph.Inflector, e lexicon.Entry, listed map[string]bool
 	if err != nil {
 		return trigger{}, nil, false
 	}
+	anchored := regexp.MustCompile(`(?i)^\b` + strings.Join(parts, "") + `\b`)
 	keys := []string{keyWord(p)}
 	if then := keyWord(e.Attr("then")); len(then) > len(keys[0]) {
 		keys[0] = then // both must be there: the longer is the rarer
@@ -200,6 +205,8 @@ func compileTrigger(in *morph.Inflector, e lexicon.Entry, listed map[string]bool
 	}
 	if !gap {
 		t.words = triggerWords(words, head, forms)
+	} else if first := triggerWords(words[:1], head, forms); first != nil {
+		t.first, t.anchored = first[0], anchored
 	}
 	return t, keys, true
 }
@@ -241,7 +248,11 @@ func isASCIIWordByte(c byte) bool {
 // character that case-folds to ASCII (the Kelvin sign, the long s) goes to
 // the expression too.
 func (t *trigger) findAll(text, lower string) [][2]int {
-	if t.words == nil || strings.ContainsAny(text, "\u212a\u017f") {
+	folds := strings.ContainsAny(text, "\u212a\u017f")
+	if t.first != nil && !folds {
+		return t.findGapped(text, lower)
+	}
+	if t.words == nil || folds {
 		var out [][2]int
 		for _, loc := range t.re.FindAllStringIndex(text, -1) {
 			out = append(out, [2]int{loc[0], loc[1]})
@@ -260,6 +271,29 @@ func (t *trigger) findAll(text, lower string) [][2]int {
 			continue
 		}
 		i++
+	}
+	return out
+}
+
+// findGapped is findAll for a trigger with a gap: a match of t.re starts
+// where a form of its first word starts a word, so the expression, anchored,
+// is tried there only, left to right, as FindAll would find its matches.
+func (t *trigger) findGapped(text, lower string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(lower); i++ {
+		if i > 0 && isASCIIWordByte(lower[i-1]) || !isASCIIWordByte(lower[i]) {
+			continue
+		}
+		for _, f := range t.first {
+			if !strings.HasPrefix(lower[i:], f) {
+				continue
+			}
+			if loc := t.anchored.FindStringIndex(text[i:]); loc != nil {
+				out = append(out, [2]int{i, i + loc[1]})
+				i += loc[1] - 1
+			}
+			break
+		}
 	}
 	return out
 }

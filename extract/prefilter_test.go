@@ -1,10 +1,14 @@
 package extract
 
 import (
+	"os"
+	"path/filepath"
 	"reflect"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/factgraph/factgraph/lexicon"
 )
 
 // The fast matchers must find what the regexps they stand in for find.
@@ -111,4 +115,52 @@ func FuzzWordSpans(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestGappedTriggersMatchTheirExpression: a trigger with a gap, tried only
+// where its first word starts, finds what its expression finds, over every
+// sentence of the test articles and some made up to stress the gap.
+func TestGappedTriggersMatchTheirExpression(t *testing.T) {
+	ts := New(lexicon.Must()).ts
+	var gapped []*trigger
+	for i := range ts.triggers {
+		if ts.triggers[i].first != nil {
+			gapped = append(gapped, &ts.triggers[i])
+		}
+	}
+	if len(gapped) < 20 {
+		t.Fatalf("only %d triggers with a gap take the anchored path", len(gapped))
+	}
+	sents := []string{
+		"Acme filed a complaint, and then filed, with the F.T.C.'s help, a second complaint against Initech.",
+		"The board named Jane Park, its chief operating officer, as interim chief executive.",
+		"Won won the contract; they won a U.S. Navy contract and won, Ms. Roe said, the contract.",
+		"SUED over it. Sued Sued over over. sued the city over its zoning rules",
+	}
+	paths, _ := filepath.Glob("testdata/*/*.txt")
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sents = append(sents, strings.Split(string(b), "\n")...)
+	}
+	found := 0
+	for _, s := range sents {
+		lower := asciiLower(s)
+		for _, tr := range gapped {
+			got := tr.findGapped(s, lower)
+			var want [][2]int
+			for _, loc := range tr.re.FindAllStringIndex(s, -1) {
+				want = append(want, [2]int{loc[0], loc[1]})
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("%q in %q: %v, want %v", tr.Phrase, s, got, want)
+			}
+			found += len(got)
+		}
+	}
+	if found < 50 {
+		t.Errorf("only %d matches: the test no longer exercises the gap", found)
+	}
 }
