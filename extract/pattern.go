@@ -2,7 +2,6 @@ package extract
 
 import (
 	"fmt"
-	"maps"
 	"strings"
 	"unicode"
 
@@ -166,7 +165,7 @@ func compilePatternFile(lex *lexicon.Lexicon, in *morph.Inflector, name string, 
 func (d *docState) units(x *lexIndex, si int) []unit {
 	toks := d.Sents[si].Tokens
 	ms := d.mentionsIn(d.Sents[si].Start, d.Sents[si].End)
-	var out []unit
+	out := make([]unit, 0, len(toks))
 	for k := 0; k < len(toks); {
 		if m := mentionStarting(ms, toks, k); m != nil && m.Entity != nil && (m.Entity.Type == kg.Person || m.Entity.Type == kg.Organization) {
 			if _, b := tokRange(toks, m.Start, m.End); b > k {
@@ -263,20 +262,18 @@ func titleComplement(toks []token, ms []*mention, k int) int {
 	return 0
 }
 
-// unitSet is what a sentence's units hold, for pattern.possible: their
-// kinds and their words.
+// unitSet is what a sentence's units hold, for pattern.possible and
+// patternIndex: their kinds and their words (a word may be there twice).
 type unitSet struct {
 	kinds [titleUnit + 1]bool
-	words map[string]bool
-	list  []string // the words, each once
+	list  []string
 }
 
 func newUnitSet(us []unit) unitSet {
-	s := unitSet{words: make(map[string]bool, len(us))}
+	s := unitSet{list: make([]string, 0, len(us))}
 	for _, u := range us {
 		s.kinds[u.kind] = true
-		if u.kind == wordUnit && !s.words[u.low] {
-			s.words[u.low] = true
+		if u.kind == wordUnit {
 			s.list = append(s.list, u.low)
 		}
 	}
@@ -361,19 +358,10 @@ func (ix *patternIndex) possible(pats []pattern, i int, s unitSet, have []bool) 
 	return true
 }
 
-// holdsOne reports whether s holds one of words, looking up the smaller
-// set in the larger.
+// holdsOne reports whether s holds one of words.
 func (s unitSet) holdsOne(words map[string]bool) bool {
-	if len(words) > len(s.list) {
-		for _, w := range s.list {
-			if words[w] {
-				return true
-			}
-		}
-		return false
-	}
-	for w := range words {
-		if s.words[w] {
+	for _, w := range s.list {
+		if words[w] {
 			return true
 		}
 	}
@@ -383,18 +371,19 @@ func (s unitSet) holdsOne(words map[string]bool) bool {
 // matches returns the matches of p in us, leftmost first, not overlapping.
 func (p *pattern) matches(us []unit) []match {
 	var out []match
-	var caps map[string]unit // made when the first element matches: most patterns never do
+	var caps []capture
 	for i := 0; i < len(us); {
 		if p.elems[0].min > 0 && !p.elems[0].accepts(us[i]) {
 			i++
 			continue
 		}
-		if caps == nil {
-			caps = map[string]unit{}
-		}
-		clear(caps)
-		if end, ok := p.matchAt(us, i, 0, caps); ok {
-			out = append(out, match{caps: maps.Clone(caps), a: i, b: end})
+		caps = caps[:0]
+		if end, ok := p.matchAt(us, i, 0, &caps); ok {
+			m := match{caps: make(map[string]unit, len(caps)), a: i, b: end}
+			for _, c := range caps { // a later capture of a name wins
+				m.caps[c.name] = c.u
+			}
+			out = append(out, m)
 			i = max(end, i+1)
 			continue
 		}
@@ -403,13 +392,20 @@ func (p *pattern) matches(us []unit) []match {
 	return out
 }
 
+// capture is a unit captured while matching; the captures so far are a
+// stack that backtracking pops.
+type capture struct {
+	name string
+	u    unit
+}
+
 // matchAt matches elements [e:] from unit i, greedily with backtracking,
 // returning the end of the match.
-func (p *pattern) matchAt(us []unit, i, e int, caps map[string]unit) (int, bool) {
+func (p *pattern) matchAt(us []unit, i, e int, caps *[]capture) (int, bool) {
 	if e == len(p.elems) {
 		return i, true
 	}
-	el := p.elems[e]
+	el := &p.elems[e]
 	if el.gap {
 		for n := el.min; n <= el.max && i+n <= len(us); n++ {
 			if end, ok := p.matchAt(us, i+n, e+1, caps); ok {
@@ -423,14 +419,15 @@ func (p *pattern) matchAt(us []unit, i, e int, caps map[string]unit) (int, bool)
 		n++
 	}
 	for ; n >= el.min; n-- {
-		if el.capture != "" && n > 0 {
-			caps[el.capture] = us[i+n-1]
+		pushed := el.capture != "" && n > 0
+		if pushed {
+			*caps = append(*caps, capture{el.capture, us[i+n-1]})
 		}
 		if end, ok := p.matchAt(us, i+n, e+1, caps); ok {
 			return end, true
 		}
-		if el.capture != "" {
-			delete(caps, el.capture)
+		if pushed {
+			*caps = (*caps)[:len(*caps)-1]
 		}
 	}
 	return 0, false
