@@ -75,7 +75,9 @@ func TestHashTaggerMatchesProse(t *testing.T) {
 // short, is an error, not a panic.
 func TestHashTaggerRefusesABadModel(t *testing.T) {
 	prose, _ := tag.New()
-	for _, data := range [][]byte{nil, []byte("PROSETAG"), []byte("NOTAMODEL123"), aptagmodel.English[:len(aptagmodel.English)/2]} {
+	manyClasses := slices.Clone(aptagmodel.English)
+	manyClasses[12], manyClasses[13] = 0xff, 0xff // the class count
+	for _, data := range [][]byte{nil, []byte("PROSETAG"), []byte("NOTAMODEL123"), aptagmodel.English[:len(aptagmodel.English)/2], manyClasses} {
 		if _, err := newHashTagger(data, prose); err == nil {
 			t.Errorf("model of %d bytes accepted", len(data))
 		}
