@@ -264,7 +264,7 @@ func (cl *claimLex) negated(before string) bool {
 	if i := strings.LastIndexAny(before, ",;:.!?"); i >= 0 {
 		before = before[i+1:]
 	}
-	ws := wordRe.FindAllString(before, -1)
+	ws := wordsIn(before)
 	if len(ws) > negationWords {
 		ws = ws[len(ws)-negationWords:]
 	}
@@ -376,7 +376,7 @@ func findClaims(d *docState) {
 	var drafts []*claimDraft
 	var last *claimDraft // the latest direct-quote claim, for run-on quotes
 	for i, q := range qs {
-		short := len(wordRe.FindAllString(d.Doc.Text[q.Start:q.End], -1)) < 3
+		short := countWords(d.Doc.Text[q.Start:q.End]) < 3
 		qs0, qe0 := d.trimSpan(q.Start, q.End)
 		if qe0 <= qs0 {
 			continue
@@ -516,7 +516,7 @@ func (d *docState) continues(last *claimDraft, q quoteSeg) bool {
 	if si < 0 || d.sentenceAt(last.spans[len(last.spans)-1][0]) == si || d.Sents[si].Start >= q.Open {
 		return true
 	}
-	return len(wordRe.FindAllString(d.Doc.Text[d.Sents[si].Start:q.Open], -1)) == 0
+	return countWords(d.Doc.Text[d.Sents[si].Start:q.Open]) == 0
 }
 
 // inQuote reports whether off lies inside a direct quote.
@@ -571,7 +571,7 @@ func (d *docState) attributionAfter(cl *claimLex, qs []quoteSeg, i int) (*entity
 		maxWords = 14
 	}
 	loc := cl.verbRe.FindStringIndex(region)
-	if loc == nil || len(wordRe.FindAllString(region[:loc[0]], -1)) > maxWords || conjunctions[firstWord(region)] || !d.sameSentence(q.Close-1, q.Close+loc[0]) || strings.Contains(region[:loc[0]], ";") {
+	if loc == nil || countWords(region[:loc[0]]) > maxWords || conjunctions[firstWord(region)] || !d.sameSentence(q.Close-1, q.Close+loc[0]) || strings.Contains(region[:loc[0]], ";") {
 		return nil, "", -1
 	}
 	vs, ve := q.Close+loc[0], q.Close+loc[1]
@@ -636,7 +636,7 @@ func (d *docState) epithetBefore(cl *claimLex, p paragraph, q quoteSeg) (*entity
 		loc := locs[len(locs)-1]
 		verb := strings.ToLower(b[start+loc[0] : start+loc[1]])
 		gap := b[start+loc[1]:]
-		if cl.verbs[verb].Attr("epithet") != "" && !strings.ContainsAny(gap, ",;:") && len(wordRe.FindAllString(gap, -1)) <= 6 {
+		if cl.verbs[verb].Attr("epithet") != "" && !strings.ContainsAny(gap, ",;:") && countWords(gap) <= 6 {
 			vs := p.Start + start + loc[0]
 			if who := d.speakerBefore(vs, p.Start+start); who != nil {
 				return who, verb, vs
@@ -916,7 +916,7 @@ func (d *docState) described(noun string, off int) *entity {
 			}
 			continue
 		}
-		if ws := wordRe.FindAllString(m.Text, -1); len(ws) > 0 && strings.EqualFold(ws[len(ws)-1], noun) {
+		if ws := wordsIn(m.Text); len(ws) > 0 && strings.EqualFold(ws[len(ws)-1], noun) {
 			return m.Entity
 		}
 		// "X, the 11-hospital system", "X, a Washington-based watchdog group"
@@ -981,7 +981,7 @@ func (d *docState) pronounSpeaker(pr string, si, off int) *entity {
 					e = d.speaker(p.Start+loc[1], p.Start+loc[1]+len(rest))
 				}
 			}
-			if c := strings.LastIndexByte(d.Doc.Text[p.Start:vs], ','); e == nil && c >= 0 && len(wordRe.FindAllString(d.Doc.Text[p.Start+c+1:vs], -1)) <= 3 && strings.HasPrefix(strings.TrimLeft(d.Doc.Text[p.Start+loc[1]:p.End], " "), ",") {
+			if c := strings.LastIndexByte(d.Doc.Text[p.Start:vs], ','); e == nil && c >= 0 && countWords(d.Doc.Text[p.Start+c+1:vs]) <= 3 && strings.HasPrefix(strings.TrimLeft(d.Doc.Text[p.Start+loc[1]:p.End], " "), ",") {
 				// "Unlike X, he wrote, Y is ...": the subject set off with the verb
 				e = d.speaker(p.Start+c+1, vs)
 			}
@@ -1423,7 +1423,7 @@ func (d *docState) reportedEnd(cl *claimLex, rv *reportVerb, from int) (int, boo
 	if e.Attr("denial") != "" {
 		minWords = 1 // "X denied wrongdoing"
 	}
-	if end <= from || len(wordRe.FindAllString(d.Doc.Text[from:end], -1)) < minWords {
+	if end <= from || countWords(d.Doc.Text[from:end]) < minWords {
 		return 0, false
 	}
 	if e.Attr("epithet") != "" && (strings.ContainsAny(d.Doc.Text[from:end], `"“`) || cl.stance(d.Doc.Text[from:end], "") == kg.Neutral) {
@@ -1520,7 +1520,7 @@ func (d *docState) accordingToClaim(cl *claimLex, s sentence) *claimDraft {
 	for end > from && strings.ContainsAny(d.Doc.Text[end-1:end], ".!? ,") {
 		end--
 	}
-	if end <= from || len(wordRe.FindAllString(d.Doc.Text[from:end], -1)) < 3 {
+	if end <= from || countWords(d.Doc.Text[from:end]) < 3 {
 		return nil
 	}
 	return &claimDraft{claimant: who, kind: kg.Paraphrase, verb: "according to", texts: []string{d.Doc.Text[from:end]}, spans: [][2]int{{from, end}}, para: s.Para, clause: st, hint: hint}
@@ -1670,7 +1670,7 @@ func (d *docState) claimsOf(cl *claimLex, drafts []*claimDraft) []kg.Claim {
 // hasNegator reports whether text has a negating word ("do not create",
 // "nothing beyond").
 func (cl *claimLex) hasNegator(text string) bool {
-	for _, w := range wordRe.FindAllString(asciiLower(text), -1) {
+	for _, w := range wordsIn(asciiLower(text)) {
 		w = strings.ReplaceAll(w, "’", "'")
 		if cl.negators[w] || w == "nothing" || strings.HasSuffix(w, "n't") {
 			return true
@@ -1729,7 +1729,7 @@ func (d *docState) trailing(s sentence, vs, ve int, verb string) []*claimDraft {
 		return nil // `"...," she said`: a direct quote's attribution
 	}
 	subj := t[c+1 : vs]
-	sw := wordRe.FindAllString(subj, -1)
+	sw := wordsIn(subj)
 	if len(sw) == 0 || len(sw) > 6 || strings.ContainsAny(subj, `"“”;:()`) || relatives[strings.ToLower(sw[0])] || conjunctions[strings.ToLower(sw[0])] || prepositions[strings.ToLower(sw[0])] || strings.ToLower(sw[0]) == "that" {
 		return nil
 	}
@@ -1752,13 +1752,13 @@ func (d *docState) trailing(s sentence, vs, ve int, verb string) []*claimDraft {
 			}
 		}
 		if texts == nil {
-			if len(wordRe.FindAllString(pre, -1)) > 8 || strings.ContainsRune(pre, ',') {
+			if countWords(pre) > 8 || strings.ContainsRune(pre, ',') {
 				return nil
 			}
 			texts = append(texts, [2]int{s.Start, s.End})
 		}
 	case rest == "" || rest == "." || prepositions[firstWord(rest)] && !strings.Contains(" "+asciiLower(rest)+" ", " that "):
-		if len(wordRe.FindAllString(pre, -1)) < 5 {
+		if countWords(pre) < 5 {
 			return nil
 		}
 		texts = append(texts, [2]int{s.Start, c})

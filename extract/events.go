@@ -2043,6 +2043,24 @@ func readWords(text string, from, end int) []word {
 	return out
 }
 
+// wordsIn returns the words of s (wordRe) as wordRe.FindAllString does.
+func wordsIn(s string) []string {
+	var out []string
+	for a, b := range wordSpans(s) {
+		out = append(out, s[a:b])
+	}
+	return out
+}
+
+// countWords is len(wordsIn(s)).
+func countWords(s string) int {
+	n := 0
+	for range wordSpans(s) {
+		n++
+	}
+	return n
+}
+
 // wordSpans yields the start and end of each word of s as wordRe finds
 // them: runs of letters and digits joined by single apostrophes, full
 // stops or hyphens. It scans s once; the regexp was a twentieth of

@@ -57,7 +57,7 @@ func compileOpinion(lex *lexicon.Lexicon) map[string]float64 {
 // valence sums the opinion of text's words, a negated word counting for
 // the other side.
 func (cl *claimLex) valence(text string) float64 {
-	ws := wordRe.FindAllString(asciiLower(text), -1)
+	ws := wordsIn(asciiLower(text))
 	sum := 0.0
 	for i, w := range ws {
 		v, ok := cl.opinion[w]
@@ -104,7 +104,7 @@ func (d *docState) sides() (accused, accusers map[string]bool) {
 // would appeal", "a panel will be formed") or a procedural cue ("does not
 // comment on pending litigation"). Such a claim takes no side by default.
 func (cl *claimLex) procedure(text string) bool {
-	ws := wordRe.FindAllString(asciiLower(text), -1)
+	ws := wordsIn(asciiLower(text))
 	for i, w := range ws {
 		if i == intentReach {
 			break
