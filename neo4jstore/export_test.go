@@ -1,8 +1,61 @@
 package neo4jstore
 
-import "context"
+import (
+	"context"
+	"fmt"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/factgraph/factgraph/kg"
+)
 
 // ReadBookmarks returns the bookmarks that the store's reads wait for.
 func (s *Store) ReadBookmarks(ctx context.Context) ([]string, error) {
 	return s.driver.ExecuteQueryBookmarkManager().GetBookmarks(ctx)
+}
+
+// ProfileBatch returns the operators (with their details) of the plan Neo4j runs for the
+// statement that writes exs as one batch, and its db hits, in a
+// transaction it rolls back (nothing is written).
+func (s *Store) ProfileBatch(ctx context.Context, exs []kg.Extraction) ([]string, int64, error) {
+	var ps []map[string]any
+	for _, ex := range exs {
+		p, err := writeParams(ex)
+		if err != nil {
+			return nil, 0, err
+		}
+		ps = append(ps, p)
+	}
+	p := batchParams(ps)
+	p["refresh"] = []any{}
+	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.database})
+	defer sess.Close(ctx)
+	tx, err := sess.BeginTransaction(ctx)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer tx.Rollback(ctx)
+	res, err := tx.Run(ctx, "PROFILE "+batchStatement(p), map[string]any{"p": p})
+	if err != nil {
+		return nil, 0, err
+	}
+	sum, err := res.Consume(ctx)
+	if err != nil {
+		return nil, 0, err
+	}
+	var ops []string
+	var hits int64
+	var walk func(neo4j.ProfiledPlan)
+	walk = func(pl neo4j.ProfiledPlan) {
+		if pl == nil {
+			return
+		}
+		ops = append(ops, fmt.Sprintf("%s %v", pl.Operator(), pl.Arguments()["Details"]))
+		hits += pl.DbHits()
+		for _, c := range pl.Children() {
+			walk(c)
+		}
+	}
+	walk(sum.Profile())
+	return ops, hits, nil
 }
