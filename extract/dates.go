@@ -282,6 +282,42 @@ var datePatternCased = func() [][]string {
 	return keys
 }()
 
+// dateKeyGroup is one group of keys of datePatternKeys or
+// datePatternCased; dateKeyGroups holds each once, and
+// datePatternGroups[i] the groups datePatterns[i] needs.
+type dateKeyGroup struct {
+	keys  []string
+	cased bool // looked for in the text as written
+}
+
+var dateKeyGroups, datePatternGroups = func() ([16]dateKeyGroup, [][]int) {
+	var groups [16]dateKeyGroup
+	n := 0
+	index := func(keys []string, cased bool) int {
+		for i := range n {
+			if groups[i].cased == cased && &groups[i].keys[0] == &keys[0] {
+				return i
+			}
+		}
+		if n == len(groups) {
+			panic("extract: more date key groups than dateKeyGroups holds")
+		}
+		groups[n] = dateKeyGroup{keys, cased}
+		n++
+		return n - 1
+	}
+	out := make([][]int, len(datePatterns))
+	for i := range datePatterns {
+		for _, g := range datePatternKeys[i] {
+			out[i] = append(out[i], index(g, false))
+		}
+		if c := datePatternCased[i]; c != nil {
+			out[i] = append(out[i], index(c, true))
+		}
+	}
+	return groups, out
+}()
+
 // rx compiles a date pattern anchored at word boundaries.
 func rx(p string) *regexp.Regexp { return regexp.MustCompile(`\b` + p + `\b`) }
 
@@ -316,13 +352,25 @@ func findDates(text string, base int, pub time.Time, prev *dateRef) []dateRef {
 	}
 	var hits []hit
 	lower := strings.ToLower(text)
+	// each group of keys is looked for once: the patterns share them
+	var held [len(dateKeyGroups)]int8 // 0 not yet looked for, 1 held, -1 not
+	holds := func(gi int, s string) bool {
+		if held[gi] == 0 {
+			held[gi] = -1
+			if mayContainAny(s, dateKeyGroups[gi].keys) {
+				held[gi] = 1
+			}
+		}
+		return held[gi] == 1
+	}
 	for pi, p := range datePatterns {
 		possible := true
-		for _, group := range datePatternKeys[pi] {
-			possible = possible && mayContainAny(lower, group)
-		}
-		if cased := datePatternCased[pi]; possible && cased != nil {
-			possible = mayContainAny(text, cased)
+		for _, gi := range datePatternGroups[pi] {
+			if g := dateKeyGroups[gi]; g.cased {
+				possible = possible && holds(gi, text)
+			} else {
+				possible = possible && holds(gi, lower)
+			}
 		}
 		if !possible {
 			continue
