@@ -189,7 +189,6 @@ func compileTrigger(in *morph.Inflector, e lexicon.Entry, listed map[string]bool
 	if err != nil {
 		return trigger{}, nil, false
 	}
-	anchored := regexp.MustCompile(`(?i)^\b` + strings.Join(parts, "") + `\b`)
 	keys := []string{keyWord(p)}
 	if then := keyWord(e.Attr("then")); len(then) > len(keys[0]) {
 		keys[0] = then // both must be there: the longer is the rarer
@@ -206,7 +205,7 @@ func compileTrigger(in *morph.Inflector, e lexicon.Entry, listed map[string]bool
 	if !gap {
 		t.words = triggerWords(words, head, forms)
 	} else if first := triggerWords(words[:1], head, forms); first != nil {
-		t.first, t.anchored = first[0], anchored
+		t.first, t.anchored = first[0], regexp.MustCompile(`(?i)^\b`+strings.Join(parts, "")+`\b`)
 	}
 	return t, keys, true
 }

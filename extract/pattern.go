@@ -262,8 +262,8 @@ func titleComplement(toks []token, ms []*mention, k int) int {
 	return 0
 }
 
-// unitSet is what a sentence's units hold, for pattern.possible and
-// patternIndex: their kinds and their words (a word may be there twice).
+// unitSet is what a sentence's units hold, for patternIndex: their kinds
+// and their words (a word may be there twice).
 type unitSet struct {
 	kinds [titleUnit + 1]bool
 	list  []string
@@ -280,45 +280,28 @@ func newUnitSet(us []unit) unitSet {
 	return s
 }
 
-// possible reports whether units holding s may match p: each element p
-// cannot do without (not a gap, at least once) finds a unit of its kind,
-// and of its words when it names them.
-func (p *pattern) possible(s unitSet) bool {
-	for _, el := range p.elems {
-		if el.gap || el.min == 0 {
-			continue
-		}
-		if el.capture != "" {
-			if !s.kinds[el.kind] {
-				return false
-			}
-			continue
-		}
-		if el.words == nil {
-			continue
-		}
-		if !s.holdsOne(el.words) {
-			return false
-		}
-	}
-	return true
-}
-
-// patternIndex rules patterns out for a sentence as pattern.possible does,
-// from the sentence's words once rather than pattern by pattern: each word
-// set a pattern cannot do without is numbered, and each word points to the
-// sets that hold it.
+// patternIndex rules patterns out for a sentence from the sentence's words
+// once rather than pattern by pattern: each word set a pattern cannot do
+// without is numbered, and each word points to the sets that hold it.
 type patternIndex struct {
-	need   [][]int32          // per pattern: the sets it cannot do without
+	kinds  [][]unitKind       // per pattern: the kinds of unit its captures cannot do without
+	need   [][]int32          // per pattern: the word sets it cannot do without
 	byWord map[string][]int32 // word -> the sets that hold it
 	n      int
 }
 
 func newPatternIndex(pats []pattern) *patternIndex {
-	ix := &patternIndex{need: make([][]int32, len(pats)), byWord: map[string][]int32{}}
+	ix := &patternIndex{kinds: make([][]unitKind, len(pats)), need: make([][]int32, len(pats)), byWord: map[string][]int32{}}
 	for i, p := range pats {
 		for _, el := range p.elems {
-			if el.gap || el.min == 0 || el.capture != "" || el.words == nil {
+			if el.gap || el.min == 0 {
+				continue
+			}
+			if el.capture != "" {
+				ix.kinds[i] = append(ix.kinds[i], el.kind)
+				continue
+			}
+			if el.words == nil {
 				continue
 			}
 			id := int32(ix.n)
@@ -343,10 +326,13 @@ func (ix *patternIndex) held(s unitSet) []bool {
 	return have
 }
 
-// possible is pats[i].possible(s), given have = ix.held(s).
-func (ix *patternIndex) possible(pats []pattern, i int, s unitSet, have []bool) bool {
-	for _, el := range pats[i].elems {
-		if !el.gap && el.min > 0 && el.capture != "" && !s.kinds[el.kind] {
+// possible reports whether units holding s may match pattern i, given
+// have = ix.held(s): each element it cannot do without (not a gap, at
+// least once) finds a unit of its kind, and of its words when it names
+// them.
+func (ix *patternIndex) possible(i int, s unitSet, have []bool) bool {
+	for _, k := range ix.kinds[i] {
+		if !s.kinds[k] {
 			return false
 		}
 	}
@@ -356,16 +342,6 @@ func (ix *patternIndex) possible(pats []pattern, i int, s unitSet, have []bool) 
 		}
 	}
 	return true
-}
-
-// holdsOne reports whether s holds one of words.
-func (s unitSet) holdsOne(words map[string]bool) bool {
-	for _, w := range s.list {
-		if words[w] {
-			return true
-		}
-	}
-	return false
 }
 
 // matches returns the matches of p in us, leftmost first, not overlapping.

@@ -83,7 +83,7 @@ func patternRoles(d *docState, x *lexIndex, add func(si int, person *entity, tit
 		present := newUnitSet(us)
 		held := rp.ix.held(present)
 		for i, p := range rp.pats {
-			if !rp.ix.possible(rp.pats, i, present, held) {
+			if !rp.ix.possible(i, present, held) {
 				continue
 			}
 			for _, m := range p.matches(us) {

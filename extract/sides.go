@@ -50,7 +50,7 @@ func (d *docState) speaksFor() map[string][]string {
 		present := newUnitSet(us)
 		held := sp.ix.held(present)
 		for i, p := range sp.pats {
-			if !sp.ix.possible(sp.pats, i, present, held) {
+			if !sp.ix.possible(i, present, held) {
 				continue
 			}
 			for _, m := range p.matches(us) {

@@ -14,9 +14,10 @@ import (
 )
 
 // hashTagger is prose's averaged-perceptron tagger, with the same model and
-// the same arithmetic, looking its features up in a hash map. prose keeps
-// the model's 75k features in one sorted string and finds each by binary
-// search, which was a sixth of extraction's time. It tags a sentence whose
+// the same arithmetic, its features indexed once by template and value (a
+// word, a suffix, a previous tag). prose keeps the model's 75k features in
+// one sorted string and finds each by binary search, which was a sixth of
+// extraction's time. It tags a sentence whose
 // tokens are all ordinary words, numbers and punctuation; a sentence with a
 // token prose treats specially (an emoticon, a trace such as "*-1" or "0",
 // "@handle", "-LRB-") goes to prose's own tagger, so the tags are always

@@ -18,9 +18,8 @@ import (
 // and HTML-escape it): for a neighbourhood of a hundred nodes that was a
 // tenth of the API's own time. An answer with data only, no errors or
 // extensions, is written as {"data":...} directly, byte for byte what
-// json.Marshal would write. Everything else (errors,
-// other content types, bodies that cannot be read or decoded) goes to
-// gqlgen's POST as it is.
+// json.Marshal would write. Everything else (errors, other content types,
+// bodies that cannot be read or decoded) goes to gqlgen's POST as it is.
 type fastPOST struct{ transport.POST }
 
 func (t fastPOST) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor) {
