@@ -13,3 +13,6 @@ func GQLGenPOST(o Options) Options {
 	o.gqlgenPOST = true
 	return o
 }
+
+// FastListsWritten is how many lists fastlists.go has written so far.
+func FastListsWritten() int64 { return fastWrites.Load() }
