@@ -98,7 +98,7 @@ func responseType(r *http.Request) string {
 // inside strings, so they are escaped where they stand.
 func writeResponse(w io.Writer, resp *graphql.Response) {
 	d := resp.Data
-	if len(resp.Errors) > 0 || resp.Extensions != nil || resp.Label != "" || resp.Path != nil || resp.HasNext != nil || len(d) == 0 {
+	if !dataOnly(resp) {
 		b, err := json.Marshal(resp)
 		if err != nil {
 			// gqlgen panics here; what it marshalled itself is valid JSON
@@ -112,6 +112,14 @@ func writeResponse(w io.Writer, resp *graphql.Response) {
 	out = appendEscaped(out, d)
 	out = append(out, '}')
 	_, _ = w.Write(out)
+}
+
+// dataOnly reports whether json.Marshal writes resp as {"data":...}: every
+// other field is empty, and omitempty leaves it out. gqlgen's executor
+// gives every response an empty, not nil, extensions map.
+func dataOnly(resp *graphql.Response) bool {
+	return len(resp.Errors) == 0 && len(resp.Extensions) == 0 && resp.Label == "" && len(resp.Path) == 0 &&
+		resp.HasNext == nil && len(resp.Data) > 0
 }
 
 // appendEscaped appends d with <, >, & and U+2028/U+2029 written as

@@ -2,11 +2,50 @@ package graph
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"testing"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/executor"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
 )
+
+// TestDataOnlyAsGQLGenAnswers: the response gqlgen's executor gives a
+// query that succeeds is written directly, not through json.Marshal (the
+// executor gives it an empty, not nil, extensions map, which omitempty
+// leaves out); a response with anything but data is not.
+func TestDataOnlyAsGQLGenAnswers(t *testing.T) {
+	exec := executor.New(NewExecutableSchema(newConfig(&Resolver{})))
+	ctx := graphql.StartOperationTrace(context.Background())
+	oc, errs := exec.CreateOperationContext(ctx, &graphql.RawParams{Query: "{ __typename }"})
+	if errs != nil {
+		t.Fatal(errs)
+	}
+	ctx = graphql.WithOperationContext(ctx, oc)
+	next, ctx := exec.DispatchOperation(ctx, oc)
+	resp := next(ctx)
+	var b bytes.Buffer
+	writeResponse(&b, resp)
+	if b.String() != `{"data":{"__typename":"Query"}}` {
+		t.Fatalf("answer %s", b.String())
+	}
+	if !dataOnly(resp) {
+		t.Errorf("the executor's answer %+v is not written directly", resp)
+	}
+	for _, r := range []*graphql.Response{
+		{Data: []byte(`{}`), Extensions: map[string]any{"x": 1}},
+		{Data: []byte(`{}`), Label: "l"},
+		{Data: []byte(`{}`), Path: ast.Path{ast.PathName("a")}},
+		{Data: []byte(`{}`), Errors: gqlerror.List{{Message: "m"}}},
+		{Data: nil},
+	} {
+		if dataOnly(r) {
+			t.Errorf("%+v counted as data only", r)
+		}
+	}
+}
 
 // FuzzWriteResponse: for compact data whose strings hold anything,
 // writeResponse writes what json.Marshal writes.
