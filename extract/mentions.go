@@ -2858,7 +2858,11 @@ func linkPronouns(d *docState) {
 							window = len(d.Sents)
 						}
 						e = recent(t.Start, si, window, want)
-						if alt := salient(names, t.Start, si, 6, want); alt != nil && (e == nil || alt != e && salience(names, alt, t.Start) > 2*salience(names, e, t.Start)) {
+						if cb := openingReferent(d, names, si, t.Start, want); cb != nil {
+							// the organization the sentence, or the one
+							// before, opened with is what it goes on about
+							e = cb
+						} else if alt := salient(names, t.Start, si, 6, want); alt != nil && (e == nil || alt != e && salience(names, alt, t.Start) > 2*salience(names, e, t.Start)) {
 							e = alt
 						}
 						if strings.EqualFold(s.Tokens[i+1].Text, "court") && appellateCourt(x, e) {
@@ -2881,6 +2885,29 @@ func linkPronouns(d *docState) {
 			d.Mentions = append(d.Mentions, m)
 		}
 	}
+}
+
+// openingReferent is the wanted entity named first in sentence si, before
+// off, or else in the sentence before, when that name opens its sentence:
+// the subject the text goes on about ("Acme said on Thursday ... Jane Roe,
+// the company's chairman, said").
+func openingReferent(d *docState, names []*mention, si, off int, want func(*entity) bool) *entity {
+	for _, k := range []int{si, si - 1} {
+		if k < 0 {
+			continue
+		}
+		for _, m := range names {
+			if m.Sent != k || m.Kind != nameMention || m.Start >= off {
+				continue
+			}
+			a, _ := tokRange(d.Sents[k].Tokens, m.Start, m.End)
+			if a >= 0 && opensSentence(d.Sents[k].Tokens, a) && want(m.Entity) {
+				return m.Entity
+			}
+			break
+		}
+	}
+	return nil
 }
 
 // titledMention is a person the story introduced with a title, and where.
