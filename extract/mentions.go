@@ -2155,6 +2155,11 @@ func shortForms(d *docState, x *lexIndex, ps []*piece) map[string]*piece {
 			// a company's legal name: "Harlow Meats Inc." -> "Harlow"
 			e = pa + 1
 		}
+		if e == stripped && p.kind == "company" && stripped-pa == 2 && isCapToken(toks[pa+1].Text) && !connectors[strings.ToLower(toks[pa+1].Text)] {
+			// a company of two words whose second names its trade in no
+			// word the lexicon knows: "Castlegate Wealth" -> "Castlegate"
+			e = pa + 1
+		}
 		if e == stripped || !isCapToken(toks[pa].Text) || connectors[strings.ToLower(toks[e-1].Text)] {
 			continue
 		}
