@@ -950,9 +950,9 @@ func (d *docState) pronounSpeaker(pr string, si, off int) *entity {
 		if e == nil {
 			return false
 		}
-		switch strings.ToLower(pr) {
+		switch low := strings.ToLower(pr); low {
 		case "he", "she":
-			return e.Type == kg.Person
+			return e.Type == kg.Person && d.agrees(e, low)
 		case "it":
 			return e.Type == kg.Organization
 		}
@@ -1300,7 +1300,11 @@ func (d *docState) indirectAt(cl *claimLex, qs []quoteSeg, used map[int]bool, s 
 		return nil // a direct quote's attribution
 	}
 	from := d.reportedStart(rv)
-	if w := firstWord(d.Doc.Text[from:s.End]); prepositions[w] || w == "to" {
+	afterThat := false // "said that as many as ...": the clause may open with any word
+	if ws := d.wordsBefore(from, s.Start, 1); len(ws) == 1 && ws[0].text == "that" && ws[0].start > ve {
+		afterThat = true
+	}
+	if w := firstWord(d.Doc.Text[from:s.End]); !afterThat && (prepositions[w] || w == "to") {
 		return nil // "complained about X", "a statement to CNN": no reported clause
 	}
 	if len(prev) == 1 && prev[0].text == "to" {
@@ -1393,8 +1397,9 @@ func (d *docState) reportedStart(rv *reportVerb) int {
 			}
 		}
 	} else if w := firstWord(rest); prepositions[w] && w != "to" {
-		// "said in a 14-page order that ...", "wrote on Tuesday that ..."
-		for i, w := range d.wordsAfter(from, s.End, 8) {
+		// "said in a 14-page order that ...", "wrote on Tuesday that ...",
+		// "said in a stock exchange filing on Thursday evening that ..."
+		for i, w := range d.wordsAfter(from, s.End, 12) {
 			if w.text == "that" && i > 1 {
 				from = d.skipSpace(w.end)
 				break

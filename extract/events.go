@@ -1852,7 +1852,7 @@ func (d *docState) pronoun(w word, subject bool) *mention {
 		if m.End > w.start || m.Entity == nil {
 			continue
 		}
-		if (m.Entity.Type == kg.Person) == person {
+		if (m.Entity.Type == kg.Person) == person && (!person || d.agrees(m.Entity, w.text)) {
 			return &mention{Start: w.start, End: w.end, Text: d.Doc.Text[w.start:w.end], Sent: d.sentenceAt(w.start), Kind: pronounMention, Entity: m.Entity}
 		}
 	}

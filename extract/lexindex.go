@@ -18,10 +18,12 @@ import (
 // lexIndex is the lexicon prepared for lookups by the name stages. It is
 // built once per *lexicon.Lexicon and shared read-only.
 type lexIndex struct {
-	titles     map[string]titleInfo // lower-case phrase -> info
-	titleFirst map[string]bool      // lower-case first words of titles
-	maxTitle   int                  // longest title in words
-	honorifics map[string]bool
+	titles      map[string]titleInfo // lower-case phrase -> info
+	titleFirst  map[string]bool      // lower-case first words of titles
+	maxTitle    int                  // longest title in words
+	honorifics  map[string]bool
+	honorGender map[string]byte // honorific -> 'f' or 'm' (gender=)
+	nameGender  map[string]byte // given name -> 'f' or 'm' (gender=)
 	// postNominals are letters after a person's name ("KC"): no part of it
 	postNominals map[string]bool
 	firstNames   map[string]bool
@@ -184,6 +186,7 @@ type titleInfo struct {
 	// a body (portfolio=1: "Defence Industry Minister", "Immigration Judge")
 	Portfolio bool
 	Observer  bool // an outside commentator's title (observer=1: "Professor", "Analyst")
+	Gender    byte // 'f' or 'm' when the title says the holder's (gender=: "Spokeswoman"), else 0
 }
 
 type headInfo struct {
@@ -251,7 +254,7 @@ func (x *lexIndex) readTitles(l *lexicon.Lexicon) {
 		if _, ok := x.titles[k]; (ok || x.titleMods[k]) && i >= len(l.Entries("titles")) {
 			continue // titles.txt says more about it; a modifier ("deputy") is no title alone
 		}
-		x.titles[k] = titleInfo{Phrase: e.Phrase, Org: e.Attr("org"), Head: e.Attr("head"), Portfolio: e.Attr("portfolio") == "1", Observer: e.Attr("observer") == "1"}
+		x.titles[k] = titleInfo{Phrase: e.Phrase, Org: e.Attr("org"), Head: e.Attr("head"), Portfolio: e.Attr("portfolio") == "1", Observer: e.Attr("observer") == "1", Gender: genderAttr(e)}
 		if e.Attr("rank") != "" {
 			x.rankTitles[k] = true
 		}
@@ -331,9 +334,21 @@ func (x *lexIndex) readPeople(l *lexicon.Lexicon) {
 			continue
 		}
 		x.honorifics[e.Phrase] = true
+		if g := genderAttr(e); g != 0 {
+			if x.honorGender == nil {
+				x.honorGender = map[string]byte{}
+			}
+			x.honorGender[e.Phrase] = g
+		}
 	}
 	for _, e := range l.Entries("first_names") {
 		x.firstNames[e.Phrase] = true
+		if g := genderAttr(e); g != 0 {
+			if x.nameGender == nil {
+				x.nameGender = map[string]byte{}
+			}
+			x.nameGender[e.Phrase] = g
+		}
 	}
 	for _, e := range l.Entries("person_cues") {
 		x.personAfter[strings.ToLower(e.Phrase)] = true
@@ -347,6 +362,17 @@ func (x *lexIndex) readPeople(l *lexicon.Lexicon) {
 		}
 		x.firstNames[e.Phrase] = true
 	}
+}
+
+// genderAttr is an entry's gender= attribute: 'f', 'm' or 0.
+func genderAttr(e lexicon.Entry) byte {
+	switch e.Attr("gender") {
+	case "f":
+		return 'f'
+	case "m":
+		return 'm'
+	}
+	return 0
 }
 
 // isFirstName reports whether w is a given name of the lexicon, written as

@@ -2820,6 +2820,7 @@ func linkPronouns(d *docState) {
 	x := d.index()
 	sort.SliceStable(d.Mentions, func(i, j int) bool { return d.Mentions[i].Start < d.Mentions[j].Start })
 	names := append([]*mention(nil), d.Mentions...)
+	d.genders = personGenders(d, x)
 	recent := func(off, sent, window int, want func(*entity) bool) *entity {
 		for i := len(names) - 1; i >= 0; i-- {
 			m := names[i]
@@ -2851,7 +2852,7 @@ func linkPronouns(d *docState) {
 			}
 			switch low {
 			case "he", "she", "him", "his", "her":
-				e = recent(t.Start, si, 2, func(e *entity) bool { return e.Type == kg.Person })
+				e = recent(t.Start, si, 2, func(e *entity) bool { return e.Type == kg.Person && d.agrees(e, low) })
 			case "the":
 				if i+1 < len(s.Tokens) && e == nil {
 					if want, named := nominalReferent(x, s.Tokens[i+1].Text); want != nil {
@@ -2913,6 +2914,70 @@ func openingReferent(d *docState, names []*mention, si, off int, want func(*enti
 		}
 	}
 	return nil
+}
+
+// personGenders gives the persons whose name follows an honorific or a
+// title that says a gender ("Ms. Roe", "spokeswoman Jane Roe") that
+// gender; a person given both has none.
+func personGenders(d *docState, x *lexIndex) map[*entity]byte {
+	out := map[*entity]byte{}
+	mixed := map[*entity]bool{}
+	for _, m := range d.Mentions {
+		if m.Entity == nil || m.Entity.Type != kg.Person || m.Kind != nameMention {
+			continue
+		}
+		toks := d.Sents[m.Sent].Tokens
+		a, _ := tokRange(toks, m.Start, m.End)
+		if a < 0 {
+			continue
+		}
+		var g byte
+		if a > 0 {
+			g = x.honorGender[toks[a-1].Text]
+		}
+		if g == 0 {
+			k := a
+			if k > 0 && toks[k-1].Text == "," {
+				k--
+			}
+			if n, ti := x.titleEndingAt(toks, k); n > 0 {
+				g = ti.Gender
+			}
+		}
+		switch {
+		case g == 0:
+		case out[m.Entity] == 0 && !mixed[m.Entity]:
+			out[m.Entity] = g
+		case out[m.Entity] != g:
+			delete(out, m.Entity)
+			mixed[m.Entity] = true
+		}
+	}
+	// a given name the census gives to one sex only, where nothing in the
+	// story said otherwise
+	for _, e := range d.Entities {
+		if e.Type != kg.Person || out[e] != 0 || mixed[e] {
+			continue
+		}
+		if first, _, ok := strings.Cut(e.Name, " "); ok {
+			if g := x.nameGender[first]; g != 0 {
+				out[e] = g
+			}
+		}
+	}
+	return out
+}
+
+// agrees reports whether the personal pronoun w may refer to person e: "he"
+// not to a person the story calls "Ms.", "she" not to one it calls "Mr.".
+func (d *docState) agrees(e *entity, w string) bool {
+	switch d.genders[e] {
+	case 'f':
+		return w != "he" && w != "him" && w != "his" && w != "himself"
+	case 'm':
+		return w != "she" && w != "her" && w != "hers" && w != "herself"
+	}
+	return true
 }
 
 // titledMention is a person the story introduced with a title, and where.

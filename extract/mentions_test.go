@@ -167,6 +167,29 @@ func TestPronouns(t *testing.T) {
 	}
 }
 
+// TestPronounGender: a pronoun skips a person of the other gender, as an
+// honorific, a title or a given name the census gives one sex says; a
+// person nothing marks stays a candidate for either.
+func TestPronounGender(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{`Jane Roe sued Mayor John Doe. "I did nothing wrong," she said.`, "she=Jane Roe"},
+		{`Mayor Omar Doe sued Ms. Dana Roe. He said the claim was false.`, "He=Omar Doe"},
+		{`Dana Roe met Mr. Kim Lee. She declined to comment.`, "She=Dana Roe"},
+		{`Spokeswoman Dana Roe met Mayor Dana Doe. She declined to comment.`, "She=Dana Doe"},
+	} {
+		d := run(t, tt.text)
+		var got []string
+		for _, m := range d.Mentions {
+			if m.Kind == pronounMention {
+				got = append(got, m.Text+"="+m.Entity.Name)
+			}
+		}
+		if len(got) != 1 || got[0] != tt.want {
+			t.Errorf("%s: pronoun links %v, want [%s]", tt.text, got, tt.want)
+		}
+	}
+}
+
 type goldEntity struct {
 	Type     kg.EntityType
 	Name     string

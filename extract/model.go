@@ -81,6 +81,8 @@ type docState struct {
 	Events    []kg.Event
 	Claims    []kg.Claim
 
+	genders map[*entity]byte // persons an honorific or a title gives a gender ('f', 'm'); see personGenders
+
 	words     []word // every word of wordsText (wordRe), lower case
 	wordsText string // the text words was read from
 }

@@ -90,7 +90,7 @@ func TestRoles(t *testing.T) {
 		{"joined as", "Jane Park joined Hooli Labs as a vice president in May.", []string{"Jane Park | Vice President | Hooli Labs | current"}},
 		{"pronoun was previously", "Jane Park spoke. She was previously chief financial officer of Hooli Analytics.", []string{"Jane Park | Chief Financial Officer | Hooli Analytics | former"}},
 		{"resigned as", "Globex Software lost a director. Jane Park, a longtime Hank Scorpio ally, resigned as a director.", []string{"Jane Park | Director | Globex Software | former"}},
-		{"spent years as", "Jane Park spoke. He previously worked as an assistant U.S. attorney and spent 12 years as a partner at a law firm.", []string{"Jane Park | Assistant U.S. Attorney |  | former", "Jane Park | Partner |  | former"}},
+		{"spent years as", "Jane Park spoke. She previously worked as an assistant U.S. attorney and spent 12 years as a partner at a law firm.", []string{"Jane Park | Assistant U.S. Attorney |  | former", "Jane Park | Partner |  | former"}},
 		{"who represents", "Jane Park of Hooli LLP, who represents Globex Software, spoke.", []string{"Jane Park | Attorney | Hooli LLP | current"}},
 		{"who represents a pronoun", "Omar Lee sued. \"It is over,\" said Jane Park of Hooli LLP, who represents him.", []string{"Jane Park | attorney | Hooli LLP | current"}},
 		{"of a firm, counsel for", "Jane Park of Hooli LLP, lead counsel for Globex Software, spoke.", []string{"Jane Park | Lead Counsel | Hooli LLP | current"}},
