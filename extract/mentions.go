@@ -2123,6 +2123,43 @@ func nameStart(x *lexIndex, toks []token, p *piece) int {
 	return p.a
 }
 
+// shortEnd is where the short form of organization piece p (its name
+// from token pa) ends, and whether only company words were dropped; false
+// when the name has no short form.
+func shortEnd(x *lexIndex, toks []token, p *piece, pa int) (e int, company, ok bool) {
+	e = p.b
+	for e > pa+1 && x.heads[strings.TrimRight(toks[e-1].Text, ",")].Legal {
+		e--
+	}
+	stripped := e
+	company = true
+	for e > pa+1 && isCapToken(toks[e-1].Text) {
+		h, ok := x.heads[toks[e-1].Text]
+		if !ok || h.Legal || !shortKinds[h.Kind] {
+			break
+		}
+		company = company && h.Kind == "company"
+		e--
+	}
+	if e == stripped && p.b-pa >= 3 && toks[pa+1].Text != "&" && strings.Contains(p.text, " & ") {
+		// "Tri-County Bridge & Iron" -> "Tri-County"
+		e = pa + 1
+	}
+	if e == stripped && (stripped < p.b || pa > p.a) && stripped-pa >= 2 {
+		// a company's legal name: "Harlow Meats Inc." -> "Harlow"
+		e = pa + 1
+	}
+	if e == stripped && p.kind == "company" && stripped-pa == 2 && isCapToken(toks[pa+1].Text) && !connectors[strings.ToLower(toks[pa+1].Text)] {
+		// a company of two words whose second names its trade in no
+		// word the lexicon knows: "Castlegate Wealth" -> "Castlegate"
+		e = pa + 1
+	}
+	if e == stripped || !isCapToken(toks[pa].Text) || connectors[strings.ToLower(toks[e-1].Text)] {
+		return 0, false, false
+	}
+	return e, company, true
+}
+
 func shortForms(d *docState, x *lexIndex, ps []*piece) map[string]*piece {
 	full := map[string]*piece{}
 	bad := map[string]bool{}
@@ -2133,34 +2170,8 @@ func shortForms(d *docState, x *lexIndex, ps []*piece) map[string]*piece {
 		}
 		toks := d.Sents[p.sent].Tokens
 		pa := nameStart(x, toks, p)
-		e := p.b
-		for e > pa+1 && x.heads[strings.TrimRight(toks[e-1].Text, ",")].Legal {
-			e--
-		}
-		stripped := e
-		company := true
-		for e > pa+1 && isCapToken(toks[e-1].Text) {
-			h, ok := x.heads[toks[e-1].Text]
-			if !ok || h.Legal || !shortKinds[h.Kind] {
-				break
-			}
-			company = company && h.Kind == "company"
-			e--
-		}
-		if e == stripped && p.b-pa >= 3 && toks[pa+1].Text != "&" && strings.Contains(p.text, " & ") {
-			// "Tri-County Bridge & Iron" -> "Tri-County"
-			e = pa + 1
-		}
-		if e == stripped && (stripped < p.b || pa > p.a) && stripped-pa >= 2 {
-			// a company's legal name: "Harlow Meats Inc." -> "Harlow"
-			e = pa + 1
-		}
-		if e == stripped && p.kind == "company" && stripped-pa == 2 && isCapToken(toks[pa+1].Text) && !connectors[strings.ToLower(toks[pa+1].Text)] {
-			// a company of two words whose second names its trade in no
-			// word the lexicon knows: "Castlegate Wealth" -> "Castlegate"
-			e = pa + 1
-		}
-		if e == stripped || !isCapToken(toks[pa].Text) || connectors[strings.ToLower(toks[e-1].Text)] {
+		e, company, ok := shortEnd(x, toks, p, pa)
+		if !ok {
 			continue
 		}
 		// "Marlow" for "Marlow University", but a place is not its
