@@ -2863,7 +2863,7 @@ func linkPronouns(d *docState) {
 			}
 			switch low {
 			case "he", "she", "him", "his", "her":
-				e = recent(t.Start, si, 2, func(e *entity) bool { return e.Type == kg.Person && d.agrees(e, low) })
+				e = d.quotedAside(recent, t.Start, si, func(e *entity) bool { return e.Type == kg.Person && d.agrees(e, low) })
 			case "the":
 				if i+1 < len(s.Tokens) && e == nil {
 					if want, named := nominalReferent(x, s.Tokens[i+1].Text); want != nil {
@@ -2925,6 +2925,38 @@ func openingReferent(d *docState, names []*mention, si, off int, want func(*enti
 		}
 	}
 	return nil
+}
+
+// quotedAside is recent's person for a pronoun at off, outside quotation
+// marks, passing over the persons named inside a quotation ("\"I never
+// met Jane Roe,\" he said": he is not Jane Roe).
+func (d *docState) quotedAside(recent func(off, sent, window int, want func(*entity) bool) *entity, off, si int, want func(*entity) bool) *entity {
+	para := d.Paras[d.Sents[si].Para].Start
+	if inQuoteText(d.Doc.Text, para, off) {
+		return recent(off, si, 2, want)
+	}
+	// the persons last named inside a quotation
+	var quoted map[*entity]bool
+	for _, m := range d.Mentions {
+		if m.Start >= off || m.Sent < si-2 || m.Entity == nil || m.Kind != nameMention {
+			continue
+		}
+		in := inQuoteText(d.Doc.Text, d.Paras[d.Sents[m.Sent].Para].Start, m.Start)
+		if in && quoted == nil {
+			quoted = map[*entity]bool{}
+		}
+		if in || quoted != nil {
+			quoted[m.Entity] = in
+		}
+	}
+	if quoted == nil {
+		return recent(off, si, 2, want)
+	}
+	outside := func(e *entity) bool { return want(e) && !quoted[e] }
+	if e := recent(off, si, 2, outside); e != nil {
+		return e
+	}
+	return recent(off, si, 2, want)
 }
 
 // personGenders gives the persons whose name follows an honorific or a

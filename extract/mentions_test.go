@@ -168,14 +168,17 @@ func TestPronouns(t *testing.T) {
 }
 
 // TestPronounGender: a pronoun skips a person of the other gender, as an
-// honorific, a title or a given name the census gives one sex says; a
-// person nothing marks stays a candidate for either.
+// honorific, a title or a given name the census gives one sex says, and one
+// last named inside a quotation the pronoun is outside of; a person nothing
+// marks stays a candidate for either.
 func TestPronounGender(t *testing.T) {
 	for _, tt := range []struct{ text, want string }{
 		{`Jane Roe sued Mayor John Doe. "I did nothing wrong," she said.`, "she=Jane Roe"},
 		{`Mayor Omar Doe sued Ms. Dana Roe. He said the claim was false.`, "He=Omar Doe"},
 		{`Dana Roe met Mr. Kim Lee. She declined to comment.`, "She=Dana Roe"},
 		{`Spokeswoman Dana Roe met Mayor Dana Doe. She declined to comment.`, "She=Dana Doe"},
+		// a person named inside a quotation is not the one who says it
+		{`Mayor Dana Roe spoke first. Omar Doe was next. "I never met Dana Roe," he said.`, "he=Omar Doe"},
 	} {
 		d := run(t, tt.text)
 		var got []string
