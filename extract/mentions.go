@@ -2873,6 +2873,10 @@ func linkPronouns(d *docState) {
 						window := 2
 						if named {
 							window = len(d.Sents)
+						} else if w := strings.ToLower(s.Tokens[i+1].Text); recent(t.Start, si, window, nameHas(want, w)) != nil {
+							// "the department" after a Department of X is
+							// that department, not any agency near it
+							want = nameHas(want, w)
 						}
 						e = recent(t.Start, si, window, want)
 						if cb := openingReferent(d, names, si, t.Start, want); cb != nil {
@@ -2901,6 +2905,22 @@ func linkPronouns(d *docState) {
 			e.Mentions = append(e.Mentions, m)
 			d.Mentions = append(d.Mentions, m)
 		}
+	}
+}
+
+// nameHas narrows want to the entities with word w (lower case) in their
+// name.
+func nameHas(want func(*entity) bool, w string) func(*entity) bool {
+	return func(e *entity) bool {
+		if !want(e) {
+			return false
+		}
+		for _, n := range strings.Fields(strings.ToLower(e.Name)) {
+			if n == w {
+				return true
+			}
+		}
+		return false
 	}
 }
 

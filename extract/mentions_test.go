@@ -193,6 +193,17 @@ func TestPronounGender(t *testing.T) {
 	}
 }
 
+// TestNominalNamedFirst: "the department" is a department the story named,
+// before any agency it names more recently or opens a sentence with.
+func TestNominalNamedFirst(t *testing.T) {
+	d := run(t, `Hooli sued the Department of Energy. The Government Accountability Office ruled first. The department said it would appeal.`)
+	for _, m := range d.Mentions {
+		if m.Kind == nominalMention && strings.EqualFold(m.Text, "the department") && m.Entity.Name != "Department of Energy" {
+			t.Errorf("%q = %s, want Department of Energy", m.Text, m.Entity.Name)
+		}
+	}
+}
+
 type goldEntity struct {
 	Type     kg.EntityType
 	Name     string
