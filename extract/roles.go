@@ -49,6 +49,7 @@ func findRoles(d *docState) {
 	}
 	patternRoles(d, rb.x, rb.addRole)
 	successors(d, rb.addRole)
+	introducedNext(d, rb.x, rb.addRole)
 	for _, r := range d.Relations {
 		ownerRole(d, r, rb.addRole)
 	}
@@ -1032,6 +1033,54 @@ func subjectOrg(d *docState, si int) *entity {
 		break
 	}
 	return nil
+}
+
+// introducedNext: a sentence that opens with an office and names no one
+// ("The general counsel of Acme has resigned ...") and a next sentence of
+// the paragraph that opens with a person's name ("Jane Roe, who joined in
+// 2019, ...") introduce the holder of the office: the office is hers,
+// former when the first sentence has her leave it.
+func introducedNext(d *docState, x *lexIndex, add func(si int, person *entity, title string, org *entity, orgNone bool, status string)) {
+	for si := 0; si+1 < len(d.Sents); si++ {
+		s, next := d.Sents[si], d.Sents[si+1]
+		toks := s.Tokens
+		if len(toks) < 5 || !strings.EqualFold(toks[0].Text, "the") || next.Para > s.Para+1 {
+			continue
+		}
+		n, ti := x.titleAt(toks, 1, len(toks))
+		if n == 0 || 1+n+1 >= len(toks) || toks[1+n].Text != "of" && toks[1+n].Text != "at" {
+			continue
+		}
+		ms := d.mentionsIn(s.Start, s.End)
+		org := mentionStarting(ms, toks, 2+n)
+		if org == nil || org.Entity == nil || org.Entity.Type != kg.Organization || len(personNames(ms)) > 0 {
+			continue
+		}
+		nm := d.mentionsIn(next.Start, next.End)
+		if len(nm) == 0 || nm[0].Kind != nameMention || nm[0].Entity == nil || nm[0].Entity.Type != kg.Person {
+			continue
+		}
+		if a, _ := tokRange(next.Tokens, nm[0].Start, nm[0].End); a < 0 || !opensSentence(next.Tokens, a) {
+			continue
+		}
+		_, b := tokRange(toks, org.Start, org.End)
+		status := kg.Current
+		if departsAfter(x, toks, b) {
+			status = kg.Former
+		}
+		add(si, nm[0].Entity, ti.Phrase, org.Entity, false, status)
+	}
+}
+
+// personNames are the mentions of ms that name a person.
+func personNames(ms []*mention) []*mention {
+	var out []*mention
+	for _, m := range ms {
+		if m.Kind == nameMention && m.Entity != nil && m.Entity.Type == kg.Person {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // successors: "Jane Roe stepped down and was succeeded by John Roe" gives

@@ -98,6 +98,7 @@ func TestRoles(t *testing.T) {
 		{"who chairs after an appositive", "Jane Park, a retired accountant who chairs the Tellford Taxpayers Coalition, spoke.", []string{"Jane Park | Accountant |  | former", "Jane Park | chair | Tellford Taxpayers Coalition | current"}},
 		{"named its officer as", "The Tellford Arts Foundation has named its chief program officer, Jane Park, as interim executive director.", []string{"Jane Park | Chief Program Officer | Tellford Arts Foundation | current", "Jane Park | interim executive director | Tellford Arts Foundation | current"}},
 		{"previously its", "Globex Software needed a lawyer. It named Jane Park, previously its associate general counsel, to the post.", []string{"Jane Park | associate general counsel | Globex Software | former"}},
+		{"an office, then its holder in the next sentence", "The general counsel of Globex Software has resigned after an audit. Jane Park, who joined in 2019, left on Friday.", []string{"Jane Park | General Counsel | Globex Software | former"}},
 		{"who has been the company's", "Globex Software lost its lawyer. Jane Park, who has been the company's general counsel since 2019, left.", []string{"Jane Park | General Counsel | Globex Software | current"}},
 		{"who teaches", "Jane Park, who teaches law at Springfield University, spoke.", []string{"Jane Park | Professor | Springfield University | current"}},
 		{"occupation from the general list", "Jane Park, a health law lecturer at Tellford University, spoke.", []string{"Jane Park | lecturer | Tellford University | current"}},
