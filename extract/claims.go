@@ -791,6 +791,13 @@ func (d *docState) speakerBefore(vs, start int) *entity {
 	if e := d.groupSpeaker(vs, start); e != nil {
 		return e
 	}
+	if ws := d.wordsBefore(vs, start, 2); len(ws) == 2 && relatives[ws[1].text] && isLowerWord(d.Doc.Text[ws[0].start:ws[0].end]) &&
+		!pronouns[ws[0].text] && !adverbish(ws[0].text) {
+		// "the founder of X, who prosecutors say siphoned off ...": the
+		// relative clause's own subject speaks, not the noun it is about;
+		// none of the story's entities is named so
+		return nil
+	}
 	si := d.sentenceAt(vs)
 	if si < 0 {
 		return nil
@@ -814,6 +821,20 @@ func (d *docState) speakerBefore(vs, start int) *entity {
 		}
 	}
 	return d.personAfter(m, vs).Entity
+}
+
+// pronouns are the personal pronouns that may be a reporting verb's
+// subject; adverbish reports the adverbs and auxiliaries that may stand
+// between a relative and its verb ("who also said", "which has argued").
+var pronouns = map[string]bool{"he": true, "she": true, "it": true, "they": true, "we": true, "i": true, "you": true}
+
+func adverbish(w string) bool {
+	switch w {
+	case "also", "then", "later", "now", "has", "have", "had", "is", "was", "were", "are", "would", "will", "could",
+		"can", "may", "might", "should", "must", "did", "does", "do", "not", "never", "once", "first", "since":
+		return true
+	}
+	return strings.HasSuffix(w, "ly")
 }
 
 // subjectWords are the words right before a reporting verb that name its

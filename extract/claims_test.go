@@ -173,6 +173,19 @@ func TestClaimConstructions(t *testing.T) {
 	}
 }
 
+// TestRelativeClauseSpeaker: in "X, who prosecutors say ...", the
+// relative clause's own subject speaks; X says nothing.
+func TestRelativeClauseSpeaker(t *testing.T) {
+	for _, c := range textClaims(t, "The court accepted an indictment against the founder of Brantley Corp., who prosecutors say hid losses from investors for a year.") {
+		if strings.Contains(c.Text, "hid losses") {
+			t.Errorf("claim %+v: the prosecutors say it, not %s", c, c.Claimant)
+		}
+	}
+	if cs := textClaims(t, "Brantley Corp. hired Laura Mayhew, who also said the losses were disclosed."); len(cs) != 1 || cs[0].Claimant != "Laura Mayhew" {
+		t.Errorf("\"who also said\": claims %+v, want one by Laura Mayhew", cs)
+	}
+}
+
 func TestTopics(t *testing.T) {
 	cl := compileClaimLex(lexicon.Must())
 	for _, tc := range []struct {
