@@ -1280,6 +1280,17 @@ func capWords(toks []token, a, b int) bool {
 
 // appositiveTitle: the tokens from b read ", [a|an|the] [former] [Org's]
 // [adjectives] TITLE": the name before them is a person's.
+// titledAppositive: toks[a:b] is set off by commas right after a title
+// ("His solicitor, Jane Roe, told", "A spokeswoman, Jane Roe, said"): the
+// name of the office's holder.
+func titledAppositive(x *lexIndex, toks []token, a, b int) bool {
+	if a < 2 || b >= len(toks) || toks[a-1].Text != "," || toks[b].Text != "," {
+		return false
+	}
+	n, _ := x.titleEndingAt(toks, a-1)
+	return n > 0
+}
+
 func appositiveTitle(x *lexIndex, toks []token, b int) bool {
 	if b+1 >= len(toks) || toks[b].Text != "," {
 		return false
@@ -1628,7 +1639,7 @@ func typeFromSentence(d *docState, x *lexIndex, ps []*piece, p *piece) {
 	case pluralTitleName(x, toks, p.a, p.b):
 		p.typ, p.kind = kg.Organization, "company" // "Dalgleish Independent Trustees"
 	}
-	if p.typ == "" && p.b-p.a >= 2 && p.b-p.a <= 4 && !isAllCaps(first) && (appositiveTitle(x, toks, p.b) || ageOrWhoAfter(toks, p.b)) {
+	if p.typ == "" && p.b-p.a >= 2 && p.b-p.a <= 4 && !isAllCaps(first) && (appositiveTitle(x, toks, p.b) || ageOrWhoAfter(toks, p.b) || titledAppositive(x, toks, p.a, p.b)) {
 		// "Jane Roe, a lawyer for Acme", "Jane Roe, Acme's chief executive",
 		// "Jane Roe, 44, said", "Jane Roe, who resigned"
 		p.typ = kg.Person
