@@ -18,12 +18,13 @@ import (
 // lexIndex is the lexicon prepared for lookups by the name stages. It is
 // built once per *lexicon.Lexicon and shared read-only.
 type lexIndex struct {
-	titles      map[string]titleInfo // lower-case phrase -> info
-	titleFirst  map[string]bool      // lower-case first words of titles
-	maxTitle    int                  // longest title in words
-	honorifics  map[string]bool
-	honorGender map[string]byte // honorific -> 'f' or 'm' (gender=)
-	nameGender  map[string]byte // given name -> 'f' or 'm' (gender=)
+	titles           map[string]titleInfo // lower-case phrase -> info
+	titleFirst       map[string]bool      // lower-case first words of titles
+	maxTitle         int                  // longest title in words
+	honorifics       map[string]bool
+	honorGender      map[string]byte // honorific -> 'f' or 'm' (gender=)
+	surePostNominals map[string]bool // letters after nothing but a person's name (sure=1)
+	nameGender       map[string]byte // given name -> 'f' or 'm' (gender=)
 	// postNominals are letters after a person's name ("KC"): no part of it
 	postNominals map[string]bool
 	firstNames   map[string]bool
@@ -331,6 +332,12 @@ func (x *lexIndex) readPeople(l *lexicon.Lexicon) {
 	for _, e := range l.Entries("honorifics") {
 		if e.Attr("post") == "1" {
 			x.postNominals[e.Phrase] = true
+			if e.Attr("sure") == "1" {
+				if x.surePostNominals == nil {
+					x.surePostNominals = map[string]bool{}
+				}
+				x.surePostNominals[e.Phrase] = true
+			}
 			continue
 		}
 		x.honorifics[e.Phrase] = true

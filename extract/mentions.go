@@ -2122,7 +2122,7 @@ func postNominalName(x *lexIndex, toks []token, a, b int) bool {
 	}
 	// a given name alone is no proof ("Myrtle Beach SC"): the letters
 	// must close an appositive or a clause ("Jane Roe KC, a barrister")
-	return x.isFirstName(toks[a].Text) && b < len(toks) && toks[b].Text == ","
+	return (x.isFirstName(toks[a].Text) || x.surePostNominals[toks[b-1].Text]) && b < len(toks) && toks[b].Text == ","
 }
 
 // nameStart is where an organization's name starts after a legal form

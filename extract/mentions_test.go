@@ -119,6 +119,7 @@ func TestMentionTyping(t *testing.T) {
 		{"company is not its unit", "Initech and Initech Cloud Services filed. Initech said its unit would appeal.", []string{"org:Initech", "org:Initech Cloud Services"}},
 		{"its marks an org", "Later Hooli filed its lawsuit.", []string{"org:Hooli"}},
 		{"possessive", "Hooli's lawyers, hired by rival Hooli, disagreed.", []string{"org:Hooli"}},
+		{"a senior counsel's letters before a comma", "Tadhg Quarrie KC, for the bank, said the claim was late.", []string{"per:Tadhg Quarrie"}},
 		{"a name set off by commas after a title", "Her solicitor, Tadhg Mac Giolla Rua, told the court she was innocent.", []string{"per:Tadhg Mac Giolla Rua"}},
 		{"short form of a two-word company the lexicon has no trade word for", "The general counsel of Tarrow Wealth has resigned. Tarrow said it was sad.", []string{"org:Tarrow Wealth"}},
 		{"short form drops industry words", "Globex Data Centers won the deal. Later Globex said it would build more.", []string{"org:Globex Data Centers"}},
