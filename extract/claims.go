@@ -1393,11 +1393,25 @@ func (d *docState) reportedStart(rv *reportVerb) int {
 	from := d.skipSpace(ve)
 	if e.Attr("object") != "" {
 		// "told CNN that ...", "told reporters that ...": skip the listener
+		skipped := false
 		for _, m := range d.mentionsIn(from, s.End) {
 			if m.Start <= d.skipSpace(from) {
 				from = d.skipSpace(d.skipParen(m.End, s.End))
+				skipped = true
 			}
 			break
+		}
+		if !skipped {
+			// "told Law360 the ruling was wrong": a listener the story
+			// names nowhere else, capitalized words before the clause
+			ws := d.wordsAfter(from, s.End, 4)
+			k := 0
+			for k < len(ws) && k < 3 && !isLowerWord(d.Doc.Text[ws[k].start:ws[k].end]) && ws[k].text != "i" {
+				k++
+			}
+			if k > 0 && k < len(ws) && isLowerWord(d.Doc.Text[ws[k].start:ws[k].end]) && ws[k].text != "and" {
+				from = ws[k].start
+			}
 		}
 		for i, w := range d.wordsAfter(from, s.End, 4) {
 			if w.text == "that" && i > 0 {

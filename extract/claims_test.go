@@ -186,6 +186,15 @@ func TestRelativeClauseSpeaker(t *testing.T) {
 	}
 }
 
+// TestToldListener: the listener after "told" is no part of what was
+// said, named elsewhere in the story or not ("told Law360 the ruling").
+func TestToldListener(t *testing.T) {
+	cs := textClaims(t, "Brantley Corp. lost the case. Laura Mayhew told Law360 the ruling was wrong.")
+	if len(cs) != 1 || cs[0].Text != "the ruling was wrong" {
+		t.Errorf("claims %+v, want one: the ruling was wrong", cs)
+	}
+}
+
 func TestTopics(t *testing.T) {
 	cl := compileClaimLex(lexicon.Must())
 	for _, tc := range []struct {
