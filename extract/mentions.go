@@ -2944,15 +2944,8 @@ func openingReferent(d *docState, names []*mention, si, off int, want func(*enti
 		if k < 0 {
 			continue
 		}
-		for _, m := range names {
-			if m.Sent != k || m.Kind != nameMention || m.Start >= off {
-				continue
-			}
-			a, _ := tokRange(d.Sents[k].Tokens, m.Start, m.End)
-			if a >= 0 && opensSentence(d.Sents[k].Tokens, a) && want(m.Entity) {
-				return m.Entity
-			}
-			break
+		if m := openingMention(d, nameMentions(names), k, off); m != nil && want(m.Entity) {
+			return m.Entity
 		}
 	}
 	return nil

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/factgraph/factgraph/kg"
@@ -1025,12 +1026,25 @@ func opensSentence(toks []token, k int) bool {
 // subjectOrg is the organization that opens sentence si, if one does.
 func subjectOrg(d *docState, si int) *entity {
 	s := d.Sents[si]
-	for _, m := range d.mentionsIn(s.Start, s.End) {
-		a, _ := tokRange(s.Tokens, m.Start, m.End)
-		if a >= 0 && opensSentence(s.Tokens, a) && m.Entity.Type == kg.Organization {
-			return m.Entity
+	if m := openingMention(d, d.mentionsIn(s.Start, s.End), si, s.End); m != nil && m.Entity.Type == kg.Organization {
+		return m.Entity
+	}
+	return nil
+}
+
+// openingMention is the first of the mentions ms (in text order) that lies
+// in sentence si before offset off, when it opens the sentence; nil when
+// it does not, or there is none.
+func openingMention(d *docState, ms []*mention, si, off int) *mention {
+	s := d.Sents[si]
+	for _, m := range ms {
+		if m.Start < s.Start || m.End > s.End || m.Start >= off {
+			continue
 		}
-		break
+		if a, _ := tokRange(s.Tokens, m.Start, m.End); a >= 0 && opensSentence(s.Tokens, a) {
+			return m
+		}
+		return nil
 	}
 	return nil
 }
@@ -1053,7 +1067,8 @@ func introducedNext(d *docState, x *lexIndex, add func(si int, person *entity, t
 		}
 		ms := d.mentionsIn(s.Start, s.End)
 		org := mentionStarting(ms, toks, 2+n)
-		if org == nil || org.Entity == nil || org.Entity.Type != kg.Organization || len(personNames(ms)) > 0 {
+		if org == nil || org.Entity == nil || org.Entity.Type != kg.Organization ||
+			slices.ContainsFunc(nameMentions(ms), func(m *mention) bool { return m.Entity != nil && m.Entity.Type == kg.Person }) {
 			continue
 		}
 		nm := d.mentionsIn(next.Start, next.End)
@@ -1070,17 +1085,6 @@ func introducedNext(d *docState, x *lexIndex, add func(si int, person *entity, t
 		}
 		add(si, nm[0].Entity, ti.Phrase, org.Entity, false, status)
 	}
-}
-
-// personNames are the mentions of ms that name a person.
-func personNames(ms []*mention) []*mention {
-	var out []*mention
-	for _, m := range ms {
-		if m.Kind == nameMention && m.Entity != nil && m.Entity.Type == kg.Person {
-			out = append(out, m)
-		}
-	}
-	return out
 }
 
 // successors: "Jane Roe stepped down and was succeeded by John Roe" gives
