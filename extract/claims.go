@@ -23,7 +23,10 @@ type claimLex struct {
 	parent      map[string]string  // topic -> broader topic
 	opinion     map[string]float64 // word -> valence
 	accusations []literal          // nouns naming an accusation ("the allegations")
-	procedural  []literal          // words of process, not of the parties ("does not comment")
+	// possessed: nouns that report their possessor's claim when "that"
+	// follows ("its argument that", "Acme's allegation that"), by form
+	possessed  map[string]lexicon.Entry
+	procedural []literal // words of process, not of the parties ("does not comment")
 	// "adding that ": the -ing forms of the continues=1 verbs, with "that"
 	continuations []string
 }
@@ -57,7 +60,7 @@ func compileClaimLex(lex *lexicon.Lexicon) *claimLex {
 // buildClaimLex compiles the reporting verbs (with their inflections, by
 // in), the stance cues, the opinion words and the topics.
 func buildClaimLex(lex *lexicon.Lexicon, in *morph.Inflector) *claimLex {
-	cl := &claimLex{verbs: map[string]lexicon.Entry{}, negators: map[string]bool{}, parent: map[string]string{}, opinion: compileOpinion(lex)}
+	cl := &claimLex{verbs: map[string]lexicon.Entry{}, negators: map[string]bool{}, parent: map[string]string{}, opinion: compileOpinion(lex), possessed: map[string]lexicon.Entry{}}
 	if lex == nil {
 		return cl
 	}
@@ -65,13 +68,21 @@ func buildClaimLex(lex *lexicon.Lexicon, in *morph.Inflector) *claimLex {
 	// An entry is written in base form and stands for its inflections; a
 	// form listed on its own line keeps that line's attributes.
 	for _, e := range lex.Entries("reporting_verbs") {
+		if e.Attr("possessed") != "" {
+			for _, f := range append(in.Noun(e.Phrase), strings.ToLower(e.Phrase)) {
+				cl.possessed[f] = e
+			}
+		}
+		if e.Attr("pos") == "noun" {
+			continue // reports only after a possessor
+		}
 		if p := strings.ToLower(e.Phrase); e.Attr("bare") != "" || e.Attr("exact") != "" || e.Attr("noun") != "" {
 			cl.verbs[p] = e
 			verbs = append(verbs, p)
 		}
 	}
 	for _, e := range lex.Entries("reporting_verbs") {
-		if e.Attr("exact") != "" {
+		if e.Attr("exact") != "" || e.Attr("pos") == "noun" {
 			continue
 		}
 		forms := in.Verb(e.Phrase)
@@ -1289,9 +1300,16 @@ func (d *docState) entityByID(id string) *entity {
 // marred by ...", "a document from X alleging a conspiracy").
 func (d *docState) indirect(cl *claimLex, qs []quoteSeg, used map[int]bool) []*claimDraft {
 	var out []*claimDraft
-	for _, s := range d.Sents {
+	for si, s := range d.Sents {
 		if c := d.accordingToClaim(cl, s); c != nil {
 			out = append(out, c)
+		}
+		for k, t := range s.Tokens {
+			if e, ok := cl.possessed[strings.ToLower(t.Text)]; ok && !inQuote(qs, t.Start) {
+				if c := d.possessedClaim(cl, si, k, e); c != nil {
+					out = append(out, c)
+				}
+			}
 		}
 		for _, loc := range cl.verbRe.FindAllStringIndex(s.Text, -1) {
 			out = append(out, d.indirectAt(cl, qs, used, s, loc)...)
@@ -1340,6 +1358,54 @@ func (d *docState) indirectAt(cl *claimLex, qs []quoteSeg, used map[int]bool, s 
 		return nil
 	}
 	return []*claimDraft{{claimant: who, kind: kg.Paraphrase, verb: verb, texts: []string{d.Doc.Text[from:end]}, spans: [][2]int{{from, end}}, para: s.Para, clause: d.clauseStart(s, vs), hint: d.filingHint(vs, s.Start)}}
+}
+
+// possessedClaim reads the claim of a possessor that the noun at token k
+// of sentence si reports when "that" follows it, a dash between or not
+// ("its central argument — that the evaluation was biased", "Acme's
+// allegation that the tender was rigged"): the possessor claims the
+// clause, whoever else speaks in the sentence.
+func (d *docState) possessedClaim(cl *claimLex, si, k int, e lexicon.Entry) *claimDraft {
+	s := d.Sents[si]
+	t := s.Tokens[k]
+	j := k + 1
+	if j < len(s.Tokens) && (s.Tokens[j].Text == "—" || s.Tokens[j].Text == "–") {
+		j++
+	}
+	if j >= len(s.Tokens) || !strings.EqualFold(s.Tokens[j].Text, "that") {
+		return nil
+	}
+	m := d.possessorBefore(si, t.Start)
+	if m == nil || !d.possessive(m) {
+		m = d.itsBefore(si, t.Start, nil)
+	}
+	if m == nil || m.Entity == nil || !d.modifiersOnly(m.End, t.Start) {
+		return nil
+	}
+	from := d.skipSpace(s.Tokens[j].End)
+	end, ok := d.reportedEnd(cl, &reportVerb{s: s, vs: t.Start, ve: t.End, e: e}, from)
+	if !ok {
+		return nil
+	}
+	return &claimDraft{claimant: m.Entity, kind: kg.Paraphrase, verb: strings.ToLower(t.Text), texts: []string{d.Doc.Text[from:end]}, spans: [][2]int{{from, end}}, para: s.Para, clause: m.Start, hint: e.Attr("stance")}
+}
+
+// modifiersOnly reports whether the text between a possessor ending at
+// from and its noun at to holds at most two modifiers: no punctuation, no
+// preposition or determiner ("its central argument", not "its executives
+// on charges").
+func (d *docState) modifiersOnly(from, to int) bool {
+	gap := strings.TrimPrefix(strings.TrimPrefix(d.Doc.Text[from:to], "'s"), "’s")
+	ws := strings.Fields(gap)
+	if len(ws) > 2 || strings.ContainsAny(gap, ",;:()\"“”") {
+		return false
+	}
+	for _, w := range ws {
+		if w = strings.ToLower(w); prepositions[w] || determiners[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // reportVerb is a reporting verb found in a sentence: s.Text's [vs,ve)

@@ -158,6 +158,8 @@ func TestClaimConstructions(t *testing.T) {
 		{"a participle speaks for the main subject", "Laura Mayhew sued the Harwell league in March, accusing it of wrongful termination.", "Laura Mayhew", "alleges", "wrongful termination"},
 		{"a statement then its quote", "Brantley Corp. was sued in May.\n\nBrantley Corp. issued a statement on Tuesday.\n\n\"The lawsuit is baseless and we will fight it.\"", "Brantley Corp", "denies", "baseless"},
 		{"the statement said", "Laura Mayhew said in a statement that the vote was fair. \"The board will meet again in March,\" the statement said.", "Laura Mayhew", "neutral", "meet again"},
+		{"a possessor's argument inside another's sentence", "Brantley Corp. sued the agency in March. Judge Dan Whitcomb said Brantley had not shown it was likely to succeed on its central argument — that the evaluation was infected by bias.", "Brantley Corp", "alleges", "infected by bias"},
+		{"a named possessor's allegation", "The judge rejected Harwell Medical's allegation that the tender was rigged.", "Harwell Medical", "alleges", "tender was rigged"},
 		{"possessor's office", "The agency changed its rules, a step that Laura Mayhew's office said the company never took elsewhere.", "Laura Mayhew", "neutral", "never took"},
 	}
 	for _, tt := range tests {
@@ -183,6 +185,18 @@ func TestRelativeClauseSpeaker(t *testing.T) {
 	}
 	if cs := textClaims(t, "Brantley Corp. hired Laura Mayhew, who also said the losses were disclosed."); len(cs) != 1 || cs[0].Claimant != "Laura Mayhew" {
 		t.Errorf("\"who also said\": claims %+v, want one by Laura Mayhew", cs)
+	}
+}
+
+// TestPossessedClaimNeedsPossessor: a claim noun reports its possessor's
+// claim only when the possessor opens its noun phrase ("its claim that"),
+// not an "its" earlier in the sentence ("two of its executives on charges
+// that").
+func TestPossessedClaimNeedsPossessor(t *testing.T) {
+	for _, c := range textClaims(t, "Brantley Corp. canceled the contract after a grand jury indicted Harwell Medical and two of its executives on charges that they rigged bids.") {
+		if strings.Contains(c.Text, "rigged bids") {
+			t.Errorf("claim %+v: the charges are no possessor's claim", c)
+		}
 	}
 }
 
