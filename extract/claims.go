@@ -23,6 +23,9 @@ type claimLex struct {
 	parent      map[string]string  // topic -> broader topic
 	opinion     map[string]float64 // word -> valence
 	accusations []literal          // nouns naming an accusation ("the allegations")
+	// biasCharges: the cues of bias and its narrower topics that blame
+	// ("pretext", "rigged"; not the plain= ones: "impartiality")
+	biasCharges []literal
 	// possessed: nouns that report their possessor's claim when "that"
 	// follows ("its argument that", "Acme's allegation that"), by form
 	possessed  map[string]lexicon.Entry
@@ -139,11 +142,26 @@ func buildClaimLex(lex *lexicon.Lexicon, in *morph.Inflector) *claimLex {
 		}
 		cl.cues = append(cl.cues, c)
 	}
+	cl.compileTopics(lex)
+	return cl
+}
+
+// compileTopics compiles the topics with their cues, and the cues that
+// charge bias or a narrower topic (biasCharges).
+func (cl *claimLex) compileTopics(lex *lexicon.Lexicon) {
+	blame := map[string][]literal{} // each topic's cues that blame
 	for _, e := range lex.Entries("topics") {
 		t := topic{name: e.Phrase, parent: e.Attr("parent")}
+		plain := map[string]bool{}
+		for _, c := range strings.Split(e.Attr("plain"), ",") {
+			plain[strings.TrimSpace(c)] = true
+		}
 		for _, c := range strings.Split(e.Attr("cues"), ",") {
 			if c = strings.TrimSpace(c); c != "" {
 				t.cues = append(t.cues, newLiteral(c))
+				if !plain[c] {
+					blame[t.name] = append(blame[t.name], t.cues[len(t.cues)-1])
+				}
 			}
 		}
 		if t.parent != "" {
@@ -151,7 +169,14 @@ func buildClaimLex(lex *lexicon.Lexicon, in *morph.Inflector) *claimLex {
 		}
 		cl.topics = append(cl.topics, t)
 	}
-	return cl
+	for _, t := range cl.topics {
+		for n := t.name; n != ""; n = cl.parent[n] {
+			if n == biasTopic {
+				cl.biasCharges = append(cl.biasCharges, blame[t.name]...)
+				break
+			}
+		}
+	}
 }
 
 // stance weighs the cues of a claim's text: alleging cues against denying
@@ -1770,6 +1795,11 @@ func (d *docState) claimsOf(cl *claimLex, drafts []*claimDraft) []kg.Claim {
 	}
 	d.carryDenial(cl, out, firstSent, carry)
 	d.weighOpinion(cl, out, decided)
+	for i := range out {
+		if out[i].Stance == kg.Neutral && cl.chargesBias(out[i].Text) {
+			out[i].Stance = kg.Alleges
+		}
+	}
 	return out
 }
 

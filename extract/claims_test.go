@@ -86,6 +86,27 @@ func TestStance(t *testing.T) {
 	}
 }
 
+// TestChargesBias: words of bias that blame make an otherwise neutral
+// claim allege; plain ones ("impartiality") and negated ones do not.
+func TestChargesBias(t *testing.T) {
+	cl := compileClaimLex(lexiconForTest(t))
+	for text, want := range map[string]bool{
+		"the board chose to rediscover it now as a pretext to avoid paying him":       true,
+		"the chair had a conflict of interest":                                        true,
+		"he stepped aside to avoid any question about the impartiality of this court": false,
+		"there was no conflict of interest":                                           false,
+		"the board will meet again in March":                                          false,
+	} {
+		if got := cl.chargesBias(text); got != want {
+			t.Errorf("chargesBias(%q) = %v, want %v", text, got, want)
+		}
+	}
+	cs := textClaims(t, "Brantley Corp. fired Dan Whitcomb in May. \"The board has known about this for years and chose to rediscover it now as a pretext,\" said Laura Mayhew, a lawyer for Whitcomb.")
+	if len(cs) == 0 || cs[0].Stance != "alleges" {
+		t.Errorf("claims %+v, want the pretext alleged", cs)
+	}
+}
+
 func TestCoordinatedVerb(t *testing.T) {
 	cl := compileClaimLex(lexiconForTest(t))
 	tests := []struct {

@@ -304,3 +304,24 @@ func (cl *claimLex) aboutAccusation(text string) bool {
 	}
 	return false
 }
+
+// biasTopic is the topic whose charges make a claim allege (topics.txt).
+const biasTopic = "bias"
+
+// chargesBias reports whether a claim's words charge bias: a cue of bias
+// or a narrower topic that blames ("a pretext", "rigged", "a conflict of
+// interest"; not a plain= one such as "impartiality"), with no negator in
+// the claim. Whoever says so, unprompted, alleges it, even when nothing else in
+// the claim takes a side.
+func (cl *claimLex) chargesBias(text string) bool {
+	if cl.hasNegator(text) {
+		return false
+	}
+	lower := asciiLower(text)
+	for _, c := range cl.biasCharges {
+		if c.match(lower) {
+			return true
+		}
+	}
+	return false
+}
