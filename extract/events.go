@@ -751,6 +751,9 @@ func (r *eventRead) states() bool {
 	if t.Noun && d.unassertedNoun(s, m.start, ts.announced[t.Type]) {
 		return false
 	}
+	if d.openQuestionBefore(s, m.start) {
+		return false // "whether he will appeal": asked, not stated
+	}
 	// "the case, brought by X": a noun that states an event only with a
 	// participle of its list and "by" after it
 	if bv := t.Attrs["byverb"]; bv != "" {
@@ -2320,8 +2323,23 @@ var modals = map[string]bool{"will": true, "would": true, "may": true, "might": 
 
 func (d *docState) negatedBefore(s sentence, off int) bool {
 	for _, w := range d.wordsBefore(off, s.Start, 3) {
-		if w.text == "not" || w.text == "never" || strings.HasSuffix(w.text, "n't") || strings.HasSuffix(w.text, "n’t") {
+		switch {
+		case w.text == "not" || w.text == "never" || w.text == "cannot" || w.text == "without":
+			return true // "whose rulings cannot be appealed", "without conducting"
+		case strings.HasSuffix(w.text, "n't") || strings.HasSuffix(w.text, "n’t"):
 			return true
+		}
+	}
+	return false
+}
+
+// openQuestionBefore reports whether the trigger at off stands in a clause
+// that "whether" or "if" opens, a few words before it and no comma between:
+// "has not said whether he will appeal", "if the judge rules".
+func (d *docState) openQuestionBefore(s sentence, off int) bool {
+	for _, w := range d.wordsBefore(off, s.Start, 5) {
+		if w.text == "whether" || w.text == "if" {
+			return !strings.ContainsAny(d.Doc.Text[w.end:off], ",;")
 		}
 	}
 	return false
