@@ -181,6 +181,7 @@ func TestClaimConstructions(t *testing.T) {
 		{"the statement said", "Laura Mayhew said in a statement that the vote was fair. \"The board will meet again in March,\" the statement said.", "Laura Mayhew", "neutral", "meet again"},
 		{"a possessor's argument inside another's sentence", "Brantley Corp. sued the agency in March. Judge Dan Whitcomb said Brantley had not shown it was likely to succeed on its central argument — that the evaluation was infected by bias.", "Brantley Corp", "alleges", "infected by bias"},
 		{"a named possessor's allegation", "The judge rejected Harwell Medical's allegation that the tender was rigged.", "Harwell Medical", "alleges", "tender was rigged"},
+		{"prosecutors stand for the prosecutors' office", "The Harwell County District Attorney's Office charged Dan Whitcomb in May. Prosecutors say he hid the losses from investors.", "Harwell County District Attorney's Office", "alleges", "hid the losses"},
 		{"possessor's office", "The agency changed its rules, a step that Laura Mayhew's office said the company never took elsewhere.", "Laura Mayhew", "neutral", "never took"},
 	}
 	for _, tt := range tests {
@@ -218,6 +219,14 @@ func TestPossessedClaimNeedsPossessor(t *testing.T) {
 		if strings.Contains(c.Text, "rigged bids") {
 			t.Errorf("claim %+v: the charges are no possessor's claim", c)
 		}
+	}
+}
+
+// TestProsecutorsNeedAProsecutor: "prosecutors" stand for no company,
+// whatever its name holds.
+func TestProsecutorsNeedAProsecutor(t *testing.T) {
+	if cs := textClaims(t, "Dan Whitcomb hired Kessler Hale Attorneys Inc. in May. Prosecutors say he hid the losses from investors."); len(cs) != 0 {
+		t.Errorf("claims %+v, want none: no prosecutors' office is named", cs)
 	}
 }
 

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -2872,6 +2873,17 @@ func linkPronouns(d *docState) {
 					e, kind, end = p, nominalMention, s.Tokens[i+n].End
 				}
 			}
+			if words, ok := x.groups[low]; ok && e == nil {
+				// "Prosecutors say": the body of that kind the story
+				// talks most about before, or else names first after
+				want := bodyNamed(words)
+				if e = salient(names, t.Start, si, len(d.Sents), want); e == nil {
+					if k := slices.IndexFunc(names, func(m *mention) bool { return m.Start > t.Start && want(m.Entity) }); k >= 0 {
+						e = names[k].Entity
+					}
+				}
+				kind = nominalMention
+			}
 			switch low {
 			case "he", "she", "him", "his", "her":
 				e = d.quotedAside(recent, t.Start, si, func(e *entity) bool { return e.Type == kg.Person && d.agrees(e, low) })
@@ -2916,6 +2928,34 @@ func linkPronouns(d *docState) {
 			e.Mentions = append(e.Mentions, m)
 			d.Mentions = append(d.Mentions, m)
 		}
+	}
+}
+
+// bodyNamed is true of the organizations, other than companies and the
+// press, whose name holds one of words: a word of the name that opens with
+// a one-word item ("prosecut" -> "Prosecutor's"), or a run of the name's
+// words for an item of several ("justice department").
+func bodyNamed(words []string) func(*entity) bool {
+	return func(e *entity) bool {
+		if e == nil || e.Type != kg.Organization || e.Kind == "company" || e.Kind == "media" {
+			return false
+		}
+		name := strings.Fields(strings.ToLower(e.Name))
+		joined := " " + strings.Join(name, " ") + " "
+		for _, w := range words {
+			if strings.Contains(w, " ") {
+				if strings.Contains(joined, " "+w+" ") {
+					return true
+				}
+				continue
+			}
+			for _, n := range name {
+				if strings.HasPrefix(n, w) {
+					return true
+				}
+			}
+		}
+		return false
 	}
 }
 
