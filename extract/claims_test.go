@@ -230,6 +230,24 @@ func TestProsecutorsNeedAProsecutor(t *testing.T) {
 	}
 }
 
+// TestAdjudicatorRules: a judge who finds a charge unproven rules on it
+// (neutral); one who rejects a charge of bias, her own or the process's,
+// defends against it.
+func TestAdjudicatorRules(t *testing.T) {
+	ruling := textClaims(t, "Hooli Inc. sued the Department of Defense over the award. U.S. District Judge Dan Whitcomb dismissed the suit on Monday. Whitcomb wrote that there was no evidence that the company had overbilled the agency.")
+	if len(ruling) != 1 || ruling[0].Stance != "neutral" {
+		t.Errorf("ruling: claims %+v, want one neutral claim by the judge", ruling)
+	}
+	recusal := textClaims(t, "Hooli Inc. moved to recuse U.S. District Judge Dan Whitcomb. Whitcomb refused to recuse himself on Monday. Whitcomb wrote that there was no evidence that he had prejudged the case.")
+	found := false
+	for _, c := range recusal {
+		found = found || c.Claimant == "Dan Whitcomb" && c.Stance == "denies"
+	}
+	if !found {
+		t.Errorf("recusal: claims %+v, want the judge's denial", recusal)
+	}
+}
+
 // TestToldListener: the listener after "told" is no part of what was
 // said, named elsewhere in the story or not ("told Law360 the ruling").
 func TestToldListener(t *testing.T) {

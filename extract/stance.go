@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -200,6 +202,7 @@ const (
 // opinion such a claim alleges.
 func (d *docState) weighOpinion(cl *claimLex, claims []kg.Claim, decided []decision) {
 	accused, accusers := d.sides()
+	charged := maps.Clone(accused) // the targets of accusations, before self-defence is counted
 	for i, c := range claims {
 		// whoever denies in words ("X denied wrongdoing", "X rejected the
 		// findings") is defending itself
@@ -257,6 +260,32 @@ func (d *docState) weighOpinion(cl *claimLex, claims []kg.Claim, decided []decis
 			c.Stance = disputePrior(defends, accuses, v)
 		}
 	}
+	for _, c := range claims {
+		if c.Stance == kg.Alleges {
+			for _, a := range c.About {
+				charged[a] = true // "the judge was biased": a judge whose impartiality is in question
+			}
+		}
+	}
+	if slices.ContainsFunc(d.Events, func(e kg.Event) bool { return e.Type == recusalType }) {
+		return // a recusal story: the judges' impartiality is what is disputed
+	}
+	for i := range claims {
+		if c := &claims[i]; c.Stance == kg.Denies && !charged[c.Claimant] && !slices.Contains(c.Topics, biasTopic) && d.adjudicator(c.Claimant) {
+			// a court or judge that finds a charge unproven rules on it
+			// and defends nothing, unless it is itself accused or the
+			// charge is one of bias, which it then rebuts for the process
+			c.Stance = kg.Neutral
+		}
+	}
+}
+
+// adjudicator reports whether the entity with id is a court or a judge.
+func (d *docState) adjudicator(id string) bool {
+	if e := d.entityByID(id); e != nil && e.Kind == "court" {
+		return true
+	}
+	return d.isJudge(id, d.triggers())
 }
 
 // disputePrior is the stance of a claim that nothing in its words decided,
@@ -304,6 +333,9 @@ func (cl *claimLex) aboutAccusation(text string) bool {
 	}
 	return false
 }
+
+// recusalType is the event type of a judge stepping aside (event_types.txt).
+const recusalType = "recusal"
 
 // biasTopic is the topic whose charges make a claim allege (topics.txt).
 const biasTopic = "bias"
