@@ -52,6 +52,7 @@ type lexIndex struct {
 	rankTitles  map[string]bool   // lower-case military ranks (titles.txt rank=1)
 	national    map[string]bool   // kg.Key of places that are the nation (places.txt national=1)
 	programCues map[string]bool   // lower-case words before a program's name (program_cues.txt)
+	lawHeads    map[string]bool   // words that end a law's name ("Act"; program_cues.txt after=1)
 	roleWords                     // role_words.txt by class
 	ev          eventWords        // event_words.txt by class
 }
@@ -220,7 +221,12 @@ func buildIndex(l *lexicon.Lexicon) *lexIndex {
 	x.roleWords.read(l)
 	x.ev.read(l)
 	x.programCues = map[string]bool{}
+	x.lawHeads = map[string]bool{}
 	for _, e := range l.Entries("program_cues") {
+		if e.Attr("after") != "" {
+			x.lawHeads[e.Phrase] = true
+			continue
+		}
 		x.programCues[strings.ToLower(e.Phrase)] = true
 	}
 	return x

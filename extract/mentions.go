@@ -1433,6 +1433,7 @@ func typePieces(d *docState, x *lexIndex, ps []*piece, lower map[string]bool) {
 	}
 	typeAcronyms(d, ps)
 	blockPrograms(d, x, ps)
+	blockLaws(d, x, ps)
 	weakOrgsToPeople(d, ps)
 	surnameEchoes(x, d, ps, lower)
 	// Labels carried through the document: a name typed once keeps its type.
@@ -1959,6 +1960,40 @@ func blockPrograms(d *docState, x *lexIndex, ps []*piece) {
 			p.blocked = true // ... but "called Roe's account" names Roe
 		}
 	}
+}
+
+// blockLaws: the name of a law ("the Competition in Contracting Act", "the
+// Criminal Justice (Theft and Fraud Offences) Act 2001") names no one: a
+// name that a law's head word ends, or that runs on to one (lawFollows).
+func blockLaws(d *docState, x *lexIndex, ps []*piece) {
+	for _, p := range ps {
+		toks := d.Sents[p.sent].Tokens
+		if x.lawHeads[toks[p.b-1].Text] && p.b-p.a > 1 || lawFollows(x, toks, p.b) {
+			p.blocked = true
+		}
+	}
+}
+
+// lawFollows reports whether a law's head word comes after toks[:from]
+// within the same name: only capitalized words, "in", "of", colons and
+// parentheses (with anything inside) between.
+func lawFollows(x *lexIndex, toks []token, from int) bool {
+	depth := 0
+	for k := from; k < len(toks) && k < from+14; k++ {
+		t := toks[k].Text
+		switch {
+		case x.lawHeads[t] && (k+1 == len(toks) || !isCapToken(toks[k+1].Text)):
+			return depth == 0 // the head ends the name: "Act", not "Bill Lumbergh"
+		case t == "(":
+			depth++
+		case t == ")":
+			depth--
+		case depth > 0, t == ":", t == "in", t == "of", isCapToken(t):
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // weakOrgsToPeople: a weakly typed organization that the document
