@@ -1314,6 +1314,49 @@ func appositiveTitle(x *lexIndex, toks []token, b int) bool {
 	return false
 }
 
+// bodyAppositive: the tokens from b read ", a|an [modifiers] NOUN" and the
+// appositive ends there, where NOUN is a word for an organization (a
+// nominal: "company", "firm"; a head word: "union", "foundation"; or a
+// cue: "lobby group"): the name before them is an organization of that
+// kind. Not "X, a law firm partner": the appositive must end at the noun.
+func bodyAppositive(x *lexIndex, toks []token, b int) (string, bool) {
+	if b+2 >= len(toks) || toks[b].Text != "," || (!strings.EqualFold(toks[b+1].Text, "a") && !strings.EqualFold(toks[b+1].Text, "an")) {
+		return "", false
+	}
+	for k := b + 2; k < len(toks) && k < b+7; k++ {
+		t := toks[k].Text
+		low := strings.ToLower(t)
+		kind, ok := x.nominals[low]
+		if h, isHead := x.heads[strings.ToUpper(low[:1])+low[1:]]; !ok && isHead && !isCapToken(t) {
+			kind, ok = h.Kind, true
+		}
+		if !ok && k > b+2 {
+			kind, ok = x.cueBefore[strings.ToLower(toks[k-1].Text+" "+t)]
+		}
+		if !ok {
+			kind, ok = x.cueBefore[low]
+		}
+		if ok && !isCapToken(t) && (k+1 == len(toks) || appositiveEnds(toks[k+1].Text)) {
+			return orDefault(kind, "company"), true
+		}
+		if !(isCapToken(t) || isAdjective(toks[k]) || strings.HasPrefix(toks[k].Tag, "NN") || strings.HasPrefix(toks[k].Tag, "VBG") || strings.HasPrefix(toks[k].Tag, "VBN") || strings.Contains(t, "-")) {
+			return "", false
+		}
+	}
+	return "", false
+}
+
+// appositiveEnds reports whether token t closes an appositive: a comma or
+// the sentence's end, or a word that opens what qualifies it ("a firm
+// based in", "a group that", "a company whose").
+func appositiveEnds(t string) bool {
+	switch strings.ToLower(t) {
+	case ",", ".", ";", ":", ")", "that", "which", "whose", "based", "in", "of", "with", "for", "owned", "founded", "run", "led":
+		return true
+	}
+	return false
+}
+
 func hasCueBefore(x *lexIndex, toks []token, a int) bool {
 	_, ok := cueBefore(x, toks, a)
 	return ok
@@ -1645,6 +1688,13 @@ func typeFromSentence(d *docState, x *lexIndex, ps []*piece, p *piece) {
 		// "Jane Roe, a lawyer for Acme", "Jane Roe, Acme's chief executive",
 		// "Jane Roe, 44, said", "Jane Roe, who resigned"
 		p.typ = kg.Person
+	}
+	if p.typ == "" && !x.places[kg.Key(p.text)] {
+		if k, ok := bodyAppositive(x, toks, p.b); ok {
+			// "Fair Spending NZ, a lobby group", "Brightwell Sayers, a
+			// London law firm": what the appositive says the name is
+			p.typ, p.kind = kg.Organization, k
+		}
 	}
 	if p.typ == "" && p.b-p.a >= 2 && p.b-p.a <= 4 && whichAfter(toks, p.b) && !x.places[kg.Key(p.text)] {
 		// "Google Public Sector, which had tried to bid": "which" is said
