@@ -2467,6 +2467,7 @@ func buildEntities(d *docState, x *lexIndex, ps []*piece) {
 	eb := &entityBuilder{d: d, x: x, ps: ps, byKey: map[string]*entity{}}
 	eb.sf = shortForms(d, x, ps)
 	eb.remit = agencyRemits(d, x, ps)
+	orgTails(d, x, ps, eb.remit)
 	// Organizations and full person names first, then acronyms and surnames.
 	for _, p := range ps {
 		if p.blocked || p.typ == "" || p.acronym {
@@ -2548,6 +2549,38 @@ func agencyRemits(d *docState, x *lexIndex, ps []*piece) map[string]*piece {
 		}
 	}
 	return remit
+}
+
+// orgTails adds to remit the names organizations go by without their
+// first word, a place or a house that sets them apart ("the Elections
+// Commission" for the "Wisconsin Elections Commission", "the Blue Ribbon
+// Committee" for the "Senate Blue Ribbon Committee"): two words or more
+// that end in a head word. Not courts, whose shorter names are often
+// other courts, nor a well-known organization's name (the "Department of
+// Justice" is not the "Ohio Department of Justice"); a tail two names
+// share maps to nil.
+func orgTails(d *docState, x *lexIndex, ps []*piece, remit map[string]*piece) {
+	for _, p := range ps {
+		if p.blocked || p.typ != kg.Organization || p.b-p.a < 3 || p.kind == "court" || p.canonical != "" {
+			continue
+		}
+		toks := d.Sents[p.sent].Tokens
+		h, ok := x.heads[toks[p.b-1].Text]
+		if !ok || h.Legal || h.Kind == "court" || !isCapToken(toks[p.a+1].Text) || connectors[strings.ToLower(toks[p.a+1].Text)] {
+			continue
+		}
+		k := kg.Key(spanText(d, toks, p.a+1, p.b))
+		if _, known := x.agencies[k]; known {
+			continue
+		}
+		if q, seen := remit[k]; seen {
+			if q != nil && kg.Key(q.text) != kg.Key(p.text) {
+				remit[k] = nil
+			}
+			continue
+		}
+		remit[k] = p
+	}
 }
 
 // fullOrg adds an organization's name (not a bare acronym, which waits for
