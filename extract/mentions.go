@@ -2325,7 +2325,11 @@ func shortForms(d *docState, x *lexIndex, ps []*piece) map[string]*piece {
 				continue
 			}
 			for _, r := range ps {
-				if r.sent == p.sent && r != p && r.b-r.a >= 2 && orgBase(x, r.text) == orgBase(x, q.text) {
+				// the full name after the short one in a sentence ("Acme
+				// sued Acme Federal") names another company, and so does
+				// one in a sentence of units and parents; before it
+				// ("bidder Acme Federal Inc. ..., but Acme may"), the same
+				if r.sent == p.sent && r != p && r.b-r.a >= 2 && (r.start > p.start || speaksOfParent(x, d.Sents[p.sent].Tokens)) && orgBase(x, r.text) == orgBase(x, q.text) {
 					delete(full, k)
 					break
 				}

@@ -81,6 +81,7 @@ func TestMentionTyping(t *testing.T) {
 		{"a quoted word inside a product's name", "Apple \"Vision\" Pro sales fell.", []string{"org:Apple"}},
 		{"a middle name is no second surname", "Lee Harvey Oswald shot Kennedy. Harvey struck Texas in 2017.", []string{"per:Lee Harvey Oswald"}},
 		{"an it that is no one", "Kwame Asante-Darko said it was unclear whether the plan would work.", []string{"per:Kwame Asante-Darko"}},
+		{"a short name after the full one in its sentence", "The judge let bidder Quillon Defense Systems Inc. go on, but ruled that Quillon may depose the official. Quillon said it was pleased.", []string{"org:Quillon Defense Systems Inc."}},
 		{"a body named without its place or house", "The Wisconsin Elections Commission met. The Elections Commission voted. The Ohio Department of Justice sued. The Department of Justice declined.", []string{"org:Department of Justice", "org:Ohio Department of Justice", "org:Wisconsin Elections Commission"}},
 		{"an appositive says what a body is", "It was sued by Brightwell Sayers, a London law firm, and by Kestrel Agri, a farming company based in Limpopo. Dana Roe, a law firm partner, spoke.", []string{"org:Brightwell Sayers", "org:Kestrel Agri", "per:Dana Roe"}},
 		{"a law's name names no one", "Solvara cited the Competition in Contracting Act. It relied on the Criminal Justice (Theft and Fraud Offences) Act 2001. Amazon and the Defense Production Act were cited.", []string{"org:Amazon", "org:Solvara"}},
