@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -18,9 +19,12 @@ import (
 // lexIndex is the lexicon prepared for lookups by the name stages. It is
 // built once per *lexicon.Lexicon and shared read-only.
 type lexIndex struct {
-	titles           map[string]titleInfo // lower-case phrase -> info
-	titleFirst       map[string]bool      // lower-case first words of titles
-	maxTitle         int                  // longest title in words
+	titles     map[string]titleInfo // lower-case phrase -> info
+	titleFirst map[string]bool      // lower-case first words of titles
+	maxTitle   int                  // longest title in words
+	// titlePlurals: a title's last word in the plural -> in the singular
+	// ("secretaries" -> "secretary"), for a title two names share
+	titlePlurals     map[string]string
 	honorifics       map[string]bool
 	honorGender      map[string]byte // honorific -> 'f' or 'm' (gender=)
 	surePostNominals map[string]bool // letters after nothing but a person's name (sure=1)
@@ -276,6 +280,33 @@ func (x *lexIndex) readTitles(l *lexicon.Lexicon) {
 			x.maxTitle = n
 		}
 	}
+	in := newInflector(l)
+	x.titlePlurals = map[string]string{}
+	for k := range x.titles {
+		ws := strings.Fields(k)
+		last := ws[len(ws)-1]
+		for _, f := range in.Noun(last) {
+			if f != last && x.titles[f].Phrase == "" {
+				x.titlePlurals[f] = last
+			}
+		}
+	}
+}
+
+// pluralTitleEndingAt is titleEndingAt for a title whose last word is
+// plural ("former Defense Secretaries", "co-founders"): its length and the
+// singular title's info.
+func (x *lexIndex) pluralTitleEndingAt(toks []token, i int) (int, titleInfo) {
+	if i == 0 {
+		return 0, titleInfo{}
+	}
+	one, ok := x.titlePlurals[strings.ToLower(toks[i-1].Text)]
+	if !ok {
+		return 0, titleInfo{}
+	}
+	sing := slices.Clone(toks[:i])
+	sing[i-1].Text = one
+	return x.titleEndingAt(sing, i)
 }
 
 // readPlaces reads places.txt (places, place suffixes, the nation's names)

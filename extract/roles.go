@@ -263,6 +263,15 @@ func (rb *roleBuilder) titleBeforePerson(s *roleSent, m *mention, a, b int) {
 		n, ti = prefixedTitleEndingAt(x, toks, j) // "then-President Jane Roe"
 		prefixed = n > 0
 	}
+	if n == 0 {
+		// "former Defense Secretaries Jim Mattis and Mark Esper": a plural
+		// title before names joined by "and" is each one's
+		if k := s.conjunctsStart(a); k < a || !comma {
+			if pn, pti := x.pluralTitleEndingAt(toks, k); pn > 0 {
+				j, n, ti, comma = k, pn, pti, false
+			}
+		}
+	}
 	if n > 0 && !(comma && !titleStartsPhrase(x, toks, j-n)) && !verbalTitle(toks, j-n) {
 		org, none, status := titleContext(d, x, s.si, j-n, ti, m.Entity)
 		if prefixed || removedBefore(x, toks, j-n) {
@@ -278,6 +287,41 @@ func (rb *roleBuilder) titleBeforePerson(s *roleSent, m *mention, a, b int) {
 	} else if comma {
 		rb.titleForBeforeComma(s, m, j)
 	}
+}
+
+// conjunctsStart is where the names joined to the one starting at token
+// j start: back over "NAME, NAME and" to the first name, j when none
+// comes before.
+func (s *roleSent) conjunctsStart(j int) int {
+	start := j
+	for k := j; k >= 2; {
+		if w := s.toks[k-1].Text; w != "and" && w != "," {
+			break
+		}
+		m := mentionEndingAt(s.names, s.toks, k-1)
+		if m == nil || m.Entity.Type != kg.Person {
+			break
+		}
+		a, _ := tokRange(s.toks, m.Start, m.End)
+		if a < 0 {
+			break
+		}
+		start, k = a, a
+	}
+	return start
+}
+
+// mentionEndingAt is the mention among ms whose last token is toks[k-1].
+func mentionEndingAt(ms []*mention, toks []token, k int) *mention {
+	if k <= 0 {
+		return nil
+	}
+	for _, m := range ms {
+		if m.End == toks[k-1].End {
+			return m
+		}
+	}
+	return nil
 }
 
 // titleBeforeOrg finds the organization of a title at toks[t] before a
