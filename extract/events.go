@@ -515,7 +515,58 @@ func findEvents(d *docState) {
 	}
 	d.awardAgents(evs)
 	d.documentAgents(evs, ts)
+	d.impliedAgents(evs)
 	d.Events = append(d.Events, d.mergeEvents(evs, ts.byAgent)...)
+}
+
+// impliedAgents gives an event its trigger implies the doer of, stated
+// without one, that doer when the article names it: the prosecutors'
+// office for a charge or an indictment ("he was charged with fraud"), the
+// one organization the removed person holds an office at for a dismissal
+// ("Roe, the bank's compliance chief, was fired in May").
+func (d *docState) impliedAgents(evs []*eventDraft) {
+	x := d.index()
+	for _, e := range evs {
+		if e.implied == "" || hasPart(e.parts, asAgent) {
+			continue
+		}
+		var agent *entity
+		switch e.implied {
+		case "employer":
+			agent = d.employerOf(e.parts)
+		default:
+			if words, ok := x.groups[e.implied]; ok {
+				agent = salient(nameMentions(d.Mentions), len(d.Doc.Text), len(d.Sents), len(d.Sents), bodyNamed(words))
+			}
+		}
+		if agent != nil {
+			e.add(&mention{Entity: agent}, asAgent)
+		}
+	}
+}
+
+// employerOf is the one organization where the subject among parts holds
+// an office the document states, or nil.
+func (d *docState) employerOf(parts []kg.Participant) *entity {
+	var org string
+	for _, p := range parts {
+		if p.As != "subject" || p.Entity == "" {
+			continue
+		}
+		for _, r := range d.Roles {
+			if r.Person != p.Entity || r.Organization == "" || r.Organization == org {
+				continue
+			}
+			if org != "" {
+				return nil // two employers: which one is not said
+			}
+			org = r.Organization
+		}
+	}
+	if e := d.entityByID(org); e != nil && e.Type == kg.Organization {
+		return e
+	}
+	return nil
 }
 
 // awardAgents gives an award stated without its awarder ("X won the
@@ -582,6 +633,9 @@ type eventDraft struct {
 	// infinitive: the trigger follows "to" ("hire a firm to review"): its
 	// doer is whoever the sentence sends, not the article's party
 	infinitive bool
+	// implied: who does what the trigger states when the text names no
+	// agent (event_triggers.txt implied=): "prosecutors" or "employer"
+	implied string
 }
 
 func (e *eventDraft) add(m *mention, as string) {
@@ -654,7 +708,7 @@ func (d *docState) event(ts *triggerSet, si int, m trigMatch) *eventDraft {
 	}
 	r := &eventRead{d: d, ts: ts, s: d.Sents[si], si: si, m: m, t: m.t}
 	s := r.s
-	r.ev = &eventDraft{typ: r.t.Type, names: map[string]string{}}
+	r.ev = &eventDraft{typ: r.t.Type, names: map[string]string{}, implied: r.t.Attrs["implied"]}
 	r.ev.sources = []kg.Source{d.source(s.Index, s.Start, s.End)}
 	r.ev.partyWord = d.partyWordBefore(s, m.start, ts)
 	if ws := d.wordsBefore(m.start, s.Start, 1); len(ws) == 1 && ws[0].text == "to" {
