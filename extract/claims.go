@@ -1795,8 +1795,9 @@ func (d *docState) claimsOf(cl *claimLex, drafts []*claimDraft) []kg.Claim {
 	}
 	d.carryDenial(cl, out, firstSent, carry)
 	d.weighOpinion(cl, out, decided)
+	observers := d.observers() // outside commentators take no side
 	for i := range out {
-		if out[i].Stance == kg.Neutral && cl.chargesBias(out[i].Text) {
+		if out[i].Stance == kg.Neutral && !observers[out[i].Claimant] && cl.chargesBias(out[i].Text) {
 			out[i].Stance = kg.Alleges
 		}
 	}

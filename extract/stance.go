@@ -342,17 +342,16 @@ const biasTopic = "bias"
 
 // chargesBias reports whether a claim's words charge bias: a cue of bias
 // or a narrower topic that blames ("a pretext", "rigged", "a conflict of
-// interest"; not a plain= one such as "impartiality"), with no negator in
-// the claim. Whoever says so, unprompted, alleges it, even when nothing else in
+// interest"; not a plain= one such as "impartiality") that no negator
+// before it in its clause denies ("there was no conflict of interest"). Whoever says so, unprompted, alleges it, even when nothing else in
 // the claim takes a side.
 func (cl *claimLex) chargesBias(text string) bool {
-	if cl.hasNegator(text) {
-		return false
-	}
 	lower := asciiLower(text)
 	for _, c := range cl.biasCharges {
-		if c.match(lower) {
-			return true
+		for _, at := range c.findAll(lower) {
+			if !cl.negated(lower[:at[0]]) {
+				return true
+			}
 		}
 	}
 	return false
