@@ -1802,9 +1802,14 @@ func (d *docState) proxy(s sentence, m *mention) bool {
 			break
 		}
 	}
-	ws := d.wordsAfter(d.skipParen(off, s.End), s.End, 1)
+	ws := d.wordsAfter(d.skipParen(off, s.End), s.End, 2)
 	x := d.index()
-	return len(ws) == 1 && x.ev.proxy[ws[0].text]
+	if len(ws) == 2 && !x.ev.proxy[ws[0].text] && isLowerWord(d.Doc.Text[ws[0].start:ws[0].end]) && d.Doc.Text[ws[0].end:ws[1].start] == " " {
+		ws = ws[1:] // "the federation's executive board", "its integrity unit"
+	}
+	// the organ is a common noun, not the name of a unit of its own ("the
+	// Department of Energy's Office of Information and Technology")
+	return len(ws) >= 1 && x.ev.proxy[ws[0].text] && isLowerWord(d.Doc.Text[ws[0].start:ws[0].end])
 }
 
 // skipParen skips a parenthetical right after off: "Amazon (AMZN) said".
