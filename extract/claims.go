@@ -23,8 +23,8 @@ type claimLex struct {
 	parent      map[string]string  // topic -> broader topic
 	opinion     map[string]float64 // word -> valence
 	accusations []literal          // nouns naming an accusation ("the allegations")
-	// biasCharges: the cues of bias and its narrower topics that blame
-	// ("pretext", "rigged"; not the plain= ones: "impartiality")
+	// biasCharges: the phrases that charge bias or a narrower topic
+	// (topics.txt charges=: "a pretext", "rigged")
 	biasCharges []literal
 	// possessed: nouns that report their possessor's claim when "that"
 	// follows ("its argument that", "Acme's allegation that"), by form
@@ -146,22 +146,22 @@ func buildClaimLex(lex *lexicon.Lexicon, in *morph.Inflector) *claimLex {
 	return cl
 }
 
-// compileTopics compiles the topics with their cues, and the cues that
-// charge bias or a narrower topic (biasCharges).
+// compileTopics compiles the topics with their cues, and the charges of
+// bias and its narrower topics (biasCharges): the charges= phrases of
+// each topic under "bias", which blame where its other cues may only
+// name ("rigged", "a pretext"; not "steering" or "targeted").
 func (cl *claimLex) compileTopics(lex *lexicon.Lexicon) {
-	blame := map[string][]literal{} // each topic's cues that blame
+	charges := map[string][]literal{}
 	for _, e := range lex.Entries("topics") {
 		t := topic{name: e.Phrase, parent: e.Attr("parent")}
-		plain := map[string]bool{}
-		for _, c := range strings.Split(e.Attr("plain"), ",") {
-			plain[strings.TrimSpace(c)] = true
-		}
 		for _, c := range strings.Split(e.Attr("cues"), ",") {
 			if c = strings.TrimSpace(c); c != "" {
 				t.cues = append(t.cues, newLiteral(c))
-				if !plain[c] {
-					blame[t.name] = append(blame[t.name], t.cues[len(t.cues)-1])
-				}
+			}
+		}
+		for _, c := range strings.Split(e.Attr("charges"), ",") {
+			if c = strings.TrimSpace(c); c != "" {
+				charges[t.name] = append(charges[t.name], newLiteral(c))
 			}
 		}
 		if t.parent != "" {
@@ -170,9 +170,11 @@ func (cl *claimLex) compileTopics(lex *lexicon.Lexicon) {
 		cl.topics = append(cl.topics, t)
 	}
 	for _, t := range cl.topics {
-		for n := t.name; n != ""; n = cl.parent[n] {
+		seen := map[string]bool{}
+		for n := t.name; n != "" && !seen[n]; n = cl.parent[n] {
+			seen[n] = true
 			if n == biasTopic {
-				cl.biasCharges = append(cl.biasCharges, blame[t.name]...)
+				cl.biasCharges = append(cl.biasCharges, charges[t.name]...)
 				break
 			}
 		}
@@ -1271,7 +1273,7 @@ func (d *docState) filedBy(vs, start int) *entity {
 	}
 	ws := d.wordsAfter(d.skipSpace(start), vs, 3)
 	if m := d.mentionAt(d.skipSpace(start)); m != nil && m.Entity != nil && d.possessive(m) {
-		// "Solvara's first protest, filed in May, argued": the possessor
+		// "Acme's first protest, filed in May, argued": the possessor
 		// filed it
 		for _, w := range d.wordsAfter(m.End, vs, 3) {
 			if ts.document[w.text] != "" && strings.HasPrefix(d.Doc.Text[w.end:], ",") {
@@ -1387,12 +1389,15 @@ func (d *docState) indirectAt(cl *claimLex, qs []quoteSeg, used map[int]bool, s 
 
 // possessedClaim reads the claim of a possessor that the noun at token k
 // of sentence si reports when "that" follows it, a dash between or not
-// ("its central argument — that the evaluation was biased", "Acme's
+// ("its main argument — that the scoring was biased", "Acme's
 // allegation that the tender was rigged"): the possessor claims the
 // clause, whoever else speaks in the sentence.
 func (d *docState) possessedClaim(cl *claimLex, si, k int, e lexicon.Entry) *claimDraft {
 	s := d.Sents[si]
 	t := s.Tokens[k]
+	if !isNounish(t) {
+		return nil // "the shareholders claim that": a verb
+	}
 	j := k + 1
 	if j < len(s.Tokens) && (s.Tokens[j].Text == "—" || s.Tokens[j].Text == "–") {
 		j++
@@ -1404,7 +1409,7 @@ func (d *docState) possessedClaim(cl *claimLex, si, k int, e lexicon.Entry) *cla
 	if m == nil || !d.possessive(m) {
 		m = d.itsBefore(si, t.Start, nil)
 	}
-	if m == nil || m.Entity == nil || !d.modifiersOnly(m.End, t.Start) {
+	if m == nil || m.Entity == nil || !adjectivesOnly(s.Tokens, m.End, t.Start) {
 		return nil
 	}
 	from := d.skipSpace(s.Tokens[j].End)
@@ -1415,18 +1420,17 @@ func (d *docState) possessedClaim(cl *claimLex, si, k int, e lexicon.Entry) *cla
 	return &claimDraft{claimant: m.Entity, kind: kg.Paraphrase, verb: strings.ToLower(t.Text), texts: []string{d.Doc.Text[from:end]}, spans: [][2]int{{from, end}}, para: s.Para, clause: m.Start, hint: e.Attr("stance")}
 }
 
-// modifiersOnly reports whether the text between a possessor ending at
-// from and its noun at to holds at most two modifiers: no punctuation, no
-// preposition or determiner ("its central argument", not "its executives
-// on charges").
-func (d *docState) modifiersOnly(from, to int) bool {
-	gap := strings.TrimPrefix(strings.TrimPrefix(d.Doc.Text[from:to], "'s"), "’s")
-	ws := strings.Fields(gap)
-	if len(ws) > 2 || strings.ContainsAny(gap, ",;:()\"“”") {
-		return false
-	}
-	for _, w := range ws {
-		if w = strings.ToLower(w); prepositions[w] || determiners[w] {
+// adjectivesOnly reports whether the tokens between a possessor ending
+// at from and its noun starting at to are at most two adjectives ("its
+// central argument"; not "its executives on charges", nor "Acme's
+// shareholders claim", whose noun is the possessor's).
+func adjectivesOnly(toks []token, from, to int) bool {
+	n := 0
+	for _, t := range toks {
+		if t.Start < from || t.End > to || t.Text == "'s" || t.Text == "’s" || t.Text == "'" || t.Text == "’" {
+			continue
+		}
+		if n++; n > 2 || !isAdjective(t) {
 			return false
 		}
 	}

@@ -86,22 +86,25 @@ func TestStance(t *testing.T) {
 	}
 }
 
-// TestChargesBias: words of bias that blame make an otherwise neutral
-// claim allege; plain ones ("impartiality") and negated ones do not.
+// TestChargesBias: words that charge bias make an otherwise neutral claim
+// allege; words that only name it ("steering", "targeted",
+// "impartiality") and negated charges do not.
 func TestChargesBias(t *testing.T) {
 	cl := compileClaimLex(lexiconForTest(t))
 	for text, want := range map[string]bool{
-		"the board chose to rediscover it now as a pretext to avoid paying him":       true,
-		"the chair had a conflict of interest":                                        true,
-		"he stepped aside to avoid any question about the impartiality of this court": false,
-		"there was no conflict of interest":                                           false,
-		"the board will meet again in March":                                          false,
+		"the audit was a pretext for cutting his pension":                  true,
+		"the chair had a conflict of interest":                             true,
+		"this was a settling of scores, not justice":                       true,
+		"she stepped aside so that no one could question the impartiality": false,
+		"there was no conflict of interest":                                false,
+		"its steering committee would meet in March":                       false,
+		"the new product targeted small businesses":                        false,
 	} {
 		if got := cl.chargesBias(text); got != want {
 			t.Errorf("chargesBias(%q) = %v, want %v", text, got, want)
 		}
 	}
-	cs := textClaims(t, "Brantley Corp. fired Dan Whitcomb in May. \"The board has known about this for years and chose to rediscover it now as a pretext,\" said Laura Mayhew, a lawyer for Whitcomb.")
+	cs := textClaims(t, "Brantley Corp. fired Dan Whitcomb in May. \"The owners knew about the debt for years and now use it as a pretext,\" said Laura Mayhew, a lawyer for Whitcomb.")
 	if len(cs) == 0 || cs[0].Stance != "alleges" {
 		t.Errorf("claims %+v, want the pretext alleged", cs)
 	}
@@ -179,7 +182,7 @@ func TestClaimConstructions(t *testing.T) {
 		{"a participle speaks for the main subject", "Laura Mayhew sued the Harwell league in March, accusing it of wrongful termination.", "Laura Mayhew", "alleges", "wrongful termination"},
 		{"a statement then its quote", "Brantley Corp. was sued in May.\n\nBrantley Corp. issued a statement on Tuesday.\n\n\"The lawsuit is baseless and we will fight it.\"", "Brantley Corp", "denies", "baseless"},
 		{"the statement said", "Laura Mayhew said in a statement that the vote was fair. \"The board will meet again in March,\" the statement said.", "Laura Mayhew", "neutral", "meet again"},
-		{"a possessor's argument inside another's sentence", "Brantley Corp. sued the agency in March. Judge Dan Whitcomb said Brantley had not shown it was likely to succeed on its central argument — that the evaluation was infected by bias.", "Brantley Corp", "alleges", "infected by bias"},
+		{"a possessor's argument inside another's sentence", "Brantley Corp. sued the agency in March. Judge Dan Whitcomb said Brantley would probably lose on its main argument — that the scoring was tilted by bias.", "Brantley Corp", "alleges", "tilted by bias"},
 		{"a named possessor's allegation", "The judge rejected Harwell Medical's allegation that the tender was rigged.", "Harwell Medical", "alleges", "tender was rigged"},
 		{"prosecutors stand for the prosecutors' office", "The Harwell County District Attorney's Office charged Dan Whitcomb in May. Prosecutors say he hid the losses from investors.", "Harwell County District Attorney's Office", "alleges", "hid the losses"},
 		{"possessor's office", "The agency changed its rules, a step that Laura Mayhew's office said the company never took elsewhere.", "Laura Mayhew", "neutral", "never took"},
@@ -220,6 +223,11 @@ func TestPossessedClaimNeedsPossessor(t *testing.T) {
 			t.Errorf("claim %+v: the charges are no possessor's claim", c)
 		}
 	}
+	for _, c := range textClaims(t, "Brantley Corp.'s shareholders claim that the board misled them.") {
+		if c.Claimant == "Brantley Corp" {
+			t.Errorf("claim %+v: the shareholders claim it, not the company", c)
+		}
+	}
 }
 
 // TestProsecutorsNeedAProsecutor: "prosecutors" stand for no company,
@@ -227,6 +235,16 @@ func TestPossessedClaimNeedsPossessor(t *testing.T) {
 func TestProsecutorsNeedAProsecutor(t *testing.T) {
 	if cs := textClaims(t, "Dan Whitcomb hired Kessler Hale Attorneys Inc. in May. Prosecutors say he hid the losses from investors."); len(cs) != 0 {
 		t.Errorf("claims %+v, want none: no prosecutors' office is named", cs)
+	}
+	for _, text := range []string{
+		"The Harwell County District Attorney's Office charged Dan Whitcomb. Former prosecutors said the case was weak.",
+		"The Harwell County District Attorney's Office charged Dan Whitcomb. Swiss prosecutors said the case was weak.",
+	} {
+		for _, c := range textClaims(t, text) {
+			if strings.Contains(c.Text, "case was weak") {
+				t.Errorf("%q: claim %+v, want none: those prosecutors are not the office", text, c)
+			}
+		}
 	}
 }
 

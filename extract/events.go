@@ -519,11 +519,11 @@ func findEvents(d *docState) {
 	d.Events = append(d.Events, d.mergeEvents(evs, ts.byAgent)...)
 }
 
-// impliedAgents gives an event its trigger implies the doer of, stated
-// without one, that doer when the article names it: the prosecutors'
-// office for a charge or an indictment ("he was charged with fraud"), the
-// one organization the removed person holds an office at for a dismissal
-// ("Roe, the bank's compliance chief, was fired in May").
+// impliedAgents gives an event stated without an agent the agent its
+// trigger implies (implied=), when the article names one: the
+// prosecutors' office for a charge or an indictment ("he was charged with
+// fraud"), the one organization where the removed person holds an office
+// for a dismissal ("Roe, the bank's compliance chief, was fired in May").
 func (d *docState) impliedAgents(evs []*eventDraft) {
 	x := d.index()
 	for _, e := range evs {
@@ -546,25 +546,29 @@ func (d *docState) impliedAgents(evs []*eventDraft) {
 }
 
 // employerOf is the one organization where the subject among parts holds
-// an office the document states, or nil.
+// an office the document states, a current one if any, else a former
+// one; nil when there are two.
 func (d *docState) employerOf(parts []kg.Participant) *entity {
-	var org string
-	for _, p := range parts {
-		if p.As != "subject" || p.Entity == "" {
-			continue
-		}
-		for _, r := range d.Roles {
-			if r.Person != p.Entity || r.Organization == "" || r.Organization == org {
+	for _, former := range []bool{false, true} {
+		org, two := "", false
+		for _, p := range parts {
+			if p.As != "subject" || p.Entity == "" {
 				continue
 			}
-			if org != "" {
-				return nil // two employers: which one is not said
+			for _, r := range d.Roles {
+				if r.Person != p.Entity || r.Organization == "" || r.Organization == org || (r.Status == kg.Former) != former {
+					continue
+				}
+				two = org != ""
+				org = r.Organization
 			}
-			org = r.Organization
 		}
-	}
-	if e := d.entityByID(org); e != nil && e.Type == kg.Organization {
-		return e
+		if two {
+			return nil // two employers: which one is not said
+		}
+		if e := d.entityByID(org); e != nil && e.Type == kg.Organization {
+			return e
+		}
 	}
 	return nil
 }
@@ -1792,7 +1796,10 @@ func (d *docState) modifier(s sentence, m *mention, ts *triggerSet) bool {
 }
 
 // proxy reports whether an organization mention acts through a proxy noun
-// right after it ("an Amazon spokesperson").
+// right after it ("an Acme spokesperson", "Acme's lawyers"), or after one
+// lower-case modifier that is no status word ("Acme's disciplinary panel",
+// not "Acme's former directors"); the noun is lower case, not a unit's
+// own name.
 func (d *docState) proxy(s sentence, m *mention) bool {
 	off := m.End
 	rest := d.Doc.Text[off:]
@@ -1804,11 +1811,12 @@ func (d *docState) proxy(s sentence, m *mention) bool {
 	}
 	ws := d.wordsAfter(d.skipParen(off, s.End), s.End, 2)
 	x := d.index()
-	if len(ws) == 2 && !x.ev.proxy[ws[0].text] && isLowerWord(d.Doc.Text[ws[0].start:ws[0].end]) && d.Doc.Text[ws[0].end:ws[1].start] == " " {
-		ws = ws[1:] // "the federation's executive board", "its integrity unit"
+	if len(ws) == 2 && !x.ev.proxy[ws[0].text] && !x.former[ws[0].text] &&
+		isLowerWord(d.Doc.Text[ws[0].start:ws[0].end]) && d.Doc.Text[ws[0].end:ws[1].start] == " " {
+		ws = ws[1:] // "the league's disciplinary panel", not "Acme's former directors"
 	}
 	// the organ is a common noun, not the name of a unit of its own ("the
-	// Department of Energy's Office of Information and Technology")
+	// Harwell Department's Office of Records")
 	return len(ws) >= 1 && x.ev.proxy[ws[0].text] && isLowerWord(d.Doc.Text[ws[0].start:ws[0].end])
 }
 
@@ -2381,10 +2389,13 @@ func (d *docState) reported(s sentence) bool {
 var modals = map[string]bool{"will": true, "would": true, "may": true, "might": true, "could": true, "should": true, "can": true, "shall": true, "'ll": true}
 
 func (d *docState) negatedBefore(s sentence, off int) bool {
+	if ws := d.wordsBefore(off, s.Start, 1); len(ws) == 1 && ws[0].text == "without" {
+		return true // "without conducting", not "without warning suspended"
+	}
 	for _, w := range d.wordsBefore(off, s.Start, 3) {
 		switch {
-		case w.text == "not" || w.text == "never" || w.text == "cannot" || w.text == "without":
-			return true // "whose rulings cannot be appealed", "without conducting"
+		case w.text == "not" || w.text == "never" || w.text == "cannot":
+			return true // "whose rulings cannot be appealed"
 		case strings.HasSuffix(w.text, "n't") || strings.HasSuffix(w.text, "n’t"):
 			return true
 		}
@@ -2480,7 +2491,7 @@ func (d *docState) linkedNoun(s sentence, off int, ts *triggerSet) bool {
 	ws := d.wordsBefore(off, s.Start, 5)
 	for i, w := range ws {
 		if strings.HasSuffix(w.text, "'s") || strings.HasSuffix(w.text, "’s") || strings.HasPrefix(d.Doc.Text[w.end:], "' ") {
-			// "the integrity unit's investigation": a possessor that names
+			// "the ethics unit's investigation": a possessor that names
 			// no one is still the noun's own, not the clause subject
 			return false
 		}

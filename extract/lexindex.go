@@ -38,6 +38,7 @@ type lexIndex struct {
 	heads        map[string]headInfo
 	agencies     map[string]agencyInfo // kg.Key -> info
 	cueBefore    map[string]string     // lower-case phrase -> kind ("" if none)
+	qualifiers   map[string]bool       // participles that qualify a body word ("a firm based in")
 	cueAfter     map[string]string
 	cuePart      map[string]bool // after-cues that end the name ("X union")
 	personAfter  map[string]bool
@@ -361,6 +362,13 @@ func (x *lexIndex) readOrgs(l *lexicon.Lexicon) {
 	}
 	for _, e := range l.Entries("org_cues") {
 		k := strings.ToLower(e.Phrase)
+		if e.Attr("side") == "qualifier" {
+			if x.qualifiers == nil {
+				x.qualifiers = map[string]bool{}
+			}
+			x.qualifiers[k] = true
+			continue
+		}
 		if e.Attr("side") == "after" {
 			x.cueAfter[k] = e.Attr("kind")
 			if e.Attr("part") != "" {

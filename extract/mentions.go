@@ -597,7 +597,7 @@ func splitRun(d *docState, x *lexIndex, si, a, b int) []*piece {
 	if p := orgPiece(d, x, si, a, b); p != nil {
 		return []*piece{p}
 	}
-	// Split at titles: "AWS CEO Andy Jassy", "US Secretary of Defense Mark Esper".
+	// Split at titles: "Acme CEO Jane Roe", "US Secretary of Commerce Dan Poe".
 	var out []*piece
 	segStart := a
 	titleBefore, remit := false, false
@@ -1327,8 +1327,8 @@ func bodyAppositive(x *lexIndex, toks []token, b int) (string, bool) {
 		t := toks[k].Text
 		low := strings.ToLower(t)
 		kind, ok := x.nominals[low]
-		if h, isHead := x.heads[strings.ToUpper(low[:1])+low[1:]]; !ok && isHead && !isCapToken(t) {
-			kind, ok = h.Kind, true
+		if h, isHead := x.heads[capitalized(low)]; !ok && isHead && !isCapToken(t) && h.Kind != "government" {
+			kind, ok = h.Kind, true // not "Camden, a district of London"
 		}
 		if !ok && k > b+2 {
 			kind, ok = x.cueBefore[strings.ToLower(toks[k-1].Text+" "+t)]
@@ -1336,7 +1336,7 @@ func bodyAppositive(x *lexIndex, toks []token, b int) (string, bool) {
 		if !ok {
 			kind, ok = x.cueBefore[low]
 		}
-		if ok && !isCapToken(t) && (k+1 == len(toks) || appositiveEnds(toks[k+1].Text)) {
+		if ok && !isCapToken(t) && (k+1 == len(toks) || appositiveEnds(x, toks[k+1].Text)) {
 			return orDefault(kind, "company"), true
 		}
 		if !(isCapToken(t) || isAdjective(toks[k]) || strings.HasPrefix(toks[k].Tag, "NN") || strings.HasPrefix(toks[k].Tag, "VBG") || strings.HasPrefix(toks[k].Tag, "VBN") || strings.Contains(t, "-")) {
@@ -1347,14 +1347,22 @@ func bodyAppositive(x *lexIndex, toks []token, b int) (string, bool) {
 }
 
 // appositiveEnds reports whether token t closes an appositive: a comma or
-// the sentence's end, or a word that opens what qualifies it ("a firm
-// based in", "a group that", "a company whose").
-func appositiveEnds(t string) bool {
-	switch strings.ToLower(t) {
-	case ",", ".", ";", ":", ")", "that", "which", "whose", "based", "in", "of", "with", "for", "owned", "founded", "run", "led":
+// the sentence's end, a word that opens what qualifies it ("a group that",
+// "a company whose", "a firm in"), or a participle that does (org_cues.txt
+// side=qualifier: "a firm based in").
+func appositiveEnds(x *lexIndex, t string) bool {
+	switch low := strings.ToLower(t); low {
+	case ",", ".", ";", ":", ")", "that", "which", "whose", "in", "of", "with", "for":
 		return true
+	default:
+		return x.qualifiers[low]
 	}
-	return false
+}
+
+// capitalized is w with its first letter upper case.
+func capitalized(w string) string {
+	r, n := utf8.DecodeRuneInString(w)
+	return string(unicode.ToUpper(r)) + w[n:]
 }
 
 func hasCueBefore(x *lexIndex, toks []token, a int) bool {
@@ -1691,7 +1699,7 @@ func typeFromSentence(d *docState, x *lexIndex, ps []*piece, p *piece) {
 	}
 	if p.typ == "" && !x.places[kg.Key(p.text)] {
 		if k, ok := bodyAppositive(x, toks, p.b); ok {
-			// "Fair Spending NZ, a lobby group", "Brightwell Sayers, a
+			// "Open Books NZ, a lobby group", "Harrow Vane, a
 			// London law firm": what the appositive says the name is
 			p.typ, p.kind = kg.Organization, k
 		}
@@ -2012,13 +2020,15 @@ func blockPrograms(d *docState, x *lexIndex, ps []*piece) {
 	}
 }
 
-// blockLaws: the name of a law ("the Competition in Contracting Act", "the
-// Criminal Justice (Theft and Fraud Offences) Act 2001") names no one: a
-// name that a law's head word ends, or that runs on to one (lawFollows).
+// blockLaws: the name of a law ("the Fair Trading in Grain Act", "the
+// Public Order (Amendment) Act 2004") names no one: a name that a law's
+// head word ends, or one after "the" that runs on to one (lawFollows),
+// not "Acme Ltd of Companies Act violations".
 func blockLaws(d *docState, x *lexIndex, ps []*piece) {
 	for _, p := range ps {
 		toks := d.Sents[p.sent].Tokens
-		if x.lawHeads[toks[p.b-1].Text] && p.b-p.a > 1 || lawFollows(x, toks, p.b) {
+		afterThe := p.a > 0 && strings.EqualFold(toks[p.a-1].Text, "the")
+		if (x.lawHeads[toks[p.b-1].Text] && p.b-p.a > 1) || (afterThe && lawFollows(x, toks, p.b)) {
 			p.blocked = true
 		}
 	}
@@ -2556,14 +2566,16 @@ func agencyRemits(d *docState, x *lexIndex, ps []*piece) map[string]*piece {
 }
 
 // orgTails adds to remit the names organizations go by without their
-// first word, a place or a house that sets them apart ("the Elections
-// Commission" for the "Wisconsin Elections Commission", "the Blue Ribbon
-// Committee" for the "Senate Blue Ribbon Committee"): two words or more
-// that end in a head word. Not courts, whose shorter names are often
-// other courts, nor a well-known organization's name (the "Department of
-// Justice" is not the "Ohio Department of Justice"); a tail two names
-// share maps to nil.
+// first word, often a place or a house ("the Elections Commission" for
+// the "Harwell Elections Commission", "the Ethics Committee" for the
+// "Senate Ethics Committee"): two words or more after it that end in a
+// head word, not a legal form. Not courts, whose shorter names are often
+// other courts, nor a name the lexicon gives a canonical form, nor a
+// well-known organization's name (the "Department of Justice" is not the
+// "Ohio Department of Justice"). A tail two names share is no one's; an
+// agency's remit already in remit stays.
 func orgTails(d *docState, x *lexIndex, ps []*piece, remit map[string]*piece) {
+	tails := map[string]*piece{}
 	for _, p := range ps {
 		if p.blocked || p.typ != kg.Organization || p.b-p.a < 3 || p.kind == "court" || p.canonical != "" {
 			continue
@@ -2577,13 +2589,18 @@ func orgTails(d *docState, x *lexIndex, ps []*piece, remit map[string]*piece) {
 		if _, known := x.agencies[k]; known {
 			continue
 		}
-		if q, seen := remit[k]; seen {
+		if q, seen := tails[k]; seen {
 			if q != nil && kg.Key(q.text) != kg.Key(p.text) {
-				remit[k] = nil
+				tails[k] = nil
 			}
 			continue
 		}
-		remit[k] = p
+		tails[k] = p
+	}
+	for k, p := range tails {
+		if _, taken := remit[k]; !taken && p != nil {
+			remit[k] = p
+		}
 	}
 }
 
@@ -2928,7 +2945,7 @@ func nominalReferent(x *lexIndex, w string) (want func(*entity) bool, named bool
 			return e.Type == kg.Organization && (inList(k, e.Kind) || (k == "company" && e.Kind == ""))
 		}, false
 	}
-	if _, ok := x.heads[strings.ToUpper(low[:1])+low[1:]]; !ok || len(low) < 4 {
+	if _, ok := x.heads[capitalized(low)]; !ok || len(low) < 4 {
 		return nil, false
 	}
 	return func(e *entity) bool {
@@ -2995,10 +3012,15 @@ func linkPronouns(d *docState) {
 					e, kind, end = p, nominalMention, s.Tokens[i+n].End
 				}
 			}
-			if words, ok := x.groups[low]; ok && e == nil {
+			if words, ok := x.groups[low]; ok && e == nil && !formerGroup(x, s.Tokens, i) {
 				// "Prosecutors say": the body of that kind the story
 				// talks most about before, or else names first after
 				want := bodyNamed(words)
+				if i > 0 && isCapToken(s.Tokens[i-1].Text) && x.isPlace(kg.Key(s.Tokens[i-1].Text)) {
+					// "U.S. prosecutors": a body of that place, not "Swiss
+					// prosecutors" for the U.S. Attorney's Office
+					want = nameHas(want, strings.ToLower(s.Tokens[i-1].Text))
+				}
 				if e = salient(names, t.Start, si, len(d.Sents), want); e == nil {
 					if k := slices.IndexFunc(names, func(m *mention) bool { return m.Start > t.Start && want(m.Entity) }); k >= 0 {
 						e = names[k].Entity
@@ -3051,6 +3073,16 @@ func linkPronouns(d *docState) {
 			d.Mentions = append(d.Mentions, m)
 		}
 	}
+}
+
+// formerGroup reports whether a status sets the group noun at toks[i]
+// apart from the story's body ("former prosecutors").
+func formerGroup(x *lexIndex, toks []token, i int) bool {
+	if i == 0 {
+		return false
+	}
+	low := strings.ToLower(toks[i-1].Text)
+	return x.former[low] || x.titleMods[low]
 }
 
 // bodyNamed is true of the organizations, other than companies and the

@@ -39,7 +39,7 @@ type sentence struct {
 type mentionKind int
 
 const (
-	nameMention    mentionKind = iota // "Mark Esper", "the Pentagon", "AWS"
+	nameMention    mentionKind = iota // "Jane Roe", "the Pentagon", "IBM"
 	pronounMention                    // "he", "she", "it", "they"
 	nominalMention                    // "the company", "the department"
 )

@@ -264,9 +264,10 @@ func (rb *roleBuilder) titleBeforePerson(s *roleSent, m *mention, a, b int) {
 		prefixed = n > 0
 	}
 	if n == 0 {
-		// "former Defense Secretaries Jim Mattis and Mark Esper": a plural
-		// title before names joined by "and" is each one's
-		if k := s.conjunctsStart(a); k < a || !comma {
+		// "former Harwell Commissioners Jane Roe and Dan Poe": a plural
+		// title before names joined by "and" is each one's, not before
+		// one name alone ("to fellow senators Mary Poe wrote")
+		if k := s.conjunctsStart(a); k < a || !comma && s.conjoinedAfter(b) {
 			if pn, pti := x.pluralTitleEndingAt(toks, k); pn > 0 {
 				j, n, ti, comma = k, pn, pti, false
 			}
@@ -309,6 +310,16 @@ func (s *roleSent) conjunctsStart(j int) int {
 		start, k = a, a
 	}
 	return start
+}
+
+// conjoinedAfter reports whether "and" or a comma and then a person's
+// name follow the name ending before token b.
+func (s *roleSent) conjoinedAfter(b int) bool {
+	if b+1 >= len(s.toks) || s.toks[b].Text != "and" && s.toks[b].Text != "," {
+		return false
+	}
+	m := mentionStarting(s.names, s.toks, b+1)
+	return m != nil && m.Entity != nil && m.Entity.Type == kg.Person
 }
 
 // mentionEndingAt is the mention among ms whose last token is toks[k-1].

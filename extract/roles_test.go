@@ -112,6 +112,7 @@ func TestRoles(t *testing.T) {
 		{"partner at the law firm", "Jane Park, a partner at the law firm Hollis Ward, represents the company.", []string{"Jane Park | Partner | Hollis Ward | current"}},
 		{"modifier alone is no occupation", "His deputy, Jane Park, spoke.", nil},
 		{"a plural title two names share", "Hooli Inc. sued. Globex Software co-founders Jane Park, Omar Lee and Dana Poe spoke.", []string{"Dana Poe | Co-founder | Globex Software | current", "Jane Park | Co-founder | Globex Software | current", "Omar Lee | Co-founder | Globex Software | current"}},
+		{"a plural title before one name is not its", "In a letter to fellow senators Mary Poe wrote that the bill failed.", nil},
 		{"unit of", "Initech Hosting Services, a unit of Initech, appealed.", []string{"Initech Hosting Services subsidiary_of Initech"}},
 	}
 	for _, tt := range tests {

@@ -199,7 +199,9 @@ const (
 // the stance of their opinion words and their speaker's side. Defence cues
 // from a party that only accuses ("I followed every rule, and my crop
 // died") defend the accusation, not the party: with marked negative
-// opinion such a claim alleges.
+// opinion such a claim alleges. Last, a court's or judge's denial becomes
+// neutral (a ruling), unless a party accuses it, the charge is bias, or
+// the story has a judge stepping aside.
 func (d *docState) weighOpinion(cl *claimLex, claims []kg.Claim, decided []decision) {
 	accused, accusers := d.sides()
 	charged := maps.Clone(accused) // the targets of accusations, before self-defence is counted
@@ -340,11 +342,10 @@ const recusalType = "recusal"
 // biasTopic is the topic whose charges make a claim allege (topics.txt).
 const biasTopic = "bias"
 
-// chargesBias reports whether a claim's words charge bias: a cue of bias
-// or a narrower topic that blames ("a pretext", "rigged", "a conflict of
-// interest"; not a plain= one such as "impartiality") that no negator
-// before it in its clause denies ("there was no conflict of interest"). Whoever says so, unprompted, alleges it, even when nothing else in
-// the claim takes a side.
+// chargesBias reports whether a claim's words charge bias: a charge of
+// bias or a narrower topic (topics.txt charges=: "a pretext", "rigged",
+// "a conflict of interest") that no negator before it in its clause
+// denies ("there was no conflict of interest").
 func (cl *claimLex) chargesBias(text string) bool {
 	lower := asciiLower(text)
 	for _, c := range cl.biasCharges {
