@@ -106,3 +106,12 @@ func TestFingerprint(t *testing.T) {
 		t.Error("a nil lexicon has a fingerprint")
 	}
 }
+
+// TestMustIsShared: the built-in lexicon is loaded once; a fresh one per
+// call would make the extractor prepare (and keep) its stages again each
+// time.
+func TestMustIsShared(t *testing.T) {
+	if Must() != Must() {
+		t.Fatal("Must() returned two lexicons")
+	}
+}

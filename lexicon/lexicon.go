@@ -13,6 +13,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 )
 
 //go:embed data/*.txt
@@ -79,14 +80,20 @@ func Builtin(name string) []Entry {
 	return entries
 }
 
-// Must is Load() for the built-ins, which are tested to parse.
-func Must() *Lexicon {
+// Must is the built-in lexicon (Load() with no extra files, which are
+// tested to parse), loaded once and shared by every caller: treat it as
+// read-only. Sharing it matters beyond the load: the extractor prepares
+// its stages once per lexicon value and keeps them, so a fresh lexicon per
+// call would prepare, and keep, them again each time.
+func Must() *Lexicon { return builtinLexicon() }
+
+var builtinLexicon = sync.OnceValue(func() *Lexicon {
 	l, err := Load()
 	if err != nil {
 		panic(err)
 	}
 	return l
-}
+})
 
 func (l *Lexicon) add(fsys fs.FS) error {
 	names, err := fs.Glob(fsys, "*.txt")
