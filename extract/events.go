@@ -516,6 +516,7 @@ func findEvents(d *docState) {
 	d.awardAgents(evs)
 	d.documentAgents(evs, ts)
 	d.impliedAgents(evs)
+	d.advisersInvestigate(evs)
 	d.Events = append(d.Events, d.mergeEvents(evs, ts.byAgent)...)
 }
 
@@ -541,6 +542,24 @@ func (d *docState) impliedAgents(evs []*eventDraft) {
 		}
 		if agent != nil {
 			e.add(&mention{Entity: agent}, asAgent)
+		}
+	}
+}
+
+// advisersInvestigate makes a review that a firm of lawyers or
+// accountants carries out an investigation: such a firm is hired to look
+// into someone's conduct ("a review by the law firm Hale & Orr LLP").
+func (d *docState) advisersInvestigate(evs []*eventDraft) {
+	x := d.index()
+	for _, e := range evs {
+		if e.typ != "review" {
+			continue
+		}
+		for _, p := range e.parts {
+			if p.As == asAgent && d.entityType(p.Entity) == kg.Organization && advisersFirm(x, e.names[p.Entity]) {
+				e.typ = "investigation"
+				break
+			}
 		}
 	}
 }
