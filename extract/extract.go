@@ -36,9 +36,9 @@ type Extractor struct {
 func New(lex *lexicon.Lexicon) *Extractor {
 	e := &Extractor{lex: lex, in: newInflector(lex)}
 	if lex == nil {
-		e.x = buildIndex(&lexicon.Lexicon{})
+		e.x = buildIndex(&lexicon.Lexicon{}, e.in)
 	} else {
-		e.x = buildIndex(lex)
+		e.x = buildIndex(lex, e.in)
 	}
 	e.ts = compileTriggers(lex, e.in)
 	e.cl = buildClaimLex(lex, e.in)

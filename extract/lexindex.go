@@ -12,6 +12,7 @@ import (
 	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/factgraph/factgraph/extract/morph"
 	"github.com/factgraph/factgraph/kg"
 	"github.com/factgraph/factgraph/lexicon"
 )
@@ -210,16 +211,17 @@ type agencyInfo struct {
 	Canonical, Kind string
 }
 
-// buildIndex prepares the lexicon for lookups by the name stages: titles,
-// places, organizations, people, and the role and event words.
-func buildIndex(l *lexicon.Lexicon) *lexIndex {
+// buildIndex prepares the lexicon for lookups by the name stages: titles
+// (with their plurals, by in, the lexicon's inflector), places,
+// organizations, people, and the role and event words.
+func buildIndex(l *lexicon.Lexicon, in *morph.Inflector) *lexIndex {
 	x := &lexIndex{
 		titles: map[string]titleInfo{}, honorifics: map[string]bool{}, postNominals: map[string]bool{}, firstNames: map[string]bool{},
 		places: map[string]bool{}, calendar: map[string]bool{}, heads: map[string]headInfo{},
 		agencies: map[string]agencyInfo{}, cueBefore: map[string]string{}, cueAfter: map[string]string{},
 		personAfter: map[string]bool{}, nick: map[string][]string{}, nominals: map[string]string{},
 	}
-	x.readTitles(l)
+	x.readTitles(l, in)
 	x.readPlaces(l)
 	x.readOrgs(l)
 	x.readPeople(l)
@@ -237,8 +239,9 @@ func buildIndex(l *lexicon.Lexicon) *lexIndex {
 	return x
 }
 
-// readTitles reads titles.txt, title_scopes.txt and title_modifiers.txt.
-func (x *lexIndex) readTitles(l *lexicon.Lexicon) {
+// readTitles reads titles.txt, title_scopes.txt and title_modifiers.txt,
+// and the plurals of the titles' last words (by in).
+func (x *lexIndex) readTitles(l *lexicon.Lexicon, in *morph.Inflector) {
 	x.titleScopes = map[string]string{}
 	x.storyTitles = map[string]bool{}
 	for _, e := range l.Entries("title_scopes") {
@@ -281,7 +284,6 @@ func (x *lexIndex) readTitles(l *lexicon.Lexicon) {
 			x.maxTitle = n
 		}
 	}
-	in := newInflector(l)
 	x.titlePlurals = map[string]string{}
 	for k := range x.titles {
 		ws := strings.Fields(k)

@@ -2553,16 +2553,19 @@ func agencyRemits(d *docState, x *lexIndex, ps []*piece) map[string]*piece {
 		if strings.EqualFold(toks[c].Text, "the") && c+1 < p.b {
 			c++
 		}
-		k := kg.Key(spanText(d, toks, c, p.b))
-		if q := remit[k]; q != nil && kg.Key(q.text) != kg.Key(p.text) {
-			remit[k] = nil // two agencies share the remit
-			continue
-		}
-		if _, seen := remit[k]; !seen {
-			remit[k] = p
-		}
+		shareKey(remit, kg.Key(spanText(d, toks, c, p.b)), p)
 	}
 	return remit
+}
+
+// shareKey records in m that p's name goes by k, unless another name goes
+// by it too: then k stands for no one (nil).
+func shareKey(m map[string]*piece, k string, p *piece) {
+	if q, seen := m[k]; !seen {
+		m[k] = p
+	} else if q != nil && kg.Key(q.text) != kg.Key(p.text) {
+		m[k] = nil
+	}
 }
 
 // orgTails adds to remit the names organizations go by without their
@@ -2586,16 +2589,9 @@ func orgTails(d *docState, x *lexIndex, ps []*piece, remit map[string]*piece) {
 			continue
 		}
 		k := kg.Key(spanText(d, toks, p.a+1, p.b))
-		if _, known := x.agencies[k]; known {
-			continue
+		if _, known := x.agencies[k]; !known {
+			shareKey(tails, k, p)
 		}
-		if q, seen := tails[k]; seen {
-			if q != nil && kg.Key(q.text) != kg.Key(p.text) {
-				tails[k] = nil
-			}
-			continue
-		}
-		tails[k] = p
 	}
 	for k, p := range tails {
 		if _, taken := remit[k]; !taken && p != nil {
