@@ -59,7 +59,7 @@ type resolver struct {
 	legal    map[string]bool   // legal-form words, lower case without dots
 	nick     map[string][]string
 	titles   map[string]string // title key -> the one spelling of that title
-	places   []string          // place keys, such as "u s", that may prefix an agency's name
+	places   []string          // place keys with a space after them, such as "u s ", that may prefix an agency's name
 	joinRule map[int]string    // node -> rule by which it joined its cluster (set by clusters)
 }
 
@@ -69,7 +69,7 @@ func newResolver(lex *lexicon.Lexicon) *resolver {
 		return r
 	}
 	for _, e := range lex.Entries("places") {
-		r.places = append(r.places, kg.Key(e.Phrase))
+		r.places = append(r.places, kg.Key(e.Phrase)+" ")
 	}
 	sort.Strings(r.places)
 	for _, e := range lex.Entries("titles") {
@@ -162,7 +162,7 @@ func (r *resolver) keyRules(t kg.EntityType, name string) map[string]string {
 		// "U.S. Government Accountability Office" is the agency: a place
 		// before an agency's name; only agencies, so "U.S. Steel" is no "Steel".
 		for _, p := range r.places {
-			if rest, ok := strings.CutPrefix(k, p+" "); ok {
+			if rest, ok := strings.CutPrefix(k, p); ok {
 				if c, ok := r.agencies[rest]; ok {
 					out[string(t)+":"+kg.Key(c)] = "place-prefix"
 				}
