@@ -35,7 +35,9 @@ func (s *Store) ProfileBatch(ctx context.Context, exs []kg.Extraction) ([]string
 		return nil, 0, err
 	}
 	defer tx.Rollback(ctx)
-	res, err := tx.Run(ctx, "PROFILE "+batchStatement(p), map[string]any{"p": p})
+	// Planned afresh with the store's statistics of now: the loader keeps
+	// the first plan it gets (planOnce), whenever that was.
+	res, err := tx.Run(ctx, "CYPHER replan=force PROFILE "+batchStatement(p), map[string]any{"p": p})
 	if err != nil {
 		return nil, 0, err
 	}
