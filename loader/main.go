@@ -150,8 +150,8 @@ func report(store *neo4jstore.Store, sum pipeline.Summary, errs []error, start t
 		sum.Extract.Seconds(), sum.Write.Seconds(), sum.Nodes, sum.Rels, sum.Deleted, graph)
 	switch {
 	case sum.Stopped != nil && errors.Is(sum.Stopped, kg.ErrUnavailable):
-		return fmt.Errorf("stopped: Neo4j is unavailable, %d of %d documents were not written (what was written is complete; run the loader again once Neo4j is back): %w",
-			sum.Documents-sum.Saved-sum.Unchanged-sum.Failed, sum.Documents, sum.Stopped)
+		return fmt.Errorf("stopped: Neo4j is unavailable; %d documents written, %d read but not written, the rest of the input not read (what was written is complete; run the loader again once Neo4j is back): %w",
+			sum.Saved, sum.Documents-sum.Saved-sum.Unchanged-sum.Failed, sum.Stopped)
 	case sum.Stopped != nil:
 		return fmt.Errorf("stopped before the end (%d documents written; run the loader again to finish): %w", sum.Saved, sum.Stopped)
 	case len(errs) > 0:

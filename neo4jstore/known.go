@@ -15,11 +15,31 @@ import (
 // (curated aliases included), so that the resolver can join a new document's
 // mentions to existing nodes. Mentions are not filled in.
 func (s *Store) KnownEntities(ctx context.Context) ([]kg.Entity, error) {
-	recs, err := s.read(ctx, `MATCH (e:Entity)
+	return s.known(ctx, `MATCH (e:Entity)`, nil)
+}
+
+// KnownEntitiesByID is KnownEntities for the entities of ids; ids not
+// stored are left out. A load reads again the entities each segment wrote.
+func (s *Store) KnownEntitiesByID(ctx context.Context, ids []string) ([]kg.Entity, error) {
+	var out []kg.Entity
+	for len(ids) > 0 {
+		n := min(len(ids), 5000)
+		got, err := s.known(ctx, `UNWIND $ids AS id MATCH (e:Entity {id: id})`, map[string]any{"ids": anySlice(ids[:n])})
+		if err != nil {
+			return nil, err
+		}
+		out, ids = append(out, got...), ids[n:]
+	}
+	return out, nil
+}
+
+// known reads the entities match binds to e, as KnownEntities returns them.
+func (s *Store) known(ctx context.Context, match string, params map[string]any) ([]kg.Entity, error) {
+	recs, err := s.read(ctx, match+`
 		RETURN e.id AS id, CASE WHEN e:Person THEN 'person' ELSE 'organization' END AS type,
 		       e.name AS name, coalesce(e.aliases, []) + coalesce(e.curatedAliases, []) AS aliases, coalesce(e.kind, '') AS kind,
 		       COUNT { (e)-[:MENTIONED_IN]->() } AS docs
-		ORDER BY e.id`, nil)
+		ORDER BY e.id`, params)
 	if err != nil {
 		return nil, fmt.Errorf("known entities: %w", err)
 	}

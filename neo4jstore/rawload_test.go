@@ -2,6 +2,7 @@ package neo4jstore
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -21,7 +22,8 @@ import (
 // default 1000) into an empty graph with the loader (extraction included;
 // FACTGRAPH_BENCH_WRITERS sets its Writers), and writes the same extracted graph with plain UNWIND ... MERGE
 // statements of 5,000 rows per transaction (extraction not timed): the
-// database's own speed for that graph. The two take turns going first. Run
+// database's own speed for that graph. FACTGRAPH_BENCH_VERBOSE=1 prints
+// each run's times. The two take turns going first. Run
 // it an even number of times: go test ./neo4jstore -run '^$' -bench
 // LoaderVsRaw -benchtime 2x.
 func BenchmarkLoaderVsRaw(b *testing.B) {
@@ -48,6 +50,9 @@ func BenchmarkLoaderVsRaw(b *testing.B) {
 		sum, errs := p.Load(ctx, docs, false, nil)
 		loader += time.Since(t0)
 		write += sum.Write
+		if os.Getenv("FACTGRAPH_BENCH_VERBOSE") != "" {
+			fmt.Printf("loader %.2fs extract %.2fs write %.2fs\n", time.Since(t0).Seconds(), sum.Extract.Seconds(), sum.Write.Seconds())
+		}
 		if len(errs) > 0 {
 			b.Fatal(errs[0])
 		}
@@ -58,6 +63,9 @@ func BenchmarkLoaderVsRaw(b *testing.B) {
 		t1 := time.Now()
 		rawLoad(b, s, g)
 		raw += time.Since(t1)
+		if os.Getenv("FACTGRAPH_BENCH_VERBOSE") != "" {
+			fmt.Printf("raw %.2fs\n", time.Since(t1).Seconds())
+		}
 	}
 	i := 0
 	for b.Loop() {

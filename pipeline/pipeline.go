@@ -27,10 +27,13 @@ type Store interface {
 type Pipeline struct {
 	Lex       *lexicon.Lexicon
 	Store     Store
-	Workers   int    // extraction workers; 0 means GOMAXPROCS
-	Writers   int    // batches written at once, each in its own transaction; 0 means DefaultWriters
-	BatchSize int    // documents per transaction; 0 means DefaultBatchSize
-	TempDir   string // where extractions wait between the two passes; "" means os.TempDir
+	Workers   int // extraction workers; 0 means GOMAXPROCS
+	Writers   int // batches written at once, each in its own transaction; 0 means DefaultWriters
+	BatchSize int // documents per transaction; 0 means DefaultBatchSize
+	// SegmentSize is the number of documents resolved together (see
+	// LoadFrom); 0 means segments that grow with the load (segmentSize).
+	SegmentSize int
+	TempDir     string // where extractions wait between the two passes; "" means os.TempDir
 }
 
 // DefaultWriters is the number of batches written at once. One writer keeps
@@ -97,8 +100,10 @@ type Summary struct {
 	Nodes     int // nodes created
 	Rels      int // relationships created
 	Deleted   int // nodes and relationships removed (replaced facts)
-	Extract   time.Duration
-	Write     time.Duration
+	// Extract and Write are the time spent extracting and writing; they
+	// overlap (a segment is extracted while the one before it is written).
+	Extract time.Duration
+	Write   time.Duration
 	// Stopped is why the load stopped before the end, if it did: the
 	// database went away (kg.ErrUnavailable) or ctx was cancelled. What was
 	// committed before stays; a rerun carries on from there.
@@ -111,13 +116,17 @@ func (p *Pipeline) Load(ctx context.Context, docs []kg.Document, force bool, pro
 }
 
 // LoadFrom reads documents from src, extracts them, resolves their entities
-// across the whole input and the store, and saves them in batches of
-// BatchSize documents, one transaction per batch. Memory holds one batch and
-// the entity names, not the corpus: extractions wait on disk between the
-// extraction pass and the writing pass. force rewrites documents whose
-// extraction is unchanged. The returned errors name the failing documents;
-// the others are loaded regardless. When Neo4j goes away or ctx is done the
-// load stops at once and says so in Summary.Stopped (also among the errors).
+// and saves them in batches of BatchSize documents, one transaction per
+// batch. The input goes through in segments of SegmentSize documents: a
+// segment is extracted while the one before it is written, and its
+// entities are resolved against everything stored before it, so a load
+// gives the graph that loading its segments one after another gives.
+// Memory holds a segment's entity names, the stored entities' names and one
+// batch, not the corpus: extractions wait on disk between extraction and
+// writing. force rewrites documents whose extraction is unchanged. The
+// returned errors name the failing documents; the others are loaded
+// regardless. When Neo4j goes away or ctx is done the load stops at once
+// and says so in Summary.Stopped (also among the errors).
 func (p *Pipeline) LoadFrom(ctx context.Context, src Source, force bool, progress Progress) (sum Summary, errs []error) {
 	known, err := p.Store.KnownEntities(ctx)
 	if err != nil {
@@ -125,42 +134,94 @@ func (p *Pipeline) LoadFrom(ctx context.Context, src Source, force bool, progres
 		sum.Stopped = err
 		return sum, []error{err}
 	}
-	t0 := time.Now()
 	sk, err := p.newSkipper(ctx, force)
 	if err != nil {
 		sum.Stopped = err
 		return sum, []error{err}
 	}
-	x, err := extractFrom(ctx, src, p.Lex, known, p.Workers, p.TempDir, sk.skip,
-		func(t *resolve.Table) error { return sk.unvote(ctx, t) })
-	sum.Extract = time.Since(t0)
-	if err != nil {
-		sum.Stopped = err
-		return sum, []error{err}
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	rd := readInput(ctx, src, sk)
+	w := &writer{p: p, force: force, progress: progress, sum: &sum, total: rd.count}
+	kn := newKnownSet(p.Store, known)
+	var prev *writing // the segment being written
+	stopped := func(err error) error {
+		if cause := context.Cause(ctx); cause != nil && !errors.Is(cause, context.Canceled) {
+			return cause // the writer stopped: Neo4j went away
+		}
+		return err
 	}
-	defer x.Close()
-	if len(sk.moved) > 0 {
-		if err := sk.store.SetFiles(ctx, sk.moved); err != nil {
-			sum.Stopped = err
-			return sum, []error{err}
+	segmented := 0 // documents in the segments so far
+	for seg := rd.next(ctx, p.segmentSize(segmented)); seg != nil; seg = rd.next(ctx, p.segmentSize(segmented)) {
+		t0 := time.Now()
+		x, err := extractFrom(ctx, seg.src, p.Lex, p.Workers, p.TempDir, pass{
+			seed:   func() ([]kg.Entity, error) { return kn.after(ctx, prev) },
+			unvote: func(t *resolve.Table) error { return sk.unvote(ctx, t, seg.reread) },
+		})
+		w.add(func() { sum.Extract += time.Since(t0) })
+		if err != nil {
+			sum.Stopped = stopped(err)
+			break
+		}
+		segmented += x.Len() + len(x.DocErrs)
+		w.counted(x.Len()+len(x.DocErrs), len(x.DocErrs), nil, errors.Join(x.DocErrs...))
+		errs = append(errs, x.DocErrs...)
+		w.counted(0, 0, rd.newlySkipped(), nil)
+		prev = w.start(ctx, x, len(seg.reread) > 0, cancel)
+	}
+	if prev != nil {
+		<-prev.done
+		if prev.err != nil && sum.Stopped == nil {
+			sum.Stopped = prev.err
 		}
 	}
-	skipped := len(sk.skipped)
-	sum.Documents = x.Len() + len(x.DocErrs) + skipped
-	sum.Failed = len(x.DocErrs)
-	sum.Unchanged, sum.Skipped = skipped, skipped
-	errs = append(errs, x.DocErrs...)
-	if progress != nil && len(x.DocErrs) > 0 {
-		progress(len(x.DocErrs), sum.Documents, kg.BatchResult{}, errors.Join(x.DocErrs...))
+	cancel(nil)
+	rd.wait()
+	var readErrs []error
+	for _, err := range rd.errs {
+		if sum.Stopped == nil || !errors.Is(err, context.Canceled) {
+			readErrs = append(readErrs, err) // not the reading the stop cut short
+		}
 	}
-	if progress != nil && skipped > 0 {
-		progress(len(x.DocErrs)+skipped, sum.Documents, kg.BatchResult{Unchanged: sk.skipped}, nil)
+	w.counted(len(readErrs), len(readErrs), nil, errors.Join(readErrs...))
+	errs = append(errs, readErrs...)
+	if sum.Stopped == nil {
+		w.counted(0, 0, rd.newlySkipped(), nil)
+		if len(sk.moved) > 0 {
+			if err := sk.store.SetFiles(context.WithoutCancel(ctx), sk.moved); err != nil {
+				sum.Stopped = err
+			}
+		}
 	}
-	t1 := time.Now()
-	w := &writer{p: p, force: force, progress: progress, sum: &sum, done: len(x.DocErrs) + skipped}
-	werrs := w.run(ctx, x)
-	sum.Write = time.Since(t1)
-	return sum, append(errs, werrs...)
+	sum.Skipped = len(sk.skipped)
+	errs = append(errs, w.errs...)
+	if sum.Stopped != nil {
+		if errors.Is(sum.Stopped, context.Canceled) {
+			sum.Stopped = fmt.Errorf("load interrupted: %w", sum.Stopped)
+		}
+		errs = append(errs, sum.Stopped)
+	}
+	return sum, errs
+}
+
+// Segments start at MinSegmentSize documents, so that writing starts
+// early, and grow to half the documents before them, up to MaxSegmentSize:
+// between two segments the writer waits while the next one is resolved
+// against everything stored, which costs more as the store grows, so there
+// are few such pauses in a long load (about ten for 10,000 documents).
+// Half, not more: the next segment is extracted while this one is
+// written, and must be ready when it is.
+const (
+	MinSegmentSize = 200
+	MaxSegmentSize = 5000
+)
+
+// segmentSize is the size of the segment after done documents.
+func (p *Pipeline) segmentSize(done int) int {
+	if p.SegmentSize > 0 {
+		return p.SegmentSize
+	}
+	return min(max(MinSegmentSize, done/2), MaxSegmentSize)
 }
 
 // Ingest loads one document and returns what was extracted from it, with
@@ -212,7 +273,6 @@ type skipper struct {
 	fp      string
 	moved   map[string]string // left out, read from another file than last time: id -> file
 	skipped []string          // left out
-	reread  []string          // read though the store holds them, or may (forced)
 }
 
 // newSkipper reads the stored input hashes, unless force is set: then
@@ -229,30 +289,29 @@ func (p *Pipeline) newSkipper(ctx context.Context, force bool) (*skipper, error)
 	return sk, nil
 }
 
-// skip gives d its input hash and reports whether to leave it out.
-func (sk *skipper) skip(d *kg.Document) bool {
+// skip gives d its input hash and reports whether to leave it out, and
+// whether the store holds it (or may: a forced load does not ask), so that
+// reading it again replaces it.
+func (sk *skipper) skip(d *kg.Document) (leave, reread bool) {
 	d.InputHash = InputHash(*d, sk.fp)
 	st, ok := sk.stored[d.ID]
 	if !ok || st.Hash != d.InputHash {
-		if ok || sk.stored == nil {
-			sk.reread = append(sk.reread, d.ID)
-		}
-		return false
+		return false, ok || sk.stored == nil
 	}
 	if st.File != d.File {
 		sk.moved[d.ID] = d.File
 	}
 	sk.skipped = append(sk.skipped, d.ID)
-	return true
+	return true, false
 }
 
-// unvote takes off the entity table the stored votes of the documents read
-// again: they vote for their entities' kinds themselves.
-func (sk *skipper) unvote(ctx context.Context, t *resolve.Table) error {
-	if sk.store == nil || len(sk.reread) == 0 {
+// unvote takes off the entity table the stored votes of the documents
+// reread: they vote for their entities' kinds themselves.
+func (sk *skipper) unvote(ctx context.Context, t *resolve.Table, reread []string) error {
+	if sk.store == nil || len(reread) == 0 {
 		return nil
 	}
-	counts, err := sk.store.MentionCounts(ctx, sk.reread)
+	counts, err := sk.store.MentionCounts(ctx, reread)
 	if err != nil {
 		return fmt.Errorf("read stored documents' mentions: %w", err)
 	}

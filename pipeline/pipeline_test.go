@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -441,5 +442,64 @@ func TestStoredKindVotes(t *testing.T) {
 	}
 	if len(counts) == 0 {
 		t.Error("three stored documents mention no entity")
+	}
+}
+
+// TestSegmentsGiveTheGraphOfOneSegment loads the same documents in one
+// segment and in small ones (each extracted while the one before it is
+// written, and resolved against what is stored): the graphs must be the
+// same, down to the entities' names, kinds and aliases. Then it reloads
+// the input with some documents edited, in small segments, which reads
+// the stored entities again after each segment that replaced documents.
+func TestSegmentsGiveTheGraphOfOneSegment(t *testing.T) {
+	s := dbtest.Store(t)
+	gen, _ := generated(t, 150, 5)
+	// The bundled articles name the same people and bodies in different
+	// ways ("Bezos", "Jeff Bezos"); spread out, each is in another segment.
+	var docs []kg.Document
+	for i, d := range corpus(t) {
+		docs = append(append(docs, gen[20*i:20*i+20]...), d)
+	}
+	docs = append(docs, gen[80:]...)
+	type entity struct{ ID, Name, Kind, Aliases string }
+	graph := func(segment int, in []kg.Document) (shape, []entity) {
+		p := pipeline.New(s, lexicon.Must())
+		p.SegmentSize, p.BatchSize = segment, 10
+		sum := load(t, p, in)
+		if sum.Documents != len(in) || sum.Saved+sum.Unchanged != len(in) {
+			t.Fatalf("segments of %d: %+v for %d documents", segment, sum, len(in))
+		}
+		var es []entity
+		for _, r := range dbtest.Query(t, `MATCH (e:Entity) RETURN e.id AS id, e.name AS name, coalesce(e.kind, '') AS kind, e.aliases AS aliases ORDER BY id`, nil) {
+			es = append(es, entity{fmt.Sprint(r["id"]), fmt.Sprint(r["name"]), fmt.Sprint(r["kind"]), fmt.Sprint(r["aliases"])})
+		}
+		return graphShape(t, s), es
+	}
+	wantShape, wantEnts := graph(1000, docs)
+	if err := s.Wipe(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	gotShape, gotEnts := graph(17, docs)
+	if d := cmp.Diff(wantShape, gotShape); d != "" {
+		t.Errorf("graph in segments of 17 differs from one segment (-one +17):\n%s", d)
+	}
+	if d := cmp.Diff(wantEnts, gotEnts); d != "" {
+		t.Errorf("entities in segments of 17 differ from one segment (-one +17):\n%s", d)
+	}
+
+	edited := slices.Clone(docs)
+	for i := 10; i < len(edited); i += 9 {
+		edited[i].Title += " (updated)"
+	}
+	gotShape, gotEnts = graph(17, edited)
+	if err := s.Wipe(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	wantShape, wantEnts = graph(1000, edited)
+	if d := cmp.Diff(wantShape, gotShape); d != "" {
+		t.Errorf("reload in segments differs from a clean load (-clean +reload):\n%s", d)
+	}
+	if d := cmp.Diff(wantEnts, gotEnts); d != "" {
+		t.Errorf("entities after a reload in segments differ from a clean load (-clean +reload):\n%s", d)
 	}
 }

@@ -89,14 +89,23 @@ type extracted struct {
 // any time. Documents that fail are in DocErrs; a read error of src goes
 // there too. The error is for the pass itself (disk, or ctx done).
 func ExtractFrom(ctx context.Context, src Source, lex *lexicon.Lexicon, known []kg.Entity, workers int, dir string) (*Extracted, error) {
-	return extractFrom(ctx, src, lex, known, workers, dir, nil, nil)
+	return extractFrom(ctx, src, lex, workers, dir, pass{known: known})
 }
 
-// extractFrom is ExtractFrom, with each document read first given to skip
-// (when not nil), which may change it and tells whether to leave it out,
-// and the entity table given to unvote (when not nil) before it is
-// resolved.
-func extractFrom(ctx context.Context, src Source, lex *lexicon.Lexicon, known []kg.Entity, workers int, dir string, skip func(*kg.Document) bool, unvote func(*resolve.Table) error) (*Extracted, error) {
+// pass says what an extraction pass resolves against.
+type pass struct {
+	known []kg.Entity // the entities the table starts from
+	// seed, when set, gives the known entities once the documents are
+	// extracted (known is not used): a segment of a load asks for them
+	// only when the segment before it is written. The pass then keeps its
+	// documents' entity names in memory until it has them.
+	seed func() ([]kg.Entity, error)
+	// unvote, when set, sees the table before it is resolved.
+	unvote func(*resolve.Table) error
+}
+
+// extractFrom is ExtractFrom with the options of ps.
+func extractFrom(ctx context.Context, src Source, lex *lexicon.Lexicon, workers int, dir string, ps pass) (*Extracted, error) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
@@ -104,7 +113,11 @@ func extractFrom(ctx context.Context, src Source, lex *lexicon.Lexicon, known []
 	if err != nil {
 		return nil, fmt.Errorf("extraction spill file: %w", err)
 	}
-	x := &Extracted{Table: resolve.NewTable(lex, known), f: f}
+	x := &Extracted{f: f}
+	var heads []kg.Extraction // with seed: the entities, until the table is made
+	if ps.seed == nil {
+		x.Table = resolve.NewTable(lex, ps.known)
+	}
 	bw := bufio.NewWriterSize(f, 1<<20)
 	enc := gob.NewEncoder(bw)
 	ctx, cancel := context.WithCancel(ctx)
@@ -117,9 +130,6 @@ func extractFrom(ctx context.Context, src Source, lex *lexicon.Lexicon, known []
 		defer close(in)
 		n := 0
 		readErrs = src(ctx, func(d kg.Document) {
-			if skip != nil && skip(&d) {
-				return
-			}
 			select {
 			case slots <- struct{}{}:
 			case <-ctx.Done():
@@ -158,10 +168,13 @@ func extractFrom(ctx context.Context, src Source, lex *lexicon.Lexicon, known []
 			case r.err != nil:
 				x.DocErrs = append(x.DocErrs, r.err)
 			default:
-				if werr = enc.Encode(r.ex); werr == nil {
-					x.Table.Add(r.ex)
-				} else {
+				switch werr = enc.Encode(r.ex); {
+				case werr != nil:
 					cancel()
+				case x.Table != nil:
+					x.Table.Add(r.ex)
+				default:
+					heads = append(heads, kg.Extraction{Document: kg.Document{ID: r.ex.Document.ID}, Entities: r.ex.Entities})
 				}
 			}
 		}
@@ -180,8 +193,19 @@ func extractFrom(ctx context.Context, src Source, lex *lexicon.Lexicon, known []
 		}
 		return nil, fmt.Errorf("extraction spill file: %w", werr)
 	}
-	if unvote != nil {
-		if err := unvote(x.Table); err != nil {
+	if ps.seed != nil {
+		known, err := ps.seed()
+		if err != nil {
+			x.Close()
+			return nil, err
+		}
+		x.Table = resolve.NewTable(lex, known)
+		for _, h := range heads {
+			x.Table.Add(h)
+		}
+	}
+	if ps.unvote != nil {
+		if err := ps.unvote(x.Table); err != nil {
 			x.Close()
 			return nil, err
 		}

@@ -3,26 +3,76 @@ package pipeline
 import (
 	"context"
 	"errors"
-	"fmt"
 	"sync"
+	"time"
 
 	"github.com/factgraph/factgraph/kg"
 )
 
-// writer saves the extractions of an extraction pass in batches.
+// writer saves the extractions of a load's segments in batches, one
+// segment at a time, and keeps the load's summary.
 type writer struct {
 	p        *Pipeline
 	force    bool
 	progress Progress
+	total    func() int // documents read so far
 	mu       sync.Mutex // guards sum, errs, done and progress calls
 	sum      *Summary
 	errs     []error
 	done     int
 }
 
+// writing is a segment being written.
+type writing struct {
+	done     chan struct{} // closed when the segment is written or the writer stopped
+	err      error         // why the writer stopped; read after done
+	ids      []string      // the entities the segment mentions
+	replaced bool          // it replaces stored documents
+}
+
+// add runs f with the summary locked.
+func (w *writer) add(f func()) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	f()
+}
+
+// counted adds documents read to the summary, with those of them that are
+// through without being written: failed (err says why) and skipped ones.
+func (w *writer) counted(read, failed int, skipped []string, err error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.sum.Documents += read + len(skipped)
+	w.sum.Failed += failed
+	w.sum.Unchanged += len(skipped)
+	w.done += failed + len(skipped)
+	if w.progress != nil && (failed > 0 || len(skipped) > 0) {
+		w.progress(w.done, w.total(), kg.BatchResult{Unchanged: skipped}, err)
+	}
+}
+
+// start writes the resolved segment x in the background and removes it
+// from disk when done. When the writer has to stop (Neo4j went away) it
+// cancels the load with the reason.
+func (w *writer) start(ctx context.Context, x *Extracted, replaced bool, cancel context.CancelCauseFunc) *writing {
+	wr := &writing{done: make(chan struct{}), ids: x.Table.EntityIDs(), replaced: replaced}
+	go func() {
+		defer close(wr.done)
+		defer x.Close()
+		t0 := time.Now()
+		wr.err = w.run(ctx, x)
+		w.add(func() { w.sum.Write += time.Since(t0) })
+		if wr.err != nil {
+			cancel(wr.err)
+		}
+	}()
+	return wr
+}
+
 // run writes x's extractions in batches with p.Writers transactions at once.
-// It stops at once when the database is unavailable or ctx is done.
-func (w *writer) run(ctx context.Context, x *Extracted) []error {
+// It stops at once when the database is unavailable or ctx is done, and
+// says why.
+func (w *writer) run(ctx context.Context, x *Extracted) error {
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	size, writers := w.p.BatchSize, w.p.Writers
@@ -32,7 +82,6 @@ func (w *writer) run(ctx context.Context, x *Extracted) []error {
 	if writers <= 0 {
 		writers = DefaultWriters
 	}
-	total := x.Len() + w.done
 	batches := make(chan []kg.Extraction)
 	var wg sync.WaitGroup
 	for range writers {
@@ -40,7 +89,7 @@ func (w *writer) run(ctx context.Context, x *Extracted) []error {
 		go func() {
 			defer wg.Done()
 			for b := range batches {
-				if err := w.save(ctx, b, total); err != nil {
+				if err := w.save(ctx, b); err != nil {
 					cancel(err)
 				}
 			}
@@ -72,25 +121,18 @@ func (w *writer) run(ctx context.Context, x *Extracted) []error {
 	} else if err == nil {
 		err = ctx.Err()
 	}
-	if err != nil {
-		if errors.Is(err, context.Canceled) {
-			err = fmt.Errorf("load interrupted: %w", err)
-		}
-		w.sum.Stopped = err
-		w.errs = append(w.errs, err)
-	}
-	return w.errs
+	return err
 }
 
 // save writes one batch. A batch that fails for a reason other than the
 // database or ctx is written again one document at a time, so that only the
 // documents at fault fail. It returns an error only when the load must
 // stop: the database is unavailable, or ctx is done.
-func (w *writer) save(ctx context.Context, b []kg.Extraction, total int) error {
+func (w *writer) save(ctx context.Context, b []kg.Extraction) error {
 	res, err := w.p.Store.SaveBatch(ctx, b, w.force)
 	if err != nil && !fatal(ctx, err) && len(b) > 1 {
 		for _, ex := range b {
-			if err := w.save(ctx, []kg.Extraction{ex}, total); err != nil {
+			if err := w.save(ctx, []kg.Extraction{ex}); err != nil {
 				return err
 			}
 		}
@@ -113,7 +155,7 @@ func (w *writer) save(ctx context.Context, b []kg.Extraction, total int) error {
 		w.sum.Deleted += res.Deleted
 	}
 	if w.progress != nil {
-		w.progress(w.done, total, res, err)
+		w.progress(w.done, w.total(), res, err)
 	}
 	return nil
 }

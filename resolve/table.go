@@ -259,3 +259,20 @@ func (b *GraphBuilder) Graph(t *Table) kg.Graph {
 	g.Claims = dedupeClaims(b.claims)
 	return g
 }
+
+// EntityIDs returns the ids of the resolved entities the added documents
+// mention, sorted.
+func (t *Table) EntityIDs() []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, n := range t.r.nodes {
+		if n.doc >= 0 {
+			if id := t.cl[t.r.find(n.idx)].ID; !seen[id] {
+				seen[id] = true
+				out = append(out, id)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
