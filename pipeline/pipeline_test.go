@@ -2,6 +2,7 @@ package pipeline_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -501,5 +502,55 @@ func TestSegmentsGiveTheGraphOfOneSegment(t *testing.T) {
 	}
 	if d := cmp.Diff(wantEnts, gotEnts); d != "" {
 		t.Errorf("entities after a reload in segments differ from a clean load (-clean +reload):\n%s", d)
+	}
+}
+
+// corrupting is a store that breaks one document's extraction before it
+// is written (a role of an entity the document does not list), as a bug
+// upstream of the store would.
+type corrupting struct {
+	*neo4jstore.Store
+	bad string
+}
+
+func (c corrupting) fix(exs []kg.Extraction) []kg.Extraction {
+	out := slices.Clone(exs)
+	for i, ex := range out {
+		if ex.Document.ID == c.bad {
+			ex.Roles = append(slices.Clone(ex.Roles), kg.Role{ID: "role-x", Person: "nobody", Title: "chief"})
+			out[i] = ex
+		}
+	}
+	return out
+}
+
+func (c corrupting) SaveBatch(ctx context.Context, exs []kg.Extraction, force bool) (kg.BatchResult, error) {
+	return c.Store.SaveBatch(ctx, c.fix(exs), force)
+}
+
+// TestUnusableExtractionFailsAlone: a batch with one extraction the store
+// refuses is written document by document, so only that document fails,
+// and its error names it.
+func TestUnusableExtractionFailsAlone(t *testing.T) {
+	s := dbtest.Store(t)
+	docs := corpus(t)
+	bad := docs[1].ID
+	p := pipeline.New(corrupting{s, bad}, lexicon.Must())
+	p.BatchSize = len(docs)
+	sum, errs := p.Load(context.Background(), docs, false, nil)
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), bad) || !errors.Is(errs[0], kg.ErrInvalid) {
+		t.Fatalf("errors %v, want one naming %s", errs, bad)
+	}
+	if sum.Saved != len(docs)-1 || sum.Failed != 1 || sum.Stopped != nil {
+		t.Errorf("summary %+v, want %d written and 1 failed", sum, len(docs)-1)
+	}
+	stored := dbtest.Query(t, `MATCH (d:Document) RETURN d.id AS id ORDER BY id`, nil)
+	if len(stored) != len(docs)-1 {
+		t.Errorf("%d documents stored, want %d", len(stored), len(docs)-1)
+	}
+	for _, r := range stored {
+		if r["id"] == bad {
+			t.Errorf("document %s stored", bad)
+		}
 	}
 }
