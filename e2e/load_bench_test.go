@@ -127,7 +127,8 @@ func neo4jLocal(b *testing.B, home, command string) {
 
 var summaryTimes = regexp.MustCompile(`\(extract ([0-9.]+)s, write ([0-9.]+)s\)`)
 
-// extractWrite gives the docs/s of the loader's two passes from its summary.
+// extractWrite gives the docs/s of the loader's extraction and of its
+// writing, which overlap, from its summary.
 func extractWrite(summary string, n int) string {
 	m := summaryTimes.FindStringSubmatch(summary)
 	if m == nil {
@@ -135,7 +136,7 @@ func extractWrite(summary string, n int) string {
 	}
 	ex, _ := strconv.ParseFloat(m[1], 64)
 	wr, _ := strconv.ParseFloat(m[2], 64)
-	return fmt.Sprintf(" (extraction pass %.0f docs/s, writing pass %.0f docs/s)", float64(n)/ex, float64(n)/wr)
+	return fmt.Sprintf(" (extraction %.0f docs/s, writing %.0f docs/s, overlapping)", float64(n)/ex, float64(n)/wr)
 }
 
 // diskUsage is the space allocated to the files under dir, as du counts it.

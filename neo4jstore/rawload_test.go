@@ -20,7 +20,8 @@ import (
 
 // BenchmarkLoaderVsRaw loads N generated documents (FACTGRAPH_BENCH_DOCS,
 // default 1000) into an empty graph with the loader (extraction included;
-// FACTGRAPH_BENCH_WRITERS sets its Writers), and writes the same extracted graph with plain UNWIND ... MERGE
+// FACTGRAPH_BENCH_WRITERS sets its Writers, FACTGRAPH_BENCH_BATCH its
+// BatchSize), and writes the same extracted graph with plain UNWIND ... MERGE
 // statements of 5,000 rows per transaction (extraction not timed): the
 // database's own speed for that graph. FACTGRAPH_BENCH_VERBOSE=1 prints
 // each run's times. The two take turns going first. Run
@@ -46,6 +47,7 @@ func BenchmarkLoaderVsRaw(b *testing.B) {
 		wipe(b, s)
 		p := pipeline.New(s, lexicon.Must())
 		p.Writers = envInt("FACTGRAPH_BENCH_WRITERS")
+		p.BatchSize = envInt("FACTGRAPH_BENCH_BATCH")
 		t0 := time.Now()
 		sum, errs := p.Load(ctx, docs, false, nil)
 		loader += time.Since(t0)

@@ -100,8 +100,9 @@ type Summary struct {
 	Nodes     int // nodes created
 	Rels      int // relationships created
 	Deleted   int // nodes and relationships removed (replaced facts)
-	// Extract and Write are the time spent extracting and writing; they
-	// overlap (a segment is extracted while the one before it is written).
+	// Extract and Write are the time spent extracting (and resolving) and
+	// writing; they overlap (a segment is extracted while the one before
+	// it is written), so they add up to more than the load took.
 	Extract time.Duration
 	Write   time.Duration
 	// Stopped is why the load stopped before the end, if it did: the
@@ -154,11 +155,16 @@ func (p *Pipeline) LoadFrom(ctx context.Context, src Source, force bool, progres
 	segmented := 0 // documents in the segments so far
 	for seg := rd.next(ctx, p.segmentSize(segmented)); seg != nil; seg = rd.next(ctx, p.segmentSize(segmented)) {
 		t0 := time.Now()
+		var waited time.Duration // for the segment before to be written
 		x, err := extractFrom(ctx, seg.src, p.Lex, p.Workers, p.TempDir, pass{
-			seed:   func() ([]kg.Entity, error) { return kn.after(ctx, prev) },
+			seed: func() ([]kg.Entity, error) {
+				t := time.Now()
+				defer func() { waited = time.Since(t) }()
+				return kn.after(ctx, prev)
+			},
 			unvote: func(t *resolve.Table) error { return sk.unvote(ctx, t, seg.reread) },
 		})
-		w.add(func() { sum.Extract += time.Since(t0) })
+		w.add(func() { sum.Extract += time.Since(t0) - waited })
 		if err != nil {
 			sum.Stopped = stopped(err)
 			break
