@@ -87,7 +87,8 @@ func Extract(docs []kg.Document, lex *lexicon.Lexicon, known []kg.Entity, worker
 }
 
 // Progress is told about each batch as it is saved (or fails): done of total
-// documents are through.
+// documents are through. The input is read as the load goes, so total is
+// the documents read so far; it reaches the input's size near the end.
 type Progress func(done, total int, res kg.BatchResult, err error)
 
 // Summary counts what a load did.
