@@ -2339,7 +2339,7 @@ func (d *docState) passiveVerbAfter(s sentence, off int) (int, string) {
 	if i := d.skipSpace(off); i < s.End && d.Doc.Text[i] == ',' {
 		off = i + 1 // a participle phrase set off by a comma
 	}
-	ws := d.wordsAfter(off, s.End, 8)
+	ws := d.wordsAfter(off, s.End, 14)
 	i := 0
 	if i < len(ws) && (ws[i].text == "has" || ws[i].text == "had" || ws[i].text == "have") {
 		i++
@@ -2347,15 +2347,17 @@ func (d *docState) passiveVerbAfter(s sentence, off int) (int, string) {
 	if i < len(ws) && beForms[ws[i].text] {
 		i++
 	}
-	// "by" right after the participle, or after a short phrase of time or
-	// place that begins with a preposition ("filed in 2023 by")
+	// "by" right after the participle, or after phrases of time or place
+	// that begin with a preposition ("filed in 2023 by", "filed in the
+	// federal court in Delaware by"), with no clause of their own
 	by := -1
-	for j := i + 1; j < len(ws) && j <= i+4; j++ {
+	for j := i + 1; j < len(ws) && j <= i+10; j++ {
 		if ws[j].text == "by" {
 			by = j
 			break
 		}
-		if j == i+1 && !prepositions[ws[j].text] {
+		if j == i+1 && !prepositions[ws[j].text] || clauseWords[ws[j].text] || beForms[ws[j].text] ||
+			j > i+4 && isLowerWord(d.Doc.Text[ws[j].start:ws[j].end]) && strings.HasSuffix(ws[j].text, "ed") {
 			break
 		}
 	}
