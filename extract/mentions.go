@@ -2930,13 +2930,15 @@ func salient(names []*mention, off, sent, window int, want func(*entity) bool) *
 // to: an organization of the nominal's kind ("the company"), or one whose
 // name has w as a word when w is an organization head ("the bureau" ->
 // "Consumer Financial Protection Bureau", named set); nil when w refers to
-// neither.
-func nominalReferent(x *lexIndex, w string) (want func(*entity) bool, named bool) {
-	if isCapToken(w) {
+// neither. A capitalized head refers back as well when it is a name of its
+// own (bare: no name covers it and none goes on after it): "the
+// Commission fined X" after the European Commission was named.
+func nominalReferent(x *lexIndex, w string, bare bool) (want func(*entity) bool, named bool) {
+	if isCapToken(w) && !bare {
 		return nil, false
 	}
 	low := strings.ToLower(w)
-	if k, ok := x.nominals[low]; ok {
+	if k, ok := x.nominals[low]; ok && !isCapToken(w) {
 		return func(e *entity) bool {
 			return e.Type == kg.Organization && (inList(k, e.Kind) || (k == "company" && e.Kind == ""))
 		}, false
@@ -2955,6 +2957,22 @@ func nominalReferent(x *lexIndex, w string) (want func(*entity) bool, named bool
 		}
 		return false
 	}, true
+}
+
+// lastOfName reports whether toks[j] ends the name it is in: no
+// capitalized word, and no "of", "for" or "on" that goes on with a name
+// ("the Commission on Elections"), follows it.
+func lastOfName(toks []token, j int) bool {
+	if j+1 >= len(toks) {
+		return true
+	}
+	next := toks[j+1].Text
+	return !isCapToken(next) && next != "of" && next != "for" && next != "on"
+}
+
+// covered reports whether one of ms spans off.
+func covered(ms []*mention, off int) bool {
+	return slices.ContainsFunc(ms, func(m *mention) bool { return m.Start <= off && off < m.End })
 }
 
 // appellateCourt reports whether e is an appeals court by its name
@@ -3029,7 +3047,7 @@ func linkPronouns(d *docState) {
 				e = d.quotedAside(recent, t.Start, si, func(e *entity) bool { return e.Type == kg.Person && d.agrees(e, low) })
 			case "the":
 				if i+1 < len(s.Tokens) && e == nil {
-					if want, named := nominalReferent(x, s.Tokens[i+1].Text); want != nil {
+					if want, named := nominalReferent(x, s.Tokens[i+1].Text, lastOfName(s.Tokens, i+1) && !covered(names, s.Tokens[i+1].Start)); want != nil {
 						// "the company" reaches further back than a pronoun, and
 						// means the most talked-about company in that stretch;
 						// "the bureau" means the last one named so, however far.
