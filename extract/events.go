@@ -910,6 +910,11 @@ func (r *eventRead) byAgentPart() {
 	}
 	if (t.Noun || r.nounUse) && len(r.ev.agents()) == 0 {
 		by := d.passiveAfter(s, m.end)
+		if by >= 0 && d.verbObject(s, m.start) && d.finiteAfter(s, m.end) {
+			// "the complaint that prompted the inquiry was filed by X":
+			// the clause's subject was filed, not the object
+			by = -1
+		}
 		if by < 0 {
 			by = d.byAfter(s, m.end)
 		}
@@ -919,6 +924,30 @@ func (r *eventRead) byAgentPart() {
 			}
 		}
 	}
+}
+
+// verbObject reports whether the noun phrase of a noun starting at off
+// follows a verb as its object ("prompted the inquiry"): the word before
+// its determiner is a lower-case word that is no preposition, conjunction,
+// clause opener or reporting verb.
+func (d *docState) verbObject(s sentence, off int) bool {
+	ws := d.wordsBefore(off, s.Start, 2)
+	if len(ws) < 2 || !determiners[ws[0].text] {
+		return false
+	}
+	w := ws[1]
+	if _, reports := d.claimLex().verbs[w.text]; reports {
+		return false // "said the inquiry has been led by X": a clause of its own
+	}
+	return isLowerWord(d.Doc.Text[w.start:w.end]) && !prepositions[w.text] && !clauseWords[w.text] &&
+		!determiners[w.text] && w.text != "and" && w.text != "or" && w.text != "but"
+}
+
+// finiteAfter reports whether a finite verb ("was", "has") follows a noun
+// ending at off, as when the noun ends a clause whose subject it is not.
+func (d *docState) finiteAfter(s sentence, off int) bool {
+	ws := d.wordsAfter(off, s.End, 1)
+	return len(ws) == 1 && (beForms[ws[0].text] || ws[0].text == "has" || ws[0].text == "had" || ws[0].text == "have")
 }
 
 // unlessReach is how many bytes after the end of a trigger ("named ...
@@ -1228,7 +1257,9 @@ func (d *docState) byAgent(s sentence, off int) *mention {
 	end := d.objectEnd(s, off, false)
 	ws := d.wordsAfter(off, end, 20)
 	for i, w := range ws {
-		if prepositions[w.text] && !(w.text == "than" && i > 0 && (ws[i-1].text == "more" || ws[i-1].text == "fewer" || ws[i-1].text == "less")) {
+		// a preposition inside a name ("the Oregon Department of Justice")
+		// ends nothing
+		if prepositions[w.text] && !(w.text == "than" && i > 0 && (ws[i-1].text == "more" || ws[i-1].text == "fewer" || ws[i-1].text == "less")) && !covered(d.Mentions, w.start) {
 			end = w.start
 			break
 		}
