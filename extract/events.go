@@ -825,7 +825,7 @@ func (r *eventRead) states() bool {
 	// a noun trigger right after a modal is a verb ("said it would
 	// appeal"), and one whose governing verb is negated or modal states
 	// no event ("would not accept a settlement")
-	if t.Noun && d.unassertedNoun(s, m.start, ts.announced[t.Type]) {
+	if t.Noun && (d.unassertedNoun(s, m.start, ts.announced[t.Type]) || d.noPartIn(s, m.start)) {
 		return false
 	}
 	if d.openQuestionBefore(s, m.start) {
@@ -2444,6 +2444,9 @@ func (d *docState) negatedBefore(s sentence, off int) bool {
 	if ws := d.wordsBefore(off, s.Start, 1); len(ws) == 1 && ws[0].text == "without" {
 		return true // "without conducting", not "without warning suspended"
 	}
+	if d.noPartIn(s, off) {
+		return true
+	}
 	for _, w := range d.wordsBefore(off, s.Start, 3) {
 		switch {
 		case w.text == "not" || w.text == "never" || w.text == "cannot":
@@ -2451,6 +2454,24 @@ func (d *docState) negatedBefore(s sentence, off int) bool {
 		case strings.HasSuffix(w.text, "n't") || strings.HasSuffix(w.text, "n’t"):
 			return true
 		}
+	}
+	return false
+}
+
+// noPartIn reports whether "no role in", "no part in" or the like comes
+// right before the trigger at off (or its determiner): "had no role in
+// awarding the contract", "no part in the decision".
+func (d *docState) noPartIn(s sentence, off int) bool {
+	ws := d.wordsBefore(off, s.Start, 4)
+	if len(ws) > 0 && determiners[ws[0].text] {
+		ws = ws[1:]
+	}
+	if len(ws) < 3 || ws[0].text != "in" || ws[2].text != "no" {
+		return false
+	}
+	switch ws[1].text {
+	case "role", "part", "hand", "involvement", "say":
+		return true
 	}
 	return false
 }
