@@ -2088,6 +2088,11 @@ func (d *docState) subjectOf(si, off int) (int, *mention) {
 			continue
 		}
 		if c := d.subjectIn(s, segStart, segEnd); c != nil {
+			if v := d.firstFiniteVerb(s, segStart, c.Start); andVerb && segEnd == off && v >= 0 {
+				// "the committee banned referee X and suspended Y": the
+				// second verb's subject is the first's, not its object
+				return segStart, d.subjectIn(s, segStart, v)
+			}
 			return segStart, c
 		}
 		if segEnd == off && d.ownDescribedSubject(segStart, off) {
@@ -2313,6 +2318,21 @@ func (d *docState) subjectIn(s sentence, from, end int) *mention {
 		return cands[0]
 	}
 	return nil
+}
+
+// firstFiniteVerb returns the start of the first past or present tense
+// verb in [from, off) of sentence s that is no reporting verb, auxiliary or
+// form of "be", or -1.
+func (d *docState) firstFiniteVerb(s sentence, from, off int) int {
+	for _, t := range s.Tokens {
+		if t.Start < from || t.End > off || !(t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP") || !isLowerWord(t.Text) {
+			continue
+		}
+		if _, reports := d.claimLex().verbs[t.Text]; !reports && !beForms[t.Text] && t.Text != "has" && t.Text != "had" && t.Text != "have" {
+			return t.Start
+		}
+	}
+	return -1
 }
 
 // possessorBefore returns the possessor of the noun phrase ending at off
