@@ -3047,7 +3047,7 @@ func linkPronouns(d *docState) {
 				e = d.quotedAside(recent, t.Start, si, func(e *entity) bool { return e.Type == kg.Person && d.agrees(e, low) })
 			case "the":
 				if i+1 < len(s.Tokens) && e == nil {
-					if want, named := nominalReferent(x, s.Tokens[i+1].Text, lastOfName(s.Tokens, i+1) && !covered(names, s.Tokens[i+1].Start)); want != nil {
+					if want, named := nominalReferent(x, s.Tokens[i+1].Text, isCapToken(s.Tokens[i+1].Text) && lastOfName(s.Tokens, i+1) && !covered(names, s.Tokens[i+1].Start)); want != nil {
 						// "the company" reaches further back than a pronoun, and
 						// means the most talked-about company in that stretch;
 						// "the bureau" means the last one named so, however far.
