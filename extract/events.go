@@ -936,7 +936,7 @@ func (d *docState) verbObject(s sentence, off int) bool {
 		return false
 	}
 	w := ws[1]
-	if _, reports := d.claimLex().verbs[w.text]; reports {
+	if d.reporting(w.text) {
 		return false // "said the inquiry has been led by X": a clause of its own
 	}
 	return isLowerWord(d.Doc.Text[w.start:w.end]) && !prepositions[w.text] && !clauseWords[w.text] &&
@@ -947,7 +947,7 @@ func (d *docState) verbObject(s sentence, off int) bool {
 // ending at off, as when the noun ends a clause whose subject it is not.
 func (d *docState) finiteAfter(s sentence, off int) bool {
 	ws := d.wordsAfter(off, s.End, 1)
-	return len(ws) == 1 && (beForms[ws[0].text] || ws[0].text == "has" || ws[0].text == "had" || ws[0].text == "have")
+	return len(ws) == 1 && auxiliary(ws[0].text)
 }
 
 // unlessReach is how many bytes after the end of a trigger ("named ...
@@ -1259,7 +1259,7 @@ func (d *docState) byAgent(s sentence, off int) *mention {
 	for i, w := range ws {
 		// a preposition inside a name ("the Oregon Department of Justice")
 		// ends nothing
-		if prepositions[w.text] && !(w.text == "than" && i > 0 && (ws[i-1].text == "more" || ws[i-1].text == "fewer" || ws[i-1].text == "less")) && !covered(d.Mentions, w.start) {
+		if prepositions[w.text] && !(w.text == "than" && i > 0 && (ws[i-1].text == "more" || ws[i-1].text == "fewer" || ws[i-1].text == "less")) && d.mentionAt(w.start) == nil {
 			end = w.start
 			break
 		}
@@ -1734,6 +1734,18 @@ var determiners = map[string]bool{
 
 var beForms = map[string]bool{"was": true, "were": true, "been": true, "being": true, "is": true, "are": true, "be": true, "got": true, "get": true, "gets": true}
 
+// auxiliary reports whether w is a form of "be" or "have" (beForms, has,
+// have, had).
+func auxiliary(w string) bool {
+	return beForms[w] || w == "has" || w == "have" || w == "had"
+}
+
+// reporting reports whether w is a reporting verb form (reporting_verbs.txt).
+func (d *docState) reporting(w string) bool {
+	_, ok := d.claimLex().verbs[w]
+	return ok
+}
+
 // subordinators open a clause whose subject follows them; relatives ("who")
 // take the subject of the noun before them.
 var subordinators = map[string]bool{
@@ -2053,7 +2065,7 @@ func (d *docState) subjectOf(si, off int) (int, *mention) {
 	for _, w := range d.wordsAfterAll(s.Start, off) {
 		// "has since opened", "had once run": after an auxiliary the word
 		// is an adverb, not a subordinator
-		adverb := beForms[prev] || prev == "has" || prev == "have" || prev == "had"
+		adverb := auxiliary(prev)
 		if relatives[w.text] || subordinators[w.text] && !adverb {
 			bounds = append(bounds, bound{w.start, w.end, relatives[w.text], subordinators[w.text] && w.text != "but"})
 		}
@@ -2328,7 +2340,7 @@ func (d *docState) firstFiniteVerb(s sentence, from, off int) int {
 		if t.Start < from || t.End > off || !(t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP") || !isLowerWord(t.Text) {
 			continue
 		}
-		if _, reports := d.claimLex().verbs[t.Text]; !reports && !beForms[t.Text] && t.Text != "has" && t.Text != "had" && t.Text != "have" {
+		if !d.reporting(t.Text) && !auxiliary(t.Text) {
 			return t.Start
 		}
 	}

@@ -2970,11 +2970,6 @@ func lastOfName(toks []token, j int) bool {
 	return !isCapToken(next) && next != "of" && next != "for" && next != "on"
 }
 
-// covered reports whether one of ms spans off.
-func covered(ms []*mention, off int) bool {
-	return slices.ContainsFunc(ms, func(m *mention) bool { return m.Start <= off && off < m.End })
-}
-
 // appellateCourt reports whether e is an appeals court by its name
 // (org_heads.txt appellate=1: "Court of Appeals", "Circuit").
 func appellateCourt(x *lexIndex, e *entity) bool {
@@ -3047,7 +3042,7 @@ func linkPronouns(d *docState) {
 				e = d.quotedAside(recent, t.Start, si, func(e *entity) bool { return e.Type == kg.Person && d.agrees(e, low) })
 			case "the":
 				if i+1 < len(s.Tokens) && e == nil {
-					if want, named := nominalReferent(x, s.Tokens[i+1].Text, isCapToken(s.Tokens[i+1].Text) && lastOfName(s.Tokens, i+1) && !covered(names, s.Tokens[i+1].Start)); want != nil {
+					if want, named := nominalReferent(x, s.Tokens[i+1].Text, isCapToken(s.Tokens[i+1].Text) && lastOfName(s.Tokens, i+1) && d.mentionAt(s.Tokens[i+1].Start) == nil); want != nil {
 						// "the company" reaches further back than a pronoun, and
 						// means the most talked-about company in that stretch;
 						// "the bureau" means the last one named so, however far.
