@@ -45,6 +45,13 @@ func (s *Store) ProfileBatch(ctx context.Context, exs []kg.Extraction) ([]string
 	if err != nil {
 		return nil, 0, err
 	}
+	ops, hits := planOps(sum.Profile())
+	return ops, hits, nil
+}
+
+// planOps lists a profiled plan's operators (with their details) and sums
+// its db hits.
+func planOps(pl neo4j.ProfiledPlan) ([]string, int64) {
 	var ops []string
 	var hits int64
 	var walk func(neo4j.ProfiledPlan)
@@ -58,6 +65,21 @@ func (s *Store) ProfileBatch(ctx context.Context, exs []kg.Extraction) ([]string
 			walk(c)
 		}
 	}
-	walk(sum.Profile())
+	walk(pl)
+	return ops, hits
+}
+
+// SeeReads makes the store show f every read statement before it runs.
+func (s *Store) SeeReads(f func(q string, params map[string]any)) { s.seeRead = f }
+
+// ProfileRead returns the operators of the plan Neo4j makes afresh for
+// read statement q, run once with params, and its db hits.
+func (s *Store) ProfileRead(ctx context.Context, q string, params map[string]any) ([]string, int64, error) {
+	res, err := neo4j.ExecuteQuery(ctx, s.driver, "CYPHER replan=force PROFILE "+q, params, neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase(s.database), neo4j.ExecuteQueryWithReadersRouting())
+	if err != nil {
+		return nil, 0, err
+	}
+	ops, hits := planOps(res.Summary.Profile())
 	return ops, hits, nil
 }

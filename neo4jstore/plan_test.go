@@ -67,3 +67,58 @@ func checkSeeks(t *testing.T, s *neo4jstore.Store, exs []kg.Extraction, when str
 		t.Errorf("%s, only %d index seeks in %d operators: %v", when, seeks, len(ops), ops)
 	}
 }
+
+// TestLookupPlansSeek: a read that names an entity (by id, name or alias)
+// and a page of events by date reach their nodes through index seeks. Both
+// fall back to the entities or events the indexes cannot find (an alias, a
+// missing date) only when the first read found nothing or too little,
+// through a seek from a floor that is null otherwise; planned as a scan of
+// the id index, that fallback read every entity on every lookup (936 at
+// 1,000 documents, growing with the store).
+func TestLookupPlansSeek(t *testing.T) {
+	s := dbtest.Store(t)
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "gen.jsonl")
+	if err := os.WriteFile(path, []byte(corpusgen.JSONL(150, 5)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	docs, errs := input.Read(ctx, []string{path}, nil)
+	if len(errs) > 0 {
+		t.Fatal(errs[0])
+	}
+	if _, errs := pipeline.New(s, lexicon.Must()).Load(ctx, docs, false, nil); len(errs) > 0 {
+		t.Fatal(errs[0])
+	}
+	orgs, err := s.Entities(ctx, kg.EntityFilter{Type: kg.Organization, First: 1}, kg.Include{})
+	if err != nil || len(orgs.Items) == 0 {
+		t.Fatalf("no organization to look up: %v", err)
+	}
+	type read struct {
+		q string
+		p map[string]any
+	}
+	var reads []read
+	s.SeeReads(func(q string, p map[string]any) { reads = append(reads, read{q, p}) })
+	if _, err := s.Entity(ctx, orgs.Items[0].Name, kg.Organization, kg.Include{Roles: true, Person: true}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Events(ctx, kg.EventFilter{First: 5}, kg.Include{}); err != nil {
+		t.Fatal(err)
+	}
+	s.SeeReads(nil)
+	if len(reads) != 2 {
+		t.Fatalf("%d reads, want 2", len(reads))
+	}
+	for _, r := range reads {
+		ops, hits, err := s.ProfileRead(ctx, r.q, r.p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, op := range ops {
+			if name, _, _ := strings.Cut(op, "@neo4j"); strings.Contains(name, "Scan") {
+				t.Errorf("the read scans: %s\n%s", op, r.q)
+			}
+		}
+		t.Logf("%d operators, %d db hits", len(ops), hits)
+	}
+}

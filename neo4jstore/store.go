@@ -23,6 +23,9 @@ type Store struct {
 	health   *health
 	// conflicts is the cached conflict index (conflicts.go).
 	conflicts conflictIndex
+	// seeRead, when set (by tests only), is shown every read statement
+	// before it runs.
+	seeRead func(q string, params map[string]any)
 }
 
 // New returns a store over an open driver. The caller owns the driver.
@@ -161,6 +164,9 @@ func (s *Store) read(ctx context.Context, q string, params map[string]any) ([]*n
 		return nil, err
 	}
 	defer done()
+	if s.seeRead != nil {
+		s.seeRead(q, params)
+	}
 	res, err := neo4j.ExecuteQuery(ctx, s.driver, q, params, neo4j.EagerResultTransformer,
 		neo4j.ExecuteQueryWithDatabase(s.database), neo4j.ExecuteQueryWithReadersRouting())
 	if err != nil {
