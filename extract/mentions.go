@@ -1908,16 +1908,19 @@ func typeFromContext(x *lexIndex, ps []*piece, toks []token, p *piece) {
 func titlePhraseEndingAt(x *lexIndex, toks []token, end int) (int, bool) {
 	n, _ := x.titleEndingAt(toks, end)
 	if n == 0 {
-		// a remit after the title: "of"/"for" and up to three words
-		for j := end - 2; j >= end-4 && j > 0; j-- {
+		// a remit after the title: "of", "for", "at" or "in" and up to
+		// six words, the nearest such word that a title ends before
+		// ("director of enforcement for the Eti-Osa district", "a
+		// lecturer at Acme National University")
+		for j := end - 2; j >= end-7 && j > 0; j-- {
 			if !remitWords(x, toks, j+1, end) {
 				break
 			}
-			if w := strings.ToLower(toks[j].Text); w == "of" || w == "for" {
+			if w := strings.ToLower(toks[j].Text); w == "of" || w == "for" || w == "at" || w == "in" {
 				if m, _ := x.titleEndingAt(toks, j); m > 0 {
 					n, end = m, j
+					break
 				}
-				break
 			}
 		}
 	}
@@ -1934,8 +1937,9 @@ func titlePhraseEndingAt(x *lexIndex, toks []token, end int) (int, bool) {
 	return start, true
 }
 
-// remitWords: toks[a:b] may be a title's remit: lower-case words, or one
-// capitalized word ("for Sweden"), and no punctuation.
+// remitWords: toks[a:b] may be a title's remit: lower-case words and up
+// to three capitalized ones ("for Sweden", "at Kruger National Park"), and
+// no punctuation.
 func remitWords(x *lexIndex, toks []token, a, b int) bool {
 	caps := 0
 	for k := a; k < b; k++ {
@@ -1947,7 +1951,7 @@ func remitWords(x *lexIndex, toks []token, a, b int) bool {
 			return false
 		}
 	}
-	return caps <= 1 && b > a
+	return caps <= 3 && b > a
 }
 
 // titleModifier: a lower-case noun or adjective before a title

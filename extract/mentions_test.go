@@ -42,6 +42,8 @@ func TestMentionTyping(t *testing.T) {
 	}{
 		{"title split from person", "Defense Secretary Mark Lane visited troops.", []string{"per:Mark Lane"}},
 		{"title, name appositive", "Separately, the city's inspector general, Orsola Quintrell, confirmed it.", []string{"per:Orsola Quintrell"}},
+		{"title with a long remit, name appositive", "The agency said its director of enforcement for the Eti-Osa district, Kunle Arowolo, had been moved.", []string{"per:Kunle Arowolo"}},
+		{"title at a named place, name appositive", "A lecturer at Harwell Polytechnic Institute, Themba Ngobeni, was dismissed.", []string{"org:Harwell Polytechnic Institute", "per:Themba Ngobeni"}},
 		{"an agency whose name ends in a title word", "The government is represented by Rebecca Oyelaran of the U.S. Department of Justice.", []string{"org:Department of Justice", "per:Rebecca Oyelaran"}},
 		{"a title that ends in an agency's short name", "Secretary of the Navy Carlos Del Toro said the fleet was ready.", []string{"per:Carlos Del Toro"}},
 		{"a committee whose remits are joined by and", "Margaret Olander, the ranking member of the Senate Energy and Natural Resources Committee, said so.", []string{"org:Senate Energy and Natural Resources Committee", "per:Margaret Olander"}},
