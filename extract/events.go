@@ -2050,6 +2050,11 @@ func (d *docState) afterRelative(s sentence, off int, bounds []bound) *mention {
 // It returns where the clause starts too.
 func (d *docState) subjectOf(si, off int) (int, *mention) {
 	s := d.Sents[si]
+	if at := d.andBeforeAside(s, off); at >= 0 {
+		// "X filed a protest and, after it was rejected, sued": the verb
+		// stands where "and" does
+		return d.subjectOf(si, at)
+	}
 	var bounds []bound
 	t := d.Doc.Text
 	for i := s.Start; i < off; i++ {
@@ -2330,6 +2335,33 @@ func (d *docState) subjectIn(s sentence, from, end int) *mention {
 		return cands[0]
 	}
 	return nil
+}
+
+// andBeforeAside returns the end of the "and" before a subordinate clause
+// that ends, with a comma, right before off ("and, after it was rejected,
+// sued", "and when the city refused, sued"), or -1.
+func (d *docState) andBeforeAside(s sentence, off int) int {
+	t := d.Doc.Text
+	end := off
+	for end > s.Start && t[end-1] == ' ' {
+		end--
+	}
+	if end <= s.Start || t[end-1] != ',' {
+		return -1
+	}
+	ws := d.wordsAfterAll(s.Start, end-1)
+	for k := len(ws) - 1; k > 0 && k >= len(ws)-12; k-- {
+		if !subordinators[ws[k].text] || ws[k].text == "that" || ws[k].text == "but" {
+			continue
+		}
+		and := ws[k-1]
+		if between := strings.TrimSpace(t[and.end:ws[k].start]); and.text == "and" && (between == "" || between == ",") &&
+			!strings.ContainsAny(t[ws[k].end:end-1], ",;:") {
+			return and.end
+		}
+		return -1
+	}
+	return -1
 }
 
 // firstFiniteVerb returns the start of the first past or present tense
