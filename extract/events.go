@@ -784,6 +784,11 @@ func (r *eventRead) readSubject() {
 	}
 	r.passive = !t.Noun && d.passiveBefore(s, m.start)
 	r.court, r.courtEnd = d.courtWordAt(s, clauseStart, m.start, ts)
+	if t.Noun && t.Attrs["court_only"] != "" && d.courtBefore(s, m.start, ts) {
+		// "X lodged a Federal Court challenge": the court is where the
+		// challenge goes, not who acts
+		r.court, r.courtEnd = "", -1
+	}
 	// for a court's act, an unnamed court ("A federal judge has refused to
 	// ...") is the subject, not a name before or after it, unless it is the
 	// name's title ("U.S. District Judge X")
@@ -1157,7 +1162,7 @@ func (r *eventRead) finalChecks() bool {
 			return false // "settle in Denver", "settle down": no dispute settled
 		}
 	}
-	if t.Attrs["court_only"] != "" && r.court == "" && !r.subjCourt && !d.judgeAmong(r.ev, ts) && !d.courtIn(s, r.from, r.end, ts) {
+	if t.Attrs["court_only"] != "" && r.court == "" && !r.subjCourt && !d.judgeAmong(r.ev, ts) && !d.courtIn(s, r.from, r.end, ts) && !(t.Noun && d.courtBefore(s, m.start, ts)) {
 		return false // "refused to step aside" is a ruling only when a judge does it or is asked
 	}
 	return true
@@ -1192,6 +1197,14 @@ func (d *docState) courtIn(s sentence, from, end int, ts *triggerSet) bool {
 		}
 	}
 	return false
+}
+
+// courtBefore reports whether a court word ends right before a noun
+// trigger at off, naming the court it goes to ("a Federal Court
+// challenge", "a court challenge").
+func (d *docState) courtBefore(s sentence, off int, ts *triggerSet) bool {
+	ws := d.wordsAfterAll(s.Start, off)
+	return len(ws) > 0 && ts.court[ws[len(ws)-1].text] && strings.TrimSpace(d.Doc.Text[ws[len(ws)-1].end:off]) == ""
 }
 
 // legalObject reports whether the object after a verb at off is a legal
