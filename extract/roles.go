@@ -1297,6 +1297,7 @@ func titleContext(d *docState, x *lexIndex, si, i int, ti titleInfo, person *ent
 	status := kg.Current
 	names := nameMentions(d.mentionsIn(d.Sents[si].Start, d.Sents[si].End))
 	var org *entity
+	placed := false // a place other than the nation before the title
 	for k := i - 1; k >= 0 && k >= i-5; k-- {
 		low := strings.ToLower(strings.TrimSuffix(toks[k].Text, "-"))
 		if x.former[low] || x.former[toks[k].Text] {
@@ -1342,12 +1343,18 @@ func titleContext(d *docState, x *lexIndex, si, i int, ti titleInfo, person *ent
 			org = recentOrgKind(d, toks[k].Start, person, kind)
 			break
 		}
+		if x.places[kg.Key(toks[k].Text)] && !x.national[kg.Key(toks[k].Text)] {
+			// "Michigan Attorney General": the state's office, not the
+			// national body the title alone implies
+			placed = true
+			continue
+		}
 		if isAdjective(toks[k]) || x.places[kg.Key(toks[k].Text)] || low == "current" {
 			continue
 		}
 		break
 	}
-	if org == nil {
+	if org == nil && !placed {
 		o, none := impliedOrg(d, ti)
 		return o, none, status
 	}
