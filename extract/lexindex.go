@@ -38,13 +38,18 @@ type lexIndex struct {
 	calendar     map[string]bool // kg.Key
 	heads        map[string]headInfo
 	agencies     map[string]agencyInfo // kg.Key -> info
-	cueBefore    map[string]string     // lower-case phrase -> kind ("" if none)
-	qualifiers   map[string]bool       // participles that qualify a body word ("a firm based in")
-	cueAfter     map[string]string
-	cuePart      map[string]bool // after-cues that end the name ("X union")
-	personAfter  map[string]bool
-	nick         map[string][]string // lower-case short form -> lower-case formal names
-	nominals     map[string]string   // "company" -> organization kind it refers to
+	// agencyWords holds the agencies of several words by their first word
+	// as written: each a list of its words ("Committee", "to", "Protect",
+	// "Journalists"), for names that the rules of a capitalized run do not
+	// cover
+	agencyWords map[string][][]string
+	cueBefore   map[string]string // lower-case phrase -> kind ("" if none)
+	qualifiers  map[string]bool   // participles that qualify a body word ("a firm based in")
+	cueAfter    map[string]string
+	cuePart     map[string]bool // after-cues that end the name ("X union")
+	personAfter map[string]bool
+	nick        map[string][]string // lower-case short form -> lower-case formal names
+	nominals    map[string]string   // "company" -> organization kind it refers to
 	// groups: plural nouns for the people of a kind of body, with the
 	// words that body's name holds ("prosecutors" -> prosecut, attorney)
 	groups      map[string][]string
@@ -361,6 +366,12 @@ func (x *lexIndex) readOrgs(l *lexicon.Lexicon) {
 			c = e.Phrase
 		}
 		x.agencies[kg.Key(e.Phrase)] = agencyInfo{Canonical: c, Kind: e.Attr("kind")}
+		if ws := strings.Fields(e.Phrase); len(ws) > 1 {
+			if x.agencyWords == nil {
+				x.agencyWords = map[string][][]string{}
+			}
+			x.agencyWords[ws[0]] = append(x.agencyWords[ws[0]], ws)
+		}
 	}
 	for _, e := range l.Entries("org_cues") {
 		k := strings.ToLower(e.Phrase)
@@ -534,4 +545,23 @@ func (x *lexIndex) titleEndingAt(toks []token, i int) (int, titleInfo) {
 		}
 	}
 	return 0, titleInfo{}
+}
+
+// agencyRun returns the end of the longest well-known organization's name
+// of several words (agencies.txt) that starts at toks[a], or a.
+func (x *lexIndex) agencyRun(toks []token, a int) int {
+	end := a
+	for _, ws := range x.agencyWords[toks[a].Text] {
+		if a+len(ws) > len(toks) || a+len(ws) <= end {
+			continue
+		}
+		k := 1
+		for k < len(ws) && strings.EqualFold(toks[a+k].Text, ws[k]) {
+			k++
+		}
+		if k == len(ws) {
+			end = a + len(ws)
+		}
+	}
+	return end
 }

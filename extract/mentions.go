@@ -185,6 +185,12 @@ func sentencePieces(d *docState, x *lexIndex, si int, names, lower map[string]bo
 func capitalizedRun(d *docState, x *lexIndex, toks []token, i int, names map[string]bool) int {
 	b := i + 1
 	for b < len(toks) {
+		// a well-known name that the rules below would cut: "Committee to
+		// Protect Journalists"
+		if e := x.agencyRun(toks, b-1); e > b {
+			b = e
+			continue
+		}
 		if isCapToken(toks[b].Text) {
 			b++
 			continue
@@ -452,7 +458,7 @@ func trimRunStart(x *lexIndex, sc *runScan, a, b int) (int, bool) {
 	}
 	// Drop a sentence-initial common word and leading determiners; a
 	// quotation opens a sentence of its own ("said: \"People bought ...").
-	for a < b && (leadStop[strings.ToLower(toks[a].Text)] || x.former[strings.ToLower(toks[a].Text)] || ((a == first || opensQuote(toks, a)) && !properTag(toks[a].Tag) && !names[toks[a].Text] && !x.isFirstName(toks[a].Text) && !x.honorifics[toks[a].Text] && x.agencies[kg.Key(toks[a].Text)].Canonical == "" && !startsTitle(x, toks, a, b))) {
+	for a < b && (leadStop[strings.ToLower(toks[a].Text)] || x.former[strings.ToLower(toks[a].Text)] || ((a == first || opensQuote(toks, a)) && !properTag(toks[a].Tag) && !names[toks[a].Text] && !x.isFirstName(toks[a].Text) && !x.honorifics[toks[a].Text] && x.agencies[kg.Key(toks[a].Text)].Canonical == "" && !startsTitle(x, toks, a, b) && x.agencyRun(toks, a) == a)) {
 		a++
 	}
 	// A gerund opening a sentence before a verb is no name: "Canceling

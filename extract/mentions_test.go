@@ -42,6 +42,8 @@ func TestMentionTyping(t *testing.T) {
 	}{
 		{"title split from person", "Defense Secretary Mark Lane visited troops.", []string{"per:Mark Lane"}},
 		{"title, name appositive", "Separately, the city's inspector general, Orsola Quintrell, confirmed it.", []string{"per:Orsola Quintrell"}},
+		{"a well-known name with a lower-case word", "It said the Committee to Protect Journalists had written to the minister.", []string{"org:Committee to Protect Journalists"}},
+		{"a well-known name opening a sentence", "Reporters Without Borders said the refusal fitted a pattern.", []string{"org:Reporters Without Borders"}},
 		{"title with a long remit, name appositive", "The agency said its director of enforcement for the Eti-Osa district, Kunle Arowolo, had been moved.", []string{"per:Kunle Arowolo"}},
 		{"title at a named place, name appositive", "A lecturer at Harwell Polytechnic Institute, Themba Ngobeni, was dismissed.", []string{"org:Harwell Polytechnic Institute", "per:Themba Ngobeni"}},
 		{"an agency whose name ends in a title word", "The government is represented by Rebecca Oyelaran of the U.S. Department of Justice.", []string{"org:Department of Justice", "per:Rebecca Oyelaran"}},
