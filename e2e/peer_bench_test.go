@@ -150,7 +150,11 @@ func pickNames(b *testing.B, drv neo4j.DriverWithContext) map[string]any {
 // error in the answer.
 func postTo(url, q string) func(context.Context) error {
 	body, _ := json.Marshal(map[string]string{"query": q})
-	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 64}}
+	// Idle connections close on this side before the peer's Node server
+	// closes them (its keep-alive timeout is 5 s, and a system waits out
+	// the others' turns): a request on a connection the server has just
+	// closed fails with "connection reset by peer".
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 64, IdleConnTimeout: 2 * time.Second}}
 	return func(ctx context.Context) error {
 		req, _ := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(body))
 		req.Header.Set("Content-Type", "application/json")

@@ -197,6 +197,17 @@ func resolveRef(out, label, p string) string {
 		refMatch("x", p), refOrder("x", p), p, label, out)
 }
 
+// exactRef is resolveRef for the entities whose id or exact name is $p
+// only, ranked as resolveRef ranks them: it yields no row when $p is only
+// an alias or a name in other case.
+func exactRef(out, label, p string) string {
+	return fmt.Sprintf(`CALL {
+		  CALL { MATCH (x:Entity {id: $%[1]s}) WHERE x:%[2]s RETURN x
+		    UNION MATCH (x:Entity {name: $%[1]s}) WHERE x:%[2]s RETURN x }
+		  RETURN x AS %[3]s ORDER BY CASE WHEN x.id = $%[1]s THEN 0 ELSE 1 END,
+		    COUNT { (x)-[:MENTIONED_IN]->() } DESC, x.id LIMIT 1 }`, p, label, out)
+}
+
 // --- conversions -----------------------------------------------------------
 
 func asMap(v any) map[string]any { m, _ := v.(map[string]any); return m }
@@ -519,15 +530,22 @@ func (s *Store) Entity(ctx context.Context, ref string, typ kg.EntityType, inc k
 		}
 		return "[]"
 	}
-	recs, err := s.read(ctx, resolveRef("e", entityLabel(typ), "ref")+`
-		RETURN `+entityProj("e", inc.Fields)+` AS e,
-		  `+list(inc.Roles, `COLLECT { MATCH (e)-[:HOLDS_ROLE|AT]-(r:Role) WITH DISTINCT r
-		    RETURN `+roleProj("r", inc)+` ORDER BY r.status, r.title, r.id }`)+` AS roles,
-		  `+list(inc.Events, `COLLECT { MATCH (e)-[pi:PARTICIPATED_IN]->(ev:Event)
-		    RETURN {part: pi.as, event: `+eventProj("ev", inc)+`} ORDER BY ev.date, ev.id }`)+` AS events,
-		  `+list(inc.ClaimsMade, `COLLECT { MATCH (e)-[:MADE]->(c:Claim) RETURN `+claimProj("c", inc)+` ORDER BY c.id }`)+` AS made,
-		  `+list(inc.ClaimsAbout, `COLLECT { MATCH (c:Claim)-[:ABOUT]->(e) RETURN `+claimProj("c", inc)+` ORDER BY c.id }`)+` AS about`,
-		map[string]any{"ref": ref})
+	rest := `
+		RETURN ` + entityProj("e", inc.Fields) + ` AS e,
+		  ` + list(inc.Roles, `COLLECT { MATCH (e)-[:HOLDS_ROLE|AT]-(r:Role) WITH DISTINCT r
+		    RETURN `+roleProj("r", inc)+` ORDER BY r.status, r.title, r.id }`) + ` AS roles,
+		  ` + list(inc.Events, `COLLECT { MATCH (e)-[pi:PARTICIPATED_IN]->(ev:Event)
+		    RETURN {part: pi.as, event: `+eventProj("ev", inc)+`} ORDER BY ev.date, ev.id }`) + ` AS events,
+		  ` + list(inc.ClaimsMade, `COLLECT { MATCH (e)-[:MADE]->(c:Claim) RETURN `+claimProj("c", inc)+` ORDER BY c.id }`) + ` AS made,
+		  ` + list(inc.ClaimsAbout, `COLLECT { MATCH (c:Claim)-[:ABOUT]->(e) RETURN `+claimProj("c", inc)+` ORDER BY c.id }`) + ` AS about`
+	// Most references are an exact name or id: the statement that finds
+	// only those is cheaper by a tenth of a millisecond, the time of the
+	// fallbacks' operators; the rest take a second statement.
+	params := map[string]any{"ref": ref}
+	recs, err := s.read(ctx, exactRef("e", entityLabel(typ), "ref")+rest, params)
+	if err == nil && len(recs) == 0 {
+		recs, err = s.read(ctx, resolveRef("e", entityLabel(typ), "ref")+rest, params)
+	}
 	if err != nil {
 		return kg.EntityFacts{}, fmt.Errorf("entity %q: %w", ref, err)
 	}
