@@ -1916,7 +1916,7 @@ func titlePhraseEndingAt(x *lexIndex, toks []token, end int) (int, bool) {
 	if n == 0 {
 		// a remit after the title: "of", "for", "at" or "in" and up to
 		// six words, the nearest such word that a title ends before
-		// ("director of enforcement for the Eti-Osa district", "a
+		// ("director of enforcement for the Harwell North district", "a
 		// lecturer at Acme National University")
 		for j := end - 2; j >= end-7 && j > 0; j-- {
 			if !remitWords(x, toks, j+1, end) {
@@ -1944,7 +1944,7 @@ func titlePhraseEndingAt(x *lexIndex, toks []token, end int) (int, bool) {
 }
 
 // remitWords: toks[a:b] may be a title's remit: lower-case words and up
-// to three capitalized ones ("for Sweden", "at Kruger National Park"), and
+// to three capitalized ones ("for Sweden", "at Harwell National Park"), and
 // no punctuation.
 func remitWords(x *lexIndex, toks []token, a, b int) bool {
 	caps := 0

@@ -1344,7 +1344,7 @@ func titleContext(d *docState, x *lexIndex, si, i int, ti titleInfo, person *ent
 			break
 		}
 		if x.places[kg.Key(toks[k].Text)] && !x.national[kg.Key(toks[k].Text)] {
-			// "Michigan Attorney General": the state's office, not the
+			// "Oregon Attorney General": the state's office, not the
 			// national body the title alone implies
 			placed = true
 			continue

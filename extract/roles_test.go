@@ -35,7 +35,7 @@ func TestRoles(t *testing.T) {
 	}{
 		{"org title person", "Hooli CEO Gavin Belson spoke.", []string{"Gavin Belson | CEO | Hooli | current"}},
 		{"former implied org", "Former Defense Secretary Robert Gates spoke.", []string{"Robert Gates | Defense Secretary | Department of Defense | former"}},
-		{"a state before the title is not the nation's body", "Michigan Attorney General Jane Roe sued. U.S. Attorney General John Park did not.", []string{"Jane Roe | Attorney General |  | current", "John Park | Attorney General | Department of Justice | current"}},
+		{"a state before the title is not the nation's body", "Oregon Attorney General Jane Roe sued. U.S. Attorney General John Park did not.", []string{"Jane Roe | Attorney General |  | current", "John Park | Attorney General | Department of Justice | current"}},
 		{"executive of the story's company", "Quenby Air removed its leader. The airline said Mara Quill, the chief financial officer, would step in.", []string{"Mara Quill | Chief Financial Officer | Quenby Air | current"}},
 		{"nominal airline owner", "Quenby Air fell. Ivo Stark, the airline's chief operating officer, spoke.", []string{"Ivo Stark | Chief Operating Officer | Quenby Air | current"}},
 		{"appositive then departure", "Quenby Air fell. Ivo Stark, the airline's chief operating officer, resigned in February.", []string{"Ivo Stark | Chief Operating Officer | Quenby Air | former"}},
