@@ -74,7 +74,9 @@ func checkSeeks(t *testing.T, s *neo4jstore.Store, exs []kg.Extraction, when str
 // missing date) only when the first read found nothing or too little,
 // through a seek from a floor that is null otherwise; planned as a scan of
 // the id index, that fallback read every entity on every lookup (936 at
-// 1,000 documents, growing with the store).
+// 1,000 documents, growing with the store). The plans are made on the
+// statistics of a store just loaded, which may still say the indexes are
+// empty: every plan is cheap then, and only the hints keep the seeks.
 func TestLookupPlansSeek(t *testing.T) {
 	s := dbtest.Store(t)
 	ctx := context.Background()

@@ -174,15 +174,16 @@ func refOrder(v, p string) string {
 // ids would be the same). Only when there is none are all entities
 // scanned for an alias: floor is null otherwise, and a seek of the id
 // index from null finds nothing (a WHERE on the count would be planned
-// after the scan). The hint must say SEEK: with a plain USING INDEX the
-// planner may scan the whole index and filter on floor afterwards, which
-// costs a read of every entity (936 at 1,000 documents) on every lookup
-// by name. A subquery whose importing row is filtered out runs
+// after the scan). The hints say SEEK, here and on the exact lookups:
+// with a plain USING INDEX, or none, the planner may scan a whole index
+// and filter afterwards, which reads every entity (936 at 1,000
+// documents) on every lookup; it does so on statistics that say the
+// indexes are empty, as a new store's do until they are sampled. A subquery whose importing row is filtered out runs
 // nothing, and its collect() still returns one (empty) row.
 func resolveRef(out, label, p string) string {
 	return fmt.Sprintf(`CALL {
-		  CALL { MATCH (x:Entity {id: $%[3]s}) WHERE x:%[4]s RETURN x
-		    UNION MATCH (x:Entity {name: $%[3]s}) WHERE x:%[4]s RETURN x }
+		  CALL { MATCH (x:Entity {id: $%[3]s}) USING INDEX SEEK x:Entity(id) WHERE x:%[4]s RETURN x
+		    UNION MATCH (x:Entity {name: $%[3]s}) USING INDEX SEEK x:Entity(name) WHERE x:%[4]s RETURN x }
 		  WITH collect(x) AS exact
 		  CALL { WITH exact WITH exact WHERE size(exact) = 0
 		    CALL db.index.fulltext.queryNodes('search',
@@ -202,8 +203,8 @@ func resolveRef(out, label, p string) string {
 // an alias or a name in other case.
 func exactRef(out, label, p string) string {
 	return fmt.Sprintf(`CALL {
-		  CALL { MATCH (x:Entity {id: $%[1]s}) WHERE x:%[2]s RETURN x
-		    UNION MATCH (x:Entity {name: $%[1]s}) WHERE x:%[2]s RETURN x }
+		  CALL { MATCH (x:Entity {id: $%[1]s}) USING INDEX SEEK x:Entity(id) WHERE x:%[2]s RETURN x
+		    UNION MATCH (x:Entity {name: $%[1]s}) USING INDEX SEEK x:Entity(name) WHERE x:%[2]s RETURN x }
 		  RETURN x AS %[3]s ORDER BY CASE WHEN x.id = $%[1]s THEN 0 ELSE 1 END,
 		    COUNT { (x)-[:MENTIONED_IN]->() } DESC, x.id LIMIT 1 }`, p, label, out)
 }
