@@ -714,6 +714,7 @@ type eventRead struct {
 	court      string   // an unnamed court word ("a federal judge"), or ""
 	courtEnd   int
 	subjCourt  bool   // the subject is a court or a judge
+	venue      bool   // a court word right before a court-only noun: where the filing goes
 	legalSubj  bool   // the passive subject is a legal matter ("the protest was dismissed")
 	typ        string // the event type after the court reading
 	nounUse    bool   // a verb trigger used as a noun ("the review board")
@@ -784,7 +785,8 @@ func (r *eventRead) readSubject() {
 	}
 	r.passive = !t.Noun && d.passiveBefore(s, m.start)
 	r.court, r.courtEnd = d.courtWordAt(s, clauseStart, m.start, ts)
-	if t.Noun && t.Attrs["court_only"] != "" && d.courtBefore(s, m.start, ts) {
+	r.venue = t.Noun && t.Attrs["court_only"] != "" && d.courtBefore(s, m.start, ts)
+	if r.venue {
 		// "X lodged a Federal Court challenge": the court is where the
 		// challenge goes, not who acts
 		r.court, r.courtEnd = "", -1
@@ -1162,7 +1164,7 @@ func (r *eventRead) finalChecks() bool {
 			return false // "settle in Denver", "settle down": no dispute settled
 		}
 	}
-	if t.Attrs["court_only"] != "" && r.court == "" && !r.subjCourt && !d.judgeAmong(r.ev, ts) && !d.courtIn(s, r.from, r.end, ts) && !(t.Noun && d.courtBefore(s, m.start, ts)) {
+	if t.Attrs["court_only"] != "" && r.court == "" && !r.subjCourt && !d.judgeAmong(r.ev, ts) && !d.courtIn(s, r.from, r.end, ts) && !r.venue {
 		return false // "refused to step aside" is a ruling only when a judge does it or is asked
 	}
 	return true

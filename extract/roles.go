@@ -1343,13 +1343,13 @@ func titleContext(d *docState, x *lexIndex, si, i int, ti titleInfo, person *ent
 			org = recentOrgKind(d, toks[k].Start, person, kind)
 			break
 		}
-		if x.places[kg.Key(toks[k].Text)] && !x.national[kg.Key(toks[k].Text)] {
+		if key := kg.Key(toks[k].Text); x.places[key] {
 			// "Oregon Attorney General": the state's office, not the
 			// national body the title alone implies
-			placed = true
+			placed = placed || !x.national[key]
 			continue
 		}
-		if isAdjective(toks[k]) || x.places[kg.Key(toks[k].Text)] || low == "current" {
+		if isAdjective(toks[k]) || low == "current" {
 			continue
 		}
 		break

@@ -174,16 +174,16 @@ func refOrder(v, p string) string {
 // ids would be the same). Only when there is none are all entities
 // scanned for an alias: floor is null otherwise, and a seek of the id
 // index from null finds nothing (a WHERE on the count would be planned
-// after the scan). The hints say SEEK, here and on the exact lookups:
-// with a plain USING INDEX, or none, the planner may scan a whole index
-// and filter afterwards, which reads every entity (936 at 1,000
-// documents) on every lookup; it does so on statistics that say the
-// indexes are empty, as a new store's do until they are sampled. A subquery whose importing row is filtered out runs
-// nothing, and its collect() still returns one (empty) row.
+// after the scan). The hints say SEEK, here and in exactLookups: with a
+// plain USING INDEX, or none, the planner may scan a whole index and
+// filter afterwards, which reads every entity (936 at 1,000 documents) on
+// every lookup; it does so on statistics that say the indexes are empty,
+// as a new store's do until they are sampled. A subquery whose importing
+// row is filtered out runs nothing, and its collect() still returns one
+// (empty) row.
 func resolveRef(out, label, p string) string {
 	return fmt.Sprintf(`CALL {
-		  CALL { MATCH (x:Entity {id: $%[3]s}) USING INDEX SEEK x:Entity(id) WHERE x:%[4]s RETURN x
-		    UNION MATCH (x:Entity {name: $%[3]s}) USING INDEX SEEK x:Entity(name) WHERE x:%[4]s RETURN x }
+		  %[6]s
 		  WITH collect(x) AS exact
 		  CALL { WITH exact WITH exact WHERE size(exact) = 0
 		    CALL db.index.fulltext.queryNodes('search',
@@ -195,7 +195,14 @@ func resolveRef(out, label, p string) string {
 		    RETURN collect(x) AS scanned }
 		  UNWIND found + scanned AS x
 		  RETURN x AS %[5]s ORDER BY %[2]s LIMIT 1 }`,
-		refMatch("x", p), refOrder("x", p), p, label, out)
+		refMatch("x", p), refOrder("x", p), p, label, out, exactLookups(label, p))
+}
+
+// exactLookups yields as x the entities (of label) whose id or exact name
+// is $p, each found by an index seek.
+func exactLookups(label, p string) string {
+	return fmt.Sprintf(`CALL { MATCH (x:Entity {id: $%[1]s}) USING INDEX SEEK x:Entity(id) WHERE x:%[2]s RETURN x
+		    UNION MATCH (x:Entity {name: $%[1]s}) USING INDEX SEEK x:Entity(name) WHERE x:%[2]s RETURN x }`, p, label)
 }
 
 // exactRef is resolveRef for the entities whose id or exact name is $p
@@ -203,10 +210,22 @@ func resolveRef(out, label, p string) string {
 // an alias or a name in other case.
 func exactRef(out, label, p string) string {
 	return fmt.Sprintf(`CALL {
-		  CALL { MATCH (x:Entity {id: $%[1]s}) USING INDEX SEEK x:Entity(id) WHERE x:%[2]s RETURN x
-		    UNION MATCH (x:Entity {name: $%[1]s}) USING INDEX SEEK x:Entity(name) WHERE x:%[2]s RETURN x }
+		  %[4]s
 		  RETURN x AS %[3]s ORDER BY CASE WHEN x.id = $%[1]s THEN 0 ELSE 1 END,
-		    COUNT { (x)-[:MENTIONED_IN]->() } DESC, x.id LIMIT 1 }`, p, label, out)
+		    COUNT { (x)-[:MENTIONED_IN]->() } DESC, x.id LIMIT 1 }`, p, label, out, exactLookups(label, p))
+}
+
+// readRef runs rest (a statement's remainder over variable e) with e bound
+// to the entity of label that parameter $ref names. Most references are
+// an exact id or name: the statement that looks for those only is cheaper
+// by a tenth of a millisecond, the time of resolveRef's fallbacks, which
+// run in a second statement only when the first finds nothing.
+func (s *Store) readRef(ctx context.Context, label, rest string, params map[string]any) ([]*neo4j.Record, error) {
+	recs, err := s.read(ctx, exactRef("e", label, "ref")+rest, params)
+	if err == nil && len(recs) == 0 {
+		recs, err = s.read(ctx, resolveRef("e", label, "ref")+rest, params)
+	}
+	return recs, err
 }
 
 // --- conversions -----------------------------------------------------------
@@ -510,7 +529,7 @@ func (s *Store) Contributions(ctx context.Context, ids []string, f kg.Fields) (m
 // FindEntity returns the entity that ref (id, name or alias) names; of type
 // typ unless typ is "". kg.ErrNotFound when none does.
 func (s *Store) FindEntity(ctx context.Context, ref string, typ kg.EntityType) (kg.Entity, error) {
-	recs, err := s.read(ctx, resolveRef("e", entityLabel(typ), "ref")+` RETURN `+entityProj("e", nil), map[string]any{"ref": ref})
+	recs, err := s.readRef(ctx, entityLabel(typ), ` RETURN `+entityProj("e", nil), map[string]any{"ref": ref})
 	if err != nil {
 		return kg.Entity{}, fmt.Errorf("find entity %q: %w", ref, err)
 	}
@@ -539,14 +558,7 @@ func (s *Store) Entity(ctx context.Context, ref string, typ kg.EntityType, inc k
 		    RETURN {part: pi.as, event: `+eventProj("ev", inc)+`} ORDER BY ev.date, ev.id }`) + ` AS events,
 		  ` + list(inc.ClaimsMade, `COLLECT { MATCH (e)-[:MADE]->(c:Claim) RETURN `+claimProj("c", inc)+` ORDER BY c.id }`) + ` AS made,
 		  ` + list(inc.ClaimsAbout, `COLLECT { MATCH (c:Claim)-[:ABOUT]->(e) RETURN `+claimProj("c", inc)+` ORDER BY c.id }`) + ` AS about`
-	// Most references are an exact name or id: the statement that finds
-	// only those is cheaper by a tenth of a millisecond, the time of the
-	// fallbacks' operators; the rest take a second statement.
-	params := map[string]any{"ref": ref}
-	recs, err := s.read(ctx, exactRef("e", entityLabel(typ), "ref")+rest, params)
-	if err == nil && len(recs) == 0 {
-		recs, err = s.read(ctx, resolveRef("e", entityLabel(typ), "ref")+rest, params)
-	}
+	recs, err := s.readRef(ctx, entityLabel(typ), rest, map[string]any{"ref": ref})
 	if err != nil {
 		return kg.EntityFacts{}, fmt.Errorf("entity %q: %w", ref, err)
 	}
