@@ -593,6 +593,15 @@ func splitRun(d *docState, x *lexIndex, si, a, b int) []*piece {
 				return append(splitRun(d, x, si, a, i), splitRun(d, x, si, i+1, b)...)
 			}
 		}
+		// "Mr Jane Roe of Roe, Poe & Co.": the name ends at "of", after a
+		// given name or two words ("Lord Roe of Harwell" is one name)
+		for i := a + 2; i+1 < b && i <= a+4; i++ {
+			if toks[i].Text == "of" && (i-a > 2 || x.isFirstName(toks[a+1].Text)) && plainWords(x, toks, a+1, i) {
+				p := newPiece(d, si, a+1, i)
+				p.typ = kg.Person
+				return append([]*piece{p}, splitRun(d, x, si, i+1, b)...)
+			}
+		}
 		p := newPiece(d, si, a+1, b)
 		p.typ = kg.Person
 		return []*piece{p}
@@ -696,7 +705,10 @@ func personOfOrg(d *docState, x *lexIndex, toks []token, a, b int) int {
 			continue
 		}
 		h, ok := x.heads[toks[b-1].Text]
-		if !ok || h.Legal || !plainWords(x, toks, a, i) || isAllCaps(toks[a].Text) || !capWords(toks, i+1, b) {
+		// a legal form ends the body only after a known given name or in a
+		// partnership's name: "Jane Roe of Roe & Co.", not "Bank of
+		// America Corp."
+		if !ok || h.Legal && !x.isFirstName(toks[a].Text) && !hasAmpersand(toks, i+1, b) || !plainWords(x, toks, a, i) || isAllCaps(toks[a].Text) || !firmWords(toks, i+1, b) {
 			return 0
 		}
 		// a person's name: two words or more, after a title, or opened by
@@ -709,6 +721,26 @@ func personOfOrg(d *docState, x *lexIndex, toks []token, a, b int) int {
 		return i
 	}
 	return 0
+}
+
+// hasAmpersand: an "&" is among toks[a:b].
+func hasAmpersand(toks []token, a, b int) bool {
+	for _, t := range toks[a:b] {
+		if t.Text == "&" {
+			return true
+		}
+	}
+	return false
+}
+
+// firmWords: toks[a:b] are capitalized words, or "&" between two.
+func firmWords(toks []token, a, b int) bool {
+	for i := a; i < b; i++ {
+		if !isCapToken(toks[i].Text) && !(toks[i].Text == "&" && i > a && i+1 < b) {
+			return false
+		}
+	}
+	return true
 }
 
 // agencyEndingAt reports whether some words of toks[a:b] that end at b

@@ -49,6 +49,8 @@ func TestMentionTyping(t *testing.T) {
 		{"an agency whose name ends in a title word", "The government is represented by Rebecca Oyelaran of the U.S. Department of Justice.", []string{"org:Department of Justice", "per:Rebecca Oyelaran"}},
 		{"a title that ends in an agency's short name", "Secretary of the Navy Carlos Del Toro said the fleet was ready.", []string{"per:Carlos Del Toro"}},
 		{"a committee whose remits are joined by and", "Margaret Olander, the ranking member of the Senate Energy and Natural Resources Committee, said so.", []string{"org:Senate Energy and Natural Resources Committee", "per:Margaret Olander"}},
+		{"an honorific name, then of and a firm", "Counsel for Hooli, Mr Tavi Oruwenko of Oruwenko, Park & Co. Advocates, welcomed the decision.", []string{"org:Hooli", "org:Park & Co.", "per:Tavi Oruwenko"}},
+		{"a name, then of and a partnership with a legal form", "Ilsabet Quorrenz of Quorrenz & Co. welcomed it. Quorrenz said so.", []string{"org:Quorrenz & Co.", "per:Ilsabet Quorrenz"}},
 		{"two honorific names joined by and", "The claim names Bramwell Corp., Mr. Gendron and Ms. Shastri as defendants.", []string{"org:Bramwell Corp", "per:Gendron", "per:Shastri"}},
 		{"a couple's shared honorifics", "Mr. and Mrs. Quintrell sued Globex Software.", []string{"org:Globex Software", "per:Quintrell"}},
 		{"honorific after an opening quote", "Globex Software denied it. \"Mr. Quintrell had no role,\" company spokesman Owen Marsh said.", []string{"org:Globex Software", "per:Owen Marsh", "per:Quintrell"}},
