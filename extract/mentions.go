@@ -2414,7 +2414,13 @@ func actsLikeOrg(d *docState, x *lexIndex, p *piece, surnames map[string]bool) b
 	if t.Text == "I" || t.Tag == "PRP" { // "I testified ..." is the speaker, not a company
 		return false
 	}
-	if x.isFirstName(t.Text) || surnames[kg.Key(t.Text)] || t.Tag == "NNPS" || isAllCaps(t.Text) || x.places[kg.Key(t.Text)] || x.calendar[kg.Key(t.Text)] {
+	// a word in capitals acts as a body only when it speaks ("UEFA said"):
+	// others are datelines ("NEWARK, N.J."), programs ("JEDI was
+	// designed") or short places and parties ("US", "EU")
+	if isAllCaps(t.Text) && (utf8.RuneCountInString(t.Text) < 3 || !reportingWord(d, toks[p.b].Text) || x.places[kg.Key(t.Text)]) {
+		return false
+	}
+	if x.isFirstName(t.Text) || surnames[kg.Key(t.Text)] || t.Tag == "NNPS" || x.places[kg.Key(t.Text)] || x.calendar[kg.Key(t.Text)] {
 		return false
 	}
 	if _, ok := x.titles[strings.ToLower(t.Text)]; ok {
