@@ -35,6 +35,7 @@ type piece struct {
 	defOf      int           // for an acronym: index of the piece it abbreviates, else -1
 	afterTitle bool          // a person title comes right before it
 	weak       bool          // typed only by a word after it ("X officials"); a person reading wins
+	shortOf    *piece        // the organization's full name whose opening words it is (orgPrefixes)
 	ent        *entity
 	rule       string // how it was linked to its entity, for Merges
 }
@@ -1514,8 +1515,16 @@ func orgBase(x *lexIndex, name string) string {
 // case), and last the labels carried between pieces of the same name.
 func typePieces(d *docState, x *lexIndex, ps []*piece, lower map[string]bool) {
 	resolveAcronymLinks(ps)
+	heads := orgPrefixes(ps)
 	for _, p := range ps {
 		if p.blocked || p.typ != "" {
+			continue
+		}
+		if q := heads[kg.Key(p.text)]; q != nil && q.start < p.start && !x.isPlace(kg.Key(p.text)) {
+			// "Savanna Towers Uganda Limited ... Savanna Towers said":
+			// the opening words of an organization named before are its
+			// short name, whatever given name they start with
+			p.typ, p.kind, p.shortOf = kg.Organization, q.kind, q
 			continue
 		}
 		typeFromSentence(d, x, ps, p)
@@ -1531,6 +1540,29 @@ func typePieces(d *docState, x *lexIndex, ps []*piece, lower map[string]bool) {
 			break
 		}
 	}
+}
+
+// orgPrefixes maps the opening words of the organizations' names of three
+// words or more (each proper prefix of two words or more, as a key) to the
+// first piece so named.
+func orgPrefixes(ps []*piece) map[string]*piece {
+	out := map[string]*piece{}
+	for _, p := range ps {
+		if p.typ != kg.Organization || p.blocked || p.acronym {
+			continue
+		}
+		ws := strings.Fields(p.text)
+		for n := 2; n < len(ws); n++ { // one word alone is shortForms' to judge
+			if connectors[strings.ToLower(ws[n-1])] || strings.Contains(ws[n-1], "&") {
+				continue
+			}
+			k := kg.Key(strings.Join(ws[:n], " "))
+			if q := out[k]; q == nil || p.start < q.start {
+				out[k] = p
+			}
+		}
+	}
+	return out
 }
 
 // surnameEchoes types as persons the untyped names of two or three plain
@@ -2532,7 +2564,7 @@ func buildEntities(d *docState, x *lexIndex, ps []*piece) {
 	orgTails(d, x, ps, eb.remit)
 	// Organizations and full person names first, then acronyms and surnames.
 	for _, p := range ps {
-		if p.blocked || p.typ == "" || p.acronym {
+		if p.blocked || p.typ == "" || p.acronym || p.shortOf != nil {
 			continue
 		}
 		switch p.typ {
@@ -2547,6 +2579,8 @@ func buildEntities(d *docState, x *lexIndex, ps []*piece) {
 			continue
 		}
 		switch {
+		case p.shortOf != nil && p.shortOf.ent != nil:
+			eb.addMention(p, p.shortOf.ent, "short-form")
 		case p.acronym && p.defOf >= 0 && ps[p.defOf].ent != nil:
 			eb.addMention(p, ps[p.defOf].ent, "acronym")
 			if eb.byKey["o:"+kg.Key(p.text)] == nil {
