@@ -2407,6 +2407,11 @@ func (d *docState) possessorBefore(si, off int) *mention {
 		return nil
 	}
 	gap := d.Doc.Text[m.End:off]
+	if len(ms) > 1 && strings.TrimSpace(gap) == ")" && ms[len(ms)-2].Entity == m.Entity && d.possessive(ms[len(ms)-2]) {
+		// "the Harwell Transit Authority's (HTA) award": the acronym in
+		// parentheses spells out the possessor
+		return ms[len(ms)-2]
+	}
 	if !d.possessive(m) {
 		// an organization's name modifying the noun acts as its possessor:
 		// "a Securities and Exchange Commission investigation" (a court so

@@ -31,6 +31,12 @@ func TestEventPatterns(t *testing.T) {
 		name, text string
 		want       []string
 	}{
+		{"a possessor's decision to award a contract",
+			"Hooli Inc. challenged the Harwell Transit Authority's decision to award a $10 million contract to Globex Software.",
+			[]string{"award : agent Harwell Transit Authority"}},
+		{"a possessor's award of a contract, its acronym between",
+			"A tribunal cancelled the Harwell Transit Authority's (HTA) award of a $10 million contract to Globex Software.",
+			[]string{"award : agent Harwell Transit Authority; recipient Globex Software"}},
 		{"named as a defendant is no appointment",
 			"Hooli Inc. sued Globex Software. Its chief executive, Jane Roe, is named as a defendant.",
 			[]string{"lawsuit : agent Hooli Inc.; target Globex Software"}},
