@@ -289,6 +289,17 @@ func (x *lexIndex) readTitles(l *lexicon.Lexicon, in *morph.Inflector) {
 			x.maxTitle = n
 		}
 	}
+	// "vice-chair" is "Vice Chair": a title of two words is also written
+	// with a hyphen, but not one that implies a national body: the
+	// Commonwealth's "Attorney-General" is no Department of Justice
+	for k, ti := range x.titles {
+		if ws := strings.Fields(k); len(ws) == 2 && ti.Org == "" {
+			if h := ws[0] + "-" + ws[1]; x.titles[h].Phrase == "" {
+				x.titles[h] = ti
+				x.titleFirst[h] = true
+			}
+		}
+	}
 	x.titlePlurals = map[string]string{}
 	for k := range x.titles {
 		ws := strings.Fields(k)

@@ -600,7 +600,11 @@ func splitRun(d *docState, x *lexIndex, si, a, b int) []*piece {
 			if toks[i].Text == "of" && (i-a > 2 || x.isFirstName(toks[a+1].Text)) && plainWords(x, toks, a+1, i) {
 				p := newPiece(d, si, a+1, i)
 				p.typ = kg.Person
-				return append([]*piece{p}, splitRun(d, x, si, i+1, b)...)
+				j := i + 1
+				for j < b && connectors[strings.ToLower(toks[j].Text)] {
+					j++ // "of the Office of ..."
+				}
+				return append([]*piece{p}, splitRun(d, x, si, j, b)...)
 			}
 		}
 		p := newPiece(d, si, a+1, b)
@@ -608,7 +612,11 @@ func splitRun(d *docState, x *lexIndex, si, a, b int) []*piece {
 		return []*piece{p}
 	}
 	if i := personOfOrg(d, x, toks, a, b); i > 0 {
-		return append(splitRun(d, x, si, a, i), splitRun(d, x, si, i+1, b)...)
+		j := i + 1
+		if toks[j].Text == "the" {
+			j++
+		}
+		return append(splitRun(d, x, si, a, i), splitRun(d, x, si, j, b)...)
 	}
 	if p := orgPiece(d, x, si, a, b); p != nil {
 		return []*piece{p}
@@ -706,10 +714,17 @@ func personOfOrg(d *docState, x *lexIndex, toks []token, a, b int) int {
 			continue
 		}
 		h, ok := x.heads[toks[b-1].Text]
+		o := i + 1
+		if o < b-1 && toks[o].Text == "the" {
+			o++ // "Jane Roe of the Harwell Bar Council"
+		}
+		if lead := x.heads[toks[o].Text]; !ok && lead.Lead && o+1 < b && toks[o+1].Text == "of" {
+			h, ok = lead, true // "Jane Roe of the Office of the Attorney-General"
+		}
 		// a legal form ends the body only after a known given name or in a
 		// partnership's name: "Jane Roe of Roe & Co.", not "Bank of
 		// America Corp."
-		if !ok || h.Legal && !x.isFirstName(toks[a].Text) && !hasAmpersand(toks, i+1, b) || !plainWords(x, toks, a, i) || isAllCaps(toks[a].Text) || !firmWords(toks, i+1, b) {
+		if !ok || h.Legal && !x.isFirstName(toks[a].Text) && !hasAmpersand(toks, o, b) || !plainWords(x, toks, a, i) || isAllCaps(toks[a].Text) || !firmWords(toks, o, b) {
 			return 0
 		}
 		// a person's name: two words or more, after a title, or opened by

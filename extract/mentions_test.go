@@ -51,6 +51,8 @@ func TestMentionTyping(t *testing.T) {
 		{"a committee whose remits are joined by and", "Margaret Olander, the ranking member of the Senate Energy and Natural Resources Committee, said so.", []string{"org:Senate Energy and Natural Resources Committee", "per:Margaret Olander"}},
 		{"an honorific name, then of and a firm", "Counsel for Hooli, Mr Tavi Oruwenko of Oruwenko, Park & Co. Advocates, welcomed the decision.", []string{"org:Hooli", "org:Park & Co.", "per:Tavi Oruwenko"}},
 		{"a name, then of and a partnership with a legal form", "Ilsabet Quorrenz of Quorrenz & Co. welcomed it. Quorrenz said so.", []string{"org:Quorrenz & Co.", "per:Ilsabet Quorrenz"}},
+		{"a Malaysian honour before a name", "Hooli Corp's counsel, Datuk Tavi Oruwenko of Oruwenko & Partners, said so.", []string{"org:Hooli Corp", "org:Oruwenko & Partners", "per:Tavi Oruwenko"}},
+		{"a name, then of and the office it works in", "Counsel for the State, Mr Tavi Oruwenko of the Office of the Attorney-General, told the court.", []string{"org:Office of the Attorney-General", "per:Tavi Oruwenko"}},
 		{"an organization's opening words after its full name", "Melody Crest Kenya Limited won the tender on Monday. Melody Crest said it would appeal.", []string{"org:Melody Crest Kenya Limited"}},
 		{"a body's acronym that speaks", "The club broke the rules. QFBA said in a statement that it would defend the decision.", []string{"org:QFBA"}},
 		{"a program's acronym that does not speak", "The club broke the rules. QFBA was designed for speed.", nil},

@@ -258,6 +258,15 @@ func (rb *roleBuilder) titleBeforePerson(s *roleSent, m *mention, a, b int) {
 		comma = true
 	}
 	n, ti := x.titleEndingAt(toks, j)
+	if n == 0 && comma {
+		// "Acme's managing partner in Qatar, Jane Roe": a place the
+		// office covers between the title and the comma
+		if k := placeRemitStart(x, toks, j); k > 0 {
+			if n, ti = x.titleEndingAt(toks, k); n > 0 {
+				j = k
+			}
+		}
+	}
 	prefixed := false
 	if n == 0 && !comma {
 		n, ti = prefixedTitleEndingAt(x, toks, j) // "then-President Jane Roe"
@@ -288,6 +297,20 @@ func (rb *roleBuilder) titleBeforePerson(s *roleSent, m *mention, a, b int) {
 	} else if comma {
 		rb.titleForBeforeComma(s, m, j)
 	}
+}
+
+// placeRemitStart is where "in PLACE" starts when it ends right before
+// toks[j] (a place of up to three words), or 0.
+func placeRemitStart(x *lexIndex, toks []token, j int) int {
+	for k := j - 2; k >= 1 && k >= j-4; k-- {
+		if toks[k].Text == "in" {
+			if x.isPlace(kg.Key(spanText0(toks, k+1, j))) {
+				return k
+			}
+			return 0
+		}
+	}
+	return 0
 }
 
 // conjunctsStart is where the names joined to the one starting at token
