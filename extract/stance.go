@@ -82,7 +82,26 @@ func (cl *claimLex) valence(text string) float64 {
 // accusing and judging events) and those it shows accusing (the agents of
 // accusing events).
 func (d *docState) sides() (accused, accusers map[string]bool) {
-	accused, accusers = map[string]bool{}, map[string]bool{}
+	t := d.sideCounts()
+	accused, accusers = make(map[string]bool, len(t.accused)), make(map[string]bool, len(t.accusers))
+	for id := range t.accused {
+		accused[id] = true
+	}
+	for id := range t.accusers {
+		accusers[id] = true
+	}
+	return accused, accusers
+}
+
+// sideTally counts, per entity, the accusing events it is accused in and
+// those it brings.
+type sideTally struct{ accused, accusers map[string]int }
+
+// sideCounts counts the accusing and judging events each entity is
+// accused in (as target or subject) and the accusing events it brings (as
+// agent).
+func (d *docState) sideCounts() sideTally {
+	t := sideTally{accused: map[string]int{}, accusers: map[string]int{}}
 	ts := d.triggers()
 	for _, ev := range d.Events {
 		if !ts.accusing[ev.Type] && !ts.judging[ev.Type] {
@@ -92,13 +111,13 @@ func (d *docState) sides() (accused, accusers map[string]bool) {
 			switch {
 			case p.Entity == "":
 			case accusedAs[p.As]:
-				accused[p.Entity] = true
+				t.accused[p.Entity]++
 			case p.As == "agent" && ts.accusing[ev.Type]:
-				accusers[p.Entity] = true // a judge or reviewer accuses no one
+				t.accusers[p.Entity]++
 			}
 		}
 	}
-	return accused, accusers
+	return t
 }
 
 // procedure reports whether a claim states an intention or speaks of the
@@ -204,6 +223,7 @@ const (
 // the story has a judge stepping aside.
 func (d *docState) weighOpinion(cl *claimLex, claims []kg.Claim, decided []decision) {
 	accused, accusers := d.sides()
+	counts := d.sideCounts()
 	charged := maps.Clone(accused) // the targets of accusations, before self-defence is counted
 	for i, c := range claims {
 		// whoever denies in words ("X denied wrongdoing", "X rejected the
@@ -228,9 +248,17 @@ func (d *docState) weighOpinion(cl *claimLex, claims []kg.Claim, decided []decis
 		}
 		v := cl.valence(c.Text)
 		defends, accuses := false, false
+		against, by := 0, 0
 		for _, s := range d.sideOf(c.Claimant, reps) {
 			defends = defends || accused[s]
 			accuses = accuses || accusers[s]
+			against += counts.accused[s]
+			by += counts.accusers[s]
+		}
+		if defends && accuses && against != by {
+			// a party on both sides (it sues and is investigated) speaks
+			// for the side the story puts it on more often
+			defends, accuses = against > by, by > against
 		}
 		if decided[i] == byDefenceCues {
 			if accuses && !defends && v <= -opinionThreshold {

@@ -102,3 +102,17 @@ func TestSidePatterns(t *testing.T) {
 		t.Errorf("Ben Carrow (the defendant's lawyer): stance %q, want %q (all: %v)", got["Ben Carrow"], kg.Denies, got)
 	}
 }
+
+// TestSideCounts: a party that the story shows both accusing and accused
+// speaks for the side it is on more often: sued twice, with one suit of its
+// own, its spokesman's unmarked words defend it.
+func TestSideCounts(t *testing.T) {
+	text := "Quorvane Labs sued Helmbright Corp. on Monday over the pricing of its kits.\n\n" +
+		"Tarrow Health also sued Helmbright Corp. last month.\n\n" +
+		"Helmbright Corp. sued Quorvane Labs in March over a patent.\n\n" +
+		"\"Our prices reflect what the kits cost to make,\" said Helmbright spokesman Ben Carrow.\n"
+	got := stancesBy(t, text)
+	if got["Ben Carrow"] != kg.Denies {
+		t.Errorf("Ben Carrow: stance %q, want %q (all: %v)", got["Ben Carrow"], kg.Denies, got)
+	}
+}
