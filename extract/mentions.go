@@ -875,8 +875,10 @@ func foreignOrg(d *docState, x *lexIndex, si, a, b int) *piece {
 func headedOrg(d *docState, x *lexIndex, si, a, b int) *piece {
 	toks := d.Sents[si].Tokens
 	// "Jane Doe of Acme LLP": a person, then her organization.
-	if a+2 < b && x.isFirstName(toks[a].Text) && isCapToken(toks[a+1].Text) && toks[a+2].Text == "of" && !(x.heads[toks[a+1].Text].Lead && x.isPlace(kg.Key(toks[a].Text))) {
-		return nil // but "Kenya Union of Journalists": a place and a head
+	if a+2 < b && x.isFirstName(toks[a].Text) && isCapToken(toks[a+1].Text) && toks[a+2].Text == "of" && !(x.heads[toks[a+1].Text].Lead && (x.isPlace(kg.Key(toks[a].Text)) || !standsAlone(d, toks[a+1].Text))) {
+		// but "Kenya Union of Journalists": a place and a head; and "Nova
+		// School of Business": a head no one is called alone
+		return nil
 	}
 	if a+3 < b && x.isFirstName(toks[a].Text) && isCapToken(toks[a+1].Text) && isCapToken(toks[a+2].Text) && toks[a+3].Text == "of" && !x.heads[toks[a+2].Text].Lead {
 		return nil

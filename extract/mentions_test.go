@@ -54,6 +54,7 @@ func TestMentionTyping(t *testing.T) {
 		{"a Malaysian honour before a name", "Hooli Corp's counsel, Datuk Tavi Oruwenko of Oruwenko & Partners, said so.", []string{"org:Hooli Corp", "org:Oruwenko & Partners", "per:Tavi Oruwenko"}},
 		{"a name, then of and the office it works in", "Counsel for the State, Mr Tavi Oruwenko of the Office of the Attorney-General, told the court.", []string{"org:Office of the Attorney-General", "per:Tavi Oruwenko"}},
 		{"an organization's opening words after its full name", "Melody Crest Kenya Limited won the tender on Monday. Melody Crest said it would appeal.", []string{"org:Melody Crest Kenya Limited"}},
+		{"a given name before a head word and of", "Ilsabet Quorrenz, who lectures at Nova School of Business and Economics, said so.", []string{"org:Nova School of Business and Economics", "per:Ilsabet Quorrenz"}},
 		{"a football club's letters", "Harwell Rovers FC have lodged an appeal. The club said so.", []string{"org:Harwell Rovers FC"}},
 		{"a body's acronym that speaks", "The club broke the rules. QFBA said in a statement that it would defend the decision.", []string{"org:QFBA"}},
 		{"a program's acronym that does not speak", "The club broke the rules. QFBA was designed for speed.", nil},
