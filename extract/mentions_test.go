@@ -55,6 +55,8 @@ func TestMentionTyping(t *testing.T) {
 		{"a name, then of and the office it works in", "Counsel for the State, Mr Tavi Oruwenko of the Office of the Attorney-General, told the court.", []string{"org:Office of the Attorney-General", "per:Tavi Oruwenko"}},
 		{"an organization's opening words after its full name", "Melody Crest Kenya Limited won the tender on Monday. Melody Crest said it would appeal.", []string{"org:Melody Crest Kenya Limited"}},
 		{"a given name before a head word and of", "Ilsabet Quorrenz, who lectures at Nova School of Business and Economics, said so.", []string{"org:Nova School of Business and Economics", "per:Ilsabet Quorrenz"}},
+		{"a consortium opens its name, particles inside", "The losing bidder, Consorcio Vial del Norte, sued the city.", []string{"org:Consorcio Vial del Norte"}},
+		{"a public-utility company's letters after its legal form", "The contract went to Aguas del Norte S.A. E.S.P., a company controlled by Hooli Holdings.", []string{"org:Aguas del Norte S.A. E.S.P.", "org:Hooli Holdings"}},
 		{"a football club's letters", "Harwell Rovers FC have lodged an appeal. The club said so.", []string{"org:Harwell Rovers FC"}},
 		{"a body's acronym that speaks", "The club broke the rules. QFBA said in a statement that it would defend the decision.", []string{"org:QFBA"}},
 		{"a program's acronym that does not speak", "The club broke the rules. QFBA was designed for speed.", nil},
