@@ -838,6 +838,9 @@ func (r *eventRead) states() bool {
 	if d.openQuestionBefore(s, m.start) {
 		return false // "whether he will appeal": asked, not stated
 	}
+	if !t.Noun && d.demandedBefore(s, m.start) {
+		return false // "called on her to resign": called for, not done
+	}
 	// "the case, brought by X": a noun that states an event only with a
 	// participle of its list and "by" after it
 	if bv := t.Attrs["byverb"]; bv != "" {
@@ -2498,6 +2501,29 @@ func (d *docState) passiveVerbAfter(s sentence, off int) (int, string) {
 func (d *docState) modalBefore(s sentence, off int, announced bool) bool {
 	for _, w := range d.wordsBefore(off, s.Start, 2) {
 		if modals[w.text] && !(announced && (w.text == "will" || w.text == "'ll" || w.text == "would" && d.reported(s))) {
+			return true
+		}
+	}
+	return false
+}
+
+// demandedBefore reports whether the verb at off is the infinitive of a
+// demand (event_words.txt class=demanding): "urged the board to resign",
+// "called on Jane Roe to step down".
+func (d *docState) demandedBefore(s sentence, off int) bool {
+	ws := d.wordsBefore(off, s.Start, 1)
+	if len(ws) != 1 || ws[0].text != "to" {
+		return false
+	}
+	from := ws[0].start
+	ms := d.mentionsIn(s.Start, from)
+	if n := len(ms); n > 0 && strings.TrimSpace(d.Doc.Text[ms[n-1].End:from]) == "" {
+		from = ms[n-1].Start // the one called on
+	}
+	demanding := d.index().ev.demanding
+	before := d.wordsBefore(from, s.Start, 4)
+	for i, w := range before {
+		if demanding[w.text] || i+1 < len(before) && demanding[before[i+1].text+" "+w.text] {
 			return true
 		}
 	}

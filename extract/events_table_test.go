@@ -31,6 +31,9 @@ func TestEventPatterns(t *testing.T) {
 		name, text string
 		want       []string
 	}{
+		{"a resignation called for is no resignation",
+			"Hooli Inc. lost the vote. Councillor Tavi Oruwenko called on Jane Roe to resign, and the union urged the board to step down.",
+			nil},
 		{"a possessor's decision to award a contract",
 			"Hooli Inc. challenged the Harwell Transit Authority's decision to award a $10 million contract to Globex Software.",
 			[]string{"award : agent Harwell Transit Authority"}},

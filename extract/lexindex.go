@@ -76,6 +76,7 @@ type eventWords struct {
 	participle map[string]bool   // "the lawsuit was led by X"
 	holder     map[string]bool   // "every contract held by X"
 	directing  map[string]bool   // "directed the office to review"
+	demanding  map[string]bool   // "urged the board to resign": no resignation
 	counsel    map[string]bool   // "the farmers' lawyers argued"
 	spokes     map[string]bool   // "X's office said"
 	allegation map[string]bool   // "called the allegations baseless"
@@ -93,7 +94,7 @@ type eventWords struct {
 func (w *eventWords) classes() map[string]*map[string]bool {
 	return map[string]*map[string]bool{
 		"proxy": &w.proxy, "reaction": &w.reaction, "participle": &w.participle,
-		"holder": &w.holder, "directing": &w.directing, "counsel": &w.counsel,
+		"holder": &w.holder, "directing": &w.directing, "demanding": &w.demanding, "counsel": &w.counsel,
 		"spokes": &w.spokes, "allegation": &w.allegation, "speaks_for": &w.speaksFor,
 		"request": &w.request, "filer": &w.filers,
 	}
