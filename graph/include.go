@@ -108,16 +108,9 @@ func entityInclude(ctx context.Context) kg.Include {
 }
 
 // prime puts what a read brought along into the request's loaders, so the
-// nested resolvers find it there without a fetch or a wait.
-func prime(ctx context.Context, rel kg.Related) {
-	l := loaders(ctx)
-	for _, e := range rel.Entities {
-		l.PrimeEntity(e)
-	}
-	for _, d := range rel.Documents {
-		l.PrimeDocument(d)
-	}
-}
+// nested resolvers find it there without a fetch or a wait. rel is theirs
+// after.
+func prime(ctx context.Context, rel kg.Related) { loaders(ctx).PrimeRelated(rel) }
 
 // findEntity looks an entity up by id or by name (exactly one must be
 // given) with the lists the selection needs, and primes the loaders with
@@ -143,7 +136,7 @@ func (r *queryResolver) findEntity(ctx context.Context, id, name *string, typ kg
 	if err != nil {
 		return kg.Entity{}, nil, err
 	}
-	loaders(ctx).PrimeEntity(f.Entity)
 	prime(ctx, f.Related)
+	loaders(ctx).PrimeEntity(f.Entity)
 	return f.Entity, &f.Lists, nil
 }

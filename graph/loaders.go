@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"maps"
 	"sync"
 	"time"
 
@@ -45,6 +46,24 @@ func (l *Loaders) PrimeEntity(e kg.Entity) {
 	}
 	l.entities[e.ID] = e
 	l.mu.Unlock()
+}
+
+// PrimeRelated records the entities and documents a read brought along.
+// The first read of a request hands its maps over whole, no copy made:
+// the caller must not use rel after.
+func (l *Loaders) PrimeRelated(rel kg.Related) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.entities == nil {
+		l.entities = rel.Entities
+	} else {
+		maps.Copy(l.entities, rel.Entities)
+	}
+	if l.documents == nil {
+		l.documents = rel.Documents
+	} else {
+		maps.Copy(l.documents, rel.Documents)
+	}
 }
 
 // PrimeDocument records a document that a read brought along.
