@@ -604,6 +604,9 @@ func splitRun(d *docState, x *lexIndex, si, a, b int) []*piece {
 				for j < b && connectors[strings.ToLower(toks[j].Text)] {
 					j++ // "of the Office of ..."
 				}
+				if x.isPlace(kg.Key(spanText0(toks, j, b))) {
+					return []*piece{p} // "Dr Jane Roe of Nairobi": where she is from
+				}
 				return append([]*piece{p}, splitRun(d, x, si, j, b)...)
 			}
 		}
@@ -704,10 +707,13 @@ func orgPiece(d *docState, x *lexIndex, si, a, b int) *piece {
 
 // personOfOrg returns where "of" splits a run into a name and the body it
 // belongs to ("Anneli Juhlin-Persson of Stockholm University"), or 0: up
-// to three plain capitalized words, no head word among them, then an
-// organization of two words or more with a head word of its own that is no
-// legal form. A body's own name puts its head word before "of" ("Bank of
-// America", "University of Oslo").
+// to three plain capitalized words, no head word among them, then
+// (after "the", if it comes) an organization of two words or more with a
+// head word of its own: at its end (a legal form only after a known given
+// name or in a partnership's name: "Jane Roe of Roe & Co."), or leading
+// it before "of" ("of the Office of the Attorney-General"). A body's own
+// name puts its head word before "of" ("Bank of America", "University of
+// Oslo").
 func personOfOrg(d *docState, x *lexIndex, toks []token, a, b int) int {
 	for i := a + 1; i < b-2 && i <= a+3; i++ {
 		if toks[i].Text != "of" {
@@ -718,13 +724,14 @@ func personOfOrg(d *docState, x *lexIndex, toks []token, a, b int) int {
 		if o < b-1 && toks[o].Text == "the" {
 			o++ // "Jane Roe of the Harwell Bar Council"
 		}
+		leadOf := false
 		if lead := x.heads[toks[o].Text]; !ok && lead.Lead && o+1 < b && toks[o+1].Text == "of" {
-			h, ok = lead, true // "Jane Roe of the Office of the Attorney-General"
+			h, ok, leadOf = lead, true, true // "Jane Roe of the Office of the Attorney-General"
 		}
 		// a legal form ends the body only after a known given name or in a
 		// partnership's name: "Jane Roe of Roe & Co.", not "Bank of
 		// America Corp."
-		if !ok || h.Legal && !x.isFirstName(toks[a].Text) && !hasAmpersand(toks, o, b) || !plainWords(x, toks, a, i) || isAllCaps(toks[a].Text) || !firmWords(toks, o, b) {
+		if !ok || h.Legal && !x.isFirstName(toks[a].Text) && !hasAmpersand(toks, o, b) || !plainWords(x, toks, a, i) || isAllCaps(toks[a].Text) || !(firmWords(toks, o, b) || leadOf && capOrConnectorWords(toks, o, b)) {
 			return 0
 		}
 		// a person's name: two words or more, after a title, or opened by
@@ -737,6 +744,23 @@ func personOfOrg(d *docState, x *lexIndex, toks []token, a, b int) int {
 		return i
 	}
 	return 0
+}
+
+// hasHeadAt: toks[k] is an organization's head word or legal form.
+func hasHeadAt(x *lexIndex, toks []token, k int) bool {
+	_, ok := x.heads[toks[k].Text]
+	return ok
+}
+
+// capOrConnectorWords: toks[a:b] are capitalized words, or connectors
+// between them ("Office of the Attorney-General").
+func capOrConnectorWords(toks []token, a, b int) bool {
+	for i := a; i < b; i++ {
+		if !isCapToken(toks[i].Text) && !(connectors[toks[i].Text] && i > a && i+1 < b) {
+			return false
+		}
+	}
+	return true
 }
 
 // hasAmpersand: an "&" is among toks[a:b].
@@ -875,9 +899,11 @@ func foreignOrg(d *docState, x *lexIndex, si, a, b int) *piece {
 func headedOrg(d *docState, x *lexIndex, si, a, b int) *piece {
 	toks := d.Sents[si].Tokens
 	// "Jane Doe of Acme LLP": a person, then her organization.
-	if a+2 < b && x.isFirstName(toks[a].Text) && isCapToken(toks[a+1].Text) && toks[a+2].Text == "of" && !(x.heads[toks[a+1].Text].Lead && (x.isPlace(kg.Key(toks[a].Text)) || !standsAlone(d, toks[a+1].Text))) {
-		// but "Kenya Union of Journalists": a place and a head; and "Nova
-		// School of Business": a head no one is called alone
+	if a+2 < b && x.isFirstName(toks[a].Text) && isCapToken(toks[a+1].Text) && toks[a+2].Text == "of" && !(x.heads[toks[a+1].Text].Lead && (x.isPlace(kg.Key(toks[a].Text)) || !standsAlone(d, toks[a+1].Text) && !hasHeadAt(x, toks, b-1))) {
+		// but "Kenya Union of Journalists": a place and a head; and "Ivy
+		// School of Business": a head no one is called by alone, and no
+		// body's head word after "of" ("Sarah Church of Harwell Corp." is
+		// a person and her company)
 		return nil
 	}
 	if a+3 < b && x.isFirstName(toks[a].Text) && isCapToken(toks[a+1].Text) && isCapToken(toks[a+2].Text) && toks[a+3].Text == "of" && !x.heads[toks[a+2].Text].Lead {
@@ -1537,10 +1563,12 @@ func typePieces(d *docState, x *lexIndex, ps []*piece, lower map[string]bool) {
 		if p.blocked || p.typ != "" {
 			continue
 		}
-		if q := heads[kg.Key(p.text)]; q != nil && q.start < p.start && !x.isPlace(kg.Key(p.text)) {
-			// "Savanna Towers Uganda Limited ... Savanna Towers said":
-			// the opening words of an organization named before are its
-			// short name, whatever given name they start with
+		if q := heads[kg.Key(p.text)]; q != nil && q.start < p.start && q.kind == "company" && !x.isPlace(kg.Key(p.text)) && !speaksOfParent(x, d.Sents[p.sent].Tokens) {
+			// "Melody Crest Kenya Limited ... Melody Crest said": the
+			// opening words of a company named before are its short name,
+			// whatever given name they start with (not a foundation's
+			// namesake: "the Jane Roe Foundation ... Jane Roe said"), unless
+			// the sentence speaks of a parent or a unit
 			p.typ, p.kind, p.shortOf = kg.Organization, q.kind, q
 			continue
 		}
@@ -2463,7 +2491,7 @@ func actsLikeOrg(d *docState, x *lexIndex, p *piece, surnames map[string]bool) b
 	if t.Text == "I" || t.Tag == "PRP" { // "I testified ..." is the speaker, not a company
 		return false
 	}
-	// a word in capitals acts as a body only when it speaks ("UEFA said"):
+	// a word in capitals acts as a body only when it speaks ("QFBA said"):
 	// others are datelines ("NEWARK, N.J."), programs ("JEDI was
 	// designed") or short places and parties ("US", "EU")
 	if isAllCaps(t.Text) && (utf8.RuneCountInString(t.Text) < 3 || !reportingWord(d, toks[p.b].Text) || x.places[kg.Key(t.Text)]) {

@@ -259,11 +259,15 @@ func (rb *roleBuilder) titleBeforePerson(s *roleSent, m *mention, a, b int) {
 	}
 	n, ti := x.titleEndingAt(toks, j)
 	if n == 0 && comma {
-		// "Acme's managing partner in Qatar, Jane Roe": a place the
+		// "Acme's managing partner in Kenya, Jane Roe": a place the
 		// office covers between the title and the comma
 		if k := placeRemitStart(x, toks, j); k > 0 {
-			if n, ti = x.titleEndingAt(toks, k); n > 0 {
+			// not a title that implies a national body: "the Attorney
+			// General in Kenya" is no Department of Justice
+			if n, ti = x.titleEndingAt(toks, k); n > 0 && ti.Org == "" {
 				j = k
+			} else {
+				n, ti = 0, titleInfo{}
 			}
 		}
 	}

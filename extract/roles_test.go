@@ -34,8 +34,9 @@ func TestRoles(t *testing.T) {
 		want       []string
 	}{
 		{"org title person", "Hooli CEO Gavin Belson spoke.", []string{"Gavin Belson | CEO | Hooli | current"}},
-		{"a title of two words written with a hyphen", "The Harwell Chamber of Architects opened proceedings. The chamber's vice-chair, Jana Novakova, said so.", []string{"Jana Novakova | Vice Chair | Harwell Chamber of Architects | current"}},
-		{"a place the office covers before the name", "Hooli Corp's managing partner in Qatar, Tavi Oruwenko, said the firm was disappointed.", []string{"Tavi Oruwenko | Managing Partner | Hooli Corp | current"}},
+		{"a title of two words written with a hyphen", "The Harwell Bar Council opened proceedings. The council's vice-chair, Ilsabet Quorrenz, said so.", []string{"Ilsabet Quorrenz | Vice Chair | Harwell Bar Council | current"}},
+		{"a place the office covers before the name", "Hooli Corp's managing partner in Kenya, Tavi Oruwenko, said the firm was disappointed.", []string{"Tavi Oruwenko | Managing Partner | Hooli Corp | current"}},
+		{"a place between a title that implies a national body and the name", "The Attorney General in Kenya, Jane Roe, said so.", nil},
 		{"a hyphenated title that would imply a national body implies none", "She met the Attorney-General, Jane Roe, on Monday.", nil},
 		{"former implied org", "Former Defense Secretary Robert Gates spoke.", []string{"Robert Gates | Defense Secretary | Department of Defense | former"}},
 		{"a state before the title is not the nation's body", "Oregon Attorney General Jane Roe sued. U.S. Attorney General John Park did not.", []string{"Jane Roe | Attorney General |  | current", "John Park | Attorney General | Department of Justice | current"}},

@@ -256,8 +256,12 @@ func (d *docState) weighOpinion(cl *claimLex, claims []kg.Claim, decided []decis
 			by += counts.accusers[s]
 		}
 		if defends && accuses && against != by {
-			// a party on both sides (it sues and is investigated) speaks
-			// for the side the story puts it on more often
+			// a party on both sides (it sues and is investigated, or it
+			// sues and denies in words) speaks for the side the story's
+			// events put it on more often. Only events count: a party
+			// that sues once and denies wrongdoing in words speaks as an
+			// accuser. Counting such a denial as an accusation faced was
+			// tried: dev2 +0.004, blind4 -0.007.
 			defends, accuses = against > by, by > against
 		}
 		if decided[i] == byDefenceCues {
