@@ -900,10 +900,7 @@ func headedOrg(d *docState, x *lexIndex, si, a, b int) *piece {
 	toks := d.Sents[si].Tokens
 	// "Jane Doe of Acme LLP": a person, then her organization.
 	if a+2 < b && x.isFirstName(toks[a].Text) && isCapToken(toks[a+1].Text) && toks[a+2].Text == "of" && !(x.heads[toks[a+1].Text].Lead && (x.isPlace(kg.Key(toks[a].Text)) || !standsAlone(d, toks[a+1].Text) && !hasHeadAt(x, toks, b-1))) {
-		// but "Kenya Union of Journalists": a place and a head; and "Ivy
-		// School of Business": a head no one is called by alone, and no
-		// body's head word after "of" ("Sarah Church of Harwell Corp." is
-		// a person and her company)
+		// not "Kenya Union of Journalists" (a place, a head), "Ivy School of Law" (a head no one is called alone, none after "of")
 		return nil
 	}
 	if a+3 < b && x.isFirstName(toks[a].Text) && isCapToken(toks[a+1].Text) && isCapToken(toks[a+2].Text) && toks[a+3].Text == "of" && !x.heads[toks[a+2].Text].Lead {
