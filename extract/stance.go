@@ -281,9 +281,10 @@ func (d *docState) weighOpinion(cl *claimLex, claims []kg.Claim, decided []decis
 			case accuses && !defends:
 				c.Stance = kg.Alleges
 			}
-		case v <= -opinionThreshold:
-			// scorn for someone's conduct accuses them, whoever speaks:
-			// "she repeatedly misled this board"
+		case v <= -opinionThreshold && !(observers[c.Claimant] && !defends && !accuses):
+			// scorn for someone's conduct accuses them, whoever speaks
+			// ("she repeatedly misled this board"), but an outside
+			// commentator's opinion takes no side
 			c.Stance = kg.Alleges
 		case defends && !accuses && v >= opinionThreshold && !cl.processWords(c.Text):
 			// praise from the accused defends it, unless it only says how

@@ -116,3 +116,17 @@ func TestSideCounts(t *testing.T) {
 		t.Errorf("Ben Carrow: stance %q, want %q (all: %v)", got["Ben Carrow"], kg.Denies, got)
 	}
 }
+
+// TestObserverOpinion: an outside commentator's scorn takes no side (an
+// analyst or a lecturer quoted on neither side of the dispute).
+func TestObserverOpinion(t *testing.T) {
+	text := "Quorvane Labs sued Helmbright Corp. on Monday over the pricing of its kits.\n\n" +
+		"\"Investors hate a messy, ugly fight like this one,\" said Dana Orlo, an analyst at Harwell Research.\n\n" +
+		"\"It is a terrible, damaging dispute for everyone,\" said Ben Carrow, a lecturer in economics at Tellford University.\n"
+	got := stancesBy(t, text)
+	for _, who := range []string{"Dana Orlo", "Ben Carrow"} {
+		if got[who] != kg.Neutral {
+			t.Errorf("%s: stance %q, want %q (all: %v)", who, got[who], kg.Neutral, got)
+		}
+	}
+}
