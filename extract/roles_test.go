@@ -106,7 +106,7 @@ func TestRoles(t *testing.T) {
 		{"an office, then its holder in the next sentence", "The general counsel of Globex Software has resigned after an audit. Jane Park, who joined in 2019, left on Friday.", []string{"Jane Park | General Counsel | Globex Software | former"}},
 		{"who has been the company's", "Globex Software lost its lawyer. Jane Park, who has been the company's general counsel since 2019, left.", []string{"Jane Park | General Counsel | Globex Software | current"}},
 		{"who teaches", "Jane Park, who teaches law at Springfield University, spoke.", []string{"Jane Park | Professor | Springfield University | current"}},
-		{"occupation from the general list", "Jane Park, a health law lecturer at Tellford University, spoke.", []string{"Jane Park | lecturer | Tellford University | current"}},
+		{"occupation from the general list", "Jane Park, an epidemiologist at Tellford University, spoke.", []string{"Jane Park | epidemiologist | Tellford University | current"}},
 		{"honorific inside an appositive", "Globex Software fell. A spokeswoman, Dr. Jane Park, declined.", []string{"Jane Park | Spokeswoman | Globex Software | current"}},
 		{"a head-word modifier overrides the story's company", "The Tellford Utility Commission cut the rate Globex Power asked for. In the order, Commission Chairwoman Jane Park wrote that Globex Power erred. Commissioner Omar Lee dissented.", []string{"Jane Park | Chairwoman | Tellford Utility Commission | current", "Omar Lee | Commissioner | Tellford Utility Commission | current"}},
 		{"modifier and head name the body", "The Tellford Complaints Commission prosecuted. Tellford Complaints Commissioner Jane Park spoke.", []string{"Jane Park | Commissioner | Tellford Complaints Commission | current"}},
