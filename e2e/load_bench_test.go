@@ -16,7 +16,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/factgraph/factgraph/corpusgen"
+	"github.com/factgraph/factgraph/corpusgen/gentest"
 	"github.com/factgraph/factgraph/neo4jstore/dbtest"
 )
 
@@ -48,10 +48,7 @@ func BenchmarkLoad(b *testing.B) {
 	}
 	for _, n := range benchSizes(b) {
 		b.Run(fmt.Sprintf("docs=%d", n), func(b *testing.B) {
-			path := filepath.Join(b.TempDir(), "gen.jsonl")
-			if err := os.WriteFile(path, []byte(corpusgen.JSONL(n, 1)), 0o644); err != nil {
-				b.Fatal(err)
-			}
+			path := gentest.File(b, n, 1)
 			var wall time.Duration
 			var rss int64
 			var summary string

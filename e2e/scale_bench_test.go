@@ -9,15 +9,13 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/factgraph/factgraph/corpusgen"
+	"github.com/factgraph/factgraph/corpusgen/gentest"
 	"github.com/factgraph/factgraph/graph"
-	"github.com/factgraph/factgraph/input"
 	"github.com/factgraph/factgraph/lexicon"
 	"github.com/factgraph/factgraph/neo4jstore"
 	"github.com/factgraph/factgraph/neo4jstore/dbtest"
@@ -61,14 +59,7 @@ func generatedEnv(b *testing.B, n int) *env {
 				b.Fatal(err)
 			}
 		}
-		path := filepath.Join(b.TempDir(), "gen.jsonl")
-		if err := os.WriteFile(path, []byte(corpusgen.JSONL(n, 1)), 0o644); err != nil {
-			b.Fatal(err)
-		}
-		docs, errs := input.Read(ctx, []string{path}, nil)
-		if len(errs) > 0 {
-			b.Fatal(errs)
-		}
+		docs, _ := gentest.Docs(b, n, 1)
 		start := time.Now()
 		sum, errs := pipeline.New(s, lexicon.Must()).Load(ctx, docs, false, nil)
 		b.Logf("loaded %d generated documents (%d written, %d unchanged, %d failed) in %s", n, sum.Saved, sum.Unchanged,

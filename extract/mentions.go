@@ -731,7 +731,7 @@ func personOfOrg(d *docState, x *lexIndex, toks []token, a, b int) int {
 		// a legal form ends the body only after a known given name or in a
 		// partnership's name: "Jane Roe of Roe & Co.", not "Bank of
 		// America Corp."
-		if !ok || h.Legal && !x.isFirstName(toks[a].Text) && !hasAmpersand(toks, o, b) || !plainWords(x, toks, a, i) || isAllCaps(toks[a].Text) || !(firmWords(toks, o, b) || leadOf && capOrConnectorWords(toks, o, b)) {
+		if !ok || h.Legal && !x.isFirstName(toks[a].Text) && !hasAmpersand(toks, o, b) || !plainWords(x, toks, a, i) || isAllCaps(toks[a].Text) || !(joinedCaps(toks, o, b, isAmpersand) || leadOf && joinedCaps(toks, o, b, isConnector)) {
 			return 0
 		}
 		// a person's name: two words or more, after a title, or opened by
@@ -752,16 +752,20 @@ func hasHeadAt(x *lexIndex, toks []token, k int) bool {
 	return ok
 }
 
-// capOrConnectorWords: toks[a:b] are capitalized words, or connectors
-// between them ("Office of the Attorney-General").
-func capOrConnectorWords(toks []token, a, b int) bool {
+// joinedCaps: toks[a:b] are capitalized words, with words join admits
+// between two of them ("Roe, Poe & Co." joins by "&", "Office of the
+// Attorney-General" by connectors).
+func joinedCaps(toks []token, a, b int, join func(string) bool) bool {
 	for i := a; i < b; i++ {
-		if !isCapToken(toks[i].Text) && !(connectors[toks[i].Text] && i > a && i+1 < b) {
+		if !isCapToken(toks[i].Text) && !(join(toks[i].Text) && i > a && i+1 < b) {
 			return false
 		}
 	}
 	return true
 }
+
+func isAmpersand(w string) bool { return w == "&" }
+func isConnector(w string) bool { return connectors[w] }
 
 // hasAmpersand: an "&" is among toks[a:b].
 func hasAmpersand(toks []token, a, b int) bool {
@@ -771,16 +775,6 @@ func hasAmpersand(toks []token, a, b int) bool {
 		}
 	}
 	return false
-}
-
-// firmWords: toks[a:b] are capitalized words, or "&" between two.
-func firmWords(toks []token, a, b int) bool {
-	for i := a; i < b; i++ {
-		if !isCapToken(toks[i].Text) && !(toks[i].Text == "&" && i > a && i+1 < b) {
-			return false
-		}
-	}
-	return true
 }
 
 // agencyEndingAt reports whether some words of toks[a:b] that end at b

@@ -79,10 +79,17 @@ func TestDisputePrior(t *testing.T) {
 		"\"Our prices reflect what the kits cost to make,\" said Helmbright spokesman Ben Carrow.\n\n" +
 		"Mira Stent, a spokeswoman for the county, said the county would review its orders.\n\n" +
 		"Tom Barre, a spokesman for the state attorney general, said the office does not comment on pending litigation.\n"
+	wantStances(t, text, map[string]string{"Dana Orlo": kg.Alleges, "Ben Carrow": kg.Denies, "Mira Stent": kg.Neutral, "Tom Barre": kg.Neutral})
+}
+
+// wantStances fails unless each speaker of want takes the stance given
+// in the claims extracted from text.
+func wantStances(t *testing.T, text string, want map[string]string) {
+	t.Helper()
 	got := stancesBy(t, text)
-	for who, want := range map[string]string{"Dana Orlo": kg.Alleges, "Ben Carrow": kg.Denies, "Mira Stent": kg.Neutral, "Tom Barre": kg.Neutral} {
-		if got[who] != want {
-			t.Errorf("%s: stance %q, want %q (all: %v)", who, got[who], want, got)
+	for who, w := range want {
+		if got[who] != w {
+			t.Errorf("%s: stance %q, want %q (all: %v)", who, got[who], w, got)
 		}
 	}
 }
@@ -111,10 +118,7 @@ func TestSideCounts(t *testing.T) {
 		"Tarrow Health also sued Helmbright Corp. last month.\n\n" +
 		"Helmbright Corp. sued Quorvane Labs in March over a patent.\n\n" +
 		"\"Our prices reflect what the kits cost to make,\" said Helmbright spokesman Ben Carrow.\n"
-	got := stancesBy(t, text)
-	if got["Ben Carrow"] != kg.Denies {
-		t.Errorf("Ben Carrow: stance %q, want %q (all: %v)", got["Ben Carrow"], kg.Denies, got)
-	}
+	wantStances(t, text, map[string]string{"Ben Carrow": kg.Denies})
 }
 
 // TestObserverOpinion: an outside commentator's scorn takes no side (an
@@ -123,10 +127,5 @@ func TestObserverOpinion(t *testing.T) {
 	text := "Quorvane Labs sued Helmbright Corp. on Monday over the pricing of its kits.\n\n" +
 		"\"Investors hate a messy, ugly fight like this one,\" said Dana Orlo, an analyst at Harwell Research.\n\n" +
 		"\"It is a terrible, damaging dispute for everyone,\" said Ben Carrow, a lecturer in economics at Tellford University.\n"
-	got := stancesBy(t, text)
-	for _, who := range []string{"Dana Orlo", "Ben Carrow"} {
-		if got[who] != kg.Neutral {
-			t.Errorf("%s: stance %q, want %q (all: %v)", who, got[who], kg.Neutral, got)
-		}
-	}
+	wantStances(t, text, map[string]string{"Dana Orlo": kg.Neutral, "Ben Carrow": kg.Neutral})
 }

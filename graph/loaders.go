@@ -66,16 +66,6 @@ func (l *Loaders) PrimeRelated(rel kg.Related) {
 	}
 }
 
-// PrimeDocument records a document that a read brought along.
-func (l *Loaders) PrimeDocument(d kg.Document) {
-	l.mu.Lock()
-	if l.documents == nil {
-		l.documents = map[string]kg.Document{}
-	}
-	l.documents[d.ID] = d
-	l.mu.Unlock()
-}
-
 // LoadEntity returns the entity with id: primed, or through the loader.
 func (l *Loaders) LoadEntity(ctx context.Context, id string) (kg.Entity, error) {
 	l.mu.RLock()

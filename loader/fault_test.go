@@ -6,14 +6,13 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
 
-	"github.com/factgraph/factgraph/corpusgen"
+	"github.com/factgraph/factgraph/corpusgen/gentest"
 	"github.com/factgraph/factgraph/neo4jstore"
 	"github.com/factgraph/factgraph/neo4jstore/dbtest"
 )
@@ -72,11 +71,7 @@ func (p *loaderProc) wait(t *testing.T, limit time.Duration) (int, time.Duration
 // generatedCorpus writes n generated documents as a .jsonl file.
 func generatedCorpus(t *testing.T, n int) string {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "gen.jsonl")
-	if err := os.WriteFile(path, []byte(corpusgen.JSONL(n, 7)), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return path
+	return gentest.File(t, n, 7)
 }
 
 // waitForDocuments waits until some document is committed (the load is

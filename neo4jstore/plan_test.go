@@ -2,13 +2,10 @@ package neo4jstore_test
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/factgraph/factgraph/corpusgen"
-	"github.com/factgraph/factgraph/input"
+	"github.com/factgraph/factgraph/corpusgen/gentest"
 	"github.com/factgraph/factgraph/kg"
 	"github.com/factgraph/factgraph/lexicon"
 	"github.com/factgraph/factgraph/neo4jstore"
@@ -27,7 +24,7 @@ import (
 func TestBatchPlanSeeksEveryLookup(t *testing.T) {
 	s := dbtest.Store(t)
 	ctx := context.Background()
-	docs := generated(t, 120, 3)
+	docs, _ := gentest.Docs(t, 120, 3)
 	exs, _, errs := pipeline.Extract(docs[80:], lexicon.Must(), nil, 0)
 	if len(errs) > 0 {
 		t.Fatal(errs[0])
@@ -73,7 +70,8 @@ func checkSeeks(t *testing.T, s *neo4jstore.Store, exs []kg.Extraction, when str
 func TestLookupPlansSeek(t *testing.T) {
 	s := dbtest.Store(t)
 	ctx := context.Background()
-	if _, errs := pipeline.New(s, lexicon.Must()).Load(ctx, generated(t, 150, 5), false, nil); len(errs) > 0 {
+	docs, _ := gentest.Docs(t, 150, 5)
+	if _, errs := pipeline.New(s, lexicon.Must()).Load(ctx, docs, false, nil); len(errs) > 0 {
 		t.Fatal(errs[0])
 	}
 	orgs, err := s.Entities(ctx, kg.EntityFilter{Type: kg.Organization, First: 1}, kg.Include{})
@@ -113,19 +111,4 @@ func TestLookupPlansSeek(t *testing.T) {
 		}
 		t.Logf("%d operators, %d db hits", len(ops), hits)
 	}
-}
-
-// generated returns n generated documents (corpusgen, seed), read as the
-// loader reads them.
-func generated(t *testing.T, n int, seed uint64) []kg.Document {
-	t.Helper()
-	path := filepath.Join(t.TempDir(), "gen.jsonl")
-	if err := os.WriteFile(path, []byte(corpusgen.JSONL(n, seed)), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	docs, errs := input.Read(context.Background(), []string{path}, nil)
-	if len(errs) > 0 {
-		t.Fatal(errs[0])
-	}
-	return docs
 }

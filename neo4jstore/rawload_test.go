@@ -4,15 +4,13 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strconv"
 	"testing"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
-	"github.com/factgraph/factgraph/corpusgen"
-	"github.com/factgraph/factgraph/input"
+	"github.com/factgraph/factgraph/corpusgen/gentest"
 	"github.com/factgraph/factgraph/kg"
 	"github.com/factgraph/factgraph/lexicon"
 	"github.com/factgraph/factgraph/pipeline"
@@ -33,14 +31,7 @@ func BenchmarkLoaderVsRaw(b *testing.B) {
 	if v, err := strconv.Atoi(os.Getenv("FACTGRAPH_BENCH_DOCS")); err == nil && v > 0 {
 		n = v
 	}
-	path := filepath.Join(b.TempDir(), "gen.jsonl")
-	if err := os.WriteFile(path, []byte(corpusgen.JSONL(n, 1)), 0o644); err != nil {
-		b.Fatal(err)
-	}
-	docs, errs := input.Read(context.Background(), []string{path}, nil)
-	if len(errs) > 0 {
-		b.Fatal(errs)
-	}
+	docs, _ := gentest.Docs(b, n, 1)
 	ctx := context.Background()
 	var loader, write, raw time.Duration
 	runLoader := func() {

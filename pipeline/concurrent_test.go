@@ -9,6 +9,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/factgraph/factgraph/corpusgen/gentest"
 	"github.com/factgraph/factgraph/kg"
 	"github.com/factgraph/factgraph/lexicon"
 	"github.com/factgraph/factgraph/neo4jstore"
@@ -26,7 +27,7 @@ import (
 // entity ids and facts per document, and no entity twice.
 func TestConcurrentLoadersEqualSequentialLoad(t *testing.T) {
 	s := dbtest.Store(t)
-	docs, _ := generated(t, 90, 7)
+	docs, _ := gentest.Docs(t, 90, 7)
 	// Both loaders start on the shared documents, so they write them at the
 	// same time.
 	a := append(append([]kg.Document{}, docs[30:60]...), docs[:30]...)

@@ -5,10 +5,9 @@ import (
 	"context"
 	"encoding/json"
 	"os"
-	"path/filepath"
 	"testing"
 
-	"github.com/factgraph/factgraph/corpusgen"
+	"github.com/factgraph/factgraph/corpusgen/gentest"
 	"github.com/factgraph/factgraph/input"
 	"github.com/factgraph/factgraph/kg"
 	"github.com/factgraph/factgraph/lexicon"
@@ -22,10 +21,7 @@ import (
 // ones, so that mentions, roles and relations are split over many spill
 // files and merged across them.
 func TestWriteJSONIsTheGraph(t *testing.T) {
-	gen := filepath.Join(t.TempDir(), "gen.jsonl")
-	if err := os.WriteFile(gen, []byte(corpusgen.JSONL(300, 7)), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	gen := gentest.File(t, 300, 7)
 	for _, c := range []struct {
 		name  string
 		paths []string

@@ -14,7 +14,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/factgraph/factgraph/corpusgen"
+	"github.com/factgraph/factgraph/corpusgen/gentest"
 	"github.com/factgraph/factgraph/input"
 	"github.com/factgraph/factgraph/kg"
 	"github.com/factgraph/factgraph/lexicon"
@@ -78,7 +78,7 @@ func TestLoadCorpusTwiceChangesNothing(t *testing.T) {
 // larger input.
 func TestLoadingMoreDocumentsKeepsEarlierOnes(t *testing.T) {
 	s := dbtest.Store(t)
-	docs, path := generated(t, 160, 3)
+	docs, path := gentest.Docs(t, 160, 3)
 	load(t, pipeline.New(s, lexicon.Must()), docs)
 	want := graphShape(t, s)
 	if err := s.Wipe(context.Background()); err != nil {
@@ -206,7 +206,7 @@ func BenchmarkLoad(b *testing.B) {
 	}
 	s := dbtest.Store(b)
 	p := pipeline.New(s, lexicon.Must())
-	docs, _ := generated(b, 1000, 1)
+	docs, _ := gentest.Docs(b, 1000, 1)
 	b.ResetTimer()
 	for b.Loop() {
 		if _, errs := p.Load(context.Background(), docs, true, nil); len(errs) > 0 {
@@ -214,21 +214,6 @@ func BenchmarkLoad(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(len(docs)*b.N)/b.Elapsed().Seconds(), "docs/s")
-}
-
-// generated writes n generated documents (corpusgen, seed) to a file and
-// reads them back as the loader would; it returns the file too.
-func generated(t testing.TB, n int, seed uint64) ([]kg.Document, string) {
-	t.Helper()
-	path := filepath.Join(t.TempDir(), "gen.jsonl")
-	if err := os.WriteFile(path, []byte(corpusgen.JSONL(n, seed)), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	docs, errs := input.Read(context.Background(), []string{path}, nil)
-	if len(errs) > 0 {
-		t.Fatal(errs)
-	}
-	return docs, path
 }
 
 // TestMergeProvenanceIsBounded checks that why entities were merged is kept
@@ -282,7 +267,7 @@ func TestMergeProvenanceIsBounded(t *testing.T) {
 // transaction and many per transaction: the graphs must be the same.
 func TestBatchSizeDoesNotChangeTheGraph(t *testing.T) {
 	s := dbtest.Store(t)
-	docs, _ := generated(t, 60, 3)
+	docs, _ := gentest.Docs(t, 60, 3)
 	docs = append(corpus(t), docs...)
 	graph := func(batch int) (string, map[string][]string) {
 		if err := s.Wipe(context.Background()); err != nil {
@@ -344,7 +329,7 @@ func TestReloadInBatchesReplacesExactlyTheChangedDocuments(t *testing.T) {
 // documents again, and only a changed extraction is rewritten.
 func TestUnchangedInputIsNotExtractedAgain(t *testing.T) {
 	s := dbtest.Store(t)
-	docs, _ := generated(t, 30, 7)
+	docs, _ := gentest.Docs(t, 30, 7)
 	p := pipeline.New(s, lexicon.Must())
 	load(t, p, docs)
 	want := graphShape(t, s)
@@ -416,7 +401,7 @@ func TestInputHash(t *testing.T) {
 // mentions of the documents a load reads again come off.
 func TestStoredKindVotes(t *testing.T) {
 	s := dbtest.Store(t)
-	docs, _ := generated(t, 20, 11)
+	docs, _ := gentest.Docs(t, 20, 11)
 	load(t, pipeline.New(s, lexicon.Must()), docs)
 	known, err := s.KnownEntities(context.Background())
 	if err != nil {
@@ -454,7 +439,7 @@ func TestStoredKindVotes(t *testing.T) {
 // the stored entities again after each segment that replaced documents.
 func TestSegmentsGiveTheGraphOfOneSegment(t *testing.T) {
 	s := dbtest.Store(t)
-	gen, _ := generated(t, 150, 5)
+	gen, _ := gentest.Docs(t, 150, 5)
 	// The bundled articles name the same people and bodies in different
 	// ways ("Bezos", "Jeff Bezos"); spread out, each is in another segment.
 	var docs []kg.Document
