@@ -286,6 +286,14 @@ func TestTopics(t *testing.T) {
 		{"the review was a whitewash", "bias"},
 		{"the judge owns shares in the company that won", "conflict of interest"},
 		{"the council approved the budget on Tuesday", ""},
+		// the words of an unfair process, not only of bias by name
+		{"the outcome was decided before the hearing began", "bias"},
+		{"the panel was not neutral, and the process was compromised", "bias"},
+		{"no company could get a fair hearing from that board", "bias"},
+		{"the chair engaged in self-dealing", "bias"},
+		{"one juror had close ties to the winning bidder", "conflict of interest"},
+		{"an assessor who sat on both sides of the tender", "conflict of interest"},
+		{"the auditors were never told of the side letters", ""},
 	} {
 		got := cl.topicsOf(tc.text)
 		if tc.want == "" && len(got) > 0 || tc.want != "" && !slices.Contains(got, tc.want) {
