@@ -76,6 +76,7 @@ func TestStance(t *testing.T) {
 		{"one cue found twice counts once", "he did nothing wrong, but the deal was a fraud", "said", "neutral"},
 		{"a rejection that is negated", "she did not reject the finding that the process was rigged", "said", "alleges"},
 		{"doubt outweighs fairness", "the ruling left them with little confidence that they would get a fair trial", "said", "neutral"},
+		{"cannot negates", "when one firm writes the rules, you cannot expect a fair outcome", "said", "alleges"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
