@@ -15,10 +15,14 @@ import (
 
 // claimLex is the compiled reporting verb, stance and topic lexicons.
 type claimLex struct {
-	verbs       map[string]lexicon.Entry
-	verbRe      *wordAlt
-	cues        []cue
-	negators    map[string]bool
+	verbs    map[string]lexicon.Entry
+	verbRe   *wordAlt
+	cues     []cue
+	negators map[string]bool
+	// irrealis: the forms of the words that make what follows wanted,
+	// owed or supposed, not asserted ("we wanted a fair jury", "exams
+	// must be fair"): stance_cues.txt irrealis=1
+	irrealis    map[string]bool
 	topics      []topic
 	parent      map[string]string  // topic -> broader topic
 	opinion     map[string]float64 // word -> valence
@@ -63,7 +67,7 @@ func compileClaimLex(lex *lexicon.Lexicon) *claimLex {
 // buildClaimLex compiles the reporting verbs (with their inflections, by
 // in), the stance cues, the opinion words and the topics.
 func buildClaimLex(lex *lexicon.Lexicon, in *morph.Inflector) *claimLex {
-	cl := &claimLex{verbs: map[string]lexicon.Entry{}, negators: map[string]bool{}, parent: map[string]string{}, opinion: compileOpinion(lex), possessed: map[string]lexicon.Entry{}}
+	cl := &claimLex{verbs: map[string]lexicon.Entry{}, negators: map[string]bool{}, irrealis: map[string]bool{}, parent: map[string]string{}, opinion: compileOpinion(lex), possessed: map[string]lexicon.Entry{}}
 	if lex == nil {
 		return cl
 	}
@@ -119,12 +123,17 @@ func buildClaimLex(lex *lexicon.Lexicon, in *morph.Inflector) *claimLex {
 		}
 	}
 	for _, e := range lex.Entries("stance_cues") {
-		if e.Attr("negate") != "" {
+		switch {
+		case e.Attr("negate") != "":
 			cl.negators[strings.ToLower(e.Phrase)] = true
+		case e.Attr("irrealis") != "":
+			for _, f := range append(in.Verb(e.Phrase), strings.ToLower(e.Phrase)) {
+				cl.irrealis[f] = true
+			}
 		}
 	}
 	for _, e := range lex.Entries("stance_cues") {
-		if e.Attr("negate") != "" {
+		if e.Attr("negate") != "" || e.Attr("irrealis") != "" {
 			continue
 		}
 		if e.Attr("accusation") != "" {
@@ -237,12 +246,13 @@ func (cl *claimLex) cueStance(text string, ws wordSet) (string, bool) {
 			continue
 		}
 		st := h.c.stance
-		if !h.c.ownNegator && cl.negated(lower[:h.at[0]]) {
-			if st == kg.Alleges {
-				st = kg.Denies
-			} else {
-				st = kg.Alleges
-			}
+		switch negated := !h.c.ownNegator && cl.negated(lower[:h.at[0]]); {
+		case negated && st == kg.Alleges:
+			st = kg.Denies
+		case negated:
+			st = kg.Alleges
+		case st == kg.Denies && !h.c.ownNegator && !h.c.rejection && cl.wanted(lower[:h.at[0]]):
+			continue // "we wanted a fair jury": a defence of nothing
 		}
 		score[st]++
 	}
@@ -295,6 +305,28 @@ func rejectedSpan(lower string, hits []cueHit, cl *claimLex) (int, int) {
 // negationWords is how many words before a cue a negator reaches: "never
 // allowed a personal matter to influence".
 const negationWords = 6
+
+// irrealisWords is how many words before a cue an irrealis word reaches:
+// "would have won a fair fight".
+const irrealisWords = 4
+
+// wanted reports whether one of the last words of its clause before a cue
+// makes it wanted, owed or supposed rather than asserted.
+func (cl *claimLex) wanted(before string) bool {
+	if i := strings.LastIndexAny(before, ",;:.!?"); i >= 0 {
+		before = before[i+1:]
+	}
+	ws := wordsIn(before)
+	if len(ws) > irrealisWords {
+		ws = ws[len(ws)-irrealisWords:]
+	}
+	for i, w := range ws {
+		if cl.irrealis[w] || i+1 < len(ws) && cl.irrealis[w+" "+ws[i+1]] {
+			return true
+		}
+	}
+	return false
+}
 
 // negated reports whether one of the last words of its clause before a cue
 // negates it.

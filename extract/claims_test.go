@@ -77,6 +77,9 @@ func TestStance(t *testing.T) {
 		{"a rejection that is negated", "she did not reject the finding that the process was rigged", "said", "alleges"},
 		{"doubt outweighs fairness", "the ruling left them with little confidence that they would get a fair trial", "said", "neutral"},
 		{"cannot negates", "when one firm writes the rules, you cannot expect a fair outcome", "said", "alleges"},
+		{"a fairness wanted defends nothing", "we wanted a fair jury, and the panel was biased", "said", "alleges"},
+		{"a fairness owed defends nothing", "entrance examinations must be fair", "said", "neutral"},
+		{"a counterfactual defends nothing", "we would have won a fair fight", "said", "neutral"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
