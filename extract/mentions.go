@@ -1438,6 +1438,17 @@ func capitalized(w string) string {
 	return string(unicode.ToUpper(r)) + w[n:]
 }
 
+// workplaceAfterTitle: toks[a:b] follows a title and "at" ("a partner at
+// Brodie Hale"), where a workplace stands, not a person (unless the name
+// is a possessor: "a lawyer at Jane Roe's firm").
+func workplaceAfterTitle(x *lexIndex, toks []token, a, b int) bool {
+	if a < 2 || toks[a-1].Text != "at" || b < len(toks) && isPossessive(toks[b].Text) {
+		return false
+	}
+	n, _ := x.titleEndingAt(toks, a-1)
+	return n > 0
+}
+
 func hasCueBefore(x *lexIndex, toks []token, a int) bool {
 	_, ok := cueBefore(x, toks, a)
 	return ok
@@ -1783,9 +1794,9 @@ func typeFromSentence(d *docState, x *lexIndex, ps []*piece, p *piece) {
 	switch {
 	case p.a > 0 && x.honorifics[toks[p.a-1].Text]:
 		p.typ = kg.Person
-	case p.b-p.a >= 2 && p.b-p.a <= 4 && x.isFirstName(first) && !isAllCaps(toks[p.b-1].Text) && !(p.a > 0 && strings.EqualFold(toks[p.a-1].Text, "the")) && !hasCueBefore(x, toks, p.a):
+	case p.b-p.a >= 2 && p.b-p.a <= 4 && x.isFirstName(first) && !isAllCaps(toks[p.b-1].Text) && !(p.a > 0 && strings.EqualFold(toks[p.a-1].Text, "the")) && !hasCueBefore(x, toks, p.a) && !workplaceAfterTitle(x, toks, p.a, p.b):
 		// "the Charlotte Hawks" is no person: names take no article; nor
-		// is "the law firm Hollis Ward".
+		// is "the law firm Hollis Ward", nor "a partner at Brodie Hale".
 		p.typ = kg.Person
 	case p.b-p.a >= 3 && hasParticle(toks, p.a+1, p.b-1):
 		p.typ = kg.Person // "Pieter van Rensburg"
