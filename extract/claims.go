@@ -1580,7 +1580,7 @@ func (d *docState) reportedStart(rv *reportVerb) int {
 func (d *docState) reportedEnd(cl *claimLex, rv *reportVerb, from int) (int, bool) {
 	s, e := rv.s, rv.e
 	end := s.End
-	if at := cl.coordinatedVerb(d.Doc.Text[from:s.End]); at >= 0 {
+	if at := cl.coordinatedVerb(d.Doc.Text[from:s.End], strings.ToLower(d.Doc.Text[rv.vs:rv.ve])); at >= 0 {
 		end = from + at // "said X and called the motion Y": Y is the next verb's
 	}
 	for end > from && strings.ContainsAny(d.Doc.Text[end-1:end], ".!? ,") {
@@ -1721,22 +1721,34 @@ func (d *docState) deniedFiling(ve, end int) bool {
 }
 
 // coordinatedVerb is the offset in text (a reported clause) of "and" right
-// before a second reporting verb of the same subject ("said Veltrane has
-// confidence and called the motion ..."), outside quotes; -1 when none.
-func (cl *claimLex) coordinatedVerb(text string) int {
+// before a second reporting verb of the same subject as verb ("said
+// Veltrane has confidence and called the motion ..."), outside quotes; -1
+// when none. A verb in another tense is the reported clause's own ("says
+// Trump called Mattis and told him to ...").
+func (cl *claimLex) coordinatedVerb(text, verb string) int {
 	inQ := false
 	for i := 0; i < len(text); i++ {
 		switch {
 		case text[i] == '"' || strings.HasPrefix(text[i:], "“") || strings.HasPrefix(text[i:], "”"):
 			inQ = !inQ && !strings.HasPrefix(text[i:], "”")
 		case !inQ && strings.HasPrefix(text[i:], " and ") && i+5 < len(text):
-			rest := text[i+5:]
-			if e, ok := cl.verbs[firstWord(rest)]; ok && e.Attr("noun") == "" {
+			next := strings.ToLower(firstWord(text[i+5:]))
+			if e, ok := cl.verbs[next]; ok && e.Attr("noun") == "" && cl.sameTense(verb, next) {
 				return i
 			}
 		}
 	}
 	return -1
+}
+
+// sameTense reports whether two forms of reporting verbs are in the same
+// tense: both present third person ("says", "argues"), or neither.
+func (cl *claimLex) sameTense(a, b string) bool {
+	present := func(f string) bool {
+		e, ok := cl.verbs[f]
+		return ok && f != strings.ToLower(e.Phrase) && strings.HasSuffix(f, "s") && !strings.HasSuffix(f, "ss")
+	}
+	return present(a) == present(b)
 }
 
 // clauseStart is where the clause holding the reporting verb at vs starts:

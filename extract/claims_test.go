@@ -117,17 +117,21 @@ func TestChargesBias(t *testing.T) {
 func TestCoordinatedVerb(t *testing.T) {
 	cl := compileClaimLex(lexiconForTest(t))
 	tests := []struct {
-		text string
-		want int
+		text, verb string
+		want       int
 	}{
-		{`the firm "has full confidence in the court" and called the motion "a delay"`, 43},
-		{`the firm was fair and lawful`, -1},
-		{`the deal "was rigged and called off"`, -1},
-		{`the board had "rushed to judgment" and denied him a chance`, 34},
+		{`the firm "has full confidence in the court" and called the motion "a delay"`, "said", 43},
+		{`the firm was fair and lawful`, "said", -1},
+		{`the deal "was rigged and called off"`, "said", -1},
+		{`the board had "rushed to judgment" and denied him a chance`, "said", 34},
+		// a verb in another tense than the reporting verb's is the
+		// reported clause's own
+		{`the chair called the minister and told him to cut Hooli out`, "says", -1},
+		{`the firm is solvent and argues the suit is late`, "says", 19},
 	}
 	for _, tt := range tests {
-		if got := cl.coordinatedVerb(tt.text); got != tt.want {
-			t.Errorf("coordinatedVerb(%q) = %d, want %d", tt.text, got, tt.want)
+		if got := cl.coordinatedVerb(tt.text, tt.verb); got != tt.want {
+			t.Errorf("coordinatedVerb(%q, %q) = %d, want %d", tt.text, tt.verb, got, tt.want)
 		}
 	}
 }
