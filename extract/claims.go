@@ -1709,15 +1709,22 @@ func (d *docState) deniedSomeone(ve, end int) bool {
 // request"): a ruling on it, not a claim.
 func (d *docState) deniedFiling(ve, end int) bool {
 	ts := d.triggers()
-	ws := d.wordsAfter(ve, end, 3)
-	for len(ws) > 0 && (determiners[ws[0].text] || strings.HasSuffix(ws[0].text, "'s")) {
+	ws := d.wordsAfterAll(ve, end)
+	ws = ws[:min(len(ws), 8)]
+	// past the determiner and a possessor ("the F.T.C.'s request",
+	// "Acme's licence application"), up to two modifiers to the noun
+	for len(ws) > 0 && (determiners[ws[0].text] || d.mentionAt(ws[0].start) != nil || ws[0].text == "s" || strings.HasSuffix(ws[0].text, "'s")) {
 		ws = ws[1:]
 	}
-	if len(ws) == 0 {
-		return false
+	for i, w := range ws[:min(len(ws), 3)] {
+		if prepositions[w.text] || i > 0 && strings.ContainsAny(d.Doc.Text[ws[i-1].end:w.start], ",;:.") {
+			return false
+		}
+		if ts.document[w.text] != "" || ts.document[strings.TrimSuffix(w.text, "s")] != "" || d.index().ev.request[w.text] {
+			return true
+		}
 	}
-	w := ws[0].text
-	return ts.document[w] != "" || ts.document[strings.TrimSuffix(w, "s")] != "" || d.index().ev.request[w]
+	return false
 }
 
 // coordinatedVerb is the offset in text (a reported clause) of "and" right

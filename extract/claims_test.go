@@ -238,6 +238,23 @@ func TestPossessedClaimNeedsPossessor(t *testing.T) {
 	}
 }
 
+// TestDeniedRequestIsNoClaim: rejecting a request, an application or a
+// proposal decides it; it denies no charge.
+func TestDeniedRequestIsNoClaim(t *testing.T) {
+	for _, text := range []string{
+		"The Harwell Trade Commission rejected Brantley Corp.'s licence application in March.",
+		"The Harwell Trade Commission rejected the proposal as inadequate.",
+		"Judge Jane Roe denied the Hooli Inc.'s request for an injunction.",
+	} {
+		for _, c := range textClaims(t, text) {
+			t.Errorf("%q: claim %+v, want none", text, c)
+		}
+	}
+	if cs := textClaims(t, "Brantley Corp. rejected the allegations in the suit."); len(cs) != 1 || cs[0].Stance != "denies" {
+		t.Errorf("claims %+v, want the allegations denied", cs)
+	}
+}
+
 // TestProsecutorsNeedAProsecutor: "prosecutors" stand for no company,
 // whatever its name holds.
 func TestProsecutorsNeedAProsecutor(t *testing.T) {
