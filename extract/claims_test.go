@@ -80,6 +80,11 @@ func TestStance(t *testing.T) {
 		{"a fairness wanted defends nothing", "we wanted a fair jury, and the panel was biased", "said", "alleges"},
 		{"a fairness owed defends nothing", "entrance examinations must be fair", "said", "neutral"},
 		{"a counterfactual defends nothing", "we would have won a fair fight", "said", "neutral"},
+		{"nothing to hide", "the board has nothing to hide", "said", "denies"},
+		{"rules applied", "the coordinator had applied the rules exactly as written", "said", "denies"},
+		{"advice followed", "my client followed the advice she was given", "said", "denies"},
+		{"no conflict", "no conflict existed, the agency said", "said", "denies"},
+		{"competitive bidding", "it won its contracts through open and competitive bidding", "said", "denies"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
