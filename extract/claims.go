@@ -152,6 +152,11 @@ func buildClaimLex(lex *lexicon.Lexicon, in *morph.Inflector) *claimLex {
 		cl.cues = append(cl.cues, c)
 	}
 	cl.compileTopics(lex)
+	for _, c := range cl.biasCharges {
+		// a charge of bias ("a foregone conclusion", "rigged") alleges as
+		// a stance cue does
+		cl.cues = append(cl.cues, cue{lit: c, stance: kg.Alleges})
+	}
 	return cl
 }
 

@@ -81,6 +81,7 @@ func TestStance(t *testing.T) {
 		{"a fairness owed defends nothing", "entrance examinations must be fair", "said", "neutral"},
 		{"a counterfactual defends nothing", "we would have won a fair fight", "said", "neutral"},
 		{"nothing to hide", "the board has nothing to hide", "said", "denies"},
+		{"a charge of bias alleges whatever the verb", "the outcome was a foregone conclusion", "insisted", "alleges"},
 		{"rules applied", "the coordinator had applied the rules exactly as written", "said", "denies"},
 		{"advice followed", "my client followed the advice she was given", "said", "denies"},
 		{"no conflict", "no conflict existed, the agency said", "said", "denies"},
