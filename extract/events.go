@@ -838,6 +838,9 @@ func (r *eventRead) states() bool {
 	if d.openQuestionBefore(s, m.start) {
 		return false // "whether he will appeal": asked, not stated
 	}
+	if t.Noun && d.genericPlural(s, m) {
+		return false // "said reviews lasting a year were the rule": no one review
+	}
 	if !t.Noun && d.demandedBefore(s, m.start) {
 		return false // "called on her to resign": called for, not done
 	}
@@ -854,6 +857,25 @@ func (r *eventRead) states() bool {
 		return false
 	}
 	return true
+}
+
+// genericPlural reports whether a noun trigger is a bare plural that opens
+// a reported clause ("said reviews lasting a year were the rule", "said
+// that investigations take years"): reviews in general, no one event.
+func (d *docState) genericPlural(s sentence, m trigMatch) bool {
+	w := asciiLower(d.Doc.Text[m.start:m.end])
+	if !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") {
+		return false
+	}
+	prev := d.wordsBefore(m.start, s.Start, 1)
+	if len(prev) == 0 {
+		return false
+	}
+	if next := d.wordsAfter(m.end, s.End, 1); len(next) == 1 && (next[0].text == "were" || next[0].text == "have") {
+		return false // "said protests were filed in May": those protests
+	}
+	_, reporting := d.claimLex().verbs[prev[0].text]
+	return reporting || prev[0].text == "that"
 }
 
 // subjectPart adds the subject's part (an infinitive's agent, a possessor,

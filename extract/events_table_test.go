@@ -31,6 +31,9 @@ func TestEventPatterns(t *testing.T) {
 		name, text string
 		want       []string
 	}{
+		{"reviews in general are no review",
+			"Jane Roe, a partner at Globex LLP, said reviews lasting more than a year were the rule. Hooli said that investigations of this kind take years.",
+			nil},
 		{"a resignation called for is no resignation",
 			"Hooli Inc. lost the vote. Councillor Tavi Oruwenko called on Jane Roe to resign, and the union urged the board to step down.",
 			nil},
