@@ -175,6 +175,7 @@ func TestClaimConstructions(t *testing.T) {
 		{"the report said", "The law firm Hollis Ward LLP carried out an investigation into the contract. The report said the director had steered the contract to a friend.", "Hollis Ward LLP", "alleges", "steered the contract"},
 		{"the review found: its author speaks", "The Harwell Trade Commission opened a review of Brantley Corp. in May. The review also found that invoices had been approved without the supporting documents the rules require.", "Harwell Trade Commission", "alleges", "supporting documents"},
 		{"the post said, after a post by the speaker", "Hooli Inc. sued Brantley Corp. in May. In a company blog post, Hooli said it would go on. \"We will keep fighting this award,\" the post said.", "Hooli Inc.", "alleges", "keep fighting"},
+		{"prosecutors are the one prosecutor named", "Assistant U.S. Attorney Jane Roe told jurors that Dan Whitcomb lied. Prosecutors say he hid the losses from investors.", "Jane Roe", "alleges", "hid the losses"},
 		{"has been insistent that", "Laura Mayhew sued Brantley Corp. in March. Brantley Corp. has been insistent that its discharges complied with every permit.", "Brantley Corp", "denies", "complied with every permit"},
 		{"denied one word", "Brantley Corp. denied wrongdoing.", "Brantley Corp", "denies", "wrongdoing"},
 		{"a possessor's filing with an appositive", "Brantley Corp. filed a protest. Brantley's first protest, filed in May, argued that evaluators had held discussions with Hollis Ward LLP alone.", "Brantley Corp", "alleges", "held discussions"},

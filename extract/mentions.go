@@ -3151,20 +3151,7 @@ func linkPronouns(d *docState) {
 				}
 			}
 			if words, ok := x.groups[low]; ok && e == nil && !formerGroup(x, s.Tokens, i) {
-				// "Prosecutors say": the body of that kind the story
-				// talks most about before, or else names first after
-				want := bodyNamed(words)
-				if i > 0 && isCapToken(s.Tokens[i-1].Text) && x.isPlace(kg.Key(s.Tokens[i-1].Text)) {
-					// "U.S. prosecutors": a body of that place, not "Swiss
-					// prosecutors" for the U.S. Attorney's Office
-					want = nameHas(want, strings.ToLower(s.Tokens[i-1].Text))
-				}
-				if e = salient(names, t.Start, si, len(d.Sents), want); e == nil {
-					if k := slices.IndexFunc(names, func(m *mention) bool { return m.Start > t.Start && want(m.Entity) }); k >= 0 {
-						e = names[k].Entity
-					}
-				}
-				kind = nominalMention
+				e, kind = groupReferent(x, names, titled, words, s.Tokens, i, si, len(d.Sents)), nominalMention
 			}
 			switch low {
 			case "he", "she", "him", "his", "her":
@@ -3430,6 +3417,48 @@ func titledReferent(x *lexIndex, titled map[string][]titledMention, toks []token
 		return nil, 0
 	}
 	return best, n
+}
+
+// groupReferent is what the group noun at toks[i] of sentence si stands
+// for ("Prosecutors say"): the body of that kind (its name holding one of
+// words) the story talks most about before, or else names first after,
+// or else the one person it titles as one of them.
+func groupReferent(x *lexIndex, names []*mention, titled map[string][]titledMention, words []string, toks []token, i, si, nsents int) *entity {
+	want := bodyNamed(words)
+	if i > 0 && isCapToken(toks[i-1].Text) && x.isPlace(kg.Key(toks[i-1].Text)) {
+		// "U.S. prosecutors": a body of that place, not "Swiss
+		// prosecutors" for the U.S. Attorney's Office
+		want = nameHas(want, strings.ToLower(toks[i-1].Text))
+	}
+	at := toks[i].Start
+	if e := salient(names, at, si, nsents, want); e != nil {
+		return e
+	}
+	if k := slices.IndexFunc(names, func(m *mention) bool { return m.Start > at && want(m.Entity) }); k >= 0 {
+		return names[k].Entity
+	}
+	// no such body named: "Assistant U.S. Attorney Jane Roe" for
+	// "Prosecutors say"
+	return titledMember(titled, words)
+}
+
+// titledMember is the one person titled (titled, by lower-case title) with
+// a title holding one of a group's name words (nominals.txt names=:
+// "attorney" in "Assistant U.S. Attorney"); nil for none or several.
+func titledMember(titled map[string][]titledMention, words []string) *entity {
+	var one *entity
+	for title, tms := range titled {
+		if !slices.ContainsFunc(words, func(w string) bool { return strings.Contains(title, w) }) {
+			continue
+		}
+		for _, tm := range tms {
+			if one != nil && one != tm.e {
+				return nil
+			}
+			one = tm.e
+		}
+	}
+	return one
 }
 
 // pieceEndingAt: the piece of sentence si whose token range ends at b.
