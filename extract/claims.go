@@ -1804,7 +1804,9 @@ func (d *docState) claimsOf(cl *claimLex, drafts []*claimDraft) []kg.Claim {
 			continue
 		}
 		seen[id] = true
-		cues, alleging := cl.cueStance(text, words)
+		// each quoted passage is a clause of its own: a negator in one
+		// does not reach a cue in the next
+		cues, alleging := cl.cueStance(strings.Join(c.texts, "; "), words)
 		claim := kg.Claim{
 			ID: id, Claimant: c.claimant.ID, Text: text, Kind: c.kind, Verb: c.verb,
 			Stance: cl.withVerb(cues, alleging, c.verb), Topics: cl.topicsIn(text, words), About: []string{},
