@@ -1513,7 +1513,36 @@ func (d *docState) reportingUse(qs []quoteSeg, used map[int]bool, rv *reportVerb
 	if e.Attr("denial") != "" && (d.deniedSomeone(ve, s.End) || d.deniedFiling(ve, s.End)) {
 		return false // "denied Halloran a fair chance": withheld, not disputed
 	}
+	if d.conditionalBefore(s, vs) {
+		return false // "if the review finds that ...": supposed, not said
+	}
 	return true
+}
+
+// conditionalBefore reports whether "if" or "unless" opens the clause of a
+// reporting verb at vs, a few words before it ("If the new review finds
+// that X, the department could be forced to ...").
+func (d *docState) conditionalBefore(s sentence, vs int) bool {
+	ws := d.wordsAfterAll(d.clauseStartAt(s, vs), vs)
+	for _, w := range ws[max(0, len(ws)-conditionReach):] {
+		if w.text == "if" || w.text == "unless" {
+			return true
+		}
+	}
+	return false
+}
+
+// conditionReach is how many words before a reporting verb "if" may stand
+// to make it supposed: its subject's ("if the new review finds").
+const conditionReach = 5
+
+// clauseStartAt is where the clause holding off starts: after the last
+// comma, semicolon, colon or dash before it, else the sentence's start.
+func (d *docState) clauseStartAt(s sentence, off int) int {
+	if i := strings.LastIndexAny(d.Doc.Text[s.Start:off], ",;:—–"); i >= 0 {
+		return s.Start + i + 1
+	}
+	return s.Start
 }
 
 // reportedStart is where the clause the reporting verb rv reports starts:

@@ -267,6 +267,18 @@ func TestDeniedRequestIsNoClaim(t *testing.T) {
 	}
 }
 
+// TestSupposedFindingIsNoClaim: a finding supposed by "if" is said by no
+// one, while a claim inside a condition is still its claimant's.
+func TestSupposedFindingIsNoClaim(t *testing.T) {
+	if cs := textClaims(t, "Hooli Inc. protested. If the Harwell Trade Commission finds that Hooli had an unfair advantage, the agency could be forced to rerun the tender."); len(cs) != 0 {
+		t.Errorf("claims %+v, want none", cs)
+	}
+	cs := textClaims(t, "Hooli Inc. sued the Harwell Port Authority. The authority told lawmakers that it may have to reconsider the contract if a federal judge allows Hooli Inc. to pursue claims that the minister steered the award to Globex.")
+	if !slices.ContainsFunc(cs, func(c claimView) bool { return c.Claimant == "Hooli Inc." && strings.Contains(c.Text, "steered") }) {
+		t.Errorf("claims %+v, want Hooli's claim that the minister steered the award", cs)
+	}
+}
+
 // TestProsecutorsNeedAProsecutor: "prosecutors" stand for no company,
 // whatever its name holds.
 func TestProsecutorsNeedAProsecutor(t *testing.T) {
