@@ -1,6 +1,11 @@
 package extract
 
-import "github.com/factgraph/factgraph/kg"
+import (
+	"slices"
+	"strings"
+
+	"github.com/factgraph/factgraph/kg"
+)
 
 // departedRoles makes former the current roles stated in the same sentence
 // as their holder's resignation or removal: "Acme's chief executive, Jane
@@ -68,4 +73,34 @@ func (d *docState) modalIn(si int) bool {
 		}
 	}
 	return false
+}
+
+// subsumedRoles drops a role stated with no organization when the same
+// person holds the same title at a named organization in the document
+// ("Acme President Jane Roe resigned ... President Roe's departure"): one
+// office, whose sources the named role takes over.
+func subsumedRoles(roles []kg.Role) []kg.Role {
+	named := func(r kg.Role) int {
+		return slices.IndexFunc(roles, func(o kg.Role) bool {
+			return o.Person == r.Person && o.Organization != "" && strings.EqualFold(o.Title, r.Title)
+		})
+	}
+	extra := map[int][]kg.Source{}
+	var out []kg.Role
+	for _, r := range roles {
+		if k := named(r); r.Organization == "" && k >= 0 {
+			extra[k] = append(extra[k], r.Sources...)
+			continue
+		}
+		out = append(out, r)
+	}
+	if len(extra) == 0 {
+		return roles
+	}
+	for i := range out {
+		if k := named(out[i]); k >= 0 && out[i].ID == roles[k].ID && len(extra[k]) > 0 {
+			out[i].Sources = append(slices.Clone(out[i].Sources), extra[k]...)
+		}
+	}
+	return out
 }

@@ -98,6 +98,7 @@ func (e *Extractor) Document(doc kg.Document) (ex kg.Extraction, err error) {
 	findEvents(d)
 	findClaims(d)
 	departedRoles(d)
+	d.Roles = subsumedRoles(d.Roles)
 	return d.extraction(), nil
 }
 

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -8,6 +9,9 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/factgraph/factgraph/kg"
+	"github.com/factgraph/factgraph/lexicon"
 )
 
 // roleSummary renders roles as "person | title | org | status" and
@@ -144,5 +148,21 @@ func TestRolesGolden(t *testing.T) {
 			}
 			golden(t, name+".golden.json", roleSummary(run(t, string(b))))
 		})
+	}
+}
+
+// TestSubsumedRoles: an office named again without its organization is
+// the office named with it, which keeps both sources.
+func TestSubsumedRoles(t *testing.T) {
+	ex, err := Document(kg.Document{ID: "t", Text: "Harwell University President Jane Roe resigned on Monday. \"President Roe's departure is a first step,\" Dan Whitcomb said."}, lexicon.Must())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range ex.Roles {
+		got = append(got, fmt.Sprintf("%s|%s|%d", r.Title, r.Organization, len(r.Sources)))
+	}
+	if len(ex.Roles) != 1 || ex.Roles[0].Organization == "" || len(ex.Roles[0].Sources) != 2 {
+		t.Errorf("roles %v, want one at the university with two sources", got)
 	}
 }
