@@ -2536,10 +2536,29 @@ func orDefault(s, def string) string {
 }
 
 // initials returns the initials of a multi-word name, with and without the
-// small words: "Department of Defense" -> "DD", "DOD".
+// small words: "Department of Defense" -> "DD", "DOD"; and with each part
+// of a hyphenated word and each letter of a dotted abbreviation counted
+// ("U.S. Anti-Doping Agency" -> "USADA").
 func initials(name string) []string {
-	var all, caps strings.Builder
+	out := initialsOf(strings.Fields(name))
+	var parts []string
 	for _, w := range strings.Fields(name) {
+		switch {
+		case strings.Count(w, ".") >= 2 && len(w) <= 6:
+			for _, r := range strings.ReplaceAll(w, ".", "") {
+				parts = append(parts, string(r))
+			}
+		default:
+			parts = append(parts, strings.Split(w, "-")...)
+		}
+	}
+	return append(out, initialsOf(parts)...)
+}
+
+// initialsOf is the initials of words, with and without the small words.
+func initialsOf(words []string) []string {
+	var all, caps strings.Builder
+	for _, w := range words {
 		r, _ := utf8.DecodeRuneInString(w)
 		if !unicode.IsLetter(r) {
 			continue

@@ -168,6 +168,7 @@ func TestMentionTyping(t *testing.T) {
 		{"agency by its remit", "The Department of Public Works won. Public Works Director Gina Roe spoke.", []string{"org:Department of Public Works", "per:Gina Roe"}},
 		{"industry word head", "She joined from Halberd Bio last year.", []string{"org:Halberd Bio"}},
 		{"appeals court written out", "The U.S. Court of Appeals for the Ninth Circuit ruled.", []string{"org:U.S. Court of Appeals for the Ninth Circuit"}},
+		{"an acronym counts the parts of hyphenated words and dotted abbreviations", "The U.S. Anti-Fraud Office said so. USAFO said it would appeal.", []string{"org:U.S. Anti-Fraud Office"}},
 		{"a given name after a title and at is a workplace", "Jane Roe, a partner at Melody Hale, said so.", []string{"org:Melody Hale", "per:Jane Roe"}},
 		{"a possessor after a title and at is a person", "Jane Roe, a lawyer at Melody Hale's firm, said so.", []string{"per:Jane Roe", "per:Melody Hale"}},
 	}
