@@ -286,6 +286,10 @@ func (d *docState) weighOpinion(cl *claimLex, claims []kg.Claim, decided []decis
 			// ("she repeatedly misled this board"), but an outside
 			// commentator's opinion takes no side
 			c.Stance = kg.Alleges
+		case !accuses && !observers[c.Claimant] && neverDone(c.Text, d.ownWords(c.Claimant, reps)):
+			// "Acme has never sold health data", "I have never knowingly
+			// taken anything": the canonical form of a denial
+			c.Stance = kg.Denies
 		case defends && !accuses && v >= opinionThreshold && !cl.processWords(c.Text):
 			// praise from the accused defends it, unless it only says how
 			// it takes the process ("takes the findings seriously")
@@ -390,3 +394,36 @@ func (cl *claimLex) chargesBias(text string) bool {
 	}
 	return false
 }
+
+// neverDone reports whether text has its speaker say that it, or its own
+// side (own: the lower-case words of their names), never did something,
+// in the perfect: "it has never sold", "Acme had never hidden", "I have
+// never knowingly put" (not "had never been asked", a complaint, nor "I
+// had never heard of").
+func neverDone(text string, own map[string]bool) bool {
+	ws := wordsIn(asciiLower(text))
+	for i := 1; i+2 < len(ws); i++ {
+		if (ws[i] == "has" || ws[i] == "have" || ws[i] == "had") && ws[i+1] == "never" && ws[i+2] != "been" && ws[i+2] != "heard" && (selfPronouns[ws[i-1]] || own[ws[i-1]]) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownWords is the lower-case words of the names of an entity and of those
+// on its side (sideOf).
+func (d *docState) ownWords(id string, reps map[string][]string) map[string]bool {
+	out := map[string]bool{}
+	for _, s := range d.sideOf(id, reps) {
+		if e := d.entityByID(s); e != nil {
+			for _, w := range wordsIn(asciiLower(e.Name)) {
+				out[w] = true
+			}
+		}
+	}
+	return out
+}
+
+// selfPronouns are the pronouns by which a speaker speaks, or is reported
+// speaking, of itself.
+var selfPronouns = map[string]bool{"i": true, "we": true, "it": true, "he": true, "she": true}
