@@ -20,7 +20,7 @@ type claimLex struct {
 	cues     []cue
 	negators map[string]bool
 	// irrealis: the forms of the words that make what follows wanted,
-	// owed or supposed, not asserted ("we wanted a fair jury", "exams
+	// owed or supposed, not asserted ("we wanted a fair panel", "tests
 	// must be fair"): stance_cues.txt irrealis=1
 	irrealis    map[string]bool
 	topics      []topic
@@ -127,9 +127,7 @@ func buildClaimLex(lex *lexicon.Lexicon, in *morph.Inflector) *claimLex {
 		case e.Attr("negate") != "":
 			cl.negators[strings.ToLower(e.Phrase)] = true
 		case e.Attr("irrealis") != "":
-			for _, f := range append(in.Verb(e.Phrase), strings.ToLower(e.Phrase)) {
-				cl.irrealis[f] = true
-			}
+			cl.irrealis[strings.ToLower(e.Phrase)] = true // each form listed: "ensured" asserts
 		}
 	}
 	for _, e := range lex.Entries("stance_cues") {
@@ -257,7 +255,7 @@ func (cl *claimLex) cueStance(text string, ws wordSet) (string, bool) {
 		case negated:
 			st = kg.Alleges
 		case st == kg.Denies && !h.c.ownNegator && !h.c.rejection && cl.wanted(lower[:h.at[0]]):
-			continue // "we wanted a fair jury": a defence of nothing
+			continue // "we wanted a fair panel": a defence of nothing
 		}
 		score[st]++
 	}
@@ -312,7 +310,7 @@ func rejectedSpan(lower string, hits []cueHit, cl *claimLex) (int, int) {
 const negationWords = 6
 
 // irrealisWords is how many words before a cue an irrealis word reaches:
-// "would have won a fair fight".
+// "would have won a fair contest".
 const irrealisWords = 4
 
 // wanted reports whether one of the last words of its clause before a cue
@@ -771,7 +769,7 @@ func (d *docState) trimSpan(start, end int) (int, int) {
 }
 
 // speaker is the speaker named in [from, to) (`the AWS spokesperson`,
-// `Frank Shaw, the company's vice president`, `X's motion`, `he`).
+// `Jane Roe, the company's vice president`, `X's motion`, `he`).
 func (d *docState) speaker(from, to int) *entity {
 	if to <= from {
 		return nil
@@ -809,7 +807,7 @@ func (d *docState) speaker(from, to int) *entity {
 }
 
 // personAfter prefers a person named right after an organization that
-// only qualifies them ("AWS CEO Andy Jassy", "Amazon spokesperson Jane
+// only qualifies them ("Acme CEO Dana Orlo", "Acme spokesperson Jane
 // Doe").
 func (d *docState) personAfter(m *mention, to int) *mention {
 	if m.Entity.Type == kg.Person {
@@ -1421,7 +1419,9 @@ func (d *docState) indirectAt(cl *claimLex, qs []quoteSeg, used map[int]bool, s 
 	if who == nil {
 		return nil
 	}
-	return []*claimDraft{{claimant: who, kind: kg.Paraphrase, verb: verb, texts: []string{d.Doc.Text[from:end]}, spans: [][2]int{{from, end}}, para: s.Para, clause: d.clauseStart(s, vs), hint: d.filingHint(vs, s.Start)}}
+	// "called the lawsuit a sham": an epithet for an accusation rebuts it
+	rejects := rv.e.Attr("epithet") != "" && d.epithetOfAllegation(ve, end)
+	return []*claimDraft{{claimant: who, kind: kg.Paraphrase, verb: verb, texts: []string{d.Doc.Text[from:end]}, spans: [][2]int{{from, end}}, para: s.Para, clause: d.clauseStart(s, vs), hint: d.filingHint(vs, s.Start), rejects: rejects}}
 }
 
 // possessedClaim reads the claim of a possessor that the noun at token k
@@ -1520,8 +1520,8 @@ func (d *docState) reportingUse(qs []quoteSeg, used map[int]bool, rv *reportVerb
 }
 
 // conditionalBefore reports whether "if" or "unless" opens the clause of a
-// reporting verb at vs, a few words before it ("If the new review finds
-// that X, the department could be forced to ...").
+// reporting verb at vs, a few words before it ("If the audit finds
+// that X, the city may have to start again").
 func (d *docState) conditionalBefore(s sentence, vs int) bool {
 	ws := d.wordsAfterAll(d.clauseStartAt(s, vs), vs)
 	for _, w := range ws[max(0, len(ws)-conditionReach):] {
@@ -1533,14 +1533,15 @@ func (d *docState) conditionalBefore(s sentence, vs int) bool {
 }
 
 // conditionReach is how many words before a reporting verb "if" may stand
-// to make it supposed: its subject's ("if the new review finds").
+// to make it supposed: its subject's ("if the audit finds").
 const conditionReach = 5
 
 // clauseStartAt is where the clause holding off starts: after the last
 // comma, semicolon, colon or dash before it, else the sentence's start.
 func (d *docState) clauseStartAt(s sentence, off int) int {
 	if i := strings.LastIndexAny(d.Doc.Text[s.Start:off], ",;:—–"); i >= 0 {
-		return s.Start + i + 1
+		_, size := utf8.DecodeRuneInString(d.Doc.Text[s.Start+i:])
+		return s.Start + i + size
 	}
 	return s.Start
 }
@@ -1745,10 +1746,16 @@ func (d *docState) deniedFiling(ve, end int) bool {
 	ts := d.triggers()
 	ws := d.wordsAfterAll(ve, end)
 	ws = ws[:min(len(ws), 8)]
+	if len(ws) > 0 && ws[0].text == "that" {
+		return false // "denied that the offer was improper": a clause
+	}
 	// past the determiner and a possessor ("the F.T.C.'s request",
 	// "Acme's licence application"), up to two modifiers to the noun
 	for len(ws) > 0 && (determiners[ws[0].text] || d.mentionAt(ws[0].start) != nil || ws[0].text == "s" || strings.HasSuffix(ws[0].text, "'s")) {
 		ws = ws[1:]
+	}
+	if len(ws) > 0 && strings.HasSuffix(ws[0].text, "ing") {
+		return false // "denied making any offer": a deed denied
 	}
 	for i, w := range ws[:min(len(ws), 3)] {
 		if prepositions[w.text] || i > 0 && strings.ContainsAny(d.Doc.Text[ws[i-1].end:w.start], ",;:.") {
@@ -1764,8 +1771,9 @@ func (d *docState) deniedFiling(ve, end int) bool {
 // coordinatedVerb is the offset in text (a reported clause) of "and" right
 // before a second reporting verb of the same subject as verb ("said
 // Veltrane has confidence and called the motion ..."), outside quotes; -1
-// when none. A verb in another tense is the reported clause's own ("says
-// Trump called Mattis and told him to ...").
+// when none. A past verb after a present third-person one (or the other
+// way round) is the reported clause's own ("says the minister called the
+// chief and told him to ...").
 func (cl *claimLex) coordinatedVerb(text, verb string) int {
 	inQ := false
 	for i := 0; i < len(text); i++ {
@@ -1782,8 +1790,9 @@ func (cl *claimLex) coordinatedVerb(text, verb string) int {
 	return -1
 }
 
-// sameTense reports whether two forms of reporting verbs are in the same
-// tense: both present third person ("says", "argues"), or neither.
+// sameTense reports whether two forms of reporting verbs agree in the one
+// way this reads: both present third person ("says", "argues"), or
+// neither ("said ... and called"; "say ... and told" agree too).
 func (cl *claimLex) sameTense(a, b string) bool {
 	present := func(f string) bool {
 		e, ok := cl.verbs[f]
@@ -1833,9 +1842,7 @@ func (d *docState) claimsOf(cl *claimLex, drafts []*claimDraft) []kg.Claim {
 			continue
 		}
 		seen[id] = true
-		// each quoted passage is a clause of its own: a negator in one
-		// does not reach a cue in the next
-		cues, alleging := cl.cueStance(strings.Join(c.texts, "; "), words)
+		cues, alleging := cl.cueStance(d.passages(c), words)
 		claim := kg.Claim{
 			ID: id, Claimant: c.claimant.ID, Text: text, Kind: c.kind, Verb: c.verb,
 			Stance: cl.withVerb(cues, alleging, c.verb), Topics: cl.topicsIn(text, words), About: []string{},
@@ -1893,6 +1900,27 @@ func (d *docState) claimsOf(cl *claimLex, drafts []*claimDraft) []kg.Claim {
 		}
 	}
 	return out
+}
+
+// passages is a claim's text for its stance cues: each quoted passage a
+// clause of its own, so that a negator ending one does not reach a cue in
+// the next ("No one was turned away." ... "We are sure"), unless the
+// passage breaks off at a comma for the attribution and its sentence goes
+// on after it in lower case ("At no point," she said, "was the process
+// rigged").
+func (d *docState) passages(c *claimDraft) string {
+	var b strings.Builder
+	for k, t := range c.texts {
+		if k > 0 {
+			if end := c.spans[k-1][1]; end < len(d.Doc.Text) && d.Doc.Text[end] == ',' && t != "" && t[0] >= 'a' && t[0] <= 'z' {
+				b.WriteString(" ")
+			} else {
+				b.WriteString("; ")
+			}
+		}
+		b.WriteString(t)
+	}
+	return b.String()
 }
 
 // hasNegator reports whether text has a negating word ("do not create",

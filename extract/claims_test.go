@@ -77,18 +77,19 @@ func TestStance(t *testing.T) {
 		{"a rejection that is negated", "she did not reject the finding that the process was rigged", "said", "alleges"},
 		{"doubt outweighs fairness", "the ruling left them with little confidence that they would get a fair trial", "said", "neutral"},
 		{"cannot negates", "when one firm writes the rules, you cannot expect a fair outcome", "said", "alleges"},
-		{"a fairness wanted defends nothing", "we wanted a fair jury, and the panel was biased", "said", "alleges"},
-		{"a fairness owed defends nothing", "entrance examinations must be fair", "said", "neutral"},
-		{"a counterfactual defends nothing", "we would have won a fair fight", "said", "neutral"},
-		{"nothing to hide", "the board has nothing to hide", "said", "denies"},
-		{"a charge of bias alleges whatever the verb", "the outcome was a foregone conclusion", "insisted", "alleges"},
-		{"a recusal owed", "the judge should have recused himself", "said", "alleges"},
-		{"a fairness to ensure defends nothing", "an agency cannot discharge its duty to ensure a fair competition by asking the winner", "said", "neutral"},
-		{"secrecy alleges", "the process was rushed and secretive", "said", "alleges"},
-		{"rules applied", "the coordinator had applied the rules exactly as written", "said", "denies"},
-		{"advice followed", "my client followed the advice she was given", "said", "denies"},
-		{"no conflict", "no conflict existed, the agency said", "said", "denies"},
-		{"competitive bidding", "it won its contracts through open and competitive bidding", "said", "denies"},
+		{"a fairness wanted defends nothing", "we wanted a fair panel, and the panel was biased", "said", "alleges"},
+		{"a fairness owed defends nothing", "admission tests must be fair", "said", "neutral"},
+		{"a counterfactual defends nothing", "we would have won a fair contest", "said", "neutral"},
+		{"a fairness ensured is asserted", "the agency ensured a fair process", "said", "denies"},
+		{"nothing to hide", "the council has nothing to hide", "said", "denies"},
+		{"a charge of bias alleges whatever the verb", "the vote was a foregone conclusion", "insisted", "alleges"},
+		{"a recusal owed", "the arbitrator should have recused herself", "said", "alleges"},
+		{"a fairness to ensure defends nothing", "a ministry cannot meet its duty to ensure a fair tender by trusting the winner's word", "said", "neutral"},
+		{"secrecy alleges", "the licensing was rushed and secretive", "said", "alleges"},
+		{"rules applied", "the registrar had applied the rules to every applicant", "said", "denies"},
+		{"advice followed", "our member followed the advice the clerk gave him", "said", "denies"},
+		{"a negated conflict of interest", "there was no conflict of interest in the award", "said", "denies"},
+		{"competitive bidding", "the firm won the lease in an open and competitive tender", "said", "denies"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -135,7 +136,7 @@ func TestCoordinatedVerb(t *testing.T) {
 		{`the board had "rushed to judgment" and denied him a chance`, "said", 34},
 		// a verb in another tense than the reporting verb's is the
 		// reported clause's own
-		{`the chair called the minister and told him to cut Hooli out`, "says", -1},
+		{`the chair phoned the minister and told him to drop Hooli from the list`, "says", -1},
 		{`the firm is solvent and argues the suit is late`, "says", 19},
 	}
 	for _, tt := range tests {
@@ -175,9 +176,11 @@ func TestClaimConstructions(t *testing.T) {
 		{"the report said", "The law firm Hollis Ward LLP carried out an investigation into the contract. The report said the director had steered the contract to a friend.", "Hollis Ward LLP", "alleges", "steered the contract"},
 		{"the review found: its author speaks", "The Harwell Trade Commission opened a review of Brantley Corp. in May. The review also found that invoices had been approved without the supporting documents the rules require.", "Harwell Trade Commission", "alleges", "supporting documents"},
 		{"the post said, after a post by the speaker", "Hooli Inc. sued Brantley Corp. in May. In a company blog post, Hooli said it would go on. \"We will keep fighting this award,\" the post said.", "Hooli Inc.", "alleges", "keep fighting"},
-		{"a negator in one quoted passage does not reach the next", "Hooli Inc. protested the award. \"Every bidder had the same information. Nobody was excluded,\" said Jane Roe, a spokeswoman for the Harwell Port Authority. \"We are confident the tribunal will agree.\"", "Harwell Port Authority", "denies", "confident"},
-		{"its own side never did it", "Jane Roe, a spokeswoman for Acme Corp., said Acme has never sold health data to anyone.", "Acme Corp", "denies", "never sold"},
-		{"prosecutors are the one prosecutor named", "Assistant U.S. Attorney Jane Roe told jurors that Dan Whitcomb lied. Prosecutors say he hid the losses from investors.", "Jane Roe", "alleges", "hid the losses"},
+		{"a negator in one quoted passage does not reach the next", "Hooli Inc. protested the award. \"Each applicant saw the same file. No one was turned away,\" said Jane Roe, a spokeswoman for the Harwell Port Authority. \"We are confident the court will agree.\"", "Harwell Port Authority", "denies", "confident"},
+		{"its own side never did it", "Jane Roe, a spokeswoman for Acme Corp., said Acme has never shared patients' records with anyone.", "Acme Corp", "denies", "never shared"},
+		{"a sentence split by its attribution keeps its negator", "Hooli Inc. protested the award. \"At no point,\" said Jane Roe, a spokeswoman for the Harwell Port Authority, \"was the process rigged.\"", "Harwell Port Authority", "denies", "rigged"},
+		{"an epithet for an accusation rebuts it, unquoted", "Hooli Inc. sued Brantley Corp. in May. Brantley Corp. called the lawsuit a sham.", "Brantley Corp", "denies", "sham"},
+		{"prosecutors are the one prosecutor named", "Assistant District Attorney Jane Roe opened the trial on Monday. Prosecutors say Dan Whitcomb hid the losses from investors.", "Jane Roe", "alleges", "hid the losses"},
 		{"has been insistent that", "Laura Mayhew sued Brantley Corp. in March. Brantley Corp. has been insistent that its discharges complied with every permit.", "Brantley Corp", "denies", "complied with every permit"},
 		{"denied one word", "Brantley Corp. denied wrongdoing.", "Brantley Corp", "denies", "wrongdoing"},
 		{"a possessor's filing with an appositive", "Brantley Corp. filed a protest. Brantley's first protest, filed in May, argued that evaluators had held discussions with Hollis Ward LLP alone.", "Brantley Corp", "alleges", "held discussions"},
@@ -255,26 +258,32 @@ func TestPossessedClaimNeedsPossessor(t *testing.T) {
 // proposal decides it; it denies no charge.
 func TestDeniedRequestIsNoClaim(t *testing.T) {
 	for _, text := range []string{
-		"The Harwell Trade Commission rejected Brantley Corp.'s licence application in March.",
-		"The Harwell Trade Commission rejected the proposal as inadequate.",
+		"The Harwell Trade Commission rejected Brantley Corp.'s permit application last year.",
+		"The Harwell Trade Commission rejected the offer as too low.",
 		"Judge Jane Roe denied the Hooli Inc.'s request for an injunction.",
 	} {
 		for _, c := range textClaims(t, text) {
 			t.Errorf("%q: claim %+v, want none", text, c)
 		}
 	}
-	if cs := textClaims(t, "Brantley Corp. rejected the allegations in the suit."); len(cs) != 1 || cs[0].Stance != "denies" {
-		t.Errorf("claims %+v, want the allegations denied", cs)
+	for _, text := range []string{
+		"Brantley Corp. rejected the allegations in the suit.",
+		"Brantley Corp. denied that the offer was improper.",
+		"Dana Orlo denied making any offer to the minister.",
+	} {
+		if cs := textClaims(t, text); len(cs) != 1 || cs[0].Stance != "denies" {
+			t.Errorf("%q: claims %+v, want one denial", text, cs)
+		}
 	}
 }
 
 // TestSupposedFindingIsNoClaim: a finding supposed by "if" is said by no
 // one, while a claim inside a condition is still its claimant's.
 func TestSupposedFindingIsNoClaim(t *testing.T) {
-	if cs := textClaims(t, "Hooli Inc. protested. If the Harwell Trade Commission finds that Hooli had an unfair advantage, the agency could be forced to rerun the tender."); len(cs) != 0 {
+	if cs := textClaims(t, "Hooli Inc. protested. If the inspector's audit finds that Hooli was favoured, the city may have to start the tender again."); len(cs) != 0 {
 		t.Errorf("claims %+v, want none", cs)
 	}
-	cs := textClaims(t, "Hooli Inc. sued the Harwell Port Authority. The authority told lawmakers that it may have to reconsider the contract if a federal judge allows Hooli Inc. to pursue claims that the minister steered the award to Globex.")
+	cs := textClaims(t, "Hooli Inc. sued the Harwell Port Authority. The port authority told the council that it may have to cancel the lease if a judge allows Hooli Inc. to pursue claims that the minister steered the lease to Globex.")
 	if !slices.ContainsFunc(cs, func(c claimView) bool { return c.Claimant == "Hooli Inc." && strings.Contains(c.Text, "steered") }) {
 		t.Errorf("claims %+v, want Hooli's claim that the minister steered the award", cs)
 	}
@@ -283,8 +292,13 @@ func TestSupposedFindingIsNoClaim(t *testing.T) {
 // TestProsecutorsNeedAProsecutor: "prosecutors" stand for no company,
 // whatever its name holds.
 func TestProsecutorsNeedAProsecutor(t *testing.T) {
-	if cs := textClaims(t, "Dan Whitcomb hired Kessler Hale Attorneys Inc. in May. Prosecutors say he hid the losses from investors."); len(cs) != 0 {
-		t.Errorf("claims %+v, want none: no prosecutors' office is named", cs)
+	for _, text := range []string{
+		"Dan Whitcomb hired Kessler Hale Attorneys Inc. in May. Prosecutors say he hid the losses from investors.",
+		"Defense attorney Jane Roe spoke to the jury. Prosecutors say Dan Whitcomb hid the losses from investors.",
+	} {
+		if cs := textClaims(t, text); len(cs) != 0 {
+			t.Errorf("%q: claims %+v, want none: no prosecutors' office or prosecutor is named", text, cs)
+		}
 	}
 	for _, text := range []string{
 		"The Harwell County District Attorney's Office charged Dan Whitcomb. Former prosecutors said the case was weak.",
@@ -337,13 +351,13 @@ func TestTopics(t *testing.T) {
 		{"the judge owns shares in the company that won", "conflict of interest"},
 		{"the council approved the budget on Tuesday", ""},
 		// the words of an unfair process, not only of bias by name
-		{"the outcome was decided before the hearing began", "bias"},
-		{"the panel was not neutral, and the process was compromised", "bias"},
-		{"no company could get a fair hearing from that board", "bias"},
+		{"the licence was decided before the panel ever met", "bias"},
+		{"the board was not neutral and the review process was compromised", "bias"},
+		{"nobody gets a fair hearing from that committee", "bias"},
 		{"the chair engaged in self-dealing", "bias"},
-		{"one juror had close ties to the winning bidder", "conflict of interest"},
+		{"the inspector had close ties to the developer", "conflict of interest"},
 		{"an assessor who sat on both sides of the tender", "conflict of interest"},
-		{"the auditors were never told of the side letters", ""},
+		{"the auditors were never shown the side letters", ""},
 	} {
 		got := cl.topicsOf(tc.text)
 		if tc.want == "" && len(got) > 0 || tc.want != "" && !slices.Contains(got, tc.want) {

@@ -99,7 +99,11 @@ func subsumedRoles(roles []kg.Role) []kg.Role {
 	}
 	for i := range out {
 		if k := named(out[i]); k >= 0 && out[i].ID == roles[k].ID && len(extra[k]) > 0 {
-			out[i].Sources = append(slices.Clone(out[i].Sources), extra[k]...)
+			srcs := slices.Clone(out[i].Sources)
+			for _, src := range extra[k] {
+				srcs = appendSource(srcs, src)
+			}
+			out[i].Sources = srcs
 		}
 	}
 	return out

@@ -839,7 +839,7 @@ func (r *eventRead) states() bool {
 		return false // "whether he will appeal": asked, not stated
 	}
 	if t.Noun && d.genericPlural(s, m) {
-		return false // "said reviews lasting a year were the rule": no one review
+		return false // "said inquiries lasting two years are normal": no one inquiry
 	}
 	if !t.Noun && d.demandedBefore(s, m.start) {
 		return false // "called on her to resign": called for, not done
@@ -860,8 +860,11 @@ func (r *eventRead) states() bool {
 }
 
 // genericPlural reports whether a noun trigger is a bare plural that opens
-// a reported clause ("said reviews lasting a year were the rule", "said
-// that investigations take years"): reviews in general, no one event.
+// a reported clause and speaks of such events in general: a participle
+// after it ("said inquiries lasting two years are normal"), a kind ("said
+// that investigations of this kind take years") or a word of habit
+// ("lawsuits rarely succeed"). Not "said investigations into Acme had
+// been opened": those are events.
 func (d *docState) genericPlural(s sentence, m trigMatch) bool {
 	w := asciiLower(d.Doc.Text[m.start:m.end])
 	if !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") {
@@ -871,12 +874,24 @@ func (d *docState) genericPlural(s sentence, m trigMatch) bool {
 	if len(prev) == 0 {
 		return false
 	}
-	if next := d.wordsAfter(m.end, s.End, 1); len(next) == 1 && (next[0].text == "were" || next[0].text == "have") {
-		return false // "said protests were filed in May": those protests
+	if _, reporting := d.claimLex().verbs[prev[0].text]; !reporting && prev[0].text != "that" {
+		return false
 	}
-	_, reporting := d.claimLex().verbs[prev[0].text]
-	return reporting || prev[0].text == "that"
+	next := d.wordsAfterAll(m.end, s.End)
+	switch {
+	case len(next) == 0:
+		return false
+	case strings.HasSuffix(next[0].text, "ing"), habitual[next[0].text]:
+		return true
+	case len(next) > 1 && (next[0].text == "of" || next[0].text == "like"):
+		return next[1].text == "this" || next[1].text == "that" || next[1].text == "these" || next[1].text == "such"
+	}
+	return false
 }
+
+// habitual are the words after a plural that say what such events
+// usually do.
+var habitual = map[string]bool{"rarely": true, "usually": true, "often": true, "seldom": true, "typically": true, "generally": true, "tend": true, "take": true}
 
 // subjectPart adds the subject's part (an infinitive's agent, a possessor,
 // or the clause's subject in the role the trigger gives it), and a court's
@@ -1061,7 +1076,7 @@ func (r *eventRead) directObject(om *mention) string {
 	role := t.Attrs["obj"]
 	if also := t.Attrs["also"]; also != "" && r.ts.types[also] && om.Entity != nil {
 		x := om
-		// "Trump replaced him with Y": no one replaces himself;
+		// "the board replaced him with Y": no one replaces himself;
 		// the pronoun is the latest other person
 		if om.Kind == pronounMention && subj != nil && om.Entity == subj.Entity {
 			x = d.latestOther(om.Start, subj.Entity)
@@ -1879,8 +1894,8 @@ func (d *docState) possessive(m *mention) bool {
 	return strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") || strings.HasPrefix(rest, "' ") || strings.HasPrefix(rest, "’ ")
 }
 
-// modifier reports whether a mention modifies a following noun ("Trump
-// officials", "Amazon competitors"): then it is not itself a party.
+// modifier reports whether a mention modifies a following noun ("Acme
+// officials", "Acme competitors"): then it is not itself a party.
 func (d *docState) modifier(s sentence, m *mention, ts *triggerSet) bool {
 	ws := d.wordsAfter(d.skipParen(m.End, s.End), s.End, 1)
 	if len(ws) == 0 || ws[0].start != d.skipSpace(d.skipParen(m.End, s.End)) {

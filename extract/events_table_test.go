@@ -32,8 +32,11 @@ func TestEventPatterns(t *testing.T) {
 		want       []string
 	}{
 		{"reviews in general are no review",
-			"Jane Roe, a partner at Globex LLP, said reviews lasting more than a year were the rule. Hooli said that investigations of this kind take years.",
+			"Jane Roe, a partner at Globex LLP, said investigations lasting two years were normal. Hooli said that inquiries of this kind take years.",
 			nil},
+		{"plural events said to have happened are events",
+			"Jane Roe said investigations into Hooli Inc. had been opened by the Harwell Trade Commission in May.",
+			[]string{"investigation 2019-05: target Hooli Inc."}},
 		{"a resignation called for is no resignation",
 			"Hooli Inc. lost the vote. Councillor Tavi Oruwenko called on Jane Roe to resign, and the union urged the board to step down.",
 			nil},

@@ -53,19 +53,20 @@ type lexIndex struct {
 	// groups: plural nouns for the people of a kind of body, with the
 	// words that body's name holds ("prosecutors" -> prosecut, attorney)
 	groups      map[string][]string
-	titleMods   map[string]bool   // "interim", "deputy": words that qualify a title before it
-	temporary   map[string]bool   // "interim", "acting": title_modifiers.txt temporary=1
-	rankMods    map[string]bool   // "Chief", "Senior": title_modifiers.txt rank=1, capitalized
-	titleOnly   []titleOnly       // title_scopes.txt only=: offices only a university or a company has
-	titleScopes map[string]string // title word -> company, member or none (title_scopes.txt)
-	appellate   []string          // heads of appeals courts' names (org_heads.txt appellate=1)
-	storyTitles map[string]bool   // title words of offices at the story's organization (title_scopes.txt story=1)
-	rankTitles  map[string]bool   // lower-case military ranks (titles.txt rank=1)
-	national    map[string]bool   // kg.Key of places that are the nation (places.txt national=1)
-	programCues map[string]bool   // lower-case words before a program's name (program_cues.txt)
-	lawHeads    map[string]bool   // words that end a law's name ("Act"; program_cues.txt after=1)
-	roleWords                     // role_words.txt by class
-	ev          eventWords        // event_words.txt by class
+	groupTitles map[string][]string // group noun -> the titles of its members (nominals.txt titles=)
+	titleMods   map[string]bool     // "interim", "deputy": words that qualify a title before it
+	temporary   map[string]bool     // "interim", "acting": title_modifiers.txt temporary=1
+	rankMods    map[string]bool     // "Chief", "Senior": title_modifiers.txt rank=1, capitalized
+	titleOnly   []titleOnly         // title_scopes.txt only=: offices only a university or a company has
+	titleScopes map[string]string   // title word -> company, member or none (title_scopes.txt)
+	appellate   []string            // heads of appeals courts' names (org_heads.txt appellate=1)
+	storyTitles map[string]bool     // title words of offices at the story's organization (title_scopes.txt story=1)
+	rankTitles  map[string]bool     // lower-case military ranks (titles.txt rank=1)
+	national    map[string]bool     // kg.Key of places that are the nation (places.txt national=1)
+	programCues map[string]bool     // lower-case words before a program's name (program_cues.txt)
+	lawHeads    map[string]bool     // words that end a law's name ("Act"; program_cues.txt after=1)
+	roleWords                       // role_words.txt by class
+	ev          eventWords          // event_words.txt by class
 }
 
 // eventWords is event_words.txt: lower-case words by the class they serve
@@ -361,6 +362,14 @@ func (x *lexIndex) readOrgs(l *lexicon.Lexicon) {
 			}
 			for _, n := range strings.Split(names, ",") {
 				x.groups[strings.ToLower(e.Phrase)] = append(x.groups[strings.ToLower(e.Phrase)], strings.ToLower(strings.TrimSpace(n)))
+			}
+			for _, t := range strings.Split(e.Attr("titles"), ",") {
+				if t = strings.ToLower(strings.TrimSpace(t)); t != "" {
+					if x.groupTitles == nil {
+						x.groupTitles = map[string][]string{}
+					}
+					x.groupTitles[strings.ToLower(e.Phrase)] = append(x.groupTitles[strings.ToLower(e.Phrase)], t)
+				}
 			}
 			continue
 		}

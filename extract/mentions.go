@@ -1439,7 +1439,7 @@ func capitalized(w string) string {
 }
 
 // workplaceAfterTitle: toks[a:b] follows a title and "at" ("a partner at
-// Brodie Hale"), where a workplace stands, not a person (unless the name
+// Melody Hale"), where a workplace stands, not a person (unless the name
 // is a possessor: "a lawyer at Jane Roe's firm").
 func workplaceAfterTitle(x *lexIndex, toks []token, a, b int) bool {
 	if a < 2 || toks[a-1].Text != "at" || b < len(toks) && isPossessive(toks[b].Text) {
@@ -1796,7 +1796,7 @@ func typeFromSentence(d *docState, x *lexIndex, ps []*piece, p *piece) {
 		p.typ = kg.Person
 	case p.b-p.a >= 2 && p.b-p.a <= 4 && x.isFirstName(first) && !isAllCaps(toks[p.b-1].Text) && !(p.a > 0 && strings.EqualFold(toks[p.a-1].Text, "the")) && !hasCueBefore(x, toks, p.a) && !workplaceAfterTitle(x, toks, p.a, p.b):
 		// "the Charlotte Hawks" is no person: names take no article; nor
-		// is "the law firm Hollis Ward", nor "a partner at Brodie Hale".
+		// is "the law firm Hollis Ward", nor "a partner at Melody Hale".
 		p.typ = kg.Person
 	case p.b-p.a >= 3 && hasParticle(toks, p.a+1, p.b-1):
 		p.typ = kg.Person // "Pieter van Rensburg"
@@ -1944,7 +1944,7 @@ func typeFromCueWords(d *docState, x *lexIndex, toks []token, p *piece) bool {
 // title or cue ("a spokesperson for X"), a workplace after a person's name
 // ("Jane Roe of Hollis & Ward"), a modifier of a title ("a former Acme
 // partner", "X's chief executive"), a name after a title ("president
-// Donald Trump", "its former counsel, Jane Roe, said").
+// Jane Roe", "its former counsel, Jane Roe, said").
 func typeFromContext(x *lexIndex, ps []*piece, toks []token, p *piece) {
 	first := toks[p.a].Text
 	// "a spokesperson for X", "a unit of X", "chief executive at X"
@@ -2000,7 +2000,7 @@ func typeFromContext(x *lexIndex, ps []*piece, toks []token, p *piece) {
 			return
 		}
 	}
-	// A lower-case title right before: "president Donald Trump", "former defense secretary Jim Smith".
+	// A lower-case title right before: "president Jane Roe", "former defense secretary Jim Smith".
 	if n, _ := x.titleEndingAt(toks, p.a); n > 0 && p.b-p.a <= 3 && !isAllCaps(first) {
 		p.typ = kg.Person
 		p.afterTitle = true
@@ -2538,7 +2538,7 @@ func orDefault(s, def string) string {
 // initials returns the initials of a multi-word name, with and without the
 // small words: "Department of Defense" -> "DD", "DOD"; and with each part
 // of a hyphenated word and each letter of a dotted abbreviation counted
-// ("U.S. Anti-Doping Agency" -> "USADA").
+// ("U.S. Anti-Fraud Office" -> "USAFO").
 func initials(name string) []string {
 	out := initialsOf(strings.Fields(name))
 	var parts []string
@@ -2552,7 +2552,12 @@ func initials(name string) []string {
 			parts = append(parts, strings.Split(w, "-")...)
 		}
 	}
-	return append(out, initialsOf(parts)...)
+	for _, in := range initialsOf(parts) {
+		if !slices.Contains(out, in) {
+			out = append(out, in)
+		}
+	}
+	return out
 }
 
 // initialsOf is the initials of words, with and without the small words.
@@ -3170,7 +3175,7 @@ func linkPronouns(d *docState) {
 				}
 			}
 			if words, ok := x.groups[low]; ok && e == nil && !formerGroup(x, s.Tokens, i) {
-				e, kind = groupReferent(x, names, titled, words, s.Tokens, i, si, len(d.Sents)), nominalMention
+				e, kind = groupReferent(x, names, titled, low, words, s.Tokens, i, si, len(d.Sents)), nominalMention
 			}
 			switch low {
 			case "he", "she", "him", "his", "her":
@@ -3442,7 +3447,7 @@ func titledReferent(x *lexIndex, titled map[string][]titledMention, toks []token
 // for ("Prosecutors say"): the body of that kind (its name holding one of
 // words) the story talks most about before, or else names first after,
 // or else the one person it titles as one of them.
-func groupReferent(x *lexIndex, names []*mention, titled map[string][]titledMention, words []string, toks []token, i, si, nsents int) *entity {
+func groupReferent(x *lexIndex, names []*mention, titled map[string][]titledMention, group string, words []string, toks []token, i, si, nsents int) *entity {
 	want := bodyNamed(words)
 	if i > 0 && isCapToken(toks[i-1].Text) && x.isPlace(kg.Key(toks[i-1].Text)) {
 		// "U.S. prosecutors": a body of that place, not "Swiss
@@ -3456,18 +3461,20 @@ func groupReferent(x *lexIndex, names []*mention, titled map[string][]titledMent
 	if k := slices.IndexFunc(names, func(m *mention) bool { return m.Start > at && want(m.Entity) }); k >= 0 {
 		return names[k].Entity
 	}
-	// no such body named: "Assistant U.S. Attorney Jane Roe" for
+	// no such body named: "Assistant District Attorney Jane Roe" for
 	// "Prosecutors say"
-	return titledMember(titled, words)
+	return titledMember(titled, x.groupTitles[group])
 }
 
-// titledMember is the one person titled (titled, by lower-case title) with
-// a title holding one of a group's name words (nominals.txt names=:
-// "attorney" in "Assistant U.S. Attorney"); nil for none or several.
-func titledMember(titled map[string][]titledMention, words []string) *entity {
+// titledMember is the one person titled (titled, by lower-case title)
+// with a title that holds one of a group's member titles as whole words
+// (nominals.txt titles=: "district attorney" in "Assistant District
+// Attorney", not "defense attorney"); nil for none or several.
+func titledMember(titled map[string][]titledMention, titles []string) *entity {
 	var one *entity
 	for title, tms := range titled {
-		if !slices.ContainsFunc(words, func(w string) bool { return strings.Contains(title, w) }) {
+		padded := " " + title + " "
+		if !slices.ContainsFunc(titles, func(t string) bool { return strings.Contains(padded, " "+t+" ") }) {
 			continue
 		}
 		for _, tm := range tms {

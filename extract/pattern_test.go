@@ -78,7 +78,7 @@ func TestRolePatterns(t *testing.T) {
 		{"Quorvane Labs sued. Dana Orlo, the Geneva lawyer representing Quorvane Labs, spoke.", "Dana Orlo | Lawyer | Quorvane Labs | current"},
 		{"Quorvane Labs named Dana Orlo, a former executive at Helmbright Corp., as its chief compliance officer.", "Dana Orlo | chief compliance officer | Quorvane Labs | current"},
 		{"Lawyers want to depose Dana Orlo, who was Quorvane Labs's chief executive from 2004 to 2016.", "Dana Orlo | Chief Executive | Quorvane Labs | former"},
-		{"An Acme Corp. spokesman, Dana Orlo, said the agency stood by the award.", "Dana Orlo | Spokesman | Acme Corp | current"},
+		{"An Acme Corp. spokesman, Dana Orlo, said the company would appeal.", "Dana Orlo | Spokesman | Acme Corp | current"},
 		{"A spokeswoman for the Harwell Trade Commission, Dana Orlo, said so.", "Dana Orlo | Spokeswoman | Harwell Trade Commission | current"},
 	}
 	for _, c := range cases {

@@ -154,7 +154,7 @@ func TestRolesGolden(t *testing.T) {
 // TestSubsumedRoles: an office named again without its organization is
 // the office named with it, which keeps both sources.
 func TestSubsumedRoles(t *testing.T) {
-	ex, err := Document(kg.Document{ID: "t", Text: "Harwell University President Jane Roe resigned on Monday. \"President Roe's departure is a first step,\" Dan Whitcomb said."}, lexicon.Must())
+	ex, err := Document(kg.Document{ID: "t", Text: "Harwell University President Jane Roe resigned on Monday. \"President Roe's exit changes little,\" Dan Whitcomb said."}, lexicon.Must())
 	if err != nil {
 		t.Fatal(err)
 	}

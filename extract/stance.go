@@ -287,7 +287,7 @@ func (d *docState) weighOpinion(cl *claimLex, claims []kg.Claim, decided []decis
 			// commentator's opinion takes no side
 			c.Stance = kg.Alleges
 		case !accuses && !observers[c.Claimant] && neverDone(c.Text, d.ownWords(c.Claimant, reps)):
-			// "Acme has never sold health data", "I have never knowingly
+			// "Acme has never shared patients' records", "I have never
 			// taken anything": the canonical form of a denial
 			c.Stance = kg.Denies
 		case defends && !accuses && v >= opinionThreshold && !cl.processWords(c.Text):
@@ -398,8 +398,8 @@ func (cl *claimLex) chargesBias(text string) bool {
 // neverDone reports whether text has its speaker say that it, or its own
 // side (own: the lower-case words of their names), never did something,
 // in the perfect: "it has never sold", "Acme had never hidden", "I have
-// never knowingly put" (not "had never been asked", a complaint, nor "I
-// had never heard of").
+// never broken a rule" (not "had never been consulted", a complaint, nor
+// "I had never heard of it").
 func neverDone(text string, own map[string]bool) bool {
 	ws := wordsIn(asciiLower(text))
 	for i := 1; i+2 < len(ws); i++ {
@@ -411,9 +411,15 @@ func neverDone(text string, own map[string]bool) bool {
 }
 
 // ownWords is the lower-case words of the names of an entity and of those
-// on its side (sideOf).
+// on its side (sideOf), and for a person the pronoun that agrees with it.
 func (d *docState) ownWords(id string, reps map[string][]string) map[string]bool {
 	out := map[string]bool{}
+	if e := d.entityByID(id); e != nil && e.Type == kg.Person {
+		// "she said she had never ...": a person's own pronoun
+		for _, p := range []string{"he", "she"} {
+			out[p] = d.agrees(e, p)
+		}
+	}
 	for _, s := range d.sideOf(id, reps) {
 		if e := d.entityByID(s); e != nil {
 			for _, w := range wordsIn(asciiLower(e.Name)) {
@@ -424,6 +430,6 @@ func (d *docState) ownWords(id string, reps map[string][]string) map[string]bool
 	return out
 }
 
-// selfPronouns are the pronouns by which a speaker speaks, or is reported
-// speaking, of itself.
-var selfPronouns = map[string]bool{"i": true, "we": true, "it": true, "he": true, "she": true}
+// selfPronouns are the pronouns by which a speaker speaks, or an
+// organization is reported speaking, of itself ("he" may be anyone).
+var selfPronouns = map[string]bool{"i": true, "we": true, "it": true}
