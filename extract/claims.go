@@ -310,8 +310,8 @@ func rejectedSpan(lower string, hits []cueHit, cl *claimLex) (int, int) {
 const negationWords = 6
 
 // irrealisWords is how many words before a cue an irrealis word reaches:
-// "would have won a fair contest".
-const irrealisWords = 4
+// "would have won a fair contest", "we want the review to be fair".
+const irrealisWords = 5
 
 // wanted reports whether one of the last words of its clause before a cue
 // makes it wanted, owed or supposed rather than asserted.
@@ -664,7 +664,48 @@ func (d *docState) attributionAfter(cl *claimLex, qs []quoteSeg, i int) (*entity
 	if who := d.issuerNamed(cl, q.Close, after); who != nil {
 		return who, strings.ToLower(d.Doc.Text[vs:ve]), vs // `"...," the statement said`
 	}
+	if who := d.proxyEcho(q.Close, vs); who != nil {
+		return who, strings.ToLower(d.Doc.Text[vs:ve]), vs // `"...," the spokesperson said`
+	}
 	return nil, "", -1
+}
+
+// proxyEcho resolves "the spokesperson" between [from,to) (`"...," the
+// spokesperson said`) to the organization an earlier sentence of the
+// paragraph or the one before named with the same noun ("An Acme
+// spokesperson said ...", "a spokesperson for Acme said ..."): the same
+// person speaking for it again. Nil when no such sentence names one, or
+// two sentences name different ones.
+func (d *docState) proxyEcho(from, to int) *entity {
+	ws := d.wordsAfter(d.skipSpace(from), to, 2)
+	x := d.index()
+	if len(ws) != 2 || ws[0].text != "the" || !x.ev.proxy[ws[1].text] || !x.ev.spokes[ws[1].text] {
+		return nil
+	}
+	si := d.sentenceAt(from)
+	var found *entity
+	for k := si - 1; k >= 0 && k >= si-3; k-- {
+		if d.Sents[k].Para < d.Sents[si].Para-1 {
+			break
+		}
+		for _, m := range d.mentionsIn(d.Sents[k].Start, d.Sents[k].End) {
+			if m.Entity == nil || m.Entity.Type != kg.Organization {
+				continue
+			}
+			after := d.wordsAfter(m.End, d.Sents[k].End, 1)
+			before := strings.TrimRight(d.Doc.Text[d.Sents[k].Start:m.Start], " ")
+			if len(after) == 1 && after[0].text == ws[1].text || strings.HasSuffix(asciiLower(before), ws[1].text+" for") || strings.HasSuffix(asciiLower(before), ws[1].text+" for the") {
+				if found != nil && found != m.Entity {
+					return nil
+				}
+				found = m.Entity
+			}
+		}
+		if found != nil {
+			return found
+		}
+	}
+	return nil
 }
 
 // attributionBefore reads the speaker before quote q in paragraph p: the
