@@ -316,13 +316,7 @@ const irrealisWords = 5
 // wanted reports whether one of the last words of its clause before a cue
 // makes it wanted, owed or supposed rather than asserted.
 func (cl *claimLex) wanted(before string) bool {
-	if i := strings.LastIndexAny(before, ",;:.!?"); i >= 0 {
-		before = before[i+1:]
-	}
-	ws := wordsIn(before)
-	if len(ws) > irrealisWords {
-		ws = ws[len(ws)-irrealisWords:]
-	}
+	ws := clauseTail(before, irrealisWords)
 	for i, w := range ws {
 		if cl.irrealis[w] || i+1 < len(ws) && cl.irrealis[w+" "+ws[i+1]] {
 			return true
@@ -331,16 +325,20 @@ func (cl *claimLex) wanted(before string) bool {
 	return false
 }
 
+// clauseTail is the last n words of the clause that text ends in (after
+// its last mark of punctuation).
+func clauseTail(text string, n int) []string {
+	if i := strings.LastIndexAny(text, ",;:.!?"); i >= 0 {
+		text = text[i+1:]
+	}
+	ws := wordsIn(text)
+	return ws[max(0, len(ws)-n):]
+}
+
 // negated reports whether one of the last words of its clause before a cue
 // negates it.
 func (cl *claimLex) negated(before string) bool {
-	if i := strings.LastIndexAny(before, ",;:.!?"); i >= 0 {
-		before = before[i+1:]
-	}
-	ws := wordsIn(before)
-	if len(ws) > negationWords {
-		ws = ws[len(ws)-negationWords:]
-	}
+	ws := clauseTail(before, negationWords)
 	for i, w := range ws {
 		w = strings.ReplaceAll(w, "’", "'")
 		if cl.negators[w] || strings.HasSuffix(w, "n't") && cl.negators["n't"] {

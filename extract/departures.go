@@ -80,31 +80,34 @@ func (d *docState) modalIn(si int) bool {
 // ("Acme President Jane Roe resigned ... President Roe's departure"): one
 // office, whose sources the named role takes over.
 func subsumedRoles(roles []kg.Role) []kg.Role {
-	named := func(r kg.Role) int {
-		return slices.IndexFunc(roles, func(o kg.Role) bool {
-			return o.Person == r.Person && o.Organization != "" && strings.EqualFold(o.Title, r.Title)
-		})
-	}
-	extra := map[int][]kg.Source{}
-	var out []kg.Role
-	for _, r := range roles {
-		if k := named(r); r.Organization == "" && k >= 0 {
-			extra[k] = append(extra[k], r.Sources...)
+	extra := map[int][]kg.Source{} // index of the named role -> sources it takes over
+	dropped := make([]bool, len(roles))
+	for i, r := range roles {
+		if r.Organization != "" {
 			continue
 		}
-		out = append(out, r)
+		if k := slices.IndexFunc(roles, func(o kg.Role) bool {
+			return o.Person == r.Person && o.Organization != "" && strings.EqualFold(o.Title, r.Title)
+		}); k >= 0 {
+			extra[k] = append(extra[k], r.Sources...)
+			dropped[i] = true
+		}
 	}
 	if len(extra) == 0 {
 		return roles
 	}
-	for i := range out {
-		if k := named(out[i]); k >= 0 && out[i].ID == roles[k].ID && len(extra[k]) > 0 {
-			srcs := slices.Clone(out[i].Sources)
-			for _, src := range extra[k] {
-				srcs = appendSource(srcs, src)
-			}
-			out[i].Sources = srcs
+	var out []kg.Role
+	for i, r := range roles {
+		if dropped[i] {
+			continue
 		}
+		if srcs := extra[i]; len(srcs) > 0 {
+			r.Sources = slices.Clone(r.Sources)
+			for _, src := range srcs {
+				r.Sources = appendSource(r.Sources, src)
+			}
+		}
+		out = append(out, r)
 	}
 	return out
 }

@@ -227,6 +227,7 @@ func buildIndex(l *lexicon.Lexicon, in *morph.Inflector) *lexIndex {
 		places: map[string]bool{}, calendar: map[string]bool{}, heads: map[string]headInfo{},
 		agencies: map[string]agencyInfo{}, cueBefore: map[string]string{}, cueAfter: map[string]string{},
 		personAfter: map[string]bool{}, nick: map[string][]string{}, nominals: map[string]string{},
+		groupTitles: map[string][]string{},
 	}
 	x.readTitles(l, in)
 	x.readPlaces(l)
@@ -365,9 +366,6 @@ func (x *lexIndex) readOrgs(l *lexicon.Lexicon) {
 			}
 			for _, t := range strings.Split(e.Attr("titles"), ",") {
 				if t = strings.ToLower(strings.TrimSpace(t)); t != "" {
-					if x.groupTitles == nil {
-						x.groupTitles = map[string][]string{}
-					}
 					x.groupTitles[strings.ToLower(e.Phrase)] = append(x.groupTitles[strings.ToLower(e.Phrase)], t)
 				}
 			}

@@ -286,7 +286,7 @@ func (d *docState) weighOpinion(cl *claimLex, claims []kg.Claim, decided []decis
 			// ("she repeatedly misled this board"), but an outside
 			// commentator's opinion takes no side
 			c.Stance = kg.Alleges
-		case !accuses && !observers[c.Claimant] && neverDone(c.Text, d.ownWords(c.Claimant, reps)):
+		case !accuses && !observers[c.Claimant] && d.saysNeverDone(c, reps):
 			// "Acme has never shared patients' records", "I have never
 			// taken anything": the canonical form of a denial
 			c.Stance = kg.Denies
@@ -395,15 +395,24 @@ func (cl *claimLex) chargesBias(text string) bool {
 	return false
 }
 
-// neverDone reports whether text has its speaker say that it, or its own
-// side (own: the lower-case words of their names), never did something,
-// in the perfect: "it has never sold", "Acme had never hidden", "I have
-// never broken a rule" (not "had never been consulted", a complaint, nor
-// "I had never heard of it").
-func neverDone(text string, own map[string]bool) bool {
-	ws := wordsIn(asciiLower(text))
+// saysNeverDone reports whether claim c has its speaker say that it, or
+// its own side (ownWords), never did something, in the perfect: "it has
+// never sold", "Acme had never hidden", "I have never broken a rule" (not
+// "had never been consulted", a complaint, nor "I had never heard of it").
+func (d *docState) saysNeverDone(c *kg.Claim, reps map[string][]string) bool {
+	ws := wordsIn(asciiLower(c.Text))
+	var own map[string]bool // built only when a subject is to be checked
 	for i := 1; i+2 < len(ws); i++ {
-		if (ws[i] == "has" || ws[i] == "have" || ws[i] == "had") && ws[i+1] == "never" && ws[i+2] != "been" && ws[i+2] != "heard" && (selfPronouns[ws[i-1]] || own[ws[i-1]]) {
+		if ws[i] != "has" && ws[i] != "have" && ws[i] != "had" || ws[i+1] != "never" || ws[i+2] == "been" || ws[i+2] == "heard" {
+			continue
+		}
+		if selfPronouns[ws[i-1]] {
+			return true
+		}
+		if own == nil {
+			own = d.ownWords(c.Claimant, reps)
+		}
+		if own[ws[i-1]] {
 			return true
 		}
 	}
