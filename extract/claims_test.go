@@ -182,6 +182,7 @@ func TestClaimConstructions(t *testing.T) {
 		{"it did not, in the past", "Hooli Inc. said the tender had been rigged. Acme Corp. said it did not break any rule of the tender.", "Acme Corp", "denies", "break any rule"},
 		{"it had no", "Hooli Inc. said the tender had been rigged. Acme Corp. said it had no contact with the panel.", "Acme Corp", "denies", "no contact"},
 		{"a practice in the present is no denial", "Hooli Inc. sued Acme Corp. over the lease. The Harwell Port Authority said it does not set the fees the port's tenants charge.", "Harwell Port Authority", "alleges", "set the fees"},
+		{"where a party goes next is procedure", "Hooli Inc. said the tender had been rigged. Acme Corp. said it respects the legal process and will decide on the way forward.", "Acme Corp", "neutral", "way forward"},
 		{"never received is a complaint", "Hooli Inc. said the tender had been rigged. Jane Roe, who bid for the contract, said she never received a reply from the panel.", "Jane Roe", "alleges", "never received"},
 		{"a sentence split by its attribution keeps its negator", "Hooli Inc. protested the award. \"At no point,\" said Jane Roe, a spokeswoman for the Harwell Port Authority, \"was the process rigged.\"", "Harwell Port Authority", "denies", "rigged"},
 		{"an epithet for an accusation rebuts it, unquoted", "Hooli Inc. sued Brantley Corp. in May. Brantley Corp. called the lawsuit a sham.", "Brantley Corp", "denies", "sham"},
