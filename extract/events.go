@@ -2826,11 +2826,15 @@ func (d *docState) afterDeterminer(s sentence, off int) bool {
 
 // infinitiveAgent is the party that does a verb at off after "to" when a
 // directing verb and that party come before it ("the governor directed the
-// inspector general to review ..."), or nil.
+// inspector general to review ..."), or that party asks in a request of
+// its own ("granted Acme's application to cross-examine X"), or nil.
 func (d *docState) infinitiveAgent(s sentence, off int) *mention {
 	ws := d.wordsBefore(off, s.Start, 1)
 	if len(ws) != 1 || ws[0].text != "to" {
 		return nil
+	}
+	if m := d.requester(s, ws[0].start); m != nil {
+		return m
 	}
 	ms := d.mentionsIn(s.Start, ws[0].start)
 	if len(ms) == 0 {
@@ -2848,6 +2852,25 @@ func (d *docState) infinitiveAgent(s sentence, off int) *mention {
 	b := d.wordsBefore(start, s.Start, 1)
 	x := d.index()
 	if len(b) != 1 || !x.ev.directing[b[0].text] {
+		return nil
+	}
+	return m
+}
+
+// requester is the possessor of a request or filing that ends at off
+// ("Acme's application", "its motion"), or nil.
+func (d *docState) requester(s sentence, off int) *mention {
+	b := d.wordsBefore(off, s.Start, 1)
+	if len(b) != 1 || !d.index().ev.request[b[0].text] && d.triggers().document[b[0].text] == "" {
+		return nil
+	}
+	ms := d.mentionsIn(s.Start, b[0].start)
+	if len(ms) == 0 {
+		return nil
+	}
+	m := ms[len(ms)-1]
+	gap := strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(d.Doc.Text[m.End:b[0].start], "'s"), "’s"))
+	if m.Entity == nil || !d.possessive(m) || gap != "" {
 		return nil
 	}
 	return m
