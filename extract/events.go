@@ -838,6 +838,9 @@ func (r *eventRead) states() bool {
 	if d.openQuestionBefore(s, m.start) {
 		return false // "whether he will appeal": asked, not stated
 	}
+	if t.gap && slices.ContainsFunc(d.wordsAfterAll(m.headEnd, m.end), func(w word) bool { return w.text == "no" }) {
+		return false // "imposed no penalty"
+	}
 	if t.Noun && d.genericPlural(s, m) {
 		return false // "said inquiries lasting two years are normal": no one inquiry
 	}
