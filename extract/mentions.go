@@ -630,10 +630,16 @@ func splitRun(d *docState, x *lexIndex, si, a, b int) []*piece {
 	titleBefore, remit := false, false
 	for i := a; i < b; {
 		if n, ti := x.titleAt(toks, i, b); n > 0 && !(n == 1 && i+1 < b && x.heads[toks[i+1].Text].Kind != "" && i+2 >= b) && !agencyEndingAt(x, toks, segStart, i+n) {
-			if segStart < i && ti.Portfolio && !(i == segStart+1 && isAllCaps(toks[segStart].Text)) { // "MPCA Commissioner": the body's acronym
-				out = append(out, portfolioPieces(d, splitPlain(d, x, si, segStart, i, titleBefore, false))...)
-			} else if segStart < i {
-				out = append(out, remitPieces(d, splitPlain(d, x, si, segStart, i, titleBefore, true), remit)...)
+			// "FID Chief Technical Director": a rank word before the
+			// title is the title's, not the body's
+			t0 := i
+			for t0 > segStart+1 && x.rankMods[toks[t0-1].Text] {
+				t0--
+			}
+			if segStart < t0 && ti.Portfolio && !(t0 == segStart+1 && isAllCaps(toks[segStart].Text)) { // "MPCA Commissioner": the body's acronym
+				out = append(out, portfolioPieces(d, splitPlain(d, x, si, segStart, t0, titleBefore, false))...)
+			} else if segStart < t0 {
+				out = append(out, remitPieces(d, splitPlain(d, x, si, segStart, t0, titleBefore, true), remit)...)
 			}
 			i += n
 			segStart = i

@@ -38,6 +38,8 @@ func TestRoles(t *testing.T) {
 		want       []string
 	}{
 		{"org title person", "Hooli CEO Gavin Belson spoke.", []string{"Gavin Belson | CEO | Hooli | current"}},
+		{"titles with general after the office", "Harwell Competition Council Secretary General Jane Roe spoke. HUF General Secretary Dana Orlo agreed.", []string{"Dana Orlo | General Secretary | HUF | current", "Jane Roe | Secretary General | Harwell Competition Council | current"}},
+		{"a rank word before the title is not the body's", "Harwell Investigations Division Chief Technical Director Jane Roe spoke.", []string{"Jane Roe | Technical Director | Harwell Investigations Division | current"}},
 		{"a title of two words written with a hyphen", "The Harwell Bar Council opened proceedings. The council's vice-chair, Ilsabet Quorrenz, said so.", []string{"Ilsabet Quorrenz | Vice Chair | Harwell Bar Council | current"}},
 		{"a place the office covers before the name", "Hooli Corp's managing partner in Kenya, Tavi Oruwenko, said the firm was disappointed.", []string{"Tavi Oruwenko | Managing Partner | Hooli Corp | current"}},
 		{"a place between a title that implies a national body and the name", "The Attorney General in Kenya, Jane Roe, said so.", nil},
