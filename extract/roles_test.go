@@ -39,6 +39,9 @@ func TestRoles(t *testing.T) {
 	}{
 		{"org title person", "Hooli CEO Gavin Belson spoke.", []string{"Gavin Belson | CEO | Hooli | current"}},
 		{"titles with general after the office", "Harwell Competition Council Secretary General Jane Roe spoke. HUF General Secretary Dana Orlo agreed.", []string{"Dana Orlo | General Secretary | HUF | current", "Jane Roe | Secretary General | Harwell Competition Council | current"}},
+		{"a calling before the name in the appositive", "Hooli Bank Limited was fined. The bank's chairman, businessman Jane Roe, objected.", []string{"Jane Roe | Chairman | Hooli Bank Limited | current"}},
+		{"previously one office, now another", "Hooli Bank Limited was fined. Jane Roe, previously head of internal audit, has been interim chief compliance officer since April.", []string{"Jane Roe | head of internal audit | Hooli Bank Limited | former", "Jane Roe | interim chief compliance officer | Hooli Bank Limited | current"}},
+		{"the head of a body, then a title before the name", "The head of the Harwell Health Committee, MP Jane Roe, said the committee would meet.", []string{"Jane Roe | Head | Harwell Health Committee | current", "Jane Roe | MP |  | current"}},
 		{"a rank word before the title is not the body's", "Harwell Investigations Division Chief Technical Director Jane Roe spoke.", []string{"Jane Roe | Technical Director | Harwell Investigations Division | current"}},
 		{"a title of two words written with a hyphen", "The Harwell Bar Council opened proceedings. The council's vice-chair, Ilsabet Quorrenz, said so.", []string{"Ilsabet Quorrenz | Vice Chair | Harwell Bar Council | current"}},
 		{"a place the office covers before the name", "Hooli Corp's managing partner in Kenya, Tavi Oruwenko, said the firm was disappointed.", []string{"Tavi Oruwenko | Managing Partner | Hooli Corp | current"}},
