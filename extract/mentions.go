@@ -3185,7 +3185,13 @@ func linkPronouns(d *docState) {
 			}
 			switch low {
 			case "he", "she", "him", "his", "her":
-				e = d.quotedAside(recent, t.Start, si, func(e *entity) bool { return e.Type == kg.Person && d.agrees(e, low) })
+				want := func(e *entity) bool { return e.Type == kg.Person && d.agrees(e, low) }
+				e = d.quotedAside(recent, t.Start, si, want)
+				if (low == "he" || low == "she") && e != nil {
+					if sp := d.quoteParaSpeaker(names, t.Start, si, want); sp != nil {
+						e = sp
+					}
+				}
 			case "the":
 				if i+1 < len(s.Tokens) && e == nil {
 					if want, named := nominalReferent(x, s.Tokens[i+1].Text, isCapToken(s.Tokens[i+1].Text) && lastOfName(s.Tokens, i+1) && d.mentionAt(s.Tokens[i+1].Start) == nil); want != nil {
@@ -3330,6 +3336,55 @@ func (d *docState) quotedAside(recent func(off, sent, window int, want func(*ent
 		return e
 	}
 	return recent(off, si, 2, want)
+}
+
+// quoteParaSpeaker reads "he said" right after a quotation that opens its
+// paragraph: the speaker is the person the paragraph before was about,
+// the first person its last sentence names, unless as a possessor
+// ("Chairman Jane Roe told the
+// paper the board would comply with Dan Poe's request. / "We follow the
+// law," she said."), not the last one. Nil when that sentence names one
+// such person or none.
+func (d *docState) quoteParaSpeaker(names []*mention, off, si int, want func(*entity) bool) *entity {
+	t := d.Doc.Text
+	before := strings.TrimRight(t[d.Sents[si].Start:off], " \t")
+	if !strings.HasSuffix(before, `"`) && !strings.HasSuffix(before, "”") {
+		return nil
+	}
+	para := d.Paras[d.Sents[si].Para].Start
+	if !strings.HasPrefix(t[para:], `"`) && !strings.HasPrefix(t[para:], "“") {
+		return nil
+	}
+	prev := -1
+	for j := si; j >= 0; j-- {
+		if d.Sents[j].Start < para {
+			prev = j
+			break
+		}
+	}
+	if prev < 0 || si-prev > 3 {
+		return nil
+	}
+	var first *entity
+	n := 0
+	for _, m := range names {
+		if m.Sent != prev || m.Kind != nameMention || m.Entity == nil || !want(m.Entity) {
+			continue
+		}
+		if first == nil {
+			if d.possessive(m) {
+				return nil // "Jane Roe's lawyer told ...": the subject is someone else
+			}
+			first = m.Entity
+		}
+		if m.Entity != first {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	return first
 }
 
 // personGenders gives the persons whose name follows an honorific or a
