@@ -3180,6 +3180,13 @@ func linkPronouns(d *docState) {
 					e, kind, end = p, nominalMention, s.Tokens[i+n].End
 				}
 			}
+			if (low == "a" || low == "an") && e == nil {
+				if p, n := d.unnamedAdjudicator(x, names, titled, s.Tokens, i); p != nil {
+					// "..., a federal judge said": the one judge the
+					// story names
+					e, kind, end = p, nominalMention, s.Tokens[i+n].End
+				}
+			}
 			if words, ok := x.groups[low]; ok && e == nil && !formerGroup(x, s.Tokens, i) {
 				e, kind = groupReferent(x, names, titled, low, words, s.Tokens, i, si, len(d.Sents)), nominalMention
 			}
@@ -3476,6 +3483,62 @@ func titledPersons(d *docState, x *lexIndex) map[string][]titledMention {
 		}
 	}
 	return out
+}
+
+// unnamedAdjudicator reads "a federal judge", "an appeals court" at
+// toks[i] (up to three modifiers before "judge" or "court", no name after):
+// the one judge the story names with a judge's title, or the one court
+// (of appeal, when the phrase says so) it names, however far from the
+// phrase; and the number of tokens after toks[i] the phrase takes. Nil
+// when the story names none or several.
+func (d *docState) unnamedAdjudicator(x *lexIndex, names []*mention, titled map[string][]titledMention, toks []token, i int) (*entity, int) {
+	k := i + 1
+	appeal := false
+	for ; k < len(toks) && k <= i+4; k++ {
+		w := strings.ToLower(toks[k].Text)
+		if w == "judge" || w == "court" {
+			break
+		}
+		appeal = appeal || w == "appeals" || w == "appellate" || w == "appeal"
+		if !isLowerWord(toks[k].Text) && !isAllCaps(toks[k].Text) && !appeal {
+			return nil, 0
+		}
+	}
+	// only as the speaker of a report ("a federal judge said"): as the
+	// subject of an act the phrase is read by the event rules
+	if k+1 >= len(toks) || k == i+5 || !d.reporting(strings.ToLower(toks[k+1].Text)) {
+		return nil, 0
+	}
+	var one *entity
+	unique := func(e *entity) bool {
+		if one != nil && one != e {
+			return false
+		}
+		one = e
+		return true
+	}
+	if strings.EqualFold(toks[k].Text, "judge") {
+		for t, ms := range titled {
+			if !strings.HasSuffix(t, "judge") && !strings.HasSuffix(t, "justice") {
+				continue
+			}
+			for _, m := range ms {
+				if !unique(m.e) {
+					return nil, 0
+				}
+			}
+		}
+		return one, k - i
+	}
+	for _, m := range names {
+		if m.Entity == nil || m.Entity.Kind != "court" || appeal && !appellateCourt(x, m.Entity) {
+			continue
+		}
+		if !unique(m.Entity) {
+			return nil, 0
+		}
+	}
+	return one, k - i
 }
 
 // titledReferent reads "the TITLE" at toks[i] ("the governor", "the chief
