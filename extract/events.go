@@ -847,6 +847,9 @@ func (r *eventRead) states() bool {
 	if !t.Noun && d.demandedBefore(s, m.start) {
 		return false // "called on her to resign": called for, not done
 	}
+	if !t.Noun && (t.Type == "court_ruling" || t.Attrs["court"] == "court_ruling") && d.calledForBefore(s, m.start, askWords) {
+		return false // "asked the court to overturn the fine": asked of it, not done
+	}
 	// "the case, brought by X": a noun that states an event only with a
 	// participle of its list and "by" after it
 	if bv := t.Attrs["byverb"]; bv != "" {
@@ -2551,6 +2554,16 @@ func (d *docState) modalBefore(s sentence, off int, announced bool) bool {
 // demand (event_words.txt class=demanding): "urged the board to resign",
 // "called on Jane Roe to step down".
 func (d *docState) demandedBefore(s sentence, off int) bool {
+	return d.calledForBefore(s, off, d.index().ev.demanding)
+}
+
+// askWords ask a court for what it has not yet done: "asked the court to
+// overturn the fine" states no ruling.
+var askWords = map[string]bool{"ask": true, "asks": true, "asked": true, "asking": true, "petitioned": true, "petitions": true, "urged": true, "urges": true}
+
+// calledForBefore reports whether a verb at off is an infinitive whose
+// doer one of the words in demanding calls on ("urged the board to").
+func (d *docState) calledForBefore(s sentence, off int, demanding map[string]bool) bool {
 	ws := d.wordsBefore(off, s.Start, 1)
 	if len(ws) != 1 || ws[0].text != "to" {
 		return false
@@ -2560,7 +2573,6 @@ func (d *docState) demandedBefore(s sentence, off int) bool {
 	if n := len(ms); n > 0 && strings.TrimSpace(d.Doc.Text[ms[n-1].End:from]) == "" {
 		from = ms[n-1].Start // the one called on
 	}
-	demanding := d.index().ev.demanding
 	before := d.wordsBefore(from, s.Start, 4)
 	for i, w := range before {
 		if demanding[w.text] || i+1 < len(before) && demanding[before[i+1].text+" "+w.text] {
