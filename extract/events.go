@@ -912,6 +912,9 @@ func (r *eventRead) subjectPart() {
 	case r.nounUse:
 	case r.poss != nil && t.Attrs["poss"] != "":
 		ev.add(r.poss, t.Attrs["poss"])
+		if sj := t.Attrs["subj"]; sj != t.Attrs["poss"] && r.subj != nil && r.subj.Entity != r.poss.Entity && t.Noun && d.linkedNoun(s, m.start, ts) {
+			ev.add(r.subj, sj) // "Acme wants to take Jane Roe's deposition": Acme asks, she answers
+		}
 	case m.nested:
 		// "sustained a protest by X": the subject made the ruling, not the protest
 	case r.legalSubj:
