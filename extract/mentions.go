@@ -251,8 +251,10 @@ func capitalizedRun(d *docState, x *lexIndex, toks []token, i int, names map[str
 		for c < len(toks) && connectors[strings.ToLower(toks[c].Text)] && c-b < 2 {
 			c++
 		}
-		// ... but not into a date: "sued Acme Technologies on Tuesday".
-		if c > b && c < len(toks) && isCapToken(toks[c].Text) && !(strings.EqualFold(toks[b].Text, "in") && placeAt(d, x, toks, c)) && !x.calendar[kg.Key(toks[c].Text)] {
+		// ... but not into a date: "sued Acme Technologies on Tuesday",
+		// nor by "the" alone, which starts another noun phrase ("told the
+		// Daily Mirror the Commission would comply")
+		if c > b && c < len(toks) && isCapToken(toks[c].Text) && !(strings.EqualFold(toks[b].Text, "in") && placeAt(d, x, toks, c)) && !x.calendar[kg.Key(toks[c].Text)] && !(c == b+1 && strings.EqualFold(toks[b].Text, "the")) {
 			b = c
 			continue
 		}
