@@ -177,6 +177,18 @@ func sentencePieces(d *docState, x *lexIndex, si int, names, lower map[string]bo
 	return out
 }
 
+// currencyCode reports whether toks[i] is a currency's code before an
+// amount ("MAD 52 million", "EUR 3bn"): three capital letters and a
+// number after.
+func currencyCode(toks []token, i int) bool {
+	w := toks[i].Text
+	if len(w) != 3 || !isAllCaps(w) || i+1 >= len(toks) {
+		return false
+	}
+	c := toks[i+1].Text[0]
+	return c >= '0' && c <= '9'
+}
+
 // capitalizedRun returns the end of the run of capitalized words starting
 // at toks[i], taking in what joins them inside a name: a holder's
 // possessive ("Attorney General's Office"), a plural possessive
@@ -192,7 +204,7 @@ func capitalizedRun(d *docState, x *lexIndex, toks []token, i int, names map[str
 			b = e
 			continue
 		}
-		if isCapToken(toks[b].Text) {
+		if isCapToken(toks[b].Text) && !currencyCode(toks, b) {
 			b++
 			continue
 		}
