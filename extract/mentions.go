@@ -208,6 +208,12 @@ func capitalizedRun(d *docState, x *lexIndex, toks []token, i int, names map[str
 			b++
 			continue
 		}
+		// a legal form in parentheses inside the name: "Acme (Pvt) Ltd",
+		// "Acme (Pty) Limited"
+		if b+3 < len(toks) && toks[b].Text == "(" && x.heads[toks[b+1].Text].Legal && toks[b+2].Text == ")" && x.heads[toks[b+3].Text].Legal {
+			b += 4
+			continue
+		}
 		// An office named by its holder: "Attorney General's Office",
 		// "Sheriff's Office".
 		if isPossessive(toks[b].Text) && toks[b].Text != "'" && toks[b].Text != "’" && b+1 < len(toks) && toks[b-1].End == toks[b].Start {

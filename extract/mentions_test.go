@@ -42,6 +42,7 @@ func TestMentionTyping(t *testing.T) {
 	}{
 		{"title split from person", "Defense Secretary Mark Lane visited troops.", []string{"per:Mark Lane"}},
 		{"a currency's code before an amount is not a name's", "Globex Navegación S.L. was fined. The operator Hooli Navegación S.L. MAD 52 million.", []string{"org:Globex Navegación S.L.", "org:Hooli Navegación S.L."}},
+		{"a legal form in parentheses inside a name", "Harwell Mining (Pty) Ltd said it would appeal.", []string{"org:Harwell Mining (Pty) Ltd"}},
 		{"the alone does not join two names", "Jane Roe told the Harwell Mirror the Election Board would comply.", []string{"org:Election Board", "per:Jane Roe"}},
 		{"title, name appositive", "Separately, the city's inspector general, Orsola Quintrell, confirmed it.", []string{"per:Orsola Quintrell"}},
 		{"a well-known name with a lower-case word", "It said the Committee to Protect Journalists had written to the minister.", []string{"org:Committee to Protect Journalists"}},
