@@ -2046,6 +2046,11 @@ func (d *docState) trailing(s sentence, vs, ve int, verb string) []*claimDraft {
 				break
 			}
 		}
+		if texts == nil && strings.HasSuffix(firstWord(lr), "ing") && countWords(pre) >= 5 {
+			// "..., the judge wrote, calling it troubling": what came
+			// before is said; the participle is read on its own
+			texts = append(texts, [2]int{s.Start, c})
+		}
 		if texts == nil {
 			if countWords(pre) > 8 || strings.ContainsRune(pre, ',') {
 				return nil
