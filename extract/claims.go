@@ -1025,6 +1025,9 @@ func (d *docState) describedSubject(vs, start int) *entity {
 	for _, suf := range []string{"'s", "’s"} {
 		noun = strings.TrimSuffix(noun, suf)
 	}
+	if who := d.issuerNamed(d.claimLex(), ws[1].start, vs); who != nil {
+		return who // "The statement said": who issued the statement
+	}
 	return d.described(noun, ws[1].start)
 }
 
