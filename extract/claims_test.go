@@ -53,6 +53,8 @@ func TestStance(t *testing.T) {
 		{"allegation", "the award was tainted by bias and political interference", "said", "alleges"},
 		{"defence", "the process was fair and lawful", "said", "denies"},
 		{"negated allegation", "it was decided without any outside influence", "said", "denies"},
+		{"a conflict declared", "the official had declared his interest and left the room", "said", "denies"},
+		{"a conflict not declared", "the official did not declare his interest", "said", "alleges"},
 		{"failing to do what a defence says", "the contractor failed to comply with the rules", "said", "alleges"},
 		{"refusing to do what a defence says", "the board refused to follow the procedure", "said", "alleges"},
 		{"negated defence", "it wasn't competitively bid", "said", "alleges"},
