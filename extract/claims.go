@@ -2010,6 +2010,10 @@ func (d *docState) epithetOfAllegation(vs, open int) bool {
 	return false
 }
 
+// notParticiple are words in -ing the tagger may read as participles that
+// open no clause of the speaker's ("including Hooli", "during the hearing").
+var notParticiple = map[string]bool{"including": true, "during": true, "according": true, "regarding": true, "concerning": true}
+
 // trailing is the reported speech of a reporting verb that follows what
 // was said, set off by a comma: at the sentence's end ("X paid for capacity
 // it never used, the watchdog said in a report"), with a participle going
@@ -2049,7 +2053,7 @@ func (d *docState) trailing(s sentence, vs, ve int, verb string) []*claimDraft {
 				break
 			}
 		}
-		if texts == nil && strings.HasSuffix(firstWord(lr), "ing") && countWords(pre) >= 5 {
+		if texts == nil && d.tagAt(r) == "VBG" && !notParticiple[firstWord(lr)] && countWords(pre) >= 5 {
 			// "..., the judge wrote, calling it troubling": what came
 			// before is said; the participle is read on its own
 			texts = append(texts, [2]int{s.Start, c})

@@ -194,6 +194,11 @@ func TestClaimConstructions(t *testing.T) {
 		{"submitted that", "Dan Whitcomb sued the Harwell Election Board. His lawyer Ben Carrow submitted that the board had applied one rule to him and another to everyone else.", "Dan Whitcomb", "alleges", "one rule"},
 		{"a court's participle ruling that", "The Harwell Administrative Court has annulled the permit for a resort, ruling that the environmental assessment behind it was inadequate.", "Harwell Administrative Court", "alleges", "was inadequate"},
 		{"The statement said, opening a sentence: who issued it", "In a statement issued on Tuesday, the Harwell Competition Council said the decision was final. The statement said Jane Roe had been removed from the file the same day.", "Harwell Competition Council", "neutral", "removed from the file"},
+		{"she said after a quote, when the paragraph before reported no one", "Judge Melody Hale sentenced Jane Roe to two years on Friday.\n\n\"I am sorry for what I did,\" she said.", "Jane Roe", "denies", "sorry"},
+		{"including after a trailing attribution is no participle", "Most of the firms in the tender, Jane Roe said, including Hooli, were never told the rules.", "Jane Roe", "neutral", "never told the rules"},
+		{"a curly apostrophe in a denial of one's own conduct", "Hooli Inc. said the tender had been rigged. Acme Corp. said it didn’t break any rule of the tender.", "Acme Corp", "denies", "break any rule"},
+		{"had no say is no denial", "Hooli Inc. said the tender had been rigged. Jane Roe, who leads the Harwell Tenants Union, said the union had no say in the tender.", "Jane Roe", "alleges", "no say"},
+		{"no dispute, no denial", "Acme Corp. reported higher profits on Monday. Acme Corp. said it did not raise prices in the quarter.", "Acme Corp", "neutral", "raise prices"},
 		{"where a party goes next is procedure", "Hooli Inc. said the tender had been rigged. Acme Corp. said it respects the legal process and will decide on the way forward.", "Acme Corp", "neutral", "way forward"},
 		{"never received is a complaint", "Hooli Inc. said the tender had been rigged. Jane Roe, who bid for the contract, said she never received a reply from the panel.", "Jane Roe", "alleges", "never received"},
 		{"a sentence split by its attribution keeps its negator", "Hooli Inc. protested the award. \"At no point,\" said Jane Roe, a spokeswoman for the Harwell Port Authority, \"was the process rigged.\"", "Harwell Port Authority", "denies", "rigged"},
@@ -245,6 +250,16 @@ func TestClaimConstructions(t *testing.T) {
 
 // TestRelativeClauseSpeaker: in "X, who prosecutors say ...", the
 // relative clause's own subject speaks; X says nothing.
+// TestRetiredJudgeIsNotTheStorys: "a federal judge said" speaks for the
+// story's one judge, "a retired judge said" does not.
+func TestRetiredJudgeIsNotTheStorys(t *testing.T) {
+	for _, c := range textClaims(t, "Hooli Inc. lost its case before Judge Melody Hale in May. The ruling ignored decades of precedent, a retired judge said.") {
+		if c.Claimant == "Melody Hale" {
+			t.Errorf("a retired judge's words credited to the story's judge: %+v", c)
+		}
+	}
+}
+
 func TestRelativeClauseSpeaker(t *testing.T) {
 	for _, c := range textClaims(t, "The court accepted an indictment against the founder of Brantley Corp., who prosecutors say hid losses from investors for a year.") {
 		if strings.Contains(c.Text, "hid losses") {

@@ -838,8 +838,11 @@ func (r *eventRead) states() bool {
 	if d.openQuestionBefore(s, m.start) {
 		return false // "whether he will appeal": asked, not stated
 	}
-	if t.gap && slices.ContainsFunc(d.wordsAfterAll(m.headEnd, m.end), func(w word) bool { return w.text == "no" }) {
+	if t.gap && noAfterHead(d.wordsAfterAll(m.headEnd, m.end)) {
 		return false // "imposed no penalty"
+	}
+	if !t.Noun && !asksFor[t.Type] && d.requester(s, m.start, d.index().ev.request) != nil {
+		return false // "rejected Acme's request to fire X": asked for, not done
 	}
 	if t.Noun && d.genericPlural(s, m) {
 		return false // "said inquiries lasting two years are normal": no one inquiry
@@ -847,8 +850,8 @@ func (r *eventRead) states() bool {
 	if !t.Noun && d.demandedBefore(s, m.start) {
 		return false // "called on her to resign": called for, not done
 	}
-	if !t.Noun && (t.Type == "court_ruling" || t.Attrs["court"] == "court_ruling") && d.calledForBefore(s, m.start, askWords) {
-		return false // "asked the court to overturn the fine": asked of it, not done
+	if !t.Noun && (t.Type == "court_ruling" || t.Attrs["court"] == "court_ruling") && d.calledForBefore(s, m.start, d.index().ev.asking) {
+		return false // "asked the court to overturn the fine" (event_words.txt class=asking): asked of it, not done
 	}
 	// "the case, brought by X": a noun that states an event only with a
 	// participle of its list and "by" after it
@@ -905,14 +908,27 @@ var habitual = map[string]bool{"rarely": true, "usually": true, "often": true, "
 func (r *eventRead) subjectPart() {
 	d, ts, s, m, t, ev, typ := r.d, r.ts, r.s, r.m, r.t, r.ev, r.typ
 	inf := d.infinitiveAgent(s, m.start)
+	if inf == nil && asksFor[t.Type] {
+		// "granted Acme's application to cross-examine X": Acme asks
+		inf = d.requester(s, m.start, d.index().ev.request)
+	}
+	if inf == nil {
+		// "suspended the commission's decision to reject X": the
+		// commission rejected X
+		inf = d.requester(s, m.start, decisionNouns)
+	}
 	switch {
 	case inf != nil && t.Attrs["subj"] != "":
 		ev.add(inf, t.Attrs["subj"]) // "directed X to review": X reviews
 		r.subj = inf
 	case r.nounUse:
 	case r.poss != nil && t.Attrs["poss"] != "":
-		ev.add(r.poss, t.Attrs["poss"])
-		if sj := t.Attrs["subj"]; sj != t.Attrs["poss"] && r.subj != nil && r.subj.Entity != r.poss.Entity && t.Noun && d.linkedNoun(s, m.start, ts) {
+		role := t.Attrs["poss"]
+		if nw := d.wordsAfter(m.end, s.End, 1); len(nw) == 1 && t.Attrs[nw[0].text] == role && t.Attrs["subj"] != "" {
+			role = t.Attrs["subj"] // "Acme's deposition of Jane Roe": the of-phrase is the deponent, Acme asks
+		}
+		ev.add(r.poss, role)
+		if sj := t.Attrs["subj"]; sj != role && r.subj != nil && r.subj.Entity != r.poss.Entity && t.Noun && d.linkedNoun(s, m.start, ts) {
 			ev.add(r.subj, sj) // "Acme wants to take Jane Roe's deposition": Acme asks, she answers
 		}
 	case m.nested:
@@ -2560,10 +2576,6 @@ func (d *docState) demandedBefore(s sentence, off int) bool {
 	return d.calledForBefore(s, off, d.index().ev.demanding)
 }
 
-// askWords ask a court for what it has not yet done: "asked the court to
-// overturn the fine" states no ruling.
-var askWords = map[string]bool{"ask": true, "asks": true, "asked": true, "asking": true, "petitioned": true, "petitions": true, "urged": true, "urges": true}
-
 // calledForBefore reports whether a verb at off is an infinitive whose
 // doer one of the words in demanding calls on ("urged the board to").
 func (d *docState) calledForBefore(s sentence, off int, demanding map[string]bool) bool {
@@ -2844,15 +2856,11 @@ func (d *docState) afterDeterminer(s sentence, off int) bool {
 
 // infinitiveAgent is the party that does a verb at off after "to" when a
 // directing verb and that party come before it ("the governor directed the
-// inspector general to review ..."), or that party asks in a request of
-// its own ("granted Acme's application to cross-examine X"), or nil.
+// inspector general to review ..."), or nil.
 func (d *docState) infinitiveAgent(s sentence, off int) *mention {
 	ws := d.wordsBefore(off, s.Start, 1)
 	if len(ws) != 1 || ws[0].text != "to" {
 		return nil
-	}
-	if m := d.requester(s, ws[0].start); m != nil {
-		return m
 	}
 	ms := d.mentionsIn(s.Start, ws[0].start)
 	if len(ms) == 0 {
@@ -2875,23 +2883,37 @@ func (d *docState) infinitiveAgent(s sentence, off int) *mention {
 	return m
 }
 
-// requester is the possessor of a request or filing that ends at off
-// ("Acme's application", "its motion"), or nil.
-func (d *docState) requester(s sentence, off int) *mention {
-	b := d.wordsBefore(off, s.Start, 1)
-	if len(b) != 1 || !d.index().ev.request[b[0].text] && d.triggers().document[b[0].text] == "" {
+// requester is the possessor of one of nouns (requests, event_words.txt
+// class=request, or decisions) right before the "to" of a verb at off
+// ("Acme's application to", "its motion to", "the board's decision to"),
+// or nil.
+func (d *docState) requester(s sentence, off int, nouns map[string]bool) *mention {
+	b := d.wordsBefore(off, s.Start, 2)
+	if len(b) != 2 || b[0].text != "to" || !nouns[b[1].text] {
 		return nil
 	}
-	ms := d.mentionsIn(s.Start, b[0].start)
-	if len(ms) == 0 {
-		return nil
-	}
-	m := ms[len(ms)-1]
-	gap := strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(d.Doc.Text[m.End:b[0].start], "'s"), "’s"))
-	if m.Entity == nil || !d.possessive(m) || gap != "" {
+	m := d.possessorBefore(d.sentenceAt(b[1].start), b[1].start)
+	if m == nil || !d.possessive(m) {
 		return nil
 	}
 	return m
+}
+
+// decisionNouns are the nouns whose possessor does what it decided: "the
+// board's decision to dismiss her" states the dismissal, by the board.
+var decisionNouns = map[string]bool{"decision": true, "decisions": true}
+
+// asksFor are the event types a party asks for: the possessor of a request
+// to do one is its agent. Any other act a request is for is not done.
+var asksFor = map[string]bool{"deposition_request": true, "motion": true}
+
+// noAfterHead reports whether a gapped trigger's words after its head open
+// with "no" ("imposed no penalty"), not "no fewer than".
+func noAfterHead(ws []word) bool {
+	if len(ws) == 0 || ws[0].text != "no" {
+		return false
+	}
+	return len(ws) < 2 || ws[1].text != "fewer" && ws[1].text != "less" && ws[1].text != "more"
 }
 
 // otherParticipleBefore reports whether the word right before the "by"

@@ -85,6 +85,7 @@ type eventWords struct {
 	filer      map[string]string // a filer -> its filing's type (filing=): "protester" -> protest
 	speaksFor  map[string]bool   // "a spokesperson for X", "a report by X"
 	request    map[string]bool   // "denied the request"
+	asking     map[string]bool   // "asked the court to overturn": no ruling yet
 
 	// speaksForRe matches a text ending in a speaks-for noun and its
 	// preposition ("a spokesperson for the "); nil with no such noun.
@@ -97,7 +98,7 @@ func (w *eventWords) classes() map[string]*map[string]bool {
 		"proxy": &w.proxy, "reaction": &w.reaction, "participle": &w.participle,
 		"holder": &w.holder, "directing": &w.directing, "demanding": &w.demanding, "counsel": &w.counsel,
 		"spokes": &w.spokes, "allegation": &w.allegation, "speaks_for": &w.speaksFor,
-		"request": &w.request, "filer": &w.filers,
+		"request": &w.request, "filer": &w.filers, "asking": &w.asking,
 	}
 }
 

@@ -180,10 +180,10 @@ func sentencePieces(d *docState, x *lexIndex, si int, names, lower map[string]bo
 // currencyCode reports whether toks[i] is a currency's code before an
 // amount ("MAD 52 million", "EUR 3bn"): three capital letters and a
 // number after.
-func currencyCode(toks []token, i int) bool {
+func currencyCode(x *lexIndex, toks []token, i int) bool {
 	w := toks[i].Text
-	if len(w) != 3 || !isAllCaps(w) || i+1 >= len(toks) {
-		return false
+	if len(w) != 3 || !isAllCaps(w) || i+1 >= len(toks) || x.heads[w].Legal {
+		return false // "Acme PLC 2025 bonds": a legal form
 	}
 	c := toks[i+1].Text[0]
 	return c >= '0' && c <= '9'
@@ -204,7 +204,7 @@ func capitalizedRun(d *docState, x *lexIndex, toks []token, i int, names map[str
 			b = e
 			continue
 		}
-		if isCapToken(toks[b].Text) && !currencyCode(toks, b) {
+		if isCapToken(toks[b].Text) && !currencyCode(x, toks, b) {
 			b++
 			continue
 		}
@@ -651,7 +651,8 @@ func splitRun(d *docState, x *lexIndex, si, a, b int) []*piece {
 	for i := a; i < b; {
 		if n, ti := x.titleAt(toks, i, b); n > 0 && !(n == 1 && i+1 < b && x.heads[toks[i+1].Text].Kind != "" && i+2 >= b) && !agencyEndingAt(x, toks, segStart, i+n) {
 			// "FID Chief Technical Director": a rank word before the
-			// title is the title's, not the body's
+			// title goes with the title, not into the body's name (the
+			// role's title is the lexicon's, without the rank word)
 			t0 := i
 			for t0 > segStart+1 && x.rankMods[toks[t0-1].Text] {
 				t0--
@@ -3366,12 +3367,12 @@ func (d *docState) quotedAside(recent func(off, sent, window int, want func(*ent
 }
 
 // quoteParaSpeaker reads "he said" right after a quotation that opens its
-// paragraph: the speaker is the person the paragraph before was about,
-// the first person its last sentence names, unless as a possessor
-// ("Chairman Jane Roe told the
-// paper the board would comply with Dan Poe's request. / "We follow the
-// law," she said."), not the last one. Nil when that sentence names one
-// such person or none.
+// paragraph, when the paragraph before reports what someone said: the
+// speaker is the one who spoke there, the first person its last sentence
+// names ("Chairman Jane Roe told the paper the board would comply with Dan
+// Poe's request. / "We follow the law," she said."), not the last one. Nil
+// when that sentence names one such person or none, or opens with a
+// possessor.
 func (d *docState) quoteParaSpeaker(names []*mention, off, si int, want func(*entity) bool) *entity {
 	t := d.Doc.Text
 	before := strings.TrimRight(t[d.Sents[si].Start:off], " \t")
@@ -3389,8 +3390,8 @@ func (d *docState) quoteParaSpeaker(names []*mention, off, si int, want func(*en
 			break
 		}
 	}
-	if prev < 0 || si-prev > 3 {
-		return nil
+	if prev < 0 || si-prev > 3 || !d.reported(d.Sents[prev]) {
+		return nil // "Judge X sentenced Y. / "I am sorry," she said.": Y speaks
 	}
 	var first *entity
 	n := 0
@@ -3520,7 +3521,7 @@ func (d *docState) unnamedAdjudicator(x *lexIndex, names []*mention, titled map[
 			break
 		}
 		appeal = appeal || w == "appeals" || w == "appellate" || w == "appeal"
-		if !isLowerWord(toks[k].Text) && !isAllCaps(toks[k].Text) && !appeal {
+		if !isLowerWord(toks[k].Text) && !isAllCaps(toks[k].Text) && !appeal || otherAdjudicator[w] {
 			return nil, 0
 		}
 	}
@@ -3560,6 +3561,11 @@ func (d *docState) unnamedAdjudicator(x *lexIndex, names []*mention, titled map[
 	}
 	return one, k - i
 }
+
+// otherAdjudicator are the words that make "a ... judge" someone other than
+// the story's judge ("a retired judge said").
+var otherAdjudicator = map[string]bool{"retired": true, "former": true, "another": true, "other": true, "outside": true,
+	"second": true, "different": true, "foreign": true, "independent": true, "ex": true}
 
 // titledReferent reads "the TITLE" at toks[i] ("the governor", "the chief
 // executive") not followed by a name: the person most recently introduced

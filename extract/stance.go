@@ -286,7 +286,7 @@ func (d *docState) weighOpinion(cl *claimLex, claims []kg.Claim, decided []decis
 			// ("she repeatedly misled this board"), but an outside
 			// commentator's opinion takes no side
 			c.Stance = kg.Alleges
-		case !accuses && !observers[c.Claimant] && d.saysNeverDone(c, reps, cl.procedure(c.Text)):
+		case !accuses && !observers[c.Claimant] && d.saysNeverDone(c, reps, dispute && !cl.procedure(c.Text)):
 			// "Acme has never shared patients' records", "I have never
 			// taken anything": the canonical form of a denial
 			c.Stance = kg.Denies
@@ -396,19 +396,19 @@ func (cl *claimLex) chargesBias(text string) bool {
 }
 
 // saysNeverDone reports whether claim c has its speaker say that it, or
-// its own side (ownWords), did not do something: "it has never sold",
-// "Acme had never hidden", "I have never broken a rule", "the bank did not
-// breach", "we were not involved", "she has no stake" (not "had never been
-// consulted" nor "we were not told", a complaint, nor "I had never heard of
-// it").
-func (d *docState) saysNeverDone(c *kg.Claim, reps map[string][]string, procedural bool) bool {
+// its own side (ownWords), never did something, in the perfect: "it has
+// never sold", "Acme had never hidden", "I have never broken a rule" (not
+// "had never been consulted", a complaint, nor "I had never heard of it").
+// With broad (a story about a dispute, a claim about no procedure) the
+// claim's opening subject and predicate may also be otherwise negated, in
+// the past: "it did not break any rule", "I didn't know", "the company had
+// no contact with the panel".
+func (d *docState) saysNeverDone(c *kg.Claim, reps map[string][]string, broad bool) bool {
 	ws := wordsIn(asciiLower(c.Text))
 	var own map[string]bool // built only when a subject is to be checked
 	for i := 1; i+2 < len(ws); i++ {
 		perfect := (ws[i] == "has" || ws[i] == "have" || ws[i] == "had") && ws[i+1] == "never" && ws[i+2] != "been" && ws[i+2] != "heard"
-		// other negations count only as the claim's opening subject and
-		// predicate ("it did not breach", not a clause further on)
-		if !perfect && (procedural || i > ownSubjectReach || !negatedConduct(ws[i:])) {
+		if !perfect && (!broad || i > ownSubjectReach || !negatedConduct(ws[i:])) {
 			continue
 		}
 		if e := d.entityByID(c.Claimant); ws[i-1] == "it" && !perfect && e != nil && e.Type == kg.Person {
@@ -433,19 +433,20 @@ const ownSubjectReach = 3
 
 // negatedConduct reports whether ws opens with a negated predicate of
 // conduct: "never sold", "did not breach", "didn't know", "has not paid",
-// "has no stake", but not "has not been", "had not yet" nor "never heard".
+// "has no stake", but not "has not been", "had not yet", "never heard",
+// "never received", nor "had no choice".
 func negatedConduct(ws []string) bool {
 	if len(ws) < 3 {
 		return false
 	}
-	w, next := ws[0], ws[1]
+	w, next := strings.ReplaceAll(ws[0], "’", "'"), ws[1]
 	switch {
 	case w == "never":
 	case negAux[w] && (next == "not" || next == "never"):
 		next = ws[2]
 	case strings.HasSuffix(w, "n't") && negAux[strings.TrimSuffix(w, "n't")]:
 	case (w == "has" || w == "have" || w == "had") && next == "no":
-		return true
+		return !notConduct[ws[2]]
 	default:
 		return false
 	}
@@ -454,11 +455,13 @@ func negatedConduct(ws []string) bool {
 
 // notConduct are the words after a negation that make it something other
 // than a denial of conduct: a passive or a perfect of state ("has not
-// been"), "not yet", and what befalls or is wanted ("never received a
-// reply", "I don't need an apology").
+// been"), "not yet", what befalls or is wanted ("never received a reply",
+// "I don't need an apology"), and what one lacks rather than did ("had no
+// choice", "had no say").
 var notConduct = map[string]bool{"been": true, "yet": true, "heard": true, "hear": true,
 	"received": true, "receive": true, "got": true, "get": true, "need": true, "needed": true,
-	"want": true, "wanted": true, "see": true, "saw": true, "seen": true}
+	"want": true, "wanted": true, "see": true, "saw": true, "seen": true,
+	"choice": true, "say": true, "option": true, "options": true, "alternative": true, "idea": true, "plans": true, "time": true}
 
 // negAux are the auxiliaries a negated predicate of conduct opens with.
 // The present ("it does not comment on ...") states a practice, not a
