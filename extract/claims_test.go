@@ -199,6 +199,7 @@ func TestClaimConstructions(t *testing.T) {
 		{"a curly apostrophe in a denial of one's own conduct", "Hooli Inc. said the tender had been rigged. Acme Corp. said it didn’t break any rule of the tender.", "Acme Corp", "denies", "break any rule"},
 		{"had no say is no denial", "Hooli Inc. said the tender had been rigged. Jane Roe, who leads the Harwell Tenants Union, said the union had no say in the tender.", "Jane Roe", "alleges", "no say"},
 		{"no dispute, no denial", "Acme Corp. reported higher profits on Monday. Acme Corp. said it did not raise prices in the quarter.", "Acme Corp", "neutral", "raise prices"},
+		{"a matter before the court is procedure", "Hooli Inc. sued the Harwell Election Commission. Jane Roe, a member of the commission, declined to comment, saying the matter was before the court.", "Jane Roe", "neutral", "before the court"},
 		{"where a party goes next is procedure", "Hooli Inc. said the tender had been rigged. Acme Corp. said it respects the legal process and will decide on the way forward.", "Acme Corp", "neutral", "way forward"},
 		{"never received is a complaint", "Hooli Inc. said the tender had been rigged. Jane Roe, who bid for the contract, said she never received a reply from the panel.", "Jane Roe", "alleges", "never received"},
 		{"a sentence split by its attribution keeps its negator", "Hooli Inc. protested the award. \"At no point,\" said Jane Roe, a spokeswoman for the Harwell Port Authority, \"was the process rigged.\"", "Harwell Port Authority", "denies", "rigged"},
