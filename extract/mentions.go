@@ -178,7 +178,7 @@ func sentencePieces(d *docState, x *lexIndex, si int, names, lower map[string]bo
 }
 
 // currencyCode reports whether toks[i] is a currency's code before an
-// amount ("MAD 52 million", "EUR 3bn"): three capital letters and a
+// amount ("EUR 52 million", "USD 3bn"): three capital letters and a
 // number after.
 func currencyCode(x *lexIndex, toks []token, i int) bool {
 	w := toks[i].Text
@@ -271,7 +271,7 @@ func capitalizedRun(d *docState, x *lexIndex, toks []token, i int, names map[str
 		}
 		// ... but not into a date: "sued Acme Technologies on Tuesday",
 		// nor by "the" alone, which starts another noun phrase ("told the
-		// Daily Mirror the Commission would comply")
+		// Harwell Mirror the Board would comply")
 		if c > b && c < len(toks) && isCapToken(toks[c].Text) && !(strings.EqualFold(toks[b].Text, "in") && placeAt(d, x, toks, c)) && !x.calendar[kg.Key(toks[c].Text)] && !(c == b+1 && strings.EqualFold(toks[b].Text, "the")) {
 			b = c
 			continue
@@ -650,7 +650,7 @@ func splitRun(d *docState, x *lexIndex, si, a, b int) []*piece {
 	titleBefore, remit := false, false
 	for i := a; i < b; {
 		if n, ti := x.titleAt(toks, i, b); n > 0 && !(n == 1 && i+1 < b && x.heads[toks[i+1].Text].Kind != "" && i+2 >= b) && !agencyEndingAt(x, toks, segStart, i+n) {
-			// "FID Chief Technical Director": a rank word before the
+			// "Acme Chief Technical Director": a rank word before the
 			// title goes with the title, not into the body's name (the
 			// role's title is the lexicon's, without the rank word)
 			t0 := i

@@ -41,7 +41,7 @@ func TestMentionTyping(t *testing.T) {
 		want       []string
 	}{
 		{"title split from person", "Defense Secretary Mark Lane visited troops.", []string{"per:Mark Lane"}},
-		{"a currency's code before an amount is not a name's", "Globex Navegación S.L. was fined. The operator Hooli Navegación S.L. MAD 52 million.", []string{"org:Globex Navegación S.L.", "org:Hooli Navegación S.L."}},
+		{"a currency's code before an amount is not a name's", "Globex Shipping S.L. was fined EUR 9 million and the operator Hooli Freight S.L. EUR 4 million.", []string{"org:Globex Shipping S.L.", "org:Hooli Freight S.L."}},
 		{"a legal form in parentheses inside a name", "Harwell Mining (Pty) Ltd said it would appeal.", []string{"org:Harwell Mining (Pty) Ltd"}},
 		{"the alone does not join two names", "Jane Roe told the Harwell Mirror the Election Board would comply.", []string{"org:Election Board", "per:Jane Roe"}},
 		{"title, name appositive", "Separately, the city's inspector general, Orsola Quintrell, confirmed it.", []string{"per:Orsola Quintrell"}},
