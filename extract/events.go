@@ -751,6 +751,7 @@ func (d *docState) event(ts *triggerSet, si int, m trigMatch) *eventDraft {
 	if !r.keepPeople() {
 		return nil
 	}
+	r.challengedMaker()
 	if x := r.ev.extra; x != nil {
 		for _, p := range r.ev.parts {
 			if p.As == asAgent && p.Entity != "" {
@@ -969,6 +970,50 @@ func (r *eventRead) subjectPart() {
 		}
 	}
 }
+
+// challengedMaker gives a challenge that names no target the maker of
+// the decision it challenges (event_words.txt class=decided), named as its
+// possessor or after "of" or "by" within a few words: "appealed the
+// council's fine", "an appeal against the agency's decision", "judicial
+// review of a penalty imposed by the bank". A court is left out: an
+// appeal of a ruling is against the other party.
+func (r *eventRead) challengedMaker() {
+	d, s, m := r.d, r.s, r.m
+	if !challengeTypes[r.ev.typ] || slices.ContainsFunc(r.ev.parts, func(p kg.Participant) bool { return p.As == "target" }) {
+		return
+	}
+	decided := d.index().ev.decided
+	ws := d.wordsAfterAll(m.end, s.End)
+	for i := 0; i < len(ws) && i < challengeReach; i++ {
+		if !decided[ws[i].text] {
+			continue
+		}
+		maker := d.possessorBefore(r.si, ws[i].start)
+		if maker == nil {
+			// "the decision of X", "a penalty imposed by X"
+			for j := i + 1; j < len(ws) && j <= i+2; j++ {
+				if ws[j].text == "of" || ws[j].text == "by" {
+					if ms := d.mentionsIn(ws[j].end, s.End); len(ms) > 0 && strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(d.Doc.Text[ws[j].end:ms[0].Start]), "the")) == "" {
+						maker = ms[0]
+					}
+					break
+				}
+			}
+		}
+		if maker != nil && maker.Entity != nil && maker.Entity.Type == kg.Organization && !d.adjudicator(maker.Entity.ID) &&
+			!slices.ContainsFunc(r.ev.parts, func(p kg.Participant) bool { return p.Entity == maker.Entity.ID }) {
+			r.ev.add(maker, "target")
+		}
+		return
+	}
+}
+
+// challengeTypes are the events whose target a challenged decision's
+// maker is; challengeReach is how many words after the trigger the
+// decision may stand.
+var challengeTypes = map[string]bool{"appeal": true, "lawsuit": true, "protest": true}
+
+const challengeReach = 8
 
 // byAgentPart sets where the object starts and, for a noun with no agent
 // yet, adds the party after "by": "the lawsuit was led by X", "an inquiry

@@ -86,6 +86,7 @@ type eventWords struct {
 	speaksFor  map[string]bool   // "a spokesperson for X", "a report by X"
 	request    map[string]bool   // "denied the request"
 	asking     map[string]bool   // "asked the court to overturn": no ruling yet
+	decided    map[string]bool   // "appealed the council's fine": the council is challenged
 
 	// speaksForRe matches a text ending in a speaks-for noun and its
 	// preposition ("a spokesperson for the "); nil with no such noun.
@@ -98,7 +99,7 @@ func (w *eventWords) classes() map[string]*map[string]bool {
 		"proxy": &w.proxy, "reaction": &w.reaction, "participle": &w.participle,
 		"holder": &w.holder, "directing": &w.directing, "demanding": &w.demanding, "counsel": &w.counsel,
 		"spokes": &w.spokes, "allegation": &w.allegation, "speaks_for": &w.speaksFor,
-		"request": &w.request, "filer": &w.filers, "asking": &w.asking,
+		"request": &w.request, "filer": &w.filers, "asking": &w.asking, "decided": &w.decided,
 	}
 }
 
