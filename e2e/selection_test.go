@@ -52,10 +52,22 @@ func TestMergesReadOnlyWhenSelected(t *testing.T) {
 	}
 
 	srv.mustQuery(t, `{ claims(first: 50) { edges { node { claimant { name merges { rule name into } } } } } }`, &r)
-	// One batch when the loader gathers every key; a busy machine may split
-	// it, but never into one read per claimant.
-	if n := store.calls.Load(); n < 1 || n > 3 {
-		t.Errorf("with merges: merge logs read in %d batches, want 1 (at most 3 on a busy machine)", n)
+	// One batch when the loader gathers every key within its wait; a busy
+	// machine (the race detector, other packages' tests) may split it,
+	// and how often is a matter of timing, not of the code. What the code
+	// must never do is read one log per claimant: at most half as many
+	// batches as claimants.
+	claimants := map[string]bool{}
+	for _, ed := range r.Claims.Edges {
+		if c := ed.Node.Claimant; c != nil {
+			claimants[c.Name] = true
+		}
+	}
+	if len(claimants) < 4 {
+		t.Fatalf("%d claimants in the first 50 claims: too few to tell batches from one read each", len(claimants))
+	}
+	if n := store.calls.Load(); n < 1 || int(n) > len(claimants)/2 {
+		t.Errorf("with merges: merge logs read in %d batches for %d claimants, want 1 (at most half as many as claimants)", n, len(claimants))
 	}
 	merged := 0
 	for _, ed := range r.Claims.Edges {
