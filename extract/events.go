@@ -842,7 +842,7 @@ func (r *eventRead) states() bool {
 	if t.gap && noAfterHead(d.wordsAfterAll(m.headEnd, m.end)) {
 		return false // "imposed no penalty"
 	}
-	if !t.Noun && !asksFor[t.Type] && d.requester(s, m.start, d.index().ev.request) != nil {
+	if !t.Noun && !asksFor[t.Type] && d.requester(r.si, m.start, d.index().ev.request) != nil {
 		return false // "rejected Acme's request to fire X": asked for, not done
 	}
 	if t.Noun && d.genericPlural(s, m) {
@@ -911,12 +911,12 @@ func (r *eventRead) subjectPart() {
 	inf := d.infinitiveAgent(s, m.start)
 	if inf == nil && asksFor[t.Type] {
 		// "granted Acme's application to cross-examine X": Acme asks
-		inf = d.requester(s, m.start, d.index().ev.request)
+		inf = d.requester(r.si, m.start, d.index().ev.request)
 	}
 	if inf == nil {
 		// "suspended the commission's decision to reject X": the
 		// commission rejected X
-		inf = d.requester(s, m.start, decisionNouns)
+		inf = d.requester(r.si, m.start, decisionNouns)
 	}
 	switch {
 	case inf != nil && t.Attrs["subj"] != "":
@@ -993,9 +993,7 @@ func (r *eventRead) challengedMaker() {
 			// "the decision of X", "a penalty imposed by X"
 			for j := i + 1; j < len(ws) && j <= i+2; j++ {
 				if ws[j].text == "of" || ws[j].text == "by" {
-					if ms := d.mentionsIn(ws[j].end, s.End); len(ms) > 0 && strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(d.Doc.Text[ws[j].end:ms[0].Start]), "the")) == "" {
-						maker = ms[0]
-					}
+					maker = d.byAgent(s, ws[j].end)
 					break
 				}
 			}
@@ -2929,15 +2927,15 @@ func (d *docState) infinitiveAgent(s sentence, off int) *mention {
 }
 
 // requester is the possessor of one of nouns (requests, event_words.txt
-// class=request, or decisions) right before the "to" of a verb at off
-// ("Acme's application to", "its motion to", "the board's decision to"),
-// or nil.
-func (d *docState) requester(s sentence, off int, nouns map[string]bool) *mention {
-	b := d.wordsBefore(off, s.Start, 2)
+// class=request, or decisions) right before the "to" of a verb at off in
+// sentence si ("Acme's application to", "its motion to", "the board's
+// decision to"), or nil.
+func (d *docState) requester(si, off int, nouns map[string]bool) *mention {
+	b := d.wordsBefore(off, d.Sents[si].Start, 2)
 	if len(b) != 2 || b[0].text != "to" || !nouns[b[1].text] {
 		return nil
 	}
-	m := d.possessorBefore(d.sentenceAt(b[1].start), b[1].start)
+	m := d.possessorBefore(si, b[1].start)
 	if m == nil || !d.possessive(m) {
 		return nil
 	}

@@ -3507,11 +3507,11 @@ func titledPersons(d *docState, x *lexIndex) map[string][]titledMention {
 }
 
 // unnamedAdjudicator reads "a federal judge", "an appeals court" at
-// toks[i] (up to three modifiers before "judge" or "court", no name after):
-// the one judge the story names with a judge's title, or the one court
-// (of appeal, when the phrase says so) it names, however far from the
-// phrase; and the number of tokens after toks[i] the phrase takes. Nil
-// when the story names none or several.
+// toks[i] (up to three modifiers, none of otherAdjudicator, before "judge"
+// or "court", and a reporting verb right after): the one judge the story
+// names with a judge's title, or the one court (of appeal, when the phrase
+// says so) it names, however far from the phrase; and the number of tokens
+// after toks[i] the phrase takes. Nil when the story names none or several.
 func (d *docState) unnamedAdjudicator(x *lexIndex, names []*mention, titled map[string][]titledMention, toks []token, i int) (*entity, int) {
 	k := i + 1
 	appeal := false
