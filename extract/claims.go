@@ -22,7 +22,11 @@ type claimLex struct {
 	// irrealis: the forms of the words that make what follows wanted,
 	// owed or supposed, not asserted ("we wanted a fair panel", "tests
 	// must be fair"): stance_cues.txt irrealis=1
-	irrealis    map[string]bool
+	irrealis map[string]bool
+	// notConduct: the words after a negation that make it no denial of
+	// conduct (stance_cues.txt not_conduct=1): "has not been", "never
+	// received", "had no choice"
+	notConduct  map[string]bool
 	topics      []topic
 	parent      map[string]string  // topic -> broader topic
 	opinion     map[string]float64 // word -> valence
@@ -67,7 +71,7 @@ func compileClaimLex(lex *lexicon.Lexicon) *claimLex {
 // buildClaimLex compiles the reporting verbs (with their inflections, by
 // in), the stance cues, the opinion words and the topics.
 func buildClaimLex(lex *lexicon.Lexicon, in *morph.Inflector) *claimLex {
-	cl := &claimLex{verbs: map[string]lexicon.Entry{}, negators: map[string]bool{}, irrealis: map[string]bool{}, parent: map[string]string{}, opinion: compileOpinion(lex), possessed: map[string]lexicon.Entry{}}
+	cl := &claimLex{verbs: map[string]lexicon.Entry{}, negators: map[string]bool{}, irrealis: map[string]bool{}, notConduct: map[string]bool{}, parent: map[string]string{}, opinion: compileOpinion(lex), possessed: map[string]lexicon.Entry{}}
 	if lex == nil {
 		return cl
 	}
@@ -128,10 +132,12 @@ func buildClaimLex(lex *lexicon.Lexicon, in *morph.Inflector) *claimLex {
 			cl.negators[strings.ToLower(e.Phrase)] = true
 		case e.Attr("irrealis") != "":
 			cl.irrealis[strings.ToLower(e.Phrase)] = true // each form listed: "ensured" asserts
+		case e.Attr("not_conduct") != "":
+			cl.notConduct[strings.ToLower(e.Phrase)] = true // each form listed
 		}
 	}
 	for _, e := range lex.Entries("stance_cues") {
-		if e.Attr("negate") != "" || e.Attr("irrealis") != "" {
+		if e.Attr("negate") != "" || e.Attr("irrealis") != "" || e.Attr("not_conduct") != "" {
 			continue
 		}
 		if e.Attr("accusation") != "" {

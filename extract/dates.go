@@ -85,13 +85,31 @@ func readCalendar(entries []lexicon.Entry) (mo map[string]time.Month, wd map[str
 	return mo, wd, alt(ms), alt(full), alt(ws), mkeys, wkeys
 }
 
-// seasons maps a season to its middle month (northern hemisphere).
-var seasons = map[string]time.Month{"spring": 4, "summer": 7, "fall": 10, "autumn": 10, "winter": 1}
+// seasons maps a season of calendar.txt (season=N) to its middle month
+// (northern hemisphere); seasonRe is their alternation, seasonKeys the
+// words the prefilter looks for.
+var seasons, seasonRe, seasonKeys = readSeasons(lexicon.Builtin("calendar"))
 
-const (
-	seasonRe = `(?:spring|summer|fall|autumn|winter)`
-	yearRe   = `(?:1[89]\d\d|20\d\d)`
-)
+const yearRe = `(?:1[89]\d\d|20\d\d)`
+
+// readSeasons reads the seasons of calendar.txt, written in lower case as
+// the date patterns match them ("the summer of 2018").
+func readSeasons(entries []lexicon.Entry) (map[string]time.Month, string, []string) {
+	mid := map[string]time.Month{}
+	var names []string
+	for _, e := range entries {
+		if n, err := strconv.Atoi(e.Attr("season")); err == nil {
+			mid[e.Phrase] = time.Month(n)
+			names = append(names, e.Phrase)
+		}
+	}
+	quoted := make([]string, len(names))
+	for i, n := range names {
+		quoted[i] = regexp.QuoteMeta(n)
+	}
+	sort.SliceStable(quoted, func(i, j int) bool { return len(quoted[i]) > len(quoted[j]) })
+	return mid, "(?:" + strings.Join(quoted, "|") + ")", names
+}
 
 // datePatterns are tried in order at each position; the first (and so the
 // most specific) match wins and the scan continues after it.
@@ -247,7 +265,7 @@ var datePatterns = []struct {
 var datePatternKeys = func() [][][]string {
 	digits := strings.Split("0123456789", "")
 	years := []string{"18", "19", "20"}
-	seasons := []string{"spring", "summer", "fall", "autumn", "winter"}
+	seasons := seasonKeys
 	keys := [][][]string{
 		{digits, {"-"}},  // 2019-10-25
 		{years},          // October 25, 2019

@@ -56,6 +56,8 @@ type triggerSet struct {
 	accusing  map[string]bool   // types that accuse their target or subject (event_types.txt accusing=1)
 	judging   map[string]bool   // types whose target answers for itself and whose agent judges (judging=1)
 	leaving   map[string]bool   // types whose subject leaves a post or a case (leaving=1)
+	challenge map[string]bool   // types that challenge a decision (challenge=1)
+	requested map[string]bool   // types a party asks for (requested=1)
 	// words in the names of investigating bodies ("inspector general")
 	investigator map[string]bool
 	// litigant nouns -> the side they stand for ("plaintiff" -> plaintiff)
@@ -68,7 +70,7 @@ type triggerSet struct {
 // the cue words, and each trigger compiled and indexed by its key words.
 // Triggers of a type missing from the vocabulary are dropped.
 func compileTriggers(lex *lexicon.Lexicon, in *morph.Inflector) *triggerSet {
-	ts := &triggerSet{court: map[string]bool{}, group: map[string]bool{}, phrasal: map[string]bool{}, undergo: map[string]bool{}, speakOf: map[string]bool{}, document: map[string]string{}, legal: map[string]bool{}, types: map[string]bool{}, byAgent: map[string]bool{}, people: map[string]bool{}, byKey: map[string][]int{}, announced: map[string]bool{}, investigator: map[string]bool{}, litigant: map[string]string{}, alleging: map[string]bool{}, accusing: map[string]bool{}, judging: map[string]bool{}, leaving: map[string]bool{}}
+	ts := &triggerSet{court: map[string]bool{}, group: map[string]bool{}, phrasal: map[string]bool{}, undergo: map[string]bool{}, speakOf: map[string]bool{}, document: map[string]string{}, legal: map[string]bool{}, types: map[string]bool{}, byAgent: map[string]bool{}, people: map[string]bool{}, byKey: map[string][]int{}, announced: map[string]bool{}, investigator: map[string]bool{}, litigant: map[string]string{}, alleging: map[string]bool{}, accusing: map[string]bool{}, judging: map[string]bool{}, leaving: map[string]bool{}, challenge: map[string]bool{}, requested: map[string]bool{}}
 	if lex == nil {
 		return ts
 	}
@@ -126,6 +128,12 @@ func (ts *triggerSet) readTypes(lex *lexicon.Lexicon) {
 		}
 		if e.Attr("leaving") != "" {
 			ts.leaving[e.Phrase] = true
+		}
+		if e.Attr("challenge") != "" {
+			ts.challenge[e.Phrase] = true
+		}
+		if e.Attr("requested") != "" {
+			ts.requested[e.Phrase] = true
 		}
 	}
 }
@@ -842,7 +850,7 @@ func (r *eventRead) states() bool {
 	if t.gap && noAfterHead(d.wordsAfterAll(m.headEnd, m.end)) {
 		return false // "imposed no penalty"
 	}
-	if !t.Noun && !asksFor[t.Type] && d.requester(r.si, m.start, d.index().ev.request) != nil {
+	if !t.Noun && !d.triggers().requested[t.Type] && d.requester(r.si, m.start, d.index().ev.request) != nil {
 		return false // "rejected Acme's request to fire X": asked for, not done
 	}
 	if t.Noun && d.genericPlural(s, m) {
@@ -891,7 +899,7 @@ func (d *docState) genericPlural(s sentence, m trigMatch) bool {
 	switch {
 	case len(next) == 0:
 		return false
-	case strings.HasSuffix(next[0].text, "ing"), habitual[next[0].text]:
+	case strings.HasSuffix(next[0].text, "ing"), d.index().ev.habitual[next[0].text]:
 		return true
 	case len(next) > 1 && (next[0].text == "of" || next[0].text == "like"):
 		return next[1].text == "this" || next[1].text == "that" || next[1].text == "these" || next[1].text == "such"
@@ -899,24 +907,20 @@ func (d *docState) genericPlural(s sentence, m trigMatch) bool {
 	return false
 }
 
-// habitual are the words after a plural that say what such events
-// usually do.
-var habitual = map[string]bool{"rarely": true, "usually": true, "often": true, "seldom": true, "typically": true, "generally": true, "tend": true, "take": true}
-
 // subjectPart adds the subject's part (an infinitive's agent, a possessor,
 // or the clause's subject in the role the trigger gives it), and a court's
 // when the subject is none.
 func (r *eventRead) subjectPart() {
 	d, ts, s, m, t, ev, typ := r.d, r.ts, r.s, r.m, r.t, r.ev, r.typ
 	inf := d.infinitiveAgent(s, m.start)
-	if inf == nil && asksFor[t.Type] {
+	if inf == nil && d.triggers().requested[t.Type] {
 		// "granted Acme's application to cross-examine X": Acme asks
 		inf = d.requester(r.si, m.start, d.index().ev.request)
 	}
 	if inf == nil {
 		// "suspended the commission's decision to reject X": the
 		// commission rejected X
-		inf = d.requester(r.si, m.start, decisionNouns)
+		inf = d.requester(r.si, m.start, d.index().ev.decision) // its possessor does what it decided
 	}
 	switch {
 	case inf != nil && t.Attrs["subj"] != "":
@@ -979,7 +983,7 @@ func (r *eventRead) subjectPart() {
 // appeal of a ruling is against the other party.
 func (r *eventRead) challengedMaker() {
 	d, s, m := r.d, r.s, r.m
-	if !challengeTypes[r.ev.typ] || slices.ContainsFunc(r.ev.parts, func(p kg.Participant) bool { return p.As == "target" }) {
+	if !r.d.triggers().challenge[r.ev.typ] || slices.ContainsFunc(r.ev.parts, func(p kg.Participant) bool { return p.As == "target" }) {
 		return
 	}
 	decided := d.index().ev.decided
@@ -1006,11 +1010,8 @@ func (r *eventRead) challengedMaker() {
 	}
 }
 
-// challengeTypes are the events whose target a challenged decision's
-// maker is; challengeReach is how many words after the trigger the
-// decision may stand.
-var challengeTypes = map[string]bool{"appeal": true, "lawsuit": true, "protest": true}
-
+// challengeReach is how many words after a challenge's trigger
+// (event_types.txt challenge=1) the decision it challenges may stand.
 const challengeReach = 8
 
 // byAgentPart sets where the object starts and, for a noun with no agent
@@ -2941,14 +2942,6 @@ func (d *docState) requester(si, off int, nouns map[string]bool) *mention {
 	}
 	return m
 }
-
-// decisionNouns are the nouns whose possessor does what it decided: "the
-// board's decision to dismiss her" states the dismissal, by the board.
-var decisionNouns = map[string]bool{"decision": true, "decisions": true}
-
-// asksFor are the event types a party asks for: the possessor of a request
-// to do one is its agent. Any other act a request is for is not done.
-var asksFor = map[string]bool{"deposition_request": true, "motion": true}
 
 // noAfterHead reports whether a gapped trigger's words after its head open
 // with "no" ("imposed no penalty"), not "no fewer than".

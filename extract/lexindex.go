@@ -87,6 +87,8 @@ type eventWords struct {
 	request    map[string]bool   // "denied the request"
 	asking     map[string]bool   // "asked the court to overturn": no ruling yet
 	decided    map[string]bool   // "appealed the council's fine": the council is challenged
+	decision   map[string]bool   // "the board's decision to dismiss her": the board dismisses
+	habitual   map[string]bool   // "lawsuits rarely succeed": such events in general
 
 	// speaksForRe matches a text ending in a speaks-for noun and its
 	// preposition ("a spokesperson for the "); nil with no such noun.
@@ -100,6 +102,7 @@ func (w *eventWords) classes() map[string]*map[string]bool {
 		"holder": &w.holder, "directing": &w.directing, "demanding": &w.demanding, "counsel": &w.counsel,
 		"spokes": &w.spokes, "allegation": &w.allegation, "speaks_for": &w.speaksFor,
 		"request": &w.request, "filer": &w.filers, "asking": &w.asking, "decided": &w.decided,
+		"decision": &w.decision, "habitual": &w.habitual,
 	}
 }
 
@@ -157,6 +160,8 @@ type roleWords struct {
 	parent     map[string]bool // "owner", "owns": a sentence of parent and subsidiary
 	succeeded  map[string]bool // "was succeeded by"
 	represent  map[string]bool // "who represents Initech": a lawyer
+	other      map[string]bool // "a retired judge": not the story's judge
+	prefix     map[string]bool // "then-President", "ex-CEO": glued to a title
 }
 
 // read reads role_words.txt into its classes.
@@ -171,7 +176,7 @@ func (w *roleWords) classes() map[string]*map[string]bool {
 		"appoint": &w.appoint, "remove": &w.remove, "serve": &w.serve, "join": &w.join,
 		"found": &w.found, "teach": &w.teach, "become": &w.become, "past": &w.past,
 		"named_to": &w.namedTo, "own": &w.own, "parent": &w.parent, "succeeded": &w.succeeded,
-		"represent": &w.represent,
+		"represent": &w.represent, "other": &w.other, "prefix": &w.prefix,
 	}
 }
 
@@ -351,7 +356,9 @@ func (x *lexIndex) readPlaces(l *lexicon.Lexicon) {
 		x.places[kg.Key(e.Phrase)] = true
 	}
 	for _, e := range l.Entries("calendar") {
-		x.calendar[kg.Key(e.Phrase)] = true
+		if e.Attr("season") == "" { // "Winter" may well be a name
+			x.calendar[kg.Key(e.Phrase)] = true
+		}
 	}
 }
 

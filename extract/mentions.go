@@ -3521,7 +3521,7 @@ func (d *docState) unnamedAdjudicator(x *lexIndex, names []*mention, titled map[
 			break
 		}
 		appeal = appeal || w == "appeals" || w == "appellate" || w == "appeal"
-		if !isLowerWord(toks[k].Text) && !isAllCaps(toks[k].Text) && !appeal || otherAdjudicator[w] {
+		if !isLowerWord(toks[k].Text) && !isAllCaps(toks[k].Text) && !appeal || x.other[w] { // role_words.txt class=other: "a retired judge"
 			return nil, 0
 		}
 	}
@@ -3561,11 +3561,6 @@ func (d *docState) unnamedAdjudicator(x *lexIndex, names []*mention, titled map[
 	}
 	return one, k - i
 }
-
-// otherAdjudicator are the words that make "a ... judge" someone other than
-// the story's judge ("a retired judge said").
-var otherAdjudicator = map[string]bool{"retired": true, "former": true, "another": true, "other": true, "outside": true,
-	"second": true, "different": true, "foreign": true, "independent": true, "ex": true}
 
 // titledReferent reads "the TITLE" at toks[i] ("the governor", "the chief
 // executive") not followed by a name: the person most recently introduced

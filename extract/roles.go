@@ -1541,7 +1541,8 @@ func prefixedTitleEndingAt(x *lexIndex, toks []token, i int) (int, titleInfo) {
 	for n := min(x.maxTitle, i); n > 0; n-- {
 		first := toks[i-n].Text
 		low := strings.ToLower(first)
-		for _, pre := range []string{"then-", "ex-", "former-"} {
+		for w := range x.prefix { // role_words.txt class=prefix
+			pre := w + "-"
 			if !strings.HasPrefix(low, pre) || len(first) == len(pre) {
 				continue
 			}

@@ -103,9 +103,6 @@ func splitTokens(toks []prosetoken.Token, base int) []token {
 	return out
 }
 
-// statusPrefixes glue to a title to date it: "then-Director", "ex-CEO".
-var statusPrefixes = map[string]bool{"then": true, "ex": true}
-
 // joinInitials makes a middle initial one token with its period when the
 // tokenizer split them ("Thomas R. Roe": R + . -> R.), so that the name
 // stays one run of capitalized words, and splits a status prefix off a
@@ -122,7 +119,7 @@ func joinInitials(x *lexIndex, toks []token) []token {
 				t.Tag = "``"
 			}
 		}
-		if pre, rest, ok := strings.Cut(t.Text, "-"); ok && statusPrefixes[strings.ToLower(pre)] && rest != "" && (isCapToken(rest) || x.titleFirst[strings.ToLower(rest)] || x.titleMods[strings.ToLower(rest)]) {
+		if pre, rest, ok := strings.Cut(t.Text, "-"); ok && x.prefix[strings.ToLower(pre)] && rest != "" && (isCapToken(rest) || x.titleFirst[strings.ToLower(rest)] || x.titleMods[strings.ToLower(rest)]) {
 			// "Then-Director", "ex-CEO": the status prefix is a word of its
 			// own, so the title reads as a title
 			n := len(pre) + 1

@@ -408,7 +408,7 @@ func (d *docState) saysNeverDone(c *kg.Claim, reps map[string][]string, broad bo
 	var own map[string]bool // built only when a subject is to be checked
 	for i := 1; i+2 < len(ws); i++ {
 		perfect := (ws[i] == "has" || ws[i] == "have" || ws[i] == "had") && ws[i+1] == "never" && ws[i+2] != "been" && ws[i+2] != "heard"
-		if !perfect && (!broad || i > ownSubjectReach || !negatedConduct(ws[i:])) {
+		if !perfect && (!broad || i > ownSubjectReach || !negatedConduct(ws[i:], d.claimLex().notConduct)) {
 			continue
 		}
 		if e := d.entityByID(c.Claimant); ws[i-1] == "it" && !perfect && e != nil && e.Type == kg.Person {
@@ -434,8 +434,10 @@ const ownSubjectReach = 3
 // negatedConduct reports whether ws opens with a negated predicate of
 // conduct: "never sold", "did not breach", "didn't know", "has not paid",
 // "has no stake", but not "has not been", "had not yet", "never heard",
-// "never received", nor "had no choice".
-func negatedConduct(ws []string) bool {
+// "never received", nor "had no choice": the words after the negation in
+// notConduct (stance_cues.txt not_conduct=1) say what befell or was
+// lacking, not what was done.
+func negatedConduct(ws []string, notConduct map[string]bool) bool {
 	if len(ws) < 3 {
 		return false
 	}
@@ -452,16 +454,6 @@ func negatedConduct(ws []string) bool {
 	}
 	return !notConduct[next]
 }
-
-// notConduct are the words after a negation that make it something other
-// than a denial of conduct: a passive or a perfect of state ("has not
-// been"), "not yet", what befalls or is wanted ("never received a reply",
-// "I don't need an apology"), and what one lacks rather than did ("had no
-// choice", "had no say").
-var notConduct = map[string]bool{"been": true, "yet": true, "heard": true, "hear": true,
-	"received": true, "receive": true, "got": true, "get": true, "need": true, "needed": true,
-	"want": true, "wanted": true, "see": true, "saw": true, "seen": true,
-	"choice": true, "say": true, "option": true, "options": true, "alternative": true, "idea": true, "plans": true, "time": true}
 
 // negAux are the auxiliaries a negated predicate of conduct opens with.
 // The present ("it does not comment on ...") states a practice, not a

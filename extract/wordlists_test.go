@@ -1,0 +1,127 @@
+package extract
+
+import (
+	"go/ast"
+	"go/parser"
+	gotoken "go/token"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/factgraph/factgraph/lexicon"
+)
+
+// closedClass are the words the extractor's Go code may list: grammar
+// words (articles, pronouns, prepositions, conjunctions, auxiliaries,
+// modals, numerals and quantifiers), the particles and articles of names
+// in other languages, ordinals and compass points, and a few fixed words
+// of the date grammar. Vocabulary that a domain could extend (titles,
+// triggers, cues, words of a kind) belongs in the lexicon's data files.
+var closedClass = fields(`
+	a an the this that these those all any some each every both no most many several various numerous multiple other others one two three four five six seven eight nine ten dozens hundreds thousands few couple
+	i you he she it we they his her its their our my your i've i'm i'll i'd i’ve i’m i’ll i’d who which whom whose
+	of for to from by with against at on in into about over under between among including regarding per like than as after before toward towards upon within without through via behind despite during according concerning
+	and or but nor if unless when while since because although though until once whereas whether where
+	be is are was were been being am get gets got do did does has have had will would may might could should can shall 'll remains seems became
+	first second third fourth fifth sixth seventh eighth ninth tenth eleventh northern southern eastern western middle central
+	de des du del della delle dei degli di do da dos das der den van von ter ten af av bin ibn le la les el los las il lo gli het für voor för
+	l' d' l’ d’ dell' dell’
+	very right
+	yesterday today tomorrow later earlier year month week
+	ans ers ists ites ics`)
+
+func fields(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		out[w] = true
+	}
+	return out
+}
+
+// lexiconNames are the identifiers the lexicon defines, which code may
+// name: its files, classes, kinds, event types and the parts of events.
+func lexiconNames(t *testing.T) map[string]bool {
+	t.Helper()
+	lex := lexicon.Must()
+	out := map[string]bool{}
+	for file, entries := range lex.Files {
+		out[file] = true
+		for _, e := range entries {
+			for _, attr := range []string{"class", "kind", "parties"} {
+				for _, v := range strings.Split(e.Attr(attr), ",") {
+					out[strings.TrimSpace(v)] = true
+				}
+			}
+			if file == "event_types" {
+				out[e.Phrase] = true
+			}
+		}
+	}
+	return out
+}
+
+// TestNoWordListsInCode holds the extractor to its design: every list of
+// words in its Go code is closed-class grammar or names what the lexicon
+// defines; open-class vocabulary lives in the lexicon's data files, once.
+// tagger.go is exempt: its strings are the POS model's feature names and
+// the tokenizer's emoticons.
+func TestNoWordListsInCode(t *testing.T) {
+	names := lexiconNames(t)
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fset := gotoken.NewFileSet()
+	checked := 0
+	for _, path := range files {
+		if strings.HasSuffix(path, "_test.go") || path == "tagger.go" {
+			continue
+		}
+		f, err := parser.ParseFile(fset, path, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			lit, ok := n.(*ast.CompositeLit)
+			if !ok {
+				return true
+			}
+			for _, el := range lit.Elts {
+				if kv, ok := el.(*ast.KeyValueExpr); ok {
+					el = kv.Key
+				}
+				b, ok := el.(*ast.BasicLit)
+				if !ok || b.Kind != gotoken.STRING {
+					continue
+				}
+				s, _ := strconv.Unquote(b.Value)
+				for _, w := range strings.Fields(s) {
+					if !isWord(w) {
+						continue
+					}
+					checked++
+					if low := strings.ToLower(w); !closedClass[low] && !names[w] {
+						t.Errorf("%s: %q is an open-class word listed in Go code; put it in a lexicon data file", fset.Position(b.Pos()), w)
+					}
+				}
+			}
+			return true
+		})
+	}
+	if checked < 100 {
+		t.Fatalf("only %d listed words checked: the scan is broken", checked)
+	}
+}
+
+// isWord reports whether s is made of letters (an apostrophe inside
+// allowed): not punctuation, a number or a glued prefix such as "then-".
+func isWord(s string) bool {
+	for i, r := range s {
+		if !unicode.IsLetter(r) && !((r == '\'' || r == '’') && i > 0) {
+			return false
+		}
+	}
+	return s != ""
+}
