@@ -2245,6 +2245,9 @@ func (d *docState) subjectOf(si, off int) (int, *mention) {
 			ms := d.mentionsIn(s.Start, bounds[k-1].start)
 			for i := len(ms) - 1; i >= 0; i-- {
 				if ms[i].Entity != nil && !d.possessive(ms[i]) {
+					if segEnd == off && !andVerb && !d.antecedent(ms[i], bounds[k-1].start) {
+						return segStart, nil // "the voters who brought the case": no one named
+					}
 					return segStart, ms[i]
 				}
 			}
@@ -2259,6 +2262,41 @@ func (d *docState) subjectOf(si, off int) (int, *mention) {
 		}
 	}
 	return s.Start, nil
+}
+
+// antecedent reports whether mention m is what the relative pronoun at
+// rel refers to: nothing but a comma or a parenthesis stands between them
+// ("Acme, which", "Acme (AC), which"), a word through which m acts ("the
+// Acme officials who"), or an appositive of m ("Jane Roe, a lawyer who",
+// "Jane Roe, Acme's counsel, who"); not "Jane Roe wrote that the voters
+// who".
+func (d *docState) antecedent(m *mention, rel int) bool {
+	gap := strings.TrimSpace(d.Doc.Text[m.End:rel])
+	if strings.HasPrefix(gap, "(") {
+		if i := strings.Index(gap, ")"); i >= 0 {
+			gap = strings.TrimSpace(gap[i+1:])
+		}
+	}
+	closed := strings.HasSuffix(gap, ",")
+	gap = strings.TrimSpace(strings.TrimSuffix(gap, ","))
+	if gap == "" {
+		return true
+	}
+	if !strings.HasPrefix(gap, ",") {
+		// "the Acme officials who": a word through which the body acts
+		for _, w := range d.wordsAfter(m.End, rel, 4) {
+			if !d.index().ev.proxy[w.text] {
+				return false
+			}
+		}
+		return true
+	}
+	if closed {
+		return true // "Jane Roe, Acme's former counsel, who"
+	}
+	comma := m.End + strings.IndexByte(d.Doc.Text[m.End:rel], ',')
+	ws := d.wordsAfter(comma+1, rel, 1)
+	return len(ws) == 1 && determiners[ws[0].text]
 }
 
 // appositive reports whether [from, end), between the comma at comma and
