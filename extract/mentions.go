@@ -230,6 +230,12 @@ func capitalizedRun(d *docState, x *lexIndex, toks []token, i int, names map[str
 			b = e
 			continue
 		}
+		// a firm named by partners before "&": "Roe, Poe & Co.", "Roe,
+		// Poe & Associates"
+		if (b == i+1 || b >= i+3 && toks[b-2].Text == "of") && b+3 < len(toks) && toks[b].Text == "," && isCapToken(toks[b+1].Text) && toks[b+2].Text == "&" && isCapToken(toks[b+3].Text) {
+			b += 2
+			continue
+		}
 		// A remit that lists: "Ministry of Trade, Industry and Fisheries".
 		if e := remitList(d, x, toks, b, names); e > b {
 			b = e
@@ -360,11 +366,18 @@ func remitList(d *docState, x *lexIndex, toks []token, b int, names map[string]b
 			return b
 		}
 		e := c + 1
-		for e < len(toks) && e < c+3 && isCapToken(toks[e].Text) && !x.isFirstName(toks[e].Text) && !x.heads[toks[e].Text].Lead && !(names[toks[e].Text] && standsAlone(d, toks[e].Text)) {
+		if toks[c].Text == "and" && e < len(toks) && toks[e].Text == "the" {
+			e++ // "Ministry of Forestry, Fisheries and the Environment"
+		}
+		start := e
+		for e < len(toks) && e < start+2 && isCapToken(toks[e].Text) && !x.isFirstName(toks[e].Text) && !x.heads[toks[e].Text].Lead && !(names[toks[e].Text] && standsAlone(d, toks[e].Text)) {
 			e++
 		}
-		if e == c+1 || e < len(toks) && isCapToken(toks[e].Text) {
+		if e == start || e < len(toks) && isCapToken(toks[e].Text) {
 			return b
+		}
+		if _, agency := x.agencies[kg.Key(spanText0(toks, start, e))]; agency {
+			return b // "the Department of Justice, Acme and the Pentagon": three bodies
 		}
 		if toks[c].Text == "and" {
 			return e
@@ -400,8 +413,19 @@ func standsAlone(d *docState, w string) bool {
 // a remit of one or two words ("Ministry of Foreign Affairs").
 func remitEnd(x *lexIndex, toks []token, b int) bool {
 	for n := 1; n <= 2; n++ {
-		if b-n-2 >= 0 && toks[b-n-1].Text == "of" && x.heads[toks[b-n-2].Text].Lead {
-			return true
+		if b-n-2 < 0 {
+			continue
+		}
+		h, ok := x.heads[toks[b-n-2].Text]
+		switch toks[b-n-1].Text {
+		case "of":
+			if h.Lead {
+				return true
+			}
+		case "on":
+			if ok && !h.Legal && h.Kind != "company" {
+				return true // "Committee on Mining, Trade and Environment"
+			}
 		}
 	}
 	return false
@@ -831,7 +855,7 @@ func agencyEndingAt(x *lexIndex, toks []token, a, b int) bool {
 func jointRemitOrg(d *docState, x *lexIndex, si, a, b int) *piece {
 	toks := d.Sents[si].Tokens
 	h, ok := x.heads[toks[b-1].Text]
-	if !ok || h.Legal || h.Kind == "company" || h.Kind == "media" || b-a < 4 {
+	if !ok || h.Legal || h.Kind == "media" || b-a < 4 {
 		return nil
 	}
 	and := -1
@@ -1027,6 +1051,9 @@ func secondName(x *lexIndex, toks []token, a, b int) bool {
 			continue
 		}
 		next := toks[i+1].Text
+		if strings.EqualFold(next, "the") && slices.ContainsFunc(toks[a:i], func(t token) bool { return t.Text == "," }) {
+			continue // the last of a remit list (remitList): "of Forestry, Fisheries and the Environment"
+		}
 		if strings.EqualFold(next, "the") || x.isPlace(kg.Key(next)) || x.heads[next].Lead {
 			return true
 		}
