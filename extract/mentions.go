@@ -858,16 +858,20 @@ func jointRemitOrg(d *docState, x *lexIndex, si, a, b int) *piece {
 	if !ok || h.Legal || h.Kind == "media" || b-a < 4 {
 		return nil
 	}
-	and := -1
+	and, of := -1, false
 	for k := a + 1; k < b-2; k++ {
 		if toks[k].Text == "and" {
 			and = k
+		}
+		if toks[k].Text == "of" && and > 0 && k > and+1 && !of {
+			of = true // "Procurement and Disposal of Public Assets Appeals Tribunal"
+			continue
 		}
 		if !isCapToken(toks[k].Text) && toks[k].Text != "and" {
 			return nil
 		}
 	}
-	if and < 0 || b-and > 4 {
+	if and < 0 || b-and > 4 && !of || b-and > 8 {
 		return nil
 	}
 	for _, k := range []int{and - 1, and + 1} {
