@@ -457,6 +457,22 @@ func possessiveName(x *lexIndex, toks []token, b int) int {
 // placeCompound ends a word that locates what follows ("Perth-based").
 const placeCompound = "-based"
 
+// compoundAdjective: a word joined by a hyphen to a participle in lower
+// case ("Perth-based", "Helsinki-listed", "Saudi-led"), which describes
+// what follows and is no part of its name.
+func compoundAdjective(w string) bool {
+	i := strings.LastIndexByte(w, '-')
+	if i <= 0 || len(w)-i-1 < 3 || !strings.HasSuffix(w, "ed") {
+		return false
+	}
+	for _, r := range w[i+1:] {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
 // nameParticles are the lower-case particles of family names (closed
 // class): "van", "von der", "da".
 var nameParticles = map[string]bool{"de": true, "af": true, "van": true, "von": true, "der": true, "den": true, "del": true, "della": true, "da": true, "di": true, "du": true, "dos": true, "das": true, "ter": true, "ten": true, "bin": true, "ibn": true, "le": true, "la": true}
@@ -520,9 +536,10 @@ func trimRunStart(x *lexIndex, sc *runScan, a, b int) (int, bool) {
 		a++
 	}
 	// A place compound says where a body sits and is no part of its name:
-	// "the Brussels-based European Biosimilars Council".
+	// "the Brussels-based European Biosimilars Council", "Helsinki-listed
+	// Acme Oyj".
 	for k := a; k < b && k < a+3; k++ {
-		if strings.HasSuffix(strings.ToLower(toks[k].Text), placeCompound) {
+		if compoundAdjective(toks[k].Text) {
 			a = k + 1 // "the New York-based Committee to ..."
 		}
 	}

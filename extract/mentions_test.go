@@ -44,6 +44,7 @@ func TestMentionTyping(t *testing.T) {
 		{"a currency's code before an amount is not a name's", "Globex Shipping S.L. was fined EUR 9 million and the operator Hooli Freight S.L. EUR 4 million.", []string{"org:Globex Shipping S.L.", "org:Hooli Freight S.L."}},
 		{"two remits joined before a public body's head of any kind", "The Harbour Shipbuilding and Sustainment Group said it would review Hooli Inc.", []string{"org:Harbour Shipbuilding and Sustainment Group", "org:Hooli Inc."}},
 		{"two remits, the second with of, before a public body's head", "Jane Roe said the Harbour Procurement and Disposal of Public Lands Appeals Tribunal had ruled.", []string{"org:Harbour Procurement and Disposal of Public Lands Appeals Tribunal", "per:Jane Roe"}},
+		{"a compound adjective before a name is no part of it", "Jane Roe said Helsinki-listed Hooli Group Oyj would appeal.", []string{"org:Hooli Group Oyj", "per:Jane Roe"}},
 		{"a remit list ending in the", "The Department of Forestry, Fisheries and the Environment said it would appeal.", []string{"org:Department of Forestry, Fisheries and the Environment"}},
 		{"a remit list after on", "The Parliamentary Committee on Mining, Trade and Environment said it would appeal.", []string{"org:Parliamentary Committee on Mining, Trade and Environment"}},
 		{"an agency closes a list of bodies", "Jane Roe sued the Department of Justice, Globex Inc. and the Pentagon.", []string{"org:Department of Defense", "org:Department of Justice", "org:Globex Inc.", "per:Jane Roe"}},
