@@ -486,10 +486,12 @@ func (x *lexIndex) isFirstName(w string) bool {
 	if x.firstNames[w] {
 		return true
 	}
-	if f := foldAccents(w); f != w {
-		return x.firstNames[f]
+	if f := foldAccents(w); f != w && x.firstNames[f] {
+		return true
 	}
-	return false
+	// a compound given name: "Jean-Marc", "Jan-Hendrik"
+	first, second, ok := strings.Cut(w, "-")
+	return ok && first != "" && second != "" && !strings.Contains(second, "-") && x.isFirstName(first) && x.isFirstName(second)
 }
 
 // foldAccents removes combining marks: "Hélène" is "Helene".

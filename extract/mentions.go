@@ -682,7 +682,7 @@ func splitRun(d *docState, x *lexIndex, si, a, b int) []*piece {
 		}
 		return append(splitRun(d, x, si, a, i), splitRun(d, x, si, j, b)...)
 	}
-	if p := orgPiece(d, x, si, a, b); p != nil {
+	if p := orgPiece(d, x, si, a, b); p != nil && !titledNameInside(x, toks, a, b) {
 		return []*piece{p}
 	}
 	// Split at titles: "Acme CEO Jane Roe", "US Secretary of Commerce Dan Poe".
@@ -721,6 +721,18 @@ func splitRun(d *docState, x *lexIndex, si, a, b int) []*piece {
 		out = append(out, remitPieces(d, splitPlain(d, x, si, segStart, b, titleBefore, false), remit)...)
 	}
 	return out
+}
+
+// titledNameInside: a title inside toks[a:b], after its first word, is
+// followed by a known given name, so the run ends in a titled person and
+// is no body's name: "Supreme Court of Appeal Justice Jane Roe".
+func titledNameInside(x *lexIndex, toks []token, a, b int) bool {
+	for i := a + 1; i < b-1; i++ {
+		if n, _ := x.titleAt(toks, i, b); n > 0 && i+n < b && x.isFirstName(toks[i+n].Text) {
+			return true
+		}
+	}
+	return false
 }
 
 // portfolioPieces blocks the untyped pieces before an office whose
