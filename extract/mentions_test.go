@@ -47,6 +47,7 @@ func TestMentionTyping(t *testing.T) {
 		{"a compound adjective before a name is no part of it", "Jane Roe said Helsinki-listed Hooli Group Oyj would appeal.", []string{"org:Hooli Group Oyj", "per:Jane Roe"}},
 		{"a compound given name opens a person's name before of and a firm", "It found that the judge and attorney Jan-Hendrik Roe of Roe Mahlangu Inc. exchanged 41 messages.", []string{"org:Roe Mahlangu Inc.", "per:Jan-Hendrik Roe"}},
 		{"a court's name then a judge's title and name", "The tribunal, chaired by retired Supreme Court of Appeal Justice Jane Roe, reported on Monday.", []string{"org:Supreme Court of Appeal", "per:Jane Roe"}},
+		{"a club named for its sport after its town", "Harwell Athletic lodged an appeal on Friday.", []string{"org:Harwell Athletic"}},
 		{"a remit list ending in the", "The Department of Forestry, Fisheries and the Environment said it would appeal.", []string{"org:Department of Forestry, Fisheries and the Environment"}},
 		{"a remit list after on", "The Parliamentary Committee on Mining, Trade and Environment said it would appeal.", []string{"org:Parliamentary Committee on Mining, Trade and Environment"}},
 		{"an agency closes a list of bodies", "Jane Roe sued the Department of Justice, Globex Inc. and the Pentagon.", []string{"org:Department of Defense", "org:Department of Justice", "org:Globex Inc.", "per:Jane Roe"}},

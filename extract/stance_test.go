@@ -121,6 +121,17 @@ func TestSideCounts(t *testing.T) {
 	wantStances(t, text, map[string]string{"Ben Carrow": kg.Denies})
 }
 
+// TestSanctionedDefends: the target of a sanction (a suspension, a
+// warning letter) answers for its conduct, as the accused of a lawsuit
+// does: its praise of itself defends it.
+func TestSanctionedDefends(t *testing.T) {
+	text := "The Harwell Medicines Agency issued a warning letter to Hooli Medical on Monday.\n\n" +
+		"Jane Roe, a spokeswoman for Hooli Medical, said the pump was a safe and effective device used millions of times every year.\n\n" +
+		"The Harwell Anti-Doping Agency suspended the sprinter Melody Hale for four years on Tuesday.\n\n" +
+		"Hale said she had always competed clean.\n"
+	wantStances(t, text, map[string]string{"Hooli Medical": kg.Denies, "Melody Hale": kg.Denies})
+}
+
 // TestObserverOpinion: an outside commentator's scorn takes no side (an
 // analyst or a lecturer quoted on neither side of the dispute).
 func TestObserverOpinion(t *testing.T) {
