@@ -2079,6 +2079,9 @@ func (d *docState) trailing(s sentence, vs, ve int, verb string) []*claimDraft {
 		return nil
 	}
 	who := d.speaker(c+1, vs)
+	if ws := d.wordsBefore(vs, c+1, 1); who == nil && len(ws) == 1 && d.triggers().document[ws[0].text] != "" {
+		who = d.filerOf(vs, c+1) // "..., the suit says": its plaintiff
+	}
 	if who == nil {
 		who = d.describedSubject(vs, c+1)
 	}

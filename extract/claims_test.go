@@ -170,6 +170,7 @@ func TestClaimConstructions(t *testing.T) {
 		{"representative of the org", "A representative of the Harwell Foundation said the grants were made fairly and that it played no part in the decision.", "Harwell Foundation", "denies", "played no part"},
 		{"an honorific before an appositive subject", "Critics say the projections are rosy. Dr. Laura Mayhew, an economist at Harwell University who has studied subsidies for years, said the county had relied on a study paid for by the team.", "Laura Mayhew", "neutral", "relied on a study"},
 		{"the statement said after a statement released by a lawyer", "In a statement released by his lawyer, Dan Whitcomb said he had acted in good faith. \"I was never told, and I would have stopped it,\" the statement said.", "Dan Whitcomb", "denies", "never told"},
+		{"a trailing attribution to a filing is its filer's", "Jane Roe sued Globex Inc. in March. The officers struck him repeatedly, the suit says.", "Jane Roe", "alleges", "struck him repeatedly"},
 		{"testified that", "Dana Whitcomb testified that the company had disclosed every payment required by law.", "Dana Whitcomb", "neutral", "disclosed every payment"},
 		{"according to a person", "According to Laura Mayhew, a professor who chairs the board, the vote was about more than one meeting.", "Laura Mayhew", "neutral", "the vote was about"},
 		{"according to the complaint", "Laura Mayhew sued Brantley Corp. in March. According to the complaint, managers at the plant were told to bill idle hours to the contract.", "Laura Mayhew", "alleges", "bill idle hours"},
