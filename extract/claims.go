@@ -2020,6 +2020,21 @@ func (d *docState) epithetOfAllegation(vs, open int) bool {
 // open no clause of the speaker's ("including Hooli", "during the hearing").
 var notParticiple = map[string]bool{"including": true, "during": true, "according": true, "regarding": true, "concerning": true}
 
+// filedBySide reports whether a document of these event types (a
+// cue=document's types) is a party's: a lawsuit, a complaint or an
+// investigation's report, not a directive or a court's order or ruling.
+func filedBySide(types string) bool {
+	if types == "" {
+		return false
+	}
+	for _, t := range strings.Split(types, ",") {
+		if t == "directive" || t == "court_order" || t == "court_ruling" {
+			return false
+		}
+	}
+	return true
+}
+
 // trailing is the reported speech of a reporting verb that follows what
 // was said, set off by a comma: at the sentence's end ("X paid for capacity
 // it never used, the watchdog said in a report"), with a participle going
@@ -2079,8 +2094,11 @@ func (d *docState) trailing(s sentence, vs, ve int, verb string) []*claimDraft {
 		return nil
 	}
 	who := d.speaker(c+1, vs)
-	if ws := d.wordsBefore(vs, c+1, 1); who == nil && len(ws) == 1 && d.triggers().document[ws[0].text] != "" {
-		who = d.filerOf(vs, c+1) // "..., the suit says": its plaintiff
+	if ws := d.wordsBefore(vs, c+1, 1); who == nil && len(ws) == 1 && filedBySide(d.triggers().document[ws[0].text]) {
+		// "..., the suit says": its plaintiff; "..., the report said": its
+		// investigator (not a letter, an order or a ruling, which any
+		// authority or court may issue)
+		who = d.filerOf(vs, c+1)
 	}
 	if who == nil {
 		who = d.describedSubject(vs, c+1)

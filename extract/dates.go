@@ -107,6 +107,11 @@ func readSeasons(entries []lexicon.Entry) (map[string]time.Month, string, []stri
 	for i, n := range names {
 		quoted[i] = regexp.QuoteMeta(n)
 	}
+	if len(quoted) == 0 {
+		// no seasons: a pattern that matches nothing, and a prefilter key
+		// no text holds
+		return mid, `(?:\b\B)`, []string{"\x00"}
+	}
 	sort.SliceStable(quoted, func(i, j int) bool { return len(quoted[i]) > len(quoted[j]) })
 	return mid, "(?:" + strings.Join(quoted, "|") + ")", names
 }

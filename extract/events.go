@@ -2245,8 +2245,9 @@ func (d *docState) subjectOf(si, off int) (int, *mention) {
 			ms := d.mentionsIn(s.Start, bounds[k-1].start)
 			for i := len(ms) - 1; i >= 0; i-- {
 				if ms[i].Entity != nil && !d.possessive(ms[i]) {
-					if segEnd == off && !andVerb && !d.antecedent(ms[i], bounds[k-1].start) {
-						return segStart, nil // "the voters who brought the case": no one named
+					if segEnd == off && !andVerb {
+						// "the voters who brought the case": no one named
+						return segStart, d.antecedent(ms, i, bounds[k-1].start)
 					}
 					return segStart, ms[i]
 				}
@@ -2264,39 +2265,60 @@ func (d *docState) subjectOf(si, off int) (int, *mention) {
 	return s.Start, nil
 }
 
-// antecedent reports whether mention m is what the relative pronoun at
-// rel refers to: nothing but a comma or a parenthesis stands between them
-// ("Acme, which", "Acme (AC), which"), a word through which m acts ("the
-// Acme officials who"), or an appositive of m ("Jane Roe, a lawyer who",
-// "Jane Roe, Acme's counsel, who"); not "Jane Roe wrote that the voters
-// who".
-func (d *docState) antecedent(m *mention, rel int) bool {
+// antecedent is what the relative pronoun at rel refers to, given that
+// ms[i] is the last name before it: that name, when nothing but an
+// appositive, a parenthesis or the body's officials stand between them
+// ("Jane Roe, 52, a lawyer who", "the Acme officials who"); the person
+// before it, when the name only qualifies a noun of that person's
+// appositive ("Jane Roe, a former Acme engineer who"); nil when the name is
+// in another clause ("Jane Roe wrote that the voters who": a verb, a
+// modal, "that" or a subordinator between) or qualifies a noun that names
+// no one ("a Hooli engineer who").
+func (d *docState) antecedent(ms []*mention, i, rel int) *mention {
+	m := ms[i]
+	si := d.sentenceAt(rel)
+	if si < 0 {
+		return m
+	}
+	for _, t := range d.Sents[si].Tokens {
+		if t.Start < m.End || t.Start >= rel {
+			continue
+		}
+		low := strings.ToLower(t.Text)
+		if low == "that" || subordinators[low] || t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP" || t.Tag == "MD" {
+			return nil
+		}
+	}
 	gap := strings.TrimSpace(d.Doc.Text[m.End:rel])
-	if strings.HasPrefix(gap, "(") {
-		if i := strings.Index(gap, ")"); i >= 0 {
-			gap = strings.TrimSpace(gap[i+1:])
+	if gap == "" || strings.HasPrefix(gap, ",") || strings.HasPrefix(gap, "(") {
+		return m
+	}
+	proxyOnly := true
+	for _, w := range d.wordsAfter(m.End, rel, 6) {
+		if !d.index().ev.proxy[w.text] && w.text != "and" && !determiners[w.text] {
+			proxyOnly = false
 		}
 	}
-	closed := strings.HasSuffix(gap, ",")
-	gap = strings.TrimSpace(strings.TrimSuffix(gap, ","))
-	if gap == "" {
-		return true
+	if proxyOnly {
+		return m // "the Acme officials who", "Acme and its lawyers, who"
 	}
-	if !strings.HasPrefix(gap, ",") {
-		// "the Acme officials who": a word through which the body acts
-		for _, w := range d.wordsAfter(m.End, rel, 4) {
-			if !d.index().ev.proxy[w.text] {
-				return false
-			}
+	if i > 0 && ms[i-1].Entity != nil && ms[i-1].Entity.Type == kg.Person {
+		between := strings.TrimSpace(d.Doc.Text[ms[i-1].End:m.Start])
+		if rest, ok := strings.CutPrefix(between, ","); ok && isLowerWords(rest) {
+			return ms[i-1] // "Jane Roe, a former Acme engineer who"
 		}
-		return true
 	}
-	if closed {
-		return true // "Jane Roe, Acme's former counsel, who"
+	return nil
+}
+
+// isLowerWords: s is empty or lower-case words and spaces only.
+func isLowerWords(s string) bool {
+	for _, r := range s {
+		if !(r == ' ' || r >= 'a' && r <= 'z' || r == '-') {
+			return false
+		}
 	}
-	comma := m.End + strings.IndexByte(d.Doc.Text[m.End:rel], ',')
-	ws := d.wordsAfter(comma+1, rel, 1)
-	return len(ws) == 1 && determiners[ws[0].text]
+	return true
 }
 
 // appositive reports whether [from, end), between the comma at comma and

@@ -44,6 +44,7 @@ type lexIndex struct {
 	// cover
 	agencyWords map[string][][]string
 	cueBefore   map[string]string // lower-case phrase -> kind ("" if none)
+	compounds   map[string]bool   // "based", "listed": org_cues.txt side=compound
 	qualifiers  map[string]bool   // participles that qualify a body word ("a firm based in")
 	cueAfter    map[string]string
 	cuePart     map[string]bool // after-cues that end the name ("X union")
@@ -403,6 +404,15 @@ func (x *lexIndex) readOrgs(l *lexicon.Lexicon) {
 	}
 	for _, e := range l.Entries("org_cues") {
 		k := strings.ToLower(e.Phrase)
+		if e.Attr("side") == "compound" || e.Attr("compound") != "" {
+			if x.compounds == nil {
+				x.compounds = map[string]bool{}
+			}
+			x.compounds[k] = true
+			if e.Attr("side") == "compound" {
+				continue
+			}
+		}
 		if e.Attr("side") == "qualifier" {
 			if x.qualifiers == nil {
 				x.qualifiers = map[string]bool{}
@@ -481,7 +491,8 @@ func genderAttr(e lexicon.Entry) byte {
 }
 
 // isFirstName reports whether w is a given name of the lexicon, written as
-// there or with accents the list leaves out ("Renée", "Hélène", "Gráinne").
+// there or with accents the list leaves out ("Renée", "Hélène", "Gráinne"),
+// or two of them joined by a hyphen ("Anne-Marie").
 func (x *lexIndex) isFirstName(w string) bool {
 	if x.firstNames[w] {
 		return true

@@ -230,9 +230,11 @@ func capitalizedRun(d *docState, x *lexIndex, toks []token, i int, names map[str
 			b = e
 			continue
 		}
-		// a firm named by partners before "&": "Roe, Poe & Co.", "Roe,
-		// Poe & Associates"
-		if (b == i+1 || b >= i+3 && toks[b-2].Text == "of") && b+3 < len(toks) && toks[b].Text == "," && isCapToken(toks[b+1].Text) && toks[b+2].Text == "&" && isCapToken(toks[b+3].Text) {
+		// a firm named by partners before "&" and a company's head or
+		// legal form: "Roe, Poe & Co.", "Roe, Poe & Associates"; not a
+		// sentence's opening word ("Meanwhile, Roe & Co. said") nor a list
+		// of companies ("Acme, Hooli & Globex", "Unilever, Procter & Gamble")
+		if (b == i+1 && i > 0 || b >= i+3 && toks[b-2].Text == "of") && b+3 < len(toks) && toks[b].Text == "," && isCapToken(toks[b+1].Text) && toks[b+2].Text == "&" && x.heads[toks[b+3].Text].Kind == "company" {
 			b += 2
 			continue
 		}
@@ -351,12 +353,14 @@ func nounOrAdjective(tag string) bool {
 }
 
 // remitList returns the end of a list of remits that goes on at a comma
-// after the name toks[a:b] of a leading head word and "of" ("Ministry of
-// Trade, Industry and Fisheries"): one or two capitalized words per item,
-// none a given name or a word the document only writes capitalized and
-// also names alone (a name: "the Department of Justice, Acme and Beta"),
-// the last after "and";
-// else b.
+// after the name toks[a:b] of a leading head word and "of", or of a head
+// and "on" (remitEnd: "Ministry of Trade, Industry and Fisheries",
+// "Committee on Mines, Trade and Energy"): one or two capitalized words
+// per item, none a given name, a legal form or a word the document only
+// writes capitalized and also names alone (a name: "the Department of
+// Justice, Acme and Beta"), no item an agency's name, the last after "and"
+// or "and the" (then with no head word: "and the Harwell Police" is a
+// body of its own); else b.
 func remitList(d *docState, x *lexIndex, toks []token, b int, names map[string]bool) int {
 	if toks[b].Text != "," || !remitEnd(x, toks, b) {
 		return b
@@ -366,11 +370,12 @@ func remitList(d *docState, x *lexIndex, toks []token, b int, names map[string]b
 			return b
 		}
 		e := c + 1
-		if toks[c].Text == "and" && e < len(toks) && toks[e].Text == "the" {
-			e++ // "Ministry of Forestry, Fisheries and the Environment"
+		the := toks[c].Text == "and" && e < len(toks) && toks[e].Text == "the"
+		if the {
+			e++ // "Ministry of Mines, Forests and the Environment"
 		}
 		start := e
-		for e < len(toks) && e < start+2 && isCapToken(toks[e].Text) && !x.isFirstName(toks[e].Text) && !x.heads[toks[e].Text].Lead && !(names[toks[e].Text] && standsAlone(d, toks[e].Text)) {
+		for e < len(toks) && e < start+2 && isCapToken(toks[e].Text) && !x.isFirstName(toks[e].Text) && !x.heads[toks[e].Text].Lead && !x.heads[toks[e].Text].Legal && !(names[toks[e].Text] && standsAlone(d, toks[e].Text)) {
 			e++
 		}
 		if e == start || e < len(toks) && isCapToken(toks[e].Text) {
@@ -378,6 +383,9 @@ func remitList(d *docState, x *lexIndex, toks []token, b int, names map[string]b
 		}
 		if _, agency := x.agencies[kg.Key(spanText0(toks, start, e))]; agency {
 			return b // "the Department of Justice, Acme and the Pentagon": three bodies
+		}
+		if the && slices.ContainsFunc(toks[start:e], func(t token) bool { return hasHeadAt(x, []token{t}, 0) }) {
+			return b // "the Department of Labor, Acme and the Harwell Police"
 		}
 		if toks[c].Text == "and" {
 			return e
@@ -410,7 +418,8 @@ func standsAlone(d *docState, w string) bool {
 }
 
 // remitEnd: the name before toks[b] ends in a leading head word, "of" and
-// a remit of one or two words ("Ministry of Foreign Affairs").
+// a remit of one or two words ("Ministry of Foreign Affairs"), or in a
+// public body's head, "on" and a remit ("Committee on Mines").
 func remitEnd(x *lexIndex, toks []token, b int) bool {
 	for n := 1; n <= 2; n++ {
 		if b-n-2 < 0 {
@@ -454,23 +463,12 @@ func possessiveName(x *lexIndex, toks []token, b int) int {
 	return b
 }
 
-// placeCompound ends a word that locates what follows ("Perth-based").
-const placeCompound = "-based"
-
-// compoundAdjective: a word joined by a hyphen to a participle in lower
-// case ("Perth-based", "Helsinki-listed", "Saudi-led"), which describes
-// what follows and is no part of its name.
-func compoundAdjective(w string) bool {
+// compoundAdjective: a word joined by a hyphen to a participle that
+// locates or owns what follows (org_cues.txt side=compound: "Perth-based",
+// "Oslo-listed", "state-owned"), no part of its name.
+func compoundAdjective(x *lexIndex, w string) bool {
 	i := strings.LastIndexByte(w, '-')
-	if i <= 0 || len(w)-i-1 < 3 || !strings.HasSuffix(w, "ed") {
-		return false
-	}
-	for _, r := range w[i+1:] {
-		if r < 'a' || r > 'z' {
-			return false
-		}
-	}
-	return true
+	return i > 0 && x.compounds[strings.ToLower(w[i+1:])]
 }
 
 // nameParticles are the lower-case particles of family names (closed
@@ -539,7 +537,7 @@ func trimRunStart(x *lexIndex, sc *runScan, a, b int) (int, bool) {
 	// "the Brussels-based European Biosimilars Council", "Helsinki-listed
 	// Acme Oyj".
 	for k := a; k < b && k < a+3; k++ {
-		if compoundAdjective(toks[k].Text) {
+		if compoundAdjective(x, toks[k].Text) {
 			a = k + 1 // "the New York-based Committee to ..."
 		}
 	}
@@ -725,7 +723,7 @@ func splitRun(d *docState, x *lexIndex, si, a, b int) []*piece {
 
 // titledNameInside: a title inside toks[a:b], after its first word, is
 // followed by a known given name, so the run ends in a titled person and
-// is no body's name: "Supreme Court of Appeal Justice Jane Roe".
+// is no body's name: "Harwell Court of Appeal Justice Jane Roe".
 func titledNameInside(x *lexIndex, toks []token, a, b int) bool {
 	for i := a + 1; i < b-1; i++ {
 		if n, _ := x.titleAt(toks, i, b); n > 0 && i+n < b && x.isFirstName(toks[i+n].Text) {
@@ -876,11 +874,14 @@ func agencyEndingAt(x *lexIndex, toks []token, a, b int) bool {
 	return false
 }
 
-// jointRemitOrg recognizes a public body whose name joins two remits with
-// "and" before its head word ("Civil and Administrative Tribunal",
-// "Shipbuilding and Sustainment Group"): the head is no company's, and no
-// word around "and" is a given name, an acronym, a head word or a name the
-// document uses alone (two bodies: "FBI and Drug Enforcement Administration").
+// jointRemitOrg recognizes a body whose name joins two remits with "and"
+// before its head word ("Civil and Administrative Tribunal", "Mining and
+// Logistics Group"), the second remit with an "of" of its own only before
+// a public body's head ("Sales and Leasing of Public Lands Tribunal"): no
+// word before "and" is a head word or a legal form, no word around it a
+// given name, an acronym, a head word or a name the document uses alone
+// (two bodies: "FBI and Drug Enforcement Administration", "Hooli Systems
+// and Globex Group").
 func jointRemitOrg(d *docState, x *lexIndex, si, a, b int) *piece {
 	toks := d.Sents[si].Tokens
 	h, ok := x.heads[toks[b-1].Text]
@@ -892,8 +893,8 @@ func jointRemitOrg(d *docState, x *lexIndex, si, a, b int) *piece {
 		if toks[k].Text == "and" {
 			and = k
 		}
-		if toks[k].Text == "of" && and > 0 && k > and+1 && !of {
-			of = true // "Procurement and Disposal of Public Assets Appeals Tribunal"
+		if toks[k].Text == "of" && and > 0 && k > and+1 && !of && h.Kind != "company" {
+			of = true
 			continue
 		}
 		if !isCapToken(toks[k].Text) && toks[k].Text != "and" {
@@ -903,11 +904,16 @@ func jointRemitOrg(d *docState, x *lexIndex, si, a, b int) *piece {
 	if and < 0 || b-and > 4 && !of || b-and > 8 {
 		return nil
 	}
+	for k := a; k < and; k++ {
+		if hasHeadAt(x, toks, k) && (x.heads[toks[k].Text].Legal || h.Kind == "company") {
+			return nil // "Hooli Inc. and Globex of Harwell Appeals Tribunal"
+		}
+	}
 	for _, k := range []int{and - 1, and + 1} {
 		w := toks[k].Text
 		// a company's head word is a remit before a public body's head:
 		// "Senate Energy and Natural Resources Committee"
-		remit := x.heads[w].Kind == "company" && h.Kind != ""
+		remit := x.heads[w].Kind == "company" && !x.heads[w].Legal && h.Kind != "" && h.Kind != "company"
 		if x.isFirstName(w) || isAllCaps(w) || x.heads[w].Kind != "" && !remit || standsAlone(d, w) {
 			return nil
 		}
@@ -1085,7 +1091,7 @@ func secondName(x *lexIndex, toks []token, a, b int) bool {
 		}
 		next := toks[i+1].Text
 		if strings.EqualFold(next, "the") && slices.ContainsFunc(toks[a:i], func(t token) bool { return t.Text == "," }) {
-			continue // the last of a remit list (remitList): "of Forestry, Fisheries and the Environment"
+			continue // the last of a remit list (remitList): "of Mines, Forests and the Environment"
 		}
 		if strings.EqualFold(next, "the") || x.isPlace(kg.Key(next)) || x.heads[next].Lead {
 			return true
@@ -1826,7 +1832,7 @@ func hyphenGivenName(x *lexIndex, family, given string) bool {
 	if !ok || len(first) < 2 || len(first) > 6 || len(second) < 2 || len(second) > 5 {
 		return false
 	}
-	if "-"+second == placeCompound || strings.HasSuffix(second, "ed") {
+	if x.compounds[second] || strings.HasSuffix(second, "ed") {
 		return false // "New York-based", "Saudi-led": a compound adjective
 	}
 	for i, r := range first + second {

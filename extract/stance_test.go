@@ -126,7 +126,7 @@ func TestSideCounts(t *testing.T) {
 // does: its praise of itself defends it.
 func TestSanctionedDefends(t *testing.T) {
 	text := "The Harwell Medicines Agency issued a warning letter to Hooli Medical on Monday.\n\n" +
-		"Jane Roe, a spokeswoman for Hooli Medical, said the pump was a safe and effective device used millions of times every year.\n\n" +
+		"Jane Roe, a spokeswoman for Hooli Medical, said its scanners were excellent, reliable and trusted by hospitals.\n\n" +
 		"The Harwell Anti-Doping Agency suspended the sprinter Melody Hale for four years on Tuesday.\n\n" +
 		"Hale said she had always competed clean.\n"
 	wantStances(t, text, map[string]string{"Hooli Medical": kg.Denies, "Melody Hale": kg.Denies})
