@@ -1177,7 +1177,7 @@ func (d *docState) skipHonorifics(off int) int {
 			end++
 		}
 		w := d.Doc.Text[off:end]
-		if end == off || !(x.honorifics[w] || honorificQualifiers[w] || w == "the" && end+1 < len(d.Doc.Text) && unicode.IsUpper(rune(d.Doc.Text[end+1]))) {
+		if end == off || !(x.honorifics[w] || x.honorificQualifiers[w] || w == "the" && end+1 < len(d.Doc.Text) && unicode.IsUpper(rune(d.Doc.Text[end+1]))) {
 			return off
 		}
 		off = end

@@ -2750,11 +2750,7 @@ func (d *docState) noPartIn(s sentence, off int) bool {
 	if len(ws) < 3 || ws[0].text != "in" || ws[2].text != "no" {
 		return false
 	}
-	switch ws[1].text {
-	case "role", "part", "hand", "involvement", "say":
-		return true
-	}
-	return false
+	return d.index().ev.noPart[ws[1].text] // event_words.txt class=no_part
 }
 
 // openQuestionBefore reports whether the trigger at off stands in a clause
@@ -2903,8 +2899,11 @@ func (d *docState) objectEnd(s sentence, from int, list bool) int {
 		}
 	}
 	for _, w := range d.wordsAfterAll(from, limit) {
+		if d.index().ev.boundary[w.text] {
+			return w.start // "..., saying": event_words.txt class=boundary
+		}
 		switch w.text {
-		case "because", "after", "when", "while", "but", "which", "who", "that", "over", "about", "regarding", "since", "until", "so", "saying", "despite", "unless", "though", "although":
+		case "because", "after", "when", "while", "but", "which", "who", "that", "over", "about", "regarding", "since", "until", "so", "despite", "unless", "though", "although":
 			return w.start
 		case "to":
 			if d.verbAfter(s, w.end) {

@@ -42,15 +42,16 @@ type lexIndex struct {
 	// as written: each a list of its words ("Committee", "to", "Protect",
 	// "Journalists"), for names that the rules of a capitalized run do not
 	// cover
-	agencyWords map[string][][]string
-	cueBefore   map[string]string // lower-case phrase -> kind ("" if none)
-	compounds   map[string]bool   // "based", "listed": org_cues.txt side=compound
-	qualifiers  map[string]bool   // participles that qualify a body word ("a firm based in")
-	cueAfter    map[string]string
-	cuePart     map[string]bool // after-cues that end the name ("X union")
-	personAfter map[string]bool
-	nick        map[string][]string // lower-case short form -> lower-case formal names
-	nominals    map[string]string   // "company" -> organization kind it refers to
+	agencyWords         map[string][][]string
+	honorificQualifiers map[string]bool   // "the Very Rev": honorifics.txt qualifier=1
+	cueBefore           map[string]string // lower-case phrase -> kind ("" if none)
+	compounds           map[string]bool   // "based", "listed": org_cues.txt side=compound
+	qualifiers          map[string]bool   // participles that qualify a body word ("a firm based in")
+	cueAfter            map[string]string
+	cuePart             map[string]bool // after-cues that end the name ("X union")
+	personAfter         map[string]bool
+	nick                map[string][]string // lower-case short form -> lower-case formal names
+	nominals            map[string]string   // "company" -> organization kind it refers to
 	// groups: plural nouns for the people of a kind of body, with the
 	// words that body's name holds ("prosecutors" -> prosecut, attorney)
 	groups      map[string][]string
@@ -90,6 +91,8 @@ type eventWords struct {
 	decided    map[string]bool   // "appealed the council's fine": the council is challenged
 	decision   map[string]bool   // "the board's decision to dismiss her": the board dismisses
 	habitual   map[string]bool   // "lawsuits rarely succeed": such events in general
+	noPart     map[string]bool   // "had no role in awarding": no event
+	boundary   map[string]bool   // "..., saying": a participle that ends an object
 
 	// speaksForRe matches a text ending in a speaks-for noun and its
 	// preposition ("a spokesperson for the "); nil with no such noun.
@@ -103,7 +106,7 @@ func (w *eventWords) classes() map[string]*map[string]bool {
 		"holder": &w.holder, "directing": &w.directing, "demanding": &w.demanding, "counsel": &w.counsel,
 		"spokes": &w.spokes, "allegation": &w.allegation, "speaks_for": &w.speaksFor,
 		"request": &w.request, "filer": &w.filers, "asking": &w.asking, "decided": &w.decided,
-		"decision": &w.decision, "habitual": &w.habitual,
+		"decision": &w.decision, "habitual": &w.habitual, "no_part": &w.noPart, "boundary": &w.boundary,
 	}
 }
 
@@ -438,6 +441,13 @@ func (x *lexIndex) readOrgs(l *lexicon.Lexicon) {
 // nicknames.txt (whose short and formal names are first names too).
 func (x *lexIndex) readPeople(l *lexicon.Lexicon) {
 	for _, e := range l.Entries("honorifics") {
+		if e.Attr("qualifier") != "" {
+			if x.honorificQualifiers == nil {
+				x.honorificQualifiers = map[string]bool{}
+			}
+			x.honorificQualifiers[e.Phrase] = true
+			continue
+		}
 		if e.Attr("post") == "1" {
 			x.postNominals[e.Phrase] = true
 			if e.Attr("sure") == "1" {

@@ -227,7 +227,7 @@ func honorificsBefore(x *lexIndex, toks []token, out []unit, k int) ([]unit, int
 		hon := w.kind == wordUnit && x.honorifics[t]
 		// "the Very Rev", "the Rt Rev": a word that qualifies the honorific
 		// after it, and the article before them
-		qual := w.kind == wordUnit && a < k && isCapToken(t) && (x.honorifics[toks[a].Text] || honorificQualifiers[t])
+		qual := w.kind == wordUnit && a < k && isCapToken(t) && (x.honorifics[toks[a].Text] || x.honorificQualifiers[t])
 		if !hon && !qual && !(w.kind == wordUnit && a < k && strings.EqualFold(t, "the")) {
 			break
 		}
@@ -236,10 +236,6 @@ func honorificsBefore(x *lexIndex, toks []token, out []unit, k int) ([]unit, int
 	}
 	return out, a
 }
-
-// honorificQualifiers come before an honorific (closed class): "the Very
-// Rev", "the Most Rev", "the Right Hon".
-var honorificQualifiers = map[string]bool{"Very": true, "Most": true, "Right": true}
 
 // titleComplement returns the length of a title's field after it, when
 // one closes an appositive: "vice president for regulatory affairs, Jane
