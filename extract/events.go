@@ -2246,7 +2246,7 @@ func (d *docState) subjectOf(si, off int) (int, *mention) {
 			for i := len(ms) - 1; i >= 0; i-- {
 				if ms[i].Entity != nil && !d.possessive(ms[i]) {
 					if segEnd == off && !andVerb {
-						// "the voters who brought the case": no one named
+						// "the drivers who sued": no one named
 						return segStart, d.antecedent(ms, i, bounds[k-1].start)
 					}
 					return segStart, ms[i]
@@ -2267,48 +2267,83 @@ func (d *docState) subjectOf(si, off int) (int, *mention) {
 
 // antecedent is what the relative pronoun at rel refers to, given that
 // ms[i] is the last name before it: that name, when nothing but an
-// appositive, a parenthesis or the body's officials stand between them
-// ("Jane Roe, 52, a lawyer who", "the Acme officials who"); the person
-// before it, when the name only qualifies a noun of that person's
-// appositive ("Jane Roe, a former Acme engineer who"); nil when the name is
-// in another clause ("Jane Roe wrote that the voters who": a verb, a
-// modal, "that" or a subordinator between) or qualifies a noun that names
-// no one ("a Hooli engineer who").
+// appositive, a parenthesis, an embedded relative clause or the body's
+// officials stand between them ("Jane Roe, 52, a lawyer who", "Acme, a
+// company that makes pumps, which", "the Acme officials who"); the person
+// whose appositive's noun the name only qualifies ("Jane Roe, a former
+// Acme official who", "Jane Roe, an engineer at Acme who"); nil when the
+// name is in another clause ("Jane Roe said that the drivers who": a
+// finite verb, a modal or "that" after a verb between) or qualifies a noun
+// that names no one ("a Hooli engineer who").
 func (d *docState) antecedent(ms []*mention, i, rel int) *mention {
 	m := ms[i]
 	si := d.sentenceAt(rel)
 	if si < 0 {
 		return m
 	}
-	for _, t := range d.Sents[si].Tokens {
-		if t.Start < m.End || t.Start >= rel {
-			continue
-		}
-		low := strings.ToLower(t.Text)
-		if low == "that" || subordinators[low] || t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP" || t.Tag == "MD" {
-			return nil
+	if d.clauseBreak(si, m.End, rel) {
+		return nil
+	}
+	if who := strings.HasPrefix(strings.ToLower(d.Doc.Text[rel:]), "who"); who {
+		// "who" is a person's: "which" after "a partner at Acme, which
+		// brought the claim" is Acme's
+		if p := d.appositivePerson(ms, i, si); p != nil {
+			return p
 		}
 	}
 	gap := strings.TrimSpace(d.Doc.Text[m.End:rel])
 	if gap == "" || strings.HasPrefix(gap, ",") || strings.HasPrefix(gap, "(") {
 		return m
 	}
-	proxyOnly := true
 	for _, w := range d.wordsAfter(m.End, rel, 6) {
 		if !d.index().ev.proxy[w.text] && w.text != "and" && !determiners[w.text] {
-			proxyOnly = false
+			return nil
 		}
 	}
-	if proxyOnly {
-		return m // "the Acme officials who", "Acme and its lawyers, who"
-	}
-	if i > 0 && ms[i-1].Entity != nil && ms[i-1].Entity.Type == kg.Person {
-		between := strings.TrimSpace(d.Doc.Text[ms[i-1].End:m.Start])
-		if rest, ok := strings.CutPrefix(between, ","); ok && isLowerWords(rest) {
-			return ms[i-1] // "Jane Roe, a former Acme engineer who"
+	return m // "the Acme officials who", "Acme and its lawyers, who"
+}
+
+// clauseBreak reports whether a clause boundary lies in [from, to) of
+// sentence si: a finite verb, a modal or "that", before any relative
+// pronoun (whose clause is embedded: "a nurse who works nights and who").
+func (d *docState) clauseBreak(si, from, to int) bool {
+	for _, t := range d.Sents[si].Tokens {
+		if t.Start < from || t.Start >= to {
+			continue
+		}
+		low := strings.ToLower(t.Text)
+		if relatives[low] || low == "that" && t.Tag == "WDT" {
+			return false
+		}
+		if low == "that" || t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP" || t.Tag == "MD" {
+			return true
 		}
 	}
-	return nil
+	return false
+}
+
+// appositivePerson is the person ms[i-1] when the name ms[i] only
+// qualifies the noun of that person's appositive, or is that noun's
+// object: "Jane Roe, a former Acme official who", "Jane Roe, an engineer
+// at Acme who"; not "According to Jane Roe, a Globex engineer who" nor
+// "Jane Roe, and a Globex engineer who".
+func (d *docState) appositivePerson(ms []*mention, i, si int) *mention {
+	if i == 0 || ms[i-1].Entity == nil || ms[i-1].Entity.Type != kg.Person || ms[i].Entity.Type == kg.Person {
+		return nil
+	}
+	p, m := ms[i-1], ms[i]
+	rest, ok := strings.CutPrefix(strings.TrimSpace(d.Doc.Text[p.End:m.Start]), ",")
+	if !ok || !isLowerWords(rest) || d.clauseBreak(si, p.End, m.Start) {
+		return nil
+	}
+	ws := d.wordsAfter(p.End+strings.IndexByte(d.Doc.Text[p.End:m.Start], ',')+1, m.Start, 1)
+	if len(ws) == 0 || !determiners[ws[0].text] && !d.index().former[ws[0].text] {
+		return nil
+	}
+	if b := d.wordsBefore(p.Start, d.Sents[si].Start, 1); len(b) == 1 && (prepositions[b[0].text] || b[0].text == "to") {
+		return nil
+	}
+	return p
 }
 
 // isLowerWords: s is empty or lower-case words and spaces only.

@@ -91,7 +91,7 @@ type eventWords struct {
 	decided    map[string]bool   // "appealed the council's fine": the council is challenged
 	decision   map[string]bool   // "the board's decision to dismiss her": the board dismisses
 	habitual   map[string]bool   // "lawsuits rarely succeed": such events in general
-	noPart     map[string]bool   // "had no role in awarding": no event
+	noPart     map[string]bool   // "had no part in choosing the supplier": no event
 	boundary   map[string]bool   // "..., saying": a participle that ends an object
 
 	// speaksForRe matches a text ending in a speaks-for noun and its

@@ -234,11 +234,11 @@ func capitalizedRun(d *docState, x *lexIndex, toks []token, i int, names map[str
 		// legal form: "Roe, Poe & Co.", "Roe, Poe & Associates"; not a
 		// sentence's opening word ("Meanwhile, Roe & Co. said") nor a list
 		// of companies ("Acme, Hooli & Globex", "Unilever, Procter & Gamble")
-		if (b == i+1 && i > 0 || b >= i+3 && toks[b-2].Text == "of") && b+3 < len(toks) && toks[b].Text == "," && isCapToken(toks[b+1].Text) && toks[b+2].Text == "&" && x.heads[toks[b+3].Text].Kind == "company" {
+		if (b == i+1 && i > 0 && startsWithLetterOrDigit(toks[i-1].Text) || b >= i+3 && toks[b-2].Text == "of") && b+3 < len(toks) && toks[b].Text == "," && isCapToken(toks[b+1].Text) && toks[b+2].Text == "&" && x.heads[toks[b+3].Text].Kind == "company" {
 			b += 2
 			continue
 		}
-		// A remit that lists: "Ministry of Trade, Industry and Fisheries".
+		// A remit that lists: "Ministry of Roads, Ports and Tourism".
 		if e := remitList(d, x, toks, b, names); e > b {
 			b = e
 			continue
@@ -354,7 +354,7 @@ func nounOrAdjective(tag string) bool {
 
 // remitList returns the end of a list of remits that goes on at a comma
 // after the name toks[a:b] of a leading head word and "of", or of a head
-// and "on" (remitEnd: "Ministry of Trade, Industry and Fisheries",
+// and "on" (remitEnd: "Ministry of Roads, Ports and Tourism",
 // "Committee on Mines, Trade and Energy"): one or two capitalized words
 // per item, none a given name, a legal form or a word the document only
 // writes capitalized and also names alone (a name: "the Department of
@@ -384,8 +384,8 @@ func remitList(d *docState, x *lexIndex, toks []token, b int, names map[string]b
 		if _, agency := x.agencies[kg.Key(spanText0(toks, start, e))]; agency {
 			return b // "the Department of Justice, Acme and the Pentagon": three bodies
 		}
-		if the && slices.ContainsFunc(toks[start:e], func(t token) bool { return hasHeadAt(x, []token{t}, 0) }) {
-			return b // "the Department of Labor, Acme and the Harwell Police"
+		if the && hasHeadAt(x, toks, e-1) {
+			return b // "the Department of Labor, Acme and the Harwell Police" ("and the Digital Economy" is a remit)
 		}
 		if toks[c].Text == "and" {
 			return e
@@ -875,7 +875,7 @@ func agencyEndingAt(x *lexIndex, toks []token, a, b int) bool {
 }
 
 // jointRemitOrg recognizes a body whose name joins two remits with "and"
-// before its head word ("Civil and Administrative Tribunal", "Mining and
+// before its head word ("Planning and Environment Tribunal", "Mining and
 // Logistics Group"), the second remit with an "of" of its own only before
 // a public body's head ("Sales and Leasing of Public Lands Tribunal"): no
 // word before "and" is a head word or a legal form, no word around it a

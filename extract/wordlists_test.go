@@ -93,8 +93,10 @@ func TestNoWordListsInCode(t *testing.T) {
 				return
 			}
 			s, _ := strconv.Unquote(b.Value)
-			for _, w := range strings.Fields(s) {
-				if !isWord(w) || pennTag(w) {
+			// the words of the literal, split at anything but a letter or
+			// an inner apostrophe ("role|part", "co-founder" are words too)
+			for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' && r != '_' }) {
+				if !isWord(w) || pennTags[w] {
 					continue
 				}
 				checked++
@@ -136,27 +138,18 @@ func TestNoWordListsInCode(t *testing.T) {
 	}
 }
 
-// isWord reports whether s is made of letters (an apostrophe inside
-// allowed): not punctuation, a number or a glued prefix such as "then-".
+// isWord reports whether s is made of letters (an apostrophe or, in an
+// identifier, an underscore inside allowed): not punctuation, a number,
+// nor an elided ending such as "'s".
 func isWord(s string) bool {
 	for i, r := range s {
-		if !unicode.IsLetter(r) && !((r == '\'' || r == '’') && i > 0) {
+		if !unicode.IsLetter(r) && !((r == '\'' || r == '’' || r == '_') && i > 0) {
 			return false
 		}
 	}
 	return s != ""
 }
 
-// pennTag: a part-of-speech tag of the Penn Treebank ("NNP", "JJ"), which
-// code names as the tagger does.
-func pennTag(w string) bool {
-	if len(w) < 2 || len(w) > 4 {
-		return false
-	}
-	for _, r := range w {
-		if r < 'A' || r > 'Z' {
-			return false
-		}
-	}
-	return true
-}
+// pennTags are the part-of-speech tags of the Penn Treebank, which code
+// names as the tagger does.
+var pennTags = fields(`CC CD DT EX FW IN JJ JJR JJS LS MD NN NNS NNP NNPS PDT POS PRP PRPS RB RBR RBS RP SYM TO UH VB VBD VBG VBN VBP VBZ WDT WP WPS WRB`)
