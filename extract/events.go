@@ -2284,7 +2284,7 @@ func (d *docState) antecedent(ms []*mention, i, rel int) *mention {
 	if d.clauseBreak(si, m.End, rel) {
 		return nil
 	}
-	if who := strings.HasPrefix(strings.ToLower(d.Doc.Text[rel:]), "who"); who {
+	if strings.EqualFold(d.Doc.Text[rel:min(rel+3, len(d.Doc.Text))], "who") {
 		// "who" is a person's: "which" after "a partner at Acme, which
 		// brought the claim" is Acme's
 		if p := d.appositivePerson(ms, i, si); p != nil {
