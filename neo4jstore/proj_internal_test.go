@@ -1,0 +1,48 @@
+package neo4jstore
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/factgraph/factgraph/kg"
+)
+
+// A projection is a list in its columns' order: a column the fields do not
+// select is null, and trailing nulls are left off.
+func TestProjListsColumnsInOrder(t *testing.T) {
+	got := entityProj("n", kg.Fields{"Entity.kind": true})
+	want := "[n.id, CASE WHEN n:Person THEN 'person' ELSE 'organization' END, null, null, coalesce(n.kind, '')]"
+	if got != want {
+		t.Errorf("entity, kind only:\n got %s\nwant %s", got, want)
+	}
+	if got := entityProj("n", kg.Fields{"Entity.name": true}); strings.Contains(got, "null") || !strings.HasSuffix(got, "n.name]") {
+		t.Errorf("entity, name only: %s (trailing nulls should go)", got)
+	}
+	if got := roleProj("r", kg.Include{Person: true, Fields: kg.Fields{"Role.person": true, "Entity.name": true}}); !strings.Contains(got, "RETURN [x.id, CASE") {
+		t.Errorf("a role's person should be projected as an entity list: %s", got)
+	}
+}
+
+// rowOf reads proj's lists by position and hand-written maps by key, alike;
+// a list cut short reads as null.
+func TestRowReadsListsAndMaps(t *testing.T) {
+	list := []any{"e1", "person", "Jane Roe", []any{"J. Roe"}}
+	m := map[string]any{"id": "e1", "type": "person", "name": "Jane Roe", "aliases": []any{"J. Roe"}}
+	a, b := toEntity(list), toEntity(m)
+	if !reflect.DeepEqual(a, b) || a.Name != "Jane Roe" || len(a.Aliases) != 1 || a.Kind != "" {
+		t.Errorf("list %+v, map %+v", a, b)
+	}
+	src := (*gather)(nil).sources([]any{[]any{"d1", int64(2), int64(10), int64(20), "a quote"}})
+	if len(src) != 1 || src[0] != (kg.Source{Document: "d1", Sentence: 2, Start: 10, End: 20, Quote: "a quote"}) {
+		t.Errorf("source: %+v", src)
+	}
+	g := &gather{}
+	r := g.role([]any{"r1", "chief executive", "current", []any{list}})
+	if r.Person != "e1" || r.Title != "chief executive" || g.rel.Entities["e1"].Name != "Jane Roe" {
+		t.Errorf("role %+v, related %+v", r, g.rel.Entities)
+	}
+	if v := rowOf([]any{"x"}, roleCols).get("status"); v != nil {
+		t.Errorf("a short list's missing column: %v", v)
+	}
+}
