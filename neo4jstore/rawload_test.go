@@ -29,9 +29,8 @@ import (
 // relationships of each type, with the same number of properties (before
 // the sixteenth session the raw statements left out the shortcuts, the
 // merge records, the mentions' forms and offsets and the captions, 18% of
-// the relationships and 45% of the properties, and were that much
-// faster). FACTGRAPH_BENCH_VERBOSE=1 prints
-// each run's times. The two take turns going first. Run
+// the relationships and 53% of the properties, and ran that much
+// faster). FACTGRAPH_BENCH_VERBOSE=1 prints each run's times. The two take turns going first. Run
 // it an even number of times: go test ./neo4jstore -run '^$' -bench
 // LoaderVsRaw -benchtime 2x.
 func BenchmarkLoaderVsRaw(b *testing.B) {
