@@ -19,6 +19,13 @@ func TestProjListsColumnsInOrder(t *testing.T) {
 	if got := entityProj("n", kg.Fields{"Entity.name": true}); strings.Contains(got, "null") || !strings.HasSuffix(got, "n.name]") {
 		t.Errorf("entity, name only: %s (trailing nulls should go)", got)
 	}
+	if !strings.Contains(sourcesCol.expr, "RETURN [d.id, s.sentence, s.start, s.end, s.quote]") ||
+		!strings.Contains(sourcesCol.relExpr, "RETURN [%[3]s, s.sentence") {
+		t.Errorf("a source's list is not in sourceCols' order:\n%s\n%s", sourcesCol.expr, sourcesCol.relExpr)
+	}
+	if got := eventProj("ev", kg.Include{Fields: kg.Fields{"Event.participants": true}}); !strings.Contains(got, "RETURN [x.id, p.as]") {
+		t.Errorf("a participant's list is not in participantCols' order: %s", got)
+	}
 	if got := roleProj("r", kg.Include{Person: true, Fields: kg.Fields{"Role.person": true, "Entity.name": true}}); !strings.Contains(got, "RETURN [x.id, CASE") {
 		t.Errorf("a role's person should be projected as an entity list: %s", got)
 	}
@@ -41,6 +48,10 @@ func TestRowReadsListsAndMaps(t *testing.T) {
 	r := g.role([]any{"r1", "chief executive", "current", []any{list}})
 	if r.Person != "e1" || r.Title != "chief executive" || g.rel.Entities["e1"].Name != "Jane Roe" {
 		t.Errorf("role %+v, related %+v", r, g.rel.Entities)
+	}
+	g2 := &gather{}
+	if id := g2.ref(int64(5)); id != "" || g2.rel.Entities != nil {
+		t.Errorf("a value that is neither an id nor a projection: %q, related %v", id, g2.rel.Entities)
 	}
 	if v := rowOf([]any{"x"}, roleCols).get("status"); v != nil {
 		t.Errorf("a short list's missing column: %v", v)

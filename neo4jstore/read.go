@@ -112,20 +112,34 @@ func entityProj(v string, f kg.Fields) string {
 	return proj(v, "Entity", kg.Include{Fields: f}, entityCols)
 }
 
+// sourceCols are the values of a source in sourcesCol's lists.
+var sourceCols = []col{{key: "document", expr: "d.id"}, {key: "sentence", expr: "s.sentence"},
+	{key: "start", expr: "s.start"}, {key: "end", expr: "s.end"}, {key: "quote", expr: "s.quote"}}
+
 // sourcesCol is the sources column of a fact, each source a list of
 // sourceCols: document is the document's id, or its projection when the
 // Include asks for documents.
 var sourcesCol = col{field: "sources", key: "sources",
 	expr: `COLLECT { MATCH (%[1]s)-[s:SOURCED_FROM]->(d:Document)
-		RETURN [d.id, s.sentence, s.start, s.end, s.quote]
+		RETURN ` + listOfCols(sourceCols, "") + `
 		ORDER BY d.publishedAt, d.id, s.start }`,
 	rel: func(inc kg.Include) bool { return inc.Documents },
 	relExpr: `COLLECT { MATCH (%[1]s)-[s:SOURCED_FROM]->(d:Document)
-		RETURN [%[3]s, s.sentence, s.start, s.end, s.quote]
+		RETURN ` + listOfCols(sourceCols, "%[3]s") + `
 		ORDER BY d.publishedAt, d.id, s.start }`}
 
-// sourceCols name the values of a source in sourcesCol's lists.
-var sourceCols = []col{{key: "document"}, {key: "sentence"}, {key: "start"}, {key: "end"}, {key: "quote"}}
+// listOfCols is the Cypher list of the columns' expressions, in their
+// order; first, unless "", replaces the first one.
+func listOfCols(cols []col, first string) string {
+	parts := make([]string, len(cols))
+	for i, c := range cols {
+		parts[i] = c.expr
+	}
+	if first != "" {
+		parts[0] = first
+	}
+	return "[" + strings.Join(parts, ", ") + "]"
+}
 
 // refCol is a column of entity ids (pattern binds x; order sorts them, or
 // ""), or of their projections when rel says the Include asks for them.
@@ -139,6 +153,9 @@ func refCol(field, pattern, order string, rel func(kg.Include) bool) col {
 		relExpr: "COLLECT { MATCH " + pattern + " RETURN %[2]s" + order + " }"}
 }
 
+// participantCols are the values of a participant in eventCols' lists.
+var participantCols = []col{{key: "entity", expr: "x.id"}, {key: "as", expr: "p.as"}}
+
 var eventCols = []col{
 	{field: "", key: "id", expr: "%[1]s.id"},
 	{field: "", key: "date", expr: "%[1]s.date"},
@@ -148,14 +165,11 @@ var eventCols = []col{
 	{field: "summary", key: "summary", expr: "%[1]s.summary"},
 	{field: "participants", key: "unnamed", expr: "coalesce(%[1]s.unnamed, [])"},
 	{field: "participants", key: "participants",
-		expr:    "COLLECT { MATCH (x:Entity)-[p:PARTICIPATED_IN]->(%[1]s) RETURN [x.id, p.as] ORDER BY p.as, x.name }",
+		expr:    "COLLECT { MATCH (x:Entity)-[p:PARTICIPATED_IN]->(%[1]s) RETURN " + listOfCols(participantCols, "") + " ORDER BY p.as, x.name }",
 		rel:     func(inc kg.Include) bool { return inc.Participants },
-		relExpr: "COLLECT { MATCH (x:Entity)-[p:PARTICIPATED_IN]->(%[1]s) RETURN [%[2]s, p.as] ORDER BY p.as, x.name }"},
+		relExpr: "COLLECT { MATCH (x:Entity)-[p:PARTICIPATED_IN]->(%[1]s) RETURN " + listOfCols(participantCols, "%[2]s") + " ORDER BY p.as, x.name }"},
 	sourcesCol,
 }
-
-// participantCols name the values of a participant in eventCols' lists.
-var participantCols = []col{{key: "entity"}, {key: "as"}}
 
 func eventProj(v string, inc kg.Include) string { return proj(v, "Event", inc, eventCols) }
 
@@ -318,8 +332,8 @@ type gather struct{ rel kg.Related }
 // ref returns the id of an entity reference: an id, or an entity's
 // projection, which it keeps.
 func (g *gather) ref(v any) string {
-	if s, ok := v.(string); ok || v == nil {
-		return s
+	if !isProjection(v) {
+		return str(v)
 	}
 	e := toEntity(v)
 	if g != nil {
@@ -329,6 +343,16 @@ func (g *gather) ref(v any) string {
 		g.rel.Entities[e.ID] = e
 	}
 	return e.ID
+}
+
+// isProjection: v is a node's projection (proj's list, or a map written by
+// hand), not its id.
+func isProjection(v any) bool {
+	switch v.(type) {
+	case []any, map[string]any:
+		return true
+	}
+	return false
 }
 
 func (g *gather) refs(v any) []string {
@@ -349,8 +373,8 @@ func (g *gather) first(v any) string {
 
 // doc returns the id of a document reference, keeping a projection.
 func (g *gather) doc(v any) string {
-	if s, ok := v.(string); ok || v == nil {
-		return s
+	if !isProjection(v) {
+		return str(v)
 	}
 	d := toDocument(v)
 	if g != nil {
