@@ -32,8 +32,9 @@ import (
 // kg.Related), so related nodes are read on the one expansion that finds
 // them.
 
-// col is one column of a projection: key is read as expr (%[1]s stands for
-// the variable) when field is selected, or always when field is "". When
+// col is one column of a projection: its value is expr (%[1]s stands for
+// the variable) when field is selected, or always when field is ""; key
+// names it for rowOf, which finds it by the column's position. When
 // rel says the Include asks for the related nodes, relExpr replaces expr:
 // %[2]s stands for the projection of entity x, %[3]s for that of document
 // d.
