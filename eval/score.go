@@ -433,3 +433,56 @@ func quote(s string) string {
 	}
 	return "“" + s + "”"
 }
+
+// StanceLabels gives, for claims of g, the stances the gold accepts: for a
+// claim that quotes a gold claim and has one of its claimants, those of
+// the first such gold claim; for a claim that quotes none (and does not
+// quote a gold claim under another claimant), the stances the gold's
+// questions leave it: no denial from a speaker the answer to "who defended
+// the process" does not allow, no allegation of bias from one the answer
+// to "who alleged bias" does not. These are the labels a stance model
+// learns from.
+func StanceLabels(g kg.Graph, gold *Gold) map[string][]string {
+	m := newMatcher(g, gold)
+	allowed := map[string]set{}
+	for _, q := range gold.Questions {
+		allowed[q.Name] = normSet(q.Want, q.Any, q.OK)
+	}
+	out := map[string][]string{}
+	for _, c := range g.Claims {
+		quotes := make([]string, len(c.Sources))
+		for j, s := range c.Sources {
+			quotes[j] = norm(s.Quote)
+		}
+		text := norm(c.Text) + " " + strings.Join(quotes, " ")
+		quoted := false
+		for _, gc := range gold.Claims {
+			if !strings.Contains(text, norm(gc.QuoteContains)) {
+				continue
+			}
+			quoted = true
+			if m.matches(c.Claimant, gc.Claimant) {
+				out[c.ID] = append([]string{gc.Stance}, gc.StanceAccept...)
+				break
+			}
+		}
+		if quoted {
+			continue
+		}
+		ok := func(q string) bool {
+			a, asked := allowed[q]
+			return !asked || a[norm(m.name(c.Claimant))]
+		}
+		labels := []string{kg.Neutral}
+		if ok("who_defended_the_process") {
+			labels = append(labels, kg.Denies)
+		}
+		if !aboutBias(c.Topics) || ok("who_alleged_bias") {
+			labels = append(labels, kg.Alleges)
+		}
+		if len(labels) < 3 {
+			out[c.ID] = labels
+		}
+	}
+	return out
+}

@@ -40,6 +40,7 @@ type claimLex struct {
 	procedural []literal // words of process, not of the parties ("does not comment")
 	// "adding that ": the -ing forms of the continues=1 verbs, with "that"
 	continuations []string
+	model         *stanceModel // the learned stance (stance_model.txt), or nil
 }
 
 type cue struct {
@@ -75,6 +76,7 @@ func buildClaimLex(lex *lexicon.Lexicon, in *morph.Inflector) *claimLex {
 	if lex == nil {
 		return cl
 	}
+	cl.model = compileStanceModel(lex)
 	var verbs []string
 	// An entry is written in base form and stands for its inflections; a
 	// form listed on its own line keeps that line's attributes.
@@ -1877,6 +1879,7 @@ func (d *docState) claimsOf(cl *claimLex, drafts []*claimDraft) []kg.Claim {
 	var out []kg.Claim
 	var firstSent, carry []int
 	var decided []decision
+	var facts []claimFacts
 	seen := map[string]bool{}
 	words := wordSet{} // each claim's words, one set reused
 	for _, c := range drafts {
@@ -1911,6 +1914,7 @@ func (d *docState) claimsOf(cl *claimLex, drafts []*claimDraft) []kg.Claim {
 		default:
 			decided = append(decided, byWords)
 		}
+		facts = append(facts, claimFacts{cues: cues, alleging: alleging, first: claim.Stance, decided: decided[len(decided)-1]})
 		if claim.Topics == nil {
 			claim.Topics = []string{}
 		}
@@ -1940,11 +1944,22 @@ func (d *docState) claimsOf(cl *claimLex, drafts []*claimDraft) []kg.Claim {
 		firstSent = append(firstSent, d.sentenceAt(c.spans[0][0]))
 	}
 	d.carryDenial(cl, out, firstSent, carry)
-	d.weighOpinion(cl, out, decided)
-	observers := d.observers() // outside commentators take no side
+	sc := d.weighOpinion(cl, out, decided)
 	for i := range out {
-		if out[i].Stance == kg.Neutral && !observers[out[i].Claimant] && cl.chargesBias(out[i].Text) {
-			out[i].Stance = kg.Alleges
+		if out[i].Stance == kg.Neutral && !sc.observers[out[i].Claimant] && cl.chargesBias(out[i].Text) {
+			out[i].Stance = kg.Alleges // outside commentators take no side
+		}
+	}
+	if cl.model == nil && d.stanceTrace == nil {
+		return out
+	}
+	for i := range out {
+		fs := d.stanceFeatures(cl, out, i, facts[i], sc)
+		if d.stanceTrace != nil {
+			d.stanceTrace[out[i].ID] = fs
+		}
+		if cl.model != nil {
+			out[i].Stance = cl.model.predict(fs)
 		}
 	}
 	return out

@@ -75,10 +75,25 @@ func Document(doc kg.Document, lex *lexicon.Lexicon) (ex kg.Extraction, err erro
 // for concurrent use. It fails, naming the document, on text that is empty,
 // not UTF-8, binary or larger than MaxDocumentBytes.
 func (e *Extractor) Document(doc kg.Document) (ex kg.Extraction, err error) {
+	return e.document(doc, nil)
+}
+
+// StanceFeatures extracts doc as Document does and returns, by claim id,
+// the features the stance model reads for each claim (stancemodel.go),
+// computed from the rules' stances: what cmd/trainstance learns from.
+func (e *Extractor) StanceFeatures(doc kg.Document) (kg.Extraction, map[string][]string, error) {
+	trace := map[string][]string{}
+	ex, err := e.document(doc, trace)
+	return ex, trace, err
+}
+
+// document is Document, filling trace (when not nil) with each claim's
+// stance features.
+func (e *Extractor) document(doc kg.Document, trace map[string][]string) (ex kg.Extraction, err error) {
 	if err := Validate(doc); err != nil {
 		return kg.Extraction{}, err
 	}
-	d := &docState{Doc: doc, Lex: e.lex, ex: e}
+	d := &docState{Doc: doc, Lex: e.lex, ex: e, stanceTrace: trace}
 	if doc.PublishedAt != "" {
 		t, perr := time.Parse("2006-01-02", doc.PublishedAt)
 		if perr != nil {

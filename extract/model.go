@@ -85,6 +85,8 @@ type docState struct {
 
 	words     []word // every word of wordsText (wordRe), lower case
 	wordsText string // the text words was read from
+
+	stanceTrace map[string][]string // claim id -> stance features, when asked for (StanceFeatures)
 }
 
 // source builds provenance for the span [start,end) of sentence s.

@@ -221,49 +221,16 @@ const (
 // opinion such a claim alleges. Last, a court's or judge's denial becomes
 // neutral (a ruling), unless a party accuses it, the charge is bias, or
 // the story has a judge stepping aside.
-func (d *docState) weighOpinion(cl *claimLex, claims []kg.Claim, decided []decision) {
-	accused, accusers := d.sides()
-	counts := d.sideCounts()
-	charged := maps.Clone(accused) // the targets of accusations, before self-defence is counted
-	for i, c := range claims {
-		// whoever denies in words ("X denied wrongdoing", "X rejected the
-		// findings") is defending itself
-		if decided[i] == byWords && c.Stance == kg.Denies && cl.verbs[c.Verb].Attr("denial") != "" {
-			accused[c.Claimant] = true
-		}
-		// so is a party that accuses no one and defends its conduct ("I
-		// acted in good faith")
-		if decided[i] == byDefenceCues && c.Stance == kg.Denies && !accusers[c.Claimant] {
-			accused[c.Claimant] = true
-		}
-	}
-	dispute := inDispute(accused, accusers, claims, decided)
-	leavers := d.leavers()
-	observers := d.observers()
-	reps := d.speaksFor()
+func (d *docState) weighOpinion(cl *claimLex, claims []kg.Claim, decided []decision) *stanceContext {
+	sc := d.newStanceContext(cl, claims, decided)
+	charged, dispute, leavers, observers, reps := sc.charged, sc.dispute, sc.leavers, sc.observers, sc.reps
 	for i := range claims {
 		c := &claims[i]
 		if decided[i] == byWords {
 			continue
 		}
 		v := cl.valence(c.Text)
-		defends, accuses := false, false
-		against, by := 0, 0
-		for _, s := range d.sideOf(c.Claimant, reps) {
-			defends = defends || accused[s]
-			accuses = accuses || accusers[s]
-			against += counts.accused[s]
-			by += counts.accusers[s]
-		}
-		if defends && accuses && against != by {
-			// a party on both sides (it sues and is investigated, or it
-			// sues and denies in words) speaks for the side the story's
-			// events put it on more often. Only events count: a party
-			// that sues once and denies wrongdoing in words speaks as an
-			// accuser. Counting such a denial as an accusation faced was
-			// tried: dev2 +0.004, blind4 -0.007.
-			defends, accuses = against > by, by > against
-		}
+		defends, accuses := sc.parties(d, c.Claimant)
 		if decided[i] == byDefenceCues {
 			if accuses && !defends && v <= -opinionThreshold {
 				c.Stance = kg.Alleges
@@ -307,7 +274,7 @@ func (d *docState) weighOpinion(cl *claimLex, claims []kg.Claim, decided []decis
 		}
 	}
 	if slices.ContainsFunc(d.Events, func(e kg.Event) bool { return e.Type == recusalType }) {
-		return // a recusal story: the judges' impartiality is what is disputed
+		return sc // a recusal story: the judges' impartiality is what is disputed
 	}
 	for i := range claims {
 		if c := &claims[i]; c.Stance == kg.Denies && !charged[c.Claimant] && !slices.Contains(c.Topics, biasTopic) && d.adjudicator(c.Claimant) {
@@ -317,6 +284,61 @@ func (d *docState) weighOpinion(cl *claimLex, claims []kg.Claim, decided []decis
 			c.Stance = kg.Neutral
 		}
 	}
+	return sc
+}
+
+// stanceContext is what a document tells of its parties' sides, for
+// weighing the stance of its claims: who is accused (charged: before the
+// self-defence of denials is counted) and who accuses, how often, whether
+// the story is about a dispute, who leaves a post, who comments from
+// outside and whom each party speaks for.
+type stanceContext struct {
+	accused, accusers, charged map[string]bool
+	counts                     sideTally
+	dispute                    bool
+	leavers, observers         map[string]bool
+	reps                       map[string][]string
+}
+
+// newStanceContext gathers the sides of claims' document. Whoever denies
+// in words ("X denied wrongdoing", "X rejected the findings") is defending
+// itself, and so is a party that accuses no one and defends its conduct
+// ("I acted in good faith").
+func (d *docState) newStanceContext(cl *claimLex, claims []kg.Claim, decided []decision) *stanceContext {
+	accused, accusers := d.sides()
+	sc := &stanceContext{accused: accused, accusers: accusers, counts: d.sideCounts(), charged: maps.Clone(accused)}
+	for i, c := range claims {
+		if decided[i] == byWords && c.Stance == kg.Denies && cl.verbs[c.Verb].Attr("denial") != "" {
+			accused[c.Claimant] = true
+		}
+		if decided[i] == byDefenceCues && c.Stance == kg.Denies && !accusers[c.Claimant] {
+			accused[c.Claimant] = true
+		}
+	}
+	sc.dispute = inDispute(accused, accusers, claims, decided)
+	sc.leavers, sc.observers, sc.reps = d.leavers(), d.observers(), d.speaksFor()
+	return sc
+}
+
+// parties tells whether the speaker id, with the parties it speaks for,
+// defends itself and whether it accuses. A party on both sides (it sues
+// and is investigated, or it sues and denies in words) speaks for the
+// side the story's events put it on more often. Only events count: a
+// party that sues once and denies wrongdoing in words speaks as an
+// accuser. Counting such a denial as an accusation faced was tried: dev2
+// +0.004, blind4 -0.007.
+func (sc *stanceContext) parties(d *docState, id string) (defends, accuses bool) {
+	against, by := 0, 0
+	for _, s := range d.sideOf(id, sc.reps) {
+		defends = defends || sc.accused[s]
+		accuses = accuses || sc.accusers[s]
+		against += sc.counts.accused[s]
+		by += sc.counts.accusers[s]
+	}
+	if defends && accuses && against != by {
+		defends, accuses = against > by, by > against
+	}
+	return defends, accuses
 }
 
 // adjudicator reports whether the entity with id is a court or a judge.

@@ -70,7 +70,8 @@ func lexiconNames(t *testing.T) map[string]bool {
 // words in its Go code is closed-class grammar or names what the lexicon
 // defines; open-class vocabulary lives in the lexicon's data files, once.
 // tagger.go is exempt: its strings are the POS model's feature names and
-// the tokenizer's emoticons.
+// the tokenizer's emoticons; so is stancemodel.go, whose strings are the
+// stance model's feature names (the weights are in stance_model.txt).
 func TestNoWordListsInCode(t *testing.T) {
 	names := lexiconNames(t)
 	files, err := filepath.Glob("*.go")
@@ -80,7 +81,7 @@ func TestNoWordListsInCode(t *testing.T) {
 	fset := gotoken.NewFileSet()
 	checked := 0
 	for _, path := range files {
-		if strings.HasSuffix(path, "_test.go") || path == "tagger.go" {
+		if strings.HasSuffix(path, "_test.go") || path == "tagger.go" || path == "stancemodel.go" {
 			continue
 		}
 		f, err := parser.ParseFile(fset, path, nil, 0)

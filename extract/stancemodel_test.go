@@ -1,0 +1,119 @@
+package extract
+
+import (
+	"maps"
+	"slices"
+	"testing"
+
+	"github.com/factgraph/factgraph/kg"
+	"github.com/factgraph/factgraph/lexicon"
+)
+
+// TestStemFeatures: the stems of lower-case words, each once; names give
+// no feature; a word soon after a negator is marked negated.
+func TestStemFeatures(t *testing.T) {
+	cl := rulesExtractor().cl
+	got := cl.stemFeatures("Jane Roe said the officials did not follow the rules, and the officials agreed.")
+	for _, want := range []string{"w=offici", "not=follow", "w=agre"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("no %s in %v", want, got)
+		}
+	}
+	for _, f := range got {
+		if f == "w=jane" || f == "w=roe" || f == "w=follow" {
+			t.Errorf("feature %s in %v", f, got)
+		}
+	}
+	if n := len(got); n != len(slices.Compact(slices.Sorted(slices.Values(got)))) {
+		t.Errorf("repeated features in %v", got)
+	}
+}
+
+// TestStanceModelPredicts: the class with the highest summed weight, the
+// bias counted once, ties to the earlier class.
+func TestStanceModelPredicts(t *testing.T) {
+	m := &stanceModel{w: map[string][3]float64{
+		StanceBias: {0, 0, 1},
+		"cue=x":    {2, 0, 0},
+		"cue=y":    {0, 1, 0},
+	}}
+	for _, tt := range []struct {
+		fs   []string
+		want string
+	}{
+		{nil, kg.Neutral}, {[]string{"cue=x"}, kg.Alleges}, {[]string{"cue=y"}, kg.Denies}, // tie: denies before neutral
+		{[]string{"cue=y", "cue=y"}, kg.Denies}, {[]string{"unknown"}, kg.Neutral},
+	} {
+		if got := m.predict(tt.fs); got != tt.want {
+			t.Errorf("predict(%v) = %s, want %s", tt.fs, got, tt.want)
+		}
+	}
+	if compileStanceModel(rulesLexicon()) != nil || compileStanceModel(nil) != nil {
+		t.Error("a model without stance_model.txt")
+	}
+	if compileStanceModel(lexicon.Must()) == nil {
+		t.Error("the built-in lexicon has no stance model")
+	}
+}
+
+// TestStanceModelDecides: with a model in the lexicon its stance is the
+// claim's; without one the rules' stands.
+func TestStanceModelDecides(t *testing.T) {
+	doc := kg.Document{ID: "t", Text: "Jane Roe sued Globex Inc. in March. \"Globex rigged the tender and lied to the board,\" Roe said."}
+	stances := func(lex *lexicon.Lexicon) []string {
+		ex, err := New(lex).Document(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, c := range ex.Claims {
+			out = append(out, c.Stance)
+		}
+		return out
+	}
+	rules := stances(rulesLexicon())
+	if !slices.Contains(rules, kg.Alleges) {
+		t.Fatalf("the rules find no allegation: %v", rules)
+	}
+	l := *rulesLexicon()
+	l.Files = maps.Clone(l.Files)
+	l.Files["stance_model"] = []lexicon.Entry{{Phrase: StanceBias, Attrs: map[string]string{"neutral": "9"}}}
+	for _, s := range stances(&l) {
+		if s != kg.Neutral {
+			t.Errorf("a model that always says neutral gave %s", s)
+		}
+	}
+	_, trace, err := New(rulesLexicon()).StanceFeatures(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(trace) != len(rules) {
+		t.Fatalf("%d claims, %d traced", len(rules), len(trace))
+	}
+	for id, fs := range trace {
+		if !slices.Contains(fs, "rule=alleges") || !slices.Contains(fs, "w=rig") {
+			t.Errorf("claim %s: features %v lack the rule's stance or the word rigged", id, fs)
+		}
+	}
+}
+
+// rulesExtractor is the extractor of rulesLexicon.
+func rulesExtractor() *Extractor { return extractorFor(rulesLexicon()) }
+
+// TestStanceModelAppendedReplaces: a model appended after the built-in one
+// (a user's lexicon folder) replaces it whole, from its bias on.
+func TestStanceModelAppendedReplaces(t *testing.T) {
+	l := lexicon.Lexicon{Files: map[string][]lexicon.Entry{"stance_model": {
+		{Phrase: StanceBias, Attrs: map[string]string{"alleges": "1"}},
+		{Phrase: "cue=x", Attrs: map[string]string{"denies": "5"}},
+		{Phrase: StanceBias, Attrs: map[string]string{"neutral": "1"}},
+		{Phrase: "cue=y", Attrs: map[string]string{"alleges": "5"}},
+	}}}
+	m := compileStanceModel(&l)
+	if got := m.predict([]string{"cue=x"}); got != kg.Neutral {
+		t.Errorf("the first model's feature still counts: %s", got)
+	}
+	if got := m.predict([]string{"cue=y"}); got != kg.Alleges {
+		t.Errorf("the appended model's feature does not count: %s", got)
+	}
+}
