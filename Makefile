@@ -3,7 +3,7 @@
 SHELL := bash
 GO    ?= go
 
-.PHONY: run test soak unit generate check-generate check lint fuzz bench bench-scale neo4j-start neo4j-stop score score-general stance-model stance-cv playground-assets playground-check
+.PHONY: run test soak unit generate check-generate check lint fuzz bench bench-scale neo4j-start neo4j-stop score score-general models models-cv playground-assets playground-check
 
 run: ## start Neo4j, load the bundled corpus, serve the API
 	scripts/run.sh
@@ -45,15 +45,15 @@ score: ## score the bundled corpus's extraction against its gold annotation (dat
 score-general: ## score each hand-written article of extract/testdata/general against its gold file
 	$(GO) run ./cmd/evaluate extract/testdata/general
 
-# The annotated development sets the stance model learns from (never a
+# The annotated development sets the claim models learn from (never a
 # blind set, never the bundled corpus).
-STANCE_SETS := $(addprefix extract/testdata/,general dev2 blind blind2 blind3 blind4 blind5 blind6 blind7 blind8 blind9)
+MODEL_SETS := $(addprefix extract/testdata/,general dev2 blind blind2 blind3 blind4 blind5 blind6 blind7 blind8 blind9)
 
-stance-model: ## relearn lexicon/data/stance_model.txt from the annotated development sets (cmd/trainstance)
-	$(GO) run ./cmd/trainstance -o lexicon/data/stance_model.txt $(STANCE_SETS)
+models: ## relearn lexicon/data/stance_model.txt and bias_model.txt from the annotated development sets (cmd/train)
+	$(GO) run ./cmd/train -o lexicon/data $(MODEL_SETS)
 
-stance-cv: ## hold out each development set in turn: its scores with the rules' stances and with a model learned from the others
-	$(GO) run ./cmd/trainstance -cv $(STANCE_SETS)
+models-cv: ## hold out each development set in turn: its scores with the rules alone and with models learned from the others
+	$(GO) run ./cmd/train -cv $(MODEL_SETS)
 
 playground-assets: ## re-fetch the playground's GraphiQL and React files from npm at the pinned versions
 	scripts/playground-assets.sh fetch

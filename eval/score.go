@@ -486,3 +486,29 @@ func StanceLabels(g kg.Graph, gold *Gold) map[string][]string {
 	}
 	return out
 }
+
+// BiasLabels tells, for a document whose gold asks "who alleged bias",
+// whether each claim of g comes from a speaker the answer wants (true) or
+// from one it does not allow (false); a speaker it only allows gets no
+// label. These are the labels a model of the bias topic learns from: an
+// allegation by a wanted speaker is taken for one of bias, and none by a
+// speaker the answer rules out may be.
+func BiasLabels(g kg.Graph, gold *Gold) map[string]bool {
+	m := newMatcher(g, gold)
+	out := map[string]bool{}
+	for _, q := range gold.Questions {
+		if q.Name != "who_alleged_bias" {
+			continue
+		}
+		want, ok := normSet(q.Want, q.Any), normSet(q.OK)
+		for _, c := range g.Claims {
+			switch n := norm(m.name(c.Claimant)); {
+			case want[n]:
+				out[c.ID] = true
+			case !ok[n]:
+				out[c.ID] = false
+			}
+		}
+	}
+	return out
+}

@@ -40,7 +40,8 @@ type claimLex struct {
 	procedural []literal // words of process, not of the parties ("does not comment")
 	// "adding that ": the -ing forms of the continues=1 verbs, with "that"
 	continuations []string
-	model         *stanceModel // the learned stance (stance_model.txt), or nil
+	model         *LinearModel // the learned stance (stance_model.txt), or nil
+	biasModel     *LinearModel // the learned bias topic (bias_model.txt), or nil
 }
 
 type cue struct {
@@ -76,7 +77,8 @@ func buildClaimLex(lex *lexicon.Lexicon, in *morph.Inflector) *claimLex {
 	if lex == nil {
 		return cl
 	}
-	cl.model = compileStanceModel(lex)
+	cl.model = compileLinear(lex, "stance_model", StanceClasses)
+	cl.biasModel = compileLinear(lex, "bias_model", BiasClasses)
 	var verbs []string
 	// An entry is written in base form and stands for its inflections; a
 	// form listed on its own line keeps that line's attributes.
@@ -1950,7 +1952,7 @@ func (d *docState) claimsOf(cl *claimLex, drafts []*claimDraft) []kg.Claim {
 			out[i].Stance = kg.Alleges // outside commentators take no side
 		}
 	}
-	if cl.model == nil && d.stanceTrace == nil {
+	if cl.model == nil && cl.biasModel == nil && d.stanceTrace == nil {
 		return out
 	}
 	for i := range out {
@@ -1958,9 +1960,7 @@ func (d *docState) claimsOf(cl *claimLex, drafts []*claimDraft) []kg.Claim {
 		if d.stanceTrace != nil {
 			d.stanceTrace[out[i].ID] = fs
 		}
-		if cl.model != nil {
-			out[i].Stance = cl.model.predict(fs)
-		}
+		ApplyModels(&out[i], fs, cl.model, cl.biasModel)
 	}
 	return out
 }

@@ -80,7 +80,7 @@ func (e *Extractor) Document(doc kg.Document) (ex kg.Extraction, err error) {
 
 // StanceFeatures extracts doc as Document does and returns, by claim id,
 // the features the stance model reads for each claim (stancemodel.go),
-// computed from the rules' stances: what cmd/trainstance learns from.
+// computed from the rules' stances: what cmd/train learns from.
 func (e *Extractor) StanceFeatures(doc kg.Document) (kg.Extraction, map[string][]string, error) {
 	trace := map[string][]string{}
 	ex, err := e.document(doc, trace)

@@ -25,13 +25,14 @@ func run(t testing.TB, text string) *docState {
 	return d
 }
 
-// rulesLexicon is the built-in lexicon without the learned stance model:
+// rulesLexicon is the built-in lexicon without the learned claim models:
 // the tests of the stages check what the rules give, which is what the
 // model reads (stancemodel_test.go tests the model on top of them).
 var rulesLexicon = sync.OnceValue(func() *lexicon.Lexicon {
 	l := *lexicon.Must()
 	l.Files = maps.Clone(l.Files)
 	delete(l.Files, "stance_model")
+	delete(l.Files, "bias_model")
 	return &l
 })
 

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -15,44 +17,65 @@ import (
 // the claim: which rule decided, what the cues and the verb said, how
 // marked its opinion is, which side its speaker is on, and the stems of
 // its words. A linear model learned from annotated articles
-// (stance_model.txt, written by cmd/trainstance) reads that description
-// and gives the final stance: where the rules' combinations err on
-// unseen text in a regular way, the weights learned from many articles
-// correct them. Without the file the rules' stance stands.
+// (stance_model.txt, written by cmd/train) reads that description and
+// gives the final stance: where the rules' combinations err on unseen
+// text in a regular way, the weights learned from many articles correct
+// them. A second model (bias_model.txt) reads the same description with
+// the claim's topics and gives an allegation the bias topic where the
+// topic cues missed it ("we asked for a fair evaluation and did not get
+// one"). Without the files the rules' stance and topics stand.
 
 // StanceClasses are the stances the stance model scores, in the order of
 // its weights.
-var StanceClasses = [3]string{kg.Alleges, kg.Denies, kg.Neutral}
+var StanceClasses = []string{kg.Alleges, kg.Denies, kg.Neutral}
 
-// StanceBias is the feature every claim has: the model's prior.
+// BiasClasses are the classes the bias model scores: a claim that alleges
+// bias (unfairness, favour, a conflict of interest, a closed mind), and
+// any other.
+var BiasClasses = []string{biasTopic, "other"}
+
+// biasMargin is how much higher a claim's bias score must be than its
+// other score for the bias model to give an allegation the bias topic.
+const biasMargin = 1.0
+
+// StanceBias is the feature every example has: the model's prior.
 const StanceBias = "bias"
 
-// stanceModel is a linear model over stance features: a claim's score for
-// each class is the sum of its features' weights.
-type stanceModel struct {
-	w map[string][3]float64
+// LinearModel is a linear model over features: an example's score for
+// each class is the sum of its features' weights. The extractor reads its
+// models from the lexicon; cmd/train builds them with NewLinearModel to
+// score what it learns exactly as the extractor will.
+type LinearModel struct {
+	classes []string
+	w       map[string][]float64
 }
 
-// compileStanceModel reads stance_model.txt (feature | alleges=W |
-// denies=W | neutral=W), or nil when the lexicon has none. A model opens
-// with its bias, so a model appended from a user's lexicon folder
-// (trainstance on their own annotated articles) replaces the built-in one
-// whole: only the entries from the last bias on count.
-func compileStanceModel(lex *lexicon.Lexicon) *stanceModel {
-	if lex == nil || len(lex.Entries("stance_model")) == 0 {
+// NewLinearModel is the model of classes with weights w (feature ->
+// weight per class, StanceBias the prior).
+func NewLinearModel(classes []string, w map[string][]float64) *LinearModel {
+	return &LinearModel{classes: classes, w: w}
+}
+
+// compileLinear reads a model file (feature | CLASS=W | ...), or nil when
+// the lexicon has none. A model opens with its bias, so a model appended
+// from a user's lexicon folder (cmd/train on their own annotated
+// articles) replaces the built-in one whole: only the entries from the
+// last bias on count.
+func compileLinear(lex *lexicon.Lexicon, file string, classes []string) *LinearModel {
+	if lex == nil || len(lex.Entries(file)) == 0 {
 		return nil
 	}
-	entries := lex.Entries("stance_model")
+	entries := lex.Entries(file)
 	for i := len(entries) - 1; i > 0; i-- {
 		if entries[i].Phrase == StanceBias {
 			entries = entries[i:]
 			break
 		}
 	}
-	m := &stanceModel{w: map[string][3]float64{}}
+	m := &LinearModel{classes: classes, w: map[string][]float64{}}
 	for _, e := range entries {
-		var w [3]float64
-		for k, c := range StanceClasses {
+		w := make([]float64, len(classes))
+		for k, c := range classes {
 			w[k], _ = strconv.ParseFloat(e.Attr(c), 64)
 		}
 		m.w[e.Phrase] = w
@@ -60,23 +83,52 @@ func compileStanceModel(lex *lexicon.Lexicon) *stanceModel {
 	return m
 }
 
-// predict is the class with the highest score; ties go to the earlier
-// class.
-func (m *stanceModel) predict(features []string) string {
-	s := m.w[StanceBias]
-	for _, f := range features {
-		w := m.w[f]
-		for k := range s {
-			s[k] += w[k]
+// scores is the score of each class for features, the bias counted once.
+func (m *LinearModel) scores(features []string) []float64 {
+	s := make([]float64, len(m.classes))
+	add := func(f string) {
+		for k, w := range m.w[f] {
+			s[k] += w
 		}
 	}
+	add(StanceBias)
+	for _, f := range features {
+		if f != StanceBias {
+			add(f)
+		}
+	}
+	return s
+}
+
+// predict is the class with the highest score; ties go to the earlier
+// class.
+func (m *LinearModel) predict(features []string) string {
+	s := m.scores(features)
 	best := 0
 	for k := range s {
 		if s[k] > s[best] {
 			best = k
 		}
 	}
-	return StanceClasses[best]
+	return m.classes[best]
+}
+
+// allegesBias reports whether the bias model judges a claim with features
+// an allegation of bias: its bias score above its other score by
+// biasMargin.
+func (m *LinearModel) allegesBias(features []string) bool {
+	s := m.scores(features)
+	return s[0]-s[1] > biasMargin
+}
+
+// BiasFeatures are a claim's features for the bias model: its stance
+// features and its topics.
+func BiasFeatures(stance []string, topics []string) []string {
+	out := slices.Clone(stance)
+	for _, t := range topics {
+		out = append(out, "topic="+t)
+	}
+	return out
 }
 
 // claimFacts is what settled a claim's stance before its side was weighed.
@@ -199,4 +251,17 @@ func (cl *claimLex) stemFeatures(text string) []string {
 		}
 	}
 	return out
+}
+
+// ApplyModels gives claim c, whose stance features are fs, the stance model's
+// stance and, when the bias model judges the allegation one of bias, the
+// bias topic (either model nil: not applied).
+func ApplyModels(c *kg.Claim, fs []string, stance, bias *LinearModel) {
+	if stance != nil {
+		c.Stance = stance.predict(fs)
+	}
+	if bias != nil && c.Stance == kg.Alleges && !slices.Contains(c.Topics, biasTopic) && bias.allegesBias(BiasFeatures(fs, c.Topics)) {
+		c.Topics = append(slices.Clone(c.Topics), biasTopic)
+		sort.Strings(c.Topics)
+	}
 }

@@ -32,27 +32,56 @@ func TestStemFeatures(t *testing.T) {
 // TestStanceModelPredicts: the class with the highest summed weight, the
 // bias counted once, ties to the earlier class.
 func TestStanceModelPredicts(t *testing.T) {
-	m := &stanceModel{w: map[string][3]float64{
+	m := NewLinearModel(StanceClasses, map[string][]float64{
 		StanceBias: {0, 0, 1},
 		"cue=x":    {2, 0, 0},
 		"cue=y":    {0, 1, 0},
-	}}
+	})
 	for _, tt := range []struct {
 		fs   []string
 		want string
 	}{
 		{nil, kg.Neutral}, {[]string{"cue=x"}, kg.Alleges}, {[]string{"cue=y"}, kg.Denies}, // tie: denies before neutral
-		{[]string{"cue=y", "cue=y"}, kg.Denies}, {[]string{"unknown"}, kg.Neutral},
+		{[]string{"cue=y", "cue=y"}, kg.Denies}, {[]string{"unknown"}, kg.Neutral}, {[]string{StanceBias}, kg.Neutral},
 	} {
 		if got := m.predict(tt.fs); got != tt.want {
 			t.Errorf("predict(%v) = %s, want %s", tt.fs, got, tt.want)
 		}
 	}
-	if compileStanceModel(rulesLexicon()) != nil || compileStanceModel(nil) != nil {
+	if compileLinear(rulesLexicon(), "stance_model", StanceClasses) != nil || compileLinear(nil, "stance_model", StanceClasses) != nil {
 		t.Error("a model without stance_model.txt")
 	}
-	if compileStanceModel(lexicon.Must()) == nil {
-		t.Error("the built-in lexicon has no stance model")
+	for _, f := range []string{"stance_model", "bias_model"} {
+		if compileLinear(lexicon.Must(), f, StanceClasses) == nil {
+			t.Errorf("the built-in lexicon has no %s", f)
+		}
+	}
+}
+
+// TestBiasModelAddsTheTopic: an allegation the bias model scores above
+// the margin gets the bias topic; a denial, or a score within the margin,
+// does not; a claim with the topic keeps its topics.
+func TestBiasModelAddsTheTopic(t *testing.T) {
+	bias := NewLinearModel(BiasClasses, map[string][]float64{"w=unfair": {2, 0}, "w=slight": {0.5, 0}})
+	for _, tt := range []struct {
+		stance string
+		fs     []string
+		topics []string
+		want   bool
+	}{
+		{kg.Alleges, []string{"w=unfair"}, nil, true},
+		{kg.Denies, []string{"w=unfair"}, nil, false},
+		{kg.Alleges, []string{"w=slight"}, nil, false},
+		{kg.Alleges, []string{"w=unfair"}, []string{"cost"}, true},
+	} {
+		c := kg.Claim{Stance: tt.stance, Topics: tt.topics}
+		ApplyModels(&c, tt.fs, nil, bias)
+		if got := slices.Contains(c.Topics, biasTopic); got != tt.want {
+			t.Errorf("%s %v: bias topic %v, want %v (%v)", tt.stance, tt.fs, got, tt.want, c.Topics)
+		}
+		if !slices.IsSorted(c.Topics) {
+			t.Errorf("topics %v not sorted", c.Topics)
+		}
 	}
 }
 
@@ -109,7 +138,7 @@ func TestStanceModelAppendedReplaces(t *testing.T) {
 		{Phrase: StanceBias, Attrs: map[string]string{"neutral": "1"}},
 		{Phrase: "cue=y", Attrs: map[string]string{"alleges": "5"}},
 	}}}
-	m := compileStanceModel(&l)
+	m := compileLinear(&l, "stance_model", StanceClasses)
 	if got := m.predict([]string{"cue=x"}); got != kg.Neutral {
 		t.Errorf("the first model's feature still counts: %s", got)
 	}

@@ -1,24 +1,34 @@
-// Command trainstance learns the stance model (lexicon/data/stance_model.txt)
-// from annotated articles: folders of NAME.txt documents with NAME.gold.yaml
-// gold files, as cmd/evaluate reads them.
+// Command train learns the extractor's two models of claims from
+// annotated articles (folders of NAME.txt documents with NAME.gold.yaml
+// gold files, as cmd/evaluate reads them):
 //
-//	trainstance -o lexicon/data/stance_model.txt FOLDER...
-//	trainstance -cv FOLDER...
+//   - the stance model (stance_model.txt): each claim that quotes a gold
+//     claim and has one of its claimants is an example, with the stances the
+//     gold accepts; so is a claim that quotes none where the gold's
+//     questions rule a stance out (no denial from a speaker the answer to
+//     "who defended the process" does not allow);
+//   - the bias model (bias_model.txt): in a document whose gold asks "who
+//     alleged bias", each claim is an example of bias when the answer wants
+//     its speaker and of none when the answer does not allow it.
 //
-// Each claim the extractor finds that quotes a gold claim and has one of its
-// claimants is an example: the claim's stance features (extract's
-// StanceFeatures, computed from the rules' stances) and the stances the gold
-// accepts. The model is multinomial logistic regression with an L2 penalty,
-// fitted by full-batch gradient descent from zero weights, so the same
-// folders give the same file. A word feature is kept only when it occurs in
-// claims of at least -min-docs documents from at least two folders, so that
-// no article's own words or names become weights.
+// Usage:
 //
-// With -cv it writes nothing: each folder in turn is held out, the model is
-// learned from the others, and the held-out folder is scored with the
-// rules' stances and with the model's (mean per-article F1 of claims, of
-// the two stance questions and overall): how the model does on articles it
-// has not seen.
+//	train -o DIR FOLDER...   write DIR/stance_model.txt and DIR/bias_model.txt
+//	train -cv FOLDER...      hold out each folder in turn and report scores
+//
+// The features are extract's (Extractor.StanceFeatures, with the claim's
+// topics for the bias model), computed with neither model in the
+// lexicon. Each model is multinomial logistic regression with an L2
+// penalty, fitted by full-batch gradient descent from zero weights, so the
+// same folders give the same files. A word feature is kept only when it
+// occurs in examples from at least -min-docs documents of at least two
+// folders, so that no article's own words become weights; words are the
+// stems of lower-case words, so no name does.
+//
+// With -cv it writes nothing: each folder in turn is held out, the models
+// are learned from the others, and the held-out folder is scored with the
+// rules alone, with the stance model, and with both (mean per-article
+// F1): how the models do on articles they have not seen.
 package main
 
 import (
@@ -43,7 +53,7 @@ import (
 func main() {
 	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
 		if !errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintln(os.Stderr, "trainstance:", err)
+			fmt.Fprintln(os.Stderr, "train:", err)
 		}
 		os.Exit(2)
 	}
@@ -57,27 +67,28 @@ type options struct {
 }
 
 func run(args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("trainstance", flag.ContinueOnError)
+	fs := flag.NewFlagSet("train", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	o := options{cfg: defaultConfig()}
-	fs.StringVar(&o.out, "o", "", "write the model to `FILE` (lexicon format)")
+	fs.StringVar(&o.out, "o", "", "write stance_model.txt and bias_model.txt into `DIR`")
 	fs.BoolVar(&o.cv, "cv", false, "hold out each folder in turn and report scores; write nothing")
 	fs.Float64Var(&o.cfg.l2, "l2", o.cfg.l2, "L2 penalty `weight`")
 	fs.IntVar(&o.cfg.iters, "iters", o.cfg.iters, "gradient descent `steps`")
 	fs.IntVar(&o.cfg.minDocs, "min-docs", o.cfg.minDocs, "least `N` documents a word feature must occur in")
-	fs.BoolVar(&o.cfg.noWords, "no-words", false, "leave out word features")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	o.folders = fs.Args()
 	if len(o.folders) < 2 || o.out == "" && !o.cv {
-		return errors.New("usage: trainstance (-o FILE | -cv) FOLDER FOLDER...")
+		return errors.New("usage: train (-o DIR | -cv) FOLDER FOLDER...")
 	}
 	lex, err := lexicon.Load()
 	if err != nil {
 		return err
 	}
-	delete(lex.Files, "stance_model") // learn from the rules' stances alone
+	for _, k := range kinds {
+		delete(lex.Files, k.file) // learn from the rules alone
+	}
 	sets, err := readSets(lex, o.folders, stderr)
 	if err != nil {
 		return err
@@ -86,16 +97,18 @@ func run(args []string, stdout, stderr io.Writer) error {
 		crossValidate(sets, o.cfg, stdout)
 		return nil
 	}
-	m := train(examplesOf(sets, ""), o.cfg)
-	f, err := os.Create(o.out)
-	if err != nil {
-		return err
+	for _, k := range kinds {
+		path := filepath.Join(o.out, k.file+".txt")
+		f, err := os.Create(path)
+		if err != nil {
+			return err
+		}
+		n := writeModel(f, k, train(examplesOf(sets, "", k), k, o.cfg), o.folders)
+		if err := f.Close(); err != nil {
+			return err
+		}
+		fmt.Fprintf(stderr, "train: %d features written to %s\n", n, path)
 	}
-	n := writeModel(f, m, o.folders)
-	if err := f.Close(); err != nil {
-		return err
-	}
-	fmt.Fprintf(stderr, "trainstance: %d features written to %s\n", n, o.out)
 	return nil
 }
 
@@ -106,8 +119,9 @@ type article struct {
 	name     string
 	graph    kg.Graph
 	gold     *eval.Gold
-	features map[string][]string
-	labels   map[string][]string
+	features map[string][]string // claim id -> stance features
+	labels   map[string][]string // claim id -> stances the gold accepts
+	bias     map[string]bool     // claim id -> an allegation of bias or none
 }
 
 // readSets extracts every annotated document of the folders.
@@ -127,7 +141,7 @@ func readSets(lex *lexicon.Lexicon, folders []string, stderr io.Writer) ([]artic
 			}
 			out = append(out, a)
 		}
-		fmt.Fprintf(stderr, "trainstance: %s: %d articles\n", dir, len(golds))
+		fmt.Fprintf(stderr, "train: %s: %d articles\n", dir, len(golds))
 	}
 	return out, nil
 }
@@ -151,5 +165,5 @@ func readArticle(ex *extract.Extractor, lex *lexicon.Lexicon, dir, goldPath stri
 		return article{}, fmt.Errorf("%s: %v", name, errors.Join(errs...))
 	}
 	return article{set: filepath.Base(filepath.Clean(dir)), name: name, graph: g, gold: gold,
-		features: features, labels: eval.StanceLabels(g, gold)}, nil
+		features: features, labels: eval.StanceLabels(g, gold), bias: eval.BiasLabels(g, gold)}, nil
 }

@@ -1,0 +1,379 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/factgraph/factgraph/eval"
+	"github.com/factgraph/factgraph/extract"
+	"github.com/factgraph/factgraph/kg"
+)
+
+// config is how a model is learned.
+type config struct {
+	l2      float64
+	iters   int
+	minDocs int
+}
+
+// defaultConfig is the learning of `make models`.
+func defaultConfig() config { return config{l2: 5, iters: 400, minDocs: 4} }
+
+// kind is one of the models: its lexicon file, its classes and its
+// examples in an article.
+type kind struct {
+	file     string
+	classes  []string
+	examples func(a article) []example
+}
+
+var (
+	stanceKind = kind{file: "stance_model", classes: extract.StanceClasses, examples: stanceExamples}
+	biasKind   = kind{file: "bias_model", classes: extract.BiasClasses, examples: biasExamples}
+	kinds      = []kind{stanceKind, biasKind}
+)
+
+// example is one labelled claim: its features and the classes (indexes
+// into its kind's classes) the gold accepts.
+type example struct {
+	doc      string // set/name
+	set      string
+	features []string
+	accepted []int
+}
+
+func stanceExamples(a article) []example {
+	var out []example
+	for _, c := range a.graph.Claims {
+		labels, fs := a.labels[c.ID], a.features[c.ID]
+		var acc []int
+		for k, cls := range extract.StanceClasses {
+			if slices.Contains(labels, cls) {
+				acc = append(acc, k)
+			}
+		}
+		if len(acc) > 0 && fs != nil {
+			out = append(out, example{doc: a.set + "/" + a.name, set: a.set, features: fs, accepted: acc})
+		}
+	}
+	return out
+}
+
+func biasExamples(a article) []example {
+	var out []example
+	for _, c := range a.graph.Claims {
+		isBias, labelled := a.bias[c.ID]
+		fs := a.features[c.ID]
+		if !labelled || fs == nil {
+			continue
+		}
+		k := 1
+		if isBias {
+			k = 0
+		}
+		out = append(out, example{doc: a.set + "/" + a.name, set: a.set, features: extract.BiasFeatures(fs, c.Topics), accepted: []int{k}})
+	}
+	return out
+}
+
+// examplesOf is the examples of kind k in every article not in set
+// exclude.
+func examplesOf(arts []article, exclude string, k kind) []example {
+	var out []example
+	for _, a := range arts {
+		if a.set != exclude {
+			out = append(out, k.examples(a)...)
+		}
+	}
+	return out
+}
+
+// model is the weights of each feature per class of its kind.
+type model struct {
+	k kind
+	w map[string][]float64
+}
+
+// isWord reports whether f is a word feature.
+func isWord(f string) bool { return strings.HasPrefix(f, "w=") || strings.HasPrefix(f, "not=") }
+
+// vocabulary is the features a model may weigh: a word feature in
+// examples of at least minDocs documents of at least two sets, any other
+// feature in at least two examples; sorted, so that learning is
+// deterministic.
+func vocabulary(exs []example, cfg config) []string {
+	docs, sets, count := map[string]map[string]bool{}, map[string]map[string]bool{}, map[string]int{}
+	for _, e := range exs {
+		for _, f := range e.features {
+			count[f]++
+			if docs[f] == nil {
+				docs[f], sets[f] = map[string]bool{}, map[string]bool{}
+			}
+			docs[f][e.doc], sets[f][e.set] = true, true
+		}
+	}
+	var out []string
+	for f, n := range count {
+		switch {
+		case isWord(f) && (len(docs[f]) < cfg.minDocs || len(sets[f]) < 2):
+		case !isWord(f) && n < 2:
+		case f == extract.StanceBias:
+		default:
+			out = append(out, f)
+		}
+	}
+	sort.Strings(out)
+	return append([]string{extract.StanceBias}, out...)
+}
+
+// train fits multinomial logistic regression to exs: the loss of an
+// example is minus the log of the probability of the classes its gold
+// accepts, with an L2 penalty on every weight but the bias, minimized by
+// full-batch gradient descent with AdaGrad steps.
+func train(exs []example, k kind, cfg config) model {
+	vocab := vocabulary(exs, cfg)
+	index := make(map[string]int, len(vocab))
+	for i, f := range vocab {
+		index[f] = i
+	}
+	rows := make([][]int, len(exs))
+	for i, e := range exs {
+		rows[i] = append(rows[i], 0)
+		for _, f := range e.features {
+			if j, ok := index[f]; ok && j != 0 {
+				rows[i] = append(rows[i], j)
+			}
+		}
+	}
+	nc := len(k.classes)
+	w, acc := matrix(len(vocab), nc), matrix(len(vocab), nc)
+	const rate = 0.5
+	for it := 0; it < cfg.iters; it++ {
+		grad := matrix(len(vocab), nc)
+		for i, e := range exs {
+			p := softmax(score(w, rows[i], nc))
+			in := 0.0
+			for _, c := range e.accepted {
+				in += p[c]
+			}
+			for c := range p {
+				g := p[c]
+				if slices.Contains(e.accepted, c) {
+					g -= p[c] / in
+				}
+				for _, j := range rows[i] {
+					grad[j][c] += g
+				}
+			}
+		}
+		for j := range w {
+			for c := range w[j] {
+				g := grad[j][c]
+				if j != 0 {
+					g += cfg.l2 * w[j][c]
+				}
+				acc[j][c] += g * g
+				if acc[j][c] > 0 {
+					w[j][c] -= rate * g / math.Sqrt(acc[j][c])
+				}
+			}
+		}
+	}
+	m := model{k: k, w: map[string][]float64{}}
+	for j, f := range vocab {
+		m.w[f] = round4(w[j])
+	}
+	return m
+}
+
+func matrix(rows, cols int) [][]float64 {
+	out := make([][]float64, rows)
+	for i := range out {
+		out[i] = make([]float64, cols)
+	}
+	return out
+}
+
+func score(w [][]float64, row []int, nc int) []float64 {
+	s := make([]float64, nc)
+	for _, j := range row {
+		for c := range s {
+			s[c] += w[j][c]
+		}
+	}
+	return s
+}
+
+func softmax(s []float64) []float64 {
+	hi := slices.Max(s)
+	p := make([]float64, len(s))
+	sum := 0.0
+	for c := range s {
+		p[c] = math.Exp(s[c] - hi)
+		sum += p[c]
+	}
+	for c := range p {
+		p[c] /= sum
+	}
+	return p
+}
+
+func round4(w []float64) []float64 {
+	out := make([]float64, len(w))
+	for c := range w {
+		out[c] = math.Round(w[c]*1e4) / 1e4
+	}
+	return out
+}
+
+// linear is m as the extractor reads it from its file.
+func (m model) linear() *extract.LinearModel {
+	return extract.NewLinearModel(m.k.classes, m.w)
+}
+
+// writeModel writes m in lexicon format, the bias first (a model appended
+// to another replaces it from its bias on) and then the features in sorted
+// order, leaving out those whose weights are all zero; it returns how
+// many it wrote.
+func writeModel(w io.Writer, k kind, m model, folders []string) int {
+	fmt.Fprintf(w, "# %s: weights per class (%s) of the claim features that\n", k.file, strings.Join(k.classes, ", "))
+	fmt.Fprintf(w, "# extract/stancemodel.go describes, learned by cmd/train from the annotated articles of\n")
+	fmt.Fprintf(w, "# %s.\n", strings.Join(folders, ", "))
+	fmt.Fprintf(w, "# Generated: `make models` rewrites it; do not edit by hand.\n")
+	keys := make([]string, 0, len(m.w))
+	for f := range m.w {
+		keys = append(keys, f)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if (keys[i] == extract.StanceBias) != (keys[j] == extract.StanceBias) {
+			return keys[i] == extract.StanceBias
+		}
+		return keys[i] < keys[j]
+	})
+	n := 0
+	for _, f := range keys {
+		if !slices.ContainsFunc(m.w[f], func(x float64) bool { return x != 0 }) {
+			continue
+		}
+		fmt.Fprint(w, f)
+		for c, cls := range k.classes {
+			fmt.Fprintf(w, " | %s=%g", cls, m.w[f][c])
+		}
+		fmt.Fprintln(w)
+		n++
+	}
+	return n
+}
+
+// variants are the configurations crossValidate compares: the rules
+// alone, with the stance model, and with both models.
+var variants = []string{"rules", "+stance", "+bias"}
+
+// crossValidate holds out each set in turn and prints the held-out scores
+// of each variant.
+func crossValidate(arts []article, cfg config, w io.Writer) {
+	fmt.Fprintf(w, "%-10s %4s  %-7s %6s %6s %6s %7s\n", "held out", "docs", "", "claims", "bias", "defend", "overall")
+	tot := heldOut(arts, cfg, func(set string, t []tally) { printTallies(w, set, t) })
+	printTallies(w, "all", tot)
+}
+
+func printTallies(w io.Writer, set string, t []tally) {
+	for i, v := range variants {
+		name := set
+		if i > 0 {
+			name = ""
+		}
+		fmt.Fprintf(w, "%-10s %4d  %-7s %6.3f %6.3f %6.3f %7.3f\n", name, t[i].n, v, mean(t[i].claims, t[i].n),
+			mean(t[i].bias, t[i].nBias), mean(t[i].defended, t[i].nDefended), mean(t[i].overall, t[i].n))
+	}
+}
+
+// heldOut learns the models without each set in turn and scores that
+// set's articles with each variant, calling each (when given) with the
+// set's tallies; it returns the totals.
+func heldOut(arts []article, cfg config, each ...func(set string, t []tally)) []tally {
+	var sets []string
+	for _, a := range arts {
+		if !slices.Contains(sets, a.set) {
+			sets = append(sets, a.set)
+		}
+	}
+	tot := make([]tally, len(variants))
+	for _, s := range sets {
+		sm, bm := train(examplesOf(arts, s, stanceKind), stanceKind, cfg).linear(), train(examplesOf(arts, s, biasKind), biasKind, cfg).linear()
+		t := make([]tally, len(variants))
+		for _, a := range arts {
+			if a.set == s {
+				t[0].add(eval.Score(a.graph, a.gold))
+				t[1].add(eval.Score(withModels(a, sm, nil), a.gold))
+				t[2].add(eval.Score(withModels(a, sm, bm), a.gold))
+			}
+		}
+		for _, f := range each {
+			f(s, t)
+		}
+		for i := range tot {
+			tot[i].merge(t[i])
+		}
+	}
+	return tot
+}
+
+// withModels is a's graph with its claims as the extractor's models give
+// them (bias nil: that model not applied).
+func withModels(a article, stance, bias *extract.LinearModel) kg.Graph {
+	g := a.graph
+	g.Claims = slices.Clone(g.Claims)
+	for i := range g.Claims {
+		if fs, ok := a.features[g.Claims[i].ID]; ok {
+			extract.ApplyModels(&g.Claims[i], fs, stance, bias)
+		}
+	}
+	return g
+}
+
+// tally sums per-article F1s: claims, the two stance questions (over the
+// articles that ask them) and overall.
+type tally struct {
+	n                int
+	claims, overall  float64
+	bias, defended   float64
+	nBias, nDefended int
+}
+
+func (t *tally) add(r eval.Result) {
+	t.n++
+	t.claims += r.Claims.F1
+	t.overall += r.Overall
+	for _, q := range r.Questions {
+		switch q.Name {
+		case "who_alleged_bias":
+			t.bias += q.F1
+			t.nBias++
+		case "who_defended_the_process":
+			t.defended += q.F1
+			t.nDefended++
+		}
+	}
+}
+
+func (t *tally) merge(o tally) {
+	t.n += o.n
+	t.claims += o.claims
+	t.overall += o.overall
+	t.bias += o.bias
+	t.nBias += o.nBias
+	t.defended += o.defended
+	t.nDefended += o.nDefended
+}
+
+func mean(sum float64, n int) float64 {
+	if n == 0 {
+		return 0
+	}
+	return sum / float64(n)
+}
