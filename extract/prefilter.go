@@ -195,8 +195,15 @@ func (ws wordSet) fill(lower string) wordSet {
 }
 
 // possible reports whether a text with the words ws may hold l: at a word
-// edge a variant opens with one of the text's words.
+// edge a variant opens with one of the text's words, and a gapped phrase's
+// text holds a form of each of its ends (a form that is not one run of
+// letters and digits, "cross-examine", rules nothing out).
 func (l literal) possible(ws wordSet) bool {
+	for _, g := range l.need {
+		if !slices.ContainsFunc(g, func(w string) bool { _, ok := ws[w]; return ok || firstRun(w) != w }) {
+			return false // a gapped phrase: none of the forms of one of its ends
+		}
+	}
 	if l.keys == nil {
 		return true
 	}

@@ -142,8 +142,9 @@ func (cl *claimLex) procedure(text string) bool {
 // decision".
 func (cl *claimLex) processWords(text string) bool {
 	lower := asciiLower(text)
+	ws := wordSet{}.fill(lower)
 	for _, p := range cl.procedural {
-		if p.match(lower) {
+		if p.possible(ws) && p.match(lower) {
 			return true
 		}
 	}
