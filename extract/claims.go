@@ -652,6 +652,12 @@ func (d *docState) attributionAfter(cl *claimLex, qs []quoteSeg, i int) (*entity
 		maxWords = 14
 	}
 	loc := cl.verbRe.FindStringIndex(region)
+	if loc != nil && maxWords > 4 && countWords(region[:loc[0]]) <= appositiveReach && strings.HasSuffix(strings.TrimRight(region[:loc[0]], " "), ",") {
+		// `"...," Jane Roe, a vice president who has led the company's
+		// campaign against the deal, said`: a description set off by
+		// commas right before the verb may run longer
+		maxWords = appositiveReach
+	}
 	if loc == nil || countWords(region[:loc[0]]) > maxWords || conjunctions[firstWord(region)] || !d.sameSentence(q.Close-1, q.Close+loc[0]) || strings.Contains(region[:loc[0]], ";") {
 		return nil, "", -1
 	}
@@ -677,6 +683,10 @@ func (d *docState) attributionAfter(cl *claimLex, qs []quoteSeg, i int) (*entity
 	}
 	return nil, "", -1
 }
+
+// appositiveReach is how many words a speaker's name and its description
+// set off by commas may run between a quote and its reporting verb.
+const appositiveReach = 30
 
 // proxyEcho resolves "the spokesperson" between [from,to) (`"...," the
 // spokesperson said`) to the organization an earlier sentence of the

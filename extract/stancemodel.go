@@ -113,6 +113,28 @@ func (m *LinearModel) predict(features []string) string {
 	return m.classes[best]
 }
 
+// overrule is the model's stance for features where it beats the rules'
+// stance rule by stanceMargin, else rule.
+func (m *LinearModel) overrule(features []string, rule string) string {
+	s := m.scores(features)
+	best, r := 0, slices.Index(m.classes, rule)
+	for k := range s {
+		if s[k] > s[best] {
+			best = k
+		}
+	}
+	if r >= 0 && s[best]-s[r] <= stanceMargin {
+		return rule
+	}
+	return m.classes[best]
+}
+
+// stanceMargin is how much higher than the rules' stance's score the
+// stance model's best score must be for the model to overrule them: a
+// near tie leaves the rules' stance (held out, 0.5 did as well as 0 and
+// overruled fewer plain cases).
+const stanceMargin = 0.5
+
 // allegesBias reports whether the bias model judges a claim with features
 // an allegation of bias: its bias score above its other score by
 // biasMargin.
@@ -258,7 +280,7 @@ func (cl *claimLex) stemFeatures(text string) []string {
 // bias topic (either model nil: not applied).
 func ApplyModels(c *kg.Claim, fs []string, stance, bias *LinearModel) {
 	if stance != nil {
-		c.Stance = stance.predict(fs)
+		c.Stance = stance.overrule(fs, c.Stance)
 	}
 	if bias != nil && c.Stance == kg.Alleges && !slices.Contains(c.Topics, biasTopic) && bias.allegesBias(BiasFeatures(fs, c.Topics)) {
 		c.Topics = append(slices.Clone(c.Topics), biasTopic)
