@@ -2220,14 +2220,24 @@ func typeAcronyms(d *docState, ps []*piece) {
 }
 
 // blockPrograms: programs and products: a name right after a program word
-// is not an entity.
+// is not an entity, unless it is one word that ends a longer name of the
+// document (a surname: "called Mattis").
 func blockPrograms(d *docState, x *lexIndex, ps []*piece) {
+	lastWords := map[string]bool{} // the last words of names of several words
+	for _, p := range ps {
+		if p.b-p.a > 1 {
+			lastWords[d.Sents[p.sent].Tokens[p.b-1].Text] = true
+		}
+	}
 	for _, p := range ps {
 		if p.typ != "" || p.a == 0 {
 			continue
 		}
 		toks := d.Sents[p.sent].Tokens
 		w := strings.ToLower(toks[p.a-1].Text)
+		if p.b-p.a == 1 && lastWords[p.text] {
+			continue // "the president called Mattis": the man the story names in full
+		}
 		if x.programCues[w] && !(p.b < len(toks) && isPossessive(toks[p.b].Text)) {
 			p.blocked = true // ... but "called Roe's account" names Roe
 		}

@@ -4,6 +4,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -320,5 +321,26 @@ func TestTitledReferents(t *testing.T) {
 	want := []string{"the governor=Jane Roe", "The senator=John Park"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("titled referents (-want +got):\n%s", diff)
+	}
+}
+
+// TestCalledSurname: a name after a program word ("a platform called
+// Beacon") is no entity, but one word that ends a longer name of the
+// document is that name's bearer ("the president called Mattis"), and so
+// are its later mentions.
+func TestCalledSurname(t *testing.T) {
+	d := run(t, "Jim Mattis spoke on Monday. The president called Mattis in 2018. Mattis later resigned. A platform called Beacon was built, and Beacon failed.")
+	got := entitySummary(d)
+	if !slices.Contains(got, "per:Jim Mattis") || slices.ContainsFunc(got, func(s string) bool { return strings.Contains(s, "Beacon") }) {
+		t.Fatalf("entities %v", got)
+	}
+	n := 0
+	for _, m := range d.Mentions {
+		if m.Entity != nil && m.Entity.Name == "Jim Mattis" {
+			n++
+		}
+	}
+	if n != 3 {
+		t.Errorf("Jim Mattis mentioned %d times, want 3", n)
 	}
 }
