@@ -913,6 +913,16 @@ func (d *docState) genericPlural(s sentence, m trigMatch) bool {
 func (r *eventRead) subjectPart() {
 	d, ts, s, m, t, ev, typ := r.d, r.ts, r.s, r.m, r.t, r.ev, r.typ
 	inf := d.infinitiveAgent(s, m.start)
+	if d.triggers().requested[t.Type] {
+		// "X asked the court to summon Y", "X asked the judge for leave
+		// to cross-examine Y": X asks, not the court
+		if inf != nil && inf.Entity != nil && d.adjudicator(inf.Entity.ID) {
+			inf = d.askerOf(r.si, inf)
+		}
+		if inf == nil {
+			inf = d.askerForLeave(r.si, m.start)
+		}
+	}
 	if inf == nil && d.triggers().requested[t.Type] {
 		// "granted Acme's application to cross-examine X": Acme asks
 		inf = d.requester(r.si, m.start, d.index().ev.request)
@@ -3016,6 +3026,43 @@ func (d *docState) infinitiveAgent(s sentence, off int) *mention {
 	b := d.wordsBefore(start, s.Start, 1)
 	x := d.index()
 	if len(b) != 1 || !x.ev.directing[b[0].text] {
+		return nil
+	}
+	return m
+}
+
+// askerOf is the subject of the directing verb right before the directed
+// party m ("X asked the court to ..."): who asks, when the directed party
+// is the court that would act on it; nil when none is named.
+func (d *docState) askerOf(si int, m *mention) *mention {
+	start := m.Start
+	if b := d.wordsBefore(start, d.Sents[si].Start, 1); len(b) == 1 && determiners[b[0].text] {
+		start = b[0].start
+	}
+	b := d.wordsBefore(start, d.Sents[si].Start, 1)
+	if len(b) != 1 {
+		return nil
+	}
+	if _, subj := d.subjectOf(si, b[0].start); subj != nil && subj.Entity != nil && subj.Entity != m.Entity {
+		return subj
+	}
+	return nil
+}
+
+// askerForLeave is the subject of the clause that asks "for permission
+// to" (or leave) do the verb at off in sentence si: "X asked the judge for
+// leave to cross-examine Y" is X's request; nil otherwise.
+func (d *docState) askerForLeave(si, off int) *mention {
+	b := d.wordsBefore(off, d.Sents[si].Start, 3)
+	if len(b) != 3 || b[0].text != "to" || !d.index().ev.permission[b[1].text] || b[2].text != "for" {
+		return nil
+	}
+	ms := d.mentionsIn(d.Sents[si].Start, b[2].start)
+	if n := len(ms); n > 0 && ms[n-1].Entity != nil && strings.TrimSpace(d.Doc.Text[ms[n-1].End:b[2].start]) == "" {
+		return d.askerOf(si, ms[n-1]) // "asked Judge Y for leave": who asked Y
+	}
+	_, m := d.subjectOf(si, b[2].start)
+	if m == nil || m.Entity == nil {
 		return nil
 	}
 	return m
