@@ -652,10 +652,11 @@ func (d *docState) attributionAfter(cl *claimLex, qs []quoteSeg, i int) (*entity
 		maxWords = 14
 	}
 	loc := cl.verbRe.FindStringIndex(region)
-	if loc != nil && maxWords > 4 && countWords(region[:loc[0]]) <= appositiveReach && strings.HasSuffix(strings.TrimRight(region[:loc[0]], " "), ",") {
-		// `"...," Jane Roe, a vice president who has led the company's
-		// campaign against the deal, said`: a description set off by
-		// commas right before the verb may run longer
+	if loc != nil && maxWords > 4 && countWords(region[:loc[0]]) <= appositiveReach && strings.HasSuffix(strings.TrimRight(region[:loc[0]], " "), ",") && d.opensSentence(q.Open) {
+		// `"...," Jane Roe, a senior partner who has advised the firm on
+		// its bids for a decade, said`: a description set off by commas
+		// right before the verb may run longer after a quote that opens
+		// its sentence
 		maxWords = appositiveReach
 	}
 	if loc == nil || countWords(region[:loc[0]]) > maxWords || conjunctions[firstWord(region)] || !d.sameSentence(q.Close-1, q.Close+loc[0]) || strings.Contains(region[:loc[0]], ";") {
@@ -682,6 +683,13 @@ func (d *docState) attributionAfter(cl *claimLex, qs []quoteSeg, i int) (*entity
 		return who, strings.ToLower(d.Doc.Text[vs:ve]), vs // `"...," the spokesperson said`
 	}
 	return nil, "", -1
+}
+
+// opensSentence reports whether the quotation mark at off opens its
+// sentence: nothing but spaces stands before it in the sentence.
+func (d *docState) opensSentence(off int) bool {
+	si := d.sentenceAt(off)
+	return si >= 0 && strings.TrimSpace(d.Doc.Text[d.Sents[si].Start:off]) == ""
 }
 
 // appositiveReach is how many words a speaker's name and its description
@@ -1965,12 +1973,17 @@ func (d *docState) claimsOf(cl *claimLex, drafts []*claimDraft) []kg.Claim {
 	if cl.model == nil && cl.biasModel == nil && d.stanceTrace == nil {
 		return out
 	}
+	// every claim's features first, from the rules' stances, as the
+	// models were learned; then the models
+	fss := make([][]string, len(out))
 	for i := range out {
-		fs := d.stanceFeatures(cl, out, i, facts[i], sc)
+		fss[i] = d.stanceFeatures(cl, out, i, facts[i], sc)
 		if d.stanceTrace != nil {
-			d.stanceTrace[out[i].ID] = fs
+			d.stanceTrace[out[i].ID] = fss[i]
 		}
-		ApplyModels(&out[i], fs, cl.model, cl.biasModel)
+	}
+	for i := range out {
+		ApplyModels(&out[i], fss[i], cl.model, cl.biasModel)
 	}
 	return out
 }

@@ -237,7 +237,7 @@ func TestClaimConstructions(t *testing.T) {
 		{"a possessor's argument inside another's sentence", "Brantley Corp. sued the agency in March. Judge Dan Whitcomb said Brantley would probably lose on its main argument — that the scoring was tilted by bias.", "Brantley Corp", "alleges", "tilted by bias"},
 		{"a named possessor's allegation", "The judge rejected Harwell Medical's allegation that the tender was rigged.", "Harwell Medical", "alleges", "tender was rigged"},
 		{"prosecutors stand for the prosecutors' office", "The Harwell County District Attorney's Office charged Dan Whitcomb in May. Prosecutors say he hid the losses from investors.", "Harwell County District Attorney's Office", "alleges", "hid the losses"},
-		{"a long description set off by commas before the verb", "Hooli Inc. sued the Harwell Transit Authority in March. \"The judge agreed the authority broke the law,\" Jane Roe, a Hooli executive vice president who has led the company's campaign against the deal, said.", "Jane Roe", "alleges", "broke the law"},
+		{"a long description set off by commas before the verb", "Hooli Inc. sued the Harwell Transit Authority in March. \"The panel ignored every rule it had written,\" Jane Roe, a Hooli senior partner who has advised the firm on its bids for a decade, said.", "Jane Roe", "alleges", "ignored every rule"},
 		{"possessor's office", "The agency changed its rules, a step that Laura Mayhew's office said the company never took elsewhere.", "Laura Mayhew", "neutral", "never took"},
 	}
 	for _, tt := range tests {

@@ -3035,15 +3035,22 @@ func (d *docState) infinitiveAgent(s sentence, off int) *mention {
 // party m ("X asked the court to ..."): who asks, when the directed party
 // is the court that would act on it; nil when none is named.
 func (d *docState) askerOf(si int, m *mention) *mention {
-	start := m.Start
-	if b := d.wordsBefore(start, d.Sents[si].Start, 1); len(b) == 1 && determiners[b[0].text] {
-		start = b[0].start
+	// the asking verb, past a determiner or a capitalized title ("asked
+	// the court", "asked Judge Y")
+	verb := -1
+	for _, w := range d.wordsBefore(m.Start, d.Sents[si].Start, 3) {
+		if d.index().ev.asking[w.text] {
+			verb = w.start
+			break
+		}
+		if c := d.Doc.Text[w.start]; !determiners[w.text] && (c < 'A' || c > 'Z') {
+			break
+		}
 	}
-	b := d.wordsBefore(start, d.Sents[si].Start, 1)
-	if len(b) != 1 {
-		return nil
+	if verb < 0 {
+		return nil // "ordered the court to", "permitted the tribunal to": no one asks
 	}
-	if _, subj := d.subjectOf(si, b[0].start); subj != nil && subj.Entity != nil && subj.Entity != m.Entity {
+	if _, subj := d.subjectOf(si, verb); subj != nil && subj.Entity != nil && subj.Entity != m.Entity {
 		return subj
 	}
 	return nil

@@ -2220,8 +2220,9 @@ func typeAcronyms(d *docState, ps []*piece) {
 }
 
 // blockPrograms: programs and products: a name right after a program word
-// is not an entity, unless it is one word that ends a longer name of the
-// document (a surname: "called Mattis").
+// is not an entity, unless the word is a finite verb ("the mayor called
+// Roe", not "an app called Roe") and the name one word that ends a longer
+// name of the document (a surname).
 func blockPrograms(d *docState, x *lexIndex, ps []*piece) {
 	lastWords := map[string]bool{} // the last words of names of several words
 	for _, p := range ps {
@@ -2235,8 +2236,8 @@ func blockPrograms(d *docState, x *lexIndex, ps []*piece) {
 		}
 		toks := d.Sents[p.sent].Tokens
 		w := strings.ToLower(toks[p.a-1].Text)
-		if p.b-p.a == 1 && lastWords[p.text] {
-			continue // "the president called Mattis": the man the story names in full
+		if p.b-p.a == 1 && lastWords[p.text] && toks[p.a-1].Tag == "VBD" {
+			continue // "the mayor called Roe": the verb, and the person the story names in full
 		}
 		if x.programCues[w] && !(p.b < len(toks) && isPossessive(toks[p.b].Text)) {
 			p.blocked = true // ... but "called Roe's account" names Roe

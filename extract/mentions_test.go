@@ -325,22 +325,28 @@ func TestTitledReferents(t *testing.T) {
 }
 
 // TestCalledSurname: a name after a program word ("a platform called
-// Beacon") is no entity, but one word that ends a longer name of the
-// document is that name's bearer ("the president called Mattis"), and so
-// are its later mentions.
+// Beacon", "an app called Whitlock") is no entity, but one word after the
+// verb "called" that ends a longer name of the document is that name's
+// bearer ("the mayor called Roe"), and so are its later mentions.
 func TestCalledSurname(t *testing.T) {
-	d := run(t, "Jim Mattis spoke on Monday. The president called Mattis in 2018. Mattis later resigned. A platform called Beacon was built, and Beacon failed.")
+	d := run(t, "Jane Roe spoke on Monday. The mayor called Roe in 2018. Roe later resigned. A platform called Beacon was built, and Beacon failed.")
 	got := entitySummary(d)
-	if !slices.Contains(got, "per:Jim Mattis") || slices.ContainsFunc(got, func(s string) bool { return strings.Contains(s, "Beacon") }) {
+	if !slices.Contains(got, "per:Jane Roe") || slices.ContainsFunc(got, func(s string) bool { return strings.Contains(s, "Beacon") }) {
 		t.Fatalf("entities %v", got)
 	}
 	n := 0
 	for _, m := range d.Mentions {
-		if m.Entity != nil && m.Entity.Name == "Jim Mattis" {
+		if m.Entity != nil && m.Entity.Name == "Jane Roe" {
 			n++
 		}
 	}
 	if n != 3 {
-		t.Errorf("Jim Mattis mentioned %d times, want 3", n)
+		t.Errorf("Jane Roe mentioned %d times, want 3", n)
+	}
+	d = run(t, "Dana Whitlock founded Whitlock Foods in 2010. The company launched a budgeting app called Whitlock, which regulators later investigated.")
+	for _, m := range d.Mentions {
+		if m.Entity != nil && m.Entity.Name == "Dana Whitlock" && m.Text == "Whitlock" {
+			t.Errorf("the app called Whitlock was read as Dana Whitlock")
+		}
 	}
 }

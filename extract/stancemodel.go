@@ -38,6 +38,9 @@ var BiasClasses = []string{biasTopic, "other"}
 // other score for the bias model to give an allegation the bias topic.
 const biasMargin = 1.0
 
+// BiasTopic is the topic the bias model gives (topics.txt).
+const BiasTopic = biasTopic
+
 // StanceBias is the feature every example has: the model's prior.
 const StanceBias = "bias"
 
@@ -98,19 +101,6 @@ func (m *LinearModel) scores(features []string) []float64 {
 		}
 	}
 	return s
-}
-
-// predict is the class with the highest score; ties go to the earlier
-// class.
-func (m *LinearModel) predict(features []string) string {
-	s := m.scores(features)
-	best := 0
-	for k := range s {
-		if s[k] > s[best] {
-			best = k
-		}
-	}
-	return m.classes[best]
 }
 
 // overrule is the model's stance for features where it beats the rules'

@@ -29,23 +29,30 @@ func TestStemFeatures(t *testing.T) {
 	}
 }
 
-// TestStanceModelPredicts: the class with the highest summed weight, the
-// bias counted once, ties to the earlier class.
-func TestStanceModelPredicts(t *testing.T) {
+// TestStanceModelOverrules: the model's best class (summed weights, the
+// bias counted once, ties to the earlier class) replaces the rules' stance
+// only when it beats the rules' stance's score by more than stanceMargin.
+func TestStanceModelOverrules(t *testing.T) {
 	m := NewLinearModel(StanceClasses, map[string][]float64{
-		StanceBias: {0, 0, 1},
+		StanceBias: {0, 0, 0.3},
 		"cue=x":    {2, 0, 0},
-		"cue=y":    {0, 1, 0},
+		"cue=y":    {0, 0.6, 0},
+		"cue=z":    {0, 0.75, 0},
 	})
 	for _, tt := range []struct {
-		fs   []string
-		want string
+		fs         []string
+		rule, want string
 	}{
-		{nil, kg.Neutral}, {[]string{"cue=x"}, kg.Alleges}, {[]string{"cue=y"}, kg.Denies}, // tie: denies before neutral
-		{[]string{"cue=y", "cue=y"}, kg.Denies}, {[]string{"unknown"}, kg.Neutral}, {[]string{StanceBias}, kg.Neutral},
+		{[]string{"cue=x"}, kg.Neutral, kg.Alleges},                            // 2 against 0.3
+		{[]string{"cue=y"}, kg.Neutral, kg.Neutral},                            // 0.6 against 0.3: within the margin
+		{[]string{"cue=z"}, kg.Neutral, kg.Neutral},                            // 0.9 against 0.3: 0.6 is not more than 0.5... by 0.1
+		{[]string{"cue=z", "cue=y"}, kg.Neutral, kg.Denies},                    // 1.5 against 0.3
+		{[]string{"cue=y", "cue=y"}, kg.Alleges, kg.Denies},                    // 1.2 against 0: the margin is against the rules' class
+		{[]string{StanceBias, StanceBias, StanceBias}, kg.Alleges, kg.Alleges}, // the bias counted once: 0.3 is within the margin
+		{nil, "", kg.Neutral},                                                  // no rules' stance: the best class
 	} {
-		if got := m.predict(tt.fs); got != tt.want {
-			t.Errorf("predict(%v) = %s, want %s", tt.fs, got, tt.want)
+		if got := m.overrule(tt.fs, tt.rule); got != tt.want {
+			t.Errorf("overrule(%v, %q) = %s, want %s", tt.fs, tt.rule, got, tt.want)
 		}
 	}
 	if compileLinear(rulesLexicon(), "stance_model", StanceClasses) != nil || compileLinear(nil, "stance_model", StanceClasses) != nil {
@@ -73,6 +80,8 @@ func TestBiasModelAddsTheTopic(t *testing.T) {
 		{kg.Denies, []string{"w=unfair"}, nil, false},
 		{kg.Alleges, []string{"w=slight"}, nil, false},
 		{kg.Alleges, []string{"w=unfair"}, []string{"cost"}, true},
+		{kg.Alleges, []string{"w=unfair", "w=slight"}, nil, true},
+		{kg.Alleges, []string{"w=slight", StanceBias, StanceBias}, nil, false}, // no bias weight to count twice
 	} {
 		c := kg.Claim{Stance: tt.stance, Topics: tt.topics}
 		ApplyModels(&c, tt.fs, nil, bias)
@@ -82,6 +91,11 @@ func TestBiasModelAddsTheTopic(t *testing.T) {
 		if !slices.IsSorted(c.Topics) {
 			t.Errorf("topics %v not sorted", c.Topics)
 		}
+	}
+	c := kg.Claim{Stance: kg.Alleges, Topics: []string{biasTopic, "personal animus"}}
+	ApplyModels(&c, []string{"w=unfair"}, nil, bias)
+	if len(c.Topics) != 2 {
+		t.Errorf("a claim with the bias topic changed its topics: %v", c.Topics)
 	}
 }
 
@@ -139,10 +153,10 @@ func TestStanceModelAppendedReplaces(t *testing.T) {
 		{Phrase: "cue=y", Attrs: map[string]string{"alleges": "5"}},
 	}}}
 	m := compileLinear(&l, "stance_model", StanceClasses)
-	if got := m.predict([]string{"cue=x"}); got != kg.Neutral {
+	if got := m.overrule([]string{"cue=x"}, ""); got != kg.Neutral {
 		t.Errorf("the first model's feature still counts: %s", got)
 	}
-	if got := m.predict([]string{"cue=y"}); got != kg.Alleges {
+	if got := m.overrule([]string{"cue=y"}, ""); got != kg.Alleges {
 		t.Errorf("the appended model's feature does not count: %s", got)
 	}
 }

@@ -37,6 +37,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -67,22 +68,27 @@ type options struct {
 }
 
 func run(args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("train", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	flags := flag.NewFlagSet("train", flag.ContinueOnError)
+	flags.SetOutput(stderr)
+	lexDir := flags.String("lexicons", "", "`DIR` of extra lexicon files, as the loader's --lexicons (their own models are ignored)")
 	o := options{cfg: defaultConfig()}
-	fs.StringVar(&o.out, "o", "", "write stance_model.txt and bias_model.txt into `DIR`")
-	fs.BoolVar(&o.cv, "cv", false, "hold out each folder in turn and report scores; write nothing")
-	fs.Float64Var(&o.cfg.l2, "l2", o.cfg.l2, "L2 penalty `weight`")
-	fs.IntVar(&o.cfg.iters, "iters", o.cfg.iters, "gradient descent `steps`")
-	fs.IntVar(&o.cfg.minDocs, "min-docs", o.cfg.minDocs, "least `N` documents a word feature must occur in")
-	if err := fs.Parse(args); err != nil {
+	flags.StringVar(&o.out, "o", "", "write stance_model.txt and bias_model.txt into `DIR`")
+	flags.BoolVar(&o.cv, "cv", false, "hold out each folder in turn and report scores; write nothing")
+	flags.Float64Var(&o.cfg.l2, "l2", o.cfg.l2, "L2 penalty `weight`")
+	flags.IntVar(&o.cfg.iters, "iters", o.cfg.iters, "gradient descent `steps`")
+	flags.IntVar(&o.cfg.minDocs, "min-docs", o.cfg.minDocs, "least `N` documents a word feature must occur in")
+	if err := flags.Parse(args); err != nil {
 		return err
 	}
-	o.folders = fs.Args()
+	o.folders = flags.Args()
 	if len(o.folders) < 2 || o.out == "" && !o.cv {
 		return errors.New("usage: train (-o DIR | -cv) FOLDER FOLDER...")
 	}
-	lex, err := lexicon.Load()
+	var extra []fs.FS
+	if *lexDir != "" {
+		extra = append(extra, os.DirFS(*lexDir))
+	}
+	lex, err := lexicon.Load(extra...)
 	if err != nil {
 		return err
 	}

@@ -68,8 +68,8 @@ func biasExamples(a article) []example {
 	for _, c := range a.graph.Claims {
 		isBias, labelled := a.bias[c.ID]
 		fs := a.features[c.ID]
-		if !labelled || fs == nil {
-			continue
+		if !labelled || fs == nil || slices.Contains(c.Topics, extract.BiasTopic) {
+			continue // the model weighs only claims the cues gave no bias topic
 		}
 		k := 1
 		if isBias {
