@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"errors"
 	"regexp"
 	"sort"
 	"strconv"
@@ -42,6 +43,7 @@ type claimLex struct {
 	continuations []string
 	model         *LinearModel // the learned stance (stance_model.txt), or nil
 	biasModel     *LinearModel // the learned bias topic (bias_model.txt), or nil
+	modelErr      error        // a model file that does not read: every document fails with it
 }
 
 type cue struct {
@@ -77,8 +79,10 @@ func buildClaimLex(lex *lexicon.Lexicon, in *morph.Inflector) *claimLex {
 	if lex == nil {
 		return cl
 	}
-	cl.model = compileLinear(lex, "stance_model", StanceClasses)
-	cl.biasModel = compileLinear(lex, "bias_model", BiasClasses)
+	var serr, berr error
+	cl.model, serr = compileLinear(lex, "stance_model", StanceClasses)
+	cl.biasModel, berr = compileLinear(lex, "bias_model", BiasClasses)
+	cl.modelErr = errors.Join(serr, berr)
 	var verbs []string
 	// An entry is written in base form and stands for its inflections; a
 	// form listed on its own line keeps that line's attributes.
@@ -1969,6 +1973,9 @@ func (d *docState) claimsOf(cl *claimLex, drafts []*claimDraft) []kg.Claim {
 		if out[i].Stance == kg.Neutral && !sc.observers[out[i].Claimant] && cl.chargesBias(out[i].Text) {
 			out[i].Stance = kg.Alleges // outside commentators take no side
 		}
+	}
+	if cl.modelErr != nil {
+		panic(cl.modelErr) // Document reports it, naming the document
 	}
 	if cl.model == nil && cl.biasModel == nil && d.stanceTrace == nil {
 		return out

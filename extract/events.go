@@ -3043,7 +3043,7 @@ func (d *docState) askerOf(si int, m *mention) *mention {
 			verb = w.start
 			break
 		}
-		if c := d.Doc.Text[w.start]; !determiners[w.text] && (c < 'A' || c > 'Z') {
+		if !determiners[w.text] && isLowerWord(d.Doc.Text[w.start:w.end]) {
 			break
 		}
 	}

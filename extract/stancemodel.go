@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"slices"
 	"sort"
 	"strconv"
@@ -41,8 +42,8 @@ const biasMargin = 1.0
 // BiasTopic is the topic the bias model gives (topics.txt).
 const BiasTopic = biasTopic
 
-// StanceBias is the feature every example has: the model's prior.
-const StanceBias = "bias"
+// PriorFeature is the feature every example of either model has: its prior.
+const PriorFeature = "bias"
 
 // LinearModel is a linear model over features: an example's score for
 // each class is the sum of its features' weights. The extractor reads its
@@ -54,7 +55,7 @@ type LinearModel struct {
 }
 
 // NewLinearModel is the model of classes with weights w (feature ->
-// weight per class, StanceBias the prior).
+// weight per class, PriorFeature the prior).
 func NewLinearModel(classes []string, w map[string][]float64) *LinearModel {
 	return &LinearModel{classes: classes, w: w}
 }
@@ -63,14 +64,15 @@ func NewLinearModel(classes []string, w map[string][]float64) *LinearModel {
 // the lexicon has none. A model opens with its bias, so a model appended
 // from a user's lexicon folder (cmd/train on their own annotated
 // articles) replaces the built-in one whole: only the entries from the
-// last bias on count.
-func compileLinear(lex *lexicon.Lexicon, file string, classes []string) *LinearModel {
+// last bias on count. A weight that is no number is an error naming the
+// file and line.
+func compileLinear(lex *lexicon.Lexicon, file string, classes []string) (*LinearModel, error) {
 	if lex == nil || len(lex.Entries(file)) == 0 {
-		return nil
+		return nil, nil
 	}
 	entries := lex.Entries(file)
 	for i := len(entries) - 1; i > 0; i-- {
-		if entries[i].Phrase == StanceBias {
+		if entries[i].Phrase == PriorFeature {
 			entries = entries[i:]
 			break
 		}
@@ -79,11 +81,19 @@ func compileLinear(lex *lexicon.Lexicon, file string, classes []string) *LinearM
 	for _, e := range entries {
 		w := make([]float64, len(classes))
 		for k, c := range classes {
-			w[k], _ = strconv.ParseFloat(e.Attr(c), 64)
+			v := e.Attr(c)
+			if v == "" {
+				continue
+			}
+			x, err := strconv.ParseFloat(v, 64)
+			if err != nil {
+				return nil, fmt.Errorf("lexicon %s: weight %s=%q of feature %q is not a number", e.File, c, v, e.Phrase)
+			}
+			w[k] = x
 		}
 		m.w[e.Phrase] = w
 	}
-	return m
+	return m, nil
 }
 
 // scores is the score of each class for features, the bias counted once.
@@ -94,9 +104,9 @@ func (m *LinearModel) scores(features []string) []float64 {
 			s[k] += w
 		}
 	}
-	add(StanceBias)
+	add(PriorFeature)
 	for _, f := range features {
-		if f != StanceBias {
+		if f != PriorFeature {
 			add(f)
 		}
 	}

@@ -3,6 +3,7 @@ package extract
 import (
 	"maps"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/factgraph/factgraph/kg"
@@ -34,33 +35,36 @@ func TestStemFeatures(t *testing.T) {
 // only when it beats the rules' stance's score by more than stanceMargin.
 func TestStanceModelOverrules(t *testing.T) {
 	m := NewLinearModel(StanceClasses, map[string][]float64{
-		StanceBias: {0, 0, 0.3},
-		"cue=x":    {2, 0, 0},
-		"cue=y":    {0, 0.6, 0},
-		"cue=z":    {0, 0.75, 0},
+		PriorFeature: {0, 0, 0.3},
+		"cue=x":      {2, 0, 0},
+		"cue=y":      {0, 0.6, 0},
+		"cue=z":      {0, 0.75, 0},
 	})
 	for _, tt := range []struct {
 		fs         []string
 		rule, want string
 	}{
-		{[]string{"cue=x"}, kg.Neutral, kg.Alleges},                            // 2 against 0.3
-		{[]string{"cue=y"}, kg.Neutral, kg.Neutral},                            // 0.6 against 0.3: within the margin
-		{[]string{"cue=z"}, kg.Neutral, kg.Neutral},                            // 0.9 against 0.3: 0.6 is not more than 0.5... by 0.1
-		{[]string{"cue=z", "cue=y"}, kg.Neutral, kg.Denies},                    // 1.5 against 0.3
-		{[]string{"cue=y", "cue=y"}, kg.Alleges, kg.Denies},                    // 1.2 against 0: the margin is against the rules' class
-		{[]string{StanceBias, StanceBias, StanceBias}, kg.Alleges, kg.Alleges}, // the bias counted once: 0.3 is within the margin
-		{nil, "", kg.Neutral},                                                  // no rules' stance: the best class
+		{[]string{"cue=x"}, kg.Neutral, kg.Alleges},                                  // 2 against 0.3
+		{[]string{"cue=y"}, kg.Neutral, kg.Neutral},                                  // 0.6 against 0.3: within the margin
+		{[]string{"cue=z"}, kg.Neutral, kg.Neutral},                                  // 0.9 against 0.3: 0.6 is not more than 0.5... by 0.1
+		{[]string{"cue=z", "cue=y"}, kg.Neutral, kg.Denies},                          // 1.5 against 0.3
+		{[]string{"cue=y", "cue=y"}, kg.Alleges, kg.Denies},                          // 1.2 against 0: the margin is against the rules' class
+		{[]string{PriorFeature, PriorFeature, PriorFeature}, kg.Alleges, kg.Alleges}, // the bias counted once: 0.3 is within the margin
+		{nil, "", kg.Neutral},                                                        // no rules' stance: the best class
 	} {
 		if got := m.overrule(tt.fs, tt.rule); got != tt.want {
 			t.Errorf("overrule(%v, %q) = %s, want %s", tt.fs, tt.rule, got, tt.want)
 		}
 	}
-	if compileLinear(rulesLexicon(), "stance_model", StanceClasses) != nil || compileLinear(nil, "stance_model", StanceClasses) != nil {
+	if m, _ := compileLinear(rulesLexicon(), "stance_model", StanceClasses); m != nil {
 		t.Error("a model without stance_model.txt")
 	}
+	if m, _ := compileLinear(nil, "stance_model", StanceClasses); m != nil {
+		t.Error("a model without a lexicon")
+	}
 	for _, f := range []string{"stance_model", "bias_model"} {
-		if compileLinear(lexicon.Must(), f, StanceClasses) == nil {
-			t.Errorf("the built-in lexicon has no %s", f)
+		if m, err := compileLinear(lexicon.Must(), f, StanceClasses); m == nil || err != nil {
+			t.Errorf("the built-in lexicon's %s: %v", f, err)
 		}
 	}
 }
@@ -81,7 +85,7 @@ func TestBiasModelAddsTheTopic(t *testing.T) {
 		{kg.Alleges, []string{"w=slight"}, nil, false},
 		{kg.Alleges, []string{"w=unfair"}, []string{"cost"}, true},
 		{kg.Alleges, []string{"w=unfair", "w=slight"}, nil, true},
-		{kg.Alleges, []string{"w=slight", StanceBias, StanceBias}, nil, false}, // no bias weight to count twice
+		{kg.Alleges, []string{"w=slight", PriorFeature, PriorFeature}, nil, false}, // no bias weight to count twice
 	} {
 		c := kg.Claim{Stance: tt.stance, Topics: tt.topics}
 		ApplyModels(&c, tt.fs, nil, bias)
@@ -120,7 +124,7 @@ func TestStanceModelDecides(t *testing.T) {
 	}
 	l := *rulesLexicon()
 	l.Files = maps.Clone(l.Files)
-	l.Files["stance_model"] = []lexicon.Entry{{Phrase: StanceBias, Attrs: map[string]string{"neutral": "9"}}}
+	l.Files["stance_model"] = []lexicon.Entry{{Phrase: PriorFeature, Attrs: map[string]string{"neutral": "9"}}}
 	for _, s := range stances(&l) {
 		if s != kg.Neutral {
 			t.Errorf("a model that always says neutral gave %s", s)
@@ -147,16 +151,31 @@ func rulesExtractor() *Extractor { return extractorFor(rulesLexicon()) }
 // (a user's lexicon folder) replaces it whole, from its bias on.
 func TestStanceModelAppendedReplaces(t *testing.T) {
 	l := lexicon.Lexicon{Files: map[string][]lexicon.Entry{"stance_model": {
-		{Phrase: StanceBias, Attrs: map[string]string{"alleges": "1"}},
+		{Phrase: PriorFeature, Attrs: map[string]string{"alleges": "1"}},
 		{Phrase: "cue=x", Attrs: map[string]string{"denies": "5"}},
-		{Phrase: StanceBias, Attrs: map[string]string{"neutral": "1"}},
+		{Phrase: PriorFeature, Attrs: map[string]string{"neutral": "1"}},
 		{Phrase: "cue=y", Attrs: map[string]string{"alleges": "5"}},
 	}}}
-	m := compileLinear(&l, "stance_model", StanceClasses)
+	m, err := compileLinear(&l, "stance_model", StanceClasses)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if got := m.overrule([]string{"cue=x"}, ""); got != kg.Neutral {
 		t.Errorf("the first model's feature still counts: %s", got)
 	}
 	if got := m.overrule([]string{"cue=y"}, ""); got != kg.Alleges {
 		t.Errorf("the appended model's feature does not count: %s", got)
+	}
+}
+
+// TestBadModelWeightFailsDocuments: a weight that is no number fails every
+// document with an error that names the model file's line, not a silent 0.
+func TestBadModelWeightFailsDocuments(t *testing.T) {
+	l := *rulesLexicon()
+	l.Files = maps.Clone(l.Files)
+	l.Files["stance_model"] = []lexicon.Entry{{Phrase: PriorFeature, Attrs: map[string]string{"neutral": "0.1x"}, File: "stance_model:7"}}
+	_, err := New(&l).Document(kg.Document{ID: "t", Text: "Jane Roe sued Globex Inc. in March. \"Globex rigged the tender,\" Roe said."})
+	if err == nil || !strings.Contains(err.Error(), "stance_model:7") || !strings.Contains(err.Error(), "document t") {
+		t.Errorf("error %v, want one naming the document and stance_model:7", err)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -32,6 +33,25 @@ func modelFolders(t *testing.T) []string {
 	return strings.Split(strings.TrimSuffix(strings.TrimPrefix(lines[2], "# "), "."), ", ")
 }
 
+// makeModelSets reads the folders `make models` learns from (the
+// Makefile's MODEL_SETS, "$(addprefix DIR,A B ...)").
+func makeModelSets(t *testing.T) []string {
+	t.Helper()
+	data, err := os.ReadFile("Makefile")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`(?m)^MODEL_SETS := \$\(addprefix ([^,]+),([^)]*)\)$`).FindSubmatch(data)
+	if m == nil {
+		t.Fatal("no MODEL_SETS := $(addprefix ...) line in the Makefile")
+	}
+	var out []string
+	for _, f := range strings.Fields(string(m[2])) {
+		out = append(out, string(m[1])+f)
+	}
+	return out
+}
+
 // TestModelsAreCurrent fails when the shipped models are not what `make
 // models` learns from the folders they name (stale after a change of the
 // extractor, its lexicon or the annotations).
@@ -42,6 +62,9 @@ func TestModelsAreCurrent(t *testing.T) {
 		if strings.Contains(f, "blind10") || strings.Contains(f, "blind11") || strings.HasPrefix(f, "data/") {
 			t.Fatalf("the model learns from %s, a blind set or the bundled corpus", f)
 		}
+	}
+	if mk := makeModelSets(t); !slices.Equal(mk, folders) {
+		t.Fatalf("the Makefile's MODEL_SETS %v are not the folders the models name %v: run `make models`", mk, folders)
 	}
 	out := t.TempDir()
 	var stderr bytes.Buffer

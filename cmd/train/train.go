@@ -121,13 +121,13 @@ func vocabulary(exs []example, cfg config) []string {
 		switch {
 		case isWord(f) && (len(docs[f]) < cfg.minDocs || len(sets[f]) < 2):
 		case !isWord(f) && n < 2:
-		case f == extract.StanceBias:
+		case f == extract.PriorFeature:
 		default:
 			out = append(out, f)
 		}
 	}
 	sort.Strings(out)
-	return append([]string{extract.StanceBias}, out...)
+	return append([]string{extract.PriorFeature}, out...)
 }
 
 // train fits multinomial logistic regression to exs: the loss of an
@@ -249,8 +249,8 @@ func writeModel(w io.Writer, k kind, m model, folders []string) int {
 		keys = append(keys, f)
 	}
 	sort.Slice(keys, func(i, j int) bool {
-		if (keys[i] == extract.StanceBias) != (keys[j] == extract.StanceBias) {
-			return keys[i] == extract.StanceBias
+		if (keys[i] == extract.PriorFeature) != (keys[j] == extract.PriorFeature) {
+			return keys[i] == extract.PriorFeature
 		}
 		return keys[i] < keys[j]
 	})
