@@ -96,6 +96,9 @@ func patternRoles(d *docState, x *lexIndex, add func(si int, person *entity, tit
 				if person == nil || person.Type != kg.Person || title == "" || hasTitle && usedTitle[tu.a] {
 					continue
 				}
+				if _, served := servedTitle(x, d.Sents[si].Tokens, tu.a); hasTitle && served {
+					continue // "an aide to the governor, Jane Roe": she is no governor
+				}
 				usedTitle[tu.a] = hasTitle
 				org := m.caps["org"].ent
 				if pr := m.caps["principal"].ent; org == nil && pr != nil && pr != person && tu.title.Org == "" {

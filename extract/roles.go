@@ -286,6 +286,30 @@ func (rb *roleBuilder) titleBeforePerson(s *roleSent, m *mention, a, b int) {
 			}
 		}
 	}
+	if n == 0 {
+		// "Minister of Public Works and Communications Jane Roe", "the
+		// Minister for Rural Development, Jane Roe"
+		if t, ok := portfolioTitleEndingAt(x, toks, j); ok && (!comma || titleStartsPhrase(x, toks, t)) {
+			title := d.Doc.Text[toks[t].Start:toks[j-1].End]
+			org, none, status := titleContext(d, x, s.si, t, titleInfo{}, m.Entity)
+			if org == nil && !none {
+				org = portfolioBody(d, toks, t, j)
+			}
+			rb.addRole(s.si, m.Entity, title, org, none, status)
+			return
+		}
+	}
+	if n > 0 && comma {
+		if oti, served := servedTitle(x, toks, j-n); served {
+			// "a spokesperson for the minister, Jane Roe": the office
+			// named first is the person's; the one after "for" is whom
+			// it serves ("an aide to the governor, Jane Roe": no office)
+			if oti.Phrase != "" {
+				rb.addRole(s.si, m.Entity, oti.Phrase, nil, oti.Org == "none", kg.Current)
+			}
+			return
+		}
+	}
 	if n > 0 && !(comma && !titleStartsPhrase(x, toks, j-n)) && !verbalTitle(toks, j-n) {
 		org, none, status := titleContext(d, x, s.si, j-n, ti, m.Entity)
 		if prefixed || removedBefore(x, toks, j-n) {
@@ -301,6 +325,83 @@ func (rb *roleBuilder) titleBeforePerson(s *roleSent, m *mention, a, b int) {
 	} else if comma {
 		rb.titleForBeforeComma(s, m, j)
 	}
+}
+
+// portfolioTitleEndingAt reads an office with its portfolio ending right
+// before toks[j]: a title with a portfolio (titles.txt portfolio=1), "of"
+// or "for", then capitalized words (with
+// "and", "&" or a comma between them): "Minister of Public Works and
+// Communications". It returns where the title starts.
+func portfolioTitleEndingAt(x *lexIndex, toks []token, j int) (int, bool) {
+	k := j - 1
+	for k > 0 && j-k <= 8 {
+		w := toks[k].Text
+		switch {
+		case w == "of" || w == "for":
+			if k == j-1 || !isCapToken(toks[k+1].Text) {
+				return 0, false
+			}
+			n, ti := x.titleEndingAt(toks, k)
+			if n == 0 || !ti.Portfolio || ti.Org == "none" {
+				return 0, false // "Counsel for Acme Corp": a client, no portfolio
+			}
+			return k - n, true
+		case isCapToken(w), w == "and" || w == "&", w == "," && k+1 < j && isCapToken(toks[k+1].Text):
+		default:
+			return 0, false
+		}
+		k--
+	}
+	return 0, false
+}
+
+// portfolioBody is the organization the document names for the portfolio
+// toks[t:j] of an office: "the Ministry of Public Works and Communications"
+// for its minister.
+func portfolioBody(d *docState, toks []token, t, j int) *entity {
+	var words []string
+	for k := t; k < j; k++ {
+		if toks[k].Text == "of" || toks[k].Text == "for" {
+			words = nil
+			continue
+		}
+		words = append(words, toks[k].Text)
+	}
+	portfolio := " " + kg.Key(strings.Join(words, " ")) + " "
+	for _, e := range d.Entities {
+		// the portfolio's own name is no body ("Minister for Public
+		// Enterprises" is not at a company called Public Enterprises)
+		if name := " " + kg.Key(e.Name) + " "; e.Type == kg.Organization && name != portfolio && strings.Contains(name, portfolio) {
+			return e
+		}
+	}
+	return nil
+}
+
+// servedTitle reports whether the title starting at toks[k] names whom
+// a noun before it serves or belongs to: "a spokesperson for the
+// minister", "an aide to the governor", "the wife of the mayor" (a noun,
+// "for", "to" or "of", an article, the title at k). It returns that noun's
+// title when it is one opening its phrase ("spokesperson").
+func servedTitle(x *lexIndex, toks []token, k int) (titleInfo, bool) {
+	if k < 3 {
+		return titleInfo{}, false
+	}
+	switch toks[k-1].Text {
+	case "the", "a", "an":
+	default:
+		return titleInfo{}, false
+	}
+	switch toks[k-2].Text {
+	case "for", "to", "of":
+	default:
+		return titleInfo{}, false
+	}
+	if n, ti := x.titleEndingAt(toks, k-2); n > 0 {
+		return ti, titleStartsPhrase(x, toks, k-2-n)
+	}
+	t := toks[k-3]
+	return titleInfo{}, (t.Tag == "NN" || t.Tag == "NNS") && isLowerWord(t.Text)
 }
 
 // placeRemitStart is where "in PLACE" starts when it ends right before
