@@ -49,7 +49,7 @@ score-general: ## score each hand-written article of extract/testdata/general ag
 # blind set, never the bundled corpus).
 MODEL_SETS := $(addprefix extract/testdata/,general dev2 blind blind2 blind3 blind4 blind5 blind6 blind7 blind8 blind9 blind12 blind13 blind14)
 
-models: ## relearn lexicon/data/stance_model.txt and bias_model.txt from the annotated development sets (cmd/train)
+models: ## relearn lexicon/data/type_model.txt, stance_model.txt and bias_model.txt from the annotated development sets (cmd/train)
 	$(GO) run ./cmd/train -o lexicon/data $(MODEL_SETS)
 
 models-cv: ## hold out each development set in turn: its scores with the rules alone and with models learned from the others

@@ -512,3 +512,51 @@ func BiasLabels(g kg.Graph, gold *Gold) map[string]bool {
 	}
 	return out
 }
+
+// TypeLabels gives each of names (a document's capitalized names) the
+// type the gold wants of an entity so named: "person" or "organization"
+// for a gold entity's name or alias (or a person's surname alone), "none"
+// for a name the gold does not list, where the graph's entity would be
+// wrong or noise. A tolerated name and one that is part of a gold name,
+// or holds one, get no label: the gold says nothing of how to type it.
+func TypeLabels(names []string, gold *Gold) map[string]string {
+	want := map[string]string{}
+	var all []string
+	for _, es := range []struct {
+		kind string
+		list []GoldEntity
+	}{{"person", gold.Persons}, {"organization", gold.Organizations}} {
+		for _, e := range es.list {
+			for _, n := range append([]string{e.Name}, e.Aliases...) {
+				k := norm(n)
+				want[k] = es.kind
+				all = append(all, k)
+			}
+			if f := strings.Fields(norm(e.Name)); es.kind == "person" && len(f) > 1 {
+				if _, ok := want[f[len(f)-1]]; !ok {
+					want[f[len(f)-1]] = es.kind
+				}
+			}
+		}
+	}
+	tolerated := normSet(gold.ToleratedPersons, gold.ToleratedOrganizations, gold.FigurativeMentions)
+	out := map[string]string{}
+	for _, name := range names {
+		k := norm(name)
+		switch {
+		case k == "":
+		case want[k] != "":
+			out[name] = want[k]
+		case tolerated[k]:
+		case slices.ContainsFunc(all, func(g string) bool { return containsWords(g, k) || containsWords(k, g) }):
+		default:
+			out[name] = "none"
+		}
+	}
+	return out
+}
+
+// containsWords reports whether the words of b occur in a, in a row.
+func containsWords(a, b string) bool {
+	return strings.Contains(" "+a+" ", " "+b+" ")
+}

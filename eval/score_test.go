@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"maps"
 	"math"
 	"strings"
 	"testing"
@@ -484,5 +485,22 @@ questions:
 				t.Errorf("overall = %v, want %v", r.Overall, tc.want)
 			}
 		})
+	}
+}
+
+// TestTypeLabels: a gold name, alias or person's surname is labelled with
+// its kind; a name the gold does not list is none; a tolerated name, and
+// one that is part of a gold name or holds one, gets no label.
+func TestTypeLabels(t *testing.T) {
+	gold := &Gold{
+		Persons:          []GoldEntity{{Name: "Jane Q. Roe", Aliases: []string{"Ms Roe"}}},
+		Organizations:    []GoldEntity{{Name: "Hooli Bank of Harwell", Aliases: []string{"HBH"}}},
+		ToleratedPersons: []string{"Dan Byline"},
+	}
+	names := []string{"Jane Q. Roe", "Roe", "Ms Roe", "the Hooli Bank of Harwell", "HBH", "Hooli Bank", "Hooli Bank of Harwell Trust", "Dan Byline", "Bluebird"}
+	want := map[string]string{"Jane Q. Roe": "person", "Roe": "person", "Ms Roe": "person",
+		"the Hooli Bank of Harwell": "organization", "HBH": "organization", "Bluebird": "none"}
+	if got := TypeLabels(names, gold); !maps.Equal(got, want) {
+		t.Errorf("TypeLabels = %v, want %v", got, want)
 	}
 }

@@ -26,6 +26,8 @@ type Extractor struct {
 	cl  *claimLex
 	rp  *rolePatterns
 	sp  *sidePatterns
+	tm  *LinearModel // the learned type of names (type_model.txt), or nil
+	err error        // a model file that does not read: every document fails with it
 
 	fpOnce sync.Once
 	fp     string // Fingerprint
@@ -44,6 +46,7 @@ func New(lex *lexicon.Lexicon) *Extractor {
 	e.cl = buildClaimLex(lex, e.in)
 	e.rp = compileRolePatterns(lex, e.in)
 	e.sp = compileSidePatterns(lex, e.in)
+	e.tm, e.err = compileLinear(lex, "type_model", TypeClasses)
 	return e
 }
 
@@ -87,13 +90,31 @@ func (e *Extractor) StanceFeatures(doc kg.Document) (kg.Extraction, map[string][
 	return ex, trace, err
 }
 
+// TypeFeatures extracts doc as Document does and returns, by the name as
+// first written, the features the type model reads for each capitalized
+// name (typemodel.go), computed from the rules' types: what cmd/train
+// learns from.
+func (e *Extractor) TypeFeatures(doc kg.Document) (kg.Extraction, map[string][]string, error) {
+	d := &docState{Doc: doc, Lex: e.lex, ex: e, typeTrace: map[string][]string{}}
+	ex, err := e.run(d)
+	return ex, d.typeTrace, err
+}
+
 // document is Document, filling trace (when not nil) with each claim's
 // stance features.
 func (e *Extractor) document(doc kg.Document, trace map[string][]string) (ex kg.Extraction, err error) {
+	return e.run(&docState{Doc: doc, Lex: e.lex, ex: e, stanceTrace: trace})
+}
+
+// run extracts the document of d.
+func (e *Extractor) run(d *docState) (ex kg.Extraction, err error) {
+	doc := d.Doc
 	if err := Validate(doc); err != nil {
 		return kg.Extraction{}, err
 	}
-	d := &docState{Doc: doc, Lex: e.lex, ex: e, stanceTrace: trace}
+	if e.err != nil {
+		return kg.Extraction{}, fmt.Errorf("document %s: %w", doc.ID, e.err)
+	}
 	if doc.PublishedAt != "" {
 		t, perr := time.Parse("2006-01-02", doc.PublishedAt)
 		if perr != nil {

@@ -137,6 +137,7 @@ func findMentions(d *docState) {
 		ps = append(ps, sentencePieces(d, x, si, names, lower)...)
 	}
 	typePieces(d, x, ps, lower)
+	applyTypeModel(d, x, ps)
 	for _, p := range ps {
 		if bareHead(x, p) {
 			p.typ = "" // "Board", "Trust", "Supervisors": a head word names no one

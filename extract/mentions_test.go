@@ -26,14 +26,16 @@ func run(t testing.TB, text string) *docState {
 	return d
 }
 
-// rulesLexicon is the built-in lexicon without the learned claim models:
-// the tests of the stages check what the rules give, which is what the
-// model reads (stancemodel_test.go tests the model on top of them).
+// rulesLexicon is the built-in lexicon without the learned models: the
+// tests of the stages check what the rules give, which is what the models
+// read (stancemodel_test.go and typemodel_test.go test the models on top
+// of them).
 var rulesLexicon = sync.OnceValue(func() *lexicon.Lexicon {
 	l := *lexicon.Must()
 	l.Files = maps.Clone(l.Files)
 	delete(l.Files, "stance_model")
 	delete(l.Files, "bias_model")
+	delete(l.Files, "type_model")
 	return &l
 })
 

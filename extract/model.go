@@ -87,6 +87,7 @@ type docState struct {
 	wordsText string // the text words was read from
 
 	stanceTrace map[string][]string // claim id -> stance features, when asked for (StanceFeatures)
+	typeTrace   map[string][]string // name -> type features, when asked for (TypeFeatures)
 }
 
 // source builds provenance for the span [start,end) of sentence s.

@@ -116,6 +116,12 @@ func (m *LinearModel) scores(features []string) []float64 {
 // overrule is the model's stance for features where it beats the rules'
 // stance rule by stanceMargin, else rule.
 func (m *LinearModel) overrule(features []string, rule string) string {
+	return m.overruleBy(features, rule, stanceMargin)
+}
+
+// overruleBy is the model's class for features where its score beats the
+// rules' class rule by margin, else rule.
+func (m *LinearModel) overruleBy(features []string, rule string, margin float64) string {
 	s := m.scores(features)
 	best, r := 0, slices.Index(m.classes, rule)
 	for k := range s {
@@ -123,7 +129,7 @@ func (m *LinearModel) overrule(features []string, rule string) string {
 			best = k
 		}
 	}
-	if r >= 0 && s[best]-s[r] <= stanceMargin {
+	if r >= 0 && s[best]-s[r] <= margin {
 		return rule
 	}
 	return m.classes[best]

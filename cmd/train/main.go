@@ -1,7 +1,12 @@
-// Command train learns the extractor's two models of claims from
-// annotated articles (folders of NAME.txt documents with NAME.gold.yaml
-// gold files, as cmd/evaluate reads them):
+// Command train learns the extractor's three models from annotated
+// articles (folders of NAME.txt documents with NAME.gold.yaml gold files,
+// as cmd/evaluate reads them):
 //
+//   - the type model (type_model.txt): each capitalized name of a document
+//     is an example of a person, an organization or no entity when the
+//     gold lists it as such (a gold name or alias, or a person's surname)
+//     or does not list it at all; a name the gold tolerates, or one that is
+//     part of a gold name or holds one, is no example;
 //   - the stance model (stance_model.txt): each claim that quotes a gold
 //     claim and has one of its claimants is an example, with the stances the
 //     gold accepts; so is a claim that quotes none where the gold's
@@ -13,22 +18,26 @@
 //
 // Usage:
 //
-//	train -o DIR FOLDER...   write DIR/stance_model.txt and DIR/bias_model.txt
+//	train -o DIR FOLDER...   write DIR/type_model.txt, stance_model.txt and bias_model.txt
 //	train -cv FOLDER...      hold out each folder in turn and report scores
 //
-// The features are extract's (Extractor.StanceFeatures, with the claim's
-// topics for the bias model), computed with neither model in the
-// lexicon. Each model is multinomial logistic regression with an L2
-// penalty, fitted by full-batch gradient descent from zero weights, so the
-// same folders give the same files. A word feature is kept only when it
-// occurs in examples from at least -min-docs documents of at least two
-// folders, so that no article's own words become weights; words are the
-// stems of lower-case words, so no name does.
+// The features are extract's (Extractor.TypeFeatures, Extractor.StanceFeatures,
+// with the claim's topics for the bias model). The type model is learned
+// first, from the naming rules' types; the claims' features are then read
+// with the learned types in place, as the extractor will read them. Each
+// model is multinomial logistic regression with an L2 penalty, fitted by
+// full-batch gradient descent from zero weights, so the same folders give
+// the same files. A word feature is kept only when it occurs in examples
+// from at least -min-docs documents of at least two folders, so that no
+// article's own words become weights; words are the stems of lower-case
+// words, the lower-case words around a name and a name's last three
+// letters, so no name is.
 //
 // With -cv it writes nothing: each folder in turn is held out, the models
 // are learned from the others, and the held-out folder is scored with the
-// rules alone, with the stance model, and with both (mean per-article
-// F1): how the models do on articles they have not seen.
+// naming rules and with the type model, then with the claim rules alone,
+// with the stance model, and with both (mean per-article F1): how the
+// models do on articles they have not seen.
 package main
 
 import (
@@ -38,9 +47,12 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/factgraph/factgraph/eval"
@@ -72,7 +84,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	flags.SetOutput(stderr)
 	lexDir := flags.String("lexicons", "", "`DIR` of extra lexicon files, as the loader's --lexicons (their own models are ignored)")
 	o := options{cfg: defaultConfig()}
-	flags.StringVar(&o.out, "o", "", "write stance_model.txt and bias_model.txt into `DIR`")
+	flags.StringVar(&o.out, "o", "", "write type_model.txt, stance_model.txt and bias_model.txt into `DIR`")
 	flags.BoolVar(&o.cv, "cv", false, "hold out each folder in turn and report scores; write nothing")
 	flags.Float64Var(&o.cfg.l2, "l2", o.cfg.l2, "L2 penalty `weight`")
 	flags.IntVar(&o.cfg.iters, "iters", o.cfg.iters, "gradient descent `steps`")
@@ -100,34 +112,74 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if o.cv {
+		typeCrossValidate(sets, lex, o.cfg, stdout)
 		crossValidate(sets, o.cfg, stdout)
 		return nil
 	}
-	for _, k := range kinds {
-		path := filepath.Join(o.out, k.file+".txt")
-		f, err := os.Create(path)
-		if err != nil {
+	tm := train(examplesOf(sets, "", typeKind), typeKind, o.cfg)
+	if err := writeModelFile(o, typeKind, tm, stderr); err != nil {
+		return err
+	}
+	// The claims are described as the extractor will see them: with the
+	// entities the learned types give.
+	if sets, err = readSets(withModel(lex, tm), o.folders, stderr); err != nil {
+		return err
+	}
+	for _, k := range []kind{stanceKind, biasKind} {
+		if err := writeModelFile(o, k, train(examplesOf(sets, "", k), k, o.cfg), stderr); err != nil {
 			return err
 		}
-		n := writeModel(f, k, train(examplesOf(sets, "", k), k, o.cfg), o.folders)
-		if err := f.Close(); err != nil {
-			return err
-		}
-		fmt.Fprintf(stderr, "train: %d features written to %s\n", n, path)
 	}
 	return nil
+}
+
+// writeModelFile writes model m of kind k into o.out.
+func writeModelFile(o options, k kind, m model, stderr io.Writer) error {
+	path := filepath.Join(o.out, k.file+".txt")
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	n := writeModel(f, k, m, o.folders)
+	if err := f.Close(); err != nil {
+		return err
+	}
+	fmt.Fprintf(stderr, "train: %d features written to %s\n", n, path)
+	return nil
+}
+
+// withModel is lex with m as its model of m's kind.
+func withModel(lex *lexicon.Lexicon, m model) *lexicon.Lexicon {
+	out := &lexicon.Lexicon{Files: maps.Clone(lex.Files)}
+	var entries []lexicon.Entry
+	for _, f := range slices.Sorted(maps.Keys(m.w)) {
+		e := lexicon.Entry{Phrase: f, Attrs: map[string]string{}, File: m.k.file}
+		for c, cls := range m.k.classes {
+			e.Attrs[cls] = strconv.FormatFloat(m.w[f][c], 'g', -1, 64)
+		}
+		if f == extract.PriorFeature {
+			entries = append([]lexicon.Entry{e}, entries...)
+		} else {
+			entries = append(entries, e)
+		}
+	}
+	out.Files[m.k.file] = entries
+	return out
 }
 
 // article is one annotated document: its graph, gold, and each claim's
 // stance features.
 type article struct {
-	set      string
-	name     string
-	graph    kg.Graph
-	gold     *eval.Gold
-	features map[string][]string // claim id -> stance features
-	labels   map[string][]string // claim id -> stances the gold accepts
-	bias     map[string]bool     // claim id -> an allegation of bias or none
+	set        string
+	name       string
+	doc        kg.Document
+	types      map[string][]string // capitalized name -> type features
+	typeLabels map[string]string   // capitalized name -> the type the gold wants
+	graph      kg.Graph
+	gold       *eval.Gold
+	features   map[string][]string // claim id -> stance features
+	labels     map[string][]string // claim id -> stances the gold accepts
+	bias       map[string]bool     // claim id -> an allegation of bias or none
 }
 
 // readSets extracts every annotated document of the folders.
@@ -166,10 +218,19 @@ func readArticle(ex *extract.Extractor, lex *lexicon.Lexicon, dir, goldPath stri
 	if err != nil {
 		return article{}, err
 	}
+	_, types, err := ex.TypeFeatures(docs[0])
+	if err != nil {
+		return article{}, err
+	}
+	names := make([]string, 0, len(types))
+	for n := range types {
+		names = append(names, n)
+	}
 	_, g, errs := pipeline.Extract(docs, lex, nil, 1)
 	if len(errs) > 0 {
 		return article{}, fmt.Errorf("%s: %v", name, errors.Join(errs...))
 	}
-	return article{set: filepath.Base(filepath.Clean(dir)), name: name, graph: g, gold: gold,
+	return article{set: filepath.Base(filepath.Clean(dir)), name: name, doc: docs[0], graph: g, gold: gold,
+		types: types, typeLabels: eval.TypeLabels(names, gold),
 		features: features, labels: eval.StanceLabels(g, gold), bias: eval.BiasLabels(g, gold)}, nil
 }

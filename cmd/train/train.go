@@ -11,6 +11,8 @@ import (
 	"github.com/factgraph/factgraph/eval"
 	"github.com/factgraph/factgraph/extract"
 	"github.com/factgraph/factgraph/kg"
+	"github.com/factgraph/factgraph/lexicon"
+	"github.com/factgraph/factgraph/pipeline"
 )
 
 // config is how a model is learned.
@@ -29,13 +31,36 @@ type kind struct {
 	file     string
 	classes  []string
 	examples func(a article) []example
+	what     string // what an example is, for the file's header
 }
 
 var (
-	stanceKind = kind{file: "stance_model", classes: extract.StanceClasses, examples: stanceExamples}
-	biasKind   = kind{file: "bias_model", classes: extract.BiasClasses, examples: biasExamples}
-	kinds      = []kind{stanceKind, biasKind}
+	stanceKind = kind{file: "stance_model", classes: extract.StanceClasses, examples: stanceExamples,
+		what: "the claim features that\n# extract/stancemodel.go describes"}
+	biasKind = kind{file: "bias_model", classes: extract.BiasClasses, examples: biasExamples,
+		what: "the claim features that\n# extract/stancemodel.go describes"}
+	typeKind = kind{file: "type_model", classes: extract.TypeClasses, examples: typeExamples,
+		what: "the name features that\n# extract/typemodel.go describes"}
+	// kinds are the models in the order they are learned: the type of
+	// names first, since the claims' features depend on the entities.
+	kinds = []kind{typeKind, stanceKind, biasKind}
 )
+
+// typeExamples are the capitalized names of an article the gold labels.
+func typeExamples(a article) []example {
+	names := make([]string, 0, len(a.types))
+	for n := range a.types {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var out []example
+	for _, n := range names {
+		if k := slices.Index(extract.TypeClasses, a.typeLabels[n]); k >= 0 {
+			out = append(out, example{doc: a.set + "/" + a.name, set: a.set, features: a.types[n], accepted: []int{k}})
+		}
+	}
+	return out
+}
 
 // example is one labelled claim: its features and the classes (indexes
 // into its kind's classes) the gold accepts.
@@ -98,8 +123,15 @@ type model struct {
 	w map[string][]float64
 }
 
+// wordPrefixes open the features that hold a word of the text: the claim
+// models' stems (w=, not=), and the type model's words around a name
+// (pw=, pw2=, nw=, cw=), inside it (inner=) and its last letters (sfx=).
+var wordPrefixes = []string{"w=", "not=", "pw=", "pw2=", "nw=", "cw=", "inner=", "sfx="}
+
 // isWord reports whether f is a word feature.
-func isWord(f string) bool { return strings.HasPrefix(f, "w=") || strings.HasPrefix(f, "not=") }
+func isWord(f string) bool {
+	return slices.ContainsFunc(wordPrefixes, func(p string) bool { return strings.HasPrefix(f, p) })
+}
 
 // vocabulary is the features a model may weigh: a word feature in
 // examples of at least minDocs documents of at least two sets, any other
@@ -240,8 +272,7 @@ func (m model) linear() *extract.LinearModel {
 // order, leaving out those whose weights are all zero; it returns how
 // many it wrote.
 func writeModel(w io.Writer, k kind, m model, folders []string) int {
-	fmt.Fprintf(w, "# %s: weights per class (%s) of the claim features that\n", k.file, strings.Join(k.classes, ", "))
-	fmt.Fprintf(w, "# extract/stancemodel.go describes, learned by cmd/train from the annotated articles of\n")
+	fmt.Fprintf(w, "# %s: weights per class (%s) of %s, learned by cmd/train from the annotated articles of\n", k.file, strings.Join(k.classes, ", "), k.what)
 	fmt.Fprintf(w, "# %s.\n", strings.Join(folders, ", "))
 	fmt.Fprintf(w, "# Generated: `make models` rewrites it; do not edit by hand.\n")
 	keys := make([]string, 0, len(m.w))
@@ -272,6 +303,62 @@ func writeModel(w io.Writer, k kind, m model, folders []string) int {
 // variants are the configurations crossValidate compares: the rules
 // alone, with the stance model, and with both models.
 var variants = []string{"rules", "+stance", "+bias"}
+
+// typeCrossValidate holds out each set in turn, learns the type model
+// from the others and prints the held-out set's scores extracted with the
+// rules' types and with the model's.
+func typeCrossValidate(arts []article, lex *lexicon.Lexicon, cfg config, w io.Writer) {
+	fmt.Fprintf(w, "%-10s %4s  %-7s %6s %6s %6s %6s %6s %7s\n", "held out", "docs", "", "person", "orgs", "roles", "events", "claims", "overall")
+	var tot [2]tally
+	for _, s := range setsOf(arts) {
+		t := typeHeldOut(arts, lex, s, cfg)
+		for i, v := range []string{"rules", "+type"} {
+			printTypeTally(w, s, i, v, t[i])
+			tot[i].merge(t[i])
+		}
+	}
+	for i, v := range []string{"rules", "+type"} {
+		printTypeTally(w, "all", i, v, tot[i])
+	}
+}
+
+func printTypeTally(w io.Writer, set string, i int, v string, t tally) {
+	if i > 0 {
+		set = ""
+	}
+	fmt.Fprintf(w, "%-10s %4d  %-7s %6.3f %6.3f %6.3f %6.3f %6.3f %7.3f\n", set, t.n, v, mean(t.persons, t.n), mean(t.orgs, t.n),
+		mean(t.roles, t.n), mean(t.events, t.n), mean(t.claims, t.n), mean(t.overall, t.n))
+}
+
+// typeHeldOut learns the type model without set s and scores s's
+// articles as the rules type their names and as that model does.
+func typeHeldOut(arts []article, lex *lexicon.Lexicon, s string, cfg config) [2]tally {
+	lexT := withModel(lex, train(examplesOf(arts, s, typeKind), typeKind, cfg))
+	var t [2]tally
+	for _, a := range arts {
+		if a.set != s {
+			continue
+		}
+		t[0].add(eval.Score(a.graph, a.gold))
+		_, g, errs := pipeline.Extract([]kg.Document{a.doc}, lexT, nil, 1)
+		if len(errs) > 0 {
+			panic(errs[0])
+		}
+		t[1].add(eval.Score(g, a.gold))
+	}
+	return t
+}
+
+// setsOf is the sets of arts in order.
+func setsOf(arts []article) []string {
+	var sets []string
+	for _, a := range arts {
+		if !slices.Contains(sets, a.set) {
+			sets = append(sets, a.set)
+		}
+	}
+	return sets
+}
 
 // crossValidate holds out each set in turn and prints the held-out scores
 // of each variant.
@@ -340,6 +427,8 @@ func withModels(a article, stance, bias *extract.LinearModel) kg.Graph {
 // articles that ask them) and overall.
 type tally struct {
 	n                int
+	persons, orgs    float64
+	roles, events    float64
 	claims, overall  float64
 	bias, defended   float64
 	nBias, nDefended int
@@ -347,6 +436,10 @@ type tally struct {
 
 func (t *tally) add(r eval.Result) {
 	t.n++
+	t.persons += r.Persons.F1
+	t.orgs += r.Organizations.F1
+	t.roles += r.Roles.F1
+	t.events += r.Events.F1
 	t.claims += r.Claims.F1
 	t.overall += r.Overall
 	for _, q := range r.Questions {
@@ -363,6 +456,10 @@ func (t *tally) add(r eval.Result) {
 
 func (t *tally) merge(o tally) {
 	t.n += o.n
+	t.persons += o.persons
+	t.orgs += o.orgs
+	t.roles += o.roles
+	t.events += o.events
 	t.claims += o.claims
 	t.overall += o.overall
 	t.bias += o.bias
