@@ -829,8 +829,8 @@ func (r *eventRead) readSubject() {
 // nounUse, a verb trigger after a determiner.
 func (r *eventRead) states() bool {
 	d, ts, s, m, t := r.d, r.ts, r.s, r.m, r.t
-	if t.Attrs["objfirst"] != "" && !d.partyAt(s, m.headEnd) {
-		return false // "told Jane Park to", not "told reporters he planned to"
+	if t.Attrs["objfirst"] != "" && !d.partyToAt(s, m.headEnd) {
+		return false // "told Jane Park to", not "told reporters he planned to" nor "told Acme it plans to"
 	}
 
 	// "I have never directed anyone", "did not recuse": a negated verb
@@ -1360,6 +1360,29 @@ func (d *docState) legalSubject(si, off int, ts *triggerSet) bool {
 
 // partyAt reports whether a party is named at the first word after off:
 // a name or an object pronoun.
+// partyToAt reports whether a party follows off and no clause of its
+// own follows the party: "told Jane Park (in 2018) to", not "told Acme it
+// plans to" nor "told Acme that it would".
+func (d *docState) partyToAt(s sentence, off int) bool {
+	if !d.partyAt(s, off) {
+		return false
+	}
+	ws := d.wordsAfter(off, s.End, 1)
+	end := ws[0].end
+	if m := d.mentionAt(ws[0].start); m != nil && m.Entity != nil {
+		end = m.End
+	}
+	next := d.wordsAfter(end, s.End, 1)
+	if len(next) == 0 {
+		return false
+	}
+	switch next[0].text {
+	case "it", "he", "she", "they", "we", "i", "you", "that":
+		return false
+	}
+	return true
+}
+
 func (d *docState) partyAt(s sentence, off int) bool {
 	ws := d.wordsAfter(off, s.End, 1)
 	if len(ws) == 0 {

@@ -182,7 +182,7 @@ func TestEventPatterns(t *testing.T) {
 			"Globex Software grew. Jane Park was named interim CEO.",
 			[]string{"appointment : subject Jane Park"}},
 		{"told X to",
-			"The book said Henry Moss told Jane Park in 2018 to drop the plan. Jane Park told reporters she planned to leave.",
+			"The book said Henry Moss told Jane Park in 2018 to drop the plan. Jane Park told reporters she planned to leave. A Hooli spokesperson told Globex News it plans to appeal.",
 			[]string{"directive 2018: agent Henry Moss; recipient Jane Park"}},
 		{"and asked after a that clause",
 			"Globex Software lawyers told the court that the case was moot and asked Judge Jane Park to dismiss it.",
