@@ -217,6 +217,10 @@ type titleInfo struct {
 	// a body (portfolio=1: "Defence Industry Minister", "Immigration Judge")
 	Portfolio bool
 	Observer  bool // an outside commentator's title (observer=1: "Professor", "Analyst")
+	// Institution: "the" office is also a body that acts (institution=1:
+	// "the Parliamentary Ombudsman has opened an inquiry", "the
+	// Comptroller General said it had opened an audit")
+	Institution bool
 	Gender    byte // 'f' or 'm' when the title says the holder's (gender=: "Spokeswoman"), else 0
 }
 
@@ -293,7 +297,7 @@ func (x *lexIndex) readTitles(l *lexicon.Lexicon, in *morph.Inflector) {
 		if _, ok := x.titles[k]; (ok || x.titleMods[k]) && i >= len(l.Entries("titles")) {
 			continue // titles.txt says more about it; a modifier ("deputy") is no title alone
 		}
-		x.titles[k] = titleInfo{Phrase: e.Phrase, Org: e.Attr("org"), Head: e.Attr("head"), Portfolio: e.Attr("portfolio") == "1", Observer: e.Attr("observer") == "1", Gender: genderAttr(e)}
+		x.titles[k] = titleInfo{Phrase: e.Phrase, Org: e.Attr("org"), Head: e.Attr("head"), Portfolio: e.Attr("portfolio") == "1", Observer: e.Attr("observer") == "1", Institution: e.Attr("institution") == "1", Gender: genderAttr(e)}
 		if e.Attr("rank") != "" {
 			x.rankTitles[k] = true
 		}

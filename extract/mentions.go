@@ -172,10 +172,55 @@ func sentencePieces(d *docState, x *lexIndex, si int, names, lower map[string]bo
 		if !ok {
 			continue
 		}
+		if p := institutionOffice(d, x, si, a, b); p != nil {
+			out = append(out, p)
+			continue
+		}
 		out = append(out, splitRun(d, x, si, a, b)...)
 	}
 	markAcronyms(toks, out)
 	return out
+}
+
+// institutionOffice is the organization an office names when the office
+// acts as a body: "the Parliamentary Ombudsman has opened an inquiry",
+// "the Comptroller General of the State said it had opened an audit" (a
+// title with institution=1 after "the", with capitalized words before it
+// or its remit after it, and no name of its holder after it), or nil.
+func institutionOffice(d *docState, x *lexIndex, si, a, b int) *piece {
+	toks := d.Sents[si].Tokens
+	if a == 0 || !strings.EqualFold(toks[a-1].Text, "the") {
+		return nil
+	}
+	if b < len(toks) && (isCapToken(toks[b].Text) || toks[b].Text == "," && b+1 < len(toks) && isCapToken(toks[b+1].Text)) {
+		return nil // "the Ombudsman, Jane Roe, said": the holder
+	}
+	for t := a; t < b; t++ {
+		n, ti := x.titleAt(toks, t, b)
+		if n == 0 || !ti.Institution {
+			continue
+		}
+		if !capWords(toks, a, t) {
+			return nil
+		}
+		rest := t + n
+		if rest < b && (toks[rest].Text != "of" || !capWordsAfterThe(toks, rest+1, b)) {
+			return nil
+		}
+		p := newPiece(d, si, a, b)
+		p.typ, p.kind = kg.Organization, "agency"
+		return p
+	}
+	return nil
+}
+
+// capWordsAfterThe: toks[a:b] are capitalized words, "the" allowed first
+// ("of the State").
+func capWordsAfterThe(toks []token, a, b int) bool {
+	if a < b && toks[a].Text == "the" {
+		a++
+	}
+	return a < b && capWords(toks, a, b)
 }
 
 // currencyCode reports whether toks[i] is a currency's code before an

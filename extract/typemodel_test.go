@@ -67,10 +67,10 @@ func TestTypeModelOverrulesNamingRules(t *testing.T) {
 // program) and names a program word ends stay no entity, whatever the
 // model says.
 func TestTypeModelLeavesPlacesAndPrograms(t *testing.T) {
-	text := "The agency runs the Joint Logistics Modernization Program (JLMP) from Harwell. JLMP is late, the program called Bluebird too."
+	text := "The agency runs the Joint Logistics Modernization Program (JLMP) from Paris. JLMP is late, the program called Bluebird too."
 	lex := withTypeModel(map[string]map[string]string{PriorFeature: {"organization": "9"}})
 	got := entityTypes(t, lex, text)
-	for _, n := range []string{"Joint Logistics Modernization Program", "JLMP", "Bluebird", "Harwell"} {
+	for _, n := range []string{"Joint Logistics Modernization Program", "JLMP", "Bluebird", "Paris"} {
 		if typ, ok := got[n]; ok {
 			t.Errorf("%s became an entity (%s): %v", n, typ, got)
 		}
