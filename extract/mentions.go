@@ -3345,14 +3345,28 @@ func linkPronouns(d *docState) {
 				}
 			case "the":
 				if i+1 < len(s.Tokens) && e == nil {
-					if want, named := nominalReferent(x, s.Tokens[i+1].Text, isCapToken(s.Tokens[i+1].Text) && lastOfName(s.Tokens, i+1) && d.mentionAt(s.Tokens[i+1].Start) == nil); want != nil {
+					h := nominalHead(x, s.Tokens, i+1) // "the company", "the solar company"
+					want, named := nominalReferent(x, s.Tokens[h].Text, isCapToken(s.Tokens[h].Text) && lastOfName(s.Tokens, h) && d.mentionAt(s.Tokens[h].Start) == nil)
+					if want != nil && h > i+1 {
+						// a modifier names the body by a word of its name
+						// ("the solar company" is Energía Solar), or the
+						// phrase names none the story names
+						var by func(*entity) bool
+						for _, mt := range s.Tokens[i+1 : h] {
+							if w := nameHas(want, strings.ToLower(mt.Text)); by == nil && recent(t.Start, si, len(d.Sents), w) != nil {
+								by = w
+							}
+						}
+						want, named = by, true
+					}
+					if want != nil {
 						// "the company" reaches further back than a pronoun, and
 						// means the most talked-about company in that stretch;
 						// "the bureau" means the last one named so, however far.
 						window := 2
 						if named {
 							window = len(d.Sents)
-						} else if w := strings.ToLower(s.Tokens[i+1].Text); recent(t.Start, si, window, nameHas(want, w)) != nil {
+						} else if w := strings.ToLower(s.Tokens[h].Text); recent(t.Start, si, window, nameHas(want, w)) != nil {
 							// "the department" after a Department of X is
 							// that department, not any agency near it
 							want = nameHas(want, w)
@@ -3365,7 +3379,7 @@ func linkPronouns(d *docState) {
 						} else if alt := salient(names, t.Start, si, 6, want); alt != nil && (e == nil || alt != e && salience(names, alt, t.Start) > 2*salience(names, e, t.Start)) {
 							e = alt
 						}
-						if strings.EqualFold(s.Tokens[i+1].Text, "court") && appellateCourt(x, e) {
+						if strings.EqualFold(s.Tokens[h].Text, "court") && appellateCourt(x, e) {
 							// "the court" after an appeals court was named is the
 							// trial court the story is about, when it names one
 							if trial := recent(t.Start, si, len(d.Sents), func(c *entity) bool { return want(c) && !appellateCourt(x, c) }); trial != nil {
@@ -3373,7 +3387,7 @@ func linkPronouns(d *docState) {
 							}
 						}
 						kind = nominalMention
-						end = s.Tokens[i+1].End
+						end = s.Tokens[h].End
 					}
 				}
 			}
@@ -3385,6 +3399,24 @@ func linkPronouns(d *docState) {
 			d.Mentions = append(d.Mentions, m)
 		}
 	}
+}
+
+// nominalHead is where the noun of "the ..." starts at toks[k]: after up
+// to two lower-case modifiers that are no nouns of a body themselves ("the
+// solar company", "the state-owned airline"), else k.
+func nominalHead(x *lexIndex, toks []token, k int) int {
+	for h := k; h < k+2 && h+1 < len(toks); h++ {
+		t := toks[h]
+		if _, ok := x.nominals[strings.ToLower(t.Text)]; ok || isCapToken(t.Text) || !(strings.HasPrefix(t.Tag, "JJ") || t.Tag == "VBN" || strings.Contains(t.Text, "-") && isLowerWord(t.Text)) {
+			break
+		}
+		if n := toks[h+1]; !isCapToken(n.Text) {
+			if _, ok := x.nominals[strings.ToLower(n.Text)]; ok {
+				return h + 1
+			}
+		}
+	}
+	return k
 }
 
 // formerGroup reports whether a status sets the group noun at toks[i]

@@ -64,6 +64,7 @@ func TestRoles(t *testing.T) {
 		{"a company whose officer is named in commas", "The plan was drawn up by Hooli Consulting, whose managing director, Jane Roe, is the mayor's sister.", []string{"Jane Roe | Managing Director | Hooli Consulting | current"}},
 		{"a person who is an officer of a company", "Her brother, Dan Poe, is the commercial manager of Hooli Pharma S.A., the competitor.", []string{"Dan Poe | Manager | Hooli Pharma S.A. | current"}},
 		{"a faculty is a body", "Jane Roe, the former dean of the Faculty of Economic Sciences, was elected.", []string{"Jane Roe | Dean | Faculty of Economic Sciences | former"}},
+		{"a modifier before a body's noun names it by a word of its name", "Hooli Solar Ltd sued Globex Power Corp in March. \"It was copied,\" said Jane Roe, the solar company's lawyer. Dan Poe, the state-owned company's counsel, disagreed.", []string{"Jane Roe | Lawyer | Hooli Solar Ltd | current"}},
 		{"former implied org", "Former Defense Secretary Robert Gates spoke.", []string{"Robert Gates | Defense Secretary | Department of Defense | former"}},
 		{"a state before the title is not the nation's body", "Oregon Attorney General Jane Roe sued. U.S. Attorney General John Park did not.", []string{"Jane Roe | Attorney General |  | current", "John Park | Attorney General | Department of Justice | current"}},
 		{"executive of the story's company", "Quenby Air removed its leader. The airline said Mara Quill, the chief financial officer, would step in.", []string{"Mara Quill | Chief Financial Officer | Quenby Air | current"}},
