@@ -927,6 +927,12 @@ func (r *eventRead) subjectPart() {
 		// "granted Acme's application to cross-examine X": Acme asks
 		inf = d.requester(r.si, m.start, d.index().ev.request)
 	}
+	if d.triggers().requested[t.Type] && (inf == nil || inf.Entity != nil && d.adjudicator(inf.Entity.ID)) {
+		// "X asked the court to allow its lawyers to cross-examine Y"
+		if a := d.askerOfCourtBefore(r.si, m.start); a != nil {
+			inf = a
+		}
+	}
 	if inf == nil {
 		// "suspended the commission's decision to reject X": the
 		// commission rejected X
@@ -3075,6 +3081,30 @@ func (d *docState) askerOf(si int, m *mention) *mention {
 	}
 	if _, subj := d.subjectOf(si, verb); subj != nil && subj.Entity != nil && subj.Entity != m.Entity {
 		return subj
+	}
+	return nil
+}
+
+// askerOfCourtBefore is who asks, in sentence si before off, a court or a
+// judge to let someone do the verb at off: "X asked the High Court to
+// allow its lawyers to cross-examine Y", "asking the court to let her
+// depose Y" (the court or judge, "to", a directing verb, then "to" right
+// before the verb, or "let"); nil when no one asks one so.
+func (d *docState) askerOfCourtBefore(si, off int) *mention {
+	ms := d.mentionsIn(d.Sents[si].Start, off)
+	for k := len(ms) - 1; k >= 0; k-- {
+		m := ms[k]
+		if m.Entity == nil || !d.adjudicator(m.Entity.ID) {
+			continue
+		}
+		// the court is asked to let someone do it: "to allow its lawyers
+		// to", "to permit the company to"
+		ws := d.wordsAfterAll(m.End, off)
+		let := len(ws) >= 3 && ws[1].text == "let" // "to let her depose"
+		if len(ws) < 3 || len(ws) > 8 || ws[0].text != "to" || !let && (!d.index().ev.directing[ws[1].text] || ws[len(ws)-1].text != "to") {
+			return nil
+		}
+		return d.askerOf(si, m)
 	}
 	return nil
 }

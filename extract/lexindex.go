@@ -221,7 +221,7 @@ type titleInfo struct {
 	// "the Parliamentary Ombudsman has opened an inquiry", "the
 	// Comptroller General said it had opened an audit")
 	Institution bool
-	Gender    byte // 'f' or 'm' when the title says the holder's (gender=: "Spokeswoman"), else 0
+	Gender      byte // 'f' or 'm' when the title says the holder's (gender=: "Spokeswoman"), else 0
 }
 
 type headInfo struct {

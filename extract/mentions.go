@@ -3343,6 +3343,20 @@ func linkPronouns(d *docState) {
 						e = sp
 					}
 				}
+			case "a", "an":
+				if e == nil && i == 0 && si < ledeSentences && i+1 < len(s.Tokens) {
+					if h := nominalHead(x, s.Tokens, i+1); !isCapToken(s.Tokens[h].Text) {
+						if want, _ := nominalReferent(x, s.Tokens[h].Text, false); want != nil {
+							// "A shipping company that lost the route has
+							// asked the court ...": a story's opening
+							// describes the body it is about before it names
+							// it; the one the story names most
+							if p := salient(names, len(d.Doc.Text), len(d.Sents), len(d.Sents), want); p != nil && salience(names, p, len(d.Doc.Text)) >= 2 {
+								e, kind, end = p, nominalMention, s.Tokens[h].End
+							}
+						}
+					}
+				}
 			case "the":
 				if i+1 < len(s.Tokens) && e == nil {
 					h := nominalHead(x, s.Tokens, i+1) // "the company", "the solar company"
@@ -3401,19 +3415,26 @@ func linkPronouns(d *docState) {
 	}
 }
 
+// ledeSentences is how many sentences open a story: where "A company
+// that ..." describes the body the story goes on to name.
+const ledeSentences = 4
+
 // nominalHead is where the noun of "the ..." starts at toks[k]: after up
 // to two lower-case modifiers that are no nouns of a body themselves ("the
-// solar company", "the state-owned airline"), else k.
+// solar company", "the state-owned airline", "a local fishing company"),
+// else k.
 func nominalHead(x *lexIndex, toks []token, k int) int {
-	for h := k; h < k+2 && h+1 < len(toks); h++ {
-		t := toks[h]
-		if _, ok := x.nominals[strings.ToLower(t.Text)]; ok || isCapToken(t.Text) || !(strings.HasPrefix(t.Tag, "JJ") || t.Tag == "VBN" || strings.Contains(t.Text, "-") && isLowerWord(t.Text)) {
-			break
+	for h := min(k+2, len(toks)-1); h > k; h-- {
+		if _, ok := x.nominals[strings.ToLower(toks[h].Text)]; !ok || isCapToken(toks[h].Text) {
+			continue
 		}
-		if n := toks[h+1]; !isCapToken(n.Text) {
-			if _, ok := x.nominals[strings.ToLower(n.Text)]; ok {
-				return h + 1
-			}
+		mods := true
+		for _, t := range toks[k:h] {
+			mods = mods && isLowerWord(t.Text) && !isCapToken(t.Text) &&
+				(strings.HasPrefix(t.Tag, "JJ") || t.Tag == "VBN" || t.Tag == "VBG" || t.Tag == "NN" || strings.Contains(t.Text, "-"))
+		}
+		if mods {
+			return h // the last noun of the phrase is its head: "a local union" and "a union local" differ
 		}
 	}
 	return k
