@@ -929,8 +929,11 @@ func (r *eventRead) subjectPart() {
 	}
 	if d.triggers().requested[t.Type] && (inf == nil || inf.Entity != nil && d.adjudicator(inf.Entity.ID)) {
 		// "X asked the court to allow its lawyers to cross-examine Y"
-		if a := d.askerOfCourtBefore(r.si, m.start); a != nil {
+		if a, asked := d.askerOfCourtBefore(r.si, m.start); asked {
 			inf = a
+			if a == nil && r.subj != nil && r.subj.Entity != nil && d.adjudicator(r.subj.Entity.ID) {
+				r.subj = nil // the court is asked, it asks no one
+			}
 		}
 	}
 	if inf == nil {
@@ -2234,7 +2237,12 @@ func (d *docState) subjectOf(si, off int) (int, *mention) {
 		// "has since opened", "had once run": after an auxiliary the word
 		// is an adverb, not a subordinator
 		adverb := auxiliary(prev)
-		if relatives[w.text] || subordinators[w.text] && !adverb {
+		if w.text == "that" && d.nominalEndsBefore(s, w.start) && verbAfter(s, w.end) {
+			// "a company that lost the bid has asked": after a body
+			// described by its noun, "that" and a verb open a relative
+			// clause ("told the committee that the audit would" does not)
+			bounds = append(bounds, bound{w.start, w.end, true, false})
+		} else if relatives[w.text] || subordinators[w.text] && !adverb {
 			bounds = append(bounds, bound{w.start, w.end, relatives[w.text], subordinators[w.text] && w.text != "but"})
 		}
 		prev = w.text
@@ -3085,12 +3093,35 @@ func (d *docState) askerOf(si int, m *mention) *mention {
 	return nil
 }
 
+// verbAfter reports whether the token after offset off in sentence s is
+// a verb or a modal.
+func verbAfter(s sentence, off int) bool {
+	for _, t := range s.Tokens {
+		if t.Start >= off {
+			return strings.HasPrefix(t.Tag, "VB") || t.Tag == "MD"
+		}
+	}
+	return false
+}
+
+// nominalEndsBefore reports whether a nominal mention ("the company", "a
+// local fishing company") ends right before off in sentence s.
+func (d *docState) nominalEndsBefore(s sentence, off int) bool {
+	for _, m := range d.mentionsIn(s.Start, off) {
+		if m.Kind == nominalMention && strings.TrimSpace(d.Doc.Text[m.End:off]) == "" {
+			return true
+		}
+	}
+	return false
+}
+
 // askerOfCourtBefore is who asks, in sentence si before off, a court or a
 // judge to let someone do the verb at off: "X asked the High Court to
 // allow its lawyers to cross-examine Y", "asking the court to let her
 // depose Y" (the court or judge, "to", a directing verb, then "to" right
-// before the verb, or "let"); nil when no one asks one so.
-func (d *docState) askerOfCourtBefore(si, off int) *mention {
+// before the verb, or "let"). asked reports whether a court is asked so,
+// asker is nil when the text names no one who asks.
+func (d *docState) askerOfCourtBefore(si, off int) (asker *mention, asked bool) {
 	ms := d.mentionsIn(d.Sents[si].Start, off)
 	for k := len(ms) - 1; k >= 0; k-- {
 		m := ms[k]
@@ -3102,11 +3133,11 @@ func (d *docState) askerOfCourtBefore(si, off int) *mention {
 		ws := d.wordsAfterAll(m.End, off)
 		let := len(ws) >= 3 && ws[1].text == "let" // "to let her depose"
 		if len(ws) < 3 || len(ws) > 8 || ws[0].text != "to" || !let && (!d.index().ev.directing[ws[1].text] || ws[len(ws)-1].text != "to") {
-			return nil
+			return nil, false
 		}
-		return d.askerOf(si, m)
+		return d.askerOf(si, m), true
 	}
-	return nil
+	return nil, false
 }
 
 // askerForLeave is the subject of the clause that asks "for permission

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/factgraph/factgraph/kg"
+	"github.com/kljensen/snowball/english"
 )
 
 // Mentions: capitalized runs of tokens are chunked, titles split out of them,
@@ -3350,8 +3351,11 @@ func linkPronouns(d *docState) {
 							// "A shipping company that lost the route has
 							// asked the court ...": a story's opening
 							// describes the body it is about before it names
-							// it; the one the story names most
-							if p := salient(names, len(d.Doc.Text), len(d.Sents), len(d.Sents), want); p != nil && salience(names, p, len(d.Doc.Text)) >= 2 {
+							// it; the one a modifier names by a word of its
+							// name (Malaita Coastal Shipping), not merely the
+							// one the story names most, which is as often
+							// the other side
+							if p := salient(names, len(d.Doc.Text), len(d.Sents), len(d.Sents), stemInName(want, s.Tokens[i+1:h])); p != nil {
 								e, kind, end = p, nominalMention, s.Tokens[h].End
 							}
 						}
@@ -3412,6 +3416,27 @@ func linkPronouns(d *docState) {
 			e.Mentions = append(e.Mentions, m)
 			d.Mentions = append(d.Mentions, m)
 		}
+	}
+}
+
+// stemInName narrows want to the entities one of whose name's words has
+// the stem of one of mods ("dredging" names Atlantic Dredge); it wants
+// none when mods is empty.
+func stemInName(want func(*entity) bool, mods []token) func(*entity) bool {
+	var stems []string
+	for _, t := range mods {
+		stems = append(stems, english.Stem(strings.ToLower(t.Text), false))
+	}
+	return func(e *entity) bool {
+		if !want(e) {
+			return false
+		}
+		for _, w := range strings.Fields(strings.ToLower(e.Name)) {
+			if len(w) > 3 && slices.Contains(stems, english.Stem(w, false)) {
+				return true
+			}
+		}
+		return false
 	}
 }
 
