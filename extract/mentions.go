@@ -3319,7 +3319,7 @@ func linkPronouns(d *docState) {
 			kind := pronounMention
 			end := t.End
 			if low == "the" {
-				if p, n := titledReferent(x, titled, s.Tokens, i); p != nil {
+				if p, n := titledReferent(x, titled, s.Tokens, i, si < ledeSentences); p != nil {
 					// "the governor told reporters": the person the story
 					// introduced with that title
 					e, kind, end = p, nominalMention, s.Tokens[i+n].End
@@ -3765,9 +3765,10 @@ func (d *docState) unnamedAdjudicator(x *lexIndex, names []*mention, titled map[
 
 // titledReferent reads "the TITLE" at toks[i] ("the governor", "the chief
 // executive") not followed by a name: the person most recently introduced
-// with that title before it, and the length of the title; nil when the
-// story introduced no one so, or several people alternate.
-func titledReferent(x *lexIndex, titled map[string][]titledMention, toks []token, i int) (*entity, int) {
+// with that title before it, or, in a story's opening (lede), the one
+// person it introduces so later; and the length of the title; nil when
+// the story introduced no one so, or several people alternate.
+func titledReferent(x *lexIndex, titled map[string][]titledMention, toks []token, i int, lede bool) (*entity, int) {
 	n, ti := x.titleAt(toks, i+1, len(toks))
 	if n == 0 {
 		return nil, 0
@@ -3777,16 +3778,41 @@ func titledReferent(x *lexIndex, titled map[string][]titledMention, toks []token
 	if k := i + 1 + n; k < len(toks) && (isCapToken(toks[k].Text) || toks[k].Text == "," && k+1 < len(toks) && isCapToken(toks[k+1].Text)) {
 		return nil, 0
 	}
-	var best *entity
+	var best, later *entity
+	holders := map[*entity]bool{}
 	for _, tm := range titled[strings.ToLower(ti.Phrase)] {
+		holders[tm.e] = true
 		if tm.start < toks[i].Start {
 			best = tm.e
+		} else if later == nil {
+			later = tm.e
 		}
+	}
+	if best == nil && lede && len(holders) == 1 && !(i > 0 && toks[i-1].Text == ",") && !namedAfterRemit(toks, i+1+n) {
+		// "asked the court to let it question the director general of
+		// X": a story's opening names an office whose holder it names
+		// later, when it names only one (not "Jane Roe, the director of
+		// X," nor "the director of X, Jane Roe")
+		best = later
 	}
 	if best == nil {
 		return nil, 0
 	}
 	return best, n
+}
+
+// namedAfterRemit reports whether a name follows the office's remit that
+// starts at toks[k] ("of the Lakeport Transit Commission, Jane Roe"): the
+// phrase introduces its holder.
+func namedAfterRemit(toks []token, k int) bool {
+	if k >= len(toks) || toks[k].Text != "of" {
+		return false
+	}
+	k++
+	for k < len(toks) && (toks[k].Text == "the" || toks[k].Text == "of" || isCapToken(toks[k].Text)) {
+		k++
+	}
+	return k+1 < len(toks) && toks[k].Text == "," && isCapToken(toks[k+1].Text)
 }
 
 // groupReferent is what the group noun at toks[i] of sentence si stands
