@@ -86,13 +86,25 @@ func run(ctx context.Context, getenv func(string) string, args []string, stdout 
 	// Health checks: while Neo4j does not answer them, queries fail at once
 	// with UNAVAILABLE instead of waiting out the driver's retries, and they
 	// work again as soon as it answers, without a restart.
-	go store.Watch(ctx, neo4jstore.DefaultHealthInterval, func(err error) {
-		if err != nil {
-			log.Error("neo4j unreachable; queries answer UNAVAILABLE until it is back", "error", err)
-		} else {
-			log.Info("neo4j reachable again")
-		}
-	})
+	// The watcher stops, and is waited for, before the driver closes (the
+	// deferred calls run last to first): a ping on a closing driver races
+	// with its pool.
+	wctx, stopWatch := context.WithCancel(ctx)
+	watched := make(chan struct{})
+	defer func() {
+		stopWatch()
+		<-watched
+	}()
+	go func() {
+		defer close(watched)
+		store.Watch(wctx, neo4jstore.DefaultHealthInterval, func(err error) {
+			if err != nil {
+				log.Error("neo4j unreachable; queries answer UNAVAILABLE until it is back", "error", err)
+			} else {
+				log.Info("neo4j reachable again")
+			}
+		})
+	}()
 
 	lex, err := lexicon.Load()
 	if err != nil {
