@@ -1367,8 +1367,6 @@ func (d *docState) legalSubject(si, off int, ts *triggerSet) bool {
 	return false
 }
 
-// partyAt reports whether a party is named at the first word after off:
-// a name or an object pronoun.
 // partyToAt reports whether a party follows off and no clause of its
 // own follows the party: "told Jane Park (in 2018) to", not "told Acme it
 // plans to" nor "told Acme that it would".
@@ -1383,7 +1381,7 @@ func (d *docState) partyToAt(s sentence, off int) bool {
 	}
 	next := d.wordsAfter(end, s.End, 1)
 	if len(next) == 0 {
-		return false
+		return true // "banned Acme Capital."
 	}
 	switch next[0].text {
 	case "it", "he", "she", "they", "we", "i", "you", "that":
@@ -1392,6 +1390,8 @@ func (d *docState) partyToAt(s sentence, off int) bool {
 	return true
 }
 
+// partyAt reports whether a party is named at the first word after off:
+// a name or an object pronoun.
 func (d *docState) partyAt(s sentence, off int) bool {
 	ws := d.wordsAfter(off, s.End, 1)
 	if len(ws) == 0 {
@@ -3094,22 +3094,35 @@ func (d *docState) askerOf(si int, m *mention) *mention {
 }
 
 // verbAfter reports whether the token after offset off in sentence s is
-// a verb or a modal.
+// a finite verb or a modal.
 func verbAfter(s sentence, off int) bool {
 	for _, t := range s.Tokens {
 		if t.Start >= off {
-			return strings.HasPrefix(t.Tag, "VB") || t.Tag == "MD"
+			return t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP" || t.Tag == "MD"
 		}
 	}
 	return false
 }
 
 // nominalEndsBefore reports whether a nominal mention ("the company", "a
-// local fishing company") ends right before off in sentence s.
+// local fishing company") that is no verb's object ends right before off
+// in sentence s.
 func (d *docState) nominalEndsBefore(s sentence, off int) bool {
 	for _, m := range d.mentionsIn(s.Start, off) {
-		if m.Kind == nominalMention && strings.TrimSpace(d.Doc.Text[m.End:off]) == "" {
+		if m.Kind == nominalMention && strings.TrimSpace(d.Doc.Text[m.End:off]) == "" && !objectAt(s, m.Start) {
 			return true
+		}
+	}
+	return false
+}
+
+// objectAt reports whether a verb stands right before offset off in
+// sentence s: what starts there is its object ("told the company that
+// ..."), not a subject.
+func objectAt(s sentence, off int) bool {
+	for i, t := range s.Tokens {
+		if t.Start >= off {
+			return i > 0 && strings.HasPrefix(s.Tokens[i-1].Tag, "VB")
 		}
 	}
 	return false

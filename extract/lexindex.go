@@ -168,6 +168,7 @@ type roleWords struct {
 	represent  map[string]bool // "who represents Initech": a lawyer
 	other      map[string]bool // "a retired judge": not the story's judge
 	prefix     map[string]bool // "then-President", "ex-CEO": glued to a title
+	attends    map[string]bool // "an aide to the governor": someone who serves or is kin to an office's holder
 }
 
 // read reads role_words.txt into its classes.
@@ -182,7 +183,7 @@ func (w *roleWords) classes() map[string]*map[string]bool {
 		"appoint": &w.appoint, "remove": &w.remove, "serve": &w.serve, "join": &w.join,
 		"found": &w.found, "teach": &w.teach, "become": &w.become, "past": &w.past,
 		"named_to": &w.namedTo, "own": &w.own, "parent": &w.parent, "succeeded": &w.succeeded,
-		"represent": &w.represent, "other": &w.other, "prefix": &w.prefix,
+		"represent": &w.represent, "other": &w.other, "prefix": &w.prefix, "attends": &w.attends,
 	}
 }
 

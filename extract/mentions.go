@@ -185,7 +185,7 @@ func sentencePieces(d *docState, x *lexIndex, si int, names, lower map[string]bo
 
 // institutionOffice is the organization an office names when the office
 // acts as a body: "the Parliamentary Ombudsman has opened an inquiry",
-// "the Comptroller General of the State said it had opened an audit" (a
+// "the Comptroller General of the Republic said it had opened an audit" (a
 // title with institution=1 after "the", with capitalized words before it
 // or its remit after it, and no name of its holder after it), or nil.
 func institutionOffice(d *docState, x *lexIndex, si, a, b int) *piece {
@@ -207,6 +207,9 @@ func institutionOffice(d *docState, x *lexIndex, si, a, b int) *piece {
 		rest := t + n
 		if rest < b && (toks[rest].Text != "of" || !capWordsAfterThe(toks, rest+1, b)) {
 			return nil
+		}
+		if t == a && rest == b {
+			return nil // a bare "the Inspector General" may be a holder the story names
 		}
 		p := newPiece(d, si, a, b)
 		p.typ, p.kind = kg.Organization, "agency"
@@ -3345,67 +3348,15 @@ func linkPronouns(d *docState) {
 					}
 				}
 			case "a", "an":
-				if e == nil && i == 0 && si < ledeSentences && i+1 < len(s.Tokens) {
-					if h := nominalHead(x, s.Tokens, i+1); !isCapToken(s.Tokens[h].Text) {
-						if want, _ := nominalReferent(x, s.Tokens[h].Text, false); want != nil {
-							// "A shipping company that lost the route has
-							// asked the court ...": a story's opening
-							// describes the body it is about before it names
-							// it; the one a modifier names by a word of its
-							// name (Malaita Coastal Shipping), not merely the
-							// one the story names most, which is as often
-							// the other side
-							if p := salient(names, len(d.Doc.Text), len(d.Sents), len(d.Sents), stemInName(want, s.Tokens[i+1:h])); p != nil {
-								e, kind, end = p, nominalMention, s.Tokens[h].End
-							}
-						}
+				if e == nil && i == 0 && si < ledeSentences {
+					if p, h := ledeDescription(x, names, d, s.Tokens); p != nil {
+						e, kind, end = p, nominalMention, s.Tokens[h].End
 					}
 				}
 			case "the":
 				if i+1 < len(s.Tokens) && e == nil {
-					h := nominalHead(x, s.Tokens, i+1) // "the company", "the solar company"
-					want, named := nominalReferent(x, s.Tokens[h].Text, isCapToken(s.Tokens[h].Text) && lastOfName(s.Tokens, h) && d.mentionAt(s.Tokens[h].Start) == nil)
-					if want != nil && h > i+1 {
-						// a modifier names the body by a word of its name
-						// ("the solar company" is Energía Solar), or the
-						// phrase names none the story names
-						var by func(*entity) bool
-						for _, mt := range s.Tokens[i+1 : h] {
-							if w := nameHas(want, strings.ToLower(mt.Text)); by == nil && recent(t.Start, si, len(d.Sents), w) != nil {
-								by = w
-							}
-						}
-						want, named = by, true
-					}
-					if want != nil {
-						// "the company" reaches further back than a pronoun, and
-						// means the most talked-about company in that stretch;
-						// "the bureau" means the last one named so, however far.
-						window := 2
-						if named {
-							window = len(d.Sents)
-						} else if w := strings.ToLower(s.Tokens[h].Text); recent(t.Start, si, window, nameHas(want, w)) != nil {
-							// "the department" after a Department of X is
-							// that department, not any agency near it
-							want = nameHas(want, w)
-						}
-						e = recent(t.Start, si, window, want)
-						if cb := openingReferent(d, names, si, t.Start, want); cb != nil {
-							// the organization the sentence, or the one
-							// before, opened with is what it goes on about
-							e = cb
-						} else if alt := salient(names, t.Start, si, 6, want); alt != nil && (e == nil || alt != e && salience(names, alt, t.Start) > 2*salience(names, e, t.Start)) {
-							e = alt
-						}
-						if strings.EqualFold(s.Tokens[h].Text, "court") && appellateCourt(x, e) {
-							// "the court" after an appeals court was named is the
-							// trial court the story is about, when it names one
-							if trial := recent(t.Start, si, len(d.Sents), func(c *entity) bool { return want(c) && !appellateCourt(x, c) }); trial != nil {
-								e = trial
-							}
-						}
-						kind = nominalMention
-						end = s.Tokens[h].End
+					if p, h := d.definiteBody(x, names, recent, s.Tokens, si, i); p != nil {
+						e, kind, end = p, nominalMention, s.Tokens[h].End
 					}
 				}
 			}
@@ -3419,8 +3370,85 @@ func linkPronouns(d *docState) {
 	}
 }
 
+// definiteBody is what "the company", "the solar company", "the bureau"
+// at toks[i] of sentence si refers to, and the token of its noun; nil
+// when it refers to no body the story names. recent finds the latest
+// wanted entity named before off within window sentences.
+func (d *docState) definiteBody(x *lexIndex, names []*mention, recent func(off, sent, window int, want func(*entity) bool) *entity, toks []token, si, i int) (*entity, int) {
+	off := toks[i].Start
+	h := nominalHead(x, toks, i+1)
+	want, named := nominalReferent(x, toks[h].Text, isCapToken(toks[h].Text) && lastOfName(toks, h) && d.mentionAt(toks[h].Start) == nil)
+	if want != nil && h > i+1 {
+		want, named = modifierNames(want, toks[i+1:h], func(w func(*entity) bool) bool { return recent(off, si, len(d.Sents), w) != nil }), true
+	}
+	if want == nil {
+		return nil, 0
+	}
+	// "the company" reaches further back than a pronoun, and means the
+	// most talked-about company in that stretch; "the bureau" means the
+	// last one named so, however far.
+	window := 2
+	if named {
+		window = len(d.Sents)
+	} else if w := strings.ToLower(toks[h].Text); recent(off, si, window, nameHas(want, w)) != nil {
+		// "the department" after a Department of X is that department,
+		// not any agency near it
+		want = nameHas(want, w)
+	}
+	e := recent(off, si, window, want)
+	if cb := openingReferent(d, names, si, off, want); cb != nil {
+		// the organization the sentence, or the one before, opened with
+		// is what it goes on about
+		e = cb
+	} else if alt := salient(names, off, si, 6, want); alt != nil && (e == nil || alt != e && salience(names, alt, off) > 2*salience(names, e, off)) {
+		e = alt
+	}
+	if strings.EqualFold(toks[h].Text, "court") && appellateCourt(x, e) {
+		// "the court" after an appeals court was named is the trial court
+		// the story is about, when it names one
+		if trial := recent(off, si, len(d.Sents), func(c *entity) bool { return want(c) && !appellateCourt(x, c) }); trial != nil {
+			e = trial
+		}
+	}
+	return e, h
+}
+
+// ledeDescription reads a story's opening sentence that starts with "A"
+// or "An" and a body's noun ("A shipping company that lost the route has
+// asked the court ..."): it describes the body the story is about before
+// it names it. The body is the one a modifier names by a word of its name
+// (Harwell Coastal Shipping), the one the story names most among those,
+// not merely the one it names most, which is as often the other side. It
+// returns the body and the token of its noun, or nil.
+func ledeDescription(x *lexIndex, names []*mention, d *docState, toks []token) (*entity, int) {
+	if len(toks) < 2 {
+		return nil, 0
+	}
+	h := nominalHead(x, toks, 1)
+	if isCapToken(toks[h].Text) {
+		return nil, 0
+	}
+	want, _ := nominalReferent(x, toks[h].Text, false)
+	if want == nil {
+		return nil, 0
+	}
+	return salient(names, len(d.Doc.Text), len(d.Sents), len(d.Sents), stemInName(want, toks[1:h])), h
+}
+
+// modifierNames narrows want by the modifiers before a body's noun: "the
+// solar company" is the one a word of whose name is "solar" (Hooli
+// Solar), found by named; none when no modifier names one.
+func modifierNames(want func(*entity) bool, mods []token, named func(func(*entity) bool) bool) func(*entity) bool {
+	for _, mt := range mods {
+		if w := nameHas(want, strings.ToLower(mt.Text)); named(w) {
+			return w
+		}
+	}
+	return nil
+}
+
 // stemInName narrows want to the entities one of whose name's words has
-// the stem of one of mods ("dredging" names Atlantic Dredge); it wants
+// the stem of one of mods ("dredging" names Hooli Dredge); it wants
 // none when mods is empty.
 func stemInName(want func(*entity) bool, mods []token) func(*entity) bool {
 	var stems []string
@@ -3682,8 +3710,9 @@ func (d *docState) agrees(e *entity, w string) bool {
 
 // titledMention is a person the story introduced with a title, and where.
 type titledMention struct {
-	start int
-	e     *entity
+	start  int
+	e      *entity
+	former bool // "former Governor Jane Roe", "then-Governor Jane Roe"
 }
 
 // titledPersons indexes the persons named right after a title ("Governor
@@ -3701,7 +3730,8 @@ func titledPersons(d *docState, x *lexIndex) map[string][]titledMention {
 		}
 		if n, ti := x.titleEndingAt(toks, a); n > 0 && a-n >= 0 {
 			k := strings.ToLower(ti.Phrase)
-			out[k] = append(out[k], titledMention{m.Start, m.Entity})
+			former := a-n > 0 && x.former[strings.TrimSuffix(strings.ToLower(toks[a-n-1].Text), "-")]
+			out[k] = append(out[k], titledMention{m.Start, m.Entity, former})
 		}
 	}
 	return out
@@ -3784,15 +3814,17 @@ func titledReferent(x *lexIndex, titled map[string][]titledMention, toks []token
 		holders[tm.e] = true
 		if tm.start < toks[i].Start {
 			best = tm.e
-		} else if later == nil {
+		} else if later == nil && !tm.former {
 			later = tm.e
 		}
 	}
-	if best == nil && lede && len(holders) == 1 && !(i > 0 && toks[i-1].Text == ",") && !namedAfterRemit(toks, i+1+n) {
+	remit := i+1+n < len(toks) && toks[i+1+n].Text == "of"
+	if best == nil && lede && remit && len(holders) == 1 && !(i > 0 && toks[i-1].Text == ",") && !namedAfterRemit(toks, i+1+n) {
 		// "asked the court to let it question the director general of
-		// X": a story's opening names an office whose holder it names
-		// later, when it names only one (not "Jane Roe, the director of
-		// X," nor "the director of X, Jane Roe")
+		// X": a story's opening names an office of a body whose holder it
+		// names later, when it names only one and not as a former holder
+		// (not "Jane Roe, the director of X," nor "the director of X,
+		// Jane Roe", nor a bare "the president said")
 		best = later
 	}
 	if best == nil {

@@ -166,6 +166,7 @@ func TestMentionTyping(t *testing.T) {
 		{"rank before a place and a title", "It fell to Chief U.S. District Judge Mara Quill to decide.", []string{"per:Mara Quill"}},
 		{"opening gerund", "Laura Stark said so. \"Canceling was the only course.\"", []string{"per:Laura Stark"}},
 		{"agency alias", "The Pentagon said the DoD would respond.", []string{"org:Department of Defense"}},
+		{"a bare office is no body", "Inspector General Mara Quill opened an inquiry. On Tuesday, the Inspector General said she would report. The Public Defender said the client would appeal.", []string{"per:Mara Quill"}},
 		{"an office acting as a body", "The Parliamentary Ombudsman has opened an inquiry. The Comptroller General of the Republic said it would audit the deal. The President said no. The Ombudsman, Mara Quill, agreed.", []string{"org:Comptroller General of the Republic", "org:Parliamentary Ombudsman", "per:Mara Quill"}},
 		{"program acronym blocked", "The agency runs the Joint Logistics Modernization Program (JLMP). JLMP is late.", nil},
 		{"untyped capitalized word", "Azure grew fast.", nil},

@@ -287,9 +287,9 @@ func (rb *roleBuilder) titleBeforePerson(s *roleSent, m *mention, a, b int) {
 		}
 	}
 	if n == 0 {
-		// "Minister of Public Works and Communications Jane Roe", "the
+		// "Minister of Public Works and Transport Jane Roe", "the
 		// Minister for Rural Development, Jane Roe"
-		if t, ok := portfolioTitleEndingAt(x, toks, j); ok && (!comma || titleStartsPhrase(x, toks, t)) {
+		if t, ok := portfolioTitleEndingAt(x, toks, s.names, j); ok && (!comma || titleStartsPhrase(x, toks, t)) {
 			title := d.Doc.Text[toks[t].Start:toks[j-1].End]
 			org, none, status := titleContext(d, x, s.si, t, titleInfo{}, m.Entity)
 			if org == nil && !none {
@@ -331,10 +331,17 @@ func (rb *roleBuilder) titleBeforePerson(s *roleSent, m *mention, a, b int) {
 // before toks[j]: a title with a portfolio (titles.txt portfolio=1), "of"
 // or "for", then capitalized words (with
 // "and", "&" or a comma between them): "Minister of Public Works and
-// Communications". It returns where the title starts.
-func portfolioTitleEndingAt(x *lexIndex, toks []token, j int) (int, bool) {
+// Communications", not across another person's name. It returns where
+// the title starts.
+func portfolioTitleEndingAt(x *lexIndex, toks []token, names []*mention, j int) (int, bool) {
+	if j < 1 || toks[j-1].Text == "and" || toks[j-1].Text == "&" || toks[j-1].Text == "," {
+		return 0, false // "the Minister of Health and Jane Roe met"
+	}
 	k := j - 1
 	for k > 0 && j-k <= 8 {
+		if m := mentionAtTok(names, toks, k); m != nil && m.Entity != nil && m.Entity.Type == kg.Person {
+			return 0, false // "Minister of Finance Tom Smith and Jane Roe": another's office
+		}
 		w := toks[k].Text
 		switch {
 		case w == "of" || w == "for":
@@ -355,9 +362,10 @@ func portfolioTitleEndingAt(x *lexIndex, toks []token, j int) (int, bool) {
 	return 0, false
 }
 
-// portfolioBody is the organization the document names for the portfolio
-// toks[t:j] of an office: "the Ministry of Public Works and Communications"
-// for its minister.
+// portfolioBody is the public body (an agency or a government) the
+// document names for the portfolio toks[t:j] of an office: "the Ministry
+// of Public Works and Transport" for its minister, not a company called
+// Delta Energy for the Minister for Energy.
 func portfolioBody(d *docState, toks []token, t, j int) *entity {
 	var words []string
 	for k := t; k < j; k++ {
@@ -371,7 +379,7 @@ func portfolioBody(d *docState, toks []token, t, j int) *entity {
 	for _, e := range d.Entities {
 		// the portfolio's own name is no body ("Minister for Public
 		// Enterprises" is not at a company called Public Enterprises)
-		if name := " " + kg.Key(e.Name) + " "; e.Type == kg.Organization && name != portfolio && strings.Contains(name, portfolio) {
+		if name := " " + kg.Key(e.Name) + " "; e.Type == kg.Organization && (e.Kind == "agency" || e.Kind == "government") && name != portfolio && strings.Contains(name, portfolio) {
 			return e
 		}
 	}
@@ -379,10 +387,11 @@ func portfolioBody(d *docState, toks []token, t, j int) *entity {
 }
 
 // servedTitle reports whether the title starting at toks[k] names whom
-// a noun before it serves or belongs to: "a spokesperson for the
-// minister", "an aide to the governor", "the wife of the mayor" (a noun,
-// "for", "to" or "of", an article, the title at k). It returns that noun's
-// title when it is one opening its phrase ("spokesperson").
+// a title or an attendant before it serves or belongs to: "a
+// spokesperson for the minister", "an aide to the governor", "the wife of
+// the mayor" (a title or a role_words.txt attends word, "for", "to" or
+// "of", an article, the title at k). It returns the title before when
+// there is one opening its phrase ("spokesperson").
 func servedTitle(x *lexIndex, toks []token, k int) (titleInfo, bool) {
 	if k < 3 {
 		return titleInfo{}, false
@@ -400,8 +409,9 @@ func servedTitle(x *lexIndex, toks []token, k int) (titleInfo, bool) {
 	if n, ti := x.titleEndingAt(toks, k-2); n > 0 {
 		return ti, titleStartsPhrase(x, toks, k-2-n)
 	}
-	t := toks[k-3]
-	return titleInfo{}, (t.Tag == "NN" || t.Tag == "NNS") && isLowerWord(t.Text)
+	// "an aide to the governor", "the widow of the mayor"; not "the
+	// resignation of the chief executive" nor "a letter to the mayor"
+	return titleInfo{}, x.attends[strings.ToLower(toks[k-3].Text)]
 }
 
 // placeRemitStart is where "in PLACE" starts when it ends right before

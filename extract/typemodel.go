@@ -13,8 +13,8 @@ import (
 // The naming rules (typePieces) give each capitalized name of a document a
 // type from its own words and the words around it: a person, an
 // organization, or no entity (a place, a program, a stray capital). On
-// unseen text they miss names in no lexicon ("president of Sportivo X",
-// "a stake in Y hf.") and read foreign companies as people. A linear
+// unseen text they miss names in no lexicon ("president of Club Hooli",
+// "a stake in Globex hf.") and read foreign companies as people. A linear
 // model learned from annotated articles (type_model.txt, written by
 // cmd/train) reads what the rules decided with a description of every
 // place the document names the same words (the words before and after,
@@ -316,8 +316,8 @@ func applyTypeModel(d *docState, x *lexIndex, ps []*piece) {
 		}
 		rule := typeOf(group[0])
 		cls := m.overruleBy(fs, rule, typeMargin)
-		if cls == rule || slices.ContainsFunc(group, func(p *piece) bool { return p.blocked }) || programName(x, group[0].text) {
-			continue // a place, a program, a law: the rules that know them stand
+		if cls == rule || slices.ContainsFunc(group, func(p *piece) bool { return p.blocked || p.canonical != "" }) || programName(x, group[0].text) {
+			continue // a place, a program, a law, a body the lexicon names: the rules that know them stand
 		}
 		for _, p := range group {
 			switch cls {
