@@ -435,8 +435,9 @@ const (
 type trigMatch struct {
 	t          *trigger
 	start, end int
-	headEnd    int  // end of the trigger's first word
-	nested     bool // a noun event inside a longer trigger of another type
+	headEnd    int        // end of the trigger's first word
+	nested     bool       // a noun event inside a longer trigger of another type
+	alts       []*trigger // other lines of the same words, tried in order when this one states no event
 }
 
 // findTriggers returns the non-overlapping trigger matches of a sentence:
@@ -465,7 +466,12 @@ func (ts *triggerSet) find(s sentence) []trigMatch {
 	var kept []trigMatch
 	for _, m := range ms {
 		ok := true
-		for _, k := range kept {
+		for i, k := range kept {
+			if m.start == k.start && m.end == k.end && m.t.Phrase == k.t.Phrase {
+				kept[i].alts = append(kept[i].alts, m.t) // "question ... under oath", "asked the court to question"
+				ok = false
+				break
+			}
 			if m.start < k.end && k.start < m.end {
 				ok = false
 				break
@@ -511,7 +517,15 @@ func findEvents(d *docState) {
 	var evs []*eventDraft
 	for si, s := range d.Sents {
 		for _, m := range ts.find(s) {
-			if ev := d.event(ts, si, m); ev != nil {
+			ev := d.event(ts, si, m)
+			for _, t := range m.alts {
+				if ev != nil {
+					break
+				}
+				m.t = t
+				ev = d.event(ts, si, m)
+			}
+			if ev != nil {
 				ev.date = d.dateFor(dates, si, m.start)
 				evs = append(evs, ev)
 				if x := ev.extra; x != nil {
@@ -847,6 +861,9 @@ func (r *eventRead) states() bool {
 	if d.openQuestionBefore(s, m.start) {
 		return false // "whether he will appeal": asked, not stated
 	}
+	if !t.Noun && !strings.Contains(t.Phrase, " ") && objectNounAt(s, m.start) {
+		return false // "to answer questions": the verb's object, no event
+	}
 	if t.gap && noAfterHead(d.wordsAfterAll(m.headEnd, m.end)) {
 		return false // "imposed no penalty"
 	}
@@ -982,6 +999,14 @@ func (r *eventRead) subjectPart() {
 				ev.add(p, asAgent)
 			}
 		}
+	}
+	if d.triggers().requested[t.Type] {
+		// "the court agreed to take sworn testimony from X", "the court
+		// ordered X to testify": a court grants or orders what a party
+		// asked for; it asks no one
+		ev.parts = slices.DeleteFunc(ev.parts, func(p kg.Participant) bool {
+			return p.As == asAgent && p.Entity != "" && d.adjudicator(p.Entity)
+		})
 	}
 	if r.court != "" && len(ev.agents()) == 0 && (typ == "court_order" || typ == "court_ruling") {
 		// "The judge denied the motion": a definite judge is the judge
@@ -1295,7 +1320,46 @@ func (r *eventRead) finalChecks() bool {
 	if t.Attrs["court_only"] != "" && r.court == "" && !r.subjCourt && !d.judgeAmong(r.ev, ts) && !d.courtIn(s, r.from, r.end, ts) && !r.venue {
 		return false // "refused to step aside" is a ruling only when a judge does it or is asked
 	}
+	if t.Attrs["asked"] != "" && !d.courtAskedTo(ts, r.si, m.start) {
+		return false // "asked the court to question X" is a request for testimony; "questioned X" is not
+	}
 	return true
+}
+
+// courtAskedTo reports whether a party asks a court or a judge to do
+// the verb at off in sentence si: "asked the court in August to question
+// X", "asked Judge Y to hear X".
+func (d *docState) courtAskedTo(ts *triggerSet, si, off int) bool {
+	s := d.Sents[si]
+	b := d.wordsBefore(off, s.Start, 1)
+	if len(b) != 1 || b[0].text != "to" {
+		return false
+	}
+	to := b[0].start
+	start, end := -1, -1
+	for _, m := range d.mentionsIn(s.Start, to) {
+		if m.Entity != nil && (d.adjudicator(m.Entity.ID) || d.isJudge(m.Entity.ID, ts)) {
+			start, end = m.Start, m.End
+		}
+	}
+	for _, w := range d.wordsBefore(to, s.Start, 5) {
+		if ts.court[w.text] && w.start > start {
+			start, end = w.start, w.end
+			break
+		}
+	}
+	if start < 0 || strings.Contains(d.Doc.Text[end:to], ",") || len(d.wordsAfterAll(end, to)) > 4 {
+		return false
+	}
+	for _, w := range d.wordsBefore(start, s.Start, 3) {
+		if d.index().ev.asking[w.text] {
+			return true
+		}
+		if !determiners[w.text] {
+			return false
+		}
+	}
+	return false
 }
 
 // isJudge reports whether an entity holds a judge's title.
@@ -1399,6 +1463,14 @@ func (d *docState) partyAt(s sentence, off int) bool {
 	}
 	if m := d.mentionAt(ws[0].start); m != nil && m.Entity != nil {
 		return true
+	}
+	if n, _ := d.index().titleAt(s.Tokens, tokenAt(s, ws[0].start), len(s.Tokens)); n > 0 {
+		// "wanted Director General Jane Roe to": a title before the name
+		if k := tokenAt(s, ws[0].start) + n; k < len(s.Tokens) {
+			if m := d.mentionAt(s.Tokens[k].Start); m != nil && m.Entity != nil && m.Entity.Type == kg.Person {
+				return true
+			}
+		}
 	}
 	switch ws[0].text {
 	case "him", "her", "them":
@@ -1553,10 +1625,88 @@ func (d *docState) listParticipants(ev *eventDraft, ts *triggerSet, s sentence, 
 		if named {
 			continue
 		}
+		if h := d.officeHolder(s, it); h != nil {
+			ev.add(h, role) // "summon the Director of Marine": the one holder the story names
+			continue
+		}
 		if isGroup(it.text, ts) {
 			ev.describe(it.text, role)
 		}
 	}
+}
+
+// officeHolder reads a list item that is an office ("the Permanent
+// Secretary of the Ministry of Works", "the Director of Marine", "the
+// ministry's head of procurement") and gives a mention of the one person
+// the story names as its holder, by title and, when the item names the
+// body, by that body; nil when the item is no office or the story names
+// no holder or several.
+func (d *docState) officeHolder(s sentence, it listItem) *mention {
+	var toks []token
+	for _, t := range s.Tokens {
+		if t.Start >= it.start && t.End <= it.end {
+			toks = append(toks, t)
+		}
+	}
+	i := 0
+	if i < len(toks) && determiners[strings.ToLower(toks[i].Text)] {
+		i++
+	}
+	var org *entity
+	if i < len(toks) {
+		// "the ministry's head of procurement"
+		for _, m := range d.mentionsIn(toks[i].Start, it.end) {
+			if m.Start == toks[i].Start && m.Entity != nil && m.Entity.Type == kg.Organization && d.possessive(m) {
+				org = m.Entity
+				for i < len(toks) && toks[i].End <= m.End {
+					i++
+				}
+				if i < len(toks) && (toks[i].Text == "'s" || toks[i].Text == "'" || toks[i].Text == "’s") {
+					i++
+				}
+			}
+			break
+		}
+	}
+	n, ti := d.index().titleAt(toks, i, len(toks))
+	if n == 0 {
+		return nil
+	}
+	k := i + n
+	if org == nil && k+1 < len(toks) && (toks[k].Text == "of" || toks[k].Text == "at") {
+		// "of the Ministry of Works", "of Marine"
+		for _, m := range d.mentionsIn(toks[k+1].Start, it.end) {
+			if m.Entity != nil && m.Entity.Type == kg.Organization {
+				org = m.Entity
+				for k < len(toks) && toks[k].End <= m.End {
+					k++
+				}
+			}
+			break
+		}
+	}
+	if k < len(toks) && toks[k].Text != "to" && toks[k].Text != "(" {
+		return nil // "the head of a securities firm", "the director who signed"
+	}
+	title := strings.ToLower(ti.Phrase)
+	var holder string
+	for _, r := range d.Roles {
+		if strings.ToLower(r.Title) != title || org != nil && r.Organization != org.ID || r.Status == kg.Former {
+			continue
+		}
+		if holder != "" && holder != r.Person {
+			return nil
+		}
+		holder = r.Person
+	}
+	if holder == "" {
+		return nil
+	}
+	e := d.entityByID(holder)
+	if e == nil {
+		return nil
+	}
+	return &mention{Start: it.start, End: it.end, Text: it.text, Sent: s.Index, Kind: nominalMention, Entity: e}
 }
 
 type listItem struct {
@@ -2980,9 +3130,21 @@ func (d *docState) objectEnd(s sentence, from int, list bool) int {
 			break
 		}
 	}
+	skipTo := -1
 	for _, w := range d.wordsAfterAll(from, limit) {
+		if w.start < skipTo {
+			continue
+		}
 		if d.index().ev.boundary[w.text] {
 			return w.start // "..., saying": event_words.txt class=boundary
+		}
+		if list && (w.text == "who" || w.text == "which") && strings.HasSuffix(strings.TrimRight(t[from:w.start], " "), ",") {
+			// "summon A, who chaired the panel, and B": a relative clause
+			// between commas inside the list
+			if c := strings.IndexByte(t[w.end:limit], ','); c >= 0 {
+				skipTo = w.end + c
+				continue
+			}
 		}
 		switch w.text {
 		case "because", "after", "when", "while", "but", "which", "who", "that", "over", "about", "regarding", "since", "until", "so", "despite", "unless", "though", "although":
@@ -2994,6 +3156,18 @@ func (d *docState) objectEnd(s sentence, from int, list bool) int {
 		}
 	}
 	return limit
+}
+
+// objectNounAt reports whether the word at off in sentence s is tagged a
+// noun right after a verb's base form: the object of that verb ("answer
+// questions", "face charges"), not a verb itself.
+func objectNounAt(s sentence, off int) bool {
+	for i, t := range s.Tokens {
+		if t.Start == off {
+			return i > 0 && (t.Tag == "NN" || t.Tag == "NNS") && s.Tokens[i-1].Tag == "VB"
+		}
+	}
+	return false
 }
 
 // verbAfter reports whether the word after off is a verb ("to prove").
@@ -3158,6 +3332,9 @@ func (d *docState) askerOfCourtBefore(si, off int) (asker *mention, asked bool) 
 // leave to cross-examine Y" is X's request; nil otherwise.
 func (d *docState) askerForLeave(si, off int) *mention {
 	b := d.wordsBefore(off, d.Sents[si].Start, 3)
+	if len(b) >= 2 && b[0].text == "to" && d.index().ev.permission[b[1].text] && (len(b) == 2 || b[2].text != "for") {
+		return d.grantee(si, b[1].start)
+	}
 	if len(b) != 3 || b[0].text != "to" || !d.index().ev.permission[b[1].text] || b[2].text != "for" {
 		return nil
 	}
@@ -3167,6 +3344,25 @@ func (d *docState) askerForLeave(si, off int) *mention {
 	}
 	_, m := d.subjectOf(si, b[2].start)
 	if m == nil || m.Entity == nil {
+		return nil
+	}
+	return m
+}
+
+// grantee is the party named right after a verb of granting (event_words.txt
+// class=grants) and right before the permission noun at off in sentence
+// si: "granted Acme leave to cross-examine X" is Acme's request; nil when
+// no such party is named.
+func (d *docState) grantee(si, off int) *mention {
+	ms := d.mentionsIn(d.Sents[si].Start, off)
+	if len(ms) == 0 {
+		return nil
+	}
+	m := ms[len(ms)-1]
+	if m.Entity == nil || strings.TrimSpace(d.Doc.Text[m.End:off]) != "" || d.adjudicator(m.Entity.ID) {
+		return nil
+	}
+	if b := d.wordsBefore(m.Start, d.Sents[si].Start, 1); len(b) != 1 || !d.index().ev.grants[b[0].text] {
 		return nil
 	}
 	return m
@@ -3480,4 +3676,15 @@ func (d *docState) titledAfter(s sentence, m *mention) bool {
 	}
 	next := d.mentionAt(toks[k+n].Start)
 	return next != nil && next.Entity != nil && next.Entity.Type == kg.Person && next.Start == toks[k+n].Start
+}
+
+// tokenAt is the index of the token of sentence s that starts at off, or
+// len(s.Tokens) when none does.
+func tokenAt(s sentence, off int) int {
+	for i, t := range s.Tokens {
+		if t.Start == off {
+			return i
+		}
+	}
+	return len(s.Tokens)
 }

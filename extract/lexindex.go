@@ -94,6 +94,7 @@ type eventWords struct {
 	noPart     map[string]bool   // "had no part in choosing the supplier": no event
 	boundary   map[string]bool   // "..., saying": a participle that ends an object
 	permission map[string]bool   // "asked the judge for leave to cross-examine": the asker asks
+	grants     map[string]bool   // "granted X leave to cross-examine": X asked
 
 	// speaksForRe matches a text ending in a speaks-for noun and its
 	// preposition ("a spokesperson for the "); nil with no such noun.
@@ -108,7 +109,7 @@ func (w *eventWords) classes() map[string]*map[string]bool {
 		"spokes": &w.spokes, "allegation": &w.allegation, "speaks_for": &w.speaksFor,
 		"request": &w.request, "filer": &w.filers, "asking": &w.asking, "decided": &w.decided,
 		"decision": &w.decision, "habitual": &w.habitual, "no_part": &w.noPart, "boundary": &w.boundary,
-		"permission": &w.permission,
+		"permission": &w.permission, "grants": &w.grants,
 	}
 }
 
