@@ -953,6 +953,13 @@ func (r *eventRead) subjectPart() {
 			}
 		}
 	}
+	if d.triggers().requested[t.Type] && (inf == nil || inf.Entity != nil && d.adjudicator(inf.Entity.ID)) {
+		// "X asked the High Court to issue witness summonses compelling
+		// Y to give evidence": who asked the court
+		if a := d.courtAsker(ts, r.si, m.start); a != nil {
+			inf = a
+		}
+	}
 	if inf == nil {
 		// "suspended the commission's decision to reject X": the
 		// commission rejected X
@@ -1343,7 +1350,7 @@ func (d *docState) courtAskedTo(ts *triggerSet, si, off int) bool {
 		}
 	}
 	for _, w := range d.wordsBefore(to, s.Start, 5) {
-		if ts.court[w.text] && w.start > start {
+		if ts.court[w.text] && w.start > start && d.mentionAt(w.start) == nil {
 			start, end = w.start, w.end
 			break
 		}
@@ -1360,6 +1367,44 @@ func (d *docState) courtAskedTo(ts *triggerSet, si, off int) bool {
 		}
 	}
 	return false
+}
+
+// courtAsker is who asks a court or a judge, earlier in sentence si than
+// off, for what the verb at off does: the subject of the asking verb
+// (event_words.txt class=asking) right before the last court or judge
+// named before off ("X asked the High Court to issue witness summonses
+// compelling Y"); nil when there is none or it names no one.
+func (d *docState) courtAsker(ts *triggerSet, si, off int) *mention {
+	s := d.Sents[si]
+	start := -1
+	for _, m := range d.mentionsIn(s.Start, off) {
+		if m.Entity != nil && (d.adjudicator(m.Entity.ID) || d.isJudge(m.Entity.ID, ts)) {
+			start = m.Start
+		}
+	}
+	for _, w := range d.wordsAfterAll(max(start, s.Start), off) {
+		if ts.court[w.text] && w.start > start && d.mentionAt(w.start) == nil {
+			start = w.start // "asked the court to": a court word no name holds
+		}
+	}
+	if start < 0 || strings.ContainsAny(d.Doc.Text[start:off], ";:") {
+		return nil
+	}
+	if b := d.wordsBefore(off, s.Start, 2); len(b) == 2 && b[0].text == "to" && d.index().ev.request[b[1].text] {
+		return nil // "asked the judge to put the case on hold, including an AWS motion to depose Y": the motion's maker asks
+	}
+	for _, w := range d.wordsBefore(start, s.Start, 3) {
+		if d.index().ev.asking[w.text] {
+			if _, subj := d.subjectOf(si, w.start); subj != nil && subj.Entity != nil && !d.adjudicator(subj.Entity.ID) {
+				return subj
+			}
+			return nil
+		}
+		if !determiners[w.text] {
+			return nil
+		}
+	}
+	return nil
 }
 
 // isJudge reports whether an entity holds a judge's title.
@@ -3125,7 +3170,7 @@ func (d *docState) objectEnd(s sentence, from int, list bool) int {
 	for i := from; i < s.End; i++ {
 		c := t[i]
 		// a period inside a name ("Hooli Inc. of") ends nothing
-		if c == ';' || c == ':' || c == '"' || strings.HasPrefix(t[i:], "“") || strings.HasPrefix(t[i:], "”") || c == '.' && (i+1 == s.End || t[i+1] == ' ') && d.mentionAt(i) == nil && !abbrevBefore(t, i) || c == ',' && !list {
+		if c == ';' || c == ':' || c == '"' || strings.HasPrefix(t[i:], "“") || strings.HasPrefix(t[i:], "”") || c == '.' && (i+1 == s.End || t[i+1] == ' ') && d.mentionAt(i) == nil && !abbrevBefore(t, i) && !d.honorificBefore(i) || c == ',' && !list {
 			limit = i
 			break
 		}
@@ -3584,6 +3629,17 @@ func (d *docState) isCourt(id string) bool {
 // honorific ("Dr.", "Mr.", "St.") followed by more of the phrase: a
 // capitalized word of at most three letters before it, and a capital
 // after it.
+// honorificBefore reports whether the period at i closes an honorific
+// ("Prof. Jane Roe"), which ends no phrase.
+func (d *docState) honorificBefore(i int) bool {
+	t := d.Doc.Text
+	j := i
+	for j > 0 && isWordByte(t[j-1]) {
+		j--
+	}
+	return j < i && (d.index().honorifics[t[j:i]] || d.index().honorifics[t[j:i+1]])
+}
+
 func abbrevBefore(t string, i int) bool {
 	j := i
 	for j > 0 && t[j-1] >= 'a' && t[j-1] <= 'z' {
