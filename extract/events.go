@@ -1398,10 +1398,10 @@ func (d *docState) courtAsker(ts *triggerSet, si, off int) *mention {
 			if _, subj := d.subjectOf(si, w.start); subj != nil && subj.Entity != nil && !d.adjudicator(subj.Entity.ID) {
 				return subj
 			}
-			return nil
+			return d.counselClient(si, w.start)
 		}
-		if !determiners[w.text] {
-			return nil
+		if !determiners[w.text] && !ts.court[w.text] && isLowerWord(d.Doc.Text[w.start:w.end]) {
+			return nil // past a determiner, a court word or a capitalized title ("asked Justice Jane Roe")
 		}
 	}
 	return nil
@@ -3299,8 +3299,8 @@ func (d *docState) askerOf(si int, m *mention) *mention {
 			verb = w.start
 			break
 		}
-		if !determiners[w.text] && isLowerWord(d.Doc.Text[w.start:w.end]) {
-			break
+		if !determiners[w.text] && !d.triggers().court[w.text] && isLowerWord(d.Doc.Text[w.start:w.end]) {
+			break // "asked judge Jane Roe": a court word may stand before the name
 		}
 	}
 	if verb < 0 {
@@ -3308,6 +3308,42 @@ func (d *docState) askerOf(si int, m *mention) *mention {
 	}
 	if _, subj := d.subjectOf(si, verb); subj != nil && subj.Entity != nil && subj.Entity != m.Entity {
 		return subj
+	}
+	return d.counselClient(si, verb)
+}
+
+// counselClient is the client of counsel who are the subject of the verb
+// at verb in sentence si and are named only by their client: "Acme's
+// lawyers asked", "Its lawyers have also asked" (the organization last
+// named, in this sentence or the one before); nil otherwise.
+func (d *docState) counselClient(si, verb int) *mention {
+	s := d.Sents[si]
+	ws := d.wordsBefore(verb, s.Start, 4)
+	for len(ws) > 0 && (auxiliary(ws[0].text) || ws[0].text == "also") {
+		ws = ws[1:]
+	}
+
+	if len(ws) == 0 || !d.index().ev.counsel[ws[0].text] {
+		return nil
+	}
+	if len(ws) > 1 && (ws[1].text == "its" || ws[1].text == "their") {
+		if len(ws) > 2 && !clauseWords[ws[2].text] && ws[2].text != "and" {
+			return nil
+		}
+		from := s.Start
+		if si > 0 {
+			from = d.Sents[si-1].Start
+		}
+		var owner *mention
+		for _, m := range d.mentionsIn(from, ws[1].start) {
+			if m.Entity != nil && m.Entity.Type == kg.Organization && m.Kind == nameMention && !d.adjudicator(m.Entity.ID) {
+				owner = m
+			}
+		}
+		return owner
+	}
+	if m := d.possessorBefore(si, ws[0].start); m != nil && d.possessive(m) && !d.adjudicator(m.Entity.ID) {
+		return m // "Acme's lawyers asked"
 	}
 	return nil
 }
