@@ -448,7 +448,11 @@ func (ts *triggerSet) find(s sentence) []trigMatch {
 	lower := asciiLower(s.Text)
 	for _, i := range ts.candidates(lower, buf[:0]) {
 		t := &ts.triggers[i]
+		opener := t.Attrs["opener"] != ""
 		for _, loc := range t.findAll(s.Text, lower) {
+			if opener && strings.TrimLeft(s.Text[:loc[0]], " \"“'‘") != "" {
+				continue // "In its petition, X argues" opens its sentence
+			}
 			head := loc[0] + strings.IndexFunc(s.Text[loc[0]:loc[1]], unicode.IsSpace)
 			if head < loc[0] {
 				head = loc[1]
@@ -823,6 +827,11 @@ func (r *eventRead) readSubject() {
 			subj = nil
 		}
 	}
+	if t.Attrs["opener"] != "" {
+		// "In its petition, Acme argues that ...": the subject after the
+		// comma filed it
+		subj = d.subjectAfterOpener(s, m)
+	}
 	r.subj, r.poss = subj, poss
 
 	// a court, or a judge by title, as the subject acts as a court
@@ -958,6 +967,12 @@ func (r *eventRead) subjectPart() {
 		// Y to give evidence": who asked the court
 		if a := d.courtAsker(ts, r.si, m.start); a != nil {
 			inf = a
+		}
+	}
+	if inf == nil || inf.Entity != nil && d.adjudicator(inf.Entity.ID) {
+		// "granted Acme leave to seek judicial review": Acme seeks it
+		if g := d.grantedLeave(r.si, m.start); g != nil {
+			inf = g
 		}
 	}
 	if inf == nil {
@@ -3430,6 +3445,47 @@ func (d *docState) askerForLeave(si, off int) *mention {
 	return m
 }
 
+// subjectAfterOpener is the subject of the clause after a trigger that
+// opens sentence s and ends at a comma ("In its petition, Acme argues"):
+// the name right after the comma with a finite verb right after it; nil
+// otherwise.
+func (d *docState) subjectAfterOpener(s sentence, m trigMatch) *mention {
+	if strings.TrimLeft(d.Doc.Text[s.Start:m.start], " \"“'‘") != "" || !strings.HasPrefix(d.Doc.Text[m.end:s.End], ",") {
+		return nil
+	}
+	from := m.end + 1
+	if rest := strings.TrimLeft(d.Doc.Text[from:s.End], " "); isLowerWord(rest) {
+		// past a participle clause: "In its complaint, filed in May, Acme says"
+		c := strings.IndexByte(rest, ',')
+		if c < 0 {
+			return nil
+		}
+		from = s.End - len(rest) + c + 1
+	}
+	for _, sm := range d.mentionsIn(from, s.End) {
+		if sm.Entity == nil || strings.TrimSpace(d.Doc.Text[from:sm.Start]) != "" || !verbAfter(s, sm.End) {
+			return nil
+		}
+		return sm
+	}
+	return nil
+}
+
+// grantedLeave is the party granted leave (or permission) to do the verb
+// at off in sentence si, perhaps through one verb between ("granted Acme
+// leave to challenge the decision", "leave to seek judicial review"); nil
+// when there is none.
+func (d *docState) grantedLeave(si, off int) *mention {
+	b := d.wordsBefore(off, d.Sents[si].Start, 3)
+	if len(b) >= 3 && b[1].text == "to" && isLowerWord(d.Doc.Text[b[0].start:b[0].end]) {
+		b = b[1:] // "leave to seek judicial review"
+	}
+	if len(b) < 2 || b[0].text != "to" || !d.index().ev.permission[b[1].text] {
+		return nil
+	}
+	return d.grantee(si, b[1].start)
+}
+
 // grantee is the party named right after a verb of granting (event_words.txt
 // class=grants) and right before the permission noun at off in sentence
 // si: "granted Acme leave to cross-examine X" is Acme's request; nil when
@@ -3443,10 +3499,16 @@ func (d *docState) grantee(si, off int) *mention {
 	if m.Entity == nil || strings.TrimSpace(d.Doc.Text[m.End:off]) != "" || d.adjudicator(m.Entity.ID) {
 		return nil
 	}
-	if b := d.wordsBefore(m.Start, d.Sents[si].Start, 1); len(b) != 1 || !d.index().ev.grants[b[0].text] {
-		return nil
+	// past a description of the party ("granted regional carrier Acme")
+	for _, w := range d.wordsBefore(m.Start, d.Sents[si].Start, 4) {
+		if d.index().ev.grants[w.text] {
+			return m
+		}
+		if !isLowerWord(d.Doc.Text[w.start:w.end]) {
+			break
+		}
 	}
-	return m
+	return nil
 }
 
 // requester is the possessor of one of nouns (requests, event_words.txt

@@ -3349,7 +3349,7 @@ func linkPronouns(d *docState) {
 				}
 			case "a", "an":
 				if e == nil && i == 0 && si < ledeSentences {
-					if p, h := ledeDescription(x, names, d, s.Tokens); p != nil {
+					if p, h := ledeDescription(x, names, d, s.Tokens, false); p != nil {
 						e, kind, end = p, nominalMention, s.Tokens[h].End
 					}
 				}
@@ -3357,6 +3357,12 @@ func linkPronouns(d *docState) {
 				if i+1 < len(s.Tokens) && e == nil {
 					if p, h := d.definiteBody(x, names, recent, s.Tokens, si, i); p != nil {
 						e, kind, end = p, nominalMention, s.Tokens[h].End
+					} else if i == 0 && si < ledeSentences {
+						// "The aircraft leasing company suing X has asked":
+						// an opening that describes the body it names later
+						if p, h := ledeDescription(x, names, d, s.Tokens, true); p != nil {
+							e, kind, end = p, nominalMention, s.Tokens[h].End
+						}
 					}
 				}
 			}
@@ -3420,7 +3426,11 @@ func (d *docState) definiteBody(x *lexIndex, names []*mention, recent func(off, 
 // (Harwell Coastal Shipping), the one the story names most among those,
 // not merely the one it names most, which is as often the other side. It
 // returns the body and the token of its noun, or nil.
-func ledeDescription(x *lexIndex, names []*mention, d *docState, toks []token) (*entity, int) {
+//
+// With nounsOnly, only modifiers tagged as nouns count ("The aircraft
+// leasing company suing X"), not adjectives ("The regional carrier says",
+// which a headline may already have named).
+func ledeDescription(x *lexIndex, names []*mention, d *docState, toks []token, nounsOnly bool) (*entity, int) {
 	if len(toks) < 2 {
 		return nil, 0
 	}
@@ -3432,7 +3442,11 @@ func ledeDescription(x *lexIndex, names []*mention, d *docState, toks []token) (
 	if want == nil {
 		return nil, 0
 	}
-	return salient(names, len(d.Doc.Text), len(d.Sents), len(d.Sents), stemInName(want, toks[1:h])), h
+	mods := toks[1:h]
+	if nounsOnly {
+		mods = slices.DeleteFunc(slices.Clone(mods), func(t token) bool { return !strings.HasPrefix(t.Tag, "NN") && t.Tag != "VBG" })
+	}
+	return salient(names, len(d.Doc.Text), len(d.Sents), len(d.Sents), stemInName(want, mods)), h
 }
 
 // modifierNames narrows want by the modifiers before a body's noun: "the

@@ -354,3 +354,24 @@ func TestCalledSurname(t *testing.T) {
 		}
 	}
 }
+
+// TestLedeDefiniteDescription: a story that opens on "The aircraft leasing
+// company ..." describes the body it names later by the nouns of that
+// description; an adjective ("The regional ...") alone names no one.
+func TestLedeDefiniteDescription(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{`The aircraft leasing company suing Hooli Air has asked the court to act. Globex Aircraft Leasing Ltd filed the claim in May. Globex Aircraft Leasing Ltd said Hooli Air owed it money.`, "Globex Aircraft Leasing Ltd"},
+		{`The regional company has asked the court to act. Globex Regional Holdings Ltd filed the claim in May. Globex Regional Holdings Ltd said Hooli Air owed it money.`, ""},
+	} {
+		d := run(t, tt.text)
+		got := ""
+		for _, m := range d.Mentions {
+			if m.Kind == nominalMention && m.Start == 0 && m.Entity != nil {
+				got = m.Entity.Name
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%s\nthe opening refers to %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
