@@ -952,6 +952,9 @@ func (r *eventRead) subjectPart() {
 	if inf == nil && d.triggers().requested[t.Type] {
 		// "granted Acme's application to cross-examine X": Acme asks
 		inf = d.requester(r.si, m.start, d.index().ev.request)
+		if inf == nil {
+			inf = d.requestBy(r.si, m.start) // "a request by Acme to summon X"
+		}
 	}
 	if d.triggers().requested[t.Type] && (inf == nil || inf.Entity != nil && d.adjudicator(inf.Entity.ID)) {
 		// "X asked the court to allow its lawyers to cross-examine Y"
@@ -1345,6 +1348,9 @@ func (r *eventRead) finalChecks() bool {
 	if t.Attrs["asked"] != "" && !d.courtAskedTo(ts, r.si, m.start) {
 		return false // "asked the court to question X" is a request for testimony; "questioned X" is not
 	}
+	if part := t.Attrs["needs"]; part != "" && !slices.ContainsFunc(r.ev.parts, func(p kg.Participant) bool { return p.As == part }) {
+		return false // "asked the court to hear the appeal": no one to be heard
+	}
 	return true
 }
 
@@ -1358,6 +1364,9 @@ func (d *docState) courtAskedTo(ts *triggerSet, si, off int) bool {
 		return false
 	}
 	to := b[0].start
+	if d.requestBefore(si, off) {
+		return true // "granted Acme's request to summon X", "a request by Acme's counsel to summon X"
+	}
 	start, end := -1, -1
 	for _, m := range d.mentionsIn(s.Start, to) {
 		if m.Entity != nil && (d.adjudicator(m.Entity.ID) || d.isJudge(m.Entity.ID, ts)) {
@@ -3525,6 +3534,49 @@ func (d *docState) requester(si, off int, nouns map[string]bool) *mention {
 		return nil
 	}
 	return m
+}
+
+// requestBefore reports whether a party's request (event_words.txt
+// class=request) asks for the verb at off in sentence si: "Acme's
+// application to summon X", "a request by Acme's counsel to summon X"; not
+// "opposed the request to summon X", which names no one who asked.
+func (d *docState) requestBefore(si, off int) bool {
+	return d.requester(si, off, d.index().ev.request) != nil || d.requestBy(si, off) != nil
+}
+
+// requestBy is the party named after the "by" or "from" of a request noun
+// whose infinitive is the verb at off in sentence si ("a request by Acme
+// to summon X"; "by Acme's lawyers" is Acme), or nil.
+func (d *docState) requestBy(si, off int) *mention {
+	s := d.Sents[si]
+	b := d.wordsBefore(off, s.Start, 1)
+	if len(b) != 1 || b[0].text != "to" {
+		return nil
+	}
+	ms := d.mentionsIn(s.Start, b[0].start)
+	if len(ms) == 0 || ms[len(ms)-1].Entity == nil {
+		return nil
+	}
+	m := ms[len(ms)-1]
+	if gap := strings.TrimSpace(d.Doc.Text[m.End:b[0].start]); gap != "" {
+		// "by Acme's lawyers to": counsel speak for their client
+		ws := strings.Fields(strings.TrimLeft(gap, "'’s"))
+		if !d.possessive(m) || len(ws) != 1 || !d.index().ev.counsel[strings.ToLower(ws[0])] {
+			return nil
+		}
+	}
+	for _, w := range d.wordsBefore(m.Start, s.Start, 3) {
+		if w.text == "by" || w.text == "from" {
+			if p := d.wordsBefore(w.start, s.Start, 1); len(p) == 1 && d.index().ev.request[p[0].text] {
+				return m
+			}
+			return nil
+		}
+		if !determiners[w.text] {
+			return nil
+		}
+	}
+	return nil
 }
 
 // noAfterHead reports whether a gapped trigger's words after its head open

@@ -264,6 +264,11 @@ func capitalizedRun(d *docState, x *lexIndex, toks []token, i int, names map[str
 			b += 4
 			continue
 		}
+		// a legal form after a comma: "Acme Angola, Lda", "Acme, Inc."
+		if b+1 < len(toks) && toks[b].Text == "," && x.heads[toks[b+1].Text].Legal && (b+2 >= len(toks) || !isCapToken(toks[b+2].Text)) {
+			b += 2
+			continue
+		}
 		// An office named by its holder: "Attorney General's Office",
 		// "Sheriff's Office".
 		if isPossessive(toks[b].Text) && toks[b].Text != "'" && toks[b].Text != "’" && b+1 < len(toks) && toks[b-1].End == toks[b].Start {

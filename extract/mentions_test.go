@@ -375,3 +375,15 @@ func TestLedeDefiniteDescription(t *testing.T) {
 		}
 	}
 }
+
+// TestLegalFormAfterComma: a legal form set off by a comma ends the
+// company's name, even after a place ("Acme Angola, Lda").
+func TestLegalFormAfterComma(t *testing.T) {
+	d := run(t, `Globex Angola, Lda said it would appeal. Hooli, Inc. and Initech, S.A. lost the tender.`)
+	got := entitySummary(d)
+	for _, want := range []string{"org:Globex Angola, Lda", "org:Hooli, Inc.", "org:Initech, S.A."} {
+		if !slices.Contains(got, want) {
+			t.Errorf("entities %v, want %s among them", got, want)
+		}
+	}
+}
