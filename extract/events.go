@@ -800,15 +800,19 @@ func (r *eventRead) readSubject() {
 	clauseStart, subj := d.subjectOf(si, m.start)
 	poss := d.possessorBefore(si, m.start)
 	if poss == nil && t.Attrs["poss"] != "" {
-		poss = d.itsBefore(si, m.start, subj)
+		poss = d.itsBefore(si, m.start, subj, ts.challenge[t.Type] || ts.requested[t.Type])
 	}
 	// "X, which argued ..., lost its challenge": a possessive pronoun in the
 	// subject's own clause is the subject's, not the nearest earlier name's
+	filed := ts.challenge[t.Type] || ts.requested[t.Type]
 	if poss != nil && poss.Kind == pronounMention && subj != nil && subj.Entity != nil && poss.Entity != subj.Entity &&
-		(poss.Entity.Type == kg.Person) == (subj.Entity.Type == kg.Person) && subj.Start < poss.Start {
+		(poss.Entity.Type == kg.Person) == (subj.Entity.Type == kg.Person) && subj.Start < poss.Start && !(filed && d.adjudicator(subj.Entity.ID)) {
 		p := *poss
 		p.Entity = subj.Entity
 		poss = &p
+	}
+	if filed && poss != nil && poss.Kind == pronounMention && poss.Entity != nil && d.adjudicator(poss.Entity.ID) {
+		poss = nil // "asked the court to ... in its appeal": a party's appeal, not the court's
 	}
 	r.passive = !t.Noun && d.passiveBefore(s, m.start)
 	r.court, r.courtEnd = d.courtWordAt(s, clauseStart, m.start, ts)
@@ -2442,9 +2446,12 @@ func (d *docState) subjectOf(si, off int) (int, *mention) {
 	}
 	var bounds []bound
 	t := d.Doc.Text
+	names := d.mentionsIn(s.Start, off)
 	for i := s.Start; i < off; i++ {
 		c := t[i]
 		switch {
+		case c == ',' && slices.ContainsFunc(names, func(m *mention) bool { return m.Kind == nameMention && m.Start < i && i < m.End }):
+			// a comma inside a name ("Acme Angola, Lda") bounds no clause
 		case c == ',' || c == ';' || c == ':':
 			bounds = append(bounds, bound{i, i + 1, false, false})
 		case strings.HasPrefix(t[i:], "—") || strings.HasPrefix(t[i:], "–") || strings.HasPrefix(t[i:], " -- "):
@@ -3838,8 +3845,10 @@ func (d *docState) parentOf(s sentence, m *mention) *mention {
 // itsBefore reads "its" or "their" opening the noun phrase that ends at off
 // ("X said its investigation into Y", "the regulator opened its
 // inquiry"): the possessor is the clause's subject when an organization,
-// else the nearest organization named before in the sentence.
-func (d *docState) itsBefore(si, off int, subj *mention) *mention {
+// else the nearest organization named before in the sentence, not a court
+// when filed (a party files a lawsuit, an appeal or a motion: "asked the
+// Supreme Court to ... in its appeal" is not the court's appeal).
+func (d *docState) itsBefore(si, off int, subj *mention, filed bool) *mention {
 	ws := d.wordsBefore(off, d.Sents[si].Start, 3)
 	k := slices.IndexFunc(ws, func(w word) bool { return w.text == "its" || w.text == "their" })
 	if k < 0 {
@@ -3850,10 +3859,10 @@ func (d *docState) itsBefore(si, off int, subj *mention) *mention {
 		return nil // a speaker's "its" is the speaker's business
 	}
 	owner := subj
-	if owner == nil || owner.Entity == nil || owner.Entity.Type != kg.Organization || owner.Start > w.start {
+	if owner == nil || owner.Entity == nil || owner.Entity.Type != kg.Organization || owner.Start > w.start || filed && d.adjudicator(owner.Entity.ID) {
 		owner = nil
 		for _, m := range d.mentionsIn(d.Sents[si].Start, w.start) {
-			if m.Entity != nil && m.Entity.Type == kg.Organization {
+			if m.Entity != nil && m.Entity.Type == kg.Organization && !(filed && (d.adjudicator(m.Entity.ID) || d.modifierName(m))) {
 				owner = m
 			}
 		}
@@ -3862,6 +3871,13 @@ func (d *docState) itsBefore(si, off int, subj *mention) *mention {
 		return nil
 	}
 	return &mention{Start: w.start, End: w.end, Text: d.Doc.Text[w.start:w.end], Sent: si, Kind: pronounMention, Entity: owner.Entity}
+}
+
+// modifierName reports whether a name modifies the lower-case noun right
+// after it ("two Ministry of Health officials"): it is no party itself.
+func (d *docState) modifierName(m *mention) bool {
+	ws := d.wordsAfter(m.End, len(d.Doc.Text), 1)
+	return len(ws) == 1 && ws[0].start == m.End+1 && isLowerWord(d.Doc.Text[ws[0].start:ws[0].end]) && strings.HasPrefix(d.tagAt(ws[0].start), "NN")
 }
 
 // titledAfter reports whether an organization mention modifies a title

@@ -385,7 +385,7 @@ func isYear(s string) bool {
 // Never an emoticon, a trace or a handle.
 func plainToken(w string) bool {
 	switch w {
-	case "", "-", "*", "0":
+	case "", "-", "*", "0", "@": // prose tags these, and every "@handle", by rule
 		return false
 	}
 	if utf8.RuneCountInString(w) == 1 {

@@ -42,7 +42,7 @@ func TestHashTaggerMatchesProse(t *testing.T) {
 		t.Fatalf("only %d articles found", len(texts))
 	}
 	texts = append(texts, genTexts(200)...)
-	texts = append(texts, "He wrote :-) and 8D on @handle at 0 . The -LRB- trace *-1 stays O.o here.")
+	texts = append(texts, "He wrote :-) and 8D on @handle at 0 . The -LRB- trace *-1 stays O.o here.", "Posted on May 9 @ 15:20 by the desk.")
 	sents, plain := 0, 0
 	for _, text := range texts {
 		for _, para := range strings.Split(text, "\n") {
