@@ -1518,7 +1518,7 @@ func (d *docState) possessedClaim(cl *claimLex, si, k int, e lexicon.Entry) *cla
 	}
 	m := d.possessorBefore(si, t.Start)
 	if m == nil || !d.possessive(m) {
-		m = d.itsBefore(si, t.Start, nil)
+		m = d.itsBefore(si, t.Start, nil, false)
 	}
 	if m == nil || m.Entity == nil || !adjectivesOnly(s.Tokens, m.End, t.Start) {
 		return nil
