@@ -1436,7 +1436,7 @@ func reportingWord(d *docState, w string) bool {
 // particleName: toks[a:b] is a person's name with the particle "de" at i
 // ("Anne-Sophie de Villeneuve", "Raul de Albuquerque Neto"): one or two
 // plain capitalized words each side, and no place after the particle
-// ("Banque de France").
+// ("Banque de France"); with one word before the particle, a given name.
 func particleName(x *lexIndex, toks []token, a, i, b int) bool {
 	// "de la Peña", "de los Santos": an article may follow the particle
 	j := i + 1
@@ -1445,6 +1445,9 @@ func particleName(x *lexIndex, toks []token, a, i, b int) bool {
 	}
 	if toks[i].Text != "de" || i-a < 1 || i-a > 3 || b-j < 1 || b-j > 2 || x.isPlace(kg.Key(spanText0(toks, j, b))) {
 		return false
+	}
+	if i-a == 1 && j == i+1 && !x.isFirstName(toks[a].Text) {
+		return false // "Electricidade de Moçambique", "Provedor de Justiça": one word that is no given name ("Ibarra de la Peña" is a surname)
 	}
 	for k := a; k < b; k++ {
 		if k >= i && k < j {

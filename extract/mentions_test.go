@@ -57,6 +57,8 @@ func TestMentionTyping(t *testing.T) {
 		want       []string
 	}{
 		{"title split from person", "Defense Secretary Mark Lane visited troops.", []string{"per:Mark Lane"}},
+		{"a particle after one word that is no given name makes no person's name; after a given name, or before an article, it does", "The Provedor de Justiça opened an inquiry. João de Sousa spoke first. Lorena Ibarra de la Peña spoke next; Ibarra de la Peña said she would appeal.", []string{"per:João de Sousa", "per:Lorena Ibarra de la Peña"}},
+		{"Me abbreviates the French Maître before a lawyer's name", `"The committee refused us," Me Jane Rabe told the court.`, []string{"per:Jane Rabe"}},
 		{"a currency's code before an amount is not a name's", "Globex Shipping S.L. was fined EUR 9 million and the operator Hooli Freight S.L. EUR 4 million.", []string{"org:Globex Shipping S.L.", "org:Hooli Freight S.L."}},
 		{"two remits joined before a body's head of any kind", "The Coastal Dredging and Salvage Group said it would review Hooli Inc.", []string{"org:Coastal Dredging and Salvage Group", "org:Hooli Inc."}},
 		{"two remits, the second with of, before a public body's head", "Jane Roe said the Harwell Licensing and Inspection of Rental Homes Appeals Tribunal had ruled.", []string{"org:Harwell Licensing and Inspection of Rental Homes Appeals Tribunal", "per:Jane Roe"}},
