@@ -528,7 +528,7 @@ func compoundAdjective(x *lexIndex, w string) bool {
 
 // nameParticles are the lower-case particles of family names (closed
 // class): "van", "von der", "da".
-var nameParticles = map[string]bool{"de": true, "af": true, "van": true, "von": true, "der": true, "den": true, "del": true, "della": true, "da": true, "di": true, "du": true, "dos": true, "das": true, "ter": true, "ten": true, "bin": true, "ibn": true, "le": true, "la": true}
+var nameParticles = map[string]bool{"de": true, "af": true, "van": true, "von": true, "der": true, "den": true, "del": true, "della": true, "da": true, "di": true, "du": true, "dos": true, "das": true, "ter": true, "ten": true, "bin": true, "binti": true, "binte": true, "bint": true, "ibn": true, "le": true, "la": true}
 
 // hasParticle reports whether a lower-case name particle is among tokens
 // [a,b).
@@ -1042,8 +1042,11 @@ func headedOrg(d *docState, x *lexIndex, si, a, b int) *piece {
 		// not "Kenya Union of Journalists" (a place, a head), "Ivy School of Law" (a head no one is called alone, none after "of")
 		return nil
 	}
-	if a+3 < b && x.isFirstName(toks[a].Text) && isCapToken(toks[a+1].Text) && isCapToken(toks[a+2].Text) && toks[a+3].Text == "of" && !x.heads[toks[a+2].Text].Lead {
-		return nil
+	// "Jane Ann Roe of", "Leonard Chia Kok Meng of": three or four words
+	for k := a + 3; k <= a+4 && k < b; k++ {
+		if toks[k].Text == "of" && x.isFirstName(toks[a].Text) && capWords(toks, a+1, k) && !x.heads[toks[k-1].Text].Lead {
+			return nil
+		}
 	}
 	// Federal appeals courts by circuit: "8th U.S. Circuit Court of Appeals",
 	// "the Ninth Circuit", "U.S. Court of Appeals for the 8th Circuit".

@@ -58,6 +58,7 @@ func TestMentionTyping(t *testing.T) {
 	}{
 		{"title split from person", "Defense Secretary Mark Lane visited troops.", []string{"per:Mark Lane"}},
 		{"a particle after one word that is no given name makes no person's name; after a given name, or before an article, it does", "The Provedor de Justiça opened an inquiry. João de Sousa spoke first. Lorena Ibarra de la Peña spoke next; Ibarra de la Peña said she would appeal.", []string{"per:João de Sousa", "per:Lorena Ibarra de la Peña"}},
+		{"binti joins a Malay patronymic as bin does; a four-word name before of and a firm named by partners is a person's", "Dayang Siti Nurhayati binti Haji Md Yassin signed it. Leonard Chia Kok Meng of Chia, Lim & Partners said the award was unfair.", []string{"org:Chia, Lim & Partners", "per:Dayang Siti Nurhayati binti Haji Md Yassin", "per:Leonard Chia Kok Meng"}},
 		{"Me abbreviates the French Maître before a lawyer's name", `"The committee refused us," Me Jane Rabe told the court.`, []string{"per:Jane Rabe"}},
 		{"a currency's code before an amount is not a name's", "Globex Shipping S.L. was fined EUR 9 million and the operator Hooli Freight S.L. EUR 4 million.", []string{"org:Globex Shipping S.L.", "org:Hooli Freight S.L."}},
 		{"two remits joined before a body's head of any kind", "The Coastal Dredging and Salvage Group said it would review Hooli Inc.", []string{"org:Coastal Dredging and Salvage Group", "org:Hooli Inc."}},
