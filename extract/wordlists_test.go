@@ -29,7 +29,7 @@ var closedClass = fields(`
 	be is are was were been being am get gets got do did does has have had will would may might could should can shall must 'll remains remained seems seemed appears appeared became
 	not never don't didn't
 	first second third fourth fifth sixth seventh eighth ninth tenth eleventh st nd rd th northern southern eastern western middle central
-	de des du del della delle dei degli di do da dos das der den van von ter ten af av bin ibn le la les el los las il lo gli het für voor för
+	de des du del della delle dei degli di do da dos das der den van von ter ten af av bin binti binte bint ibn le la les el los las il lo gli het für voor för
 	l' d' l’ d’ dell' dell’
 	yesterday today tomorrow later earlier year month week
 	ans ers ists ites ics`)
