@@ -33,11 +33,13 @@ type lexIndex struct {
 	// postNominals are letters after a person's name ("KC"): no part of it
 	postNominals map[string]bool
 	firstNames   map[string]bool
-	places       map[string]bool // kg.Key
-	placeSuffix  map[string]bool // kg.Key of words that end place names ("county")
-	calendar     map[string]bool // kg.Key
-	heads        map[string]headInfo
-	agencies     map[string]agencyInfo // kg.Key -> info
+	// honorifics that open a name as part of it (honorifics.txt given=1)
+	givenHonorifics map[string]bool
+	places          map[string]bool // kg.Key
+	placeSuffix     map[string]bool // kg.Key of words that end place names ("county")
+	calendar        map[string]bool // kg.Key
+	heads           map[string]headInfo
+	agencies        map[string]agencyInfo // kg.Key -> info
 	// agencyWords holds the agencies of several words by their first word
 	// as written: each a list of its words ("Committee", "to", "Protect",
 	// "Journalists"), for names that the rules of a capitalized run do not
@@ -467,6 +469,12 @@ func (x *lexIndex) readPeople(l *lexicon.Lexicon) {
 			continue
 		}
 		x.honorifics[e.Phrase] = true
+		if e.Attr("given") == "1" {
+			if x.givenHonorifics == nil {
+				x.givenHonorifics = map[string]bool{}
+			}
+			x.givenHonorifics[e.Phrase] = true // "Ma. Lourdes Reyes": part of the name
+		}
 		if g := genderAttr(e); g != 0 {
 			if x.honorGender == nil {
 				x.honorGender = map[string]byte{}

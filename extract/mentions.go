@@ -765,6 +765,11 @@ func splitRun(d *docState, x *lexIndex, si, a, b int) []*piece {
 				segStart++
 				titleBefore = false
 			}
+			// "Commissioner General Dr Jane Roe": the honorific after the
+			// title is no part of the name
+			for titleBefore && segStart+1 < b && x.honorifics[toks[segStart].Text] && !x.givenHonorifics[toks[segStart].Text] && isCapToken(toks[segStart+1].Text) {
+				segStart++
+			}
 			i = max(i, segStart)
 			continue
 		}

@@ -252,6 +252,9 @@ func (rb *roleBuilder) sentenceRoles(si int) {
 func (rb *roleBuilder) titleBeforePerson(s *roleSent, m *mention, a, b int) {
 	d, x, toks := rb.d, rb.x, s.toks
 	j := a
+	if j > 1 && x.honorifics[toks[j-1].Text] && !x.givenHonorifics[toks[j-1].Text] && toks[j-2].Text != "," {
+		j-- // "Commissioner General Dr Jane Roe" (the comma's appositive keeps its own rules)
+	}
 	comma := false
 	if j > 0 && toks[j-1].Text == "," {
 		j--
