@@ -417,11 +417,11 @@ func servedTitle(x *lexIndex, toks []token, k int) (titleInfo, bool) {
 	return titleInfo{}, x.attends[strings.ToLower(toks[k-3].Text)]
 }
 
-// placeRemitStart is where "in PLACE" starts when it ends right before
+// placeRemitStart is where "in PLACE" or "for PLACE" starts when it ends right before
 // toks[j] (a place of up to three words), or 0.
 func placeRemitStart(x *lexIndex, toks []token, j int) int {
 	for k := j - 2; k >= 1 && k >= j-4; k-- {
-		if toks[k].Text == "in" {
+		if toks[k].Text == "in" || toks[k].Text == "for" {
 			if x.isPlace(kg.Key(spanText0(toks, k+1, j))) {
 				return k
 			}
