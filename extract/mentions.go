@@ -37,6 +37,7 @@ type piece struct {
 	afterTitle bool          // a person title comes right before it
 	weak       bool          // typed only by a word after it ("X officials"); a person reading wins
 	shortOf    *piece        // the organization's full name whose opening words it is (orgPrefixes)
+	office     bool          // an office that acts as its institution ("the Ombudsman opened an inquiry")
 	ent        *entity
 	rule       string // how it was linked to its entity, for Merges
 }
@@ -46,7 +47,7 @@ var connectors = map[string]bool{"of": true, "and": true, "&": true, "for": true
 // bareHead reports whether an organization piece is one head word or title
 // word alone ("Board", "Trust", "Judges", "Deputy") that no lexicon names.
 func bareHead(x *lexIndex, p *piece) bool {
-	if p.typ != kg.Organization || p.canonical != "" || strings.ContainsAny(p.text, " ") {
+	if p.typ != kg.Organization || p.canonical != "" || p.office || strings.ContainsAny(p.text, " ") {
 		return false
 	}
 	w := strings.TrimSuffix(p.text, "s")
@@ -208,14 +209,65 @@ func institutionOffice(d *docState, x *lexIndex, si, a, b int) *piece {
 		if rest < b && (toks[rest].Text != "of" || !capWordsAfterThe(toks, rest+1, b)) {
 			return nil
 		}
-		if t == a && rest == b {
-			return nil // a bare "the Inspector General" may be a holder the story names
+		if t == a && rest == b && (!parenNameAfter(toks, b) || holderNamed(d, x, toks[a:b])) {
+			// a bare "the Inspector General" may be a holder the story
+			// names; "the Ombudsman (Provedor de Justiça)", with its own
+			// name or acronym after it, is the institution unless the
+			// story names a holder
+			return nil
 		}
 		p := newPiece(d, si, a, b)
-		p.typ, p.kind = kg.Organization, "agency"
+		p.typ, p.kind, p.office = kg.Organization, "agency", true
 		return p
 	}
 	return nil
+}
+
+// holderNamed reports whether the document names a holder of the office
+// title (a name right after it, or after its comma), uses it after "a" or
+// names the office in full ("the Parliamentary Ombudsman"), so that a bare
+// "the Ombudsman" may be that person or that office's short name; else
+// the office is the institution.
+func holderNamed(d *docState, x *lexIndex, title []token) bool {
+	for _, s := range d.Sents {
+		ts := s.Tokens
+		for i := 0; i+len(title) <= len(ts); i++ {
+			if !sameWords(ts[i:i+len(title)], title) {
+				continue
+			}
+			j := i + len(title)
+			if j < len(ts) && ts[j].Text == "," {
+				j++
+			}
+			if j < len(ts) && (isCapToken(ts[j].Text) || x.honorifics[ts[j].Text]) && ts[j].Text != "(" {
+				return true // "Ombudsman Jane Roe", "the Ombudsman, Jane Roe,"
+			}
+			if i > 0 && (strings.EqualFold(ts[i-1].Text, "a") || strings.EqualFold(ts[i-1].Text, "an")) {
+				return true // "an ombudsman": one of several
+			}
+			if i > 0 && isCapToken(ts[i-1].Text) && !strings.EqualFold(ts[i-1].Text, "the") {
+				return true // "the Parliamentary Ombudsman": the bare office is its short name
+			}
+		}
+	}
+	return false
+}
+
+// parenNameAfter reports whether a capitalized name opens a parenthesis
+// at toks[b].
+func parenNameAfter(toks []token, b int) bool {
+	return b+1 < len(toks) && toks[b].Text == "(" && isCapToken(toks[b+1].Text)
+}
+
+// sameWords reports whether two runs of tokens have the same words,
+// ignoring case.
+func sameWords(a, b []token) bool {
+	for i := range a {
+		if !strings.EqualFold(a[i].Text, b[i].Text) {
+			return false
+		}
+	}
+	return true
 }
 
 // capWordsAfterThe: toks[a:b] are capitalized words, "the" allowed first
