@@ -1441,6 +1441,9 @@ func (d *docState) isJudge(id string, ts *triggerSet) bool {
 		if r.Person != id || id == "" {
 			continue
 		}
+		if d.index().titles[strings.ToLower(r.Title)].Judge {
+			return true // "Judicial Commissioner Jane Roe"
+		}
 		for _, w := range strings.Fields(strings.ToLower(r.Title)) {
 			if ts.court[w] {
 				return true

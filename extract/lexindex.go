@@ -226,6 +226,9 @@ type titleInfo struct {
 	// Comptroller General said it had opened an audit")
 	Institution bool
 	Gender      byte // 'f' or 'm' when the title says the holder's (gender=: "Spokeswoman"), else 0
+	// Judge: the holder sits as a judge though no word of the title names
+	// a court (judge=1: "Judicial Commissioner")
+	Judge bool
 }
 
 type headInfo struct {
@@ -301,7 +304,7 @@ func (x *lexIndex) readTitles(l *lexicon.Lexicon, in *morph.Inflector) {
 		if _, ok := x.titles[k]; (ok || x.titleMods[k]) && i >= len(l.Entries("titles")) {
 			continue // titles.txt says more about it; a modifier ("deputy") is no title alone
 		}
-		x.titles[k] = titleInfo{Phrase: e.Phrase, Org: e.Attr("org"), Head: e.Attr("head"), Portfolio: e.Attr("portfolio") == "1", Observer: e.Attr("observer") == "1", Institution: e.Attr("institution") == "1", Gender: genderAttr(e)}
+		x.titles[k] = titleInfo{Phrase: e.Phrase, Org: e.Attr("org"), Head: e.Attr("head"), Portfolio: e.Attr("portfolio") == "1", Observer: e.Attr("observer") == "1", Institution: e.Attr("institution") == "1", Gender: genderAttr(e), Judge: e.Attr("judge") == "1"}
 		if e.Attr("rank") != "" {
 			x.rankTitles[k] = true
 		}
