@@ -2414,7 +2414,7 @@ func weakOrgsToPeople(d *docState, ps []*piece) {
 			for k := p.a + 1; k < p.b-1; k++ {
 				if nameParticles[toks[k].Text] {
 					persons[kg.Key(spanText0(toks, k, p.b))] = true
-				} else if p.b-p.a >= 3 && innerSurname(d.index(), toks[k].Text) {
+				} else if p.b-p.a >= 3 && (innerSurname(d.index(), toks[k].Text) || k == p.a+1 && chineseGivenAfter(strings.Fields(p.text))) {
 					persons[kg.Key(toks[k].Text)] = true
 				}
 			}
@@ -2459,9 +2459,9 @@ func readLabels(d *docState, x *lexIndex, ps []*piece) *typeLabels {
 			if p.b-p.a >= 2 {
 				toks := d.Sents[p.sent].Tokens
 				l.surnames[kg.Key(toks[p.b-1].Text)] = true
-				for _, t := range toks[p.a+1 : p.b-1] {
-					if innerSurname(x, t.Text) {
-						l.inner[kg.Key(t.Text)] = true
+				for k := p.a + 1; k < p.b-1; k++ {
+					if innerSurname(x, toks[k].Text) || k == p.a+1 && chineseGivenAfter(strings.Fields(p.text)) {
+						l.inner[kg.Key(toks[k].Text)] = true
 					}
 				}
 				givenOf[kg.Key(toks[p.a].Text)+"|"+kg.Key(p.text)] = true
@@ -3100,6 +3100,23 @@ func innerSurname(x *lexIndex, w string) bool {
 	return len(w) > 2 && unicode.IsUpper(r) && !strings.HasSuffix(w, ".") && !nameParticles[strings.ToLower(w)] && !x.isFirstName(w)
 }
 
+// chineseGivenAfter reports whether a name of four words ends in two
+// short syllables after its second word: the shape of a Chinese name
+// with a Western given name before it ("Leonard Chia Kok Meng"), whose
+// second word is the surname even when it is also a given name.
+func chineseGivenAfter(fw []string) bool {
+	if len(fw) != 4 {
+		return false
+	}
+	for _, w := range fw[2:] {
+		r, _ := utf8.DecodeRuneInString(w)
+		if n := utf8.RuneCountInString(w); n < 2 || n > 5 || !unicode.IsUpper(r) || strings.ContainsAny(w, ".-'’") {
+			return false
+		}
+	}
+	return true
+}
+
 // innerSurnameOf is the one person named in full with three words or more
 // whose inner word is k ("Olvera" for "Patricia Olvera Saucedo"), or nil
 // when none or several are. The index of inner words is rebuilt only when
@@ -3113,8 +3130,8 @@ func (eb *entityBuilder) innerSurnameOf(k string) *entity {
 			if e.Type != kg.Person || len(fw) < 3 {
 				continue
 			}
-			for _, w := range fw[1 : len(fw)-1] {
-				if !innerSurname(eb.x, w) {
+			for i, w := range fw[1 : len(fw)-1] {
+				if !innerSurname(eb.x, w) && !(i == 0 && chineseGivenAfter(fw)) {
 					continue
 				}
 				if f, seen := eb.inner[kg.Key(w)]; seen && f != e {

@@ -392,3 +392,18 @@ func TestLegalFormAfterComma(t *testing.T) {
 		}
 	}
 }
+
+// TestChineseSurnameAfterWesternName: "Leonard Chia Kok Meng" is named
+// again by his surname, the second word, even when it is also a given name.
+func TestChineseSurnameAfterWesternName(t *testing.T) {
+	d := run(t, `Leonard Chia Kok Meng argued for the bidder. Chia had also sought to cross-examine Jane Roe.`)
+	for _, m := range d.Mentions {
+		if m.Text == "Chia" {
+			if m.Entity == nil || m.Entity.Name != "Leonard Chia Kok Meng" {
+				t.Errorf(`"Chia" refers to %v, want Leonard Chia Kok Meng`, m.Entity)
+			}
+			return
+		}
+	}
+	t.Error(`"Chia" is no mention`)
+}
