@@ -1355,6 +1355,9 @@ func (r *eventRead) finalChecks() bool {
 	if part := t.Attrs["needs"]; part != "" && !slices.ContainsFunc(r.ev.parts, func(p kg.Participant) bool { return p.As == part }) {
 		return false // "asked the court to hear the appeal": no one to be heard
 	}
+	if t.Attrs["investigator"] != "" && !slices.ContainsFunc(r.ev.parts, func(p kg.Participant) bool { return p.As == asAgent && d.investigatingBody(p.Entity, ts) }) {
+		return false // "the commission received a complaint" opens a file; "the company received a complaint" does not
+	}
 	return true
 }
 
@@ -3664,6 +3667,23 @@ func (d *docState) partyWordBefore(s sentence, off int, ts *triggerSet) string {
 		}
 	}
 	return ""
+}
+
+// investigatingBody reports whether the entity is an organization whose
+// name holds a word of the bodies that investigate (event_triggers.txt
+// cue=investigator: "Anti-Corruption Commission", "Ombudsman").
+func (d *docState) investigatingBody(id string, ts *triggerSet) bool {
+	e := d.entityByID(id)
+	if e == nil || e.Type != kg.Organization {
+		return false
+	}
+	n := " " + strings.ToLower(strings.ReplaceAll(e.Name, "-", " ")) + " "
+	for cue := range ts.investigator {
+		if strings.Contains(n, " "+cue+" ") {
+			return true
+		}
+	}
+	return false
 }
 
 // documentAgents gives events stated without an agent the article's

@@ -1147,7 +1147,7 @@ func headedOrg(d *docState, x *lexIndex, si, a, b int) *piece {
 			p.typ, p.kind = kg.Organization, h.Kind
 			return p
 		}
-		// A head word with its remit after "on", "for" or "of": "House
+		// A head word with its remit after "on", "for", "against" or "of": "House
 		// Committee on Education and the Workforce", "Center for Strategic
 		// and International Studies", "Commission on Civil Rights", "Kenya
 		// Union of Journalists", "Cellular Operators Association of India"
@@ -1160,7 +1160,7 @@ func headedOrg(d *docState, x *lexIndex, si, a, b int) *piece {
 				break
 			}
 			low := strings.ToLower(toks[i+1].Text)
-			if h, ok := x.heads[toks[i].Text]; ok && !h.Legal && h.Kind != "company" && h.Kind != "media" && (low == "on" || low == "for" || low == "of" && i > from && toks[i].Text != "District") && (isCapToken(toks[i+2].Text) || i+3 < b && toks[i+2].Text == "the" && isCapToken(toks[i+3].Text)) {
+			if h, ok := x.heads[toks[i].Text]; ok && !h.Legal && h.Kind != "company" && h.Kind != "media" && (low == "on" || low == "for" || low == "against" || low == "of" && i > from && toks[i].Text != "District") && (isCapToken(toks[i+2].Text) || i+3 < b && toks[i+2].Text == "the" && isCapToken(toks[i+3].Text)) {
 				p := newPiece(d, si, from, b)
 				p.typ, p.kind = kg.Organization, h.Kind
 				return p
