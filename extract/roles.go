@@ -232,6 +232,7 @@ func (rb *roleBuilder) sentenceRoles(si int) {
 			rb.titleBeforePerson(s, m, a, b)
 			rb.asTitleAfterPerson(s, m, a, b)
 			rb.namedTitleAfterPerson(s, m, a, b)
+			b = afterParenthesis(s.toks, b) // "Chou Wen-ling (周文玲), an accounting professor"
 			if b < len(s.toks) && s.toks[b].Text == "," {
 				rb.appositiveTitle(s, m, a, b)
 				rb.ownedByPerson(s, m, b)
@@ -243,6 +244,21 @@ func (rb *roleBuilder) sentenceRoles(si int) {
 	}
 	rb.itsSubsidiary(s)
 	rb.parentAndOwner(s)
+}
+
+// afterParenthesis is the token after a short parenthesis that opens at
+// toks[b] (a name in its own script, an acronym, an age), or b when none
+// opens there.
+func afterParenthesis(toks []token, b int) int {
+	if b >= len(toks) || toks[b].Text != "(" {
+		return b
+	}
+	for k := b + 1; k < len(toks) && k <= b+6; k++ {
+		if toks[k].Text == ")" {
+			return k + 1
+		}
+	}
+	return b
 }
 
 // titleBeforePerson reads "[ORG | ORG's | its] [former] TITLE PERSON" ("AWS
@@ -286,6 +302,15 @@ func (rb *roleBuilder) titleBeforePerson(s *roleSent, m *mention, a, b int) {
 		if k := s.conjunctsStart(a); k < a || !comma && s.conjoinedAfter(b) {
 			if pn, pti := x.pluralTitleEndingAt(toks, k); pn > 0 {
 				j, n, ti, comma = k, pn, pti, false
+			}
+		}
+	}
+	if n == 0 {
+		// "The two dissenting trustees, Jane Roe and Dan Poe, said": a
+		// plural title before a comma and names joined by "and"
+		if k := s.conjunctsStart(a); (k < a || s.conjoinedAfter(b)) && k > 1 && toks[k-1].Text == "," {
+			if pn, pti := x.pluralTitleEndingAt(toks, k-1); pn > 0 {
+				j, n, ti, comma = k-1, pn, pti, true
 			}
 		}
 	}
