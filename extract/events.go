@@ -907,6 +907,47 @@ func (r *eventRead) states() bool {
 	return true
 }
 
+// requestedAsker is who asks for an event a party requests (a deposition,
+// a motion), given the infinitive's agent inf: not the court asked but
+// the party that asks it, through leave, a request, a court asked to
+// allow it or to issue a summons.
+func (r *eventRead) requestedAsker(inf *mention) *mention {
+	d, ts, m := r.d, r.ts, r.m
+	byCourt := func(a *mention) bool { return a == nil || a.Entity != nil && d.adjudicator(a.Entity.ID) }
+	// "X asked the court to summon Y", "X asked the judge for leave to
+	// cross-examine Y": X asks, not the court
+	if inf != nil && inf.Entity != nil && d.adjudicator(inf.Entity.ID) {
+		inf = d.askerOf(r.si, inf)
+	}
+	if inf == nil {
+		inf = d.askerForLeave(r.si, m.start)
+	}
+	if inf == nil {
+		// "granted Acme's application to cross-examine X": Acme asks
+		inf = d.requester(r.si, m.start, d.index().ev.request)
+	}
+	if inf == nil {
+		inf = d.requestBy(r.si, m.start) // "a request by Acme to summon X"
+	}
+	if byCourt(inf) {
+		// "X asked the court to allow its lawyers to cross-examine Y"
+		if a, asked := d.askerOfCourtBefore(r.si, m.start); asked {
+			inf = a
+			if a == nil && r.subj != nil && r.subj.Entity != nil && d.adjudicator(r.subj.Entity.ID) {
+				r.subj = nil // the court is asked, it asks no one
+			}
+		}
+	}
+	if byCourt(inf) {
+		// "X asked the High Court to issue witness summonses compelling
+		// Y to give evidence": who asked the court
+		if a := d.courtAsker(ts, r.si, m.start); a != nil {
+			inf = a
+		}
+	}
+	return inf
+}
+
 // genericPlural reports whether a noun trigger is a bare plural that opens
 // a reported clause and speaks of such events in general: a participle
 // after it ("said inquiries lasting two years are normal"), a kind ("said
@@ -944,37 +985,7 @@ func (r *eventRead) subjectPart() {
 	d, ts, s, m, t, ev, typ := r.d, r.ts, r.s, r.m, r.t, r.ev, r.typ
 	inf := d.infinitiveAgent(s, m.start)
 	if d.triggers().requested[t.Type] {
-		// "X asked the court to summon Y", "X asked the judge for leave
-		// to cross-examine Y": X asks, not the court
-		if inf != nil && inf.Entity != nil && d.adjudicator(inf.Entity.ID) {
-			inf = d.askerOf(r.si, inf)
-		}
-		if inf == nil {
-			inf = d.askerForLeave(r.si, m.start)
-		}
-	}
-	if inf == nil && d.triggers().requested[t.Type] {
-		// "granted Acme's application to cross-examine X": Acme asks
-		inf = d.requester(r.si, m.start, d.index().ev.request)
-		if inf == nil {
-			inf = d.requestBy(r.si, m.start) // "a request by Acme to summon X"
-		}
-	}
-	if d.triggers().requested[t.Type] && (inf == nil || inf.Entity != nil && d.adjudicator(inf.Entity.ID)) {
-		// "X asked the court to allow its lawyers to cross-examine Y"
-		if a, asked := d.askerOfCourtBefore(r.si, m.start); asked {
-			inf = a
-			if a == nil && r.subj != nil && r.subj.Entity != nil && d.adjudicator(r.subj.Entity.ID) {
-				r.subj = nil // the court is asked, it asks no one
-			}
-		}
-	}
-	if d.triggers().requested[t.Type] && (inf == nil || inf.Entity != nil && d.adjudicator(inf.Entity.ID)) {
-		// "X asked the High Court to issue witness summonses compelling
-		// Y to give evidence": who asked the court
-		if a := d.courtAsker(ts, r.si, m.start); a != nil {
-			inf = a
-		}
+		inf = r.requestedAsker(inf)
 	}
 	if inf == nil || inf.Entity != nil && d.adjudicator(inf.Entity.ID) {
 		// "granted Acme leave to seek judicial review": Acme seeks it

@@ -291,6 +291,20 @@ func currencyCode(x *lexIndex, toks []token, i int) bool {
 	return c >= '0' && c <= '9'
 }
 
+// legalFormJoin is where a legal form set off inside a name at toks[b]
+// ends: in parentheses before another ("Acme (Pvt) Ltd", "Acme (Pty)
+// Limited") or after a comma ("Acme Angola, Lda", "Acme, Inc."); b when
+// there is none.
+func legalFormJoin(x *lexIndex, toks []token, b int) int {
+	if b+3 < len(toks) && toks[b].Text == "(" && x.heads[toks[b+1].Text].Legal && toks[b+2].Text == ")" && x.heads[toks[b+3].Text].Legal {
+		return b + 4
+	}
+	if b+1 < len(toks) && toks[b].Text == "," && x.heads[toks[b+1].Text].Legal && (b+2 >= len(toks) || !isCapToken(toks[b+2].Text)) {
+		return b + 2
+	}
+	return b
+}
+
 // capitalizedRun returns the end of the run of capitalized words starting
 // at toks[i], taking in what joins them inside a name: a holder's
 // possessive ("Attorney General's Office"), a plural possessive
@@ -310,15 +324,8 @@ func capitalizedRun(d *docState, x *lexIndex, toks []token, i int, names map[str
 			b++
 			continue
 		}
-		// a legal form in parentheses inside the name: "Acme (Pvt) Ltd",
-		// "Acme (Pty) Limited"
-		if b+3 < len(toks) && toks[b].Text == "(" && x.heads[toks[b+1].Text].Legal && toks[b+2].Text == ")" && x.heads[toks[b+3].Text].Legal {
-			b += 4
-			continue
-		}
-		// a legal form after a comma: "Acme Angola, Lda", "Acme, Inc."
-		if b+1 < len(toks) && toks[b].Text == "," && x.heads[toks[b+1].Text].Legal && (b+2 >= len(toks) || !isCapToken(toks[b+2].Text)) {
-			b += 2
+		if e := legalFormJoin(x, toks, b); e > b {
+			b = e
 			continue
 		}
 		// An office named by its holder: "Attorney General's Office",
@@ -1091,19 +1098,31 @@ func foreignOrg(d *docState, x *lexIndex, si, a, b int) *piece {
 	return nil
 }
 
+// personBeforeOf reports whether the run toks[a:b] opens with a person's
+// name before "of" ("Jane Doe of Acme LLP", "Jane Ann Roe of", "Leonard
+// Chia Kok Meng of"): a person, then her organization; not "Kenya Union
+// of Journalists" (a place, a head) or "Ivy School of Law" (a head no one
+// is called alone, none after "of").
+func personBeforeOf(d *docState, x *lexIndex, toks []token, a, b int) bool {
+	if !x.isFirstName(toks[a].Text) {
+		return false
+	}
+	if a+2 < b && isCapToken(toks[a+1].Text) && toks[a+2].Text == "of" && !(x.heads[toks[a+1].Text].Lead && (x.isPlace(kg.Key(toks[a].Text)) || !standsAlone(d, toks[a+1].Text) && !hasHeadAt(x, toks, b-1))) {
+		return true
+	}
+	for k := a + 3; k <= a+4 && k < b; k++ {
+		if toks[k].Text == "of" && capWords(toks, a+1, k) && !x.heads[toks[k-1].Text].Lead {
+			return true
+		}
+	}
+	return false
+}
+
 // headedOrg recognizes a run as an organization by lexicon or English head word.
 func headedOrg(d *docState, x *lexIndex, si, a, b int) *piece {
 	toks := d.Sents[si].Tokens
-	// "Jane Doe of Acme LLP": a person, then her organization.
-	if a+2 < b && x.isFirstName(toks[a].Text) && isCapToken(toks[a+1].Text) && toks[a+2].Text == "of" && !(x.heads[toks[a+1].Text].Lead && (x.isPlace(kg.Key(toks[a].Text)) || !standsAlone(d, toks[a+1].Text) && !hasHeadAt(x, toks, b-1))) {
-		// not "Kenya Union of Journalists" (a place, a head), "Ivy School of Law" (a head no one is called alone, none after "of")
+	if personBeforeOf(d, x, toks, a, b) {
 		return nil
-	}
-	// "Jane Ann Roe of", "Leonard Chia Kok Meng of": three or four words
-	for k := a + 3; k <= a+4 && k < b; k++ {
-		if toks[k].Text == "of" && x.isFirstName(toks[a].Text) && capWords(toks, a+1, k) && !x.heads[toks[k-1].Text].Lead {
-			return nil
-		}
 	}
 	// Federal appeals courts by circuit: "8th U.S. Circuit Court of Appeals",
 	// "the Ninth Circuit", "U.S. Court of Appeals for the 8th Circuit".
