@@ -1184,6 +1184,7 @@ func (r *eventRead) objectParts() bool {
 	}
 	if t.List {
 		d.listParticipants(r.ev, r.ts, s, r.from, r.end, t)
+		d.colonParticipants(r.ev, s, r.end, t.Attrs["obj"])
 		return true
 	}
 	objDone := false
@@ -1725,6 +1726,60 @@ func (d *docState) listParticipants(ev *eventDraft, ts *triggerSet, s sentence, 
 	}
 }
 
+// colonParticipants reads the parties a colon spells out after a group
+// that takes role ("hear two officials under oath: the director general
+// of trade at the ministry, who chaired the committee, and Jane Roe"):
+// each person named there and each office whose one holder the story
+// names. Only when the event describes a group in that role, and the
+// colon comes within four words of off.
+func (d *docState) colonParticipants(ev *eventDraft, s sentence, off int, role string) {
+	if role == "" || !slices.ContainsFunc(ev.parts, func(p kg.Participant) bool { return p.Entity == "" && p.As == role }) {
+		return
+	}
+	rest := d.Doc.Text[off:s.End]
+	c := strings.IndexByte(rest, ':')
+	if c < 0 || len(strings.Fields(rest[:c])) > 4 || strings.ContainsAny(rest[:c], ",;\"“”") {
+		return
+	}
+	from := off + c + 1
+	for _, m := range d.mentionsIn(from, s.End) {
+		if m.Entity != nil && m.Entity.Type == kg.Person && m.Kind == nameMention && !d.possessive(m) && d.prepBefore(s, m.Start, from) == "" {
+			ev.add(m, role)
+		}
+	}
+	toks := s.Tokens
+	for i, tk := range toks {
+		if tk.Start < from || !strings.EqualFold(tk.Text, "the") || i+1 >= len(toks) {
+			continue
+		}
+		if n, _ := d.index().titleAt(toks, i+1, len(toks)); n == 0 {
+			continue
+		}
+		end := s.End
+		for _, u := range toks[i+1:] {
+			if (u.Text == "," || u.Text == "(" || u.Text == ";") && d.mentionCovering(u.Start) == nil {
+				end = u.Start
+				break
+			}
+		}
+		it := listItem{start: tk.Start, end: end, text: d.Doc.Text[tk.Start:end]}
+		if h := d.officeHolder(s, it); h != nil {
+			ev.add(h, role)
+		}
+	}
+}
+
+// mentionCovering is the name mention whose span holds off strictly
+// inside it, or nil.
+func (d *docState) mentionCovering(off int) *mention {
+	for _, m := range d.Mentions {
+		if m.Kind == nameMention && m.Start < off && off < m.End {
+			return m
+		}
+	}
+	return nil
+}
+
 // officeHolder reads a list item that is an office ("the Permanent
 // Secretary of the Ministry of Works", "the Director of Marine", "the
 // ministry's head of procurement") and gives a mention of the one person
@@ -1780,8 +1835,12 @@ func (d *docState) officeHolder(s sentence, it listItem) *mention {
 	}
 	title := strings.ToLower(ti.Phrase)
 	var holder string
+	item := strings.ToLower(it.text)
 	for _, r := range d.Roles {
-		if strings.ToLower(r.Title) != title || org != nil && r.Organization != org.ID || r.Status == kg.Former {
+		// the title, or the role's longer title the item spells out
+		// ("the director general of trade at the ministry")
+		rt := strings.ToLower(r.Title)
+		if rt != title && !(strings.HasPrefix(rt, title+" ") && strings.Contains(item, rt)) || org != nil && r.Organization != org.ID || r.Status == kg.Former {
 			continue
 		}
 		if holder != "" && holder != r.Person {
