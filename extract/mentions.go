@@ -1468,6 +1468,9 @@ func splitPlain(d *docState, x *lexIndex, si, a, b int, afterTitle, beforeTitle 
 			if !x.isFirstName(toks[k].Text) || b-k > 3 || !plainWords(x, toks, k, b) || !capWords(toks, a, k) {
 				continue
 			}
+			if x.isPlace(kg.Key(spanText0(toks, a, k+1))) {
+				continue // "Los Angeles Olympic Games": the given name ends a place's name
+			}
 			if k == a+1 && b-a <= 4 && plainWords(x, toks, a, k) && !isAllCaps(toks[a].Text) && !afterTitle && (a == 0 || !connectors[strings.ToLower(toks[a-1].Text)]) && !reportingWord(d, toks[a].Text) {
 				break // "Luiz Fernando Roe": a given name the lexicon lacks before one it has
 			}
