@@ -1111,9 +1111,6 @@ func (d *docState) described(noun string, off int) *entity {
 // Y"), else that sentence's subject, when its type fits the pronoun;
 // nil when neither does.
 func (d *docState) pronounSpeaker(pr string, si, off int) *entity {
-	if si <= 0 {
-		return nil
-	}
 	fits := func(e *entity) bool {
 		if e == nil {
 			return false
@@ -1125,6 +1122,14 @@ func (d *docState) pronounSpeaker(pr string, si, off int) *entity {
 			return e.Type == kg.Organization
 		}
 		return true
+	}
+	// "X confirmed that it had received a complaint and said it was ...":
+	// the pronoun of a clause reported in its own sentence is who reports it
+	if e := d.reporterBefore(si, off); fits(e) {
+		return e
+	}
+	if si <= 0 {
+		return nil
 	}
 	// a pronoun inside its own sentence's earlier clause ("Calloway, he
 	// added, ...") looks at the sentence before too
@@ -1166,6 +1171,31 @@ func (d *docState) pronounSpeaker(pr string, si, off int) *entity {
 			}
 			break
 		}
+	}
+	return nil
+}
+
+// reporterBefore is the named subject of the first reporting verb of
+// sentence si before off whose clause "that" opens ("X confirmed that it
+// had ..."), or nil.
+func (d *docState) reporterBefore(si, off int) *entity {
+	s := d.Sents[si]
+	cl := d.claimLex()
+	if cl.verbRe == nil || off <= s.Start {
+		return nil
+	}
+	for _, loc := range cl.verbRe.FindAllStringIndex(d.Doc.Text[s.Start:off], -1) {
+		vs := s.Start + loc[0]
+		if d.mentionAt(vs) != nil || inQuoteText(d.Doc.Text, s.Start, vs) {
+			continue
+		}
+		if ws := d.wordsAfter(s.Start+loc[1], off, 1); len(ws) != 1 || ws[0].text != "that" {
+			return nil
+		}
+		if _, m := d.subjectOf(si, vs); m != nil && m.Kind == nameMention && m.Entity != nil {
+			return m.Entity
+		}
+		return nil
 	}
 	return nil
 }

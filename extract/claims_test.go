@@ -166,6 +166,7 @@ func textClaims(t *testing.T, text string) []claimView {
 // whose text contains the given words.
 func TestClaimConstructions(t *testing.T) {
 	tests := []struct{ name, text, claimant, stance, contains string }{
+		{"a pronoun in a reported clause is who reported it, not the sentence before's speaker", "The Harwell Appeals Court said it would rule in March. The Harwell Audit Office confirmed that it had opened a file and said it was studying the documents.", "Harwell Audit Office", "neutral", "studying the documents"},
 		{"proxy with a determiner", "A review by the Federal Trade Commission found no evidence that the merger was rigged.", "Federal Trade Commission", "denies", "no evidence"},
 		{"representative of the org", "A representative of the Harwell Foundation said the grants were made fairly and that it played no part in the decision.", "Harwell Foundation", "denies", "played no part"},
 		{"an honorific before an appositive subject", "Critics say the projections are rosy. Dr. Laura Mayhew, an economist at Harwell University who has studied subsidies for years, said the county had relied on a study paid for by the team.", "Laura Mayhew", "neutral", "relied on a study"},
