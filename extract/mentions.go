@@ -3454,6 +3454,12 @@ func linkPronouns(d *docState) {
 						e = sp
 					}
 				}
+				if i == 0 && (low == "he" || low == "she") {
+					// `"...," he said. He said ...`: the speaker goes on
+					if sp := d.attributedBefore(si, low); sp != nil {
+						e = sp
+					}
+				}
 			case "a", "an":
 				if e == nil && i == 0 && si < ledeSentences {
 					if p, h := ledeDescription(x, names, d, s.Tokens, false); p != nil {
@@ -3481,6 +3487,32 @@ func linkPronouns(d *docState) {
 			d.Mentions = append(d.Mentions, m)
 		}
 	}
+}
+
+// attributedBefore is the speaker a pronoun pr (he, she) named in a
+// trailing attribution that ends the sentence before si in the same
+// paragraph (`"...," he said.`), or nil.
+func (d *docState) attributedBefore(si int, pr string) *entity {
+	if si == 0 || d.Sents[si-1].Para != d.Sents[si].Para {
+		return nil
+	}
+	p := d.Sents[si-1]
+	toks := p.Tokens
+	for k := len(toks) - 1; k >= 1 && k >= len(toks)-6; k-- {
+		if !strings.EqualFold(toks[k].Text, pr) {
+			continue
+		}
+		if q := toks[k-1].Text; q != "\"" && q != "”" && q != "''" {
+			return nil
+		}
+		for _, m := range d.Mentions {
+			if m.Start == toks[k].Start && m.Kind == pronounMention {
+				return m.Entity
+			}
+		}
+		return nil
+	}
+	return nil
 }
 
 // definiteBody is what "the company", "the solar company", "the bureau"

@@ -409,3 +409,18 @@ func TestChineseSurnameAfterWesternName(t *testing.T) {
 	}
 	t.Error(`"Chia" is no mention`)
 }
+
+// TestSpeakerGoesOn: after `"...," he said.`, a sentence that opens with
+// "He" goes on with that speaker, not with a man the quotation named.
+func TestSpeakerGoesOn(t *testing.T) {
+	d := run(t, "Dan Poe sued the board. Omar Doe spoke for the board.\n\n\"The board looked at the whole season. Mr Poe did not finish two of his last four races,\" he said. He said the rule had been circulated in January.")
+	var got []string
+	for _, m := range d.Mentions {
+		if m.Kind == pronounMention {
+			got = append(got, m.Text+"="+m.Entity.Name)
+		}
+	}
+	if want := []string{"his=Dan Poe", "he=Omar Doe", "He=Omar Doe"}; !slices.Equal(got, want) {
+		t.Errorf("pronoun links %v, want %v", got, want)
+	}
+}
