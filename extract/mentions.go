@@ -3222,6 +3222,8 @@ func (eb *entityBuilder) shortPerson(p *piece) {
 	}
 	if best == nil {
 		best = eb.innerSurnameOf(k)
+	} else if e := eb.surnameByPronoun(p, k); e != nil {
+		best = e // "Dr Roe denied any role in his wife's ...": of two Roes, the man
 	}
 	if best != nil {
 		eb.addMention(p, best, "surname")
@@ -3248,6 +3250,49 @@ func (eb *entityBuilder) shortPerson(p *piece) {
 		eb.byKey["p:"+k] = e
 	}
 	eb.addMention(p, e, "")
+}
+
+// surnameByPronoun is, among the persons with surname k, the one whose
+// given name's sex agrees with the first personal pronoun in the eight
+// words after piece p ("Dr Roe denied any role in his wife's licence"),
+// when exactly one agrees; nil otherwise.
+func (eb *entityBuilder) surnameByPronoun(p *piece, k string) *entity {
+	d, x := eb.d, eb.x
+	toks := d.Sents[p.sent].Tokens
+	var g byte
+	for _, t := range toks[p.b:min(len(toks), p.b+8)] {
+		switch strings.ToLower(t.Text) {
+		case "he", "his", "him", "himself":
+			g = 'm'
+		case "she", "her", "hers", "herself":
+			g = 'f'
+		}
+		if g != 0 {
+			break
+		}
+	}
+	if g == 0 {
+		return nil
+	}
+	var pick *entity
+	n := 0
+	for _, e := range d.Entities {
+		fw := strings.Fields(e.Name)
+		if e.Type != kg.Person || len(fw) < 2 || kg.Key(fw[len(fw)-1]) != k {
+			continue
+		}
+		n++
+		if x.nameGender[fw[0]] == g {
+			if pick != nil {
+				return nil
+			}
+			pick = e
+		}
+	}
+	if n < 2 {
+		return nil
+	}
+	return pick
 }
 
 // canonicalNames gives each entity its canonical name, the longest full

@@ -424,3 +424,18 @@ func TestSpeakerGoesOn(t *testing.T) {
 		t.Errorf("pronoun links %v, want %v", got, want)
 	}
 }
+
+// TestSurnameByPronoun: of a husband and wife the story names, "Dr Roe"
+// followed by "his" is the husband, however recently the wife was named.
+func TestSurnameByPronoun(t *testing.T) {
+	d := run(t, `Dr Peter Roe inspected the site. The licence went to Dr Linda Roe. Dr Roe denied any role in his wife's licence.`)
+	for _, m := range d.Mentions {
+		if m.Text == "Roe" {
+			if m.Entity == nil || m.Entity.Name != "Peter Roe" {
+				t.Errorf(`"Roe" refers to %v, want Peter Roe`, m.Entity)
+			}
+			return
+		}
+	}
+	t.Error(`"Roe" is no mention`)
+}
