@@ -1016,6 +1016,9 @@ func (r *eventRead) subjectPart() {
 		// "sustained a protest by X": the subject made the ruling, not the protest
 	case r.legalSubj:
 		// "the protest was dismissed": the protest is not the dismissed one's party
+	case t.Noun && ts.challenge[t.Type] && r.subj != nil && r.subj.Entity != nil && d.adjudicator(r.subj.Entity.ID):
+		// "the Supreme Court declined to take up its appeal": a court
+		// hears an appeal, it files none
 	case r.subj != nil && (!t.Noun || d.linkedNoun(s, m.start, ts)):
 		role := t.Attrs["subj"]
 		if r.passive && t.Attrs["passive"] != "" {
