@@ -929,6 +929,9 @@ func (r *eventRead) requestedAsker(inf *mention) *mention {
 	if inf == nil {
 		inf = d.requestBy(r.si, m.start) // "a request by Acme to summon X"
 	}
+	if inf == nil && r.passive {
+		inf = d.requestThat(r.si, m.start) // "her request that X be summoned"
+	}
 	if byCourt(inf) {
 		// "X asked the court to allow its lawyers to cross-examine Y"
 		if a, asked := d.askerOfCourtBefore(r.si, m.start); asked {
@@ -3628,6 +3631,28 @@ func (d *docState) requester(si, off int, nouns map[string]bool) *mention {
 // "opposed the request to summon X", which names no one who asked.
 func (d *docState) requestBefore(si, off int) bool {
 	return d.requester(si, off, d.index().ev.request) != nil || d.requestBy(si, off) != nil
+}
+
+// requestThat is the possessor of a request (event_words.txt
+// class=request) whose "that" clause holds the verb at off in sentence si
+// ("his request that the three members be summoned to testify"), or nil.
+func (d *docState) requestThat(si, off int) *mention {
+	s := d.Sents[si]
+	lower := asciiLower(d.Doc.Text[s.Start:off])
+	for i := strings.LastIndex(lower, " that "); i > 0; i = strings.LastIndex(lower[:i], " that ") {
+		ws := d.wordsBefore(s.Start+i, s.Start, 1)
+		if len(ws) != 1 || !d.index().ev.request[ws[0].text] {
+			continue
+		}
+		if strings.ContainsAny(lower[i:], ";:") {
+			return nil
+		}
+		if m := d.possessorBefore(si, ws[0].start); m != nil && d.possessive(m) {
+			return m
+		}
+		return nil
+	}
+	return nil
 }
 
 // requestBy is the party named after the "by" or "from" of a request noun
