@@ -2243,7 +2243,9 @@ func typeFromContext(x *lexIndex, ps []*piece, toks []token, p *piece) {
 	// city's inspector general, Jane Roe," / "its former counsel, Jane
 	// Roe, said". The name closes the appositive or the clause.
 	if p.a >= 2 && toks[p.a-1].Text == "," && p.b-p.a >= 2 && p.b-p.a <= 3 && !isAllCaps(first) && (p.b == len(toks) || toks[p.b].Text == "," || toks[p.b].Text == "." || strings.HasPrefix(toks[p.b].Tag, "VB")) {
-		if start, ok := titlePhraseEndingAt(x, toks, p.a-1); ok && titleStartsPhrase(x, toks, start) {
+		// ("In an application on Monday, counsel for Acme, Jane Roe, asked":
+		// the phrase may open its clause after a comma)
+		if start, ok := titlePhraseEndingAt(x, toks, p.a-1); ok && (titleStartsPhrase(x, toks, start) || toks[start-1].Text == ",") {
 			p.typ = kg.Person
 		}
 	}
