@@ -1463,7 +1463,7 @@ func splitPlain(d *docState, x *lexIndex, si, a, b int, afterTitle, beforeTitle 
 	// Leading places: "US" in "US Secretary ..."; "Seattle-based" is not split here.
 	// A given name inside a longer run opens a person's name after words
 	// the lexicons do not know as a title: "Senate Majority Leader Jane Roe".
-	if !x.isFirstName(toks[a].Text) && !x.honorifics[toks[a].Text] {
+	if !x.isFirstName(toks[a].Text) && !x.honorifics[toks[a].Text] && !(afterTitle && b-a <= 4 && plainWords(x, toks, a, b)) {
 		for k := a + 1; k+1 < b; k++ {
 			if !x.isFirstName(toks[k].Text) || b-k > 3 || !plainWords(x, toks, k, b) || !capWords(toks, a, k) {
 				continue
