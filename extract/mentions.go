@@ -305,6 +305,23 @@ func legalFormJoin(x *lexIndex, toks []token, b int) int {
 	return b
 }
 
+// numberInName is where a number that goes on a body's name at toks[b]
+// ends: an ordinal between capitalized words ("Istanbul 31st High
+// Criminal Court"), a court's or a body's number after its head word
+// ("Federal Court No. 4"); b when there is none. i is where the run
+// starts.
+func numberInName(x *lexIndex, toks []token, i, b int) int {
+	if b+1 < len(toks) && isOrdinal(toks[b].Text) && isCapToken(toks[b+1].Text) && b > i {
+		return b + 1
+	}
+	if b+1 < len(toks) && (toks[b].Text == "No." || toks[b].Text == "No") && isDigits(toks[b+1].Text) {
+		if h, ok := x.heads[toks[b-1].Text]; ok && !h.Legal {
+			return b + 2
+		}
+	}
+	return b
+}
+
 // capitalizedRun returns the end of the run of capitalized words starting
 // at toks[i], taking in what joins them inside a name: a holder's
 // possessive ("Attorney General's Office"), a plural possessive
@@ -325,6 +342,10 @@ func capitalizedRun(d *docState, x *lexIndex, toks []token, i int, names map[str
 			continue
 		}
 		if e := legalFormJoin(x, toks, b); e > b {
+			b = e
+			continue
+		}
+		if e := numberInName(x, toks, i, b); e > b {
 			b = e
 			continue
 		}

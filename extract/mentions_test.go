@@ -65,6 +65,7 @@ func TestMentionTyping(t *testing.T) {
 		{"a given name that ends a place's name opens no person's", "He was left out of the team for the Los Angeles Olympic Games, Jane Roe said.", []string{"per:Jane Roe"}},
 		{"a title phrase with its remit that opens a clause after a comma, then a name set off by commas", "In an application heard on Wednesday, counsel for Hooli Inc., Alesana Tuilagi Leavasa, asked for more time.", []string{"org:Hooli Inc.", "per:Alesana Tuilagi Leavasa"}},
 		{"after a title, a plain run of up to four words is one name even when a given name stands inside it", "Hooli Inc. asked Justice Lupematasila Heather Masoe-Kersten to act.", []string{"org:Hooli Inc.", "per:Lupematasila Heather Masoe-Kersten"}},
+		{"an ordinal between capitalized words of a court's name", "The Harwell 31st High Criminal Court ruled on Monday.", []string{"org:Harwell 31st High Criminal Court"}},
 		{"Me abbreviates the French Maître before a lawyer's name", `"The committee refused us," Me Jane Rabe told the court.`, []string{"per:Jane Rabe"}},
 		{"a currency's code before an amount is not a name's", "Globex Shipping S.L. was fined EUR 9 million and the operator Hooli Freight S.L. EUR 4 million.", []string{"org:Globex Shipping S.L.", "org:Hooli Freight S.L."}},
 		{"two remits joined before a body's head of any kind", "The Coastal Dredging and Salvage Group said it would review Hooli Inc.", []string{"org:Coastal Dredging and Salvage Group", "org:Hooli Inc."}},
