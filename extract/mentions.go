@@ -341,11 +341,7 @@ func capitalizedRun(d *docState, x *lexIndex, toks []token, i int, names map[str
 			b++
 			continue
 		}
-		if e := legalFormJoin(x, toks, b); e > b {
-			b = e
-			continue
-		}
-		if e := numberInName(x, toks, i, b); e > b {
+		if e := max(legalFormJoin(x, toks, b), numberInName(x, toks, i, b)); e > b {
 			b = e
 			continue
 		}
