@@ -322,6 +322,30 @@ func numberInName(x *lexIndex, toks []token, i, b int) int {
 	return b
 }
 
+// placeAfterRemit is where "in PLACE" at toks[b] ends when it closes the
+// remit of a body whose name opens with its head word ("Council for the
+// Regulation of Engineering in Nigeria"); b otherwise. i is where the run
+// starts.
+func placeAfterRemit(x *lexIndex, toks []token, i, b int) int {
+	if b+1 >= len(toks) || toks[b].Text != "in" {
+		return b
+	}
+	// the head opens the name ("Council for ..."; in "Acme University
+	// School of Law in St. Louis" the place says where it is)
+	if strings.EqualFold(toks[i].Text, "the") {
+		i++
+	}
+	if h, ok := x.heads[toks[i].Text]; !ok || !h.Lead || i+1 >= b || toks[i+1].Text != "for" && toks[i+1].Text != "of" && toks[i+1].Text != "on" {
+		return b
+	}
+	for e := min(len(toks), b+4); e > b+1; e-- {
+		if (e == len(toks) || !isCapToken(toks[e].Text)) && capWords(toks, b+1, e) && x.isPlace(kg.Key(spanText0(toks, b+1, e))) {
+			return e
+		}
+	}
+	return b
+}
+
 // capitalizedRun returns the end of the run of capitalized words starting
 // at toks[i], taking in what joins them inside a name: a holder's
 // possessive ("Attorney General's Office"), a plural possessive
@@ -341,7 +365,7 @@ func capitalizedRun(d *docState, x *lexIndex, toks []token, i int, names map[str
 			b++
 			continue
 		}
-		if e := max(legalFormJoin(x, toks, b), numberInName(x, toks, i, b)); e > b {
+		if e := max(legalFormJoin(x, toks, b), numberInName(x, toks, i, b), placeAfterRemit(x, toks, i, b)); e > b {
 			b = e
 			continue
 		}
