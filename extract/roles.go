@@ -261,6 +261,22 @@ func afterParenthesis(toks []token, b int) int {
 	return b
 }
 
+// lowerRemitStart is where "of" or "for" opens a remit of one to four
+// lower-case words that ends right before toks[j] ("head of ranger
+// services"), or 0.
+func lowerRemitStart(toks []token, j int) int {
+	for k := j - 2; k >= 1 && k >= j-5; k-- {
+		t := toks[k+1]
+		if isCapToken(t.Text) || !startsWithLetterOrDigit(t.Text) || determiners[strings.ToLower(t.Text)] || t.Tag == "CD" || t.Tag == "PRP$" {
+			return 0 // "director of one of Roe's firms": no remit
+		}
+		if toks[k].Text == "of" || toks[k].Text == "for" {
+			return k
+		}
+	}
+	return 0
+}
+
 // titleBeforePerson reads "[ORG | ORG's | its] [former] TITLE PERSON" ("AWS
 // CEO Jane Doe", "then-President Jane Roe") and "TITLE, PERSON" ("the
 // agency's chief information officer, Jane Doe"). The person's mention is
@@ -311,6 +327,15 @@ func (rb *roleBuilder) titleBeforePerson(s *roleSent, m *mention, a, b int) {
 		if k := s.conjunctsStart(a); (k < a || s.conjoinedAfter(b)) && k > 1 && toks[k-1].Text == "," {
 			if pn, pti := x.pluralTitleEndingAt(toks, k-1); pn > 0 {
 				j, n, ti, comma = k-1, pn, pti, true
+			}
+		}
+	}
+	if n == 0 && !comma {
+		// "SANParks head of ranger services Jane Roe": a lower-case
+		// title with its remit in lower-case words right before the name
+		if k := lowerRemitStart(toks, j); k > 0 && !d.possessive(m) {
+			if rn, rti := x.titleEndingAt(toks, k); rn > 0 && !isCapToken(toks[k-1].Text) {
+				j, n, ti = k, rn, rti
 			}
 		}
 	}
