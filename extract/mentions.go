@@ -2059,6 +2059,31 @@ func resolveAcronymLinks(ps []*piece) {
 	}
 }
 
+// joinedInitialName reports whether a single word is an initial run into
+// a capitalized name with a stop and no space ("D.Tumurbaatar",
+// "G.Batsaikhan"), as Mongolian and Kazakh usage writes given names.
+func joinedInitialName(w string) bool {
+	i := strings.IndexByte(w, '.')
+	if i < 1 || i > 2 || i+3 > len(w) {
+		return false
+	}
+	for _, r := range w[:i] {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	rest := []rune(w[i+1:])
+	if !unicode.IsUpper(rest[0]) || len(rest) < 3 {
+		return false
+	}
+	for _, r := range rest[1:] {
+		if !unicode.IsLower(r) && r != '-' {
+			return false
+		}
+	}
+	return true
+}
+
 // typeFromSentence types an untyped piece from its sentence: the name
 // itself (an honorific, a first name, ".com", a title after it), cue words
 // before or after it, then the phrases around it.
@@ -2078,6 +2103,8 @@ func typeFromSentence(d *docState, x *lexIndex, ps []*piece, p *piece) {
 		p.typ = kg.Person // "Kim Do-hyun": a family name, a hyphenated given name
 	case initialedName(x, toks, p.a, p.b) && !(p.a > 0 && strings.EqualFold(toks[p.a-1].Text, "the")):
 		p.typ = kg.Person // "Jane Q. Roe", "R.K. Roe"
+	case p.b-p.a == 1 && joinedInitialName(first):
+		p.typ = kg.Person // "D.Tumurbaatar": an initial run into the name, as Mongolian usage writes it
 	case strings.HasSuffix(strings.ToLower(p.text), ".com"):
 		p.typ, p.kind = kg.Organization, "company"
 	case pluralTitleName(x, toks, p.a, p.b):
