@@ -2059,6 +2059,40 @@ func resolveAcronymLinks(ps []*piece) {
 	}
 }
 
+// hyphenSurname reports whether toks[a:b] is two or three plain
+// capitalized words that end in a double-barrelled surname ("Ganesh
+// Mahadeo-Lewis", "Serge Koumba-Ivanga"): each part of the last word
+// capitalized and no head word, place, title or acronym among the words,
+// which a company's hyphenated name ("Coca-Cola", "Rolls-Royce") would
+// need to be a person's.
+func hyphenSurname(x *lexIndex, toks []token, a, b int) bool {
+	if b-a < 2 || b-a > 3 {
+		return false
+	}
+	l, r, ok := strings.Cut(toks[b-1].Text, "-")
+	if !ok || strings.Contains(r, "-") || utf8.RuneCountInString(l) < 3 || utf8.RuneCountInString(r) < 3 || !isCapToken(l) || !isCapToken(r) || isAllCaps(l) || isAllCaps(r) {
+		return false
+	}
+	for _, w := range []string{l, r} {
+		if _, head := x.heads[w]; head || x.isPlace(kg.Key(w)) || x.titles[strings.ToLower(w)].Phrase != "" {
+			return false
+		}
+	}
+	for k := a; k < b-1; k++ {
+		w := toks[k].Text
+		if !isCapToken(w) || isAllCaps(w) || x.isPlace(kg.Key(w)) || strings.Contains(w, "-") {
+			return false
+		}
+		if _, head := x.heads[w]; head {
+			return false
+		}
+		if n, _ := x.titleAt(toks, k, k+1); n > 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // joinedInitialName reports whether a single word is an initial run into
 // a capitalized name with a stop and no space ("D.Tumurbaatar",
 // "G.Batsaikhan"), as Mongolian and Kazakh usage writes given names.
@@ -2103,6 +2137,8 @@ func typeFromSentence(d *docState, x *lexIndex, ps []*piece, p *piece) {
 		p.typ = kg.Person // "Kim Do-hyun": a family name, a hyphenated given name
 	case initialedName(x, toks, p.a, p.b) && !(p.a > 0 && strings.EqualFold(toks[p.a-1].Text, "the")):
 		p.typ = kg.Person // "Jane Q. Roe", "R.K. Roe"
+	case hyphenSurname(x, toks, p.a, p.b) && !(p.a > 0 && strings.EqualFold(toks[p.a-1].Text, "the")) && !hasCueBefore(x, toks, p.a):
+		p.typ = kg.Person // "Ganesh Mahadeo-Lewis": a double-barrelled surname after a given name
 	case p.b-p.a == 1 && joinedInitialName(first):
 		p.typ = kg.Person // "D.Tumurbaatar": an initial run into the name, as Mongolian usage writes it
 	case strings.HasSuffix(strings.ToLower(p.text), ".com"):

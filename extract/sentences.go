@@ -103,6 +103,16 @@ func splitTokens(toks []prosetoken.Token, base int) []token {
 	return out
 }
 
+// apostropheName reports whether a token is an apostrophe and a
+// capitalized rest of a name ("'Malley" of "O'Malley").
+func apostropheName(w string) bool {
+	rest, ok := strings.CutPrefix(w, "'")
+	if !ok {
+		rest, ok = strings.CutPrefix(w, "’")
+	}
+	return ok && len(rest) >= 3 && isCapToken(rest) && !isAllCaps(rest)
+}
+
 // joinInitials makes a middle initial one token with its period when the
 // tokenizer split them ("Thomas R. Roe": R + . -> R.), so that the name
 // stays one run of capitalized words, and splits a status prefix off a
@@ -129,6 +139,11 @@ func joinInitials(x *lexIndex, toks []token) []token {
 				tag = "NN"
 			}
 			t = token{Text: rest, Tag: tag, Start: t.Start + n, End: t.End}
+		}
+		if i+1 < len(toks) && len(t.Text) == 1 && t.Text[0] >= 'A' && t.Text[0] <= 'Z' && toks[i+1].Start == t.End && apostropheName(toks[i+1].Text) {
+			// "O'Malley", which the tokenizer splits as it splits "I'm"
+			t = token{Text: t.Text + toks[i+1].Text, Tag: "NNP", Start: t.Start, End: toks[i+1].End}
+			i++
 		}
 		if i+2 < len(toks) && len(t.Text) == 1 && t.Text[0] >= 'A' && t.Text[0] <= 'Z' &&
 			toks[i+1].Text == "." && toks[i+1].Start == t.End && isCapToken(toks[i+2].Text) && i > 0 && isCapToken(toks[i-1].Text) {
