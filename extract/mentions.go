@@ -780,6 +780,19 @@ func startsWithLetterOrDigit(t string) bool {
 
 func properTag(tag string) bool { return tag == "NNP" || tag == "NNPS" }
 
+// moreHonorifics is the last token of the honorifics and title that open
+// the run toks[a:b] after its first honorific at a ("Rt Rev Jane Doe",
+// "Mr. and Mrs. Doe", "Mrs Justice Jane Roe"): none is part of the name.
+func moreHonorifics(x *lexIndex, toks []token, a, b int) int {
+	for a+2 < b && (x.honorifics[toks[a+1].Text] || a+3 < b && strings.EqualFold(toks[a+1].Text, "and") && x.honorifics[toks[a+2].Text]) {
+		a++
+	}
+	if n, _ := x.titleAt(toks, a+1, b); n > 0 && a+1+n < b && isCapToken(toks[a+1+n].Text) {
+		a += n
+	}
+	return a
+}
+
 // splitRun splits a capitalized run at titles, places and "and", and returns
 // its pieces with local cues applied.
 func splitRun(d *docState, x *lexIndex, si, a, b int) []*piece {
@@ -799,9 +812,7 @@ func splitRun(d *docState, x *lexIndex, si, a, b int) []*piece {
 	if x.honorifics[toks[a].Text] && a+1 < b {
 		// "Dr. Jane Doe", "Rt Rev Jane Doe": honorifics are not part of
 		// the name.
-		for a+2 < b && (x.honorifics[toks[a+1].Text] || a+3 < b && strings.EqualFold(toks[a+1].Text, "and") && x.honorifics[toks[a+2].Text]) {
-			a++ // "Rt Rev Jane Doe", "Mr. and Mrs. Doe"
-		}
+		a = moreHonorifics(x, toks, a, b)
 		// "Mr. Roe and Ms. Doe": two persons
 		for i := a + 2; i+1 < b; i++ {
 			if strings.EqualFold(toks[i].Text, "and") && (x.honorifics[toks[i+1].Text] || x.isFirstName(toks[i+1].Text)) {
