@@ -799,12 +799,12 @@ func (r *eventRead) readSubject() {
 	d, ts, s, si, m, t := r.d, r.ts, r.s, r.si, r.m, r.t
 	clauseStart, subj := d.subjectOf(si, m.start)
 	poss := d.possessorBefore(si, m.start)
+	filed := ts.challenge[t.Type] || ts.requested[t.Type] // a party files it; a court does not
 	if poss == nil && t.Attrs["poss"] != "" {
-		poss = d.itsBefore(si, m.start, subj, ts.challenge[t.Type] || ts.requested[t.Type])
+		poss = d.itsBefore(si, m.start, subj, filed)
 	}
 	// "X, which argued ..., lost its challenge": a possessive pronoun in the
 	// subject's own clause is the subject's, not the nearest earlier name's
-	filed := ts.challenge[t.Type] || ts.requested[t.Type]
 	if poss != nil && poss.Kind == pronounMention && subj != nil && subj.Entity != nil && poss.Entity != subj.Entity &&
 		(poss.Entity.Type == kg.Person) == (subj.Entity.Type == kg.Person) && subj.Start < poss.Start && !(filed && d.adjudicator(subj.Entity.ID)) {
 		p := *poss
@@ -1392,12 +1392,7 @@ func (d *docState) courtAskedTo(ts *triggerSet, si, off int) bool {
 	if d.requestBefore(si, off) {
 		return true // "granted Acme's request to summon X", "a request by Acme's counsel to summon X"
 	}
-	start, end := -1, -1
-	for _, m := range d.mentionsIn(s.Start, to) {
-		if m.Entity != nil && (d.adjudicator(m.Entity.ID) || d.isJudge(m.Entity.ID, ts)) {
-			start, end = m.Start, m.End
-		}
-	}
+	start, end := d.lastCourtNamed(ts, s, to)
 	for _, w := range d.wordsBefore(to, s.Start, 5) {
 		if ts.court[w.text] && w.start > start && d.mentionAt(w.start) == nil {
 			start, end = w.start, w.end
@@ -1418,6 +1413,18 @@ func (d *docState) courtAskedTo(ts *triggerSet, si, off int) bool {
 	return false
 }
 
+// lastCourtNamed is the span of the last mention of a court or a judge
+// in sentence s before off, or -1, -1.
+func (d *docState) lastCourtNamed(ts *triggerSet, s sentence, off int) (start, end int) {
+	start, end = -1, -1
+	for _, m := range d.mentionsIn(s.Start, off) {
+		if m.Entity != nil && (d.adjudicator(m.Entity.ID) || d.isJudge(m.Entity.ID, ts)) {
+			start, end = m.Start, m.End
+		}
+	}
+	return start, end
+}
+
 // courtAsker is who asks a court or a judge, earlier in sentence si than
 // off, for what the verb at off does: the subject of the asking verb
 // (event_words.txt class=asking) right before the last court or judge
@@ -1425,12 +1432,7 @@ func (d *docState) courtAskedTo(ts *triggerSet, si, off int) bool {
 // compelling Y"); nil when there is none or it names no one.
 func (d *docState) courtAsker(ts *triggerSet, si, off int) *mention {
 	s := d.Sents[si]
-	start := -1
-	for _, m := range d.mentionsIn(s.Start, off) {
-		if m.Entity != nil && (d.adjudicator(m.Entity.ID) || d.isJudge(m.Entity.ID, ts)) {
-			start = m.Start
-		}
-	}
+	start, _ := d.lastCourtNamed(ts, s, off)
 	for _, w := range d.wordsAfterAll(max(start, s.Start), off) {
 		if ts.court[w.text] && w.start > start && d.mentionAt(w.start) == nil {
 			start = w.start // "asked the court to": a court word no name holds

@@ -2090,18 +2090,11 @@ func hyphenSurname(x *lexIndex, toks []token, a, b int) bool {
 		}
 	}
 	for k := a; k < b-1; k++ {
-		w := toks[k].Text
-		if !isCapToken(w) || isAllCaps(w) || x.isPlace(kg.Key(w)) || strings.Contains(w, "-") {
-			return false
-		}
-		if _, head := x.heads[w]; head {
-			return false
-		}
-		if n, _ := x.titleAt(toks, k, k+1); n > 0 {
+		if n, _ := x.titleAt(toks, k, k+1); n > 0 || strings.Contains(toks[k].Text, "-") {
 			return false
 		}
 	}
-	return true
+	return plainWords(x, toks, a, b-1)
 }
 
 // joinedInitialName reports whether a single word is an initial run into
