@@ -542,6 +542,7 @@ func findEvents(d *docState) {
 	d.awardAgents(evs)
 	d.documentAgents(evs, ts)
 	d.impliedAgents(evs)
+	d.litigantAsks(evs, ts)
 	d.advisersInvestigate(evs)
 	d.Events = append(d.Events, d.mergeEvents(evs, ts.byAgent)...)
 }
@@ -570,6 +571,82 @@ func (d *docState) impliedAgents(evs []*eventDraft) {
 			e.add(&mention{Entity: agent}, asAgent)
 		}
 	}
+}
+
+// litigantAsks gives a request for testimony stated without who asks
+// ("the judge agreed to hear X as a witness", "a request by the
+// pharmacist's counsel to summon X") the party that brought the case,
+// when the request's sentence speaks of a court and the article's
+// challenges (lawsuits, appeals, protests) have one party that brings
+// them: in a case before a court, the claimant seeks the witnesses. Never
+// a deponent or a court.
+func (d *docState) litigantAsks(evs []*eventDraft, ts *triggerSet) {
+	var claimant string
+	for _, e := range evs {
+		if !ts.challenge[e.typ] {
+			continue
+		}
+		for _, a := range e.agents() {
+			if d.adjudicator(a) || a == claimant {
+				continue
+			}
+			if claimant != "" {
+				return // two claimants: which one asks is not said
+			}
+			claimant = a
+		}
+	}
+	if claimant == "" {
+		return
+	}
+	for _, e := range evs {
+		if e.typ != "deposition_request" || len(e.agents()) > 0 || len(e.sources) == 0 || !d.courtInSentence(e.sources[0].Sentence, ts) {
+			continue
+		}
+		if !d.otherPartyIn(e, claimant, ts) {
+			e.add(&mention{Entity: d.entityByID(claimant)}, asAgent)
+		}
+	}
+}
+
+// otherPartyIn reports whether the sentence of request e names someone
+// who may be the one asking instead of claimant: a party other than the
+// claimant, the request's deponents and the courts, the defence ("the
+// defence asked") or counsel ("lawyers for a businessman on trial").
+func (d *docState) otherPartyIn(e *eventDraft, claimant string, ts *triggerSet) bool {
+	s := d.Sents[e.sources[0].Sentence]
+	part := map[string]bool{claimant: true}
+	for _, p := range e.parts {
+		part[p.Entity] = true
+	}
+	for _, m := range d.mentionsIn(s.Start, s.End) {
+		if m.Entity != nil && !part[m.Entity.ID] && !d.adjudicator(m.Entity.ID) {
+			return true
+		}
+	}
+	for _, w := range readWords(d.Doc.Text, s.Start, s.End) {
+		if ts.litigant[strings.TrimSuffix(w.text, "s")] == "defendant" || d.index().ev.counsel[w.text] {
+			return true // the defence, or counsel for someone the text does not name
+		}
+	}
+	return false
+}
+
+// courtInSentence reports whether sentence si names a court or a judge,
+// by a name or a court word ("the judge", "the High Court").
+func (d *docState) courtInSentence(si int, ts *triggerSet) bool {
+	s := d.Sents[si]
+	for _, m := range d.mentionsIn(s.Start, s.End) {
+		if m.Entity != nil && d.adjudicator(m.Entity.ID) {
+			return true
+		}
+	}
+	for _, w := range readWords(d.Doc.Text, s.Start, s.End) {
+		if ts.court[w.text] {
+			return true
+		}
+	}
+	return false
 }
 
 // advisersInvestigate makes a review that a firm of lawyers or
@@ -3632,7 +3709,29 @@ func (d *docState) requester(si, off int, nouns map[string]bool) *mention {
 // application to summon X", "a request by Acme's counsel to summon X"; not
 // "opposed the request to summon X", which names no one who asked.
 func (d *docState) requestBefore(si, off int) bool {
-	return d.requester(si, off, d.index().ev.request) != nil || d.requestBy(si, off) != nil
+	return d.requester(si, off, d.index().ev.request) != nil || d.requestBy(si, off) != nil || d.requestByDescribed(si, off)
+}
+
+// requestByDescribed reports whether the verb at off in sentence si is
+// the infinitive of a request made "by" or "from" a party described, not
+// named: "a request by the pharmacist's counsel to summon X". The request
+// is a party's, though the text does not say which.
+func (d *docState) requestByDescribed(si, off int) bool {
+	s := d.Sents[si]
+	ws := d.wordsBefore(off, s.Start, 7)
+	if len(ws) < 3 || ws[0].text != "to" || strings.Contains(d.Doc.Text[ws[len(ws)-1].start:ws[0].start], ",") {
+		return false
+	}
+	for i := 2; i < len(ws); i++ {
+		if ws[i-1].text != "by" && ws[i-1].text != "from" {
+			if !isLowerWord(d.Doc.Text[ws[i-1].start:ws[i-1].end]) || d.index().ev.request[ws[i-1].text] {
+				return false
+			}
+			continue
+		}
+		return i > 2 && d.index().ev.request[ws[i].text]
+	}
+	return false
 }
 
 // requestThat is the possessor of a request (event_words.txt
