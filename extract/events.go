@@ -1081,6 +1081,7 @@ func (r *eventRead) subjectPart() {
 	switch {
 	case inf != nil && t.Attrs["subj"] != "":
 		ev.add(inf, t.Attrs["subj"]) // "directed X to review": X reviews
+		ev.add(d.coSubject(s, inf), t.Attrs["subj"])
 		r.subj = inf
 	case r.nounUse:
 	case r.poss != nil && t.Attrs["poss"] != "":
@@ -1115,6 +1116,9 @@ func (r *eventRead) subjectPart() {
 			role = asAgent
 		}
 		ev.add(r.subj, role)
+		if role == asAgent {
+			ev.add(d.coSubject(s, r.subj), role) // "X and Y sued", "X and its president, Y, sued"
+		}
 		// "the department's Office of X extended a task order": a unit's
 		// award or cancellation is its parent's too
 		if role == asAgent && (typ == "award" || typ == "cancellation") {
@@ -1140,6 +1144,56 @@ func (r *eventRead) subjectPart() {
 			ev.describe(r.court, asAgent)
 		}
 	}
+}
+
+// coSubject is the party joined to subject m by "and" in sentence s: "X
+// and Y have sued" (m is X; a verb follows Y), "X and its president, Y,
+// have sued" (m is Y), or nil.
+func (d *docState) coSubject(s sentence, m *mention) *mention {
+	if m == nil || m.Entity == nil || m.Kind != nameMention || m.Start < s.Start || m.End > s.End {
+		return nil
+	}
+	t := d.Doc.Text
+	after := d.mentionsIn(m.End, s.End)
+	if len(after) > 0 && strings.TrimSpace(t[m.End:after[0].Start]) == "and" && after[0].Kind == nameMention && after[0].Entity != nil && !d.possessive(after[0]) {
+		if ws := d.wordsAfter(after[0].End, s.End, 1); len(ws) == 1 && (strings.HasPrefix(d.tagAt(ws[0].start), "VB") || d.tagAt(ws[0].start) == "MD") {
+			return after[0]
+		}
+	}
+	// "X and its suspended president, Y,": the words before Y's comma
+	// open with "and" and a possessive pronoun after a name
+	i := strings.LastIndexByte(t[s.Start:m.Start], ',')
+	if i < 0 || strings.TrimSpace(t[s.Start+i+1:m.Start]) != "" {
+		return nil
+	}
+	ws := d.wordsBefore(s.Start+i, s.Start, 6)
+	for k, w := range ws {
+		if w.text != "and" {
+			continue
+		}
+		if k == 0 || !ownerPronoun(ws[k-1].text) {
+			return nil
+		}
+		before := d.mentionsIn(s.Start, w.start)
+		if len(before) == 0 || strings.TrimSpace(t[before[len(before)-1].End:w.start]) != "" {
+			return nil
+		}
+		if x := before[len(before)-1]; x.Kind == nameMention && x.Entity != nil && x.Entity != m.Entity && !d.possessive(x) {
+			return x
+		}
+		return nil
+	}
+	return nil
+}
+
+// ownerPronoun reports whether w is a possessive pronoun of a third
+// party ("its president", "their lawyer").
+func ownerPronoun(w string) bool {
+	switch w {
+	case "its", "their", "his", "her":
+		return true
+	}
+	return false
 }
 
 // challengedMaker gives a challenge that names no target the maker of
