@@ -82,7 +82,8 @@
 //
 // Each name of want in the answer is right and each one missing is missed;
 // with any, one of them in the answer is right and none is one missed; a name
-// in neither want, any nor ok is wrong. Other questions are listed as
+// in neither want, any nor ok is wrong; "want: []" says the answer is no
+// one, so that every name in it is wrong. Other questions are listed as
 // unanswerable and not scored.
 //
 // Scores. Precision is right / (right + wrong), recall right / (right +

@@ -93,6 +93,9 @@ type GoldQuestion struct {
 	Want []string
 	Any  []string
 	OK   []string
+	// Nobody: the gold says the answer is no one (want: [], or an empty
+	// list), so that any name in the answer is wrong.
+	Nobody bool
 }
 
 // Names is a list of names; in YAML, one name may stand for a list of one.
@@ -221,7 +224,7 @@ func question(item yaml.MapItem) (GoldQuestion, error) {
 		if err != nil {
 			return fail("%w", err)
 		}
-		q.Want = names
+		q.Want, q.Nobody = names, len(names) == 0
 		return q, nil
 	}
 	spec := map[string]any{}
@@ -242,7 +245,7 @@ func question(item yaml.MapItem) (GoldQuestion, error) {
 		}
 		switch key {
 		case "want":
-			q.Want = names
+			q.Want, q.Nobody = names, len(names) == 0
 		case "any":
 			q.Any = names
 		case "ok":
@@ -300,8 +303,8 @@ func (g *Gold) check() error {
 		}
 	}
 	for _, q := range g.Questions {
-		if len(q.Want)+len(q.Any)+len(q.OK) == 0 {
-			return fmt.Errorf("questions.%s: no names in want, any or ok", q.Name)
+		if len(q.Want)+len(q.Any)+len(q.OK) == 0 && !q.Nobody {
+			return fmt.Errorf("questions.%s: no names in want, any or ok (write want: [] for no one)", q.Name)
 		}
 	}
 	return nil

@@ -458,6 +458,34 @@ questions:
 	}
 }
 
+// A question the gold answers with no one (want: []) is right only when
+// the graph answers no one too.
+func TestQuestionAnsweredByNoOne(t *testing.T) {
+	const gold = `
+persons: [{name: Mark Esper}]
+organizations: [{name: Amazon}]
+questions:
+  who_sought_depositions: {want: []}
+  who_was_sought_for_deposition: []
+`
+	f1 := func(g kg.Graph) []float64 {
+		var out []float64
+		for _, q := range Score(g, mustGold(t, gold)).Questions {
+			out = append(out, q.F1)
+		}
+		return out
+	}
+	none := graph{entities: []string{"p1:p:Mark Esper", "o1:o:Amazon"}}.build(t)
+	if diff := cmp.Diff([]float64{1, 1}, f1(none)); diff != "" {
+		t.Errorf("no request (-want +got):\n%s", diff)
+	}
+	one := graph{entities: []string{"p1:p:Mark Esper", "o1:o:Amazon"}, events: []kg.Event{{Type: "deposition_request",
+		Participants: []kg.Participant{{As: "agent", Entity: "o1"}, {As: "deponent", Entity: "p1"}}}}}.build(t)
+	if diff := cmp.Diff([]float64{0, 0}, f1(one)); diff != "" {
+		t.Errorf("a request (-want +got):\n%s", diff)
+	}
+}
+
 func TestOverall(t *testing.T) {
 	const gold = `
 persons: [{name: Jane Roe}, {name: John Doe}]
