@@ -198,7 +198,7 @@ func compileTrigger(in *morph.Inflector, e lexicon.Entry, listed map[string]bool
 		return trigger{}, nil, false
 	}
 	keys := []string{keyWord(p)}
-	if then := keyWord(e.Attr("then")); len(then) > len(keys[0]) {
+	if then := keyWord(e.Attr("then")); len(then) > len(keys[0]) && !strings.HasPrefix(e.Attr("then"), "@") {
 		keys[0] = then // both must be there: the longer is the rarer
 	} else if head >= 0 && keys[0] == words[head] {
 		keys = nil // the key word is inflected: any of its forms
@@ -1306,18 +1306,8 @@ func (r *eventRead) objectParts() bool {
 			}
 		}
 	}
-	if then := t.Attrs["then"]; then != "" {
-		// "question A and B under oath": the phrase must follow, and ends
-		// the object
-		i := indexWord(asciiLower(d.Doc.Text[r.from:r.end]), then)
-		switch {
-		case i >= 0:
-			r.end = r.from + i
-		case !d.phraseAt(r.end, s.End, then):
-			// "summon A, the chief of staff, to testify": the phrase
-			// may also be where the object ends
-			return false
-		}
+	if then := t.Attrs["then"]; then != "" && !d.thenFollows(r, then) {
+		return false
 	}
 	if t.List {
 		d.listParticipants(r.ev, r.ts, s, r.from, r.end, t)
@@ -1357,6 +1347,32 @@ func (d *docState) phraseAt(off, end int, phrase string) bool {
 		return false
 	}
 	return len(rest) == len(phrase) || !isWordByte(rest[len(phrase)])
+}
+
+// thenFollows reports whether the phrase a trigger needs (then=) follows
+// it in its clause, and ends the object there: "question A and B under
+// oath". "@testimony" stands for any phrase of event_words.txt
+// class=testimony ("compelled A to give evidence"); the first one found
+// ends the object.
+func (d *docState) thenFollows(r *eventRead, then string) bool {
+	phrases := []string{then}
+	if then == "@testimony" {
+		phrases = d.index().ev.testimonyPhrases()
+	}
+	lower := asciiLower(d.Doc.Text[r.from:r.end])
+	first := -1
+	for _, p := range phrases {
+		if i := indexWord(lower, p); i >= 0 && (first < 0 || i < first) {
+			first = i
+		}
+	}
+	if first >= 0 {
+		r.end = r.from + first
+		return true
+	}
+	// "summon A, the chief of staff, to testify": the phrase may also be
+	// where the object ends
+	return slices.ContainsFunc(phrases, func(p string) bool { return d.phraseAt(r.end, r.s.End, p) })
 }
 
 // directObject is the role of the direct object om; a trigger that also

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"cmp"
+	"maps"
 	"regexp"
 	"slices"
 	"sort"
@@ -97,11 +99,16 @@ type eventWords struct {
 	boundary   map[string]bool   // "..., saying": a participle that ends an object
 	permission map[string]bool   // "asked the judge for leave to cross-examine": the asker asks
 	grants     map[string]bool   // "granted X leave to cross-examine": X asked
+	testimony  map[string]bool   // "compelled X to give evidence": then=@testimony
+	testified  []string          // testimony's phrases, longest first
 
 	// speaksForRe matches a text ending in a speaks-for noun and its
 	// preposition ("a spokesperson for the "); nil with no such noun.
 	speaksForRe *regexp.Regexp
 }
+
+// testimonyPhrases is class=testimony, longest first.
+func (w *eventWords) testimonyPhrases() []string { return w.testified }
 
 // classes maps each class name of event_words.txt to its set.
 func (w *eventWords) classes() map[string]*map[string]bool {
@@ -111,13 +118,15 @@ func (w *eventWords) classes() map[string]*map[string]bool {
 		"spokes": &w.spokes, "allegation": &w.allegation, "speaks_for": &w.speaksFor,
 		"request": &w.request, "filer": &w.filers, "asking": &w.asking, "decided": &w.decided,
 		"decision": &w.decision, "habitual": &w.habitual, "no_part": &w.noPart, "boundary": &w.boundary,
-		"permission": &w.permission, "grants": &w.grants,
+		"permission": &w.permission, "grants": &w.grants, "testimony": &w.testimony,
 	}
 }
 
 // read reads event_words.txt into its classes.
 func (w *eventWords) read(l *lexicon.Lexicon) {
 	readClasses(l, "event_words", w.classes())
+	w.testified = slices.Collect(maps.Keys(w.testimony))
+	slices.SortFunc(w.testified, func(a, b string) int { return cmp.Or(len(b)-len(a), strings.Compare(a, b)) })
 	if len(w.speaksFor) > 0 {
 		nouns := make([]string, 0, len(w.speaksFor))
 		for n := range w.speaksFor {
