@@ -977,7 +977,9 @@ func (r *eventRead) states() bool {
 		}
 	}
 	// a verb trigger after a determiner is a noun ("the review board")
-	r.nounUse = !t.Noun && d.afterDeterminer(s, m.start)
+	// ("a notice requiring X to attend": a participle, tagged as a verb, is
+	// no noun)
+	r.nounUse = !t.Noun && d.afterDeterminer(s, m.start) && d.tagAt(m.start) != "VBG"
 	if m.nested && !t.Noun && !r.nounUse {
 		return false
 	}
@@ -1005,6 +1007,9 @@ func (r *eventRead) requestedAsker(inf *mention) *mention {
 	}
 	if inf == nil {
 		inf = d.requestBy(r.si, m.start) // "a request by Acme to summon X"
+	}
+	if inf == nil {
+		inf = d.requestByFor(r.si, m.start) // "an application by Acme for a subpoena compelling X"
 	}
 	if inf == nil && r.passive {
 		inf = d.requestThat(r.si, m.start) // "her request that X be summoned"
@@ -3856,6 +3861,41 @@ func (d *docState) requestBy(si, off int) *mention {
 		}
 		if !determiners[w.text] {
 			return nil
+		}
+	}
+	return nil
+}
+
+// requestByFor is the party named after the "by" of a request noun
+// whose "for" phrase holds the verb at off in sentence si: "granted an
+// application by Acme and its candidate, Jane Roe, for a subpoena
+// compelling X to appear" is Acme's. Nil when there is none.
+func (d *docState) requestByFor(si, off int) *mention {
+	s := d.Sents[si]
+	forAt := -1
+	for _, w := range d.wordsBefore(off, s.Start, 4) {
+		if w.text == "for" {
+			forAt = w.start
+			break
+		}
+		if !isLowerWord(d.Doc.Text[w.start:w.end]) {
+			return nil
+		}
+	}
+	if forAt < 0 {
+		return nil
+	}
+	lower := asciiLower(d.Doc.Text[s.Start:forAt])
+	by := strings.LastIndex(lower, " by ")
+	if by < 0 || strings.ContainsAny(lower[by:], ";:") {
+		return nil
+	}
+	if ws := d.wordsBefore(s.Start+by, s.Start, 1); len(ws) != 1 || !d.index().ev.request[ws[0].text] {
+		return nil
+	}
+	for _, m := range d.mentionsIn(s.Start+by+4, forAt) {
+		if m.Entity != nil {
+			return m
 		}
 	}
 	return nil
