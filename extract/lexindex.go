@@ -61,6 +61,7 @@ type lexIndex struct {
 	groups      map[string][]string
 	groupTitles map[string][]string // group noun -> the titles of its members (nominals.txt titles=)
 	titleMods   map[string]bool     // "interim", "deputy": words that qualify a title before it
+	looseMods   map[string]bool     // "group", "independent": title_modifiers.txt loose=1
 	temporary   map[string]bool     // "interim", "acting": title_modifiers.txt temporary=1
 	rankMods    map[string]bool     // "Chief", "Senior": title_modifiers.txt rank=1, capitalized
 	titleOnly   []titleOnly         // title_scopes.txt only=: offices only a university or a company has
@@ -297,8 +298,10 @@ func (x *lexIndex) readTitles(l *lexicon.Lexicon, in *morph.Inflector) {
 	x.titleMods = map[string]bool{}
 	x.temporary = map[string]bool{}
 	x.rankMods = map[string]bool{}
+	x.looseMods = map[string]bool{}
 	for _, e := range l.Entries("title_modifiers") {
 		x.titleMods[strings.ToLower(e.Phrase)] = true
+		x.looseMods[strings.ToLower(e.Phrase)] = e.Attr("loose") != ""
 		if e.Attr("temporary") != "" {
 			x.temporary[strings.ToLower(e.Phrase)] = true
 		}
@@ -308,10 +311,14 @@ func (x *lexIndex) readTitles(l *lexicon.Lexicon, in *morph.Inflector) {
 		}
 	}
 	x.rankTitles = map[string]bool{}
+	honorific := map[string]bool{}
+	for _, e := range l.Entries("honorifics") {
+		honorific[strings.ToLower(e.Phrase)] = true
+	}
 	for i, e := range append(l.Entries("titles"), l.Entries("occupations")...) {
 		k := strings.ToLower(e.Phrase)
-		if _, ok := x.titles[k]; (ok || x.titleMods[k]) && i >= len(l.Entries("titles")) {
-			continue // titles.txt says more about it; a modifier ("deputy") is no title alone
+		if _, ok := x.titles[k]; (ok || x.titleMods[k] || honorific[k]) && i >= len(l.Entries("titles")) {
+			continue // titles.txt says more about it; a modifier ("deputy") is no title alone, an honorific ("Prof") none at all
 		}
 		x.titles[k] = titleInfo{Phrase: e.Phrase, Org: e.Attr("org"), Head: e.Attr("head"), Portfolio: e.Attr("portfolio") == "1", Observer: e.Attr("observer") == "1", Institution: e.Attr("institution") == "1", Gender: genderAttr(e), Judge: e.Attr("judge") == "1"}
 		if e.Attr("rank") != "" {

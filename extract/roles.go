@@ -1464,6 +1464,9 @@ func titleStartsPhrase(x *lexIndex, toks []token, i int) bool {
 	}
 	p := toks[i-1]
 	low := strings.ToLower(p.Text)
+	if x.looseMods[low] && !isCapToken(p.Text) {
+		return titleStartsPhrase(x, toks, i-1) // "its group CEO, Jane Roe"
+	}
 	return isPossessive(p.Text) || low == "its" || low == "his" || low == "her" || low == "their" || low == "the" || low == "a" || low == "an" || x.former[low] || strings.HasPrefix(p.Tag, "JJ") || p.Tag == "DT" || p.Tag == "PRP$"
 }
 
@@ -1540,7 +1543,7 @@ func titleContext(d *docState, x *lexIndex, si, i int, ti titleInfo, person *ent
 			placed = placed || !x.national[key]
 			continue
 		}
-		if isAdjective(toks[k]) || low == "current" {
+		if isAdjective(toks[k]) || low == "current" || x.looseMods[low] {
 			continue
 		}
 		break

@@ -38,6 +38,7 @@ func TestRoles(t *testing.T) {
 		want       []string
 	}{
 		{"org title person", "Hooli CEO Gavin Belson spoke.", []string{"Gavin Belson | CEO | Hooli | current"}},
+		{"a loose modifier before a possessive's title; a professor's honorific without its stop is no office", "Hooli Holdings was fined. The board has placed its group CEO, Jane Roe, on leave. The company's medical director, Prof Dan Poe, spoke.", []string{"Dan Poe | Director | Hooli Holdings | current", "Jane Roe | CEO | Hooli Holdings | current"}},
 		{"a parliamentarian is a title", "Harwell Unity Party parliamentarian Jane Roe wrote to the commission.", []string{"Jane Roe | Parliamentarian | Harwell Unity Party | current"}},
 		{"a lower-case title with a lower-case remit right before a name; not a possessor's firm", "Hooli Inc. director of engineering Jane Roe agreed. Dan Poe was once a director of one of Globex Ltd's other firms.", []string{"Jane Roe | Director | Hooli Inc. | current"}},
 		{"a parenthesis between a name and its appositive; a plural title before a comma and names joined by and", "Jane Roe (54), a director of Hooli Inc., said so. Globex University fired its coach. The university's trustees, Dan Poe and Ann Lee, agreed.", []string{"Ann Lee | Trustee | Globex University | current", "Dan Poe | Trustee | Globex University | current", "Jane Roe | Director | Hooli Inc. | current"}},
