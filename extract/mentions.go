@@ -3752,6 +3752,13 @@ func modifierNames(want func(*entity) bool, mods []token, named func(func(*entit
 			return w
 		}
 	}
+	// "the venture firm" is Acme Ventures: a word of the name with the
+	// modifier's stem
+	for _, mt := range mods {
+		if w := stemInName(want, []token{mt}); named(w) {
+			return w
+		}
+	}
 	return nil
 }
 

@@ -38,6 +38,7 @@ func TestRoles(t *testing.T) {
 		want       []string
 	}{
 		{"org title person", "Hooli CEO Gavin Belson spoke.", []string{"Gavin Belson | CEO | Hooli | current"}},
+		{"a description's modifier names the body by a word of its name with the same stem", "Hooli Ventures invested in Globex Pay Ltd. Jane Roe, the venture firm's managing director, sits on its board.", []string{"Jane Roe | Managing Director | Hooli Ventures | current"}},
 		{"a loose modifier before a possessive's title; a professor's honorific without its stop is no office", "Hooli Holdings was fined. The board has placed its group CEO, Jane Roe, on leave. The company's medical director, Prof Dan Poe, spoke.", []string{"Dan Poe | Director | Hooli Holdings | current", "Jane Roe | CEO | Hooli Holdings | current"}},
 		{"a parliamentarian is a title", "Harwell Unity Party parliamentarian Jane Roe wrote to the commission.", []string{"Jane Roe | Parliamentarian | Harwell Unity Party | current"}},
 		{"a lower-case title with a lower-case remit right before a name; not a possessor's firm", "Hooli Inc. director of engineering Jane Roe agreed. Dan Poe was once a director of one of Globex Ltd's other firms.", []string{"Jane Roe | Director | Hooli Inc. | current"}},
