@@ -1467,6 +1467,9 @@ func titleStartsPhrase(x *lexIndex, toks []token, i int) bool {
 	if x.looseMods[low] && !isCapToken(p.Text) {
 		return titleStartsPhrase(x, toks, i-1) // "its group CEO, Jane Roe"
 	}
+	if (p.Tag == "CD" || p.Tag == "VBG" || p.Tag == "VBN" || strings.HasSuffix(low, "ing")) && isLowerWord(p.Text) {
+		return titleStartsPhrase(x, toks, i-1) // "the two dissenting trustees, Jane Roe and Dan Poe"
+	}
 	return isPossessive(p.Text) || low == "its" || low == "his" || low == "her" || low == "their" || low == "the" || low == "a" || low == "an" || x.former[low] || strings.HasPrefix(p.Tag, "JJ") || p.Tag == "DT" || p.Tag == "PRP$"
 }
 
