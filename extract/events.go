@@ -1715,6 +1715,12 @@ func (d *docState) partyAt(s sentence, off int) bool {
 	if m := d.mentionAt(ws[0].start); m != nil && m.Entity != nil {
 		return true
 	}
+	if k := tokenAt(s, ws[0].start); k >= 0 && k+1 < len(s.Tokens) && d.index().honorifics[s.Tokens[k].Text] {
+		// "wants Dr. Jane Roe to": an honorific before the name
+		if m := d.mentionAt(s.Tokens[k+1].Start); m != nil && m.Entity != nil && m.Entity.Type == kg.Person {
+			return true
+		}
+	}
 	if n, _ := d.index().titleAt(s.Tokens, tokenAt(s, ws[0].start), len(s.Tokens)); n > 0 {
 		// "wanted Director General Jane Roe to": a title before the name
 		if k := tokenAt(s, ws[0].start) + n; k < len(s.Tokens) {
