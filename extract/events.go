@@ -521,15 +521,7 @@ func findEvents(d *docState) {
 	var evs []*eventDraft
 	for si, s := range d.Sents {
 		for _, m := range ts.find(s) {
-			ev := d.event(ts, si, m)
-			for _, t := range m.alts {
-				if ev != nil {
-					break
-				}
-				m.t = t
-				ev = d.event(ts, si, m)
-			}
-			if ev != nil {
+			for _, ev := range d.matchEvents(ts, si, m) {
 				ev.date = d.dateFor(dates, si, m.start)
 				evs = append(evs, ev)
 				if x := ev.extra; x != nil {
@@ -545,6 +537,27 @@ func findEvents(d *docState) {
 	d.litigantAsks(evs, ts)
 	d.advisersInvestigate(evs)
 	d.Events = append(d.Events, d.mergeEvents(evs, ts.byAgent)...)
+}
+
+// matchEvents reads the events trigger match m states: the first of its
+// lines (m.t, then m.alts) not marked also=1 that states one, and each
+// line marked also=1 that states its own ("ordered X to testify": the
+// court's order, and the request for X's testimony it grants).
+func (d *docState) matchEvents(ts *triggerSet, si int, m trigMatch) []*eventDraft {
+	var out []*eventDraft
+	read := false
+	for _, t := range append([]*trigger{m.t}, m.alts...) {
+		also := t.Attrs["also"] != ""
+		if read && !also {
+			continue
+		}
+		m.t = t
+		if ev := d.event(ts, si, m); ev != nil {
+			out = append(out, ev)
+			read = read || !also
+		}
+	}
+	return out
 }
 
 // impliedAgents gives an event stated without an agent the agent its
@@ -1371,13 +1384,17 @@ func (d *docState) thenFollows(r *eventRead, then string) bool {
 			first = i
 		}
 	}
-	if first >= 0 {
+	switch {
+	case first >= 0:
 		r.end = r.from + first
-		return true
+	case !slices.ContainsFunc(phrases, func(p string) bool { return d.phraseAt(r.end, r.s.End, p) }):
+		// "summon A, the chief of staff, to testify": the phrase may
+		// also be where the object ends
+		return false
 	}
-	// "summon A, the chief of staff, to testify": the phrase may also be
-	// where the object ends
-	return slices.ContainsFunc(phrases, func(p string) bool { return d.phraseAt(r.end, r.s.End, p) })
+	// "ordered her not to testify": no testimony asked
+	ws := d.wordsBefore(r.end, r.from, 1)
+	return len(ws) == 0 || ws[0].text != "not" && ws[0].text != "never"
 }
 
 // directObject is the role of the direct object om; a trigger that also
