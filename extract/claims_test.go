@@ -239,6 +239,7 @@ func TestClaimConstructions(t *testing.T) {
 		{"a named possessor's allegation", "The judge rejected Harwell Medical's allegation that the tender was rigged.", "Harwell Medical", "alleges", "tender was rigged"},
 		{"prosecutors stand for the prosecutors' office", "The Harwell County District Attorney's Office charged Dan Whitcomb in May. Prosecutors say he hid the losses from investors.", "Harwell County District Attorney's Office", "alleges", "hid the losses"},
 		{"a long description set off by commas before the verb", "Hooli Inc. sued the Harwell Transit Authority in March. \"The panel ignored every rule it had written,\" Jane Roe, a Hooli senior partner who has advised the firm on its bids for a decade, said.", "Jane Roe", "alleges", "ignored every rule"},
+		{"a petition alleging speaks for who filed it, not for the court that hears it", "Dan Whitcomb filed a petition against the appointment last week. The Harwell High Court on Monday issued notices to the Harwell government on a petition alleging that the new director cannot regulate an industry he served.", "Dan Whitcomb", "alleges", "cannot regulate"},
 		{"possessor's office", "The agency changed its rules, a step that Laura Mayhew's office said the company never took elsewhere.", "Laura Mayhew", "neutral", "never took"},
 	}
 	for _, tt := range tests {
