@@ -284,8 +284,8 @@ func lowerRemitStart(toks []token, j int) int {
 func (rb *roleBuilder) titleBeforePerson(s *roleSent, m *mention, a, b int) {
 	d, x, toks := rb.d, rb.x, s.toks
 	j := a
-	if j > 1 && x.honorifics[toks[j-1].Text] && !x.givenHonorifics[toks[j-1].Text] && toks[j-2].Text != "," {
-		j-- // "Commissioner General Dr Jane Roe" (the comma's appositive keeps its own rules)
+	if j > 1 && x.honorifics[toks[j-1].Text] && !x.givenHonorifics[toks[j-1].Text] {
+		j-- // "Commissioner General Dr Jane Roe", "his attorney, Sir Jane Roe"
 	}
 	comma := false
 	if j > 0 && toks[j-1].Text == "," {
@@ -1507,8 +1507,13 @@ func titleContext(d *docState, x *lexIndex, si, i int, ti titleInfo, person *ent
 			continue
 		}
 		if low == "its" {
-			if opensSentence(toks, k) && si > 0 {
+			if (opensSentence(toks, k) || !orgBefore(d, si, toks[k].Start)) && si > 0 {
+				// "The museum disputes that. In a statement, its
+				// director said": the body the sentence before opened with
 				org = subjectOrg(d, si-1)
+				if org == nil && !opensSentence(toks, k) && describedOpening(d.Sents[si-1].Tokens) {
+					break // a body described, not named: which one is not said
+				}
 			}
 			if org == nil {
 				org = recentOrg(d, toks[k].Start, person)
@@ -1556,6 +1561,23 @@ func titleContext(d *docState, x *lexIndex, si, i int, ti titleInfo, person *ent
 		return o, none, status
 	}
 	return org, false, status
+}
+
+// describedOpening reports whether a sentence opens with a definite
+// description ("The museum disputes ..."): "the" and a lower-case noun.
+func describedOpening(toks []token) bool {
+	return len(toks) > 1 && toks[0].Text == "The" && isLowerWord(toks[1].Text) && strings.HasPrefix(toks[1].Tag, "NN")
+}
+
+// orgBefore reports whether sentence si names an organization before
+// offset off.
+func orgBefore(d *docState, si, off int) bool {
+	for _, m := range d.mentionsIn(d.Sents[si].Start, off) {
+		if m.Entity != nil && m.Entity.Type == kg.Organization {
+			return true
+		}
+	}
+	return false
 }
 
 // impliedOrg returns the organization a title implies, adding it to the
