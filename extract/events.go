@@ -534,7 +534,6 @@ func findEvents(d *docState) {
 	d.awardAgents(evs)
 	d.documentAgents(evs, ts)
 	d.impliedAgents(evs)
-	d.litigantAsks(evs, ts)
 	d.advisersInvestigate(evs)
 	d.Events = append(d.Events, d.mergeEvents(evs, ts.byAgent)...)
 }
@@ -584,82 +583,6 @@ func (d *docState) impliedAgents(evs []*eventDraft) {
 			e.add(&mention{Entity: agent}, asAgent)
 		}
 	}
-}
-
-// litigantAsks gives a request for testimony stated without who asks
-// ("the judge agreed to hear X as a witness", "a request by the
-// pharmacist's counsel to summon X") the party that brought the case,
-// when the request's sentence speaks of a court and the article's
-// challenges (lawsuits, appeals, protests) have one party that brings
-// them: in a case before a court, the claimant seeks the witnesses. Never
-// a deponent or a court.
-func (d *docState) litigantAsks(evs []*eventDraft, ts *triggerSet) {
-	var claimant string
-	for _, e := range evs {
-		if !ts.challenge[e.typ] {
-			continue
-		}
-		for _, a := range e.agents() {
-			if d.adjudicator(a) || a == claimant {
-				continue
-			}
-			if claimant != "" {
-				return // two claimants: which one asks is not said
-			}
-			claimant = a
-		}
-	}
-	if claimant == "" {
-		return
-	}
-	for _, e := range evs {
-		if e.typ != "deposition_request" || len(e.agents()) > 0 || len(e.sources) == 0 || !d.courtInSentence(e.sources[0].Sentence, ts) {
-			continue
-		}
-		if !d.otherPartyIn(e, claimant, ts) {
-			e.add(&mention{Entity: d.entityByID(claimant)}, asAgent)
-		}
-	}
-}
-
-// otherPartyIn reports whether the sentence of request e names someone
-// who may be the one asking instead of claimant: a party other than the
-// claimant, the request's deponents and the courts, the defence ("the
-// defence asked") or counsel ("lawyers for a businessman on trial").
-func (d *docState) otherPartyIn(e *eventDraft, claimant string, ts *triggerSet) bool {
-	s := d.Sents[e.sources[0].Sentence]
-	part := map[string]bool{claimant: true}
-	for _, p := range e.parts {
-		part[p.Entity] = true
-	}
-	for _, m := range d.mentionsIn(s.Start, s.End) {
-		if m.Entity != nil && !part[m.Entity.ID] && !d.adjudicator(m.Entity.ID) {
-			return true
-		}
-	}
-	for _, w := range readWords(d.Doc.Text, s.Start, s.End) {
-		if ts.litigant[strings.TrimSuffix(w.text, "s")] == "defendant" || d.index().ev.counsel[w.text] {
-			return true // the defence, or counsel for someone the text does not name
-		}
-	}
-	return false
-}
-
-// courtInSentence reports whether sentence si names a court or a judge,
-// by a name or a court word ("the judge", "the High Court").
-func (d *docState) courtInSentence(si int, ts *triggerSet) bool {
-	s := d.Sents[si]
-	for _, m := range d.mentionsIn(s.Start, s.End) {
-		if m.Entity != nil && d.adjudicator(m.Entity.ID) {
-			return true
-		}
-	}
-	for _, w := range readWords(d.Doc.Text, s.Start, s.End) {
-		if ts.court[w.text] {
-			return true
-		}
-	}
-	return false
 }
 
 // advisersInvestigate makes a review that a firm of lawyers or
