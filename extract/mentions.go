@@ -1739,9 +1739,28 @@ func hasCueBefore(x *lexIndex, toks []token, a int) bool {
 	return ok
 }
 
+// titleForBody reports whether the noun at toks[k] ends a title's remit
+// ("a spokesman for the regulator"): the name in apposition after it is
+// the title holder's, not the body's.
+func titleForBody(x *lexIndex, toks []token, k int) bool {
+	j := k - 1
+	if j >= 0 && (strings.EqualFold(toks[j].Text, "the") || strings.EqualFold(toks[j].Text, "its") || strings.EqualFold(toks[j].Text, "their")) {
+		j--
+	}
+	if j < 1 {
+		return false
+	}
+	switch strings.ToLower(toks[j].Text) {
+	case "for", "of", "at", "to":
+		n, _ := x.titleEndingAt(toks, j)
+		return n > 0
+	}
+	return false
+}
+
 func cueBefore(x *lexIndex, toks []token, a int) (string, bool) {
 	// "its generic rival, Acme": the cue noun in apposition before a comma.
-	if a >= 2 && toks[a-1].Text == "," {
+	if a >= 2 && toks[a-1].Text == "," && !titleForBody(x, toks, a-2) {
 		if k, ok := cueBefore(x, toks, a-1); ok && (a < 3 || !isCapToken(toks[a-3].Text)) {
 			return k, true
 		}
