@@ -113,6 +113,19 @@ func apostropheName(w string) bool {
 	return ok && len(rest) >= 3 && isCapToken(rest) && !isAllCaps(rest)
 }
 
+// leadingInitial reports whether the capital at toks[i], its period
+// after it, opens a name of two more proper nouns ("filed by R. Venkatesh
+// Gowda", as Indian usage writes a name), or of one set off by commas: not
+// a sentence's last letter ("World War I. The Allies"), which a determiner
+// follows.
+func leadingInitial(toks []token, i int) bool {
+	if i+3 >= len(toks) || toks[i+2].Tag != "NNP" {
+		return false
+	}
+	// "counsel, P. Raghunandan, asked": one proper noun set off by a comma
+	return toks[i+3].Tag == "NNP" && isCapToken(toks[i+3].Text) || toks[i+3].Text == "," && i > 0 && toks[i-1].Text == ","
+}
+
 // joinInitials makes a middle initial one token with its period when the
 // tokenizer split them ("Thomas R. Roe": R + . -> R.), so that the name
 // stays one run of capitalized words, and splits a status prefix off a
@@ -146,7 +159,7 @@ func joinInitials(x *lexIndex, toks []token) []token {
 			i++
 		}
 		if i+2 < len(toks) && len(t.Text) == 1 && t.Text[0] >= 'A' && t.Text[0] <= 'Z' &&
-			toks[i+1].Text == "." && toks[i+1].Start == t.End && isCapToken(toks[i+2].Text) && i > 0 && isCapToken(toks[i-1].Text) {
+			toks[i+1].Text == "." && toks[i+1].Start == t.End && isCapToken(toks[i+2].Text) && (i > 0 && isCapToken(toks[i-1].Text) || leadingInitial(toks, i)) {
 			t = token{Text: t.Text + ".", Tag: "NNP", Start: t.Start, End: toks[i+1].End}
 			i++
 		}
