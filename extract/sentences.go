@@ -158,6 +158,12 @@ func joinInitials(x *lexIndex, toks []token) []token {
 			t = token{Text: t.Text + toks[i+1].Text, Tag: "NNP", Start: t.Start, End: toks[i+1].End}
 			i++
 		}
+		if i+2 < len(toks) && len(t.Text) > 1 && x.honorifics[t.Text+"."] && toks[i+1].Text == "." && toks[i+1].Start == t.End && isCapToken(toks[i+2].Text) {
+			// "Atty. Jane Roe", "Adv. Jane Roe": an honorific's stop, which
+			// the tokenizer split off, stays with it
+			t = token{Text: t.Text + ".", Tag: "NNP", Start: t.Start, End: toks[i+1].End}
+			i++
+		}
 		if i+2 < len(toks) && len(t.Text) == 1 && t.Text[0] >= 'A' && t.Text[0] <= 'Z' &&
 			toks[i+1].Text == "." && toks[i+1].Start == t.End && isCapToken(toks[i+2].Text) && (i > 0 && isCapToken(toks[i-1].Text) || leadingInitial(toks, i)) {
 			t = token{Text: t.Text + ".", Tag: "NNP", Start: t.Start, End: toks[i+1].End}
