@@ -876,6 +876,12 @@ func splitRun(d *docState, x *lexIndex, si, a, b int) []*piece {
 				segStart++
 				titleBefore = false
 			}
+			if k := portfolioAndEnd(x, toks, segStart, b); ti.Portfolio && segStart > i && k > 0 {
+				// "Minister of Water and Sanitation Jane Roe": the remit's
+				// words through the one after "and", then the holder
+				out = append(out, portfolioPieces(d, splitPlain(d, x, si, segStart, k, false, false))...)
+				segStart, titleBefore = k, true
+			}
 			// "Commissioner General Dr Jane Roe": the honorific after the
 			// title is no part of the name
 			for titleBefore && segStart+1 < b && x.honorifics[toks[segStart].Text] && !x.givenHonorifics[toks[segStart].Text] && isCapToken(toks[segStart+1].Text) {
@@ -890,6 +896,24 @@ func splitRun(d *docState, x *lexIndex, si, a, b int) []*piece {
 		out = append(out, remitPieces(d, splitPlain(d, x, si, segStart, b, titleBefore, false), remit)...)
 	}
 	return out
+}
+
+// portfolioAndEnd is where a portfolio of two fields joined by "and" or
+// "&" ends in toks[a:b] ("Water and Sanitation Jane Roe": after
+// "Sanitation"), when a name of two words or more follows and no given
+// name the lexicon knows is in the run (those split it already); else 0.
+func portfolioAndEnd(x *lexIndex, toks []token, a, b int) int {
+	for k := a; k < b; k++ {
+		if x.isFirstName(toks[k].Text) {
+			return 0
+		}
+	}
+	for k := a + 1; k < b && k <= a+3; k++ {
+		if w := toks[k].Text; (w == "and" || w == "&") && k+3 < b && isCapToken(toks[k+1].Text) && isCapToken(toks[k+2].Text) && isCapToken(toks[k+3].Text) {
+			return k + 2
+		}
+	}
+	return 0
 }
 
 // titledNameInside: a title inside toks[a:b], after its first word, is

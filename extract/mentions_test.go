@@ -223,6 +223,7 @@ func TestMentionTyping(t *testing.T) {
 		{"a name set off after a title's remit that ends in a body's noun is the title holder's, not the body's; after the noun alone it is the body's", "The Harwell Financial Authority is monitoring the dispute, a spokesman for the regulator, Tamir Qaddouri, said. It said its rival, Hooli Pay, had declined to comment.", []string{"org:Harwell Financial Authority", "org:Hooli Pay", "per:Tamir Qaddouri"}},
 		{"an initial with its stop opens a name of two proper nouns, or of one set off by commas; a sentence's last capital does not", "The petition was filed by R. Dan Harwick, who lost. His counsel, P. Raghunandan, agreed. They fought in World War I. The Allies won.", []string{"per:P. Raghunandan", "per:R. Dan Harwick"}},
 		{"an honorific abbreviation keeps its stop before the name", "The oath was taken before regional director Atty. Marivic Tolentino. The Public Protector, Adv. Karabo Motaung, confirmed it.", []string{"per:Karabo Motaung", "per:Marivic Tolentino"}},
+		{"a portfolio of two fields joined by 'and' ends after the word that follows 'and', before a name the lexicon does not know", "Minister of Water and Sanitation Tamir Qaddouri-Nkosi spoke. Minister of Environment and National Beautification Trevor Small spoke.", []string{"per:Tamir Qaddouri-Nkosi", "per:Trevor Small"}},
 		{"a possessor after a title and at is a person", "Jane Roe, a lawyer at Melody Hale's firm, said so.", []string{"per:Jane Roe", "per:Melody Hale"}},
 	}
 	for _, tt := range tests {
