@@ -235,7 +235,12 @@ type titleInfo struct {
 	// "the Parliamentary Ombudsman has opened an inquiry", "the
 	// Comptroller General said it had opened an audit")
 	Institution bool
-	Gender      byte // 'f' or 'm' when the title says the holder's (gender=: "Spokeswoman"), else 0
+	// Body: the name of the office as a body of its owner (body=: "Office
+	// of Inspector General"): "the Pentagon's inspector general said",
+	// with no holder named, is the Department of Defense Office of
+	// Inspector General
+	Body   string
+	Gender byte // 'f' or 'm' when the title says the holder's (gender=: "Spokeswoman"), else 0
 	// Judge: the holder sits as a judge though no word of the title names
 	// a court (judge=1: "Judicial Commissioner")
 	Judge bool
@@ -320,7 +325,7 @@ func (x *lexIndex) readTitles(l *lexicon.Lexicon, in *morph.Inflector) {
 		if _, ok := x.titles[k]; (ok || x.titleMods[k] || honorific[k]) && i >= len(l.Entries("titles")) {
 			continue // titles.txt says more about it; a modifier ("deputy") is no title alone, an honorific ("Prof") none at all
 		}
-		x.titles[k] = titleInfo{Phrase: e.Phrase, Org: e.Attr("org"), Head: e.Attr("head"), Portfolio: e.Attr("portfolio") == "1", Observer: e.Attr("observer") == "1", Institution: e.Attr("institution") == "1", Gender: genderAttr(e), Judge: e.Attr("judge") == "1"}
+		x.titles[k] = titleInfo{Phrase: e.Phrase, Org: e.Attr("org"), Head: e.Attr("head"), Portfolio: e.Attr("portfolio") == "1", Observer: e.Attr("observer") == "1", Institution: e.Attr("institution") == "1", Body: e.Attr("body"), Gender: genderAttr(e), Judge: e.Attr("judge") == "1"}
 		if e.Attr("rank") != "" {
 			x.rankTitles[k] = true
 		}

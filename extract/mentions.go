@@ -3640,6 +3640,13 @@ func linkPronouns(d *docState) {
 					e, kind, end = p, nominalMention, s.Tokens[i+n].End
 				}
 			}
+			if e == nil {
+				if p, n := d.ownedOffice(x, s.Tokens, i); p != nil {
+					// "the Pentagon's inspector general said": the
+					// office as a body of its owner
+					e, kind, end = p, nominalMention, s.Tokens[i+n-1].End
+				}
+			}
 			if words, ok := x.groups[low]; ok && e == nil && !formerGroup(x, s.Tokens, i) {
 				e, kind = groupReferent(x, names, titled, low, words, s.Tokens, i, si, len(d.Sents)), nominalMention
 			}
@@ -3685,6 +3692,66 @@ func linkPronouns(d *docState) {
 			d.Mentions = append(d.Mentions, m)
 		}
 	}
+}
+
+// ownedOffice is the body an office title written in lower case at
+// toks[i] stands for (titles.txt body=): after an organization's
+// possessive, with no holder named after it ("the Pentagon's inspector
+// general said" is the Department of Defense Office of Inspector
+// General), or after "the" once such a body is in the document. It
+// returns the body and the title's length, or nil.
+func (d *docState) ownedOffice(x *lexIndex, toks []token, i int) (*entity, int) {
+	if i < 1 || isCapToken(toks[i].Text) {
+		return nil, 0
+	}
+	n, ti := x.titleAt(toks, i, len(toks))
+	if n == 0 || ti.Body == "" {
+		return nil, 0
+	}
+	if j := i + n; j < len(toks) && (isCapToken(toks[j].Text) || toks[j].Text == "," && j+1 < len(toks) && isCapToken(toks[j+1].Text)) {
+		return nil, 0 // "the department's inspector general, Jane Roe": the holder
+	}
+	suffix := " " + ti.Body
+	if strings.EqualFold(toks[i-1].Text, "the") {
+		for _, e := range d.Entities {
+			if e.Type == kg.Organization && strings.HasSuffix(e.Name, suffix) {
+				return e, n // "the inspector general" after the Pentagon's
+			}
+		}
+		return nil, 0
+	}
+	if !isPossessive(toks[i-1].Text) {
+		return nil, 0
+	}
+	var owner *mention
+	for _, m := range d.Mentions {
+		if m.End == toks[i-1].Start && m.Entity != nil && m.Entity.Type == kg.Organization {
+			owner = m
+		}
+	}
+	if owner == nil {
+		return nil, 0
+	}
+	if k := tokenAtOffset(toks, owner.Start); k > 0 && (toks[k-1].Text == "," || k > 1 && strings.EqualFold(toks[k-1].Text, "the") && toks[k-2].Text == ",") {
+		return nil, 0 // "Jane Roe, the Pentagon's inspector general": her office
+	}
+	name := owner.Entity.Name + suffix
+	if e := d.orgNamed(name); e != nil {
+		return e, n
+	}
+	e := &entity{ID: kg.EntityID(kg.Organization, name), Type: kg.Organization, Name: name, Kind: "agency", Aliases: map[string]struct{}{strings.ToLower(ti.Phrase): {}}}
+	d.Entities = append(d.Entities, e)
+	return e, n
+}
+
+// tokenAtOffset is the index of the token of toks that starts at off, or -1.
+func tokenAtOffset(toks []token, off int) int {
+	for k, t := range toks {
+		if t.Start == off {
+			return k
+		}
+	}
+	return -1
 }
 
 // attributedBefore is the speaker a pronoun pr (he, she) named in a
