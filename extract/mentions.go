@@ -849,7 +849,13 @@ func splitRun(d *docState, x *lexIndex, si, a, b int) []*piece {
 	if p := orgPiece(d, x, si, a, b); p != nil && !titledNameInside(x, toks, a, b) {
 		return []*piece{p}
 	}
-	// Split at titles: "Acme CEO Jane Roe", "US Secretary of Commerce Dan Poe".
+	return splitAtTitles(d, x, si, a, b)
+}
+
+// splitAtTitles splits a run at the titles inside it: "Acme CEO Jane Roe",
+// "US Secretary of Commerce Dan Poe".
+func splitAtTitles(d *docState, x *lexIndex, si, a, b int) []*piece {
+	toks := d.Sents[si].Tokens
 	var out []*piece
 	segStart := a
 	titleBefore, remit := false, false
