@@ -896,6 +896,9 @@ func (r *eventRead) states() bool {
 	if !t.Noun && !d.triggers().requested[t.Type] && d.requester(r.si, m.start, d.index().ev.request) != nil {
 		return false // "rejected Acme's request to fire X": asked for, not done
 	}
+	if ws := d.wordsBefore(m.start, s.Start, 1); t.Noun && t.Type == "deposition_request" && len(ws) == 1 && ws[0].text == "under" {
+		return false // "under cross-examination by X": testimony given, not sought
+	}
 	if t.Noun && d.genericPlural(s, m) {
 		return false // "said inquiries lasting two years are normal": no one inquiry
 	}
