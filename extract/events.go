@@ -896,8 +896,10 @@ func (r *eventRead) states() bool {
 	if !t.Noun && !d.triggers().requested[t.Type] && d.requester(r.si, m.start, d.index().ev.request) != nil {
 		return false // "rejected Acme's request to fire X": asked for, not done
 	}
-	if ws := d.wordsBefore(m.start, s.Start, 1); t.Noun && t.Type == "deposition_request" && len(ws) == 1 && ws[0].text == "under" {
-		return false // "under cross-examination by X": testimony given, not sought
+	if t.Noun && t.Type == "deposition_request" {
+		if ws := d.wordsBefore(m.start, s.Start, 1); len(ws) == 1 && ws[0].text == "under" {
+			return false // "under cross-examination by X": testimony given, not sought
+		}
 	}
 	if t.Noun && d.genericPlural(s, m) {
 		return false // "said inquiries lasting two years are normal": no one inquiry
@@ -1301,7 +1303,7 @@ func (d *docState) phraseAt(off, end int, phrase string) bool {
 func (d *docState) thenFollows(r *eventRead, then string) bool {
 	phrases := []string{then}
 	if then == "@testimony" {
-		phrases = d.index().ev.testimonyPhrases()
+		phrases = d.index().ev.testified
 	}
 	lower := asciiLower(d.Doc.Text[r.from:r.end])
 	first := -1
@@ -1658,7 +1660,7 @@ func (d *docState) partyAt(s sentence, off int) bool {
 	if m := d.mentionAt(ws[0].start); m != nil && m.Entity != nil {
 		return true
 	}
-	if k := tokenAt(s, ws[0].start); k >= 0 && k+1 < len(s.Tokens) && d.index().honorifics[s.Tokens[k].Text] {
+	if k := tokenAt(s, ws[0].start); k+1 < len(s.Tokens) && d.index().honorifics[s.Tokens[k].Text] {
 		// "wants Dr. Jane Roe to": an honorific before the name
 		if m := d.mentionAt(s.Tokens[k+1].Start); m != nil && m.Entity != nil && m.Entity.Type == kg.Person {
 			return true

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"cmp"
 	"maps"
 	"regexp"
 	"slices"
@@ -101,15 +100,12 @@ type eventWords struct {
 	permission map[string]bool   // "asked the judge for leave to cross-examine": the asker asks
 	grants     map[string]bool   // "granted X leave to cross-examine": X asked
 	testimony  map[string]bool   // "compelled X to give evidence": then=@testimony
-	testified  []string          // testimony's phrases, longest first
+	testified  []string          // testimony's phrases, in order
 
 	// speaksForRe matches a text ending in a speaks-for noun and its
 	// preposition ("a spokesperson for the "); nil with no such noun.
 	speaksForRe *regexp.Regexp
 }
-
-// testimonyPhrases is class=testimony, longest first.
-func (w *eventWords) testimonyPhrases() []string { return w.testified }
 
 // classes maps each class name of event_words.txt to its set.
 func (w *eventWords) classes() map[string]*map[string]bool {
@@ -126,8 +122,7 @@ func (w *eventWords) classes() map[string]*map[string]bool {
 // read reads event_words.txt into its classes.
 func (w *eventWords) read(l *lexicon.Lexicon) {
 	readClasses(l, "event_words", w.classes())
-	w.testified = slices.Collect(maps.Keys(w.testimony))
-	slices.SortFunc(w.testified, func(a, b string) int { return cmp.Or(len(b)-len(a), strings.Compare(a, b)) })
+	w.testified = slices.Sorted(maps.Keys(w.testimony))
 	if len(w.speaksFor) > 0 {
 		nouns := make([]string, 0, len(w.speaksFor))
 		for n := range w.speaksFor {

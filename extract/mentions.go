@@ -3647,7 +3647,7 @@ func linkPronouns(d *docState) {
 				}
 			}
 			if e == nil {
-				if p, n := d.ownedOffice(x, s.Tokens, i); p != nil {
+				if p, n := d.ownedOffice(x, s, i); p != nil {
 					// "the Pentagon's inspector general said": the
 					// office as a body of its owner
 					e, kind, end = p, nominalMention, s.Tokens[i+n-1].End
@@ -3706,7 +3706,8 @@ func linkPronouns(d *docState) {
 // general said" is the Department of Defense Office of Inspector
 // General), or after "the" once such a body is in the document. It
 // returns the body and the title's length, or nil.
-func (d *docState) ownedOffice(x *lexIndex, toks []token, i int) (*entity, int) {
+func (d *docState) ownedOffice(x *lexIndex, s sentence, i int) (*entity, int) {
+	toks := s.Tokens
 	if i < 1 || isCapToken(toks[i].Text) {
 		return nil, 0
 	}
@@ -3738,7 +3739,7 @@ func (d *docState) ownedOffice(x *lexIndex, toks []token, i int) (*entity, int) 
 	if owner == nil {
 		return nil, 0
 	}
-	if k := tokenAtOffset(toks, owner.Start); k > 0 && (toks[k-1].Text == "," || k > 1 && strings.EqualFold(toks[k-1].Text, "the") && toks[k-2].Text == ",") {
+	if k := tokenAt(s, owner.Start); k > 0 && k < len(toks) && (toks[k-1].Text == "," || k > 1 && strings.EqualFold(toks[k-1].Text, "the") && toks[k-2].Text == ",") {
 		return nil, 0 // "Jane Roe, the Pentagon's inspector general": her office
 	}
 	name := owner.Entity.Name + suffix
@@ -3748,16 +3749,6 @@ func (d *docState) ownedOffice(x *lexIndex, toks []token, i int) (*entity, int) 
 	e := &entity{ID: kg.EntityID(kg.Organization, name), Type: kg.Organization, Name: name, Kind: "agency", Aliases: map[string]struct{}{strings.ToLower(ti.Phrase): {}}}
 	d.Entities = append(d.Entities, e)
 	return e, n
-}
-
-// tokenAtOffset is the index of the token of toks that starts at off, or -1.
-func tokenAtOffset(toks []token, off int) int {
-	for k, t := range toks {
-		if t.Start == off {
-			return k
-		}
-	}
-	return -1
 }
 
 // attributedBefore is the speaker a pronoun pr (he, she) named in a

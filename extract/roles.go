@@ -1507,7 +1507,7 @@ func titleContext(d *docState, x *lexIndex, si, i int, ti titleInfo, person *ent
 			continue
 		}
 		if low == "its" {
-			if (opensSentence(toks, k) || !orgBefore(d, si, toks[k].Start)) && si > 0 {
+			if (opensSentence(toks, k) || orgBeforeInSentence(d, si, toks[k].Start, nil) == nil) && si > 0 {
 				// "The museum disputes that. In a statement, its
 				// director said": the body the sentence before opened with
 				org = subjectOrg(d, si-1)
@@ -1567,17 +1567,6 @@ func titleContext(d *docState, x *lexIndex, si, i int, ti titleInfo, person *ent
 // description ("The museum disputes ..."): "the" and a lower-case noun.
 func describedOpening(toks []token) bool {
 	return len(toks) > 1 && toks[0].Text == "The" && isLowerWord(toks[1].Text) && strings.HasPrefix(toks[1].Tag, "NN")
-}
-
-// orgBefore reports whether sentence si names an organization before
-// offset off.
-func orgBefore(d *docState, si, off int) bool {
-	for _, m := range d.mentionsIn(d.Sents[si].Start, off) {
-		if m.Entity != nil && m.Entity.Type == kg.Organization {
-			return true
-		}
-	}
-	return false
 }
 
 // impliedOrg returns the organization a title implies, adding it to the
