@@ -560,3 +560,71 @@ func TypeLabels(names []string, gold *Gold) map[string]string {
 func containsWords(a, b string) bool {
 	return strings.Contains(" "+a+" ", " "+b+" ")
 }
+
+// AttachLabels tells, for each role of g whose person and title match a
+// gold role that names its organization, which of the role's candidate
+// organizations (entity ids of g, "" for none) the gold accepts: one the
+// gold role names, or none where it allows none. A role with no such gold
+// role, or whose candidates the gold accepts none of, gets no label; nor
+// does one whose gold role accepts any organization. These are the labels
+// a model of a role's organization learns from. Status is not looked at.
+func AttachLabels(g kg.Graph, gold *Gold, candidates map[string][]string) map[string][]bool {
+	m := newMatcher(g, gold)
+	out := map[string][]bool{}
+	for _, r := range g.Roles {
+		cands, ok := candidates[r.ID]
+		if !ok {
+			continue
+		}
+		acc := make([]bool, len(cands))
+		found := false
+		for _, gr := range gold.Roles {
+			if len(gr.Org.Names) == 0 {
+				continue // any organization: nothing to learn
+			}
+			anyOrg := gr
+			anyOrg.Org, anyOrg.Status = Orgs{}, ""
+			if !m.roleMatches(r, anyOrg) {
+				continue
+			}
+			for k, c := range cands {
+				if c == "" && gr.Org.OrNone || c != "" && m.matches(c, gr.Org.Names) {
+					acc[k], found = true, true
+				}
+			}
+		}
+		if found {
+			out[r.ID] = acc
+		}
+	}
+	return out
+}
+
+// RoleLabels tells, for each candidate role of g's entities (a person's
+// entity id and a title), whether a gold role of that person has that
+// title, its organization and status not looked at: 1 if so, 0 if not,
+// -1 (no label) when the person is no gold person, whose roles are not
+// scored. These are the labels a model of roles learns from.
+func RoleLabels(g kg.Graph, gold *Gold, cands []kg.Role) []int {
+	m := newMatcher(g, gold)
+	persons := set{}
+	for _, p := range gold.Persons {
+		persons[p.Name] = true
+	}
+	out := make([]int, len(cands))
+	for i, r := range cands {
+		if !persons[m.resolve(r.Person)] {
+			out[i] = -1
+			continue
+		}
+		r.Organization, r.Status = "", ""
+		for _, gr := range gold.Roles {
+			gr.Org, gr.Status = Orgs{}, ""
+			if m.roleMatches(r, gr) {
+				out[i] = 1
+				break
+			}
+		}
+	}
+	return out
+}

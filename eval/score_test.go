@@ -3,6 +3,7 @@ package eval
 import (
 	"maps"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -530,5 +531,37 @@ func TestTypeLabels(t *testing.T) {
 		"the Hooli Bank of Harwell": "organization", "HBH": "organization", "Bluebird": "none"}
 	if got := TypeLabels(names, gold); !maps.Equal(got, want) {
 		t.Errorf("TypeLabels = %v, want %v", got, want)
+	}
+}
+
+// TestRoleAndAttachLabels: a candidate role is labelled a role when a gold
+// role of its person has its title, whatever the organization or status,
+// and gets no label for a person the gold does not list; a role's
+// candidate organizations are labelled by the gold role it matches, none
+// included where the gold allows none.
+func TestRoleAndAttachLabels(t *testing.T) {
+	entities := []string{"p1:p:Jane Roe", "p2:p:John Doe", "o1:o:District Court", "o2:o:Acme Corp", "x:p:Nobody Listed"}
+	const gold = `
+persons: [{name: Jane Roe}, {name: John Doe}]
+organizations: [{name: District Court}, {name: Acme Corp, aliases: [Acme]}]
+roles:
+  - {person: Jane Roe, title: [District Judge, judge], org: [District Court, null], status: current}
+  - {person: John Doe, title: chief executive officer, org: Acme Corp, status: former}
+`
+	g := graph{entities: entities}.build(t)
+	got := RoleLabels(g, mustGold(t, gold), []kg.Role{
+		{Person: "p1", Title: "judge"}, {Person: "p1", Title: "clerk"},
+		{Person: "p2", Title: "Chief Executive", Status: "current"}, {Person: "x", Title: "judge"}})
+	if want := []int{1, 0, 1, -1}; !slices.Equal(got, want) {
+		t.Errorf("RoleLabels = %v, want %v", got, want)
+	}
+	g.Roles = []kg.Role{{ID: "r1", Person: "p1", Title: "judge", Organization: "o2"},
+		{ID: "r2", Person: "p2", Title: "chief executive officer", Organization: "o1"},
+		{ID: "r3", Person: "p2", Title: "clerk"}}
+	labels := AttachLabels(g, mustGold(t, gold), map[string][]string{
+		"r1": {"", "o1", "o2"}, "r2": {"", "o1", "o2"}, "r3": {"", "o2"}})
+	want := map[string][]bool{"r1": {true, true, false}, "r2": {false, false, true}}
+	if diff := cmp.Diff(want, labels); diff != "" {
+		t.Errorf("AttachLabels (-want +got):\n%s", diff)
 	}
 }

@@ -27,6 +27,8 @@ type Extractor struct {
 	rp  *rolePatterns
 	sp  *sidePatterns
 	tm  *LinearModel // the learned type of names (type_model.txt), or nil
+	am  *LinearModel // the learned attachment of roles (attach_model.txt), or nil
+	rm  *LinearModel // the learned reading of roles (role_model.txt), or nil
 	err error        // a model file that does not read: every document fails with it
 
 	fpOnce sync.Once
@@ -47,6 +49,12 @@ func New(lex *lexicon.Lexicon) *Extractor {
 	e.rp = compileRolePatterns(lex, e.in)
 	e.sp = compileSidePatterns(lex, e.in)
 	e.tm, e.err = compileLinear(lex, "type_model", TypeClasses)
+	if e.err == nil {
+		e.am, e.err = compileLinear(lex, "attach_model", AttachClasses)
+	}
+	if e.err == nil {
+		e.rm, e.err = compileLinear(lex, "role_model", RoleClasses)
+	}
 	return e
 }
 
@@ -100,6 +108,26 @@ func (e *Extractor) TypeFeatures(doc kg.Document) (kg.Extraction, map[string][]s
 	return ex, d.typeTrace, err
 }
 
+// AttachFeatures extracts doc as Document does and returns, by role id,
+// the organizations the attachment model weighs for each role and their
+// features (attach.go), computed from the rules' roles: what cmd/train
+// learns from.
+func (e *Extractor) AttachFeatures(doc kg.Document) (kg.Extraction, map[string][]AttachCandidate, error) {
+	d := &docState{Doc: doc, Lex: e.lex, ex: e, attachTrace: map[string][]AttachCandidate{}}
+	ex, err := e.run(d)
+	return ex, d.attachTrace, err
+}
+
+// RoleFeatures extracts doc as Document does and returns the candidate
+// roles the role model weighs and their features (rolemodel.go), computed
+// from the rules' roles: what cmd/train learns from.
+func (e *Extractor) RoleFeatures(doc kg.Document) (kg.Extraction, []RoleCandidate, error) {
+	trace := []RoleCandidate{}
+	d := &docState{Doc: doc, Lex: e.lex, ex: e, roleTrace: &trace}
+	ex, err := e.run(d)
+	return ex, trace, err
+}
+
 // document is Document, filling trace (when not nil) with each claim's
 // stance features.
 func (e *Extractor) document(doc kg.Document, trace map[string][]string) (ex kg.Extraction, err error) {
@@ -134,6 +162,7 @@ func (e *Extractor) run(d *docState) (ex kg.Extraction, err error) {
 	findEvents(d)
 	findClaims(d)
 	departedRoles(d)
+	attachOrgs(d)
 	d.Roles = subsumedRoles(d.Roles)
 	return d.extraction(), nil
 }

@@ -36,6 +36,8 @@ var rulesLexicon = sync.OnceValue(func() *lexicon.Lexicon {
 	delete(l.Files, "stance_model")
 	delete(l.Files, "bias_model")
 	delete(l.Files, "type_model")
+	delete(l.Files, "role_model")
+	delete(l.Files, "attach_model")
 	return &l
 })
 

@@ -86,8 +86,10 @@ type docState struct {
 	words     []word // every word of wordsText (wordRe), lower case
 	wordsText string // the text words was read from
 
-	stanceTrace map[string][]string // claim id -> stance features, when asked for (StanceFeatures)
-	typeTrace   map[string][]string // name -> type features, when asked for (TypeFeatures)
+	stanceTrace map[string][]string          // claim id -> stance features, when asked for (StanceFeatures)
+	typeTrace   map[string][]string          // name -> type features, when asked for (TypeFeatures)
+	attachTrace map[string][]AttachCandidate // role id -> candidates, when asked for (AttachFeatures)
+	roleTrace   *[]RoleCandidate             // candidate roles, when asked for (RoleFeatures)
 }
 
 // source builds provenance for the span [start,end) of sentence s.

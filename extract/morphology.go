@@ -35,15 +35,7 @@ func inflections(in *morph.Inflector, phrase string) []string {
 	for _, n := range in.Noun(phrase) {
 		out = append(out, n)
 	}
-	seen := map[string]bool{}
-	uniq := out[:0]
-	for _, p := range out {
-		if !seen[p] {
-			seen[p] = true
-			uniq = append(uniq, p)
-		}
-	}
-	return uniq
+	return dedupe(out)
 }
 
 // gapWords is how many words "..." in a lexicon phrase stands for at most.

@@ -51,6 +51,7 @@ func findRoles(d *docState) {
 	patternRoles(d, rb.x, rb.addRole)
 	successors(d, rb.addRole)
 	introducedNext(d, rb.x, rb.addRole)
+	modelRoles(rb)
 	for _, r := range d.Relations {
 		ownerRole(d, r, rb.addRole)
 	}

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -13,16 +12,7 @@ import (
 // withTypeModel is rulesLexicon with a type model of the given weights
 // (feature -> class -> weight).
 func withTypeModel(w map[string]map[string]string) *lexicon.Lexicon {
-	l := *rulesLexicon()
-	l.Files = maps.Clone(l.Files)
-	entries := []lexicon.Entry{{Phrase: PriorFeature, Attrs: w[PriorFeature], File: "type_model:5"}}
-	for _, f := range slices.Sorted(maps.Keys(w)) {
-		if f != PriorFeature {
-			entries = append(entries, lexicon.Entry{Phrase: f, Attrs: w[f], File: "type_model:9"})
-		}
-	}
-	l.Files["type_model"] = entries
-	return &l
+	return withModelFile(rulesLexicon(), "type_model", w)
 }
 
 func entityTypes(t *testing.T, lex *lexicon.Lexicon, text string) map[string]kg.EntityType {

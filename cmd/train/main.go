@@ -1,4 +1,4 @@
-// Command train learns the extractor's three models from annotated
+// Command train learns the extractor's five models from annotated
 // articles (folders of NAME.txt documents with NAME.gold.yaml gold files,
 // as cmd/evaluate reads them):
 //
@@ -15,29 +15,44 @@
 //   - the bias model (bias_model.txt): in a document whose gold asks "who
 //     alleged bias", each claim is an example of bias when the answer wants
 //     its speaker and of none when the answer does not allow it.
+//   - the role model (role_model.txt): each person and title of the
+//     lexicon that a sentence names within a few tokens of each other, and
+//     that no rule read as a role, is an example of a role when a gold role
+//     of that person has that title (whatever its organization and status)
+//     and of none when none has; a person the gold does not list is no
+//     example;
+//   - the attachment model (attach_model.txt): each organization a role
+//     may be at (the rules' choice, those named in its sentence or the two
+//     before, the story's three most named) and no organization are
+//     examples of the role's organization or not, for each role whose
+//     person and title match a gold role that names its organization.
 //
 // Usage:
 //
-//	train -o DIR FOLDER...   write DIR/type_model.txt, stance_model.txt and bias_model.txt
+//	train -o DIR FOLDER...   write DIR/type_model.txt, stance_model.txt, bias_model.txt, role_model.txt and attach_model.txt
 //	train -cv FOLDER...      hold out each folder in turn and report scores
 //
 // The features are extract's (Extractor.TypeFeatures, Extractor.StanceFeatures,
-// with the claim's topics for the bias model). The type model is learned
-// first, from the naming rules' types; the claims' features are then read
-// with the learned types in place, as the extractor will read them. Each
+// with the claim's topics for the bias model, Extractor.RoleFeatures and
+// Extractor.AttachFeatures). The type model is learned
+// first, from the naming rules' types; the claims' and roles' features are
+// then read with the learned types in place, as the extractor will read
+// them (the roles' from the role rules alone). Each
 // model is multinomial logistic regression with an L2 penalty, fitted by
 // full-batch gradient descent from zero weights, so the same folders give
 // the same files. A word feature is kept only when it occurs in examples
 // from at least -min-docs documents of at least two folders, so that no
 // article's own words become weights; words are the stems of lower-case
 // words, the lower-case words around a name and a name's last three
-// letters, so no name is.
+// letters, and the lower-case words around a title (a capitalized word is
+// CAP), so no name is.
 //
 // With -cv it writes nothing: each folder in turn is held out, the models
 // are learned from the others, and the held-out folder is scored with the
 // naming rules and with the type model, then with the claim rules alone,
-// with the stance model, and with both (mean per-article F1): how the
-// models do on articles they have not seen. The claim models are held out
+// with the stance model, and with both, then with the role rules alone,
+// with the role model and with the role and attachment models (mean
+// per-article F1): how the models do on articles they have not seen. The claim models are held out
 // on the claims as read with the naming rules' types (the shipped ones
 // learn from the claims read with the learned types).
 package main
@@ -86,7 +101,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	flags.SetOutput(stderr)
 	lexDir := flags.String("lexicons", "", "`DIR` of extra lexicon files, as the loader's --lexicons (their own models are ignored)")
 	o := options{cfg: defaultConfig()}
-	flags.StringVar(&o.out, "o", "", "write type_model.txt, stance_model.txt and bias_model.txt into `DIR`")
+	flags.StringVar(&o.out, "o", "", "write type_model.txt, stance_model.txt, bias_model.txt, role_model.txt and attach_model.txt into `DIR`")
 	flags.BoolVar(&o.cv, "cv", false, "hold out each folder in turn and report scores; write nothing")
 	flags.Float64Var(&o.cfg.l2, "l2", o.cfg.l2, "L2 penalty `weight`")
 	flags.IntVar(&o.cfg.iters, "iters", o.cfg.iters, "gradient descent `steps`")
@@ -116,6 +131,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if o.cv {
 		typeCrossValidate(sets, lex, o.cfg, stdout)
 		crossValidate(sets, o.cfg, stdout)
+		roleCrossValidate(sets, lex, o.cfg, stdout)
 		return nil
 	}
 	tm := train(examplesOf(sets, "", typeKind), typeKind, o.cfg)
@@ -127,7 +143,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if sets, err = readSets(withModel(lex, tm), o.folders, stderr); err != nil {
 		return err
 	}
-	for _, k := range []kind{stanceKind, biasKind} {
+	for _, k := range []kind{stanceKind, biasKind, roleKind, attachKind} {
 		if err := writeModelFile(o, k, train(examplesOf(sets, "", k), k, o.cfg), stderr); err != nil {
 			return err
 		}
@@ -172,16 +188,20 @@ func withModel(lex *lexicon.Lexicon, m model) *lexicon.Lexicon {
 // article is one annotated document: its graph, gold, and each claim's
 // stance features.
 type article struct {
-	set        string
-	name       string
-	doc        kg.Document
-	types      map[string][]string // capitalized name -> type features
-	typeLabels map[string]string   // capitalized name -> the type the gold wants
-	graph      kg.Graph
-	gold       *eval.Gold
-	features   map[string][]string // claim id -> stance features
-	labels     map[string][]string // claim id -> stances the gold accepts
-	bias       map[string]bool     // claim id -> an allegation of bias or none
+	set          string
+	name         string
+	doc          kg.Document
+	types        map[string][]string // capitalized name -> type features
+	typeLabels   map[string]string   // capitalized name -> the type the gold wants
+	graph        kg.Graph
+	gold         *eval.Gold
+	features     map[string][]string                  // claim id -> stance features
+	attach       map[string][]extract.AttachCandidate // role id -> candidate organizations
+	attachLabels map[string][]bool                    // role id -> which candidates the gold accepts
+	roles        []extract.RoleCandidate              // candidate roles no rule read
+	roleLabels   []int                                // per candidate role: 1 a role, 0 none, -1 no label
+	labels       map[string][]string                  // claim id -> stances the gold accepts
+	bias         map[string]bool                      // claim id -> an allegation of bias or none
 }
 
 // readSets extracts every annotated document of the folders.
@@ -228,11 +248,31 @@ func readArticle(ex *extract.Extractor, lex *lexicon.Lexicon, dir, goldPath stri
 	for n := range types {
 		names = append(names, n)
 	}
+	roles, attach, err := ex.AttachFeatures(docs[0])
+	if err != nil {
+		return article{}, err
+	}
+	rolesDoc, roleCands, err := ex.RoleFeatures(docs[0])
+	if err != nil {
+		return article{}, err
+	}
+	probes := make([]kg.Role, len(roleCands))
+	for i, c := range roleCands {
+		probes[i] = c.Role
+	}
+	cands := make(map[string][]string, len(attach))
+	for id, cs := range attach {
+		for _, c := range cs {
+			cands[id] = append(cands[id], c.Org)
+		}
+	}
 	_, g, errs := pipeline.Extract(docs, lex, nil, 1)
 	if len(errs) > 0 {
 		return article{}, fmt.Errorf("%s: %v", name, errors.Join(errs...))
 	}
 	return article{set: filepath.Base(filepath.Clean(dir)), name: name, doc: docs[0], graph: g, gold: gold,
 		types: types, typeLabels: eval.TypeLabels(names, gold),
-		features: features, labels: eval.StanceLabels(g, gold), bias: eval.BiasLabels(g, gold)}, nil
+		features: features, labels: eval.StanceLabels(g, gold), bias: eval.BiasLabels(g, gold),
+		attach: attach, attachLabels: eval.AttachLabels(kg.Graph{Entities: roles.Entities, Roles: roles.Roles}, gold, cands),
+		roles: roleCands, roleLabels: eval.RoleLabels(kg.Graph{Entities: rolesDoc.Entities}, gold, probes)}, nil
 }

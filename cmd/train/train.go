@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"slices"
 	"sort"
@@ -41,9 +42,14 @@ var (
 		what: "the claim features that\n# extract/stancemodel.go describes"}
 	typeKind = kind{file: "type_model", classes: extract.TypeClasses, examples: typeExamples,
 		what: "the name features that\n# extract/typemodel.go describes"}
+	attachKind = kind{file: "attach_model", classes: extract.AttachClasses, examples: attachExamples,
+		what: "the features of a role's candidate\n# organizations that extract/attach.go describes"}
 	// kinds are the models in the order they are learned: the type of
-	// names first, since the claims' features depend on the entities.
-	kinds = []kind{typeKind, stanceKind, biasKind}
+	// names first, since the claims' and roles' features depend on the
+	// entities.
+	roleKind = kind{file: "role_model", classes: extract.RoleClasses, examples: roleExamples,
+		what: "the features of a person and a title\n# near each other that extract/rolemodel.go describes"}
+	kinds = []kind{typeKind, stanceKind, biasKind, roleKind, attachKind}
 )
 
 // typeExamples are the capitalized names of an article the gold labels.
@@ -57,6 +63,34 @@ func typeExamples(a article) []example {
 	for _, n := range names {
 		if k := slices.Index(extract.TypeClasses, a.typeLabels[n]); k >= 0 {
 			out = append(out, example{doc: a.set + "/" + a.name, set: a.set, features: a.types[n], accepted: []int{k}})
+		}
+	}
+	return out
+}
+
+// roleExamples are the candidate roles the gold labels: a role of the
+// person or none.
+func roleExamples(a article) []example {
+	var out []example
+	for i, c := range a.roles {
+		if l := a.roleLabels[i]; l >= 0 {
+			out = append(out, example{doc: a.set + "/" + a.name, set: a.set, features: c.Features, accepted: []int{1 - l}})
+		}
+	}
+	return out
+}
+
+// attachExamples are the candidate organizations of each role the gold
+// labels: the organization of the role or not.
+func attachExamples(a article) []example {
+	var out []example
+	for _, id := range slices.Sorted(maps.Keys(a.attachLabels)) {
+		for k, c := range a.attach[id] {
+			cls := 1
+			if a.attachLabels[id][k] {
+				cls = 0
+			}
+			out = append(out, example{doc: a.set + "/" + a.name, set: a.set, features: c.Features, accepted: []int{cls}})
 		}
 	}
 	return out
@@ -125,8 +159,12 @@ type model struct {
 
 // wordPrefixes open the features that hold a word of the text: the claim
 // models' stems (w=, not=), and the type model's words around a name
-// (pw=, pw2=, nw=, cw=), inside it (inner=) and its last letters (sfx=).
-var wordPrefixes = []string{"w=", "not=", "pw=", "pw2=", "nw=", "cw=", "inner=", "sfx="}
+// (pw=, pw2=, nw=, cw=), inside it (inner=) and its last letters (sfx=),
+// the attachment model's title heads (thn=, thk=), and the role model's
+// words between and around a name and a title and its head (bw=, bf=,
+// bl=, rpre=, rpost=, tp=, tn=, th=).
+var wordPrefixes = []string{"w=", "not=", "pw=", "pw2=", "nw=", "cw=", "inner=", "sfx=", "thn=", "thk=",
+	"bw=", "bf=", "bl=", "rpre=", "rpost=", "tp=", "tn=", "th="}
 
 // isWord reports whether f is a word feature.
 func isWord(f string) bool {
@@ -473,4 +511,43 @@ func mean(sum float64, n int) float64 {
 		return 0
 	}
 	return sum / float64(n)
+}
+
+// roleCrossValidate holds out each set in turn, learns the role and
+// attachment models from the others and prints the held-out set's scores
+// with the role rules alone, with the role model and with both models; it
+// returns the totals of the three.
+func roleCrossValidate(arts []article, lex *lexicon.Lexicon, cfg config, w io.Writer) []tally {
+	variants := []string{"rules", "+role", "+attach"}
+	fmt.Fprintf(w, "%-10s %4s  %-7s %6s %6s %6s %6s %6s %7s\n", "held out", "docs", "", "person", "orgs", "roles", "events", "claims", "overall")
+	tot := make([]tally, len(variants))
+	for _, s := range setsOf(arts) {
+		rm := train(examplesOf(arts, s, roleKind), roleKind, cfg)
+		am := train(examplesOf(arts, s, attachKind), attachKind, cfg)
+		t := make([]tally, len(variants))
+		for i, l := range []*lexicon.Lexicon{nil, withModel(lex, rm), withModel(withModel(lex, rm), am)} {
+			for _, a := range arts {
+				if a.set != s {
+					continue
+				}
+				if l == nil {
+					t[i].add(eval.Score(a.graph, a.gold))
+					continue
+				}
+				_, g, errs := pipeline.Extract([]kg.Document{a.doc}, l, nil, 1)
+				if len(errs) > 0 {
+					panic(errs[0])
+				}
+				t[i].add(eval.Score(g, a.gold))
+			}
+		}
+		for i, v := range variants {
+			printTypeTally(w, s, i, v, t[i])
+			tot[i].merge(t[i])
+		}
+	}
+	for i, v := range variants {
+		printTypeTally(w, "all", i, v, tot[i])
+	}
+	return tot
 }
