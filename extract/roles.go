@@ -1599,29 +1599,42 @@ func headNounOrg(d *docState, toks []token, k int, skip *entity) *entity {
 		return nil
 	}
 	head := strings.ToLower(toks[k].Text)
-	var best *mention
-	for _, m := range d.Mentions {
-		if m.Start >= toks[k].Start || m.Kind != nameMention || m.Entity.Type != kg.Organization || m.Entity == skip {
-			continue
+	// a name that ends in the head first ("Blue Mahoe Bank Limited"),
+	// then one it leads ("Ministry of Works")
+	for _, lead := range []bool{false, true} {
+		var best *mention
+		var later []*entity // named after, with that head
+		for _, m := range d.Mentions {
+			if m.Kind != nameMention || m.Entity.Type != kg.Organization || m.Entity == skip || !nameHasHead(d.index(), m.Entity.Name, head, lead) {
+				continue
+			}
+			if m.Start >= toks[k].Start {
+				if !slices.Contains(later, m.Entity) {
+					later = append(later, m.Entity)
+				}
+			} else if best == nil || m.Start > best.Start {
+				best = m
+			}
 		}
-		if !nameHasHead(d.index(), m.Entity.Name, head) {
-			continue
-		}
-		if best == nil || m.Start > best.Start {
-			best = m
+		switch {
+		case best != nil:
+			return best.Entity
+		case len(later) == 1:
+			// "Jane Roe, the ministry's director general, ... The
+			// Ministry of Works said": the one body of that head the
+			// story names after
+			return later[0]
 		}
 	}
-	if best == nil {
-		return nil
-	}
-	return best.Entity
+	return nil
 }
 
 // nameHasHead reports whether an organization's name has the head noun
 // head: its last word before a legal form ("Acme Media Group SA": the
 // group), or the word a remit follows ("Judicial Conduct Board of
-// Pennsylvania": the board).
-func nameHasHead(x *lexIndex, name, head string) bool {
+// Pennsylvania": the board), and with lead its first word when a remit
+// follows it ("Ministry of Works": the ministry).
+func nameHasHead(x *lexIndex, name, head string, lead bool) bool {
 	ws := strings.Fields(name)
 	for len(ws) > 2 && x.heads[ws[len(ws)-1]].Legal {
 		ws = ws[:len(ws)-1]
@@ -1630,6 +1643,9 @@ func nameHasHead(x *lexIndex, name, head string) bool {
 		return false
 	}
 	if strings.ToLower(strings.Trim(ws[len(ws)-1], ".,")) == head {
+		return true
+	}
+	if lead && (ws[1] == "of" || ws[1] == "for" || ws[1] == "on") && strings.ToLower(ws[0]) == head {
 		return true
 	}
 	for i := 1; i+1 < len(ws); i++ {
