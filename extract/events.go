@@ -869,7 +869,7 @@ func (r *eventRead) readSubject() {
 // nounUse, a verb trigger after a determiner.
 func (r *eventRead) states() bool {
 	d, ts, s, m, t := r.d, r.ts, r.s, r.m, r.t
-	if t.Attrs["objfirst"] != "" && !d.partyToAt(s, m.headEnd) {
+	if t.Attrs["objfirst"] != "" && !d.partyToAt(s, m.headEnd) && !(t.Type == "deposition_request" && d.officeAt(s, m.headEnd)) {
 		return false // "told Jane Park to", not "told reporters he planned to" nor "told Acme it plans to"
 	}
 
@@ -1315,7 +1315,7 @@ func (d *docState) thenFollows(r *eventRead, then string) bool {
 	switch {
 	case first >= 0:
 		r.end = r.from + first
-	case !slices.ContainsFunc(phrases, func(p string) bool { return d.phraseAt(r.end, r.s.End, p) }):
+	case !slices.ContainsFunc(phrases, func(p string) bool { return d.phraseAt(r.end, r.s.End, p) }) && !d.appearFor(r, phrases):
 		// "summon A, the chief of staff, to testify": the phrase may
 		// also be where the object ends
 		return false
@@ -1324,6 +1324,25 @@ func (d *docState) thenFollows(r *eventRead, then string) bool {
 	ws := d.wordsBefore(r.end, r.from, 1)
 	return len(ws) == 0 || ws[0].text != "not" && ws[0].text != "never"
 }
+
+// appearFor reports whether the object ends at "to appear" and a phrase
+// of phrases follows within appearReach words: "ordered A and B to appear
+// next week for cross-examination".
+func (d *docState) appearFor(r *eventRead, phrases []string) bool {
+	if !d.phraseAt(r.end, r.s.End, "to appear") {
+		return false
+	}
+	ws := d.wordsAfter(r.end, r.s.End, appearReach+2)
+	for _, w := range ws[min(2, len(ws)):] {
+		if slices.ContainsFunc(phrases, func(p string) bool { return d.phraseAt(w.start, r.s.End, p) }) {
+			return true
+		}
+	}
+	return false
+}
+
+// appearReach is how many words after "to appear" appearFor looks.
+const appearReach = 5
 
 // directObject is the role of the direct object om; a trigger that also
 // states another event ("replaced him with Y") starts it with the object as
@@ -1648,6 +1667,23 @@ func (d *docState) partyToAt(s sentence, off int) bool {
 		return false
 	}
 	return true
+}
+
+// officeAt reports whether an office is named at the first words after
+// off: "the" and a title ("wants the director general to testify": its
+// holder is the party, when the story names one).
+func (d *docState) officeAt(s sentence, off int) bool {
+	for i, tk := range s.Tokens {
+		if tk.Start < off {
+			continue
+		}
+		if !strings.EqualFold(tk.Text, "the") {
+			return false
+		}
+		n, _ := d.index().titleAt(s.Tokens, i+1, len(s.Tokens))
+		return n > 0
+	}
+	return false
 }
 
 // partyAt reports whether a party is named at the first word after off:

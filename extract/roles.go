@@ -684,6 +684,7 @@ type appositive struct {
 	also   []titleInfo // titles joined to the first by "and" ("founder and chairman")
 	org    *entity     // the organization, when one is read
 	preOrg *entity     // the organization stated before the title
+	owned  bool        // an owner the story does not name ("the ministry's"): no organization
 	status string      // kg.Current or kg.Former
 }
 
@@ -777,6 +778,11 @@ func (rb *roleBuilder) appositiveOwner(s *roleSent, ap *appositive, k int) int {
 			if ho := headNounOrg(d, toks, k, m.Entity); ho != nil {
 				ap.org = ho
 				k += 2
+			} else if isLowerWord(toks[k].Text) && isNounish(toks[k]) {
+				// "the ministry's director general" with no ministry
+				// named: the office, at no body the story names
+				ap.owned = true
+				k += 2
 			}
 		}
 	} else if k < len(toks) && isPossessive(toks[k].Text) {
@@ -827,8 +833,8 @@ func (rb *roleBuilder) appositiveExtent(s *roleSent, ap *appositive) {
 func (rb *roleBuilder) addAppositive(s *roleSent, ap *appositive) {
 	d, x, toks, m := rb.d, rb.x, s.toks, ap.m
 	org, status, e := ap.org, ap.status, ap.e
-	none := false
-	if org == nil {
+	none := ap.owned
+	if org == nil && !none {
 		org, none = impliedOrg(d, ap.ti)
 	}
 	if org == nil && !none && companyTitle(x, ap.title) {
