@@ -1062,8 +1062,10 @@ func (r *eventRead) subjectPart() {
 			role = asAgent
 		}
 		ev.add(r.subj, role)
-		if role == asAgent {
-			ev.add(d.coSubject(s, r.subj), role) // "X and Y sued", "X and its president, Y, sued"
+		if role == asAgent || r.passive && role != "" {
+			// "X and Y sued", "X and its president, Y, sued", "X and
+			// Y were summoned"
+			ev.add(d.coSubject(s, r.subj), role)
 		}
 		// "the department's Office of X extended a task order": a unit's
 		// award or cancellation is its parent's too
@@ -1071,6 +1073,11 @@ func (r *eventRead) subjectPart() {
 			if p := d.parentOf(s, r.subj); p != nil {
 				ev.add(p, asAgent)
 			}
+		}
+	}
+	if d.triggers().requested[t.Type] && len(ev.agents()) == 0 {
+		if a := d.atRequestOf(s, m.end); a != nil {
+			ev.add(a, asAgent) // "X was summoned at Acme's request"
 		}
 	}
 	if d.triggers().requested[t.Type] {
@@ -1090,6 +1097,35 @@ func (r *eventRead) subjectPart() {
 			ev.describe(r.court, asAgent)
 		}
 	}
+}
+
+// atRequestOf is the party at whose request something is done, named
+// after off in sentence s: "at the request of X", "on the application of
+// X", "at X's request" (event_words.txt class=behest).
+func (d *docState) atRequestOf(s sentence, off int) *mention {
+	behest := d.index().ev.behest
+	ws := d.wordsAfter(off, s.End, 60)
+	for i := 0; i+2 < len(ws); i++ {
+		if ws[i].text != "at" && ws[i].text != "on" {
+			continue
+		}
+		if ws[i+1].text == "the" && behest[ws[i+2].text] && i+3 < len(ws) && ws[i+3].text == "of" {
+			// "at the request of X"
+			if i+4 < len(ws) {
+				if m := d.mentionAt(ws[i+4].start); m != nil && m.Entity != nil && m.Start == ws[i+4].start {
+					return m
+				}
+			}
+			continue
+		}
+		// "at X's request"
+		if m := d.mentionAt(ws[i+1].start); m != nil && m.Entity != nil && m.Kind == nameMention && d.possessive(m) {
+			if nw := d.wordsAfter(m.End, s.End, 2); len(nw) == 2 && behest[nw[1].text] {
+				return m
+			}
+		}
+	}
+	return nil
 }
 
 // coSubject is the party joined to subject m by "and" in sentence s: "X

@@ -26,10 +26,11 @@ type Extractor struct {
 	cl  *claimLex
 	rp  *rolePatterns
 	sp  *sidePatterns
-	tm  *LinearModel // the learned type of names (type_model.txt), or nil
-	am  *LinearModel // the learned attachment of roles (attach_model.txt), or nil
-	rm  *LinearModel // the learned reading of roles (role_model.txt), or nil
-	err error        // a model file that does not read: every document fails with it
+	pv  map[string]bool // the past forms of the event triggers' verbs (see retagPast)
+	tm  *LinearModel    // the learned type of names (type_model.txt), or nil
+	am  *LinearModel    // the learned attachment of roles (attach_model.txt), or nil
+	rm  *LinearModel    // the learned reading of roles (role_model.txt), or nil
+	err error           // a model file that does not read: every document fails with it
 
 	fpOnce sync.Once
 	fp     string // Fingerprint
@@ -48,6 +49,7 @@ func New(lex *lexicon.Lexicon) *Extractor {
 	e.cl = buildClaimLex(lex, e.in)
 	e.rp = compileRolePatterns(lex, e.in)
 	e.sp = compileSidePatterns(lex, e.in)
+	e.pv = pastForms(e.ts)
 	e.tm, e.err = compileLinear(lex, "type_model", TypeClasses)
 	if e.err == nil {
 		e.am, e.err = compileLinear(lex, "attach_model", AttachClasses)

@@ -101,6 +101,7 @@ type eventWords struct {
 	grants     map[string]bool   // "granted X leave to cross-examine": X asked
 	testimony  map[string]bool   // "compelled X to give evidence": then=@testimony
 	testified  []string          // testimony's phrases, in order
+	behest     map[string]bool   // "summoned at the request of X": X asked
 
 	// speaksForRe matches a text ending in a speaks-for noun and its
 	// preposition ("a spokesperson for the "); nil with no such noun.
@@ -116,6 +117,7 @@ func (w *eventWords) classes() map[string]*map[string]bool {
 		"request": &w.request, "filer": &w.filers, "asking": &w.asking, "decided": &w.decided,
 		"decision": &w.decision, "habitual": &w.habitual, "no_part": &w.noPart, "boundary": &w.boundary,
 		"permission": &w.permission, "grants": &w.grants, "testimony": &w.testimony,
+		"behest": &w.behest,
 	}
 }
 

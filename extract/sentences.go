@@ -75,6 +75,7 @@ func segment(d *docState) {
 			m.tag.TagTokens(toks)
 			s := sentence{Index: len(d.Sents), Para: pi, Start: sp[0], End: sp[1], Text: text, InQuote: open}
 			s.Tokens = splitFinalStop(x, joinInitials(x, splitTokens(toks, sp[0])))
+			retagPast(d.extractor().pv, s.Tokens)
 			d.Sents = append(d.Sents, s)
 			open = quoteOpenAfter(text, open)
 		}
@@ -243,4 +244,45 @@ func splitFinalStop(x *lexIndex, toks []token) []token {
 	}
 	toks[n-1] = token{Text: w, Tag: t.Tag, Start: t.Start, End: t.End - 1}
 	return append(toks, token{Text: ".", Tag: ".", Start: t.End - 1, End: t.End})
+}
+
+// pastForms are the forms in -ed of the event triggers' verbs' first words
+// ("subpoenaed", "deposed").
+func pastForms(ts *triggerSet) map[string]bool {
+	out := map[string]bool{}
+	for _, t := range ts.triggers {
+		if t.Noun {
+			continue
+		}
+		forms := t.first
+		if len(t.words) > 0 {
+			forms = t.words[0]
+		}
+		for _, f := range forms {
+			if strings.HasSuffix(f, "ed") {
+				out[f] = true
+			}
+		}
+	}
+	return out
+}
+
+// retagPast tags a verb VBD that the tagger took for a noun: a past form
+// of an event trigger's verb (pastForms) between a name or noun and a
+// name, determiner or pronoun ("Acme subpoenaed Roe", where the tagger
+// does not know the word).
+func retagPast(past map[string]bool, toks []token) {
+	for i := 1; i+1 < len(toks); i++ {
+		t := &toks[i]
+		if !strings.HasPrefix(t.Tag, "NN") || !past[t.Text] {
+			continue
+		}
+		prev, next := toks[i-1], toks[i+1]
+		if !strings.HasPrefix(prev.Tag, "NN") && prev.Tag != "PRP" {
+			continue
+		}
+		if next.Tag == "NNP" || next.Tag == "DT" || next.Tag == "PRP" || next.Tag == "PRP$" || isCapToken(next.Text) {
+			t.Tag = "VBD"
+		}
+	}
 }
