@@ -1882,6 +1882,11 @@ func (d *docState) listParticipants(ev *eventDraft, ts *triggerSet, s sentence, 
 		return
 	}
 	for _, it := range splitList(text, from) {
+		if lead := firstWord(it.text); lead != "" && prepositions[lead] && t.Attrs[lead] == role {
+			// "the testimony of A, and of B": the preposition again
+			it.start += wordRe.FindStringIndex(it.text)[1]
+			it.text = d.Doc.Text[it.start:it.end]
+		}
 		named := false
 		for _, om := range d.argMentions(s, it.start, it.end) {
 			if d.prepBefore(s, om.Start, it.start) != "" || d.modifier(s, om, ts) {
@@ -2017,28 +2022,43 @@ func (d *docState) officeHolder(s sentence, it listItem) *mention {
 		return nil // "the head of a securities firm", "the director who signed"
 	}
 	title := strings.ToLower(ti.Phrase)
-	var holder string
 	item := strings.ToLower(it.text)
-	for _, r := range d.Roles {
-		// the title, or the role's longer title the item spells out
-		// ("the director general of trade at the ministry")
-		rt := strings.ToLower(r.Title)
-		if rt != title && !(strings.HasPrefix(rt, title+" ") && strings.Contains(item, rt)) || org != nil && r.Organization != org.ID || r.Status == kg.Former {
-			continue
-		}
-		if holder != "" && holder != r.Person {
-			return nil
-		}
-		holder = r.Person
+	// the title, or the role's longer title the item spells out ("the
+	// director general of trade at the ministry"); else the one longer
+	// title that opens with it ("the minister": the Minister of Transport)
+	holder, ok := d.oneHolder(org, func(rt string) bool {
+		return rt == title || strings.HasPrefix(rt, title+" ") && strings.Contains(item, rt)
+	})
+	if !ok {
+		return nil
 	}
 	if holder == "" {
-		return nil
+		if holder, ok = d.oneHolder(org, func(rt string) bool { return strings.HasPrefix(rt, title+" ") }); !ok || holder == "" {
+			return nil
+		}
 	}
 	e := d.entityByID(holder)
 	if e == nil {
 		return nil
 	}
 	return &mention{Start: it.start, End: it.end, Text: it.text, Sent: s.Index, Kind: nominalMention, Entity: e}
+}
+
+// oneHolder is the one person who holds a current role whose lower-case
+// title passes match (at org, when not nil): "" when no one does, false
+// when several do.
+func (d *docState) oneHolder(org *entity, match func(string) bool) (string, bool) {
+	holder := ""
+	for _, r := range d.Roles {
+		if !match(strings.ToLower(r.Title)) || org != nil && r.Organization != org.ID || r.Status == kg.Former {
+			continue
+		}
+		if holder != "" && holder != r.Person {
+			return "", false
+		}
+		holder = r.Person
+	}
+	return holder, true
 }
 
 type listItem struct {
