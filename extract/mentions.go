@@ -3671,6 +3671,15 @@ func linkPronouns(d *docState) {
 						e = sp
 					}
 				}
+			case "its":
+				// "Kestrel appealed. Its lawyers said": a sentence that
+				// opens with "its" and a noun through which a body acts
+				// speaks of the body the sentence before opened with
+				if i == 0 && si > 0 && i+1 < len(s.Tokens) && x.ev.proxy[strings.ToLower(s.Tokens[i+1].Text)] {
+					if o := subjectOrg(d, si-1); o != nil {
+						e = o
+					}
+				}
 			case "a", "an":
 				if e == nil && i == 0 && si < ledeSentences {
 					if p, h := ledeDescription(x, names, d, s.Tokens, false); p != nil {
