@@ -3672,13 +3672,8 @@ func linkPronouns(d *docState) {
 					}
 				}
 			case "its":
-				// "Kestrel appealed. Its lawyers said": a sentence that
-				// opens with "its" and a noun through which a body acts
-				// speaks of the body the sentence before opened with
-				if i == 0 && si > 0 && i+1 < len(s.Tokens) && x.ev.proxy[strings.ToLower(s.Tokens[i+1].Text)] {
-					if o := subjectOrg(d, si-1); o != nil {
-						e = o
-					}
+				if o := d.itsProxy(x, si, i); o != nil {
+					e = o
 				}
 			case "a", "an":
 				if e == nil && i == 0 && si < ledeSentences {
@@ -3707,6 +3702,18 @@ func linkPronouns(d *docState) {
 			d.Mentions = append(d.Mentions, m)
 		}
 	}
+}
+
+// itsProxy is what "its" at toks[i] of sentence si refers to when it
+// opens the sentence before a noun through which a body acts ("Kestrel
+// appealed. Its lawyers said"): the organization that opened the
+// sentence before; else nil.
+func (d *docState) itsProxy(x *lexIndex, si, i int) *entity {
+	toks := d.Sents[si].Tokens
+	if i != 0 || si == 0 || i+1 >= len(toks) || !x.ev.proxy[strings.ToLower(toks[i+1].Text)] {
+		return nil
+	}
+	return subjectOrg(d, si-1)
 }
 
 // ownedOffice is the body an office title written in lower case at
