@@ -4257,13 +4257,15 @@ func (d *docState) modifierName(m *mention) bool {
 
 // titledAfter reports whether an organization mention modifies a title
 // before a person's name ("Marlow University President Jane Roe", "BPA
-// chief executive Jane Roe"): the person heads the phrase.
+// chief executive Jane Roe", "Acme (AWA) general manager Jane Roe"): the
+// person heads the phrase.
 func (d *docState) titledAfter(s sentence, m *mention) bool {
 	if m.Entity.Kind == "court" {
 		return false // "Supreme Court Justice Jane Roe" acts as the court
 	}
 	toks := s.Tokens
-	k := slices.IndexFunc(toks, func(t token) bool { return t.Start >= m.End })
+	after := d.skipParen(m.End, s.End) // "Acme Water Authority (AWA) general manager Jane Roe"
+	k := slices.IndexFunc(toks, func(t token) bool { return t.Start >= after })
 	if k < 0 {
 		return false
 	}
