@@ -64,8 +64,16 @@ func segment(d *docState) {
 				spans[len(spans)-1][1] = en
 				continue
 			}
-			if st < en {
-				spans = append(spans, [2]int{st, en})
+			for st < en {
+				// "... to Bolt Dredging Co. Kestrel filed": a legal form's
+				// stop that the segmenter took for an abbreviation's
+				cut := legalFormEnd(x, d.Doc.Text[st:en])
+				if cut < 0 {
+					spans = append(spans, [2]int{st, en})
+					break
+				}
+				spans = append(spans, [2]int{st, st + cut})
+				st, en = trimSpan(d.Doc.Text, st+cut, en)
 			}
 		}
 		open := false
@@ -181,6 +189,34 @@ func joinInitials(x *lexIndex, toks []token) []token {
 		out = append(out, t)
 	}
 	return out
+}
+
+// legalFormEnd is where a sentence ends inside text after a legal form
+// written with a stop ("Co.", "Ltd.": org_heads.txt legal=1) when a
+// capitalized word that is no legal form, head or title follows it
+// ("awarded to Bolt Dredging Co. Kestrel filed"; not "Acme Co. Ltd." nor
+// "Acme Inc. Chief Executive Jane Roe"); -1 when none does.
+func legalFormEnd(x *lexIndex, text string) int {
+	for i := 0; i+2 < len(text); i++ {
+		if text[i] != '.' || text[i+1] != ' ' {
+			continue
+		}
+		w := text[strings.LastIndexAny(text[:i], " (\"“")+1 : i+1]
+		if h, ok := x.heads[w]; !ok || !h.Legal {
+			continue
+		}
+		next := strings.TrimLeft(text[i+1:], " ")
+		nw, _, _ := strings.Cut(next, " ")
+		nw = strings.TrimRight(nw, ",;:")
+		if nw == "" || !isCapToken(nw) || strings.Contains(nw, ".") || isAllCaps(nw) {
+			continue // "S.A. E.S.P.", "Ltd. (BWA)": letters that go with the name
+		}
+		if _, head := x.heads[nw]; head || x.titleFirst[strings.ToLower(nw)] || x.honorifics[nw] {
+			continue
+		}
+		return i + 1
+	}
+	return -1
 }
 
 // nameGoesOn: the segmenter ended a sentence at "U.S." inside a name ("the
