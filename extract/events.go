@@ -907,6 +907,9 @@ func (r *eventRead) states() bool {
 	if !t.Noun && d.demandedBefore(s, m.start) {
 		return false // "called on her to resign": called for, not done
 	}
+	if !t.Noun && !d.triggers().requested[t.Type] && d.habitualPresent(r.si, m.start) {
+		return false // "the authority reviews all contracts": what it does, not an event
+	}
 	if !t.Noun && (t.Type == "court_ruling" || t.Attrs["court"] == "court_ruling") && d.calledForBefore(s, m.start, d.index().ev.asking) {
 		return false // "asked the court to overturn the fine" (event_words.txt class=asking): asked of it, not done
 	}
@@ -925,6 +928,20 @@ func (r *eventRead) states() bool {
 		return false
 	}
 	return true
+}
+
+// habitualPresent reports whether the verb at off in sentence si is in
+// the simple present ("reviews", "award") outside a headline: in a
+// report's body that says what a body usually does, not what it did. A
+// headline is the document's first sentence, or one with no closing
+// stop ("Acme sues Globex over contract").
+func (d *docState) habitualPresent(si, off int) bool {
+	tag := d.tagAt(off)
+	if tag != "VBZ" && tag != "VBP" || si == 0 {
+		return false
+	}
+	text := strings.TrimRight(d.Sents[si].Text, " \t\"”’'")
+	return strings.HasSuffix(text, ".")
 }
 
 // requestedAsker is who asks for an event a party requests (a deposition,
