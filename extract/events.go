@@ -910,6 +910,12 @@ func (r *eventRead) states() bool {
 	if !t.Noun && !d.triggers().requested[t.Type] && d.habitualPresent(r.si, m.start) {
 		return false // "the authority reviews all contracts": what it does, not an event
 	}
+	if !t.Noun && !d.triggers().requested[t.Type] && d.calledForBefore(s, m.start, d.index().ev.intention) {
+		return false // "plans to sue", "threatened to cancel": not done (yet)
+	}
+	if !t.Noun && d.deniedBefore(s, m.start) {
+		return false // "denied that it had cancelled the contract"
+	}
 	if !t.Noun && (t.Type == "court_ruling" || t.Attrs["court"] == "court_ruling") && d.calledForBefore(s, m.start, d.index().ev.asking) {
 		return false // "asked the court to overturn the fine" (event_words.txt class=asking): asked of it, not done
 	}
@@ -928,6 +934,25 @@ func (r *eventRead) states() bool {
 		return false
 	}
 	return true
+}
+
+// deniedBefore reports whether the verb at off is what a verb of denial
+// just before it denies: "denied that it had cancelled", "denies
+// cancelling" (reporting_verbs.txt denial=1; at most four words between).
+func (d *docState) deniedBefore(s sentence, off int) bool {
+	ws := d.wordsBefore(off, s.Start, 5)
+	for i, w := range ws {
+		if w.text == "but" || w.text == "and" || w.text == "or" {
+			return false
+		}
+		e, ok := d.claimLex().verbs[w.text]
+		if !ok || e.Attr("denial") == "" {
+			continue
+		}
+		// the word after the denial verb: "that", or the trigger itself
+		return i == 0 || ws[i-1].text == "that"
+	}
+	return false
 }
 
 // habitualPresent reports whether the verb at off in sentence si is in
