@@ -916,6 +916,9 @@ func (r *eventRead) states() bool {
 	if !t.Noun && d.deniedBefore(s, m.start) {
 		return false // "denied that it had cancelled the contract"
 	}
+	if t.Noun && !d.triggers().requested[t.Type] && (d.governedBy(s, m.start, d.index().ev.demanding) || d.governedBy(s, m.start, d.index().ev.intention)) {
+		return false // "demanded her resignation", "threatened a lawsuit": called for, not done
+	}
 	if !t.Noun && (t.Type == "court_ruling" || t.Attrs["court"] == "court_ruling") && d.calledForBefore(s, m.start, d.index().ev.asking) {
 		return false // "asked the court to overturn the fine" (event_words.txt class=asking): asked of it, not done
 	}
