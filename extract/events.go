@@ -1567,8 +1567,11 @@ func (r *eventRead) finalChecks() bool {
 	if t.Attrs["asked"] != "" && !d.courtAskedTo(ts, r.si, m.start) {
 		return false // "asked the court to question X" is a request for testimony; "questioned X" is not
 	}
-	if part := t.Attrs["needs"]; part != "" && !slices.ContainsFunc(r.ev.parts, func(p kg.Participant) bool { return p.As == part }) {
-		return false // "asked the court to hear the appeal": no one to be heard
+	if part := t.Attrs["needs"]; part != "" && r.typ == t.Type && !slices.ContainsFunc(r.ev.parts, func(p kg.Participant) bool { return p.As == part }) {
+		// "asked the court to hear the appeal": no one to be heard;
+		// "dismissed the allegations": no one removed (a court's
+		// dismissal, of another type, needs no one)
+		return false
 	}
 	if t.Attrs["investigator"] != "" && !slices.ContainsFunc(r.ev.parts, func(p kg.Participant) bool { return p.As == asAgent && d.investigatingBody(p.Entity, ts) }) {
 		return false // "the commission received a complaint" opens a file; "the company received a complaint" does not
