@@ -43,34 +43,15 @@ func attachOrgs(d *docState) {
 	if m == nil && d.attachTrace == nil {
 		return
 	}
-	byID := make(map[string]*entity, len(d.Entities))
-	for _, e := range d.Entities {
-		byID[e.ID] = e
-	}
-	count := map[*entity]int{}
-	for _, mn := range d.Mentions {
-		if mn.Entity != nil && mn.Entity.Type == kg.Organization {
-			count[mn.Entity]++
-		}
-	}
-	rank := salienceRank(d, count)
-	held := map[string]map[string]bool{} // person id -> org ids of its roles
-	for _, r := range d.Roles {
-		if r.Organization != "" {
-			if held[r.Person] == nil {
-				held[r.Person] = map[string]bool{}
-			}
-			held[r.Person][r.Organization] = true
-		}
-	}
+	ad := newAttachDoc(d)
 	changed := false
 	for i := range d.Roles {
 		r := &d.Roles[i]
-		person := byID[r.Person]
+		person := ad.byID[r.Person]
 		if person == nil || len(r.Sources) == 0 {
 			continue
 		}
-		cands := attachCandidates(d, r, person, byID[r.Organization], count, rank, held[r.Person])
+		cands := ad.candidates(r, person, ad.byID[r.Organization])
 		if d.attachTrace != nil {
 			out := make([]AttachCandidate, len(cands))
 			for k, c := range cands {
@@ -112,6 +93,66 @@ func entityID(e *entity) string {
 	return e.ID
 }
 
+// attachDoc is what the attachment model reads of a whole document,
+// gathered once: entities by id, organizations' mention counts and ranks,
+// mentions by sentence and the organizations each person's roles name.
+type attachDoc struct {
+	d      *docState
+	byID   map[string]*entity
+	count  map[*entity]int
+	rank   map[*entity]int
+	bySent [][]*mention
+	held   map[string]map[string]bool // person id -> org ids of its roles
+}
+
+func newAttachDoc(d *docState) *attachDoc {
+	ad := &attachDoc{d: d, byID: make(map[string]*entity, len(d.Entities)), count: map[*entity]int{},
+		bySent: make([][]*mention, len(d.Sents)), held: map[string]map[string]bool{}}
+	for _, e := range d.Entities {
+		ad.byID[e.ID] = e
+	}
+	for _, m := range d.Mentions {
+		if m.Sent >= 0 && m.Sent < len(d.Sents) {
+			ad.bySent[m.Sent] = append(ad.bySent[m.Sent], m)
+		}
+		if m.Entity != nil && m.Entity.Type == kg.Organization {
+			ad.count[m.Entity]++
+		}
+	}
+	ad.rank = salienceRank(d, ad.count)
+	for _, r := range d.Roles {
+		if r.Organization != "" {
+			if ad.held[r.Person] == nil {
+				ad.held[r.Person] = map[string]bool{}
+			}
+			ad.held[r.Person][r.Organization] = true
+		}
+	}
+	return ad
+}
+
+// mentionsOf are the mentions of e in sentence si.
+func (ad *attachDoc) mentionsOf(si int, e *entity) []*mention {
+	var out []*mention
+	for _, m := range ad.bySent[si] {
+		if m.Entity == e {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// paraOf is the paragraph of the last mention of e at or before sentence
+// si, -1 when there is none.
+func (ad *attachDoc) paraOf(e *entity, si int) int {
+	for k := si; k >= 0; k-- {
+		if len(ad.mentionsOf(k, e)) > 0 {
+			return ad.d.Sents[k].Para
+		}
+	}
+	return -1
+}
+
 // mergeSameRoles keeps the first of the roles with one id, with the
 // sources of the others.
 func mergeSameRoles(roles []kg.Role) []kg.Role {
@@ -146,10 +187,11 @@ func salienceRank(d *docState, count map[*entity]int) map[*entity]int {
 	return rank
 }
 
-// attachCandidates are the organizations a role may be at: the rules'
+// candidates are the organizations a role may be at: the rules'
 // choice, those mentioned in its sentence or the two before, the three the
 // story names most, and none; each with its features.
-func attachCandidates(d *docState, r *kg.Role, person, ruleOrg *entity, count, rank map[*entity]int, held map[string]bool) []attachCand {
+func (ad *attachDoc) candidates(r *kg.Role, person, ruleOrg *entity) []attachCand {
+	d := ad.d
 	si := r.Sources[0].Sentence
 	if si < 0 || si >= len(d.Sents) {
 		return nil
@@ -166,13 +208,13 @@ func attachCandidates(d *docState, r *kg.Role, person, ruleOrg *entity, count, r
 	}
 	add(ruleOrg)
 	for k := si; k >= 0 && k >= si-2; k-- {
-		for _, m := range d.mentionsIn(d.Sents[k].Start, d.Sents[k].End) {
+		for _, m := range ad.bySent[k] {
 			if m.Entity != nil && (m.Kind != pronounMention || k == si) {
 				add(m.Entity)
 			}
 		}
 	}
-	for e, n := range rank {
+	for e, n := range ad.rank {
 		if n <= 3 {
 			add(e)
 		}
@@ -192,29 +234,31 @@ func attachCandidates(d *docState, r *kg.Role, person, ruleOrg *entity, count, r
 	}
 	inSent := 0
 	for _, e := range orgs {
-		if len(orgMentionsIn(d, si, e)) > 0 {
+		if len(ad.mentionsOf(si, e)) > 0 {
 			inSent++
 		}
 	}
 	none = append(none, "none&insent="+bucket(inSent, 0, 1, 2))
 	out := []attachCand{{org: nil, feats: none}}
+	subj := subjectOrg(d, si)
+	held := ad.held[r.Person]
 	for _, e := range orgs {
 		f := append([]string{}, base...)
 		if e == ruleOrg {
 			f = append(f, "rule")
 		}
-		f = append(f, orgPlaceFeatures(d, s, si, anchor, e)...)
-		f = append(f, "sal="+bucket(rank[e], 0, 1, 2, 3), "kind="+e.Kind, "kind="+e.Kind+"&scope="+scope, "thk="+head+"&"+e.Kind)
-		if len(e.Mentions) == 0 && count[e] == 0 {
+		f = append(f, ad.placeFeatures(s, si, anchor, e)...)
+		f = append(f, "sal="+bucket(ad.rank[e], 0, 1, 2, 3), "kind="+e.Kind, "kind="+e.Kind+"&scope="+scope, "thk="+head+"&"+e.Kind)
+		if ad.count[e] == 0 {
 			f = append(f, "nomention")
 		}
 		if held[e.ID] && e != ruleOrg {
 			f = append(f, "heldelse")
 		}
-		if so := subjectOrg(d, si); so == e {
+		if subj == e {
 			f = append(f, "subj")
 		}
-		if d.Sents[si].Para == paraOf(d, e, si) {
+		if d.Sents[si].Para == ad.paraOf(e, si) {
 			f = append(f, "para")
 		}
 		pre := ""
@@ -259,25 +303,15 @@ func titleAnchor(d *docState, s sentence, r *kg.Role, person *entity) int {
 	return s.Start
 }
 
-// orgMentionsIn are the mentions of e in sentence si.
-func orgMentionsIn(d *docState, si int, e *entity) []*mention {
-	var out []*mention
-	for _, m := range d.mentionsIn(d.Sents[si].Start, d.Sents[si].End) {
-		if m.Entity == e {
-			out = append(out, m)
-		}
-	}
-	return out
-}
-
-// orgPlaceFeatures say where e is named against the title: in which
+// placeFeatures say where e is named against the title: in which
 // sentence before, and within the sentence on which side, how far, after
 // which word and with what between.
-func orgPlaceFeatures(d *docState, s sentence, si, anchor int, e *entity) []string {
-	ms := orgMentionsIn(d, si, e)
+func (ad *attachDoc) placeFeatures(s sentence, si, anchor int, e *entity) []string {
+	d := ad.d
+	ms := ad.mentionsOf(si, e)
 	if len(ms) == 0 {
 		for k := si - 1; k >= 0 && k >= si-2; k-- {
-			if len(orgMentionsIn(d, k, e)) > 0 {
+			if len(ad.mentionsOf(k, e)) > 0 {
 				return []string{"sd=" + strconv.Itoa(si-k)}
 			}
 		}
@@ -375,16 +409,4 @@ func dedupe(f []string) []string {
 		}
 	}
 	return out
-}
-
-// paraOf is the paragraph of the last mention of e at or before sentence
-// si, -1 when there is none.
-func paraOf(d *docState, e *entity, si int) int {
-	p := -1
-	for _, m := range d.Mentions {
-		if m.Entity == e && m.Sent <= si {
-			p = d.Sents[m.Sent].Para
-		}
-	}
-	return p
 }

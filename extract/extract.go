@@ -110,24 +110,16 @@ func (e *Extractor) TypeFeatures(doc kg.Document) (kg.Extraction, map[string][]s
 	return ex, d.typeTrace, err
 }
 
-// AttachFeatures extracts doc as Document does and returns, by role id,
-// the organizations the attachment model weighs for each role and their
-// features (attach.go), computed from the rules' roles: what cmd/train
-// learns from.
-func (e *Extractor) AttachFeatures(doc kg.Document) (kg.Extraction, map[string][]AttachCandidate, error) {
-	d := &docState{Doc: doc, Lex: e.lex, ex: e, attachTrace: map[string][]AttachCandidate{}}
-	ex, err := e.run(d)
-	return ex, d.attachTrace, err
-}
-
-// RoleFeatures extracts doc as Document does and returns the candidate
-// roles the role model weighs and their features (rolemodel.go), computed
-// from the rules' roles: what cmd/train learns from.
-func (e *Extractor) RoleFeatures(doc kg.Document) (kg.Extraction, []RoleCandidate, error) {
+// RoleFeatures extracts doc as Document does and returns what the role
+// models read, computed from the rules' roles: the candidate roles the
+// role model weighs (rolemodel.go) and, by role id, the organizations the
+// attachment model weighs for each role (attach.go), each with its
+// features. This is what cmd/train learns from.
+func (e *Extractor) RoleFeatures(doc kg.Document) (kg.Extraction, []RoleCandidate, map[string][]AttachCandidate, error) {
 	trace := []RoleCandidate{}
-	d := &docState{Doc: doc, Lex: e.lex, ex: e, roleTrace: &trace}
+	d := &docState{Doc: doc, Lex: e.lex, ex: e, roleTrace: &trace, attachTrace: map[string][]AttachCandidate{}}
 	ex, err := e.run(d)
-	return ex, trace, err
+	return ex, trace, d.attachTrace, err
 }
 
 // document is Document, filling trace (when not nil) with each claim's

@@ -88,7 +88,7 @@ type docState struct {
 
 	stanceTrace map[string][]string          // claim id -> stance features, when asked for (StanceFeatures)
 	typeTrace   map[string][]string          // name -> type features, when asked for (TypeFeatures)
-	attachTrace map[string][]AttachCandidate // role id -> candidates, when asked for (AttachFeatures)
+	attachTrace map[string][]AttachCandidate // role id -> candidates, when asked for (RoleFeatures)
 	roleTrace   *[]RoleCandidate             // candidate roles, when asked for (RoleFeatures)
 }
 

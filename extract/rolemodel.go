@@ -74,6 +74,9 @@ func modelRoles(rb *roleBuilder) {
 	for si, s := range d.Sents {
 		toks := s.Tokens
 		names := nameMentions(d.mentionsIn(s.Start, s.End))
+		if !slices.ContainsFunc(names, func(m *mention) bool { return m.Entity != nil && m.Entity.Type == kg.Person }) {
+			continue
+		}
 		titles := titleSpans(x, toks, names)
 		if len(titles) == 0 {
 			continue

@@ -32,12 +32,12 @@
 //	train -o DIR FOLDER...   write DIR/type_model.txt, stance_model.txt, bias_model.txt, role_model.txt and attach_model.txt
 //	train -cv FOLDER...      hold out each folder in turn and report scores
 //
-// The features are extract's (Extractor.TypeFeatures, Extractor.StanceFeatures,
-// with the claim's topics for the bias model, Extractor.RoleFeatures and
-// Extractor.AttachFeatures). The type model is learned
-// first, from the naming rules' types; the claims' and roles' features are
-// then read with the learned types in place, as the extractor will read
-// them (the roles' from the role rules alone). Each
+// The features are extract's (Extractor.TypeFeatures,
+// Extractor.StanceFeatures, with the claim's topics for the bias model, and
+// Extractor.RoleFeatures for the role and attachment models). The type
+// model is learned first, from the naming rules' types; the claims' and
+// roles' features are then read with the learned types in place, as the
+// extractor will read them (the roles' from the role rules alone). Each
 // model is multinomial logistic regression with an L2 penalty, fitted by
 // full-batch gradient descent from zero weights, so the same folders give
 // the same files. A word feature is kept only when it occurs in examples
@@ -248,11 +248,7 @@ func readArticle(ex *extract.Extractor, lex *lexicon.Lexicon, dir, goldPath stri
 	for n := range types {
 		names = append(names, n)
 	}
-	roles, attach, err := ex.AttachFeatures(docs[0])
-	if err != nil {
-		return article{}, err
-	}
-	rolesDoc, roleCands, err := ex.RoleFeatures(docs[0])
+	roles, roleCands, attach, err := ex.RoleFeatures(docs[0])
 	if err != nil {
 		return article{}, err
 	}
@@ -274,5 +270,5 @@ func readArticle(ex *extract.Extractor, lex *lexicon.Lexicon, dir, goldPath stri
 		types: types, typeLabels: eval.TypeLabels(names, gold),
 		features: features, labels: eval.StanceLabels(g, gold), bias: eval.BiasLabels(g, gold),
 		attach: attach, attachLabels: eval.AttachLabels(kg.Graph{Entities: roles.Entities, Roles: roles.Roles}, gold, cands),
-		roles: roleCands, roleLabels: eval.RoleLabels(kg.Graph{Entities: rolesDoc.Entities}, gold, probes)}, nil
+		roles: roleCands, roleLabels: eval.RoleLabels(kg.Graph{Entities: roles.Entities}, gold, probes)}, nil
 }
