@@ -75,11 +75,12 @@ func compileTriggers(lex *lexicon.Lexicon, in *morph.Inflector) *triggerSet {
 		return ts
 	}
 	ts.readTypes(lex)
+	entries := expandEntries(lex.Entries("event_triggers"))
 	listed := map[string]bool{}
-	for _, e := range lex.Entries("event_triggers") {
+	for _, e := range entries {
 		listed[strings.ToLower(e.Phrase)] = true
 	}
-	for _, e := range lex.Entries("event_triggers") {
+	for _, e := range entries {
 		if ts.addCue(e) {
 			continue
 		}
@@ -101,6 +102,36 @@ func compileTriggers(lex *lexicon.Lexicon, in *morph.Inflector) *triggerSet {
 		}
 	}
 	return ts
+}
+
+// expandEntries writes out each trigger line whose phrase has sets of
+// words in braces, one line per choice: "{give,hand} ... {licence,permit}"
+// is four triggers with the line's attributes.
+func expandEntries(es []lexicon.Entry) []lexicon.Entry {
+	var out []lexicon.Entry
+	for _, e := range es {
+		for _, p := range expandBraces(e.Phrase) {
+			x := e
+			x.Phrase = p
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// expandBraces is every phrase a brace set stands for, in order; a phrase
+// without braces is itself.
+func expandBraces(p string) []string {
+	i := strings.IndexByte(p, '{')
+	j := strings.IndexByte(p, '}')
+	if i < 0 || j < i {
+		return []string{p}
+	}
+	var out []string
+	for _, alt := range strings.Split(p[i+1:j], ",") {
+		out = append(out, expandBraces(p[:i]+strings.TrimSpace(alt)+p[j+1:])...)
+	}
+	return out
 }
 
 // readTypes reads event_types.txt: the vocabulary and each type's merge,
@@ -305,6 +336,19 @@ func (t *trigger) findGapped(text, lower string) [][2]int {
 	return out
 }
 
+// relativeIn reports whether a gapped match runs through a relative
+// pronoun: "granted an agent whose licence was revoked leave" joins words of
+// two clauses.
+func relativeIn(lower string) bool {
+	for _, w := range strings.Fields(lower) {
+		switch w {
+		case "whose", "which", "who", "whom":
+			return true
+		}
+	}
+	return false
+}
+
 // matchWords matches words (each a list of forms, the first that fits
 // wins) from i, separated by spaces or tabs, ending at a word edge.
 func matchWords(lower string, i int, words [][]string) int {
@@ -450,6 +494,9 @@ func (ts *triggerSet) find(s sentence) []trigMatch {
 		t := &ts.triggers[i]
 		opener := t.Attrs["opener"] != ""
 		for _, loc := range t.findAll(s.Text, lower) {
+			if t.gap && relativeIn(lower[loc[0]:loc[1]]) {
+				continue
+			}
 			if opener && strings.TrimLeft(s.Text[:loc[0]], " \"“'‘") != "" {
 				continue // "In its petition, X argues" opens its sentence
 			}
@@ -471,7 +518,7 @@ func (ts *triggerSet) find(s sentence) []trigMatch {
 	for _, m := range ms {
 		ok := true
 		for i, k := range kept {
-			if m.start == k.start && m.end == k.end && m.t.Phrase == k.t.Phrase {
+			if m.start == k.start && m.end == k.end {
 				kept[i].alts = append(kept[i].alts, m.t) // "question ... under oath", "asked the court to question"
 				ok = false
 				break
