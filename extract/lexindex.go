@@ -53,6 +53,7 @@ type lexIndex struct {
 	cueAfter            map[string]string
 	cuePart             map[string]bool // after-cues that end the name ("X union")
 	personAfter         map[string]bool
+	nameArticles        map[string]bool     // articles joined to family names: "al-Khatib" (person_cues.txt article=1)
 	nick                map[string][]string // lower-case short form -> lower-case formal names
 	nominals            map[string]string   // "company" -> organization kind it refers to
 	// groups: plural nouns for the people of a kind of body, with the
@@ -514,6 +515,13 @@ func (x *lexIndex) readPeople(l *lexicon.Lexicon) {
 		}
 	}
 	for _, e := range l.Entries("person_cues") {
+		if e.Attr("article") == "1" {
+			if x.nameArticles == nil {
+				x.nameArticles = map[string]bool{}
+			}
+			x.nameArticles[strings.ToLower(e.Phrase)] = true
+			continue
+		}
 		x.personAfter[strings.ToLower(e.Phrase)] = true
 	}
 	for _, e := range l.Entries("nicknames") {

@@ -365,6 +365,11 @@ func capitalizedRun(d *docState, x *lexIndex, toks []token, i int, names map[str
 			b++
 			continue
 		}
+		// an Arabic article joined to a family name: "Mahmoud al-Khatib"
+		if x.articledName(toks[b].Text) && !isAllCaps(toks[b-1].Text) {
+			b++
+			continue
+		}
 		if e := max(legalFormJoin(x, toks, b), numberInName(x, toks, i, b), placeAfterRemit(x, toks, i, b)); e > b {
 			b = e
 			continue
@@ -626,6 +631,18 @@ func compoundAdjective(x *lexIndex, w string) bool {
 	return i > 0 && x.compounds[strings.ToLower(w[i+1:])]
 }
 
+// articledName reports whether t is a family name with an article
+// joined to it by a hyphen (person_cues.txt article=1): "al-Khatib",
+// "el-Sayed", "ash-Shami".
+func (x *lexIndex) articledName(t string) bool {
+	i := strings.IndexByte(t, '-')
+	if i < 0 || !x.nameArticles[t[:i]] {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t[i+1:])
+	return unicode.IsUpper(r)
+}
+
 // nameParticles are the lower-case particles of family names (closed
 // class): "van", "von der", "da".
 var nameParticles = map[string]bool{"de": true, "af": true, "van": true, "von": true, "der": true, "den": true, "del": true, "della": true, "da": true, "di": true, "du": true, "dos": true, "das": true, "ter": true, "ten": true, "bin": true, "binti": true, "binte": true, "bint": true, "ibn": true, "le": true, "la": true}
@@ -746,6 +763,7 @@ func placeAt(d *docState, x *lexIndex, toks []token, c int) bool {
 //
 // It also returns the set of words the document writes in lower case.
 func capitalizedOnly(d *docState) (map[string]bool, map[string]bool) {
+	x := d.index()
 	lower := map[string]bool{}
 	capMid := map[string]bool{}
 	for _, s := range d.Sents {
@@ -758,6 +776,9 @@ func capitalizedOnly(d *docState) (map[string]bool, map[string]bool) {
 				if !first && !opensQuote(s.Tokens, k) {
 					capMid[t.Text] = true
 				}
+			} else if x.articledName(t.Text) {
+				// "al-Khatib" is the name "Al-Khatib" opening a sentence
+				capMid[capitalized(t.Text)] = true
 			} else {
 				lower[strings.ToLower(t.Text)] = true
 			}
@@ -2186,6 +2207,8 @@ func typeFromSentence(d *docState, x *lexIndex, ps []*piece, p *piece) {
 		p.typ = kg.Person
 	case p.b-p.a >= 3 && hasParticle(toks, p.a+1, p.b-1):
 		p.typ = kg.Person // "Pieter van Rensburg"
+	case p.b-p.a >= 2 && x.articledName(toks[p.b-1].Text) && !hasHead(x, toks, p.a, p.b):
+		p.typ = kg.Person // "Nasser Saleh al-Hamdani"
 	case p.b-p.a == 2 && hyphenGivenName(x, toks[p.a].Text, toks[p.a+1].Text):
 		p.typ = kg.Person // "Kim Do-hyun": a family name, a hyphenated given name
 	case initialedName(x, toks, p.a, p.b) && !(p.a > 0 && strings.EqualFold(toks[p.a-1].Text, "the")):
