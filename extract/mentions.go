@@ -2249,48 +2249,10 @@ func typeFromSentence(d *docState, x *lexIndex, ps []*piece, p *piece) {
 			p.typ = kg.Person
 		}
 	}
-	if p.typ == "" && !p.acronym && !prefixOfLonger(ps, p) && foreignSpeaker(d, x, toks, p.a, p.b) {
-		// "Zorvak Plenti said", "according to Pelio Warrane": a name of
-		// two words no English text uses, speaking, is a person's (not
-		// the short name of a longer one: "Druk Rigsum Construction";
-		// names of three such words are as often a foreign body's:
-		// "Ojo Ciudadano Jalisco")
-		p.typ = kg.Person
-	}
 	if p.typ != "" || typeFromCueWords(d, x, toks, p) {
 		return
 	}
 	typeFromContext(x, ps, toks, p)
-}
-
-// prefixOfLonger reports whether another name of the document opens with
-// p's words.
-func prefixOfLonger(ps []*piece, p *piece) bool {
-	k := kg.Key(p.text) + " "
-	return slices.ContainsFunc(ps, func(q *piece) bool { return strings.HasPrefix(kg.Key(q.text), k) })
-}
-
-// foreignSpeaker reports whether toks[a:b] is a name of two
-// capitalized words that the tagger never saw as English words, no head
-// word or place among them, that speaks: a reporting verb follows it
-// ("Zorvak Plenti said") or "according to" comes before it.
-func foreignSpeaker(d *docState, x *lexIndex, toks []token, a, b int) bool {
-	if b-a != 2 || x.places[kg.Key(spanText0(toks, a, b))] || hasHead(x, toks, a, b) {
-		return false
-	}
-	m, err := models()
-	if err != nil {
-		return false
-	}
-	for _, t := range toks[a:b] {
-		if !isCapToken(t.Text) || isAllCaps(t.Text) || m.tag.knownWord(t.Text) || x.places[kg.Key(t.Text)] {
-			return false
-		}
-	}
-	if b < len(toks) && reportingWord(d, toks[b].Text) && strings.HasPrefix(toks[b].Tag, "VB") {
-		return true
-	}
-	return a >= 2 && strings.EqualFold(toks[a-2].Text, "according") && strings.EqualFold(toks[a-1].Text, "to")
 }
 
 // dummyIt: the "it" at toks[k] opens a statement about no one ("it was

@@ -165,8 +165,6 @@ func TestMentionTyping(t *testing.T) {
 		{"a first word used alone is no surname", "Officials said Quenby Mobility had sued. Quenby said the process was rigged.", []string{"org:Quenby Mobility"}},
 		{"given names match without accents", "Renée Whitacre of the Tillman County Chancery Court ruled.", []string{"org:Tillman County Chancery Court", "per:Renée Whitacre"}},
 		{"an occupation word inside a company name", "Quenby sued Northway Coach Industries on Monday.", []string{"org:Northway Coach Industries", "org:Quenby"}},
-		{"a speaking name of two words the tagger never saw", "The agency acted. Zorvak Plenti said the deal was unfair. According to Pelio Warrane, it was signed in May.", []string{"per:Pelio Warrane", "per:Zorvak Plenti"}},
-		{"a speaking name that opens a longer name is that body's", "Vorla Tresk said the award was fair. Vorla Tresk Dredging Ltd later appealed.", []string{"org:Vorla Tresk Dredging Ltd"}},
 		{"an Arabic article joined to a family name", "On Monday, Mahmoud al-Khatib resigned. Al-Khatib said he was tired. Nasser Saleh al-Hamdani agreed.", []string{"per:Mahmoud al-Khatib", "per:Nasser Saleh al-Hamdani"}},
 		{"a name particle", "On Monday, Pieter van Rensburg resigned. Van Rensburg said he was tired.", []string{"per:Pieter van Rensburg"}},
 		{"nationality adjectives name nothing", "A Dutch member of the European Parliament and a former Swedish judge spoke.", []string{"org:European Parliament"}},

@@ -215,15 +215,6 @@ func (t *hashTagger) valueFeat(tmpl int, v int32) int32 {
 	return t.byValue[tmpl][v]
 }
 
-// knownWord reports whether the tagger's model weighs w (lower-cased) as
-// a word: whether w is a word of its training text.
-func (t *hashTagger) knownWord(w string) bool {
-	if _, ok := t.tagMap[strings.ToLower(w)]; ok {
-		return true
-	}
-	return t.valueFeat(tWord, t.valueOf(strings.ToLower(w))) >= 0
-}
-
 // valueOf is the number of a value, -1 when no feature has it.
 func (t *hashTagger) valueOf(s string) int32 {
 	if v, ok := t.values[s]; ok {
