@@ -78,7 +78,9 @@ func compileTriggers(lex *lexicon.Lexicon, in *morph.Inflector) *triggerSet {
 	entries := expandEntries(lex.Entries("event_triggers"))
 	listed := map[string]bool{}
 	for _, e := range entries {
-		listed[strings.ToLower(e.Phrase)] = true
+		if e.Attr("type") != "" && e.Attr("cue") == "" {
+			listed[strings.ToLower(e.Phrase)] = true // a cue line ("called | cue=speak") keeps no form from a trigger
+		}
 	}
 	for _, e := range entries {
 		if ts.addCue(e) {
@@ -950,6 +952,9 @@ func (r *eventRead) states() bool {
 	}
 	if t.Noun && d.genericPlural(s, m) {
 		return false // "said inquiries lasting two years are normal": no one inquiry
+	}
+	if !t.Noun && d.demandingAt(s, m.start) {
+		return false // "called on the minister to appear": a demand, not a summons
 	}
 	if !t.Noun && d.demandedBefore(s, m.start) {
 		return false // "called on her to resign": called for, not done
@@ -3358,6 +3363,14 @@ func (d *docState) modalBefore(s sentence, off int, announced bool) bool {
 // demandedBefore reports whether the verb at off is the infinitive of a
 // demand (event_words.txt class=demanding): "urged the board to resign",
 // "called on Jane Roe to step down".
+// demandingAt reports whether the verb at off opens a phrase of two words
+// that only calls for something (event_words.txt class=demanding: "called
+// on", "calls for").
+func (d *docState) demandingAt(s sentence, off int) bool {
+	ws := d.wordsAfterAll(off, s.End)
+	return len(ws) >= 2 && d.index().ev.demanding[ws[0].text+" "+ws[1].text]
+}
+
 func (d *docState) demandedBefore(s sentence, off int) bool {
 	return d.calledForBefore(s, off, d.index().ev.demanding)
 }
