@@ -712,16 +712,8 @@ func (rb *roleBuilder) appositiveTitle(s *roleSent, m *mention, a, b int) {
 	ap.k, ap.n, ap.ti = k, n, ti
 	ap.title = adjTitle(x, toks, adjFrom, k, ti.Phrase)
 	rb.appositiveExtent(s, ap)
-	if ap.org == nil && ap.e+1 < len(toks) && (toks[ap.e].Text == "at" || toks[ap.e].Text == "of" || toks[ap.e].Text == "for") {
-		q := ap.e + 1
-		if q < len(toks) && strings.EqualFold(toks[q].Text, "the") {
-			q++
-		}
-		if om := mentionStarting(s.names, toks, q); om != nil && om.Entity.Type == kg.Organization {
-			ap.org = om.Entity
-		} else {
-			ap.org = describedOrgAt(rb.d, toks, ap.e+1)
-		}
+	if ap.org == nil {
+		ap.org = orgAfterTitle(rb.d, s.names, toks, ap.e)
 	}
 	// "Jane Doe, former Defense Secretary John Roe": the title is the next person's.
 	nextPerson := func(q int) bool {
@@ -1135,7 +1127,8 @@ func orgAfterPerson(names []*mention, toks []token, b int) *entity {
 	return nil
 }
 
-// orgAfterTitle: "CEO of Acme", "chief executive at Acme".
+// orgAfterTitle: "CEO of Acme", "chief executive at Acme", "secretary in
+// the Ministry of Works".
 func orgAfterTitle(d *docState, names []*mention, toks []token, e int) *entity {
 	if e+1 < len(toks) && (toks[e].Text == "of" || toks[e].Text == "at" || toks[e].Text == "for") {
 		q := e + 1
@@ -1146,6 +1139,13 @@ func orgAfterTitle(d *docState, names []*mention, toks []token, e int) *entity {
 			return om.Entity
 		}
 		return describedOrgAt(d, toks, e+1)
+	}
+	// "the permanent secretary in the Ministry of Fisheries": a named body
+	// after "in the"
+	if e+2 < len(toks) && toks[e].Text == "in" && strings.EqualFold(toks[e+1].Text, "the") {
+		if om := mentionStarting(names, toks, e+2); om != nil && om.Entity.Type == kg.Organization {
+			return om.Entity
+		}
 	}
 	return nil
 }
@@ -1559,6 +1559,11 @@ func titleContext(d *docState, x *lexIndex, si, i int, ti titleInfo, person *ent
 			continue
 		}
 		if isAdjective(toks[k]) || low == "current" || x.looseMods[low] {
+			continue
+		}
+		// "former fisheries minister": a portfolio noun between the
+		// status word and the title
+		if isLowerWord(toks[k].Text) && strings.HasPrefix(toks[k].Tag, "NN") && k > 0 && x.former[strings.ToLower(toks[k-1].Text)] {
 			continue
 		}
 		break
