@@ -1515,6 +1515,9 @@ func (d *docState) indirectAt(cl *claimLex, qs []quoteSeg, used map[int]bool, s 
 	if len(prev) == 1 && prev[0].text == "to" {
 		return nil // "to argue that": not yet said
 	}
+	if len(prev) == 1 && (prev[0].text == "not" || prev[0].text == "never" || strings.HasSuffix(strings.ReplaceAll(prev[0].text, "’", "'"), "n't")) {
+		return nil // "did not say what it was", "never said": nothing said
+	}
 	end, ok := d.reportedEnd(cl, rv, from)
 	if !ok {
 		return nil

@@ -333,6 +333,19 @@ func TestSupposedFindingIsNoClaim(t *testing.T) {
 	}
 }
 
+// TestUnsaidIsNoClaim: a negated reporting verb says nothing.
+func TestUnsaidIsNoClaim(t *testing.T) {
+	for _, text := range []string{
+		"Hooli Inc. sued. Jane Roe, its lawyer, did not say what the evidence was.",
+		"Hooli Inc. sued. Jane Roe, its lawyer, would not say whether the minister was involved.",
+		"Hooli Inc. sued. Jane Roe, its lawyer, never said the minister was involved.",
+	} {
+		if cs := textClaims(t, text); len(cs) != 0 {
+			t.Errorf("%s: claims %+v, want none", text, cs)
+		}
+	}
+}
+
 // TestProsecutorsNeedAProsecutor: "prosecutors" stand for no company,
 // whatever its name holds.
 func TestProsecutorsNeedAProsecutor(t *testing.T) {
