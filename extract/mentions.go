@@ -681,6 +681,18 @@ type runScan struct {
 // common word opening the sentence, dates and connectors. It is false when
 // nothing is left or the run is a sentence-opening gerund ("Canceling was
 // the only course") or common word ("Shares fell").
+// adjectiveOpensBody reports whether the nationality adjective or place
+// opening a sentence at toks[a] opens a body's name of three words or more
+// that a head word ends: "Syrian Arab Airlines said", "Libyan Investment
+// Authority said".
+func adjectiveOpensBody(x *lexIndex, toks []token, a, b int) bool {
+	if b-a < 3 || !x.places[kg.Key(toks[a].Text)] {
+		return false
+	}
+	h, ok := x.heads[toks[b-1].Text]
+	return ok && !h.Legal
+}
+
 func trimRunStart(x *lexIndex, sc *runScan, a, b int) (int, bool) {
 	toks, first, names, lower := sc.toks, sc.first, sc.names, sc.lower
 	// An ordinal opens a name only in "8th U.S. Circuit Court of Appeals".
@@ -689,7 +701,7 @@ func trimRunStart(x *lexIndex, sc *runScan, a, b int) (int, bool) {
 	}
 	// Drop a sentence-initial common word and leading determiners; a
 	// quotation opens a sentence of its own ("said: \"People bought ...").
-	for a < b && (leadStop[strings.ToLower(toks[a].Text)] || x.former[strings.ToLower(toks[a].Text)] || ((a == first || opensQuote(toks, a)) && !properTag(toks[a].Tag) && !names[toks[a].Text] && !x.isFirstName(toks[a].Text) && !x.honorifics[toks[a].Text] && x.agencies[kg.Key(toks[a].Text)].Canonical == "" && !startsTitle(x, toks, a, b) && x.agencyRun(toks, a) == a)) {
+	for a < b && (leadStop[strings.ToLower(toks[a].Text)] || x.former[strings.ToLower(toks[a].Text)] || ((a == first || opensQuote(toks, a)) && !properTag(toks[a].Tag) && !names[toks[a].Text] && !x.isFirstName(toks[a].Text) && !x.honorifics[toks[a].Text] && x.agencies[kg.Key(toks[a].Text)].Canonical == "" && !startsTitle(x, toks, a, b) && x.agencyRun(toks, a) == a && !adjectiveOpensBody(x, toks, a, b))) {
 		a++
 	}
 	// A gerund opening a sentence before a verb is no name: "Canceling
@@ -1282,7 +1294,10 @@ func headedOrg(d *docState, x *lexIndex, si, a, b int) *piece {
 				break
 			}
 			low := strings.ToLower(toks[i+1].Text)
-			if h, ok := x.heads[toks[i].Text]; ok && !h.Legal && h.Kind != "company" && h.Kind != "media" && (low == "on" || low == "for" || low == "against" || low == "of" && i > from && toks[i].Text != "District") && (isCapToken(toks[i+2].Text) || i+3 < b && toks[i+2].Text == "the" && isCapToken(toks[i+3].Text)) {
+			// ("State Company for Oil Projects": a company named by its remit,
+			// as translations of Arabic names write it)
+			remitCo := toks[i].Text == "Company" && low == "for" && i > from
+			if h, ok := x.heads[toks[i].Text]; ok && (!h.Legal && h.Kind != "company" && h.Kind != "media" || remitCo) && (low == "on" || low == "for" || low == "against" || low == "of" && i > from && toks[i].Text != "District") && (isCapToken(toks[i+2].Text) || i+3 < b && toks[i+2].Text == "the" && isCapToken(toks[i+3].Text)) {
 				p := newPiece(d, si, from, b)
 				p.typ, p.kind = kg.Organization, h.Kind
 				return p

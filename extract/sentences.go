@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	prosesegment "github.com/jdkato/prose/v3/segment"
 	"github.com/jdkato/prose/v3/tag"
@@ -178,6 +180,12 @@ func joinInitials(x *lexIndex, toks []token) []token {
 			t = token{Text: t.Text + ".", Tag: "NNP", Start: t.Start, End: toks[i+1].End}
 			i++
 		}
+		if i+1 < len(toks) && toks[i+1].Text == "." && toks[i+1].Start == t.End && strings.Contains(t.Text, ".") && x.heads[t.Text+"."].Legal {
+			// "A.Ş.", whose last stop the tokenizer split off: a legal
+			// form with inner stops keeps it
+			t = token{Text: t.Text + ".", Tag: "NNP", Start: t.Start, End: toks[i+1].End}
+			i++
+		}
 		if nicknameAt(toks, i+1) && (x.isFirstName(t.Text) || x.isFirstName(toks[i+2].Text)) {
 			// Eduardo "Eddie" Buenaflor (a given name or a nickname that
 			// is one; not Apple "Vision" Pro): the nickname goes inside the
@@ -228,6 +236,13 @@ func legalFormEnd(x *lexIndex, text string) int {
 func nameGoesOn(x *lexIndex, prev, next string) bool {
 	if i := strings.LastIndexAny(prev, " \"“(") + 1; x.honorifics[prev[i:]] && strings.HasSuffix(prev, ".") && next != "" && isCapToken(next[:1]) {
 		return true
+	}
+	// "Yesil Enerji A.Ş. challenged": a legal form's stop before a
+	// lower-case word ends no sentence
+	if i := strings.LastIndexAny(prev, " \"“(") + 1; x.heads[prev[i:]].Legal && strings.HasSuffix(prev, ".") {
+		if r, _ := utf8.DecodeRuneInString(next); unicode.IsLower(r) {
+			return true
+		}
 	}
 	if !strings.HasSuffix(prev, " U.S.") && !strings.HasSuffix(prev, " U.K.") {
 		return false
