@@ -717,6 +717,9 @@ func (d *docState) awardAgents(evs []*eventDraft) {
 			a = pick("protest", "target", not)
 		}
 		if a == nil {
+			a = pick("lawsuit", "target", not) // the one body sued over an award made it
+		}
+		if a == nil {
 			continue
 		}
 		e.parts = append(e.parts, kg.Participant{Entity: a.Entity, As: asAgent})
@@ -953,6 +956,12 @@ func (r *eventRead) states() bool {
 	if t.Noun && d.genericPlural(s, m) {
 		return false // "said inquiries lasting two years are normal": no one inquiry
 	}
+	if !t.Noun && d.conditionalBefore(s, m.start) {
+		return false // "if the court rules against it": supposed, not done
+	}
+	if !t.Noun && d.habitualAdverbBefore(s, m.start) {
+		return false // "contracts are usually awarded by the authority": a practice
+	}
 	if !t.Noun && d.demandingAt(s, m.start) {
 		return false // "called on the minister to appear": a demand, not a summons
 	}
@@ -1015,6 +1024,18 @@ func (d *docState) deniedBefore(s sentence, off int) bool {
 // report's body that says what a body usually does, not what it did. A
 // headline is the document's first sentence, or one with no closing
 // stop ("Acme sues Globex over contract").
+// habitualAdverbBefore reports whether an adverb of frequency
+// (event_words.txt class=frequency) stands right before the verb at off or
+// its auxiliary: the sentence states a practice, not an event.
+func (d *docState) habitualAdverbBefore(s sentence, off int) bool {
+	for _, w := range d.wordsBefore(off, s.Start, 2) {
+		if d.index().ev.frequency[w.text] {
+			return true
+		}
+	}
+	return false
+}
+
 func (d *docState) habitualPresent(si, off int) bool {
 	tag := d.tagAt(off)
 	if tag != "VBZ" && tag != "VBP" || si == 0 {

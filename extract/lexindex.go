@@ -104,6 +104,7 @@ type eventWords struct {
 	testified  []string          // testimony's phrases, in order
 	behest     map[string]bool   // "summoned at the request of X": X asked
 	intention  map[string]bool   // "plans to sue": no lawsuit yet
+	frequency  map[string]bool   // "are usually awarded": a practice
 
 	// speaksForRe matches a text ending in a speaks-for noun and its
 	// preposition ("a spokesperson for the "); nil with no such noun.
@@ -119,7 +120,7 @@ func (w *eventWords) classes() map[string]*map[string]bool {
 		"request": &w.request, "filer": &w.filers, "asking": &w.asking, "decided": &w.decided,
 		"decision": &w.decision, "habitual": &w.habitual, "no_part": &w.noPart, "boundary": &w.boundary,
 		"permission": &w.permission, "grants": &w.grants, "testimony": &w.testimony,
-		"behest": &w.behest, "intention": &w.intention,
+		"behest": &w.behest, "intention": &w.intention, "frequency": &w.frequency,
 	}
 }
 
