@@ -168,6 +168,7 @@ func TestMentionTyping(t *testing.T) {
 		{"a legal form's stop before a lower-case word ends no sentence; Spanish SL", "The deal was signed. Yesil Enerji A.Ş. challenged the decision. Grup Serveis Aeris SL lost.", []string{"org:Grup Serveis Aeris SL", "org:Yesil Enerji A.Ş."}},
 		{"an industry word, a company named by its remit, a demonym opening a body's name", "The deal was signed. Harwell Telecom lost. The State Company for Oil Projects signed. Syrian Arab Airlines objected.", []string{"org:Harwell Telecom", "org:State Company for Oil Projects", "org:Syrian Arab Airlines"}},
 		{"a cabinet and a presidency lead their names", "The deal was signed. The Cabinet of Ministers approved it. The Presidency of the Republic objected.", []string{"org:Cabinet of Ministers", "org:Presidency of the Republic"}},
+		{"Myanmar's honorific for a woman", "The deal was signed. Daw Khin Mar Lwin, a trader, said it was unfair.", []string{"per:Khin Mar Lwin"}},
 		{"an Arabic article joined to a family name", "On Monday, Mahmoud al-Khatib resigned. Al-Khatib said he was tired. Nasser Saleh al-Hamdani agreed.", []string{"per:Mahmoud al-Khatib", "per:Nasser Saleh al-Hamdani"}},
 		{"a name particle", "On Monday, Pieter van Rensburg resigned. Van Rensburg said he was tired.", []string{"per:Pieter van Rensburg"}},
 		{"nationality adjectives name nothing", "A Dutch member of the European Parliament and a former Swedish judge spoke.", []string{"org:European Parliament"}},
