@@ -1140,9 +1140,19 @@ func orgAfterTitle(d *docState, names []*mention, toks []token, e int) *entity {
 		}
 		return describedOrgAt(d, toks, e+1)
 	}
-	// "the permanent secretary in the Ministry of Fisheries": a named body
-	// after "in the"
-	if e+2 < len(toks) && toks[e].Text == "in" && strings.EqualFold(toks[e+1].Text, "the") {
+	// "director of procurement, National Port Authority, approved": the
+	// body set off by commas after the title
+	if e+1 < len(toks) && toks[e].Text == "," {
+		if om := mentionStarting(names, toks, e+1); om != nil && om.Entity.Type == kg.Organization {
+			if _, oe := tokRange(toks, om.Start, om.End); oe >= len(toks) || toks[oe].Text == "," {
+				return om.Entity
+			}
+		}
+	}
+	// "the permanent secretary in the Ministry of Fisheries", "legal
+	// adviser to the Ministry of Fisheries": a named body after "in the"
+	// or "to the"
+	if e+2 < len(toks) && (toks[e].Text == "in" || toks[e].Text == "to") && strings.EqualFold(toks[e+1].Text, "the") {
 		if om := mentionStarting(names, toks, e+2); om != nil && om.Entity.Type == kg.Organization {
 			return om.Entity
 		}

@@ -165,6 +165,7 @@ func TestRoles(t *testing.T) {
 		{"a plural title two names share", "Hooli Inc. sued. Globex Software co-founders Jane Park, Omar Lee and Dana Poe spoke.", []string{"Dana Poe | Co-founder | Globex Software | current", "Jane Park | Co-founder | Globex Software | current", "Omar Lee | Co-founder | Globex Software | current"}},
 		{"a plural title before one name is not its", "In a letter to fellow senators Mary Poe wrote that the bill failed.", nil},
 		{"a portfolio noun between a status word and a title; an appositive's office in the body named after 'in the'", "The Harwell Ministry of Works was sued. Former fisheries minister Dan Poe spoke. Jane Park, the permanent secretary in the Harwell Ministry of Works, agreed.", []string{"Dan Poe | Minister |  | former", "Jane Park | Permanent Secretary | Harwell Ministry of Works | current"}},
+		{"a body set off by commas after an appositive's title; a body after 'to the'", "The Harwell Port Authority was sued. Dan Poe, director of procurement, Harwell Port Authority, approved the bid. Jane Park, counsel to the Harwell Port Authority, agreed.", []string{"Dan Poe | Director of procurement | Harwell Port Authority | current", "Jane Park | Counsel | Harwell Port Authority | current"}},
 		{"unit of", "Initech Hosting Services, a unit of Initech, appealed.", []string{"Initech Hosting Services subsidiary_of Initech"}},
 	}
 	for _, tt := range tests {
