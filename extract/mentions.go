@@ -365,12 +365,7 @@ func capitalizedRun(d *docState, x *lexIndex, toks []token, i int, names map[str
 			b++
 			continue
 		}
-		// an Arabic article joined to a family name: "Mahmoud al-Khatib"
-		if x.articledName(toks[b].Text) && !isAllCaps(toks[b-1].Text) {
-			b++
-			continue
-		}
-		if e := max(legalFormJoin(x, toks, b), numberInName(x, toks, i, b), placeAfterRemit(x, toks, i, b)); e > b {
+		if e := max(legalFormJoin(x, toks, b), numberInName(x, toks, i, b), placeAfterRemit(x, toks, i, b), articleJoin(x, toks, b)); e > b {
 			b = e
 			continue
 		}
@@ -629,6 +624,15 @@ func possessiveName(x *lexIndex, toks []token, b int) int {
 func compoundAdjective(x *lexIndex, w string) bool {
 	i := strings.LastIndexByte(w, '-')
 	return i > 0 && x.compounds[strings.ToLower(w[i+1:])]
+}
+
+// articleJoin returns the end of a family name with a joined Arabic
+// article after a capitalized word ("Mahmoud al-Khatib"), or b.
+func articleJoin(x *lexIndex, toks []token, b int) int {
+	if x.articledName(toks[b].Text) && !isAllCaps(toks[b-1].Text) {
+		return b + 1
+	}
+	return b
 }
 
 // articledName reports whether t is a family name with an article
