@@ -1019,11 +1019,6 @@ func (d *docState) deniedBefore(s sentence, off int) bool {
 	return false
 }
 
-// habitualPresent reports whether the verb at off in sentence si is in
-// the simple present ("reviews", "award") outside a headline: in a
-// report's body that says what a body usually does, not what it did. A
-// headline is the document's first sentence, or one with no closing
-// stop ("Acme sues Globex over contract").
 // habitualAdverbBefore reports whether an adverb of frequency
 // (event_words.txt class=frequency) stands right before the verb at off or
 // its auxiliary: the sentence states a practice, not an event.
@@ -1036,6 +1031,11 @@ func (d *docState) habitualAdverbBefore(s sentence, off int) bool {
 	return false
 }
 
+// habitualPresent reports whether the verb at off in sentence si is in
+// the simple present ("reviews", "award") outside a headline: in a
+// report's body that says what a body usually does, not what it did. A
+// headline is the document's first sentence, or one with no closing
+// stop ("Acme sues Globex over contract").
 func (d *docState) habitualPresent(si, off int) bool {
 	tag := d.tagAt(off)
 	if tag != "VBZ" && tag != "VBP" || si == 0 {
@@ -3381,17 +3381,17 @@ func (d *docState) modalBefore(s sentence, off int, announced bool) bool {
 	return false
 }
 
-// demandedBefore reports whether the verb at off is the infinitive of a
-// demand (event_words.txt class=demanding): "urged the board to resign",
-// "called on Jane Roe to step down".
 // demandingAt reports whether the verb at off opens a phrase of two words
 // that only calls for something (event_words.txt class=demanding: "called
 // on", "calls for").
 func (d *docState) demandingAt(s sentence, off int) bool {
-	ws := d.wordsAfterAll(off, s.End)
+	ws := d.wordsAfter(off, s.End, 2)
 	return len(ws) >= 2 && d.index().ev.demanding[ws[0].text+" "+ws[1].text]
 }
 
+// demandedBefore reports whether the verb at off is the infinitive of a
+// demand (event_words.txt class=demanding): "urged the board to resign",
+// "called on Jane Roe to step down".
 func (d *docState) demandedBefore(s sentence, off int) bool {
 	return d.calledForBefore(s, off, d.index().ev.demanding)
 }

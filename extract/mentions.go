@@ -680,11 +680,6 @@ type runScan struct {
 	lower map[string]bool // the document's lower-case words
 }
 
-// trimRunStart drops from the start of the run toks[a:b] what opens it but
-// is no name: an ordinal outside a circuit, determiners and status words, a
-// common word opening the sentence, dates and connectors. It is false when
-// nothing is left or the run is a sentence-opening gerund ("Canceling was
-// the only course") or common word ("Shares fell").
 // adjectiveOpensBody reports whether the nationality adjective or place
 // opening a sentence at toks[a] opens a body's name of three words or more
 // that a head word ends: "Syrian Arab Airlines said", "Libyan Investment
@@ -697,6 +692,11 @@ func adjectiveOpensBody(x *lexIndex, toks []token, a, b int) bool {
 	return ok && !h.Legal
 }
 
+// trimRunStart drops from the start of the run toks[a:b] what opens it but
+// is no name: an ordinal outside a circuit, determiners and status words, a
+// common word opening the sentence, dates and connectors. It is false when
+// nothing is left or the run is a sentence-opening gerund ("Canceling was
+// the only course") or common word ("Shares fell").
 func trimRunStart(x *lexIndex, sc *runScan, a, b int) (int, bool) {
 	toks, first, names, lower := sc.toks, sc.first, sc.names, sc.lower
 	// An ordinal opens a name only in "8th U.S. Circuit Court of Appeals".

@@ -234,15 +234,14 @@ func legalFormEnd(x *lexIndex, text string) int {
 // It also holds after an honorific ('"Mr. Roe had ...'): the segmenter may
 // end a sentence at "Mr." when a quotation opens just before it.
 func nameGoesOn(x *lexIndex, prev, next string) bool {
-	if i := strings.LastIndexAny(prev, " \"“(") + 1; x.honorifics[prev[i:]] && strings.HasSuffix(prev, ".") && next != "" && isCapToken(next[:1]) {
+	last := prev[strings.LastIndexAny(prev, " \"“(")+1:]
+	if x.honorifics[last] && strings.HasSuffix(prev, ".") && next != "" && isCapToken(next[:1]) {
 		return true
 	}
 	// "Yesil Enerji A.Ş. challenged": a legal form's stop before a
 	// lower-case word ends no sentence
-	if i := strings.LastIndexAny(prev, " \"“(") + 1; x.heads[prev[i:]].Legal && strings.HasSuffix(prev, ".") {
-		if r, _ := utf8.DecodeRuneInString(next); unicode.IsLower(r) {
-			return true
-		}
+	if r, _ := utf8.DecodeRuneInString(next); x.heads[last].Legal && strings.HasSuffix(prev, ".") && unicode.IsLower(r) {
+		return true
 	}
 	if !strings.HasSuffix(prev, " U.S.") && !strings.HasSuffix(prev, " U.K.") {
 		return false
