@@ -880,6 +880,13 @@ func (r *eventRead) readSubject() {
 		poss = nil // "asked the court to ... in its appeal": a party's appeal, not the court's
 	}
 	r.passive = !t.Noun && d.passiveBefore(s, m.start)
+	if !t.Noun && t.Attrs["passive"] != "" && !ts.requested[t.Type] && d.reducedRelative(s, m) {
+		// "AHC is suing AID over the concession awarded in March to
+		// HGS": the participle's noun is its passive subject, and the
+		// clause's subject is no party of it (not for testimony: "wants
+		// both men questioned under oath" asks for it)
+		r.passive, subj = true, nil
+	}
 	r.court, r.courtEnd = d.courtWordAt(s, clauseStart, m.start, ts)
 	r.venue = t.Noun && t.Attrs["court_only"] != "" && d.courtBefore(s, m.start, ts)
 	if r.venue {
@@ -3316,6 +3323,33 @@ func (d *docState) passiveBefore(s sentence, off int) bool {
 		}
 	}
 	return false
+}
+
+// reducedRelative reports whether the verb trigger at m is a participle
+// that follows a common noun and takes no object: a passive clause
+// reduced to its participle ("the licence awarded in January to X", "the
+// contract granted to X"), whose doer is not the sentence's subject.
+func (d *docState) reducedRelative(s sentence, m trigMatch) bool {
+	head := d.Doc.Text[m.start:m.headEnd]
+	if !strings.HasSuffix(strings.ToLower(head), "ed") || strings.Contains(head, " ") {
+		return false
+	}
+	ws := d.wordsBefore(m.start, s.Start, 1)
+	if len(ws) != 1 || ws[0].end != m.start-1 {
+		return false
+	}
+	if tag := d.tagAt(ws[0].start); tag != "NN" && tag != "NNS" || !isLowerWord(d.Doc.Text[ws[0].start:ws[0].end]) {
+		return false
+	}
+	if d.mentionAt(ws[0].start) != nil {
+		return false // "the company sued in May": a party acts
+	}
+	i := d.skipSpace(m.headEnd)
+	if i >= s.End || d.Doc.Text[i] == ',' || d.Doc.Text[i] == '.' {
+		return true
+	}
+	nw := d.wordsAfter(m.headEnd, s.End, 1)
+	return len(nw) == 1 && (d.tagAt(nw[0].start) == "IN" || d.tagAt(nw[0].start) == "TO")
 }
 
 // passiveAfter finds a passive verb and "by" right after a noun ending at

@@ -31,6 +31,9 @@ func TestEventPatterns(t *testing.T) {
 		name, text string
 		want       []string
 	}{
+		{"a participle after a noun with no object is a reduced passive: the sentence's subject did not award it; the one body sued over it did",
+			"Hooli Corp is suing the Harwell Port Authority to annul the concession awarded in March to Globex Ltd.",
+			[]string{"lawsuit 2020-03: agent Hooli Corp; target Harwell Port Authority", "award 2020-03: agent Harwell Port Authority; recipient Globex Ltd."}},
 		{"reviews in general are no review",
 			"Jane Roe, a partner at Globex LLP, said investigations lasting two years were normal. Hooli said that inquiries of this kind take years.",
 			nil},

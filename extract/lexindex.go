@@ -54,6 +54,7 @@ type lexIndex struct {
 	cuePart             map[string]bool // after-cues that end the name ("X union")
 	personAfter         map[string]bool
 	nameArticles        map[string]bool     // articles joined to family names: "al-Khatib" (person_cues.txt article=1)
+	patronyms           map[string]bool     // capitalized "son of" words inside names: "Ould" (person_cues.txt patronym=1)
 	nick                map[string][]string // lower-case short form -> lower-case formal names
 	nominals            map[string]string   // "company" -> organization kind it refers to
 	// groups: plural nouns for the people of a kind of body, with the
@@ -244,6 +245,9 @@ type titleInfo struct {
 	// Judge: the holder sits as a judge though no word of the title names
 	// a court (judge=1: "Judicial Commissioner")
 	Judge bool
+	// Named: an office only right before its holder's name (named=1:
+	// "deputy Jane Roe"; "his deputy, Jane Roe" is no office)
+	Named bool
 }
 
 type headInfo struct {
@@ -325,7 +329,7 @@ func (x *lexIndex) readTitles(l *lexicon.Lexicon, in *morph.Inflector) {
 		if _, ok := x.titles[k]; (ok || x.titleMods[k] || honorific[k]) && i >= len(l.Entries("titles")) {
 			continue // titles.txt says more about it; a modifier ("deputy") is no title alone, an honorific ("Prof") none at all
 		}
-		x.titles[k] = titleInfo{Phrase: e.Phrase, Org: e.Attr("org"), Head: e.Attr("head"), Portfolio: e.Attr("portfolio") == "1", Observer: e.Attr("observer") == "1", Institution: e.Attr("institution") == "1", Body: e.Attr("body"), Gender: genderAttr(e), Judge: e.Attr("judge") == "1"}
+		x.titles[k] = titleInfo{Phrase: e.Phrase, Org: e.Attr("org"), Head: e.Attr("head"), Portfolio: e.Attr("portfolio") == "1", Observer: e.Attr("observer") == "1", Institution: e.Attr("institution") == "1", Body: e.Attr("body"), Gender: genderAttr(e), Judge: e.Attr("judge") == "1", Named: e.Attr("named") == "1"}
 		if e.Attr("rank") != "" {
 			x.rankTitles[k] = true
 		}
@@ -516,6 +520,13 @@ func (x *lexIndex) readPeople(l *lexicon.Lexicon) {
 		}
 	}
 	for _, e := range l.Entries("person_cues") {
+		if e.Attr("patronym") == "1" {
+			if x.patronyms == nil {
+				x.patronyms = map[string]bool{}
+			}
+			x.patronyms[e.Phrase] = true
+			continue
+		}
 		if e.Attr("article") == "1" {
 			if x.nameArticles == nil {
 				x.nameArticles = map[string]bool{}
@@ -628,6 +639,14 @@ func (x *lexIndex) titleAt(toks []token, i, limit int) (int, titleInfo) {
 			b.WriteString(strings.ToLower(toks[j].Text))
 		}
 		if ti, ok := x.titles[b.String()]; ok {
+			if ti.Named && (i+n >= len(toks) || !isCapToken(toks[i+n].Text)) {
+				continue
+			}
+			if n == 1 && x.titleMods[b.String()] && i+1 < limit && x.titleFirst[strings.ToLower(toks[i+1].Text)] {
+				if k, _ := x.titleAt(toks, i+1, limit); k > 0 {
+					return 0, titleInfo{} // "deputy chief information officer": the rank word qualifies the title after it
+				}
+			}
 			return n, ti
 		}
 	}

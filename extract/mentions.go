@@ -1237,6 +1237,19 @@ func personBeforeOf(d *docState, x *lexIndex, toks []token, a, b int) bool {
 	return false
 }
 
+// headEnd is where the head word of a body's name toks[from:b] ends: before
+// a number that ends the name ("Harwell 31st High Criminal Court 2"), or a
+// country after the head ("Gaming Control Board Suriname"); else b.
+func headEnd(x *lexIndex, toks []token, from, b int) int {
+	if isDigits(toks[b-1].Text) && b-1 > from {
+		return b - 1
+	}
+	if _, ok := headOf(x, toks[b-2].Text); ok && b-from >= 3 && x.isPlace(kg.Key(toks[b-1].Text)) && !x.heads[toks[b-2].Text].Legal {
+		return b - 1
+	}
+	return b
+}
+
 // headedOrg recognizes a run as an organization by lexicon or English head word.
 func headedOrg(d *docState, x *lexIndex, si, a, b int) *piece {
 	toks := d.Sents[si].Tokens
@@ -1270,11 +1283,10 @@ func headedOrg(d *docState, x *lexIndex, si, a, b int) *piece {
 		}
 		// A one-word title before the head word is part of the name: "General
 		// Assembly", "Judicial Council".
-		hb := b // the head comes before a number that ends the name
-		if isDigits(toks[hb-1].Text) && hb-1 > from {
-			hb--
-		}
-		holder := hb-from >= 3 && isPossessive(toks[hb-2].Text) // "Attorney General's Office"
+		hb := headEnd(x, toks, from, b)
+		// "Attorney General's Office" (not "the Gaming Board and the
+		// Teachers' Union": two bodies)
+		holder := hb-from >= 3 && isPossessive(toks[hb-2].Text) && !secondName(x, toks, from, hb)
 		if h, ok := headOf(x, toks[hb-1].Text); ok && (holder || !hasTitleOrAnd(x, toks, from, hb-1) || (hb-from == 2 && x.titles[strings.ToLower(toks[from].Text)].Phrase != "") || wordTitleInside(x, toks, from, hb-1)) {
 			p := newPiece(d, si, from, b)
 			p.typ, p.kind = kg.Organization, h.Kind
@@ -1587,8 +1599,8 @@ func splitPlain(d *docState, x *lexIndex, si, a, b int, afterTitle, beforeTitle 
 	// the lexicons do not know as a title: "Senate Majority Leader Jane Roe".
 	if !x.isFirstName(toks[a].Text) && !x.honorifics[toks[a].Text] && !(afterTitle && b-a <= 4 && plainWords(x, toks, a, b)) {
 		for k := a + 1; k+1 < b; k++ {
-			if !x.isFirstName(toks[k].Text) || b-k > 3 || !plainWords(x, toks, k, b) || !capWords(toks, a, k) {
-				continue
+			if !x.isFirstName(toks[k].Text) || b-k > 3 || !plainWords(x, toks, k, b) || !capWords(toks, a, k) || x.patronyms[toks[k-1].Text] {
+				continue // "Dah Ould Mohamed Vall": the father's name, not a new one
 			}
 			if x.isPlace(kg.Key(spanText0(toks, a, k+1))) {
 				continue // "Los Angeles Olympic Games": the given name ends a place's name
@@ -1647,7 +1659,8 @@ func particleName(x *lexIndex, toks []token, a, i, b int) bool {
 	if j < b && particleArticles[toks[j].Text] {
 		j++
 	}
-	if toks[i].Text != "de" || i-a < 1 || i-a > 3 || b-j < 1 || b-j > 2 || x.isPlace(kg.Key(spanText0(toks, j, b))) {
+	capDe := toks[i].Text == "De" && i-a == 1 && x.isFirstName(toks[a].Text) // "James De Garis"
+	if toks[i].Text != "de" && !capDe || i-a < 1 || i-a > 3 || b-j < 1 || b-j > 2 || x.isPlace(kg.Key(spanText0(toks, j, b))) {
 		return false
 	}
 	if i-a == 1 && j == i+1 && !x.isFirstName(toks[a].Text) {
@@ -1717,6 +1730,16 @@ func titledAppositive(x *lexIndex, toks []token, a, b int) bool {
 		return false
 	}
 	n, _ := x.titleEndingAt(toks, a-1)
+	return n > 0
+}
+
+// lowerTitleBefore: a title in lower case right before toks[a] ("deputy
+// Kadra Elmi", "councillor Minik Rosing"), which introduces its holder.
+func lowerTitleBefore(x *lexIndex, toks []token, a int) bool {
+	if a < 1 || !isLowerWord(toks[a-1].Text) {
+		return false
+	}
+	n, _ := x.titleEndingAt(toks, a)
 	return n > 0
 }
 
@@ -2226,6 +2249,8 @@ func typeFromSentence(d *docState, x *lexIndex, ps []*piece, p *piece) {
 		p.typ = kg.Person
 	case p.b-p.a >= 3 && hasParticle(toks, p.a+1, p.b-1):
 		p.typ = kg.Person // "Pieter van Rensburg"
+	case p.b-p.a >= 3 && !hasHead(x, toks, p.a, p.b) && slices.ContainsFunc(toks[p.a+1:p.b-1], func(t token) bool { return x.patronyms[t.Text] }):
+		p.typ = kg.Person // "Dah Ould Mohamed Vall": "son of" inside the name
 	case p.b-p.a >= 2 && x.articledName(toks[p.b-1].Text) && !hasHead(x, toks, p.a, p.b):
 		p.typ = kg.Person // "Nasser Saleh al-Hamdani"
 	case p.b-p.a == 2 && hyphenGivenName(x, toks[p.a].Text, toks[p.a+1].Text):
@@ -2241,9 +2266,10 @@ func typeFromSentence(d *docState, x *lexIndex, ps []*piece, p *piece) {
 	case pluralTitleName(x, toks, p.a, p.b):
 		p.typ, p.kind = kg.Organization, "company" // "Dalgleish Independent Trustees"
 	}
-	if p.typ == "" && p.b-p.a >= 2 && p.b-p.a <= 4 && !isAllCaps(first) && (appositiveTitle(x, toks, p.b) || ageOrWhoAfter(toks, p.b) || titledAppositive(x, toks, p.a, p.b)) {
+	if p.typ == "" && p.b-p.a >= 2 && p.b-p.a <= 4 && !isAllCaps(first) && (appositiveTitle(x, toks, p.b) || ageOrWhoAfter(toks, p.b) || titledAppositive(x, toks, p.a, p.b) || lowerTitleBefore(x, toks, p.a) && !hasHead(x, toks, p.a, p.b)) {
 		// "Jane Roe, a lawyer for Acme", "Jane Roe, Acme's chief executive",
-		// "Jane Roe, 44, said", "Jane Roe, who resigned"
+		// "Jane Roe, 44, said", "Jane Roe, who resigned", "deputy Jane
+		// Roe called"
 		p.typ = kg.Person
 	}
 	if p.typ == "" && !x.places[kg.Key(p.text)] {
@@ -3650,7 +3676,8 @@ func appellateCourt(x *lexIndex, e *entity) bool {
 func linkPronouns(d *docState) {
 	x := d.index()
 	sort.SliceStable(d.Mentions, func(i, j int) bool { return d.Mentions[i].Start < d.Mentions[j].Start })
-	names := append([]*mention(nil), d.Mentions...)
+	outlet := outlets(d)
+	names := slices.DeleteFunc(append([]*mention(nil), d.Mentions...), func(m *mention) bool { return outlet[m.Entity] })
 	d.genders = personGenders(d, x)
 	recent := func(off, sent, window int, want func(*entity) bool) *entity {
 		for i := len(names) - 1; i >= 0; i-- {
@@ -3744,6 +3771,31 @@ func linkPronouns(d *docState) {
 			d.Mentions = append(d.Mentions, m)
 		}
 	}
+}
+
+// outlets are the organizations that publish the document (its
+// publisher, or the name a dateline credits: "Nouadhibou (Alakhbar) -"):
+// the story is theirs, and "the company" or "it" is never them.
+func outlets(d *docState) map[*entity]bool {
+	out := map[*entity]bool{}
+	pub := kg.Key(d.Doc.Publisher)
+	t := d.Doc.Text
+	for _, m := range d.Mentions {
+		if m.Entity == nil || m.Entity.Type != kg.Organization || m.Kind != nameMention || out[m.Entity] {
+			continue
+		}
+		if pub != "" && kg.Key(m.Entity.Name) == pub {
+			out[m.Entity] = true
+			continue
+		}
+		line := t[strings.LastIndexByte(t[:m.Start], '\n')+1 : m.Start]
+		after := strings.TrimLeft(t[m.End:min(len(t), m.End+4)], ") ")
+		if strings.HasSuffix(line, "(") && len(line) < 40 && strings.HasPrefix(t[m.End:], ")") &&
+			(strings.HasPrefix(after, "-") || strings.HasPrefix(after, "–") || strings.HasPrefix(after, "—")) {
+			out[m.Entity] = true // a dateline's credit
+		}
+	}
+	return out
 }
 
 // itsProxy is what "its" at toks[i] of sentence si refers to when it

@@ -234,6 +234,12 @@ func TestMentionTyping(t *testing.T) {
 		{"a portfolio of two fields joined by 'and' ends after the word that follows 'and', before a name the lexicon does not know", "Minister of Water and Sanitation Tamir Qaddouri-Nkosi spoke. Minister of Environment and National Beautification Trevor Small spoke.", []string{"per:Tamir Qaddouri-Nkosi", "per:Trevor Small"}},
 		{"an office written in lower case after its owner's possessive, with no holder named, is the owner's office as a body; a holder's appositive is not", "The Harwell Transport Department fined Hooli Ltd. The department's inspector general said its review was continuing. Jane Roe, the Harwell Transport Department's acting inspector general, spoke.", []string{"org:Harwell Transport Department", "org:Harwell Transport Department Office of Inspector General", "org:Hooli Ltd.", "per:Jane Roe"}},
 		{"a possessor after a title and at is a person", "Jane Roe, a lawyer at Melody Hale's firm, said so.", []string{"per:Jane Roe", "per:Melody Hale"}},
+		{"a body whose head follows a plural possessive is a second name after 'and the'", "The Gaming Board and the Teachers' Union met. The Attorney General's Office agreed.", []string{"org:Attorney General's Office", "org:Gaming Board", "org:Teachers' Union"}},
+		{"a country after a body's head is part of its name, and its acronym's", "The Gaming Control Board Suriname (GCBS) met. The GCBS said no.", []string{"org:Gaming Control Board Suriname"}},
+		{"a patronym inside a name makes it a person's, and the given name after it is the father's", "Dah Ould Mohamed Vall said no. Ely Ould Abdallahi Lekweiri rejected it.", []string{"per:Dah Ould Mohamed Vall", "per:Ely Ould Abdallahi Lekweiri"}},
+		{"a title in lower case right before a name introduces a person", "In the assembly, deputy Kadra Elmi and councillor Minik Roe said no.", []string{"per:Kadra Elmi", "per:Minik Roe"}},
+		{"travel agencies, tour operators and holdings are companies", "Nour Voyages, Al Baraka Travel and Comores Hijra Tours filed a petition. Al Ansari Holding denied it.", []string{"org:Al Ansari Holding", "org:Al Baraka Travel", "org:Comores Hijra Tours", "org:Nour Voyages"}},
+		{"a capitalized De after a given name is a family name's particle", "Advocate James De Garis said so.", []string{"per:James De Garis"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -255,6 +261,21 @@ func TestPronouns(t *testing.T) {
 	want := []string{"She=Jane Park", "the company=Hooli"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("pronoun links (-want +got):\n%s", diff)
+	}
+}
+
+// TestOutletIsNoReferent: the outlet a dateline credits publishes the
+// story; "the company" is never it.
+func TestOutletIsNoReferent(t *testing.T) {
+	d := run(t, "Nouadhibou (Globex Media SA) - Hooli SARL was closed. The ministry said so in a statement to Globex Media SA. The company says the inspection was unfair.")
+	var got []string
+	for _, m := range d.Mentions {
+		if m.Kind != nameMention {
+			got = append(got, m.Text+"="+m.Entity.Name)
+		}
+	}
+	if want := []string{"The company=Hooli SARL"}; !slices.Equal(want, got) {
+		t.Errorf("references %v, want %v", got, want)
 	}
 }
 

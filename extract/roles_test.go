@@ -167,6 +167,10 @@ func TestRoles(t *testing.T) {
 		{"a portfolio noun between a status word and a title; an appositive's office in the body named after 'in the'", "The Harwell Ministry of Works was sued. Former fisheries minister Dan Poe spoke. Jane Park, the permanent secretary in the Harwell Ministry of Works, agreed.", []string{"Dan Poe | Minister |  | former", "Jane Park | Permanent Secretary | Harwell Ministry of Works | current"}},
 		{"a body set off by commas after an appositive's title; a body after 'to the'", "The Harwell Port Authority was sued. Dan Poe, director of procurement, Harwell Port Authority, approved the bid. Jane Park, counsel to the Harwell Port Authority, agreed.", []string{"Dan Poe | Director of procurement | Harwell Port Authority | current", "Jane Park | Counsel | Harwell Port Authority | current"}},
 		{"unit of", "Initech Hosting Services, a unit of Initech, appealed.", []string{"Initech Hosting Services subsidiary_of Initech"}},
+		{"the lawyer representing a body named with 'the'", "Hooli Corp was sued. Jane Roe, the lawyer representing the Harwell Gaming Board, said no.", []string{"Jane Roe | Lawyer | Harwell Gaming Board | current"}},
+		{"a title before the name, then the firm after 'of' set off by commas", "Advocate Jane Roe, of Hollis Ward LLP, told the court so.", []string{"Jane Roe | Advocate | Hollis Ward LLP | current"}},
+		{"Crown Counsel is a government lawyer's title, not a body", "Crown Counsel Jane Roe opposed it.", []string{"Jane Roe | Crown Counsel |  | current"}},
+		{"a rank word that is also a title qualifies the title after it", "Dan Poe, the former deputy chief information officer of Hooli Corp, spoke. In the assembly, Deputy Jane Roe asked.", []string{"Dan Poe | Chief Information Officer | Hooli Corp | former", "Jane Roe | Deputy |  | current"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
