@@ -535,14 +535,17 @@ func (ts *triggerSet) find(s sentence) []trigMatch {
 		}
 	}
 	// a noun trigger of another type that ends a gap trigger states its own
-	// event: "sustained a protest by X" is a ruling and X's protest
+	// event: "sustained a protest by X" is a ruling and X's protest; so
+	// does one that opens with the gap trigger's last word ("challenged
+	// the authority's decision to award a contract": a challenge, and the
+	// authority's award)
 	n := len(kept)
 	for _, m := range ms {
 		if !m.t.Noun && strings.Contains(m.t.Phrase, " ") {
 			continue
 		}
 		for _, k := range kept[:n] {
-			if k.t.gap && k.t.Type != m.t.Type && m.start >= k.headEnd && m.end == k.end && !overlapsAny(kept[n:], m) {
+			if k.t.gap && k.t.Type != m.t.Type && m.start >= k.headEnd && (m.end == k.end || m.t.Noun && m.start < k.end && m.end > k.end) && !overlapsAny(kept[n:], m) {
 				m.nested = true
 				kept = append(kept, m)
 				break
@@ -3478,8 +3481,11 @@ func (d *docState) negatedBefore(s sentence, off int) bool {
 	if d.noPartIn(s, off) {
 		return true
 	}
-	for _, w := range d.wordsBefore(off, s.Start, 3) {
+	ws := d.wordsBefore(off, s.Start, 3)
+	for i, w := range ws {
 		switch {
+		case w.text == "to" && i+1 < len(ws) && d.index().ev.failing[ws[i+1].text]:
+			return true // "failed to properly examine" (event_words.txt class=failing)
 		case w.text == "not" || w.text == "never" || w.text == "cannot":
 			return true // "whose rulings cannot be appealed"
 		case strings.HasSuffix(w.text, "n't") || strings.HasSuffix(w.text, "n’t"):
@@ -3565,8 +3571,13 @@ func (d *docState) governedBy(s sentence, off int, verbs map[string]bool) bool {
 // not accept a settlement", "may seek an injunction"). The governing verb
 // is the first word before the noun that is no determiner or modifier.
 func (d *docState) unassertedNoun(s sentence, off int, announced bool) bool {
-	if ws := d.wordsBefore(off, s.Start, 1); len(ws) == 1 && (ws[0].text == "of" || ws[0].text == "for") {
-		return true // "the standard of review", "a petition for review": a kind, not an event
+	if ws := d.wordsBefore(off, s.Start, 2); len(ws) >= 1 && (ws[0].text == "of" || ws[0].text == "for") {
+		// "the standard of review", "a petition for review": a kind, not
+		// an event; but "applied for judicial review" asks for it
+		return !(ws[0].text == "for" && len(ws) == 2 && d.triggers().phrasal[ws[1].text])
+	}
+	if ws := d.wordsBefore(off, s.Start, 1); len(ws) == 1 && (ws[0].text == "any" || ws[0].text == "every") {
+		return true // "would welcome any audit": no audit in particular
 	}
 	for _, w := range d.wordsBefore(off, s.Start, 4) {
 		switch {

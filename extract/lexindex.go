@@ -106,6 +106,7 @@ type eventWords struct {
 	behest     map[string]bool   // "summoned at the request of X": X asked
 	intention  map[string]bool   // "plans to sue": no lawsuit yet
 	frequency  map[string]bool   // "are usually awarded": a practice
+	failing    map[string]bool   // "failed to examine": not done
 
 	// speaksForRe matches a text ending in a speaks-for noun and its
 	// preposition ("a spokesperson for the "); nil with no such noun.
@@ -121,7 +122,7 @@ func (w *eventWords) classes() map[string]*map[string]bool {
 		"request": &w.request, "filer": &w.filers, "asking": &w.asking, "decided": &w.decided,
 		"decision": &w.decision, "habitual": &w.habitual, "no_part": &w.noPart, "boundary": &w.boundary,
 		"permission": &w.permission, "grants": &w.grants, "testimony": &w.testimony,
-		"behest": &w.behest, "intention": &w.intention, "frequency": &w.frequency,
+		"behest": &w.behest, "intention": &w.intention, "frequency": &w.frequency, "failing": &w.failing,
 	}
 }
 
@@ -255,6 +256,7 @@ type headInfo struct {
 	Legal, Lead, Appellate bool
 	Advisers               bool // a partnership of lawyers or accountants (advisers=1)
 	Prefix                 bool // opens a name with no "of" after it (prefix=1): "PT Acme", "Kementerian Kesehatan"
+	Surname                bool // also a family name (surname=1): "Jane Chambers" is a person, "St James Chambers" a body
 }
 
 type agencyInfo struct {
@@ -425,7 +427,7 @@ func (x *lexIndex) readOrgs(l *lexicon.Lexicon) {
 		x.nominals[strings.ToLower(e.Phrase)] = e.Attr("kind")
 	}
 	for _, e := range l.Entries("org_heads") {
-		x.heads[e.Phrase] = headInfo{Kind: e.Attr("kind"), Legal: e.Attr("legal") == "1", Lead: e.Attr("lead") == "1", Appellate: e.Attr("appellate") == "1", Advisers: e.Attr("advisers") == "1", Prefix: e.Attr("prefix") == "1"}
+		x.heads[e.Phrase] = headInfo{Kind: e.Attr("kind"), Legal: e.Attr("legal") == "1", Lead: e.Attr("lead") == "1", Appellate: e.Attr("appellate") == "1", Advisers: e.Attr("advisers") == "1", Prefix: e.Attr("prefix") == "1", Surname: e.Attr("surname") == "1"}
 		if e.Attr("appellate") == "1" {
 			x.appellate = append(x.appellate, e.Phrase)
 		}

@@ -1287,7 +1287,7 @@ func headedOrg(d *docState, x *lexIndex, si, a, b int) *piece {
 		// "Attorney General's Office" (not "the Gaming Board and the
 		// Teachers' Union": two bodies)
 		holder := hb-from >= 3 && isPossessive(toks[hb-2].Text) && !secondName(x, toks, from, hb)
-		if h, ok := headOf(x, toks[hb-1].Text); ok && (holder || !hasTitleOrAnd(x, toks, from, hb-1) || (hb-from == 2 && x.titles[strings.ToLower(toks[from].Text)].Phrase != "") || wordTitleInside(x, toks, from, hb-1)) {
+		if h, ok := headOf(x, toks[hb-1].Text); ok && !(h.Surname && hb-from == 2 && x.isFirstName(toks[from].Text)) && (holder || !hasTitleOrAnd(x, toks, from, hb-1) || (hb-from == 2 && x.titles[strings.ToLower(toks[from].Text)].Phrase != "") || wordTitleInside(x, toks, from, hb-1)) {
 			p := newPiece(d, si, from, b)
 			p.typ, p.kind = kg.Organization, h.Kind
 			return p

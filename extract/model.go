@@ -66,7 +66,10 @@ type entity struct {
 
 // docState is one document travelling through the stages.
 type docState struct {
-	Doc       kg.Document
+	Doc kg.Document
+	// orig is the document's text as given when Doc.Text had its single
+	// quotation marks rewritten as double ones (singleQuotations), else ""
+	orig      string
 	Published time.Time // zero if unknown
 	Lex       *lexicon.Lexicon
 	ex        *Extractor // the stages prepared for Lex; see extractor
@@ -94,7 +97,15 @@ type docState struct {
 
 // source builds provenance for the span [start,end) of sentence s.
 func (d *docState) source(s, start, end int) kg.Source {
-	return kg.Source{Document: d.Doc.ID, Sentence: s, Start: start, End: end, Quote: d.Doc.Text[start:end]}
+	return kg.Source{Document: d.Doc.ID, Sentence: s, Start: start, End: end, Quote: d.original()[start:end]}
+}
+
+// original is the document's text as given.
+func (d *docState) original() string {
+	if d.orig != "" {
+		return d.orig
+	}
+	return d.Doc.Text
 }
 
 // mentionsIn returns the mentions whose span lies inside [start,end), in order.

@@ -14,6 +14,7 @@ import (
 // on the document and the lexicon.
 func (d *docState) extraction() kg.Extraction {
 	ex := kg.Extraction{Document: d.Doc}
+	ex.Document.Text = d.original()
 	for _, e := range d.Entities {
 		ke := kg.Entity{ID: e.ID, Type: e.Type, Name: e.Name, Kind: e.Kind, Aliases: []string{}}
 		seen := map[string]bool{kg.Key(e.Name): true}
@@ -47,7 +48,7 @@ func (d *docState) extraction() kg.Extraction {
 		ms := append([]*mention(nil), e.Mentions...)
 		sort.SliceStable(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
 		for _, m := range ms {
-			ke.Mentions = append(ke.Mentions, kg.Mention{Text: m.Text, Source: d.source(m.Sent, m.Start, m.End)})
+			ke.Mentions = append(ke.Mentions, kg.Mention{Text: d.original()[m.Start:m.End], Source: d.source(m.Sent, m.Start, m.End)})
 		}
 		ex.Entities = append(ex.Entities, ke)
 	}
@@ -61,6 +62,14 @@ func (d *docState) extraction() kg.Extraction {
 	})
 	ex.Events = append([]kg.Event{}, d.Events...)
 	ex.Claims = append([]kg.Claim{}, d.Claims...)
+	if d.orig != "" {
+		for i := range ex.Claims {
+			// a claim's text as the document gives it, with its own marks
+			if k := strings.Index(d.Doc.Text, ex.Claims[i].Text); k >= 0 {
+				ex.Claims[i].Text = d.orig[k : k+len(ex.Claims[i].Text)]
+			}
+		}
+	}
 	return ex
 }
 
