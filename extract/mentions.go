@@ -705,7 +705,11 @@ func trimRunStart(x *lexIndex, sc *runScan, a, b int) (int, bool) {
 	}
 	// Drop a sentence-initial common word and leading determiners; a
 	// quotation opens a sentence of its own ("said: \"People bought ...").
-	for a < b && (leadStop[strings.ToLower(toks[a].Text)] || x.former[strings.ToLower(toks[a].Text)] || ((a == first || opensQuote(toks, a)) && !properTag(toks[a].Tag) && !names[toks[a].Text] && !x.isFirstName(toks[a].Text) && !x.honorifics[toks[a].Text] && x.agencies[kg.Key(toks[a].Text)].Canonical == "" && !startsTitle(x, toks, a, b) && x.agencyRun(toks, a) == a && !adjectiveOpensBody(x, toks, a, b))) {
+	// A run of plain capitalized words that an appositive's title follows
+	// is a name from its first word ("Klodian Rexhepi, the owner of ...").
+	named := b-a >= 2 && b-a <= 4 && capWords(toks, a, b) && appositiveTitle(x, toks, b) && !prepositions[strings.ToLower(toks[a].Text)] &&
+		!slices.ContainsFunc(toks[a:b], func(t token) bool { return x.calendar[kg.Key(t.Text)] || x.isPlace(kg.Key(t.Text)) })
+	for a < b && (leadStop[strings.ToLower(toks[a].Text)] || x.former[strings.ToLower(toks[a].Text)] || ((a == first || opensQuote(toks, a)) && !named && !properTag(toks[a].Tag) && !names[toks[a].Text] && !x.isFirstName(toks[a].Text) && !x.honorifics[toks[a].Text] && x.agencies[kg.Key(toks[a].Text)].Canonical == "" && !startsTitle(x, toks, a, b) && x.agencyRun(toks, a) == a && !adjectiveOpensBody(x, toks, a, b))) {
 		a++
 	}
 	// A gerund opening a sentence before a verb is no name: "Canceling

@@ -243,6 +243,8 @@ func TestMentionTyping(t *testing.T) {
 		{"a title in lower case right before a name introduces a person", "In the assembly, deputy Kadra Elmi and councillor Minik Roe said no.", []string{"per:Kadra Elmi", "per:Minik Roe"}},
 		{"travel agencies, tour operators and holdings are companies", "Nour Voyages, Al Baraka Travel and Comores Hijra Tours filed a petition. Al Ansari Holding denied it.", []string{"org:Al Ansari Holding", "org:Al Baraka Travel", "org:Comores Hijra Tours", "org:Nour Voyages"}},
 		{"a capitalized De after a given name is a family name's particle", "Advocate James De Garis said so.", []string{"per:James De Garis"}},
+		{"a sentence's first word is a name's when an appositive's title follows the run; not a preposition's or a month's", "Klodian Rexhepi, the owner of EcoTermo Shpk, is charged. In February, the company's director resigned.", []string{"org:EcoTermo Shpk", "per:Klodian Rexhepi"}},
+		{"barristers' chambers are a body; after a given name alone, a family name", "Jai Tucker-Ming of Sandys Lane Chambers said so. Jane Chambers agreed.", []string{"org:Sandys Lane Chambers", "per:Jai Tucker-Ming", "per:Jane Chambers"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -170,6 +170,7 @@ func TestRoles(t *testing.T) {
 		{"the lawyer representing a body named with 'the'", "Hooli Corp was sued. Jane Roe, the lawyer representing the Harwell Gaming Board, said no.", []string{"Jane Roe | Lawyer | Harwell Gaming Board | current"}},
 		{"a title before the name, then the firm after 'of' set off by commas", "Advocate Jane Roe, of Hollis Ward LLP, told the court so.", []string{"Jane Roe | Advocate | Hollis Ward LLP | current"}},
 		{"Crown Counsel is a government lawyer's title, not a body", "Crown Counsel Jane Roe opposed it.", []string{"Jane Roe | Crown Counsel |  | current"}},
+		{"a proprietor and an administrator-general are offices", "Hooli Builders won. Tashi Namgay, the proprietor of Hooli Builders, spoke. The Harwell Health Agency was sued. Its administrator-general, Katrien Smedt, said so.", []string{"Katrien Smedt | Administrator-General | Harwell Health Agency | current", "Tashi Namgay | Proprietor | Hooli Builders | current"}},
 		{"a rank word that is also a title qualifies the title after it", "Dan Poe, the former deputy chief information officer of Hooli Corp, spoke. In the assembly, Deputy Jane Roe asked.", []string{"Dan Poe | Chief Information Officer | Hooli Corp | former", "Jane Roe | Deputy |  | current"}},
 	}
 	for _, tt := range tests {

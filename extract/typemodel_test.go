@@ -32,8 +32,8 @@ func entityTypes(t *testing.T, lex *lexicon.Lexicon, text string) map[string]kg.
 // becomes an organization when the model's organization score beats the
 // rules' class by more than typeMargin, and not when it is within it.
 func TestTypeModelOverrulesNamingRules(t *testing.T) {
-	text := "\"We will appeal,\" said Jane Roe Ferrer, president of Constructora Hooli de Obras (CHO)."
-	const name = "Constructora Hooli de Obras"
+	text := "\"We will appeal,\" said Jane Roe Ferrer, president of Pavimentadora Hooli de Obras (CHO)."
+	const name = "Pavimentadora Hooli de Obras"
 	if got := entityTypes(t, rulesLexicon(), text)[name]; got != kg.Person {
 		t.Fatalf("the rules type %q %q; the test wants a name they read as a person", name, got)
 	}
