@@ -1157,6 +1157,9 @@ func (r *eventRead) subjectPart() {
 		ev.add(inf, t.Attrs["subj"]) // "directed X to review": X reviews
 		ev.add(d.coSubject(s, inf), t.Attrs["subj"])
 		r.subj = inf
+	case inf == nil && !d.triggers().requested[t.Type] && d.unnamedDirected(s, m.start):
+		// "an agreement which requires the chain to hire a monitor": the
+		// chain hires, and the story does not name it
 	case r.nounUse:
 	case r.poss != nil && t.Attrs["poss"] != "":
 		role := t.Attrs["poss"]
@@ -2925,15 +2928,8 @@ func (d *docState) subjectOf(si, off int) (int, *mention) {
 			return segStart, nil
 		}
 		if k > 0 && bounds[k-1].rel {
-			ms := d.mentionsIn(s.Start, bounds[k-1].start)
-			for i := len(ms) - 1; i >= 0; i-- {
-				if ms[i].Entity != nil && !d.possessive(ms[i]) {
-					if segEnd == off && !andVerb {
-						// "the drivers who sued": no one named
-						return segStart, d.antecedent(ms, i, bounds[k-1].start)
-					}
-					return segStart, ms[i]
-				}
+			if m, ok := d.relativeSubject(s, bounds[k-1].start, segEnd == off && !andVerb); ok {
+				return segStart, m
 			}
 		}
 		if k > 0 && bounds[k-1].sub && segEnd == off && !(andVerb && strings.EqualFold(t[bounds[k-1].start:bounds[k-1].end], "that")) {
@@ -2946,6 +2942,24 @@ func (d *docState) subjectOf(si, off int) (int, *mention) {
 		}
 	}
 	return s.Start, nil
+}
+
+// relativeSubject is the subject of a relative clause opened at rel: the
+// last name before it ("Acme, which sued"; "Acme's lawyers, who had
+// asked": the body acts through them), or, when the trigger's own clause
+// is the relative one (own), the antecedent ("the drivers who sued": no
+// one named). ok is false when no name stands before rel.
+func (d *docState) relativeSubject(s sentence, rel int, own bool) (*mention, bool) {
+	ms := d.mentionsIn(s.Start, rel)
+	for i := len(ms) - 1; i >= 0; i-- {
+		if ms[i].Entity != nil && (!d.possessive(ms[i]) || d.proxy(s, ms[i])) {
+			if own {
+				return d.antecedent(ms, i, rel), true
+			}
+			return ms[i], true
+		}
+	}
+	return nil, false
 }
 
 // antecedent is what the relative pronoun at rel refers to, given that
@@ -2979,11 +2993,11 @@ func (d *docState) antecedent(ms []*mention, i, rel int) *mention {
 		return m
 	}
 	for _, w := range d.wordsAfter(m.End, rel, 6) {
-		if !d.index().ev.proxy[w.text] && w.text != "and" && !determiners[w.text] {
+		if !d.index().ev.proxy[w.text] && w.text != "and" && !determiners[w.text] && w.text != "s" && !isPossessive(w.text) {
 			return nil
 		}
 	}
-	return m // "the Acme officials who", "Acme and its lawyers, who"
+	return m // "the Acme officials who", "Acme and its lawyers, who", "Acme's lawyers, who"
 }
 
 // clauseBreak reports whether a clause boundary lies in [from, to) of
@@ -3169,7 +3183,10 @@ func isASCII(s string) bool {
 // at the start of a clause: "Lawyers for the state asked ..." is the state
 // acting.
 func (d *docState) lawyersFor(s sentence, m *mention, from int) bool {
-	ws := d.wordsBefore(m.Start, from, 3)
+	ws := d.wordsBefore(m.Start, from, 4)
+	if len(ws) > 0 && determiners[ws[0].text] {
+		ws = ws[1:] // "lawyers for the authority"
+	}
 	if len(ws) < 2 || ws[0].text != "for" {
 		return false
 	}
@@ -3183,6 +3200,14 @@ func (d *docState) lawyersFor(s sentence, m *mention, from int) bool {
 		}
 	}
 	return true
+}
+
+// ledBy reports whether the mention m follows "led by" or "headed by"
+// after a plural noun: "Eleven exporters led by Acme have asked ..." is
+// Acme acting for them.
+func (d *docState) ledBy(s sentence, m *mention, from int) bool {
+	ws := d.wordsBefore(m.Start, from, 3)
+	return len(ws) == 3 && ws[0].text == "by" && (ws[1].text == "led" || ws[1].text == "headed") && strings.HasSuffix(ws[2].text, "s")
 }
 
 // ownDescribedSubject reports whether the clause [from, off) opens, after a
@@ -3213,7 +3238,7 @@ func (d *docState) ownDescribedSubject(from, off int) bool {
 func (d *docState) subjectIn(s sentence, from, end int) *mention {
 	var cands []*mention
 	for _, m := range d.mentionsIn(from, end) {
-		if m.Entity == nil || d.possessive(m) && !d.proxy(s, m) || d.prepBefore(s, m.Start, from) != "" && !d.lawyersFor(s, m, from) {
+		if m.Entity == nil || d.possessive(m) && !d.proxy(s, m) || d.prepBefore(s, m.Start, from) != "" && !d.lawyersFor(s, m, from) && !d.ledBy(s, m, from) {
 			continue
 		}
 		if m.Entity.Type == kg.Organization && (d.modifier(s, m, nil) || d.titledAfter(s, m)) && !d.proxy(s, m) {
@@ -3769,6 +3794,25 @@ func (d *docState) infinitiveAgent(s sentence, off int) *mention {
 		return nil
 	}
 	return m
+}
+
+// unnamedDirected reports whether the trigger at off is an infinitive
+// whose doer is the unnamed object of a directing verb before it
+// ("requires the chain to hire"), not a court ("asked the court to").
+func (d *docState) unnamedDirected(s sentence, off int) bool {
+	ws := d.wordsBefore(off, s.Start, 4)
+	if len(ws) < 3 || ws[0].text != "to" || d.mentionAt(ws[1].start) != nil || d.triggers().court[ws[1].text] {
+		return false
+	}
+	for _, w := range ws[2:] {
+		if d.index().ev.directing[w.text] {
+			return true
+		}
+		if !determiners[w.text] {
+			return false
+		}
+	}
+	return false
 }
 
 // askerOf is the subject of the directing verb right before the directed

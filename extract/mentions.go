@@ -386,10 +386,11 @@ func capitalizedRun(d *docState, x *lexIndex, toks []token, i int, names map[str
 			continue
 		}
 		// a firm named by partners before "&" and a company's head or
-		// legal form: "Roe, Poe & Co.", "Roe, Poe & Associates"; not a
+		// legal form: "Roe, Poe & Co.", "Roe, Poe & Associates", "Roe, Poe
+		// & Doe LLC"; not a
 		// sentence's opening word ("Meanwhile, Roe & Co. said") nor a list
 		// of companies ("Acme, Hooli & Globex", "Unilever, Procter & Gamble")
-		if (b == i+1 && i > 0 && startsWithLetterOrDigit(toks[i-1].Text) || b >= i+3 && toks[b-2].Text == "of") && b+3 < len(toks) && toks[b].Text == "," && isCapToken(toks[b+1].Text) && toks[b+2].Text == "&" && x.heads[toks[b+3].Text].Kind == "company" {
+		if (b == i+1 && i > 0 && startsWithLetterOrDigit(toks[i-1].Text) || b >= i+3 && toks[b-2].Text == "of") && b+3 < len(toks) && toks[b].Text == "," && isCapToken(toks[b+1].Text) && toks[b+2].Text == "&" && (x.heads[toks[b+3].Text].Kind == "company" || isCapToken(toks[b+3].Text) && b+4 < len(toks) && x.heads[toks[b+4].Text].Legal) {
 			b += 2
 			continue
 		}

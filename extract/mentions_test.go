@@ -244,6 +244,7 @@ func TestMentionTyping(t *testing.T) {
 		{"travel agencies, tour operators and holdings are companies", "Nour Voyages, Al Baraka Travel and Comores Hijra Tours filed a petition. Al Ansari Holding denied it.", []string{"org:Al Ansari Holding", "org:Al Baraka Travel", "org:Comores Hijra Tours", "org:Nour Voyages"}},
 		{"a capitalized De after a given name is a family name's particle", "Advocate James De Garis said so.", []string{"per:James De Garis"}},
 		{"a sentence's first word is a name's when an appositive's title follows the run; not a preposition's or a month's", "Klodian Rexhepi, the owner of EcoTermo Shpk, is charged. In February, the company's director resigned.", []string{"org:EcoTermo Shpk", "per:Klodian Rexhepi"}},
+		{"a firm of partners joined by a comma and an ampersand, with a legal form or a word for associates in another language", "Jane Roe of Ríos, Vélez & Colón LLC said so. Ana Roca of the firm Roca, Paz & Asociados agreed.", []string{"org:Roca, Paz & Asociados", "org:Ríos, Vélez & Colón LLC", "per:Ana Roca", "per:Jane Roe"}},
 		{"barristers' chambers are a body; after a given name alone, a family name", "Jai Tucker-Ming of Sandys Lane Chambers said so. Jane Chambers agreed.", []string{"org:Sandys Lane Chambers", "per:Jai Tucker-Ming", "per:Jane Chambers"}},
 	}
 	for _, tt := range tests {
