@@ -52,7 +52,7 @@ func rolesOf(ctx context.Context, e kg.Entity, l *kg.Lists, first *int, after *s
 	}
 	if rs == nil {
 		var err error
-		if rs, err = loaders(ctx).Roles.Load(ctx, e.ID); err != nil {
+		if rs, err = loaders(ctx).Roles().Load(ctx, e.ID); err != nil {
 			return nil, err
 		}
 	}
@@ -70,7 +70,7 @@ func eventsOf(ctx context.Context, e kg.Entity, l *kg.Lists, first *int, after *
 	}
 	if ps == nil {
 		var err error
-		if ps, err = loaders(ctx).Participation.Load(ctx, e.ID); err != nil {
+		if ps, err = loaders(ctx).Participation().Load(ctx, e.ID); err != nil {
 			return nil, err
 		}
 	}
@@ -84,7 +84,7 @@ func claimsMadeBy(ctx context.Context, e kg.Entity, l *kg.Lists, first *int, aft
 	}
 	if cs == nil {
 		var err error
-		if cs, err = loaders(ctx).ClaimsBy.Load(ctx, e.ID); err != nil {
+		if cs, err = loaders(ctx).ClaimsBy().Load(ctx, e.ID); err != nil {
 			return nil, err
 		}
 	}
@@ -98,7 +98,7 @@ func claimsAbout(ctx context.Context, e kg.Entity, l *kg.Lists, first *int, afte
 	}
 	if cs == nil {
 		var err error
-		if cs, err = loaders(ctx).ClaimsAbout.Load(ctx, e.ID); err != nil {
+		if cs, err = loaders(ctx).ClaimsAbout().Load(ctx, e.ID); err != nil {
 			return nil, err
 		}
 	}

@@ -17,17 +17,21 @@ const loaderWait = 500 * time.Microsecond
 
 // Loaders batch the relationship fields of one operation: each fetch is one
 // store call with a mapped result, so values cannot come back out of key
-// order, and reads only the fields the operation selects (Fields).
+// order, and reads only the fields the operation selects (Fields). Each
+// loader is made on its first use: an operation uses few of them, if any,
+// and making all eight for every request cost about fifty allocations.
 type Loaders struct {
-	Fields        kg.Fields
-	Entity        *dataloadgen.Loader[string, kg.Entity]
-	Merges        *dataloadgen.Loader[string, []kg.Merge]
-	Document      *dataloadgen.Loader[string, kg.Document]
-	Roles         *dataloadgen.Loader[string, []kg.Role]
-	Participation *dataloadgen.Loader[string, []kg.Participation]
-	ClaimsBy      *dataloadgen.Loader[string, []kg.Claim]
-	ClaimsAbout   *dataloadgen.Loader[string, []kg.Claim]
-	Contribution  *dataloadgen.Loader[string, kg.Contribution]
+	Fields kg.Fields
+	store  Store
+
+	entity        lazyLoader[kg.Entity]
+	merges        lazyLoader[[]kg.Merge]
+	document      lazyLoader[kg.Document]
+	roles         lazyLoader[[]kg.Role]
+	participation lazyLoader[[]kg.Participation]
+	claimsBy      lazyLoader[[]kg.Claim]
+	claimsAbout   lazyLoader[[]kg.Claim]
+	contribution  lazyLoader[kg.Contribution]
 
 	// The entities and documents that reads brought along (see prime):
 	// looked up here first, in a map, so a list of a thousand facts does
@@ -36,6 +40,64 @@ type Loaders struct {
 	mu        sync.RWMutex
 	entities  map[string]kg.Entity
 	documents map[string]kg.Document
+}
+
+// fetcher is a loader's batch read by key.
+type fetcher[V any] func(context.Context, []string) (map[string]V, error)
+
+// lazyLoader is a loader made on first use (safely from the concurrent
+// resolvers of one operation).
+type lazyLoader[V any] struct {
+	once sync.Once
+	l    *dataloadgen.Loader[string, V]
+}
+
+// get returns the loader, making it over fetch(l) the first time.
+func (z *lazyLoader[V]) get(l *Loaders, fetch func(*Loaders) fetcher[V]) *dataloadgen.Loader[string, V] {
+	z.once.Do(func() { z.l = dataloadgen.NewMappedLoader(fetch(l), dataloadgen.WithWait(loaderWait)) })
+	return z.l
+}
+
+// Entity loads entities by id.
+func (l *Loaders) Entity() *dataloadgen.Loader[string, kg.Entity] {
+	return l.entity.get(l, func(l *Loaders) fetcher[kg.Entity] { return with(l.Fields, l.store.EntitiesByID) })
+}
+
+// Merges loads an entity's merges.
+func (l *Loaders) Merges() *dataloadgen.Loader[string, []kg.Merge] {
+	return l.merges.get(l, func(l *Loaders) fetcher[[]kg.Merge] { return orEmpty(l.store.MergesOf) })
+}
+
+// Document loads documents by id.
+func (l *Loaders) Document() *dataloadgen.Loader[string, kg.Document] {
+	return l.document.get(l, func(l *Loaders) fetcher[kg.Document] { return with(l.Fields, l.store.DocumentsByID) })
+}
+
+// Roles loads an entity's roles.
+func (l *Loaders) Roles() *dataloadgen.Loader[string, []kg.Role] {
+	return l.roles.get(l, func(l *Loaders) fetcher[[]kg.Role] { return orEmpty(with(l.Fields, l.store.RolesOf)) })
+}
+
+// Participation loads an entity's events.
+func (l *Loaders) Participation() *dataloadgen.Loader[string, []kg.Participation] {
+	return l.participation.get(l, func(l *Loaders) fetcher[[]kg.Participation] {
+		return orEmpty(with(l.Fields, l.store.ParticipationsOf))
+	})
+}
+
+// ClaimsBy loads the claims an entity made.
+func (l *Loaders) ClaimsBy() *dataloadgen.Loader[string, []kg.Claim] {
+	return l.claimsBy.get(l, func(l *Loaders) fetcher[[]kg.Claim] { return orEmpty(with(l.Fields, l.store.ClaimsBy)) })
+}
+
+// ClaimsAbout loads the claims about an entity.
+func (l *Loaders) ClaimsAbout() *dataloadgen.Loader[string, []kg.Claim] {
+	return l.claimsAbout.get(l, func(l *Loaders) fetcher[[]kg.Claim] { return orEmpty(with(l.Fields, l.store.ClaimsAbout)) })
+}
+
+// Contribution loads a document's contribution.
+func (l *Loaders) Contribution() *dataloadgen.Loader[string, kg.Contribution] {
+	return l.contribution.get(l, func(l *Loaders) fetcher[kg.Contribution] { return with(l.Fields, l.store.Contributions) })
 }
 
 // PrimeEntity records an entity that a read brought along.
@@ -74,7 +136,7 @@ func (l *Loaders) LoadEntity(ctx context.Context, id string) (kg.Entity, error) 
 	if ok {
 		return e, nil
 	}
-	return l.Entity.Load(ctx, id)
+	return l.Entity().Load(ctx, id)
 }
 
 // LoadEntities returns the entities with ids, in order: primed, or those
@@ -98,7 +160,7 @@ func (l *Loaders) LoadEntities(ctx context.Context, ids []string) ([]kg.Entity, 
 	for j, i := range missing {
 		keys[j] = ids[i]
 	}
-	es, err := l.Entity.LoadAll(ctx, keys)
+	es, err := l.Entity().LoadAll(ctx, keys)
 	if err != nil {
 		return nil, err
 	}
@@ -117,34 +179,21 @@ func (l *Loaders) LoadDocument(ctx context.Context, id string) (kg.Document, err
 	if ok {
 		return d, nil
 	}
-	return l.Document.Load(ctx, id)
+	return l.Document().Load(ctx, id)
 }
 
 // NewLoaders returns fresh loaders over s for one operation that selects
 // fields f (nil: every field).
-func NewLoaders(s Store, f kg.Fields) *Loaders {
-	w := dataloadgen.WithWait(loaderWait)
-	return &Loaders{
-		Fields:        f,
-		Entity:        dataloadgen.NewMappedLoader(with(f, s.EntitiesByID), w),
-		Merges:        dataloadgen.NewMappedLoader(orEmpty(s.MergesOf), w),
-		Document:      dataloadgen.NewMappedLoader(with(f, s.DocumentsByID), w),
-		Roles:         dataloadgen.NewMappedLoader(orEmpty(with(f, s.RolesOf)), w),
-		Participation: dataloadgen.NewMappedLoader(orEmpty(with(f, s.ParticipationsOf)), w),
-		ClaimsBy:      dataloadgen.NewMappedLoader(orEmpty(with(f, s.ClaimsBy)), w),
-		ClaimsAbout:   dataloadgen.NewMappedLoader(orEmpty(with(f, s.ClaimsAbout)), w),
-		Contribution:  dataloadgen.NewMappedLoader(with(f, s.Contributions), w),
-	}
-}
+func NewLoaders(s Store, f kg.Fields) *Loaders { return &Loaders{Fields: f, store: s} }
 
 // with binds a batch read to the operation's fields.
-func with[T any](f kg.Fields, read func(context.Context, []string, kg.Fields) (map[string]T, error)) func(context.Context, []string) (map[string]T, error) {
+func with[T any](f kg.Fields, read func(context.Context, []string, kg.Fields) (map[string]T, error)) fetcher[T] {
 	return func(ctx context.Context, keys []string) (map[string]T, error) { return read(ctx, keys, f) }
 }
 
 // orEmpty makes list fetches answer every key: an entity with no roles has
 // an empty list, not a "not found" error.
-func orEmpty[T any](f func(context.Context, []string) (map[string][]T, error)) func(context.Context, []string) (map[string][]T, error) {
+func orEmpty[T any](f fetcher[[]T]) fetcher[[]T] {
 	return func(ctx context.Context, keys []string) (map[string][]T, error) {
 		m, err := f(ctx, keys)
 		if err != nil {

@@ -43,7 +43,7 @@ func (r *contributionResolver) Roles(ctx context.Context, obj *kg.Contribution) 
 
 // Contribution is the resolver for the contribution field.
 func (r *documentResolver) Contribution(ctx context.Context, obj *kg.Document) (*kg.Contribution, error) {
-	c, err := loaders(ctx).Contribution.Load(ctx, obj.ID)
+	c, err := loaders(ctx).Contribution().Load(ctx, obj.ID)
 	return &c, err
 }
 
@@ -117,7 +117,7 @@ func (r *mutationResolver) AddAlias(ctx context.Context, entity string, alias st
 }
 
 func (r *organizationResolver) Merges(ctx context.Context, obj *model.Organization) ([]kg.Merge, error) {
-	return loaders(ctx).Merges.Load(ctx, obj.ID)
+	return loaders(ctx).Merges().Load(ctx, obj.ID)
 }
 
 // Roles is the resolver for the roles field.
@@ -156,7 +156,7 @@ func (r *participantResolver) Description(ctx context.Context, obj *kg.Participa
 }
 
 func (r *personResolver) Merges(ctx context.Context, obj *model.Person) ([]kg.Merge, error) {
-	return loaders(ctx).Merges.Load(ctx, obj.ID)
+	return loaders(ctx).Merges().Load(ctx, obj.ID)
 }
 
 // Roles is the resolver for the roles field.
