@@ -95,9 +95,9 @@ func responseType(r *http.Request) string {
 // data only, through json.Marshal otherwise. The data gqlgen marshalled is
 // compact, so what json.Marshal would change in it is only what it
 // escapes for HTML: <, > and &, and U+2028 and U+2029, which JSON has only
-// inside strings, so they are escaped where they stand.
+// inside strings, so they are escaped where they stand. The data is
+// written as it lies, not copied, in runs between what is escaped.
 func writeResponse(w io.Writer, resp *graphql.Response) {
-	d := resp.Data
 	if !dataOnly(resp) {
 		b, err := json.Marshal(resp)
 		if err != nil {
@@ -107,12 +107,18 @@ func writeResponse(w io.Writer, resp *graphql.Response) {
 		_, _ = w.Write(b)
 		return
 	}
-	out := make([]byte, 0, len(d)+len(`{"data":}`)+64)
-	out = append(out, `{"data":`...)
-	out = appendEscaped(out, d)
-	out = append(out, '}')
-	_, _ = w.Write(out)
+	_, _ = w.Write(dataOpen)
+	writeEscaped(w, resp.Data)
+	_, _ = w.Write(dataClose)
 }
+
+var (
+	dataOpen  = []byte(`{"data":`)
+	dataClose = []byte(`}`)
+	// json.Marshal's escapes of <, >, &, U+2028 and U+2029
+	escLT, escGT, escAmp = []byte(`\u003c`), []byte(`\u003e`), []byte(`\u0026`)
+	escLS, escPS         = []byte(`\u2028`), []byte(`\u2029`)
+)
 
 // dataOnly reports whether json.Marshal writes resp as {"data":...}: every
 // other field is empty, and omitempty leaves it out. gqlgen's executor
@@ -122,32 +128,31 @@ func dataOnly(resp *graphql.Response) bool {
 		resp.HasNext == nil && len(resp.Data) > 0
 }
 
-// appendEscaped appends d with <, >, & and U+2028/U+2029 written as
+// writeEscaped writes d with <, >, & and U+2028/U+2029 written as
 // json.Marshal writes them.
-func appendEscaped(out, d []byte) []byte {
-	const hex = "0123456789abcdef"
+func writeEscaped(w io.Writer, d []byte) {
 	last := 0
 	for i := 0; i < len(d); i++ {
-		c := d[i]
-		var r byte
-		switch {
-		case c == '<' || c == '>' || c == '&':
-			r = c
-		case c == 0xE2 && i+2 < len(d) && d[i+1] == 0x80 && (d[i+2] == 0xA8 || d[i+2] == 0xA9):
-			r = d[i+2]
+		var esc []byte
+		n := 1 // bytes escaped
+		switch c := d[i]; {
+		case c == '<':
+			esc = escLT
+		case c == '>':
+			esc = escGT
+		case c == '&':
+			esc = escAmp
+		case c == 0xE2 && i+2 < len(d) && d[i+1] == 0x80 && d[i+2] == 0xA8:
+			esc, n = escLS, 3
+		case c == 0xE2 && i+2 < len(d) && d[i+1] == 0x80 && d[i+2] == 0xA9:
+			esc, n = escPS, 3
 		default:
 			continue
 		}
-		out = append(out, d[last:i]...)
-		if c == 0xE2 {
-			out = append(out, `\u202`...)
-			out = append(out, hex[r&0xF])
-			i += 2
-		} else {
-			out = append(out, `\u00`...)
-			out = append(out, hex[c>>4], hex[c&0xF])
-		}
+		_, _ = w.Write(d[last:i])
+		_, _ = w.Write(esc)
+		i += n - 1
 		last = i + 1
 	}
-	return append(out, d[last:]...)
+	_, _ = w.Write(d[last:])
 }
