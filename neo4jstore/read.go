@@ -615,20 +615,29 @@ func (s *Store) FindEntity(ctx context.Context, ref string, typ kg.EntityType) (
 // (current first), the events it took part in (by date) and the claims it
 // made and that are about it (by id). kg.ErrNotFound when ref names none.
 func (s *Store) Entity(ctx context.Context, ref string, typ kg.EntityType, inc kg.Include) (kg.EntityFacts, error) {
-	list := func(on bool, q string) string {
+	// The lists not asked for are [], their projections not even built.
+	list := func(on bool, q func() string) string {
 		if on {
-			return q
+			return q()
 		}
 		return "[]"
 	}
 	rest := `
 		RETURN ` + entityProj("e", inc.Fields) + ` AS e,
-		  ` + list(inc.Roles, `COLLECT { MATCH (e)-[:HOLDS_ROLE|AT]-(r:Role) WITH DISTINCT r
-		    RETURN `+roleProj("r", inc)+` ORDER BY r.status, r.title, r.id }`) + ` AS roles,
-		  ` + list(inc.Events, `COLLECT { MATCH (e)-[pi:PARTICIPATED_IN]->(ev:Event)
-		    RETURN {part: pi.as, event: `+eventProj("ev", inc)+`} ORDER BY ev.date, ev.id }`) + ` AS events,
-		  ` + list(inc.ClaimsMade, `COLLECT { MATCH (e)-[:MADE]->(c:Claim) RETURN `+claimProj("c", inc)+` ORDER BY c.id }`) + ` AS made,
-		  ` + list(inc.ClaimsAbout, `COLLECT { MATCH (c:Claim)-[:ABOUT]->(e) RETURN `+claimProj("c", inc)+` ORDER BY c.id }`) + ` AS about`
+		  ` + list(inc.Roles, func() string {
+		return `COLLECT { MATCH (e)-[:HOLDS_ROLE|AT]-(r:Role) WITH DISTINCT r
+		    RETURN ` + roleProj("r", inc) + ` ORDER BY r.status, r.title, r.id }`
+	}) + ` AS roles,
+		  ` + list(inc.Events, func() string {
+		return `COLLECT { MATCH (e)-[pi:PARTICIPATED_IN]->(ev:Event)
+		    RETURN {part: pi.as, event: ` + eventProj("ev", inc) + `} ORDER BY ev.date, ev.id }`
+	}) + ` AS events,
+		  ` + list(inc.ClaimsMade, func() string {
+		return `COLLECT { MATCH (e)-[:MADE]->(c:Claim) RETURN ` + claimProj("c", inc) + ` ORDER BY c.id }`
+	}) + ` AS made,
+		  ` + list(inc.ClaimsAbout, func() string {
+		return `COLLECT { MATCH (c:Claim)-[:ABOUT]->(e) RETURN ` + claimProj("c", inc) + ` ORDER BY c.id }`
+	}) + ` AS about`
 	recs, err := s.readRef(ctx, entityLabel(typ), rest, map[string]any{"ref": ref})
 	if err != nil {
 		return kg.EntityFacts{}, fmt.Errorf("entity %q: %w", ref, err)
