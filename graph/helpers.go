@@ -65,37 +65,36 @@ func roleObjects(ctx context.Context, rs []kg.Role) ([]model.Role, error) {
 	if len(rs) == 0 || !person && !org {
 		return out, nil
 	}
-	ids := make([]string, 0, 2*len(rs))
-	for _, r := range rs {
-		if person {
-			ids = append(ids, r.Person)
-		}
-		if org && r.Organization != "" {
-			ids = append(ids, r.Organization)
-		}
-	}
-	es, err := l.LoadEntities(ctx, ids)
-	if err != nil {
-		return nil, fmt.Errorf("entities of roles: %w", err)
-	}
-	// One allocation for the objects of each kind, not one per role.
+	// One allocation for the objects of each kind, not one per role; the
+	// entities are set in them where they stand, not copied through a list.
 	var persons []model.Person
 	var orgs []model.Organization
+	n := 0
 	if person {
 		persons = make([]model.Person, len(rs))
+		n = len(rs)
 	}
 	if org {
 		orgs = make([]model.Organization, len(rs))
+		for _, r := range rs {
+			if r.Organization != "" {
+				n++
+			}
+		}
 	}
+	ids, dst := make([]string, 0, n), make([]*kg.Entity, 0, n)
 	for i, r := range rs {
 		if person {
-			persons[i].Entity, es = es[0], es[1:]
+			ids, dst = append(ids, r.Person), append(dst, &persons[i].Entity)
 			out[i].PersonNode = &persons[i]
 		}
 		if org && r.Organization != "" {
-			orgs[i].Entity, es = es[0], es[1:]
+			ids, dst = append(ids, r.Organization), append(dst, &orgs[i].Entity)
 			out[i].OrganizationNode = &orgs[i]
 		}
+	}
+	if err := l.eachEntity(ctx, ids, func(i int, e kg.Entity) { *dst[i] = e }); err != nil {
+		return nil, fmt.Errorf("entities of roles: %w", err)
 	}
 	return out, nil
 }

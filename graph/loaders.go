@@ -143,18 +143,28 @@ func (l *Loaders) LoadEntity(ctx context.Context, id string) (kg.Entity, error) 
 // that are not through the loader, in one batch.
 func (l *Loaders) LoadEntities(ctx context.Context, ids []string) ([]kg.Entity, error) {
 	out := make([]kg.Entity, len(ids))
+	if err := l.eachEntity(ctx, ids, func(i int, e kg.Entity) { out[i] = e }); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// eachEntity calls set(i, e) with the entity e of each ids[i]: primed, or
+// through the loader, in one batch, for those that are not. It fails
+// without calling set for the unprimed ones when the batch fails.
+func (l *Loaders) eachEntity(ctx context.Context, ids []string, set func(i int, e kg.Entity)) error {
 	var missing []int
 	l.mu.RLock()
 	for i, id := range ids {
-		e, ok := l.entities[id]
-		if !ok {
+		if e, ok := l.entities[id]; ok {
+			set(i, e)
+		} else {
 			missing = append(missing, i)
 		}
-		out[i] = e
 	}
 	l.mu.RUnlock()
 	if len(missing) == 0 {
-		return out, nil
+		return nil
 	}
 	keys := make([]string, len(missing))
 	for j, i := range missing {
@@ -162,12 +172,12 @@ func (l *Loaders) LoadEntities(ctx context.Context, ids []string) ([]kg.Entity, 
 	}
 	es, err := l.Entity().LoadAll(ctx, keys)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	for j, i := range missing {
-		out[i] = es[j]
+		set(i, es[j])
 	}
-	return out, nil
+	return nil
 }
 
 // LoadDocument returns the document with id: primed, or through the
