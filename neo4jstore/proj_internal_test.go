@@ -26,8 +26,9 @@ func TestProjListsColumnsInOrder(t *testing.T) {
 	if got := eventProj("ev", kg.Include{Fields: kg.Fields{"Event.participants": true}}); !strings.Contains(got, "RETURN [x.id, p.as]") {
 		t.Errorf("a participant's list is not in participantCols' order: %s", got)
 	}
-	if got := roleProj("r", kg.Include{Person: true, Fields: kg.Fields{"Role.person": true, "Entity.name": true}}); !strings.Contains(got, "RETURN [x.id, CASE") {
-		t.Errorf("a role's person should be projected as an entity list: %s", got)
+	if got := roleProj("r", kg.Include{Person: true, Fields: kg.Fields{"Role.person": true, "Entity.name": true}}); !strings.Contains(got, "RETURN [x.id, CASE") ||
+		!strings.Contains(got, "head(COLLECT { MATCH (x:Entity)-[:HOLDS_ROLE]->(r)") {
+		t.Errorf("a role's person should be projected as one entity list, not a list of them: %s", got)
 	}
 }
 
@@ -45,9 +46,13 @@ func TestRowReadsListsAndMaps(t *testing.T) {
 		t.Errorf("source: %+v", src)
 	}
 	g := &gather{}
-	r := g.role([]any{"r1", "chief executive", "current", []any{list}})
+	r := g.role([]any{"r1", "chief executive", "current", list})
 	if r.Person != "e1" || r.Title != "chief executive" || g.rel.Entities["e1"].Name != "Jane Roe" {
 		t.Errorf("role %+v, related %+v", r, g.rel.Entities)
+	}
+	g1 := &gather{}
+	if r := g1.role([]any{"r2", "director", "former", nil, "o1"}); r.Person != "" || r.Organization != "o1" || g1.rel.Entities != nil {
+		t.Errorf("a role with no person (null) and an organization id: %+v, related %v", r, g1.rel.Entities)
 	}
 	g2 := &gather{}
 	if id := g2.ref(int64(5)); id != "" || g2.rel.Entities != nil {

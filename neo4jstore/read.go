@@ -154,6 +154,15 @@ func refCol(field, pattern, order string, rel func(kg.Include) bool) col {
 		relExpr: "COLLECT { MATCH " + pattern + " RETURN %[2]s" + order + " }"}
 }
 
+// oneRefCol is refCol for a fact's one entity (a role's person or
+// organization, a claim's claimant): the first of the list, or null. The
+// driver reads it without the list around it, two allocations a fact.
+func oneRefCol(field, pattern string, rel func(kg.Include) bool) col {
+	c := refCol(field, pattern, "", rel)
+	c.expr, c.relExpr = "head("+c.expr+")", "head("+c.relExpr+")"
+	return c
+}
+
 // participantCols are the values of a participant in eventCols' lists.
 var participantCols = []col{{key: "entity", expr: "x.id"}, {key: "as", expr: "p.as"}}
 
@@ -181,7 +190,7 @@ var claimCols = []col{
 	{field: "verb", key: "verb", expr: "%[1]s.verb"},
 	{field: "stance", key: "stance", expr: "%[1]s.stance"},
 	{field: "topics", key: "topics", expr: "coalesce(%[1]s.topics, [])"},
-	refCol("claimant", "(x:Entity)-[:MADE]->(%[1]s)", "", func(inc kg.Include) bool { return inc.Claimant }),
+	oneRefCol("claimant", "(x:Entity)-[:MADE]->(%[1]s)", func(inc kg.Include) bool { return inc.Claimant }),
 	refCol("about", "(%[1]s)-[:ABOUT]->(x:Entity)", "x.id", func(inc kg.Include) bool { return inc.About }),
 	sourcesCol,
 }
@@ -192,8 +201,8 @@ var roleCols = []col{
 	{field: "", key: "id", expr: "%[1]s.id"},
 	{field: "title", key: "title", expr: "%[1]s.title"},
 	{field: "status", key: "status", expr: "%[1]s.status"},
-	refCol("person", "(x:Entity)-[:HOLDS_ROLE]->(%[1]s)", "", func(inc kg.Include) bool { return inc.Person }),
-	refCol("organization", "(%[1]s)-[:AT]->(x:Entity)", "", func(inc kg.Include) bool { return inc.Organization }),
+	oneRefCol("person", "(x:Entity)-[:HOLDS_ROLE]->(%[1]s)", func(inc kg.Include) bool { return inc.Person }),
+	oneRefCol("organization", "(%[1]s)-[:AT]->(x:Entity)", func(inc kg.Include) bool { return inc.Organization }),
 	sourcesCol,
 }
 
@@ -331,7 +340,7 @@ func parseMerge(s string) kg.Merge {
 type gather struct{ rel kg.Related }
 
 // ref returns the id of an entity reference: an id, or an entity's
-// projection, which it keeps.
+// projection, which it keeps; "" for null (no entity).
 func (g *gather) ref(v any) string {
 	if !isProjection(v) {
 		return str(v)
@@ -363,13 +372,6 @@ func (g *gather) refs(v any) []string {
 		out = append(out, g.ref(x))
 	}
 	return out
-}
-
-func (g *gather) first(v any) string {
-	if l := asList(v); len(l) > 0 {
-		return g.ref(l[0])
-	}
-	return ""
 }
 
 // doc returns the id of a document reference, keeping a projection.
@@ -417,15 +419,15 @@ func (g *gather) event(v any) kg.Event {
 
 func (g *gather) claim(v any) kg.Claim {
 	m := rowOf(v, claimCols)
-	return kg.Claim{ID: str(m.get("id")), Claimant: g.first(m.get("claimant")), Text: str(m.get("text")), Kind: str(m.get("kind")),
+	return kg.Claim{ID: str(m.get("id")), Claimant: g.ref(m.get("claimant")), Text: str(m.get("text")), Kind: str(m.get("kind")),
 		Verb: str(m.get("verb")), Stance: str(m.get("stance")), Topics: strs(m.get("topics")), About: g.refs(m.get("about")),
 		Sources: g.sources(m.get("sources"))}
 }
 
 func (g *gather) role(v any) kg.Role {
 	m := rowOf(v, roleCols)
-	return kg.Role{ID: str(m.get("id")), Person: g.first(m.get("person")), Title: str(m.get("title")),
-		Organization: g.first(m.get("organization")), Status: str(m.get("status")), Sources: g.sources(m.get("sources"))}
+	return kg.Role{ID: str(m.get("id")), Person: g.ref(m.get("person")), Title: str(m.get("title")),
+		Organization: g.ref(m.get("organization")), Status: str(m.get("status")), Sources: g.sources(m.get("sources"))}
 }
 
 func (g *gather) participation(v any) kg.Participation {
