@@ -723,6 +723,9 @@ func (d *docState) awardAgents(evs []*eventDraft) {
 			a = pick("lawsuit", "target", not) // the one body sued over an award made it
 		}
 		if a == nil {
+			a = d.defendingBody(e, evs)
+		}
+		if a == nil {
 			continue
 		}
 		e.parts = append(e.parts, kg.Participant{Entity: a.Entity, As: asAgent})
@@ -732,6 +735,56 @@ func (d *docState) awardAgents(evs []*eventDraft) {
 			}
 		}
 	}
+}
+
+// defendingBody is the public body an article about a disputed award is
+// most about, other than the award's recipients, those who challenge it
+// (by lawsuit, protest, motion or request for testimony) or investigate,
+// review or rule on it, courts, companies, the outlet and firms of
+// advisers: named at least three times and half again as often as any
+// other such body; nil otherwise.
+func (d *docState) defendingBody(e *eventDraft, evs []*eventDraft) *kg.Participant {
+	not := map[string]bool{}
+	for _, p := range e.parts {
+		not[p.Entity] = true
+	}
+	for _, x := range evs {
+		switch {
+		case d.triggers().challenge[x.typ] || d.triggers().requested[x.typ] || x.typ == "motion" || x.typ == "protest",
+			x.typ == "investigation" || x.typ == "review" || x.typ == "court_ruling" || x.typ == "court_order":
+			// who challenges the award, and who investigates, reviews or
+			// rules on it, did not make it
+			for _, a := range x.agents() {
+				not[a] = true
+			}
+		}
+	}
+	outlet := outlets(d)
+	x := d.index()
+	count := map[*entity]int{}
+	for _, m := range d.Mentions {
+		if m.Entity == nil || m.Entity.Type != kg.Organization || not[m.Entity.ID] || m.Entity.Kind == "court" || m.Entity.Kind == "company" || m.Entity.Kind == "" || outlet[m.Entity] || advisersFirm(x, m.Entity.Name) {
+			continue
+		}
+		count[m.Entity]++
+	}
+	var best *entity
+	second := 0
+	for ent, n := range count {
+		switch {
+		case best == nil || n > count[best] || n == count[best] && ent.ID < best.ID:
+			if best != nil {
+				second = max(second, count[best])
+			}
+			best = ent
+		case n > second:
+			second = n
+		}
+	}
+	if best == nil || count[best] < 3 || 2*count[best] < 3*second {
+		return nil
+	}
+	return &kg.Participant{Entity: best.ID, As: asAgent}
 }
 
 // eventDraft is an event before merging.
