@@ -1260,7 +1260,13 @@ func (r *eventRead) subjectPart() {
 		}
 	}
 	if d.triggers().requested[t.Type] && len(ev.agents()) == 0 {
-		if a := d.atRequestOf(s, m.end); a != nil {
+		a := d.atRequestOf(s, m.end)
+		if a == nil {
+			// "At the request of Acme, the court summoned X", "ordered X
+			// to testify, granting a motion by Acme"
+			a = d.atRequestOf(s, s.Start)
+		}
+		if a != nil {
 			ev.add(a, asAgent) // "X was summoned at Acme's request"
 		}
 	}
@@ -1285,11 +1291,18 @@ func (r *eventRead) subjectPart() {
 
 // atRequestOf is the party at whose request something is done, named
 // after off in sentence s: "at the request of X", "on the application of
-// X", "at X's request" (event_words.txt class=behest).
+// X", "at X's request", "a motion by X", "filed by X" (event_words.txt
+// class=behest).
 func (d *docState) atRequestOf(s sentence, off int) *mention {
 	behest := d.index().ev.behest
-	ws := d.wordsAfter(off, s.End, 60)
+	ws := d.wordsAfterAll(off, s.End)
 	for i := 0; i+2 < len(ws); i++ {
+		if behest[ws[i].text] && (ws[i+1].text == "by" || ws[i+1].text == "from") || (ws[i].text == "filed" || ws[i].text == "lodged" || ws[i].text == "brought") && ws[i+1].text == "by" {
+			// "granting a motion by X", "the request ..., filed by X"
+			if m := d.mentionAt(ws[i+2].start); m != nil && m.Entity != nil && m.Start == ws[i+2].start {
+				return m
+			}
+		}
 		if ws[i].text != "at" && ws[i].text != "on" {
 			continue
 		}
@@ -1706,7 +1719,9 @@ func (r *eventRead) finalChecks() bool {
 	if t.Attrs["asked"] != "" && !d.courtAskedTo(ts, r.si, m.start) {
 		return false // "asked the court to question X" is a request for testimony; "questioned X" is not
 	}
-	if part := t.Attrs["needs"]; part != "" && r.typ == t.Type && !slices.ContainsFunc(r.ev.parts, func(p kg.Participant) bool { return p.As == part }) {
+	if needs := t.Attrs["needs"]; needs != "" && r.typ == t.Type && slices.ContainsFunc(strings.Split(needs, ","), func(part string) bool {
+		return !slices.ContainsFunc(r.ev.parts, func(p kg.Participant) bool { return p.As == part })
+	}) {
 		// "asked the court to hear the appeal": no one to be heard;
 		// "dismissed the allegations": no one removed (a court's
 		// dismissal, of another type, needs no one)
@@ -3657,8 +3672,11 @@ func (d *docState) unassertedNoun(s sentence, off int, announced bool) bool {
 	if ws := d.wordsBefore(off, s.Start, 1); len(ws) == 1 && (ws[0].text == "any" || ws[0].text == "every") {
 		return true // "would welcome any audit": no audit in particular
 	}
-	for _, w := range d.wordsBefore(off, s.Start, 4) {
+	ws := d.wordsBefore(off, s.Start, 4)
+	for i, w := range ws {
 		switch {
+		case w.text == "pending" && i+1 < len(ws) && determiners[ws[i+1].text]:
+			continue // "a pending request": an adjective
 		case w.text == "pending":
 			return true // "suspended pending a review": the review is to come
 		case modals[w.text]:
@@ -3747,8 +3765,10 @@ func (d *docState) objectEnd(s sentence, from int, list bool) int {
 		}
 		if list && (w.text == "who" || w.text == "which") && strings.HasSuffix(strings.TrimRight(t[from:w.start], " "), ",") {
 			// "summon A, who chaired the panel, and B": a relative clause
-			// between commas inside the list
-			if c := strings.IndexByte(t[w.end:limit], ','); c >= 0 {
+			// between commas inside the list, when the list or the
+			// trigger goes on after it ("depose A, which B's lawyer, C,
+			// opposed" ends at "which")
+			if c := strings.IndexByte(t[w.end:limit], ','); c >= 0 && goesOn(readWords(t, w.end+c, limit)) {
 				skipTo = w.end + c
 				continue
 			}
@@ -3763,6 +3783,13 @@ func (d *docState) objectEnd(s sentence, from int, list bool) int {
 		}
 	}
 	return limit
+}
+
+// goesOn reports whether the words after a relative clause set off inside
+// an object go on with it: another of its list ("and B") or the
+// trigger's infinitive ("to be heard").
+func goesOn(ws []word) bool {
+	return len(ws) > 0 && ws[0].text == "to" || slices.ContainsFunc(ws, func(x word) bool { return x.text == "and" })
 }
 
 // objectNounAt reports whether the word at off in sentence s is tagged a
