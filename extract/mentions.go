@@ -888,10 +888,34 @@ func splitRun(d *docState, x *lexIndex, si, a, b int) []*piece {
 		}
 		return append(splitRun(d, x, si, a, i), splitRun(d, x, si, j, b)...)
 	}
+	if i := andTheBody(d, x, si, a, b); i > 0 {
+		// "the Harwell Ministry of Works and the Harwell Port Authority":
+		// two bodies
+		return append(splitRun(d, x, si, a, i), splitRun(d, x, si, i+2, b)...)
+	}
 	if p := orgPiece(d, x, si, a, b); p != nil && !titledNameInside(x, toks, a, b) {
 		return []*piece{p}
 	}
 	return splitAtTitles(d, x, si, a, b)
+}
+
+// andTheBody is where "and the" joins two bodies' names in toks[a:b]: the
+// words before it are an organization's name and those after it end in a
+// head word of their own; else 0.
+func andTheBody(d *docState, x *lexIndex, si, a, b int) int {
+	toks := d.Sents[si].Tokens
+	if !hasHeadAt(x, toks, b-1) {
+		return 0
+	}
+	for i := a + 2; i+3 < b; i++ {
+		if toks[i].Text == "and" && toks[i+1].Text == "the" && isCapToken(toks[i+2].Text) {
+			if p := orgPiece(d, x, si, a, i); p != nil {
+				return i
+			}
+			return 0
+		}
+	}
+	return 0
 }
 
 // splitAtTitles splits a run at the titles inside it: "Acme CEO Jane Roe",
@@ -1318,7 +1342,7 @@ func headedOrg(d *docState, x *lexIndex, si, a, b int) *piece {
 			// ("State Company for Oil Projects": a company named by its remit,
 			// as translations of Arabic names write it)
 			remitCo := toks[i].Text == "Company" && low == "for" && i > from
-			if h, ok := x.heads[toks[i].Text]; ok && (!h.Legal && h.Kind != "company" && h.Kind != "media" || remitCo) && (low == "on" || low == "for" || low == "against" || low == "of" && i > from && toks[i].Text != "District") && (isCapToken(toks[i+2].Text) || i+3 < b && toks[i+2].Text == "the" && isCapToken(toks[i+3].Text)) {
+			if h, ok := x.heads[toks[i].Text]; ok && (!h.Legal && h.Kind != "company" && h.Kind != "media" || remitCo) && (low == "on" || low == "for" || low == "against" || low == "of" && i > from && toks[i].Text != "District") && (isCapToken(toks[i+2].Text) || i+3 < b && toks[i+2].Text == "the" && isCapToken(toks[i+3].Text)) && !secondBody(x, toks, i+2, b) {
 				p := newPiece(d, si, from, b)
 				p.typ, p.kind = kg.Organization, h.Kind
 				return p
@@ -1368,6 +1392,19 @@ func secondName(x *lexIndex, toks []token, a, b int) bool {
 		}
 		if strings.EqualFold(next, "the") || x.isPlace(kg.Key(next)) || x.heads[next].Lead {
 			return true
+		}
+	}
+	return false
+}
+
+// secondBody reports whether toks[a:b] holds "and the" before a second
+// body's name, one that ends in a head word of its own: "Ministry of Works
+// and the Harwell Port Authority" is two bodies, "Committee on Education
+// and the Workforce" one.
+func secondBody(x *lexIndex, toks []token, a, b int) bool {
+	for i := a; i+2 < b; i++ {
+		if strings.EqualFold(toks[i].Text, "and") && strings.EqualFold(toks[i+1].Text, "the") {
+			return hasHeadAt(x, toks, b-1)
 		}
 	}
 	return false

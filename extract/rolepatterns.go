@@ -120,6 +120,9 @@ func patternRoles(d *docState, x *lexIndex, add func(si int, person *entity, tit
 					status = kg.Former
 				}
 				if org == nil && p.attrs["org"] == "context" {
+					org = d.titleNounOrg(si, title)
+				}
+				if org == nil && p.attrs["org"] == "context" {
 					org = d.contextOrg(si, person, tu.title.Org == "")
 				}
 				add(si, person, title, org, org == nil && tu.title.Org == "none", status)
@@ -141,6 +144,32 @@ func (d *docState) contextOrg(si int, person *entity, recent bool) *entity {
 		return nil
 	}
 	return recentOrg(d, d.Sents[si].Start, person)
+}
+
+// titleNounOrg is the organization a lower-case noun inside a title
+// stands for ("a ministry spokesman": the ministry the story names last
+// before sentence si, as "the ministry" would be), or nil.
+func (d *docState) titleNounOrg(si int, title string) *entity {
+	x := d.index()
+	for _, w := range strings.Fields(title) {
+		if !isLowerWord(w) {
+			continue
+		}
+		want, named := nominalReferent(x, w, false)
+		if want == nil || !named {
+			continue // a kind ("company") says less than the context
+		}
+		var best *mention
+		for _, m := range d.Mentions {
+			if m.Entity != nil && m.Sent <= si && want(m.Entity) && (best == nil || m.Start > best.Start) {
+				best = m
+			}
+		}
+		if best != nil {
+			return best.Entity
+		}
+	}
+	return nil
 }
 
 // titleText is a title unit's title: the lexicon's phrase, or the words as
