@@ -759,29 +759,12 @@ func (d *docState) defendingBody(e *eventDraft, evs []*eventDraft) *kg.Participa
 			}
 		}
 	}
-	outlet := outlets(d)
+	outlet := d.outlets()
 	x := d.index()
-	count := map[*entity]int{}
-	for _, m := range d.Mentions {
-		if m.Entity == nil || m.Entity.Type != kg.Organization || not[m.Entity.ID] || m.Entity.Kind == "court" || m.Entity.Kind == "company" || m.Entity.Kind == "" || outlet[m.Entity] || advisersFirm(x, m.Entity.Name) {
-			continue
-		}
-		count[m.Entity]++
-	}
-	var best *entity
-	second := 0
-	for ent, n := range count {
-		switch {
-		case best == nil || n > count[best] || n == count[best] && ent.ID < best.ID:
-			if best != nil {
-				second = max(second, count[best])
-			}
-			best = ent
-		case n > second:
-			second = n
-		}
-	}
-	if best == nil || count[best] < 3 || 2*count[best] < 3*second {
+	best, n := mostNamedOrg(d, func(e *entity) bool {
+		return !not[e.ID] && e.Kind != "court" && e.Kind != "company" && e.Kind != "" && !outlet[e] && !advisersFirm(x, e.Name)
+	})
+	if n < 3 {
 		return nil
 	}
 	return &kg.Participant{Entity: best.ID, As: asAgent}
@@ -3273,7 +3256,7 @@ func (d *docState) lawyersFor(s sentence, m *mention, from int) bool {
 // ledBy reports whether the mention m follows "led by" or "headed by"
 // after a plural noun: "Eleven exporters led by Acme have asked ..." is
 // Acme acting for them.
-func (d *docState) ledBy(s sentence, m *mention, from int) bool {
+func (d *docState) ledBy(m *mention, from int) bool {
 	ws := d.wordsBefore(m.Start, from, 3)
 	return len(ws) == 3 && ws[0].text == "by" && (ws[1].text == "led" || ws[1].text == "headed") && strings.HasSuffix(ws[2].text, "s")
 }
@@ -3306,7 +3289,7 @@ func (d *docState) ownDescribedSubject(from, off int) bool {
 func (d *docState) subjectIn(s sentence, from, end int) *mention {
 	var cands []*mention
 	for _, m := range d.mentionsIn(from, end) {
-		if m.Entity == nil || d.possessive(m) && !d.proxy(s, m) || d.prepBefore(s, m.Start, from) != "" && !d.lawyersFor(s, m, from) && !d.ledBy(s, m, from) {
+		if m.Entity == nil || d.possessive(m) && !d.proxy(s, m) || d.prepBefore(s, m.Start, from) != "" && !d.lawyersFor(s, m, from) && !d.ledBy(m, from) {
 			continue
 		}
 		if m.Entity.Type == kg.Organization && (d.modifier(s, m, nil) || d.titledAfter(s, m)) && !d.proxy(s, m) {

@@ -149,9 +149,7 @@ func (e *Extractor) run(d *docState) (ex kg.Extraction, err error) {
 			err = fmt.Errorf("document %s: extractor failed: %v", doc.ID, r)
 		}
 	}()
-	if q := singleQuotations(d.Doc.Text); q != d.Doc.Text {
-		d.orig, d.Doc.Text = d.Doc.Text, q
-	}
+	d.rewriteQuotations()
 	clean(d)
 	segment(d)
 	findMentions(d)

@@ -1313,9 +1313,7 @@ func headedOrg(d *docState, x *lexIndex, si, a, b int) *piece {
 		// A one-word title before the head word is part of the name: "General
 		// Assembly", "Judicial Council".
 		hb := headEnd(x, toks, from, b)
-		// "Attorney General's Office" (not "the Gaming Board and the
-		// Teachers' Union": two bodies)
-		holder := hb-from >= 3 && isPossessive(toks[hb-2].Text) && !secondName(x, toks, from, hb)
+		holder := hb-from >= 3 && isPossessive(toks[hb-2].Text) // "Attorney General's Office"
 		if h, ok := headOf(x, toks[hb-1].Text); ok && !(h.Surname && hb-from == 2 && x.isFirstName(toks[from].Text)) && (holder || !hasTitleOrAnd(x, toks, from, hb-1) || (hb-from == 2 && x.titles[strings.ToLower(toks[from].Text)].Phrase != "") || wordTitleInside(x, toks, from, hb-1)) {
 			p := newPiece(d, si, from, b)
 			p.typ, p.kind = kg.Organization, h.Kind
@@ -1342,7 +1340,7 @@ func headedOrg(d *docState, x *lexIndex, si, a, b int) *piece {
 			// ("State Company for Oil Projects": a company named by its remit,
 			// as translations of Arabic names write it)
 			remitCo := toks[i].Text == "Company" && low == "for" && i > from
-			if h, ok := x.heads[toks[i].Text]; ok && (!h.Legal && h.Kind != "company" && h.Kind != "media" || remitCo) && (low == "on" || low == "for" || low == "against" || low == "of" && i > from && toks[i].Text != "District") && (isCapToken(toks[i+2].Text) || i+3 < b && toks[i+2].Text == "the" && isCapToken(toks[i+3].Text)) && !secondBody(x, toks, i+2, b) {
+			if h, ok := x.heads[toks[i].Text]; ok && (!h.Legal && h.Kind != "company" && h.Kind != "media" || remitCo) && (low == "on" || low == "for" || low == "against" || low == "of" && i > from && toks[i].Text != "District") && (isCapToken(toks[i+2].Text) || i+3 < b && toks[i+2].Text == "the" && isCapToken(toks[i+3].Text)) {
 				p := newPiece(d, si, from, b)
 				p.typ, p.kind = kg.Organization, h.Kind
 				return p
@@ -1392,19 +1390,6 @@ func secondName(x *lexIndex, toks []token, a, b int) bool {
 		}
 		if strings.EqualFold(next, "the") || x.isPlace(kg.Key(next)) || x.heads[next].Lead {
 			return true
-		}
-	}
-	return false
-}
-
-// secondBody reports whether toks[a:b] holds "and the" before a second
-// body's name, one that ends in a head word of its own: "Ministry of Works
-// and the Harwell Port Authority" is two bodies, "Committee on Education
-// and the Workforce" one.
-func secondBody(x *lexIndex, toks []token, a, b int) bool {
-	for i := a; i+2 < b; i++ {
-		if strings.EqualFold(toks[i].Text, "and") && strings.EqualFold(toks[i+1].Text, "the") {
-			return hasHeadAt(x, toks, b-1)
 		}
 	}
 	return false
@@ -3718,7 +3703,7 @@ func appellateCourt(x *lexIndex, e *entity) bool {
 func linkPronouns(d *docState) {
 	x := d.index()
 	sort.SliceStable(d.Mentions, func(i, j int) bool { return d.Mentions[i].Start < d.Mentions[j].Start })
-	outlet := outlets(d)
+	outlet := d.outlets()
 	names := slices.DeleteFunc(append([]*mention(nil), d.Mentions...), func(m *mention) bool { return outlet[m.Entity] })
 	d.genders = personGenders(d, x)
 	recent := func(off, sent, window int, want func(*entity) bool) *entity {
@@ -3817,9 +3802,14 @@ func linkPronouns(d *docState) {
 
 // outlets are the organizations that publish the document (its
 // publisher, or the name a dateline credits: "Nouadhibou (Alakhbar) -"):
-// the story is theirs, and "the company" or "it" is never them.
-func outlets(d *docState) map[*entity]bool {
+// the story is theirs, and "the company" or "it" is never them. Read once
+// the names are found, and kept.
+func (d *docState) outlets() map[*entity]bool {
+	if d.outletSet != nil {
+		return d.outletSet
+	}
 	out := map[*entity]bool{}
+	d.outletSet = out
 	pub := kg.Key(d.Doc.Publisher)
 	t := d.Doc.Text
 	for _, m := range d.Mentions {

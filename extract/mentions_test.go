@@ -19,9 +19,7 @@ import (
 func run(t testing.TB, text string) *docState {
 	t.Helper()
 	d := &docState{Doc: kg.Document{ID: "t", Text: text}, Lex: rulesLexicon()}
-	if q := singleQuotations(d.Doc.Text); q != d.Doc.Text {
-		d.orig, d.Doc.Text = d.Doc.Text, q
-	}
+	d.rewriteQuotations()
 	clean(d)
 	segment(d)
 	findMentions(d)

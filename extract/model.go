@@ -70,7 +70,8 @@ type docState struct {
 	// orig is the document's text as given when Doc.Text had its single
 	// quotation marks rewritten as double ones (singleQuotations), else ""
 	orig      string
-	Published time.Time // zero if unknown
+	outletSet map[*entity]bool // see outlets
+	Published time.Time        // zero if unknown
 	Lex       *lexicon.Lexicon
 	ex        *Extractor // the stages prepared for Lex; see extractor
 

@@ -64,9 +64,14 @@ func (d *docState) extraction() kg.Extraction {
 	ex.Claims = append([]kg.Claim{}, d.Claims...)
 	if d.orig != "" {
 		for i := range ex.Claims {
-			// a claim's text as the document gives it, with its own marks
-			if k := strings.Index(d.Doc.Text, ex.Claims[i].Text); k >= 0 {
-				ex.Claims[i].Text = d.orig[k : k+len(ex.Claims[i].Text)]
+			// a claim's text as the document gives it, with its own marks:
+			// found in its source's span, which both texts share
+			c := &ex.Claims[i]
+			for _, src := range c.Sources {
+				if k := strings.Index(d.Doc.Text[src.Start:src.End], c.Text); k >= 0 {
+					c.Text = d.orig[src.Start+k : src.Start+k+len(c.Text)]
+					break
+				}
 			}
 		}
 	}

@@ -40,6 +40,14 @@ func singleQuotations(text string) string {
 	return string(b)
 }
 
+// rewriteQuotations reads the document with its single quotation marks
+// rewritten (singleQuotations), keeping the text as given in d.orig.
+func (d *docState) rewriteQuotations() {
+	if q := singleQuotations(d.Doc.Text); q != d.Doc.Text {
+		d.orig, d.Doc.Text = d.Doc.Text, q
+	}
+}
+
 // quoteParagraph rewrites the quotation pairs of text[start:end] in b.
 func quoteParagraph(text string, b []byte, start, end int) {
 	inDouble := false

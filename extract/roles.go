@@ -1699,9 +1699,20 @@ func recentOrg(d *docState, off int, skip *entity) *entity { return recentOrgKin
 // least half again as often as any other; nil when the story is about
 // several (two bidders, a plaintiff and a defendant).
 func salientOrg(d *docState, skip *entity) *entity {
+	if e, n := mostNamedOrg(d, func(e *entity) bool { return e != skip }); n > 0 {
+		return e
+	}
+	return nil
+}
+
+// mostNamedOrg is the organization among those keep admits that the story
+// names most often (by name, short name or description), when it is named
+// at least half again as often as any other, with its count; nil and 0
+// otherwise.
+func mostNamedOrg(d *docState, keep func(*entity) bool) (*entity, int) {
 	count := map[*entity]int{}
 	for _, m := range d.Mentions {
-		if m.Entity == nil || m.Entity.Type != kg.Organization || m.Entity == skip {
+		if m.Entity == nil || m.Entity.Type != kg.Organization || !keep(m.Entity) {
 			continue
 		}
 		count[m.Entity]++
@@ -1720,10 +1731,10 @@ func salientOrg(d *docState, skip *entity) *entity {
 			second = n
 		}
 	}
-	if best == nil || count[best] == 0 || 2*count[best] < 3*second {
-		return nil
+	if best == nil || 2*count[best] < 3*second {
+		return nil, 0
 	}
-	return best
+	return best, count[best]
 }
 
 // A company's officer is not at a partnership of lawyers or accountants
