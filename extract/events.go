@@ -687,7 +687,8 @@ func (d *docState) employerOf(parts []kg.Participant) *entity {
 // contract in March") the party that cancelled a contract in the same
 // article, else the one a bid protest was lodged against: a contract is
 // cancelled by, and protested to, whoever awarded it. Only an organization
-// other than the recipient, and only when the article names one such party.
+// other than the recipient and no court, and only when the article names
+// one such party.
 func (d *docState) awardAgents(evs []*eventDraft) {
 	pick := func(typ, as string, not map[string]bool) *kg.Participant {
 		var found *kg.Participant
@@ -696,8 +697,8 @@ func (d *docState) awardAgents(evs []*eventDraft) {
 				continue
 			}
 			for i, p := range e.parts {
-				if p.As != as || p.Entity == "" || not[p.Entity] || d.entityType(p.Entity) != kg.Organization {
-					continue
+				if p.As != as || p.Entity == "" || not[p.Entity] || d.entityType(p.Entity) != kg.Organization || d.adjudicator(p.Entity) {
+					continue // a court that voids a contract did not award it
 				}
 				if found != nil && found.Entity != p.Entity {
 					return nil
@@ -2093,10 +2094,35 @@ func (d *docState) listParticipants(ev *eventDraft, ts *triggerSet, s sentence, 
 			ev.add(h, role) // "summon the Director of Marine": the one holder the story names
 			continue
 		}
-		if isGroup(it.text, ts) {
+		if isGroup(it.text, ts) || d.unnamedHolder(s, it) {
 			ev.describe(it.text, role)
 		}
 	}
+}
+
+// unnamedHolder reports whether a list item describes one person by an
+// office at a body the item names, with an indefinite article before the
+// title or the body: "an official of the Ministry", "the manager of a state
+// company", "a senior engineer at Acme".
+func (d *docState) unnamedHolder(s sentence, it listItem) bool {
+	toks := s.Tokens
+	i := slices.IndexFunc(toks, func(t token) bool { return t.Start >= it.start })
+	if i < 0 || i+2 >= len(toks) || toks[i].Start >= it.end {
+		return false
+	}
+	art := strings.ToLower(toks[i].Text)
+	if art != "a" && art != "an" && art != "the" && art != "one" {
+		return false
+	}
+	n, _ := d.index().titleAt(toks, i+1, len(toks))
+	if n == 0 || i+n+2 >= len(toks) || toks[i+n+1].End > it.end {
+		return false
+	}
+	if p := toks[i+n+1].Text; p != "of" && p != "at" {
+		return false
+	}
+	next := strings.ToLower(toks[i+n+2].Text)
+	return art != "the" || next == "a" || next == "an"
 }
 
 // colonParticipants reads the parties a colon spells out after a group
@@ -4031,6 +4057,15 @@ func (d *docState) subjectAfterOpener(s sentence, m trigMatch) *mention {
 	}
 	from := m.end + 1
 	if rest := strings.TrimLeft(d.Doc.Text[from:s.End], " "); isLowerWord(rest) {
+		if w := firstWord(rest); w == "it" || w == "they" || w == "he" || w == "she" {
+			// "In its lawsuit, it argues": the one the sentence before
+			// reports or is about
+			st := s.End - len(rest)
+			if e := d.pronounSpeaker(w, d.sentenceAt(st), st); e != nil && verbAfter(s, st+len(w)) {
+				return &mention{Start: st, End: st + len(w), Text: w, Sent: d.sentenceAt(st), Kind: pronounMention, Entity: e}
+			}
+			return nil
+		}
 		// past a participle clause: "In its complaint, filed in May, Acme says"
 		c := strings.IndexByte(rest, ',')
 		if c < 0 {

@@ -31,6 +31,21 @@ func TestEventPatterns(t *testing.T) {
 		name, text string
 		want       []string
 	}{
+		{"a chamber of a court is a court: a party that asks it to summon witnesses asks for testimony, and a court that agrees to hear a person orders it",
+			"The Economic Chamber of the Harwell High Court agreed to hear Jane Roe. Lawyers for Kestrel Marine Ltd had asked the chamber to summon both John Poe and Ann Lee.",
+			[]string{"court_order : agent Economic Chamber of the Harwell High Court; target Jane Roe", "deposition_request : agent Kestrel Marine Ltd; deponent John Poe; deponent Ann Lee"}},
+		{"one unnamed person described by an office at a body is a deponent",
+			"The Harwell High Court has summoned an official of the Harwell Port Authority and the manager of a state company to testify.",
+			[]string{"deposition_request : deponent (an official of the Harwell Port Authority); deponent (the manager of a state company)"}},
+		{"a filing's pronoun after its opener is who the sentence before is about; a suit by a party, a party's suit and a challenge brought by one are lawsuits",
+			"Kestrel Marine Ltd says the award favoured Globex Ltd. In its lawsuit, it argues that the minister is related to Globex Ltd's owner. The Harwell High Court admitted a suit by Hooli Corp. The court admitted Bolt Fisheries Ltd's annulment suit. The challenge was brought by Initech Ltd.",
+			[]string{"lawsuit : agent Kestrel Marine Ltd", "lawsuit : agent Hooli Corp", "lawsuit : agent Bolt Fisheries Ltd", "lawsuit : agent Initech Ltd."}},
+		{"a right reassigned or transferred to a party is awarded to it",
+			"The Harwell Port Authority transferred the licence in February to Kestrel Marine Ltd. A consultant said authorities often transfer licences to friends.",
+			[]string{"award 2020-02: agent Harwell Port Authority; recipient Kestrel Marine Ltd."}},
+		{"a right reassigned to a party is awarded to it",
+			"The franchise was reassigned to Globex Ltd.",
+			[]string{"award : recipient Globex Ltd."}},
 		{"a participle after a noun with no object is a reduced passive: the sentence's subject did not award it; the one body sued over it did",
 			"Hooli Corp is suing the Harwell Port Authority to annul the concession awarded in March to Globex Ltd.",
 			[]string{"lawsuit 2020-03: agent Hooli Corp; target Harwell Port Authority", "award 2020-03: agent Harwell Port Authority; recipient Globex Ltd."}},

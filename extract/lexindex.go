@@ -257,6 +257,7 @@ type headInfo struct {
 	Advisers               bool // a partnership of lawyers or accountants (advisers=1)
 	Prefix                 bool // opens a name with no "of" after it (prefix=1): "PT Acme", "Kementerian Kesehatan"
 	Surname                bool // also a family name (surname=1): "Jane Chambers" is a person, "St James Chambers" a body
+	Unit                   bool // a unit of the body its "of" names (unit=1): "Criminal Division of the High Court" is a court
 }
 
 type agencyInfo struct {
@@ -427,7 +428,7 @@ func (x *lexIndex) readOrgs(l *lexicon.Lexicon) {
 		x.nominals[strings.ToLower(e.Phrase)] = e.Attr("kind")
 	}
 	for _, e := range l.Entries("org_heads") {
-		x.heads[e.Phrase] = headInfo{Kind: e.Attr("kind"), Legal: e.Attr("legal") == "1", Lead: e.Attr("lead") == "1", Appellate: e.Attr("appellate") == "1", Advisers: e.Attr("advisers") == "1", Prefix: e.Attr("prefix") == "1", Surname: e.Attr("surname") == "1"}
+		x.heads[e.Phrase] = headInfo{Kind: e.Attr("kind"), Legal: e.Attr("legal") == "1", Lead: e.Attr("lead") == "1", Appellate: e.Attr("appellate") == "1", Advisers: e.Attr("advisers") == "1", Prefix: e.Attr("prefix") == "1", Surname: e.Attr("surname") == "1", Unit: e.Attr("unit") == "1"}
 		if e.Attr("appellate") == "1" {
 			x.appellate = append(x.appellate, e.Phrase)
 		}

@@ -164,7 +164,10 @@ func sentencePieces(d *docState, x *lexIndex, si int, names, lower map[string]bo
 	sc := &runScan{toks: toks, first: first, names: names, lower: lower}
 	var out []*piece
 	for i := 0; i < len(toks); {
-		if !isCapToken(toks[i].Text) && !(isOrdinal(toks[i].Text) && i+1 < len(toks) && isCapToken(toks[i+1].Text)) {
+		// a name may open with a joined Arabic article: "al-Furat
+		// Engineering Contracting", "al-Furat's lawyer"
+		articled := x.articledName(toks[i].Text) && i+1 < len(toks) && (isCapToken(toks[i+1].Text) || isPossessive(toks[i+1].Text))
+		if !isCapToken(toks[i].Text) && !articled && !(isOrdinal(toks[i].Text) && i+1 < len(toks) && isCapToken(toks[i+1].Text)) {
 			i++
 			continue
 		}
@@ -701,7 +704,7 @@ func adjectiveOpensBody(x *lexIndex, toks []token, a, b int) bool {
 func trimRunStart(x *lexIndex, sc *runScan, a, b int) (int, bool) {
 	toks, first, names, lower := sc.toks, sc.first, sc.names, sc.lower
 	// An ordinal opens a name only in "8th U.S. Circuit Court of Appeals".
-	if !isCapToken(toks[a].Text) && circuitAt(toks, a, b) < 0 {
+	if !isCapToken(toks[a].Text) && circuitAt(toks, a, b) < 0 && !x.articledName(toks[a].Text) {
 		a++
 	}
 	// Drop a sentence-initial common word and leading determiners; a
@@ -3128,6 +3131,7 @@ type entityBuilder struct {
 // names, and last each entity's canonical name.
 func buildEntities(d *docState, x *lexIndex, ps []*piece) {
 	eb := &entityBuilder{d: d, x: x, ps: ps, byKey: map[string]*entity{}}
+	courtUnits(d, x, ps)
 	eb.sf = shortForms(d, x, ps)
 	eb.remit = agencyRemits(d, x, ps)
 	orgTails(d, x, ps, eb.remit)
@@ -3247,6 +3251,35 @@ func orgTails(d *docState, x *lexIndex, ps []*piece, remit map[string]*piece) {
 	for k, p := range tails {
 		if _, taken := remit[k]; !taken && p != nil {
 			remit[k] = p
+		}
+	}
+}
+
+// courtUnits gives a court's kind to a unit of a court: a name whose head
+// before its "of" is a unit's (org_heads.txt unit=1) and whose words after
+// it hold a court's head ("the Economic Chamber of the Provincial People's
+// Court of Havana", "the Criminal Division of the High Court").
+func courtUnits(d *docState, x *lexIndex, ps []*piece) {
+	for _, p := range ps {
+		if p.blocked || p.typ != kg.Organization || p.kind == "court" {
+			continue
+		}
+		toks := d.Sents[p.sent].Tokens
+		of := -1
+		for k := p.a + 1; k < p.b-1; k++ {
+			if toks[k].Text == "of" {
+				of = k
+				break
+			}
+		}
+		if of < 0 || !x.heads[toks[of-1].Text].Unit {
+			continue
+		}
+		for k := of + 1; k < p.b; k++ {
+			if x.heads[toks[k].Text].Kind == "court" {
+				p.kind = "court"
+				break
+			}
 		}
 	}
 }
