@@ -70,6 +70,7 @@ type lexIndex struct {
 	appellate   []string            // heads of appeals courts' names (org_heads.txt appellate=1)
 	storyTitles map[string]bool     // title words of offices at the story's organization (title_scopes.txt story=1)
 	rankTitles  map[string]bool     // lower-case military ranks (titles.txt rank=1)
+	seatTitles  map[string]bool     // lower-case seats on a body (titles.txt seat=1)
 	national    map[string]bool     // kg.Key of places that are the nation (places.txt national=1)
 	programCues map[string]bool     // lower-case words before a program's name (program_cues.txt)
 	lawHeads    map[string]bool     // words that end a law's name ("Act"; program_cues.txt after=1)
@@ -323,6 +324,7 @@ func (x *lexIndex) readTitles(l *lexicon.Lexicon, in *morph.Inflector) {
 		}
 	}
 	x.rankTitles = map[string]bool{}
+	x.seatTitles = map[string]bool{}
 	honorific := map[string]bool{}
 	for _, e := range l.Entries("honorifics") {
 		honorific[strings.ToLower(e.Phrase)] = true
@@ -335,6 +337,9 @@ func (x *lexIndex) readTitles(l *lexicon.Lexicon, in *morph.Inflector) {
 		x.titles[k] = titleInfo{Phrase: e.Phrase, Org: e.Attr("org"), Head: e.Attr("head"), Portfolio: e.Attr("portfolio") == "1", Observer: e.Attr("observer") == "1", Institution: e.Attr("institution") == "1", Body: e.Attr("body"), Gender: genderAttr(e), Judge: e.Attr("judge") == "1", Named: e.Attr("named") == "1"}
 		if e.Attr("rank") != "" {
 			x.rankTitles[k] = true
+		}
+		if e.Attr("seat") != "" {
+			x.seatTitles[k] = true
 		}
 		if x.titleFirst == nil {
 			x.titleFirst = map[string]bool{}

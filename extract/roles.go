@@ -1386,11 +1386,15 @@ func successors(d *docState, add func(si int, person *entity, title string, org 
 }
 
 // dropBareRanks removes an organization-less military rank when the same
-// sentence gives the person an office: "Col. Jane Roe, an Army spokeswoman".
+// sentence gives the person an office ("Col. Jane Roe, an Army
+// spokeswoman"), and a seat on no body ("Member").
 func dropBareRanks(d *docState) {
 	x := d.index()
 	var out []kg.Role
 	for _, r := range d.Roles {
+		if r.Organization == "" && x.seatTitles[strings.ToLower(r.Title)] {
+			continue
+		}
 		if r.Organization == "" && x.rankTitles[strings.ToLower(r.Title)] {
 			other := false
 			for _, q := range d.Roles {
