@@ -1027,8 +1027,8 @@ func (r *eventRead) states() bool {
 	if t.Noun && !d.triggers().requested[t.Type] && (d.governedBy(s, m.start, d.index().ev.demanding) || d.governedBy(s, m.start, d.index().ev.intention)) {
 		return false // "demanded her resignation", "threatened a lawsuit": called for, not done
 	}
-	if !t.Noun && (t.Type == "court_ruling" || t.Attrs["court"] == "court_ruling") && d.calledForBefore(s, m.start, d.index().ev.asking) {
-		return false // "asked the court to overturn the fine" (event_words.txt class=asking): asked of it, not done
+	if ct := t.Attrs["court"]; !t.Noun && (t.Type == "court_ruling" || t.Type == "court_order" || ct == "court_ruling" || ct == "court_order") && d.calledForBefore(s, m.start, d.index().ev.asking) {
+		return false // "asked the court to overturn the fine", "to suspend the contract" (event_words.txt class=asking): asked of it, not done
 	}
 	// "the case, brought by X": a noun that states an event only with a
 	// participle of its list and "by" after it
@@ -1082,11 +1082,14 @@ func (d *docState) habitualAdverbBefore(s sentence, off int) bool {
 // the simple present ("reviews", "award") outside a headline: in a
 // report's body that says what a body usually does, not what it did. A
 // headline is the document's first sentence, or one with no closing
-// stop ("Acme sues Globex over contract").
+// stop ("Acme sues Globex over contract"). A verb of asking is no habit.
 func (d *docState) habitualPresent(si, off int) bool {
 	tag := d.tagAt(off)
 	if tag != "VBZ" && tag != "VBP" || si == 0 {
 		return false
+	}
+	if ws := d.wordsAfter(off, d.Sents[si].End, 1); len(ws) == 1 && d.index().ev.asking[ws[0].text] {
+		return false // "Acme asks the court to annul the award": a request standing now
 	}
 	text := strings.TrimRight(d.Sents[si].Text, " \t\"”’'")
 	return strings.HasSuffix(text, ".")
@@ -2892,6 +2895,10 @@ func (d *docState) afterRelative(s sentence, off int, bounds []bound) *mention {
 		return nil
 	}
 	ws := d.wordsAfter(last.end, off, 1)
+	if len(ws) == 0 {
+		// the verb itself follows the comma: "X, which ..., wants the court to"
+		ws = d.wordsAfter(last.end, s.End, 1)
+	}
 	if len(ws) == 0 || !isLowerWord(t[ws[0].start:ws[0].end]) || determiners[ws[0].text] || prepositions[ws[0].text] ||
 		subordinators[ws[0].text] || relatives[ws[0].text] || ws[0].text == "and" || ws[0].text == "or" || d.subjectIn(s, last.end, off) != nil {
 		return nil
@@ -2909,12 +2916,18 @@ func (d *docState) afterRelative(s sentence, off int, bounds []bound) *mention {
 		if comma+1 >= last.start {
 			return nil
 		}
-		ms := d.mentionsIn(s.Start, comma)
+		end := comma // "Acme Ltd (AL), which ..., has asked": the name before its acronym
+		if head := strings.TrimRight(t[s.Start:comma], " "); strings.HasSuffix(head, ")") {
+			if o := strings.LastIndexByte(head, '('); o > 0 && !strings.Contains(head[o:], ",") {
+				end = s.Start + len(strings.TrimRight(head[:o], " "))
+			}
+		}
+		ms := d.mentionsIn(s.Start, end)
 		if len(ms) == 0 {
 			return nil
 		}
 		m := ms[len(ms)-1]
-		if m.Entity == nil || d.possessive(m) || strings.TrimSpace(t[m.End:comma]) != "" {
+		if m.Entity == nil || d.possessive(m) || strings.TrimSpace(t[m.End:end]) != "" {
 			return nil
 		}
 		return m
@@ -3744,6 +3757,9 @@ func (d *docState) courtWordAt(s sentence, from, off int, ts *triggerSet) (strin
 		j := i
 		for j > 0 && i-j < 3 && (isLowerWord(d.Doc.Text[ws[j-1].start:ws[j-1].end]) || determiners[ws[j-1].text]) && !prepositions[ws[j-1].text] && !beForms[ws[j-1].text] {
 			j--
+		}
+		for j < i && !determiners[ws[j].text] && slices.ContainsFunc(ws[j+1:i], func(v word) bool { return determiners[v.text] }) {
+			j++ // "asked the court": the court's words open at its determiner
 		}
 		return d.Doc.Text[ws[j].start:w.end], w.end
 	}

@@ -31,6 +31,12 @@ func TestEventPatterns(t *testing.T) {
 		name, text string
 		want       []string
 	}{
+		{"asking a court to undo a decision is a lawsuit, to suspend it a motion; the court asked does not act; a subject with its acronym before a relative clause asks",
+			"Kestrel Marine Ltd has asked the Harwell High Court to quash the award. Globex Ltd asked the court to suspend the contract. Hooli Corp (HC), which has cleaned the Harwell General Hospital (HGH) since 2020, wants the tribunal to annul the tender.",
+			[]string{"lawsuit : agent Kestrel Marine Ltd", "motion : agent Globex Ltd", "lawsuit : agent Hooli Corp"}},
+		{"a court that turns a request down rules on it",
+			"Kestrel Marine Ltd asked the Harwell High Court to suspend the contract, but the court turned that request down on February 2.",
+			[]string{"motion 2020-02-02: agent Kestrel Marine Ltd", "court_ruling 2020-02-02: agent Harwell High Court"}},
 		{"a chamber of a court is a court: a party that asks it to summon witnesses asks for testimony, and a court that agrees to hear a person orders it",
 			"The Economic Chamber of the Harwell High Court agreed to hear Jane Roe. Lawyers for Kestrel Marine Ltd had asked the chamber to summon both John Poe and Ann Lee.",
 			[]string{"court_order : agent Economic Chamber of the Harwell High Court; target Jane Roe", "deposition_request : agent Kestrel Marine Ltd; deponent John Poe; deponent Ann Lee"}},
@@ -355,9 +361,9 @@ func TestEventPatterns(t *testing.T) {
 		{"judicial review is a lawsuit; a penalty imposed is a directive, no penalty none",
 			"Hooli Bank has been granted leave to seek judicial review of the penalty. The Harwell Reserve Bank imposed a fine of $2 million on Hooli Bank. It imposed no penalty on Globex Software.",
 			[]string{"lawsuit : agent Hooli Bank", "directive : agent Harwell Reserve Bank; target Hooli Bank"}},
-		{"a ruling asked of a court is not made",
+		{"a ruling asked of a court is not made: asking it to undo a fine is the party's suit",
 			"Hooli Inc. has asked the Harwell Court of Appeal to overturn the fine. Hooli Inc. asked the court to quash it.",
-			[]string{"motion : agent Hooli Inc."}},
+			[]string{"lawsuit : agent Hooli Inc."}},
 		{"a possessor's deposition, appearing compelled",
 			"Hooli Inc. wants to take Jane Park's deposition. Globex Software applied for an order compelling Henry Moss to appear for cross-examination.",
 			[]string{"deposition_request : agent Hooli Inc.; deponent Jane Park", "deposition_request : agent Globex Software; deponent Henry Moss"}},
