@@ -521,8 +521,12 @@ func (d *docState) statementIssuer(cl *claimLex, si int) *entity {
 	toks := d.Sents[si].Tokens
 	for k, t := range toks {
 		if e, ok := cl.verbs[strings.ToLower(t.Text)]; ok && e.Attr("noun") != "" {
-			if _, m := d.subjectOf(si, t.Start); m != nil && m.Entity != nil {
-				return m.Entity
+			if k >= 1 && strings.EqualFold(toks[k-1].Text, "the") && k+1 < len(toks) && cl.verbs[strings.ToLower(toks[k+1].Text)].Attr("noun") == "" && cl.verbs[strings.ToLower(toks[k+1].Text)].Phrase != "" {
+				continue // `"...," the statement said`: the echo, not the issuing
+			}
+			inPP := k >= 2 && determiners[strings.ToLower(toks[k-1].Text)] && prepositions[strings.ToLower(toks[k-2].Text)] && (k == 2 || toks[k-3].Text == ",")
+			if _, m := d.subjectOf(si, t.Start); m != nil && m.Entity != nil && !inPP {
+				return m.Entity // "X issued a statement", not "In a statement, X said"
 			}
 			// "In a statement released by his lawyer, Jane Roe said":
 			// the subject of the reporting verb after the noun
@@ -676,6 +680,13 @@ func (d *docState) attributionAfter(cl *claimLex, qs []quoteSeg, i int) (*entity
 	}
 	if who := d.speaker(q.Close, vs); who != nil {
 		return who, strings.ToLower(d.Doc.Text[vs:ve]), vs
+	}
+	if cl.verbs[strings.ToLower(d.Doc.Text[vs:ve])].Attr("noun") != "" {
+		// `"...," the statement said. Roe added ...`: who issued the
+		// statement, not the next name
+		if who := d.issuerNamed(cl, q.Close, after); who != nil {
+			return who, strings.ToLower(d.Doc.Text[vs:ve]), vs
+		}
 	}
 	if who := d.speaker(ve, after); who != nil {
 		return who, strings.ToLower(d.Doc.Text[vs:ve]), vs

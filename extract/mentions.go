@@ -4193,7 +4193,8 @@ func (d *docState) quotedAside(recent func(off, sent, window int, want func(*ent
 }
 
 // quoteParaSpeaker reads "he said" right after a quotation that opens its
-// paragraph, when the paragraph before reports what someone said: the
+// paragraph, when the paragraph before reports what someone said, or that
+// opens a sentence after one that does in its paragraph: the
 // speaker is the one who spoke there, the first person its last sentence
 // names ("Chairman Jane Roe told the paper the board would comply with Dan
 // Poe's request. / "We follow the law," she said."), not the last one. Nil
@@ -4206,14 +4207,25 @@ func (d *docState) quoteParaSpeaker(names []*mention, off, si int, want func(*en
 		return nil
 	}
 	para := d.Paras[d.Sents[si].Para].Start
-	if !strings.HasPrefix(t[para:], `"`) && !strings.HasPrefix(t[para:], "“") {
+	prev := -1
+	opens := func(j int) bool {
+		sent := strings.TrimLeft(t[d.Sents[j].Start:], " \t")
+		return strings.HasPrefix(sent, `"`) || strings.HasPrefix(sent, "“")
+	}
+	q := si // the sentence the quotation opens
+	for q > 0 && !opens(q) && d.Sents[q-1].Para == d.Sents[si].Para && inQuoteText(t, para, d.Sents[q].Start) {
+		q--
+	}
+	if opens(q) && q > 0 && d.Sents[q-1].Para == d.Sents[si].Para {
+		// `Jane Roe said X. "...," she said.`: the quotation goes on
+		// from the sentence before in its paragraph
+		prev = q - 1
+	} else if !strings.HasPrefix(t[para:], `"`) && !strings.HasPrefix(t[para:], "“") {
 		return nil
 	}
-	prev := -1
-	for j := si; j >= 0; j-- {
+	for j := si; prev < 0 && j >= 0; j-- {
 		if d.Sents[j].Start < para {
 			prev = j
-			break
 		}
 	}
 	if prev < 0 || si-prev > 3 || !d.reported(d.Sents[prev]) {
