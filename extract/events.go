@@ -2070,7 +2070,8 @@ func (d *docState) listParticipants(ev *eventDraft, ts *triggerSet, s sentence, 
 	if role == "" {
 		return
 	}
-	for _, it := range splitList(text, from) {
+	items := splitList(text, from)
+	for k, it := range items {
 		if lead := firstWord(it.text); lead != "" && prepositions[lead] && t.Attrs[lead] == role {
 			// "the testimony of A, and of B": the preposition again
 			it.start += wordRe.FindStringIndex(it.text)[1]
@@ -2097,10 +2098,24 @@ func (d *docState) listParticipants(ev *eventDraft, ts *triggerSet, s sentence, 
 			ev.add(h, role) // "summon the Director of Marine": the one holder the story names
 			continue
 		}
+		if k+1 < len(items) && strings.TrimSpace(d.Doc.Text[it.end:items[k+1].start]) == "," && d.namedPersonItem(s, items[k+1]) {
+			continue // "his former chief of staff, Jane Roe": the name the description goes with
+		}
 		if isGroup(it.text, ts) || d.unnamedHolder(s, it) {
 			ev.describe(it.text, role)
 		}
 	}
+}
+
+// namedPersonItem reports whether a list item is a person's name and no
+// more ("Jane Roe", "Mrs Jane Roe").
+func (d *docState) namedPersonItem(s sentence, it listItem) bool {
+	for _, m := range d.argMentions(s, it.start, it.end) {
+		if m.Entity != nil && m.Entity.Type == kg.Person && m.Kind == nameMention && m.End == it.end {
+			return true
+		}
+	}
+	return false
 }
 
 // unnamedHolder reports whether a list item describes one person by an
@@ -3788,7 +3803,7 @@ func (d *docState) objectEnd(s sentence, from int, list bool) int {
 		if d.index().ev.boundary[w.text] {
 			return w.start // "..., saying": event_words.txt class=boundary
 		}
-		if list && (w.text == "who" || w.text == "which") && strings.HasSuffix(strings.TrimRight(t[from:w.start], " "), ",") {
+		if list && (w.text == "who" || w.text == "which") && (strings.HasSuffix(strings.TrimRight(t[from:w.start], " "), ",") || appositiveBefore(t[from:w.start])) {
 			// "summon A, who chaired the panel, and B": a relative clause
 			// between commas inside the list, when the list or the
 			// trigger goes on after it ("depose A, which B's lawyer, C,
@@ -3808,6 +3823,22 @@ func (d *docState) objectEnd(s sentence, from int, list bool) int {
 		}
 	}
 	return limit
+}
+
+// appositiveBefore reports whether text ends with a description set off
+// by a comma that a relative clause may go on ("A, the consultant who
+// signed the report, and B": "the consultant"): after the last comma, a
+// determiner or a possessor opens it.
+func appositiveBefore(text string) bool {
+	c := strings.LastIndexByte(text, ',')
+	if c < 0 {
+		return false
+	}
+	ws := strings.Fields(text[c+1:])
+	if len(ws) == 0 || len(ws) > 6 {
+		return false
+	}
+	return determiners[strings.ToLower(ws[0])] || strings.HasSuffix(ws[0], "'s") || strings.HasSuffix(ws[0], "’s")
 }
 
 // goesOn reports whether the words after a relative clause set off inside
