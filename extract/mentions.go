@@ -59,6 +59,71 @@ func bareHead(x *lexIndex, p *piece) bool {
 	return (head || plural || title || x.titleMods[low]) && !agency
 }
 
+// portfolios drops organizations that are only the remit of the title
+// before them and a holder's name ("the Director of Marine, Jane Roe",
+// "Registrar of Lands Dan Poe"): names of one or two words with no head
+// word, acronym, place or known body, that the document writes nowhere but
+// there, and whose first word names no body elsewhere.
+func portfolios(d *docState, x *lexIndex, ps []*piece) {
+	after := map[string]bool{} // name -> always after a title's "of"
+	for _, p := range ps {
+		if p.typ != kg.Organization {
+			continue
+		}
+		k := kg.Key(p.text)
+		ok, seen := after[k]
+		after[k] = portfolioAt(d, x, p) && (ok || !seen)
+	}
+	// a body the document names elsewhere by its first word is a body:
+	// "managing director of Pirineu" (Pirineu Helicòpters SA), "owner of
+	// EcoTermo Shpk" (EcoTermo)
+	firsts := map[string]bool{}
+	for _, p := range ps {
+		if ws := strings.Fields(kg.Key(p.text)); p.typ == kg.Organization && !after[kg.Key(p.text)] && len(ws) > 0 {
+			firsts[ws[0]] = true
+		}
+	}
+	for k := range after {
+		if ws := strings.Fields(k); len(ws) == 0 || firsts[ws[0]] {
+			after[k] = false
+		}
+	}
+	for _, p := range ps {
+		if p.typ == kg.Organization && after[kg.Key(p.text)] {
+			p.typ = ""
+		}
+	}
+}
+
+// portfolioAt reports whether organization piece p could be the remit of
+// a title right before it (see portfolios).
+func portfolioAt(d *docState, x *lexIndex, p *piece) bool {
+	if p.canonical != "" || p.office || p.b-p.a > 2 || p.a < 2 {
+		return false
+	}
+	toks := d.Sents[p.sent].Tokens
+	if toks[p.a-1].Text != "of" {
+		return false // "Counsel for Globex" names a client
+	}
+	if p.b < len(toks) && toks[p.b].Text == "," {
+		if p.b+1 >= len(toks) || !isCapToken(toks[p.b+1].Text) {
+			return false
+		}
+	} else if p.b >= len(toks) || !isCapToken(toks[p.b].Text) {
+		return false // only before the holder's name: "the Director of Marine, Jane Roe"
+	}
+	if n, _ := x.titleEndingAt(toks, p.a-1); n == 0 {
+		return false
+	}
+	for k := p.a; k < p.b; k++ {
+		if hasHeadAt(x, toks, k) || isAllCaps(toks[k].Text) || x.isPlace(kg.Key(toks[k].Text)) {
+			return false
+		}
+	}
+	_, agency := x.agencies[kg.Key(p.text)]
+	return !agency
+}
+
 // startsTitle reports whether a title of more than one word starts at
 // toks[a]: "Chief Operating Officer Jane Roe" opens with a title, not a
 // common word.
@@ -145,6 +210,7 @@ func findMentions(d *docState) {
 			p.typ = "" // "Board", "Trust", "Supervisors": a head word names no one
 		}
 	}
+	portfolios(d, x, ps)
 	buildEntities(d, x, ps)
 	linkPronouns(d)
 	sort.SliceStable(d.Mentions, func(i, j int) bool { return d.Mentions[i].Start < d.Mentions[j].Start })

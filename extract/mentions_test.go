@@ -60,6 +60,7 @@ func TestMentionTyping(t *testing.T) {
 		want       []string
 	}{
 		{"title split from person", "Defense Secretary Mark Lane visited troops.", []string{"per:Mark Lane"}},
+		{"a capitalized remit after a title and of, before its holder, names no body; a client after for does", "The Director of Marine, Jane Roe, spoke. The owner of Globex Trading, Dan Poe, agreed. Counsel for Hooli, Ann Lee, left.", []string{"org:Hooli", "per:Ann Lee", "per:Dan Poe", "per:Jane Roe"}},
 		{"a body's name may open with a joined Arabic article; a contracting firm is a company", "The runner-up, al-Furat Engineering Contracting, filed its suit. Judge Hazem al-Shami heard it.", []string{"org:al-Furat Engineering Contracting", "per:Hazem al-Shami"}},
 		{"a particle after one word that is no given name makes no person's name; after a given name, or before an article, it does", "The Provedor de Justiça opened an inquiry. João de Sousa spoke first. Lorena Ibarra de la Peña spoke next; Ibarra de la Peña said she would appeal.", []string{"per:João de Sousa", "per:Lorena Ibarra de la Peña"}},
 		{"binti joins a Malay patronymic as bin does; a four-word name before of and a firm named by partners is a person's", "Dayang Siti Nurhayati binti Haji Md Yassin signed it. Leonard Chia Kok Meng of Chia, Lim & Partners said the award was unfair.", []string{"org:Chia, Lim & Partners", "per:Dayang Siti Nurhayati binti Haji Md Yassin", "per:Leonard Chia Kok Meng"}},

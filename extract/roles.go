@@ -403,8 +403,21 @@ func portfolioTitleEndingAt(x *lexIndex, toks []token, names []*mention, j int) 
 				return 0, false
 			}
 			n, ti := x.titleEndingAt(toks, k)
-			if n == 0 || !ti.Portfolio || ti.Org == "none" {
-				return 0, false // "Counsel for Acme Corp": a client, no portfolio
+			if n == 0 || ti.Org == "none" {
+				return 0, false
+			}
+			if !ti.Portfolio {
+				// "the Director of Marine, Jane Roe": any title's remit
+				// after "of" that names no body ("Counsel for Acme Corp"
+				// names a client)
+				if w == "for" || x.isPlace(kg.Key(toks[k+1].Text)) {
+					return 0, false
+				}
+				for r := k + 1; r < j; r++ {
+					if m := mentionAtTok(names, toks, r); m != nil && m.Entity != nil {
+						return 0, false
+					}
+				}
 			}
 			return k - n, true
 		case isCapToken(w), w == "and" || w == "&", w == "," && k+1 < j && isCapToken(toks[k+1].Text):
