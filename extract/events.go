@@ -60,6 +60,7 @@ type triggerSet struct {
 	requested map[string]bool   // types a party asks for (requested=1)
 	// words in the names of investigating bodies ("inspector general")
 	investigator map[string]bool
+	overseer     map[string]bool // words in the names of bodies that regulate or hear disputes (cue=overseer)
 	// litigant nouns -> the side they stand for ("plaintiff" -> plaintiff)
 	litigant map[string]string
 	byKey    map[string][]int // key word -> indices of the triggers that need it
@@ -70,7 +71,7 @@ type triggerSet struct {
 // the cue words, and each trigger compiled and indexed by its key words.
 // Triggers of a type missing from the vocabulary are dropped.
 func compileTriggers(lex *lexicon.Lexicon, in *morph.Inflector) *triggerSet {
-	ts := &triggerSet{court: map[string]bool{}, group: map[string]bool{}, phrasal: map[string]bool{}, undergo: map[string]bool{}, speakOf: map[string]bool{}, document: map[string]string{}, legal: map[string]bool{}, types: map[string]bool{}, byAgent: map[string]bool{}, people: map[string]bool{}, byKey: map[string][]int{}, announced: map[string]bool{}, investigator: map[string]bool{}, litigant: map[string]string{}, alleging: map[string]bool{}, accusing: map[string]bool{}, judging: map[string]bool{}, leaving: map[string]bool{}, challenge: map[string]bool{}, requested: map[string]bool{}}
+	ts := &triggerSet{court: map[string]bool{}, group: map[string]bool{}, phrasal: map[string]bool{}, undergo: map[string]bool{}, speakOf: map[string]bool{}, document: map[string]string{}, legal: map[string]bool{}, types: map[string]bool{}, byAgent: map[string]bool{}, people: map[string]bool{}, byKey: map[string][]int{}, announced: map[string]bool{}, investigator: map[string]bool{}, overseer: map[string]bool{}, litigant: map[string]string{}, alleging: map[string]bool{}, accusing: map[string]bool{}, judging: map[string]bool{}, leaving: map[string]bool{}, challenge: map[string]bool{}, requested: map[string]bool{}}
 	if lex == nil {
 		return ts
 	}
@@ -193,6 +194,8 @@ func (ts *triggerSet) addCue(e lexicon.Entry) bool {
 		ts.legal[p] = true
 	case "investigator":
 		ts.investigator[p] = true
+	case "overseer":
+		ts.overseer[p] = true
 	case "litigant":
 		ts.litigant[p] = e.Attr("side")
 	default:
@@ -741,8 +744,9 @@ func (d *docState) awardAgents(evs []*eventDraft) {
 // defendingBody is the public body an article about a disputed award is
 // most about, other than the award's recipients, those who challenge it
 // (by lawsuit, protest, motion or request for testimony) or investigate,
-// review or rule on it, courts, companies, the outlet and firms of
-// advisers: named at least three times and half again as often as any
+// review or rule on it, courts, companies, the outlet, firms of advisers
+// and bodies that investigate, regulate or hear disputes by their names
+// (cue=investigator, cue=overseer): named at least three times and half again as often as any
 // other such body; nil otherwise.
 func (d *docState) defendingBody(e *eventDraft, evs []*eventDraft) *kg.Participant {
 	not := map[string]bool{}
@@ -762,8 +766,10 @@ func (d *docState) defendingBody(e *eventDraft, evs []*eventDraft) *kg.Participa
 	}
 	outlet := d.outlets()
 	x := d.index()
+	ts := d.triggers()
 	best, n := mostNamedOrg(d, func(e *entity) bool {
-		return !not[e.ID] && e.Kind != "court" && e.Kind != "company" && e.Kind != "" && !outlet[e] && !advisersFirm(x, e.Name)
+		return !not[e.ID] && e.Kind != "court" && e.Kind != "company" && e.Kind != "" && !outlet[e] && !advisersFirm(x, e.Name) &&
+			!d.investigatingBody(e.ID, ts) && !nameHolds(e.Name, ts.overseer)
 	})
 	if n < 3 {
 		return nil
@@ -4382,6 +4388,18 @@ func (d *docState) partyWordBefore(s sentence, off int, ts *triggerSet) string {
 		}
 	}
 	return ""
+}
+
+// nameHolds reports whether a name holds one of the cue words (lower case,
+// whole words; a hyphen separates words).
+func nameHolds(name string, cues map[string]bool) bool {
+	n := " " + strings.ToLower(strings.ReplaceAll(name, "-", " ")) + " "
+	for cue := range cues {
+		if strings.Contains(n, " "+cue+" ") {
+			return true
+		}
+	}
+	return false
 }
 
 // investigatingBody reports whether the entity is an organization whose
