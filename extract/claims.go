@@ -1354,7 +1354,16 @@ func (d *docState) filerOf(vs, start int) *entity {
 	if len(ws) == 0 {
 		// "The lawsuit, filed in 2023 by X and others, alleges": the
 		// document's filer is named in its description
-		return d.filedBy(vs, start)
+		if e := d.filedBy(vs, start); e != nil {
+			return e
+		}
+		// "The suit, filed last month in the High Court, claims": the
+		// filer of the story's filing of that kind
+		w := d.wordsAfter(d.skipSpace(start), vs, 2)
+		if len(w) < 2 || !determiners[w[0].text] || ts.document[w[1].text] == "" || !strings.HasPrefix(d.Doc.Text[w[1].end:], ",") {
+			return nil
+		}
+		ws = w[1:]
 	}
 	typ := ts.document[ws[0].text]
 	if typ == "" {

@@ -4026,8 +4026,10 @@ func (d *docState) definiteBody(x *lexIndex, names []*mention, recent func(off, 
 	off := toks[i].Start
 	h := nominalHead(x, toks, i+1)
 	want, named := nominalReferent(x, toks[h].Text, isCapToken(toks[h].Text) && lastOfName(toks, h) && d.mentionAt(toks[h].Start) == nil)
-	if want != nil && h > i+1 {
-		want, named = modifierNames(want, toks[i+1:h], func(w func(*entity) bool) bool { return recent(off, si, len(d.Sents), w) != nil }), true
+	// "the Cincinnati-based company": where a body sits tells no name
+	mods := slices.DeleteFunc(slices.Clone(toks[i+1:h]), func(t token) bool { return compoundAdjective(x, t.Text) })
+	if want != nil && len(mods) > 0 {
+		want, named = modifierNames(want, mods, func(w func(*entity) bool) bool { return recent(off, si, len(d.Sents), w) != nil }), true
 	}
 	if want == nil {
 		return nil, 0
@@ -4146,8 +4148,8 @@ func nominalHead(x *lexIndex, toks []token, k int) int {
 		}
 		mods := true
 		for _, t := range toks[k:h] {
-			mods = mods && isLowerWord(t.Text) && !isCapToken(t.Text) &&
-				(strings.HasPrefix(t.Tag, "JJ") || t.Tag == "VBN" || t.Tag == "VBG" || t.Tag == "NN" || strings.Contains(t.Text, "-"))
+			mods = mods && (compoundAdjective(x, t.Text) || isLowerWord(t.Text) && !isCapToken(t.Text) &&
+				(strings.HasPrefix(t.Tag, "JJ") || t.Tag == "VBN" || t.Tag == "VBG" || t.Tag == "NN" || strings.Contains(t.Text, "-")))
 		}
 		if mods {
 			return h // the last noun of the phrase is its head: "a local union" and "a union local" differ
