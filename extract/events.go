@@ -4390,6 +4390,26 @@ func (d *docState) partyWordBefore(s sentence, off int, ts *triggerSet) string {
 	return ""
 }
 
+// counselFirm reports whether e is a firm of advisers at which the story
+// gives someone a lawyer's title (event_words.txt class=counsel): a firm
+// that acts for a party.
+func (d *docState) counselFirm(e *entity) bool {
+	x := d.index()
+	if !advisersFirm(x, e.Name) {
+		return false
+	}
+	for _, r := range d.Roles {
+		if r.Organization != e.ID {
+			continue
+		}
+		ws := strings.Fields(strings.ToLower(r.Title))
+		if len(ws) > 0 && x.ev.counsel[ws[len(ws)-1]] {
+			return true
+		}
+	}
+	return false
+}
+
 // nameHolds reports whether a name holds one of the cue words (lower case,
 // whole words; a hyphen separates words).
 func nameHolds(name string, cues map[string]bool) bool {
@@ -4429,8 +4449,8 @@ func (d *docState) documentAgents(evs []*eventDraft, ts *triggerSet) {
 	var investigator, leadPlaintiff string
 	lower := asciiLower(d.Doc.Text)
 	for _, e := range d.Entities {
-		if e.Type != kg.Organization {
-			continue
+		if e.Type != kg.Organization || d.counselFirm(e) {
+			continue // "Jane Roe of Hooli LLP, who represents X": counsel, no investigator
 		}
 		n := " " + strings.ToLower(e.Name) + " "
 		for cue := range ts.investigator {
