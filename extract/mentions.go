@@ -696,6 +696,13 @@ func compoundAdjective(x *lexIndex, w string) bool {
 	return i > 0 && x.compounds[strings.ToLower(w[i+1:])]
 }
 
+// placeCompound reports whether w says where a body sits or trades
+// ("Cincinnati-based", "Helsinki-listed"): a compound adjective after a
+// capitalized name.
+func placeCompound(x *lexIndex, w string) bool {
+	return isCapToken(w) && compoundAdjective(x, w)
+}
+
 // articleJoin returns the end of a family name with a joined Arabic
 // article after a capitalized word ("Mahmoud al-Khatib"), or b.
 func articleJoin(x *lexIndex, toks []token, b int) int {
@@ -3864,6 +3871,11 @@ func linkPronouns(d *docState) {
 					// `"...," he said. He said ...`: the speaker goes on
 					if sp := d.attributedBefore(si, low); sp != nil {
 						e = sp
+					} else if sp := d.subjectBefore(names, si, want); sp != nil {
+						// "Justice Jane Roe said the claimants, Dan Poe and
+						// Ann Lee, had shown ... She ordered ...": the judge
+						// the sentence before opens with goes on
+						e = sp
 					}
 				}
 			case "its":
@@ -4018,6 +4030,40 @@ func (d *docState) attributedBefore(si int, pr string) *entity {
 	return nil
 }
 
+// subjectBefore is the judge the sentence before si (in its paragraph)
+// opens with as its subject, when want takes them: the first name of the
+// sentence, after at most an opening phrase set off by a comma and a
+// judge's capitalized title ("On Monday, Judge Jane Roe admitted ...",
+// "Justice Jane Roe said"), not a possessor; nil otherwise. A judge who
+// rules goes on ruling in the sentences after.
+func (d *docState) subjectBefore(names []*mention, si int, want func(*entity) bool) *entity {
+	if si == 0 || d.Sents[si-1].Para != d.Sents[si].Para {
+		return nil
+	}
+	p := d.Sents[si-1]
+	for _, m := range names {
+		if m.Sent != si-1 || m.Kind != nameMention || m.Entity == nil {
+			continue
+		}
+		before := strings.TrimSpace(d.Doc.Text[p.Start:m.Start])
+		if c := strings.LastIndexByte(before, ','); c >= 0 {
+			before = before[c+1:] // "On Monday, Judge Jane Roe"
+		}
+		judge := false
+		for _, w := range strings.Fields(before) {
+			if !isCapToken(w) {
+				return nil // the first name is no subject
+			}
+			judge = judge || d.triggers().court[strings.ToLower(w)]
+		}
+		if !judge || m.Entity.Type != kg.Person || !want(m.Entity) || d.possessive(m) {
+			return nil
+		}
+		return m.Entity
+	}
+	return nil
+}
+
 // definiteBody is what "the company", "the solar company", "the bureau"
 // at toks[i] of sentence si refers to, and the token of its noun; nil
 // when it refers to no body the story names. recent finds the latest
@@ -4027,7 +4073,7 @@ func (d *docState) definiteBody(x *lexIndex, names []*mention, recent func(off, 
 	h := nominalHead(x, toks, i+1)
 	want, named := nominalReferent(x, toks[h].Text, isCapToken(toks[h].Text) && lastOfName(toks, h) && d.mentionAt(toks[h].Start) == nil)
 	// "the Cincinnati-based company": where a body sits tells no name
-	mods := slices.DeleteFunc(slices.Clone(toks[i+1:h]), func(t token) bool { return compoundAdjective(x, t.Text) })
+	mods := slices.DeleteFunc(slices.Clone(toks[i+1:h]), func(t token) bool { return placeCompound(x, t.Text) })
 	if want != nil && len(mods) > 0 {
 		want, named = modifierNames(want, mods, func(w func(*entity) bool) bool { return recent(off, si, len(d.Sents), w) != nil }), true
 	}
@@ -4148,7 +4194,7 @@ func nominalHead(x *lexIndex, toks []token, k int) int {
 		}
 		mods := true
 		for _, t := range toks[k:h] {
-			mods = mods && (compoundAdjective(x, t.Text) || isLowerWord(t.Text) && !isCapToken(t.Text) &&
+			mods = mods && (placeCompound(x, t.Text) || isLowerWord(t.Text) && !isCapToken(t.Text) &&
 				(strings.HasPrefix(t.Tag, "JJ") || t.Tag == "VBN" || t.Tag == "VBG" || t.Tag == "NN" || strings.Contains(t.Text, "-")))
 		}
 		if mods {
