@@ -316,6 +316,19 @@ func (d *docState) newStanceContext(cl *claimLex, claims []kg.Claim, decided []d
 			accused[c.Claimant] = true
 		}
 	}
+	if len(accusers) > 0 {
+		// the winner of a disputed award defends it with its awarder
+		for _, ev := range d.Events {
+			if ev.Type != "award" {
+				continue
+			}
+			for _, p := range ev.Participants {
+				if p.As == "recipient" && p.Entity != "" && !accusers[p.Entity] {
+					accused[p.Entity] = true
+				}
+			}
+		}
+	}
 	sc.dispute = inDispute(accused, accusers, claims, decided)
 	sc.leavers, sc.observers, sc.reps = d.leavers(), d.observers(), d.speaksFor()
 	return sc

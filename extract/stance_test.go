@@ -140,3 +140,12 @@ func TestObserverOpinion(t *testing.T) {
 		"\"It is a terrible, damaging dispute for everyone,\" said Ben Carrow, a lecturer in economics at Tellford University.\n"
 	wantStances(t, text, map[string]string{"Dana Orlo": kg.Neutral, "Ben Carrow": kg.Neutral})
 }
+
+// TestAwardWinnerDefends: in a story that accuses someone, the winner of
+// an award stands with its awarder: its praise of itself defends the award.
+func TestAwardWinnerDefends(t *testing.T) {
+	text := "Hooli Inc. sued the Harwell Port Authority on Monday, accusing it of bias.\n\n" +
+		"The authority awarded the dredging contract to Acme Corp in May.\n\n" +
+		"Jane Roe, a spokeswoman for Acme Corp, said its ships were excellent, reliable and trusted by every port.\n"
+	wantStances(t, text, map[string]string{"Acme Corp": kg.Denies})
+}
