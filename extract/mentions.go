@@ -3860,24 +3860,7 @@ func linkPronouns(d *docState) {
 			}
 			switch low {
 			case "he", "she", "him", "his", "her":
-				want := func(e *entity) bool { return e.Type == kg.Person && d.agrees(e, low) }
-				e = d.quotedAside(recent, t.Start, si, want)
-				if (low == "he" || low == "she") && e != nil {
-					if sp := d.quoteParaSpeaker(names, t.Start, si, want); sp != nil {
-						e = sp
-					}
-				}
-				if i == 0 && (low == "he" || low == "she") {
-					// `"...," he said. He said ...`: the speaker goes on
-					if sp := d.attributedBefore(si, low); sp != nil {
-						e = sp
-					} else if sp := d.subjectBefore(names, si, want); sp != nil {
-						// "Justice Jane Roe said the claimants, Dan Poe and
-						// Ann Lee, had shown ... She ordered ...": the judge
-						// the sentence before opens with goes on
-						e = sp
-					}
-				}
+				e = d.personPronoun(names, recent, t.Start, si, i, low)
 			case "its":
 				if o := d.itsProxy(x, si, i); o != nil {
 					e = o
@@ -4028,6 +4011,32 @@ func (d *docState) attributedBefore(si int, pr string) *entity {
 		return nil
 	}
 	return nil
+}
+
+// personPronoun resolves the personal pronoun low at token i (offset off)
+// of sentence si: the person a quotation's aside or the sentence's
+// recency points to, the speaker of a quotation that goes on from a
+// report, or, opening a sentence, the speaker or judge who goes on.
+func (d *docState) personPronoun(names []*mention, recent func(off, sent, window int, want func(*entity) bool) *entity, off, si, i int, low string) *entity {
+	want := func(e *entity) bool { return e.Type == kg.Person && d.agrees(e, low) }
+	e := d.quotedAside(recent, off, si, want)
+	if (low == "he" || low == "she") && e != nil {
+		if sp := d.quoteParaSpeaker(names, off, si, want); sp != nil {
+			e = sp
+		}
+	}
+	if i == 0 && (low == "he" || low == "she") {
+		// `"...," he said. He said ...`: the speaker goes on
+		if sp := d.attributedBefore(si, low); sp != nil {
+			e = sp
+		} else if sp := d.subjectBefore(names, si, want); sp != nil {
+			// "Justice Jane Roe said the claimants, Dan Poe and Ann Lee,
+			// had shown ... She ordered ...": the judge the sentence
+			// before opens with goes on
+			e = sp
+		}
+	}
+	return e
 }
 
 // subjectBefore is the judge the sentence before si (in its paragraph)
