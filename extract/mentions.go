@@ -439,9 +439,9 @@ func capitalizedRun(d *docState, x *lexIndex, toks []token, i int, names map[str
 			continue
 		}
 		// An office named by its holder: "Attorney General's Office",
-		// "Sheriff's Office".
+		// "Sheriff's Office", "Attorney General's Chambers".
 		if isPossessive(toks[b].Text) && toks[b].Text != "'" && toks[b].Text != "’" && b+1 < len(toks) && toks[b-1].End == toks[b].Start {
-			if h, ok := x.heads[toks[b+1].Text]; ok && h.Lead && (b+2 >= len(toks) || !isCapToken(toks[b+2].Text)) {
+			if h, ok := x.heads[toks[b+1].Text]; ok && (h.Lead || h.Advisers) && (b+2 >= len(toks) || !isCapToken(toks[b+2].Text)) {
 				if n, _ := x.titleEndingAt(toks, b); n > 0 {
 					b += 2
 					continue
@@ -1128,7 +1128,7 @@ func orgPiece(d *docState, x *lexIndex, si, a, b int) *piece {
 
 // personOfOrg returns where "of" splits a run into a name and the body it
 // belongs to ("Anneli Juhlin-Persson of Stockholm University"), or 0: up
-// to three plain capitalized words, no head word among them, then
+// to three plain capitalized words (after a title, if one opens the run), no head word among them, then
 // (after "the", if it comes) an organization of two words or more with a
 // head word of its own: at its end (a legal form only after a known given
 // name or in a partnership's name: "Jane Roe of Roe & Co."), or leading
@@ -1136,6 +1136,10 @@ func orgPiece(d *docState, x *lexIndex, si, a, b int) *piece {
 // name puts its head word before "of" ("Bank of America", "University of
 // Oslo").
 func personOfOrg(d *docState, x *lexIndex, toks []token, a, b int) int {
+	title := a // "State Counsel Jane Roe of the ...": the person after a title
+	if n, _ := x.titleAt(toks, a, b); n > 0 && a+n < b && isCapToken(toks[a+n].Text) {
+		a += n
+	}
 	for i := a + 1; i < b-2 && i <= a+3; i++ {
 		if toks[i].Text != "of" {
 			continue
@@ -1152,20 +1156,25 @@ func personOfOrg(d *docState, x *lexIndex, toks []token, a, b int) int {
 		// a legal form ends the body only after a known given name or in a
 		// partnership's name: "Jane Roe of Roe & Co.", not "Bank of
 		// America Corp."
-		if !ok || h.Legal && !x.isFirstName(toks[a].Text) && !hasAmpersand(toks, o, b) || !plainWords(x, toks, a, i) || isAllCaps(toks[a].Text) || !(joinedCaps(toks, o, b, isAmpersand) || leadOf && joinedCaps(toks, o, b, isConnector)) {
+		if !ok || h.Legal && !x.isFirstName(toks[a].Text) && !hasAmpersand(toks, o, b) || !plainWords(x, toks, a, i) || isAllCaps(toks[a].Text) || !(joinedCaps(toks, o, b, ampersandOrHolder) || leadOf && joinedCaps(toks, o, b, isConnector)) {
 			return 0
 		}
 		// a person's name: two words or more, after a title, or opened by
 		// a known given name, or whose last word stands alone elsewhere
 		// in the story ("Juhlin-Persson said"); not "Prince of Wales
 		// Hospital"
-		if n, _ := x.titleEndingAt(toks, a); i-a < 2 || n == 0 && !x.isFirstName(toks[a].Text) && !standsAlone(d, toks[i-1].Text) {
+		if n, _ := x.titleEndingAt(toks, a); i-a < 2 || n == 0 && a == title && !x.isFirstName(toks[a].Text) && !standsAlone(d, toks[i-1].Text) {
 			return 0
 		}
 		return i
 	}
 	return 0
 }
+
+// ampersandOrHolder joins the words of a body's name after a person's
+// "of": a partnership's "&" ("Roe & Co.") or an office holder's possessive
+// ("Attorney General's Chambers").
+func ampersandOrHolder(t string) bool { return isAmpersand(t) || isPossessive(t) }
 
 // hasHeadAt: toks[k] is an organization's head word or legal form.
 func hasHeadAt(x *lexIndex, toks []token, k int) bool {
@@ -1393,6 +1402,9 @@ func headedOrg(d *docState, x *lexIndex, si, a, b int) *piece {
 		if h, ok := headOf(x, toks[hb-1].Text); ok && !(h.Surname && hb-from == 2 && x.isFirstName(toks[from].Text)) && (holder || !hasTitleOrAnd(x, toks, from, hb-1) || (hb-from == 2 && x.titles[strings.ToLower(toks[from].Text)].Phrase != "") || wordTitleInside(x, toks, from, hb-1)) {
 			p := newPiece(d, si, from, b)
 			p.typ, p.kind = kg.Organization, h.Kind
+			if holder && h.Advisers {
+				p.kind = "agency" // an office's chambers, no firm of advisers
+			}
 			return p
 		}
 		if h, ok := x.heads[toks[from].Text]; ok && h.Lead && from+1 < b && strings.ToLower(toks[from+1].Text) == "of" && !secondName(x, toks, from+2, b) {

@@ -60,6 +60,7 @@ func TestMentionTyping(t *testing.T) {
 		want       []string
 	}{
 		{"title split from person", "Defense Secretary Mark Lane visited troops.", []string{"per:Mark Lane"}},
+		{"an office named by its holder's chambers, after a titled person and of", "State Counsel Jane Roe of the Attorney General's Chambers opposed it. Dan Poe of the Solicitor General's Office agreed.", []string{"org:Attorney General's Chambers", "org:Solicitor General's Office", "per:Dan Poe", "per:Jane Roe"}},
 		{"a capitalized remit after a title and of, before its holder, names no body; a client after for does", "The Director of Marine, Jane Roe, spoke. The owner of Globex Trading, Dan Poe, agreed. Counsel for Hooli, Ann Lee, left.", []string{"org:Hooli", "per:Ann Lee", "per:Dan Poe", "per:Jane Roe"}},
 		{"a body's name may open with a joined Arabic article; a contracting firm is a company", "The runner-up, al-Furat Engineering Contracting, filed its suit. Judge Hazem al-Shami heard it.", []string{"org:al-Furat Engineering Contracting", "per:Hazem al-Shami"}},
 		{"a particle after one word that is no given name makes no person's name; after a given name, or before an article, it does", "The Provedor de Justiça opened an inquiry. João de Sousa spoke first. Lorena Ibarra de la Peña spoke next; Ibarra de la Peña said she would appeal.", []string{"per:João de Sousa", "per:Lorena Ibarra de la Peña"}},
