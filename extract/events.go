@@ -690,8 +690,9 @@ func (d *docState) employerOf(parts []kg.Participant) *entity {
 // contract in March") the party that cancelled a contract in the same
 // article, else the one a bid protest was lodged against: a contract is
 // cancelled by, and protested to, whoever awarded it. Only an organization
-// other than the recipient and no court, and only when the article names
-// one such party.
+// other than the recipient, no court and no overseer (a regulator or a
+// review board that hears protests), and only when the article names one
+// such party.
 func (d *docState) awardAgents(evs []*eventDraft) {
 	pick := func(typ, as string, not map[string]bool) *kg.Participant {
 		var found *kg.Participant
@@ -700,8 +701,8 @@ func (d *docState) awardAgents(evs []*eventDraft) {
 				continue
 			}
 			for i, p := range e.parts {
-				if p.As != as || p.Entity == "" || not[p.Entity] || d.entityType(p.Entity) != kg.Organization || d.adjudicator(p.Entity) {
-					continue // a court that voids a contract did not award it
+				if p.As != as || p.Entity == "" || not[p.Entity] || d.entityType(p.Entity) != kg.Organization || d.adjudicator(p.Entity) || d.overseer(p.Entity) {
+					continue // a court that voids a contract, or a regulator that hears a protest, did not award it
 				}
 				if found != nil && found.Entity != p.Entity {
 					return nil
@@ -766,10 +767,8 @@ func (d *docState) defendingBody(e *eventDraft, evs []*eventDraft) *kg.Participa
 	}
 	outlet := d.outlets()
 	x := d.index()
-	ts := d.triggers()
 	best, n := mostNamedOrg(d, func(e *entity) bool {
-		return !not[e.ID] && e.Kind != "court" && e.Kind != "company" && e.Kind != "" && !outlet[e] && !advisersFirm(x, e.Name) &&
-			!d.investigatingBody(e.ID, ts) && !nameHolds(e.Name, ts.overseer)
+		return !not[e.ID] && e.Kind != "court" && e.Kind != "company" && e.Kind != "" && !outlet[e] && !advisersFirm(x, e.Name) && !d.overseer(e.ID)
 	})
 	if n < 3 {
 		return nil
@@ -1033,8 +1032,8 @@ func (r *eventRead) states() bool {
 	if t.Noun && !d.triggers().requested[t.Type] && (d.governedBy(s, m.start, d.index().ev.demanding) || d.governedBy(s, m.start, d.index().ev.intention)) {
 		return false // "demanded her resignation", "threatened a lawsuit": called for, not done
 	}
-	if ct := t.Attrs["court"]; !t.Noun && (t.Type == "court_ruling" || t.Type == "court_order" || ct == "court_ruling" || ct == "court_order") && d.calledForBefore(s, m.start, d.index().ev.asking) {
-		return false // "asked the court to overturn the fine", "to suspend the contract" (event_words.txt class=asking): asked of it, not done
+	if !t.Noun && !d.triggers().requested[t.Type] && t.Type != "motion" && d.calledForBefore(s, m.start, d.index().ev.asking) {
+		return false // "asked the court to overturn the fine", "asked the commission to investigate" (event_words.txt class=asking): asked of it, not done
 	}
 	// "the case, brought by X": a noun that states an event only with a
 	// participle of its list and "by" after it
@@ -2060,7 +2059,10 @@ func (d *docState) judgeAmong(ev *eventDraft, ts *triggerSet) bool {
 }
 
 // listParticipants reads a list of parties after a trigger ("depose A, B,
-// C and two officials"): every named party and every unnamed group.
+// C and two officials"): every named party, every unnamed group and every
+// unnamed office-holder ("an official of the Ministry"), but not a
+// description set off right before or after the name it describes ("his
+// chief of staff, Jane Roe", "Jane Roe, a former member of its board").
 func (d *docState) listParticipants(ev *eventDraft, ts *triggerSet, s sentence, from, end int, t *trigger) {
 	role := t.Attrs["obj"]
 	text := d.Doc.Text[from:end]
@@ -2104,8 +2106,9 @@ func (d *docState) listParticipants(ev *eventDraft, ts *triggerSet, s sentence, 
 			ev.add(h, role) // "summon the Director of Marine": the one holder the story names
 			continue
 		}
-		if k+1 < len(items) && strings.TrimSpace(d.Doc.Text[it.end:items[k+1].start]) == "," && d.namedPersonItem(s, items[k+1]) {
-			continue // "his former chief of staff, Jane Roe": the name the description goes with
+		if k+1 < len(items) && strings.TrimSpace(d.Doc.Text[it.end:items[k+1].start]) == "," && d.namedPersonItem(s, items[k+1]) ||
+			k > 0 && strings.TrimSpace(d.Doc.Text[items[k-1].end:it.start]) == "," && d.namedPersonItem(s, items[k-1]) {
+			continue // "his chief of staff, Jane Roe", "Jane Roe, a former member of its board": the name the description goes with
 		}
 		if isGroup(it.text, ts) || d.unnamedHolder(s, it) {
 			ev.describe(it.text, role)
@@ -2125,9 +2128,9 @@ func (d *docState) namedPersonItem(s sentence, it listItem) bool {
 }
 
 // unnamedHolder reports whether a list item describes one person by an
-// office at a body the item names, with an indefinite article before the
-// title or the body: "an official of the Ministry", "the manager of a state
-// company", "a senior engineer at Acme".
+// office of or at a body, with an indefinite article before the title
+// (and its modifiers) or before the body: "an official of the Ministry",
+// "the manager of a state company", "a senior engineer at Acme".
 func (d *docState) unnamedHolder(s sentence, it listItem) bool {
 	toks := s.Tokens
 	i := slices.IndexFunc(toks, func(t token) bool { return t.Start >= it.start })
@@ -2138,14 +2141,19 @@ func (d *docState) unnamedHolder(s sentence, it listItem) bool {
 	if art != "a" && art != "an" && art != "the" && art != "one" {
 		return false
 	}
-	n, _ := d.index().titleAt(toks, i+1, len(toks))
-	if n == 0 || i+n+2 >= len(toks) || toks[i+n+1].End > it.end {
+	x := d.index()
+	t := i + 1
+	for t < len(toks) && (x.titleMods[strings.ToLower(toks[t].Text)] || x.former[strings.ToLower(toks[t].Text)]) {
+		t++ // "a senior engineer at", "a former official of"
+	}
+	n, _ := x.titleAt(toks, t, len(toks))
+	if n == 0 || t+n+1 >= len(toks) || toks[t+n].End > it.end {
 		return false
 	}
-	if p := toks[i+n+1].Text; p != "of" && p != "at" {
+	if p := toks[t+n].Text; p != "of" && p != "at" {
 		return false
 	}
-	next := strings.ToLower(toks[i+n+2].Text)
+	next := strings.ToLower(toks[t+n+1].Text)
 	return art != "the" || next == "a" || next == "an"
 }
 
@@ -2937,7 +2945,7 @@ func (d *docState) afterRelative(s sentence, off int, bounds []bound) *mention {
 		if comma+1 >= last.start {
 			return nil
 		}
-		end := comma // "Acme Ltd (AL), which ..., has asked": the name before its acronym
+		end := comma // "Acme Ltd (AL), which ..., has asked": the name before a parenthesis
 		if head := strings.TrimRight(t[s.Start:comma], " "); strings.HasSuffix(head, ")") {
 			if o := strings.LastIndexByte(head, '('); o > 0 && !strings.Contains(head[o:], ",") {
 				end = s.Start + len(strings.TrimRight(head[:o], " "))
@@ -3578,8 +3586,11 @@ func (d *docState) calledForBefore(s sentence, off int, demanding map[string]boo
 	}
 	from := ws[0].start
 	ms := d.mentionsIn(s.Start, from)
-	if n := len(ms); n > 0 && strings.TrimSpace(d.Doc.Text[ms[n-1].End:from]) == "" {
-		from = ms[n-1].Start // the one called on
+	if n := len(ms); n > 0 && strings.Trim(d.Doc.Text[ms[n-1].End:from], " )") == "" {
+		from = ms[n-1].Start // the one called on ("asked the Office (OFNAC) to")
+		if n > 1 && strings.Trim(d.Doc.Text[ms[n-2].End:from], " (") == "" && ms[n-2].Entity == ms[n-1].Entity {
+			from = ms[n-2].Start
+		}
 	}
 	before := d.wordsBefore(from, s.Start, 4)
 	for i, w := range before {
@@ -4102,8 +4113,9 @@ func (d *docState) askerForLeave(si, off int) *mention {
 
 // subjectAfterOpener is the subject of the clause after a trigger that
 // opens sentence s and ends at a comma ("In its petition, Acme argues"):
-// the name right after the comma with a finite verb right after it; nil
-// otherwise.
+// the name right after the comma with a finite verb right after it, or a
+// subject pronoun there that stands for whom the sentence before reports
+// or is about ("In its lawsuit, it argues"); nil otherwise.
 func (d *docState) subjectAfterOpener(s sentence, m trigMatch) *mention {
 	if strings.TrimLeft(d.Doc.Text[s.Start:m.start], " \"“'‘") != "" || !strings.HasPrefix(d.Doc.Text[m.end:s.End], ",") {
 		return nil
@@ -4410,6 +4422,16 @@ func (d *docState) counselFirm(e *entity) bool {
 	return false
 }
 
+// overseer reports whether the entity is a body that investigates,
+// regulates or hears disputes, by a word of its name (cue=investigator,
+// cue=overseer): it makes no award of its own that a story leaves
+// unattributed.
+func (d *docState) overseer(id string) bool {
+	ts := d.triggers()
+	e := d.entityByID(id)
+	return d.investigatingBody(id, ts) || e != nil && nameHolds(e.Name, ts.overseer)
+}
+
 // nameHolds reports whether a name holds one of the cue words (lower case,
 // whole words; a hyphen separates words).
 func nameHolds(name string, cues map[string]bool) bool {
@@ -4427,16 +4449,7 @@ func nameHolds(name string, cues map[string]bool) bool {
 // cue=investigator: "Anti-Corruption Commission", "Ombudsman").
 func (d *docState) investigatingBody(id string, ts *triggerSet) bool {
 	e := d.entityByID(id)
-	if e == nil || e.Type != kg.Organization {
-		return false
-	}
-	n := " " + strings.ToLower(strings.ReplaceAll(e.Name, "-", " ")) + " "
-	for cue := range ts.investigator {
-		if strings.Contains(n, " "+cue+" ") {
-			return true
-		}
-	}
-	return false
+	return e != nil && e.Type == kg.Organization && !d.counselFirm(e) && nameHolds(e.Name, ts.investigator)
 }
 
 // documentAgents gives events stated without an agent the article's
@@ -4449,19 +4462,13 @@ func (d *docState) documentAgents(evs []*eventDraft, ts *triggerSet) {
 	var investigator, leadPlaintiff string
 	lower := asciiLower(d.Doc.Text)
 	for _, e := range d.Entities {
-		if e.Type != kg.Organization || d.counselFirm(e) {
+		if !d.investigatingBody(e.ID, ts) {
 			continue // "Jane Roe of Hooli LLP, who represents X": counsel, no investigator
 		}
-		n := " " + strings.ToLower(e.Name) + " "
-		for cue := range ts.investigator {
-			if strings.Contains(n, " "+cue+" ") {
-				if investigator != "" && investigator != e.ID {
-					investigator = "-"
-				} else {
-					investigator = e.ID
-				}
-				break
-			}
+		if investigator != "" && investigator != e.ID {
+			investigator = "-"
+		} else {
+			investigator = e.ID
 		}
 	}
 	if investigator == "-" {

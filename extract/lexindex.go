@@ -49,6 +49,7 @@ type lexIndex struct {
 	honorificQualifiers map[string]bool   // "the Very Rev": honorifics.txt qualifier=1
 	cueBefore           map[string]string // lower-case phrase -> kind ("" if none)
 	compounds           map[string]bool   // "based", "listed": org_cues.txt side=compound
+	fightWords          map[string]bool   // "Fight" in "Fight against Corruption": org_cues.txt side=against
 	qualifiers          map[string]bool   // participles that qualify a body word ("a firm based in")
 	cueAfter            map[string]string
 	cuePart             map[string]bool // after-cues that end the name ("X union")
@@ -108,6 +109,7 @@ type eventWords struct {
 	intention  map[string]bool   // "plans to sue": no lawsuit yet
 	frequency  map[string]bool   // "are usually awarded": a practice
 	failing    map[string]bool   // "failed to examine": not done
+	ruling     map[string]bool   // "She ordered ..." after a judge: the judge goes on
 
 	// speaksForRe matches a text ending in a speaks-for noun and its
 	// preposition ("a spokesperson for the "); nil with no such noun.
@@ -124,6 +126,7 @@ func (w *eventWords) classes() map[string]*map[string]bool {
 		"decision": &w.decision, "habitual": &w.habitual, "no_part": &w.noPart, "boundary": &w.boundary,
 		"permission": &w.permission, "grants": &w.grants, "testimony": &w.testimony,
 		"behest": &w.behest, "intention": &w.intention, "frequency": &w.frequency, "failing": &w.failing,
+		"ruling": &w.ruling,
 	}
 }
 
@@ -250,6 +253,9 @@ type titleInfo struct {
 	// Named: an office only right before its holder's name (named=1:
 	// "deputy Jane Roe"; "his deputy, Jane Roe" is no office)
 	Named bool
+	// Remit: a public office whose capitalized remit may follow "of"
+	// (remit=1: "the Director of Marine")
+	Remit bool
 }
 
 type headInfo struct {
@@ -334,7 +340,7 @@ func (x *lexIndex) readTitles(l *lexicon.Lexicon, in *morph.Inflector) {
 		if _, ok := x.titles[k]; (ok || x.titleMods[k] || honorific[k]) && i >= len(l.Entries("titles")) {
 			continue // titles.txt says more about it; a modifier ("deputy") is no title alone, an honorific ("Prof") none at all
 		}
-		x.titles[k] = titleInfo{Phrase: e.Phrase, Org: e.Attr("org"), Head: e.Attr("head"), Portfolio: e.Attr("portfolio") == "1", Observer: e.Attr("observer") == "1", Institution: e.Attr("institution") == "1", Body: e.Attr("body"), Gender: genderAttr(e), Judge: e.Attr("judge") == "1", Named: e.Attr("named") == "1"}
+		x.titles[k] = titleInfo{Phrase: e.Phrase, Org: e.Attr("org"), Head: e.Attr("head"), Portfolio: e.Attr("portfolio") == "1", Observer: e.Attr("observer") == "1", Institution: e.Attr("institution") == "1", Body: e.Attr("body"), Gender: genderAttr(e), Judge: e.Attr("judge") == "1", Named: e.Attr("named") == "1", Remit: e.Attr("remit") == "1"}
 		if e.Attr("rank") != "" {
 			x.rankTitles[k] = true
 		}
@@ -461,6 +467,13 @@ func (x *lexIndex) readOrgs(l *lexicon.Lexicon) {
 			if e.Attr("side") == "compound" {
 				continue
 			}
+		}
+		if e.Attr("side") == "against" {
+			if x.fightWords == nil {
+				x.fightWords = map[string]bool{}
+			}
+			x.fightWords[e.Phrase] = true
+			continue
 		}
 		if e.Attr("side") == "qualifier" {
 			if x.qualifiers == nil {

@@ -59,8 +59,9 @@ func bareHead(x *lexIndex, p *piece) bool {
 	return (head || plural || title || x.titleMods[low]) && !agency
 }
 
-// portfolios drops organizations that are only the remit of the title
-// before them and a holder's name ("the Director of Marine, Jane Roe",
+// portfolios drops organizations that are only the remit of a public
+// office (titles.txt remit=1 or portfolio=1) before them and a holder's
+// name ("the Director of Marine, Jane Roe",
 // "Registrar of Lands Dan Poe"): names of one or two words with no head
 // word, acronym, place or known body, that the document writes nowhere but
 // there, and whose first word names no body elsewhere.
@@ -112,8 +113,8 @@ func portfolioAt(d *docState, x *lexIndex, p *piece) bool {
 	} else if p.b >= len(toks) || !isCapToken(toks[p.b].Text) {
 		return false // only before the holder's name: "the Director of Marine, Jane Roe"
 	}
-	if n, _ := x.titleEndingAt(toks, p.a-1); n == 0 {
-		return false
+	if n, ti := x.titleEndingAt(toks, p.a-1); n == 0 || !ti.Remit && !ti.Portfolio {
+		return false // "the chief executive of Harwell Shipping, Jane Roe": a company
 	}
 	for k := p.a; k < p.b; k++ {
 		if hasHeadAt(x, toks, k) || isAllCaps(toks[k].Text) || x.isPlace(kg.Key(toks[k].Text)) {
@@ -434,7 +435,7 @@ func capitalizedRun(d *docState, x *lexIndex, toks []token, i int, names map[str
 			b++
 			continue
 		}
-		if e := max(legalFormJoin(x, toks, b), numberInName(x, toks, i, b), placeAfterRemit(x, toks, i, b), articleJoin(x, toks, b)); e > b {
+		if e := max(legalFormJoin(x, toks, b), numberInName(x, toks, i, b), placeAfterRemit(x, toks, i, b), articleJoin(x, toks, b), againstJoin(x, toks, b)); e > b {
 			b = e
 			continue
 		}
@@ -696,11 +697,22 @@ func compoundAdjective(x *lexIndex, w string) bool {
 	return i > 0 && x.compounds[strings.ToLower(w[i+1:])]
 }
 
-// placeCompound reports whether w says where a body sits or trades
-// ("Cincinnati-based", "Helsinki-listed"): a compound adjective after a
-// capitalized name.
+// placeCompound reports whether w is a compound adjective after a
+// capitalized name ("Cincinnati-based", "Helsinki-listed",
+// "Kremlin-backed"): it says where a body sits or who stands behind it,
+// not a word of its name.
 func placeCompound(x *lexIndex, w string) bool {
 	return isCapToken(w) && compoundAdjective(x, w)
+}
+
+// againstJoin returns where a body's remit against a wrong goes on past
+// a lower-case "against" ("National Commission for the Fight against
+// Illicit Enrichment": org_cues.txt side=against), or b.
+func againstJoin(x *lexIndex, toks []token, b int) int {
+	if toks[b].Text == "against" && b+1 < len(toks) && isCapToken(toks[b+1].Text) && x.fightWords[toks[b-1].Text] {
+		return b + 1
+	}
+	return b
 }
 
 // articleJoin returns the end of a family name with a joined Arabic
@@ -4041,7 +4053,7 @@ func (d *docState) personPronoun(names []*mention, recent func(off, sent, window
 		// `"...," he said. He said ...`: the speaker goes on
 		if sp := d.attributedBefore(si, low); sp != nil {
 			e = sp
-		} else if sp := d.subjectBefore(names, si, want); sp != nil {
+		} else if sp := d.subjectBefore(names, si, want); sp != nil && d.rulingVerbAfter(si) {
 			// "Justice Jane Roe said the claimants, Dan Poe and Ann Lee,
 			// had shown ... She ordered ...": the judge the sentence
 			// before opens with goes on
@@ -4049,6 +4061,24 @@ func (d *docState) personPronoun(names []*mention, recent func(off, sent, window
 		}
 	}
 	return e
+}
+
+// rulingVerbAfter reports whether the pronoun opening sentence si is the
+// subject of a ruling verb (event_words.txt class=ruling: what a judge
+// does in the sentences after one that names her), past an adverb ("She
+// also ordered").
+func (d *docState) rulingVerbAfter(si int) bool {
+	toks := d.Sents[si].Tokens
+	for k := 1; k < len(toks) && k <= 3; k++ {
+		w := strings.ToLower(toks[k].Text)
+		if d.index().ev.ruling[w] {
+			return true
+		}
+		if w != "also" && w != "however" && w != "," && !strings.HasSuffix(w, "ly") {
+			return false
+		}
+	}
+	return false
 }
 
 // subjectBefore is the judge the sentence before si (in its paragraph)
@@ -4206,8 +4236,8 @@ const ledeSentences = 4
 
 // nominalHead is where the noun of "the ..." starts at toks[k]: after up
 // to two lower-case modifiers that are no nouns of a body themselves ("the
-// solar company", "the state-owned airline", "a local fishing company"),
-// else k.
+// solar company", "the state-owned airline", "a local fishing company") or
+// place compounds ("the Cincinnati-based company"), else k.
 func nominalHead(x *lexIndex, toks []token, k int) int {
 	for h := min(k+2, len(toks)-1); h > k; h-- {
 		if _, ok := x.nominals[strings.ToLower(toks[h].Text)]; !ok || isCapToken(toks[h].Text) {

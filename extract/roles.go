@@ -57,7 +57,7 @@ func findRoles(d *docState) {
 	}
 	rb.orgsFromTitleHeads()
 	judgesOnCourts(d)
-	dropBareRanks(d)
+	dropBareTitles(d)
 	dropSupersededCurrent(d)
 }
 
@@ -383,10 +383,11 @@ func (rb *roleBuilder) titleBeforePerson(s *roleSent, m *mention, a, b int) {
 
 // portfolioTitleEndingAt reads an office with its portfolio ending right
 // before toks[j]: a title with a portfolio (titles.txt portfolio=1), "of"
-// or "for", then capitalized words (with
-// "and", "&" or a comma between them): "Minister of Public Works and
-// Communications", not across another person's name. It returns where
-// the title starts.
+// or "for", then capitalized words (with "and", "&" or a comma between
+// them): "Minister of Public Works and Communications", not across another
+// person's name; or a public office (remit=1), "of" and capitalized words
+// that name no body: "Director of Marine". It returns where the title
+// starts.
 func portfolioTitleEndingAt(x *lexIndex, toks []token, names []*mention, j int) (int, bool) {
 	if j < 1 || toks[j-1].Text == "and" || toks[j-1].Text == "&" || toks[j-1].Text == "," {
 		return 0, false // "the Minister of Health and Jane Roe met"
@@ -407,10 +408,10 @@ func portfolioTitleEndingAt(x *lexIndex, toks []token, names []*mention, j int) 
 				return 0, false
 			}
 			if !ti.Portfolio {
-				// "the Director of Marine, Jane Roe": any title's remit
-				// after "of" that names no body ("Counsel for Acme Corp"
-				// names a client)
-				if w == "for" || x.isPlace(kg.Key(toks[k+1].Text)) {
+				// "the Director of Marine, Jane Roe": a public office's
+				// remit (remit=1) after "of" that names no body
+				// ("Counsel for Acme Corp" names a client)
+				if !ti.Remit || w == "for" || x.isPlace(kg.Key(toks[k+1].Text)) {
 					return 0, false
 				}
 				for r := k + 1; r < j; r++ {
@@ -1398,10 +1399,10 @@ func successors(d *docState, add func(si int, person *entity, title string, org 
 	}
 }
 
-// dropBareRanks removes an organization-less military rank when the same
+// dropBareTitles removes an organization-less military rank when the same
 // sentence gives the person an office ("Col. Jane Roe, an Army
 // spokeswoman"), and a seat on no body ("Member").
-func dropBareRanks(d *docState) {
+func dropBareTitles(d *docState) {
 	x := d.index()
 	var out []kg.Role
 	for _, r := range d.Roles {

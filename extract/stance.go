@@ -304,7 +304,8 @@ type stanceContext struct {
 // newStanceContext gathers the sides of claims' document. Whoever denies
 // in words ("X denied wrongdoing", "X rejected the findings") is defending
 // itself, and so is a party that accuses no one and defends its conduct
-// ("I acted in good faith").
+// ("I acted in good faith"), and so is the winner of an award whose
+// awarder stands accused.
 func (d *docState) newStanceContext(cl *claimLex, claims []kg.Claim, decided []decision) *stanceContext {
 	accused, accusers := d.sides()
 	sc := &stanceContext{accused: accused, accusers: accusers, counts: d.sideCounts(), charged: maps.Clone(accused)}
@@ -316,16 +317,15 @@ func (d *docState) newStanceContext(cl *claimLex, claims []kg.Claim, decided []d
 			accused[c.Claimant] = true
 		}
 	}
-	if len(accusers) > 0 {
-		// the winner of a disputed award defends it with its awarder
-		for _, ev := range d.Events {
-			if ev.Type != "award" {
-				continue
-			}
-			for _, p := range ev.Participants {
-				if p.As == "recipient" && p.Entity != "" && !accusers[p.Entity] {
-					accused[p.Entity] = true
-				}
+	// the winner of a disputed award (one whose awarder stands accused)
+	// defends it with its awarder
+	for _, ev := range d.Events {
+		if ev.Type != "award" || !slices.ContainsFunc(ev.Participants, func(p kg.Participant) bool { return p.As == asAgent && sc.charged[p.Entity] }) {
+			continue
+		}
+		for _, p := range ev.Participants {
+			if p.As == "recipient" && p.Entity != "" && !accusers[p.Entity] {
+				accused[p.Entity] = true
 			}
 		}
 	}
