@@ -60,23 +60,24 @@ type lexIndex struct {
 	nominals            map[string]string   // "company" -> organization kind it refers to
 	// groups: plural nouns for the people of a kind of body, with the
 	// words that body's name holds ("prosecutors" -> prosecut, attorney)
-	groups      map[string][]string
-	groupTitles map[string][]string // group noun -> the titles of its members (nominals.txt titles=)
-	titleMods   map[string]bool     // "interim", "deputy": words that qualify a title before it
-	looseMods   map[string]bool     // "group", "independent": title_modifiers.txt loose=1
-	temporary   map[string]bool     // "interim", "acting": title_modifiers.txt temporary=1
-	rankMods    map[string]bool     // "Chief", "Senior": title_modifiers.txt rank=1, capitalized
-	titleOnly   []titleOnly         // title_scopes.txt only=: offices only a university or a company has
-	titleScopes map[string]string   // title word -> company, member or none (title_scopes.txt)
-	appellate   []string            // heads of appeals courts' names (org_heads.txt appellate=1)
-	storyTitles map[string]bool     // title words of offices at the story's organization (title_scopes.txt story=1)
-	rankTitles  map[string]bool     // lower-case military ranks (titles.txt rank=1)
-	seatTitles  map[string]bool     // lower-case seats on a body (titles.txt seat=1)
-	national    map[string]bool     // kg.Key of places that are the nation (places.txt national=1)
-	programCues map[string]bool     // lower-case words before a program's name (program_cues.txt)
-	lawHeads    map[string]bool     // words that end a law's name ("Act"; program_cues.txt after=1)
-	roleWords                       // role_words.txt by class
-	ev          eventWords          // event_words.txt by class
+	groups       map[string][]string
+	groupTitles  map[string][]string // group noun -> the titles of its members (nominals.txt titles=)
+	titleMods    map[string]bool     // "interim", "deputy": words that qualify a title before it
+	looseMods    map[string]bool     // "group", "independent": title_modifiers.txt loose=1
+	temporary    map[string]bool     // "interim", "acting": title_modifiers.txt temporary=1
+	rankMods     map[string]bool     // "Chief", "Senior": title_modifiers.txt rank=1, capitalized
+	titleOnly    []titleOnly         // title_scopes.txt only=: offices only a university or a company has
+	titleScopes  map[string]string   // title word -> company, member or none (title_scopes.txt)
+	appellate    []string            // heads of appeals courts' names (org_heads.txt appellate=1)
+	storyTitles  map[string]bool     // title words of offices at the story's organization (title_scopes.txt story=1)
+	rankTitles   map[string]bool     // lower-case military ranks (titles.txt rank=1)
+	seatTitles   map[string]bool     // lower-case seats on a body (titles.txt seat=1)
+	national     map[string]bool     // kg.Key of places that are the nation (places.txt national=1)
+	programCues  map[string]bool     // lower-case words before a program's name (program_cues.txt)
+	programWords map[string]bool     // the nouns among them, which may also follow it (noun=1)
+	lawHeads     map[string]bool     // words that end a law's name ("Act"; program_cues.txt after=1)
+	roleWords                        // role_words.txt by class
+	ev           eventWords          // event_words.txt by class
 }
 
 // eventWords is event_words.txt: lower-case words by the class they serve
@@ -289,6 +290,7 @@ func buildIndex(l *lexicon.Lexicon, in *morph.Inflector) *lexIndex {
 	x.roleWords.read(l)
 	x.ev.read(l)
 	x.programCues = map[string]bool{}
+	x.programWords = map[string]bool{}
 	x.lawHeads = map[string]bool{}
 	for _, e := range l.Entries("program_cues") {
 		if e.Attr("after") != "" {
@@ -296,6 +298,9 @@ func buildIndex(l *lexicon.Lexicon, in *morph.Inflector) *lexIndex {
 			continue
 		}
 		x.programCues[strings.ToLower(e.Phrase)] = true
+		if e.Attr("noun") != "" {
+			x.programWords[strings.ToLower(e.Phrase)] = true
+		}
 	}
 	return x
 }

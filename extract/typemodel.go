@@ -316,7 +316,7 @@ func applyTypeModel(d *docState, x *lexIndex, ps []*piece) {
 		}
 		rule := typeOf(group[0])
 		cls := m.overruleBy(fs, rule, typeMargin)
-		if cls == rule || slices.ContainsFunc(group, func(p *piece) bool { return p.blocked || p.canonical != "" }) || programName(x, group[0].text) {
+		if cls == rule || slices.ContainsFunc(group, func(p *piece) bool { return p.blocked || p.canonical != "" || programAfter(d, x, p) }) || programName(x, group[0].text) {
 			continue // a place, a program, a law, a body the lexicon names: the rules that know them stand
 		}
 		for _, p := range group {
@@ -331,6 +331,32 @@ func applyTypeModel(d *docState, x *lexIndex, ps []*piece) {
 			}
 		}
 	}
+}
+
+// programAfter reports whether a name the rules typed as no entity is
+// followed, past its acronym in parentheses and up to three lower-case
+// words, by a program word ("the Joint Enterprise Defense Infrastructure
+// (JEDI) cloud computing program"): it names a program, whatever the
+// model makes of its words.
+func programAfter(d *docState, x *lexIndex, p *piece) bool {
+	if p.typ != "" || p.b-p.a < 2 {
+		return false
+	}
+	toks := d.Sents[p.sent].Tokens
+	k := p.b
+	if k+2 < len(toks) && toks[k].Text == "(" && isAllCaps(toks[k+1].Text) && toks[k+2].Text == ")" {
+		k += 3
+	}
+	for n := 0; k < len(toks) && n <= 3; k, n = k+1, n+1 {
+		w := toks[k].Text
+		if !isLowerWord(w) {
+			return false
+		}
+		if x.programWords[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // programName reports whether a program word ends the name ("the Joint

@@ -102,3 +102,35 @@ func TestBadTypeModelWeightFailsDocuments(t *testing.T) {
 		t.Errorf("error %v, want one naming the document and type_model:5", err)
 	}
 }
+
+// TestProgramAfter: a name followed, past its acronym and a few
+// lower-case words, by a program's noun is a program the model may not
+// make a body of; a name followed by other words is not marked.
+func TestProgramAfter(t *testing.T) {
+	for _, tt := range []struct {
+		text, name string
+		want       bool
+	}{
+		{"Microsoft won the Joint Enterprise Defense Infrastructure (JEDI) cloud computing program in 2019.", "Joint Enterprise Defense Infrastructure", true},
+		{"Microsoft won the Joint Enterprise Defense Infrastructure (JEDI) in 2019.", "Joint Enterprise Defense Infrastructure", false},
+	} {
+		d := &docState{Doc: kg.Document{ID: "t", Text: tt.text}, Lex: lexicon.Must()}
+		clean(d)
+		segment(d)
+		x := d.index()
+		got := false
+		for si := range d.Sents {
+			toks := d.Sents[si].Tokens
+			for a := range toks {
+				for b := a + 1; b <= len(toks); b++ {
+					if spanText(d, toks, a, b) == tt.name {
+						got = programAfter(d, x, newPiece(d, si, a, b))
+					}
+				}
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%q: programAfter(%q) = %v, want %v", tt.text, tt.name, got, tt.want)
+		}
+	}
+}
