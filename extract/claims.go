@@ -521,8 +521,10 @@ func (d *docState) statementIssuer(cl *claimLex, si int) *entity {
 	toks := d.Sents[si].Tokens
 	for k, t := range toks {
 		if e, ok := cl.verbs[strings.ToLower(t.Text)]; ok && e.Attr("noun") != "" {
-			if k >= 1 && strings.EqualFold(toks[k-1].Text, "the") && k+1 < len(toks) && cl.verbs[strings.ToLower(toks[k+1].Text)].Attr("noun") == "" && cl.verbs[strings.ToLower(toks[k+1].Text)].Phrase != "" {
-				continue // `"...," the statement said`: the echo, not the issuing
+			if k >= 1 && strings.EqualFold(toks[k-1].Text, "the") && k+1 < len(toks) {
+				if v, ok := cl.verbs[strings.ToLower(toks[k+1].Text)]; ok && v.Attr("noun") == "" {
+					continue // `"...," the statement said`: the echo, not the issuing
+				}
 			}
 			inPP := k >= 2 && determiners[strings.ToLower(toks[k-1].Text)] && prepositions[strings.ToLower(toks[k-2].Text)] && (k == 2 || toks[k-3].Text == ",")
 			if _, m := d.subjectOf(si, t.Start); m != nil && m.Entity != nil && !inPP {

@@ -767,14 +767,8 @@ func (d *docState) defendingBody(e *eventDraft, evs []*eventDraft) *kg.Participa
 	}
 	outlet := d.outlets()
 	x := d.index()
-	kept := map[*entity]bool{}
 	best, n := mostNamedOrg(d, func(e *entity) bool {
-		k, seen := kept[e]
-		if !seen {
-			k = !not[e.ID] && e.Kind != "court" && e.Kind != "company" && e.Kind != "" && !outlet[e] && !advisersFirm(x, e.Name) && !d.overseer(e.ID)
-			kept[e] = k // asked once per entity, not once per mention
-		}
-		return k
+		return !not[e.ID] && e.Kind != "court" && e.Kind != "company" && e.Kind != "" && !outlet[e] && !advisersFirm(x, e.Name) && !d.overseer(e.ID)
 	})
 	if n < 3 {
 		return nil

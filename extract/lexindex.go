@@ -71,7 +71,6 @@ type lexIndex struct {
 	appellate    []string            // heads of appeals courts' names (org_heads.txt appellate=1)
 	storyTitles  map[string]bool     // title words of offices at the story's organization (title_scopes.txt story=1)
 	rankTitles   map[string]bool     // lower-case military ranks (titles.txt rank=1)
-	seatTitles   map[string]bool     // lower-case seats on a body (titles.txt seat=1)
 	national     map[string]bool     // kg.Key of places that are the nation (places.txt national=1)
 	programCues  map[string]bool     // lower-case words before a program's name (program_cues.txt)
 	programWords map[string]bool     // the nouns among them, which may also follow it (noun=1)
@@ -257,6 +256,8 @@ type titleInfo struct {
 	// Remit: a public office whose capitalized remit may follow "of"
 	// (remit=1: "the Director of Marine")
 	Remit bool
+	// Seat: a seat on a body (seat=1: "Member"), a role only at a body
+	Seat bool
 }
 
 type headInfo struct {
@@ -335,7 +336,6 @@ func (x *lexIndex) readTitles(l *lexicon.Lexicon, in *morph.Inflector) {
 		}
 	}
 	x.rankTitles = map[string]bool{}
-	x.seatTitles = map[string]bool{}
 	honorific := map[string]bool{}
 	for _, e := range l.Entries("honorifics") {
 		honorific[strings.ToLower(e.Phrase)] = true
@@ -345,12 +345,9 @@ func (x *lexIndex) readTitles(l *lexicon.Lexicon, in *morph.Inflector) {
 		if _, ok := x.titles[k]; (ok || x.titleMods[k] || honorific[k]) && i >= len(l.Entries("titles")) {
 			continue // titles.txt says more about it; a modifier ("deputy") is no title alone, an honorific ("Prof") none at all
 		}
-		x.titles[k] = titleInfo{Phrase: e.Phrase, Org: e.Attr("org"), Head: e.Attr("head"), Portfolio: e.Attr("portfolio") == "1", Observer: e.Attr("observer") == "1", Institution: e.Attr("institution") == "1", Body: e.Attr("body"), Gender: genderAttr(e), Judge: e.Attr("judge") == "1", Named: e.Attr("named") == "1", Remit: e.Attr("remit") == "1"}
+		x.titles[k] = titleInfo{Phrase: e.Phrase, Org: e.Attr("org"), Head: e.Attr("head"), Portfolio: e.Attr("portfolio") == "1", Observer: e.Attr("observer") == "1", Institution: e.Attr("institution") == "1", Body: e.Attr("body"), Gender: genderAttr(e), Judge: e.Attr("judge") == "1", Named: e.Attr("named") == "1", Remit: e.Attr("remit") == "1", Seat: e.Attr("seat") == "1"}
 		if e.Attr("rank") != "" {
 			x.rankTitles[k] = true
-		}
-		if e.Attr("seat") != "" {
-			x.seatTitles[k] = true
 		}
 		if x.titleFirst == nil {
 			x.titleFirst = map[string]bool{}

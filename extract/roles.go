@@ -1406,7 +1406,7 @@ func dropBareTitles(d *docState) {
 	x := d.index()
 	var out []kg.Role
 	for _, r := range d.Roles {
-		if r.Organization == "" && x.seatTitles[strings.ToLower(r.Title)] {
+		if r.Organization == "" && x.titles[strings.ToLower(r.Title)].Seat {
 			continue
 		}
 		if r.Organization == "" && x.rankTitles[strings.ToLower(r.Title)] {
