@@ -40,24 +40,25 @@ type trigger struct {
 
 // triggerSet is event_triggers.txt compiled, with its cue words.
 type triggerSet struct {
-	triggers  []trigger
-	court     map[string]bool   // words naming courts and judges
-	group     map[string]bool   // nouns for unnamed groups of people
-	phrasal   map[string]bool   // verbs that take "for" ("asked for")
-	undergo   map[string]bool   // verbs whose subject undergoes a noun event ("faces a lawsuit")
-	speakOf   map[string]bool   // verbs whose subject only speaks of a noun event ("called the motion")
-	document  map[string]string // nouns for filings that speak for their filer -> event type
-	legal     map[string]bool   // nouns for legal matters a court rules on ("case", "lawsuit")
-	types     map[string]bool   // the event vocabulary
-	byAgent   map[string]bool   // types merged per agent within a document
-	people    map[string]bool   // types whose subject= part is a person ("hired a law firm" is no appointment)
-	announced map[string]bool   // types a "will" states already ("will step down"); under other modals, intentions
-	alleging  map[string]bool   // types whose filings allege ("the complaint says")
-	accusing  map[string]bool   // types that accuse their target or subject (event_types.txt accusing=1)
-	judging   map[string]bool   // types whose target answers for itself and whose agent judges (judging=1)
-	leaving   map[string]bool   // types whose subject leaves a post or a case (leaving=1)
-	challenge map[string]bool   // types that challenge a decision (challenge=1)
-	requested map[string]bool   // types a party asks for (requested=1)
+	triggers     []trigger
+	court        map[string]bool   // words naming courts and judges
+	group        map[string]bool   // nouns for unnamed groups of people
+	phrasal      map[string]bool   // verbs that take "for" ("asked for")
+	undergo      map[string]bool   // verbs whose subject undergoes a noun event ("faces a lawsuit")
+	speakOf      map[string]bool   // verbs whose subject only speaks of a noun event ("called the motion")
+	document     map[string]string // nouns for filings that speak for their filer -> event type
+	legal        map[string]bool   // nouns for legal matters a court rules on ("case", "lawsuit")
+	types        map[string]bool   // the event vocabulary
+	byAgent      map[string]bool   // types merged per agent within a document
+	people       map[string]bool   // types whose subject= part is a person ("hired a law firm" is no appointment)
+	announced    map[string]bool   // types a "will" states already ("will step down"); under other modals, intentions
+	alleging     map[string]bool   // types whose filings allege ("the complaint says")
+	accusing     map[string]bool   // types that accuse their target or subject (event_types.txt accusing=1)
+	judging      map[string]bool   // types whose target answers for itself and whose agent judges (judging=1)
+	leaving      map[string]bool   // types whose subject leaves a post or a case (leaving=1)
+	challenge    map[string]bool   // types that challenge a decision (challenge=1)
+	requested    map[string]bool   // types a party asks for (requested=1)
+	byChallenger map[string]bool   // types the challenger asks for when no one is named (asker=challenger)
 	// words in the names of investigating bodies ("inspector general")
 	investigator map[string]bool
 	overseer     map[string]bool // words in the names of bodies that regulate or hear disputes (cue=overseer)
@@ -71,7 +72,7 @@ type triggerSet struct {
 // the cue words, and each trigger compiled and indexed by its key words.
 // Triggers of a type missing from the vocabulary are dropped.
 func compileTriggers(lex *lexicon.Lexicon, in *morph.Inflector) *triggerSet {
-	ts := &triggerSet{court: map[string]bool{}, group: map[string]bool{}, phrasal: map[string]bool{}, undergo: map[string]bool{}, speakOf: map[string]bool{}, document: map[string]string{}, legal: map[string]bool{}, types: map[string]bool{}, byAgent: map[string]bool{}, people: map[string]bool{}, byKey: map[string][]int{}, announced: map[string]bool{}, investigator: map[string]bool{}, overseer: map[string]bool{}, litigant: map[string]string{}, alleging: map[string]bool{}, accusing: map[string]bool{}, judging: map[string]bool{}, leaving: map[string]bool{}, challenge: map[string]bool{}, requested: map[string]bool{}}
+	ts := &triggerSet{court: map[string]bool{}, group: map[string]bool{}, phrasal: map[string]bool{}, undergo: map[string]bool{}, speakOf: map[string]bool{}, document: map[string]string{}, legal: map[string]bool{}, types: map[string]bool{}, byAgent: map[string]bool{}, people: map[string]bool{}, byKey: map[string][]int{}, announced: map[string]bool{}, investigator: map[string]bool{}, overseer: map[string]bool{}, litigant: map[string]string{}, alleging: map[string]bool{}, accusing: map[string]bool{}, judging: map[string]bool{}, leaving: map[string]bool{}, challenge: map[string]bool{}, requested: map[string]bool{}, byChallenger: map[string]bool{}}
 	if lex == nil {
 		return ts
 	}
@@ -168,6 +169,9 @@ func (ts *triggerSet) readTypes(lex *lexicon.Lexicon) {
 		}
 		if e.Attr("requested") != "" {
 			ts.requested[e.Phrase] = true
+		}
+		if e.Attr("asker") == "challenger" {
+			ts.byChallenger[e.Phrase] = true
 		}
 	}
 }
@@ -590,7 +594,54 @@ func findEvents(d *docState) {
 	d.documentAgents(evs, ts)
 	d.impliedAgents(evs)
 	d.advisersInvestigate(evs)
-	d.Events = append(d.Events, d.mergeEvents(evs, ts.byAgent)...)
+	merged := d.mergeDrafts(evs, ts.byAgent)
+	d.challengerAsks(merged, ts)
+	d.Events = append(d.Events, d.toEvents(merged)...)
+}
+
+// challengerAsks gives a request for testimony that names whom it seeks
+// but not who seeks it ("the judge refused to summon X", "X must appear
+// under oath") the party that challenges in the same article: the one
+// agent of its lawsuits, appeals and protests, not a court. A court
+// orders or refuses testimony that a party in the case asked for. Only
+// when the article has no request for testimony by a named party.
+func (d *docState) challengerAsks(evs []*eventDraft, ts *triggerSet) {
+	var asked []*eventDraft
+	for _, e := range evs {
+		if !ts.byChallenger[e.typ] {
+			continue
+		}
+		if len(e.agents()) > 0 {
+			return
+		}
+		if slices.ContainsFunc(e.parts, func(p kg.Participant) bool { return p.Entity != "" }) {
+			asked = append(asked, e)
+		}
+	}
+	if len(asked) == 0 {
+		return
+	}
+	var agent *entity
+	for _, e := range evs {
+		if !ts.challenge[e.typ] {
+			continue
+		}
+		for _, p := range e.parts {
+			if p.As != asAgent || p.Entity == "" || d.adjudicator(p.Entity) {
+				continue
+			}
+			if agent != nil && agent.ID != p.Entity {
+				return // two challengers: which one asks is not said
+			}
+			agent = &entity{ID: p.Entity, Name: e.names[p.Entity]}
+		}
+	}
+	if agent == nil {
+		return
+	}
+	for _, e := range asked {
+		e.add(&mention{Entity: agent}, asAgent)
+	}
 }
 
 // matchEvents reads the events trigger match m states: the first of its
@@ -1106,6 +1157,7 @@ func (d *docState) habitualPresent(si, off int) bool {
 // allow it or to issue a summons.
 func (r *eventRead) requestedAsker(inf *mention) *mention {
 	d, ts, m := r.d, r.ts, r.m
+	at := d.splitInfinitive(r.s, m.start)
 	byCourt := func(a *mention) bool { return a == nil || a.Entity != nil && d.adjudicator(a.Entity.ID) }
 	// "X asked the court to summon Y", "X asked the judge for leave to
 	// cross-examine Y": X asks, not the court
@@ -1117,10 +1169,10 @@ func (r *eventRead) requestedAsker(inf *mention) *mention {
 	}
 	if inf == nil {
 		// "granted Acme's application to cross-examine X": Acme asks
-		inf = d.requester(r.si, m.start, d.index().ev.request)
+		inf = d.requester(r.si, at, d.index().ev.request)
 	}
 	if inf == nil {
-		inf = d.requestBy(r.si, m.start) // "a request by Acme to summon X"
+		inf = d.requestBy(r.si, at) // "a request by Acme to summon X"
 	}
 	if inf == nil {
 		inf = d.requestByFor(r.si, m.start) // "an application by Acme for a subpoena compelling X"
@@ -1482,7 +1534,13 @@ func (r *eventRead) objectParts() bool {
 	}
 	if t.List {
 		d.listParticipants(r.ev, r.ts, s, r.from, r.end, t)
-		d.colonParticipants(r.ev, s, r.end, t.Attrs["obj"])
+		d.colonParticipants(r.ev, s, r.end, t.Attrs["obj"], colonReach)
+		if g := d.groupSubject(s, r.m.start, r.ts); r.subj == nil && g != "" && t.Attrs["subj"] != "" {
+			// "two people must appear under oath before the court on
+			// May 14: A and B"
+			r.ev.describe(g, t.Attrs["subj"])
+			d.colonParticipants(r.ev, s, r.end, t.Attrs["subj"], 2*colonReach)
+		}
 		return true
 	}
 	objDone := false
@@ -1531,13 +1589,17 @@ func (d *docState) thenFollows(r *eventRead, then string) bool {
 		phrases = d.index().ev.testified
 	}
 	lower := asciiLower(d.Doc.Text[r.from:r.end])
-	first := -1
+	first, flen := -1, 0
 	for _, p := range phrases {
 		if i := indexWord(lower, p); i >= 0 && (first < 0 || i < first) {
-			first = i
+			first, flen = i, len(p)
 		}
 	}
 	switch {
+	case first >= 0 && strings.Trim(lower[:first], " ,") == "" && strings.TrimSpace(lower[first+flen:]) != "":
+		// "asked the court to hear, as witnesses, A and B": the phrase
+		// comes first and the object after it
+		r.from += first + flen
 	case first >= 0:
 		r.end = r.from + first
 	case !slices.ContainsFunc(phrases, func(p string) bool { return d.phraseAt(r.end, r.s.End, p) }) && !d.appearFor(r, phrases):
@@ -1700,6 +1762,13 @@ func (d *docState) describedPersonAfter(s sentence, off int) *mention {
 // ("refused to step aside").
 func (r *eventRead) finalChecks() bool {
 	d, ts, s, m, t := r.d, r.ts, r.s, r.m, r.t
+	if ts.byChallenger[r.ev.typ] {
+		// a court is asked, it is not asked to testify: "declined to hear
+		// Acme's appeal, leaving in place rulings by the Court of Appeals"
+		r.ev.parts = slices.DeleteFunc(r.ev.parts, func(p kg.Participant) bool {
+			return p.As != asAgent && p.Entity != "" && d.adjudicator(p.Entity)
+		})
+	}
 	if t.Attrs["transitive"] != "" {
 		if ws := d.wordsAfter(m.end, s.End, 1); len(ws) == 0 || prepositions[ws[0].text] || ws[0].text == "down" || ws[0].text == "up" {
 			return false // "settle in Denver", "settle down": no dispute settled
@@ -1730,12 +1799,13 @@ func (r *eventRead) finalChecks() bool {
 // X", "asked Judge Y to hear X".
 func (d *docState) courtAskedTo(ts *triggerSet, si, off int) bool {
 	s := d.Sents[si]
+	off = d.splitInfinitive(s, off)
 	b := d.wordsBefore(off, s.Start, 1)
 	if len(b) != 1 || b[0].text != "to" {
 		return false
 	}
 	to := b[0].start
-	if d.requestBefore(si, off) {
+	if d.requestBefore(si, off) || d.courtDecides(ts, si, to) {
 		return true // "granted Acme's request to summon X", "a request by Acme's counsel to summon X"
 	}
 	start, end := d.lastCourtNamed(ts, s, to)
@@ -1757,6 +1827,53 @@ func (d *docState) courtAskedTo(ts *triggerSet, si, off int) bool {
 		}
 	}
 	return false
+}
+
+// courtDecides reports whether the "to" at off follows a verb by which a
+// court or a judge answers a party's request (event_words.txt
+// class=deciding): "the judge refused to summon X", "she refused,
+// however, to order X to attend", "has not yet decided whether to call
+// Y". What the court grants or refuses, a party asked for.
+func (d *docState) courtDecides(ts *triggerSet, si, off int) bool {
+	s := d.Sents[si]
+	for range 3 {
+		for off > s.Start && (d.Doc.Text[off-1] == ' ' || d.Doc.Text[off-1] == ',') {
+			off-- // "she refused, however, to summon X"
+		}
+		b := d.wordsBefore(off, s.Start, 1)
+		if len(b) == 0 {
+			return false
+		}
+		w := b[0]
+		off = w.start
+		if w.text == "however" {
+			continue
+		}
+		if !d.index().ev.deciding[w.text] {
+			return false
+		}
+		if w.text == "whether" {
+			continue
+		}
+		if _, subj := d.subjectOf(si, w.start); subj != nil {
+			return subj.Entity != nil && d.adjudicator(subj.Entity.ID)
+		}
+		// "The judge refused to summon X": a court no name holds
+		from, _ := d.clauseBounds(si, w.start, nil)
+		cw, end := d.courtWordAt(s, from, w.start, ts)
+		return cw != "" && len(d.wordsAfterAll(end, w.start)) <= 3
+	}
+	return false
+}
+
+// splitInfinitive is where the infinitive whose verb is at off begins
+// when "also" splits it ("to also summon X"): the offset of "also", else
+// off.
+func (d *docState) splitInfinitive(s sentence, off int) int {
+	if b := d.wordsBefore(off, s.Start, 2); len(b) == 2 && b[0].text == "also" && b[1].text == "to" {
+		return b[0].start
+	}
+	return off
 }
 
 // lastCourtNamed is the span of the last mention of a court or a judge
@@ -2087,7 +2204,8 @@ func (d *docState) listParticipants(ev *eventDraft, ts *triggerSet, s sentence, 
 		}
 		named := false
 		for _, om := range d.argMentions(s, it.start, it.end) {
-			if d.prepBefore(s, om.Start, it.start) != "" || d.modifier(s, om, ts) {
+			// "director of operations Jane Roe": the title's own "of"
+			if d.prepBefore(s, om.Start, it.start) != "" && !d.titlesPrep(s, om.Start, it.start) || d.modifier(s, om, ts) {
 				continue
 			}
 			if om.Entity != nil && om.Entity.Type == kg.Organization {
@@ -2162,14 +2280,14 @@ func (d *docState) unnamedHolder(s sentence, it listItem) bool {
 // of trade at the ministry, who chaired the committee, and Jane Roe"):
 // each person named there and each office whose one holder the story
 // names. Only when the event describes a group in that role, and the
-// colon comes within four words of off.
-func (d *docState) colonParticipants(ev *eventDraft, s sentence, off int, role string) {
+// colon comes within reach words of off.
+func (d *docState) colonParticipants(ev *eventDraft, s sentence, off int, role string, reach int) {
 	if role == "" || !slices.ContainsFunc(ev.parts, func(p kg.Participant) bool { return p.Entity == "" && p.As == role }) {
 		return
 	}
 	rest := d.Doc.Text[off:s.End]
 	c := strings.IndexByte(rest, ':')
-	if c < 0 || len(strings.Fields(rest[:c])) > 4 || strings.ContainsAny(rest[:c], ",;\"“”") {
+	if c < 0 || len(strings.Fields(rest[:c])) > reach || strings.ContainsAny(rest[:c], ",;\"“”") {
 		return
 	}
 	from := off + c + 1
@@ -2198,6 +2316,31 @@ func (d *docState) colonParticipants(ev *eventDraft, s sentence, off int, role s
 			ev.add(h, role)
 		}
 	}
+}
+
+// colonReach is how many words may stand between an object and the colon
+// that spells it out.
+const colonReach = 6
+
+// groupSubject is the unnamed group that is the subject of the verb at
+// off, right before it and its modal or auxiliary ("two people must
+// appear"), or "".
+func (d *docState) groupSubject(s sentence, off int, ts *triggerSet) string {
+	ws := d.wordsBefore(off, s.Start, 5)
+	for len(ws) > 0 && (modals[ws[0].text] || ws[0].text == "must" || auxiliary(ws[0].text)) {
+		ws = ws[1:]
+	}
+	for n := 1; n <= min(3, len(ws)); n++ {
+		g := d.Doc.Text[ws[n-1].start:ws[0].end]
+		if !isGroup(g, ts) || !isLowerWords(g) {
+			continue
+		}
+		if n < len(ws) && isGroup(ws[n].text, ts) {
+			g = d.Doc.Text[ws[n].start:ws[0].end] // "two people": the number too
+		}
+		return g
+	}
+	return ""
 }
 
 // mentionCovering is the name mention whose span holds off strictly
@@ -2496,7 +2639,7 @@ func datePrecision(r dateRef) int {
 // mergeEvents joins drafts of one type whose agents agree (or are unknown)
 // and which share a party or leave the others open; it returns kg events in
 // order of first statement.
-func (d *docState) mergeEvents(evs []*eventDraft, byAgent map[string]bool) []kg.Event {
+func (d *docState) mergeDrafts(evs []*eventDraft, byAgent map[string]bool) []*eventDraft {
 	var out []*eventDraft
 	for _, e := range evs {
 		if len(e.parts) == 0 {
@@ -2533,6 +2676,11 @@ func (d *docState) mergeEvents(evs []*eventDraft, byAgent map[string]bool) []kg.
 			}
 		}
 	}
+	return out
+}
+
+// toEvents turns merged drafts into the document's events.
+func (d *docState) toEvents(out []*eventDraft) []kg.Event {
 	var evsOut []kg.Event
 	for _, e := range out {
 		sortParts(e.parts)
@@ -2845,6 +2993,26 @@ func (d *docState) prepBefore(s sentence, off, limit int) string {
 	return ""
 }
 
+// titlesPrep reports whether the preposition prepBefore finds before off
+// belongs to a title phrase that ends right before off: "director of
+// operations Jane Roe".
+func (d *docState) titlesPrep(s sentence, off, limit int) bool {
+	i := slices.IndexFunc(s.Tokens, func(t token) bool { return t.Start >= off })
+	if i < 0 {
+		return false
+	}
+	start, ok := titlePhraseEndingAt(d.index(), s.Tokens, i)
+	if !ok {
+		return false
+	}
+	for _, w := range d.wordsBefore(off, max(limit, s.Start), 2) {
+		if prepositions[w.text] {
+			return s.Tokens[start].Start < w.start
+		}
+	}
+	return false
+}
+
 func isLowerWord(w string) bool {
 	for _, r := range w {
 		return unicode.IsLower(r)
@@ -2890,6 +3058,9 @@ func (d *docState) pronoun(w word, subject bool) *mention {
 	default:
 		return nil
 	}
+	if m := d.previousSubject(w, person); subject && m != nil {
+		return &mention{Start: w.start, End: w.end, Text: d.Doc.Text[w.start:w.end], Sent: d.sentenceAt(w.start), Kind: pronounMention, Entity: m.Entity}
+	}
 	for i := len(d.Mentions) - 1; i >= 0; i-- {
 		m := d.Mentions[i]
 		if m.End > w.start || m.Entity == nil {
@@ -2898,6 +3069,33 @@ func (d *docState) pronoun(w word, subject bool) *mention {
 		if (m.Entity.Type == kg.Person) == person && (!person || d.agrees(m.Entity, w.text)) {
 			return &mention{Start: w.start, End: w.end, Text: d.Doc.Text[w.start:w.end], Sent: d.sentenceAt(w.start), Kind: pronounMention, Entity: m.Entity}
 		}
+	}
+	return nil
+}
+
+// previousSubject is the subject of the sentence before the one that a
+// pronoun w opens, when it is a party of the pronoun's kind: "Acme, which
+// has sued the ministry, filed the motion on Monday. It asks ..." is
+// Acme, not the ministry last named. Nil when w does not open its
+// sentence or that subject does not fit.
+func (d *docState) previousSubject(w word, person bool) *mention {
+	si := d.sentenceAt(w.start)
+	if si < 1 || strings.Trim(d.Doc.Text[d.Sents[si].Start:w.start], " \"“") != "" {
+		return nil
+	}
+	prev := d.Sents[si-1]
+	v := d.firstFiniteVerb(prev, prev.Start, prev.End)
+	if v < 0 {
+		return nil
+	}
+	for _, m := range d.mentionsIn(prev.Start, v) {
+		if m.Entity == nil || m.Kind != nameMention {
+			continue
+		}
+		if (m.Entity.Type == kg.Person) == person && (!person || d.agrees(m.Entity, w.text)) && !d.possessive(m) && d.prepBefore(prev, m.Start, prev.Start) == "" {
+			return m
+		}
+		return nil
 	}
 	return nil
 }
@@ -4283,7 +4481,8 @@ func (d *docState) requestBy(si, off int) *mention {
 			}
 			return nil
 		}
-		if !determiners[w.text] {
+		// "a request by bus operator Acme to": a description before the name
+		if !determiners[w.text] && (prepositions[w.text] || !isLowerWord(d.Doc.Text[w.start:w.end])) {
 			return nil
 		}
 	}

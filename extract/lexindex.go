@@ -110,6 +110,7 @@ type eventWords struct {
 	frequency  map[string]bool   // "are usually awarded": a practice
 	failing    map[string]bool   // "failed to examine": not done
 	ruling     map[string]bool   // "She ordered ..." after a judge: the judge goes on
+	deciding   map[string]bool   // "the judge refused to summon X": a party asked for it
 
 	// speaksForRe matches a text ending in a speaks-for noun and its
 	// preposition ("a spokesperson for the "); nil with no such noun.
@@ -126,7 +127,7 @@ func (w *eventWords) classes() map[string]*map[string]bool {
 		"decision": &w.decision, "habitual": &w.habitual, "no_part": &w.noPart, "boundary": &w.boundary,
 		"permission": &w.permission, "grants": &w.grants, "testimony": &w.testimony,
 		"behest": &w.behest, "intention": &w.intention, "frequency": &w.frequency, "failing": &w.failing,
-		"ruling": &w.ruling,
+		"ruling": &w.ruling, "deciding": &w.deciding,
 	}
 }
 
