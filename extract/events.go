@@ -958,7 +958,7 @@ func (d *docState) event(ts *triggerSet, si int, m trigMatch) *eventDraft {
 // gives it ("dismissed the lawsuit" is a ruling).
 func (r *eventRead) readSubject() {
 	d, ts, s, si, m, t := r.d, r.ts, r.s, r.si, r.m, r.t
-	clauseStart, subj := d.subjectOf(si, m.start)
+	clauseStart, subj := d.clauseSubject(si, m.start, true)
 	poss := d.possessorBefore(si, m.start)
 	filed := ts.challenge[t.Type] || ts.requested[t.Type] // a party files it; a court does not
 	if poss == nil && t.Attrs["poss"] != "" {
@@ -1070,6 +1070,9 @@ func (r *eventRead) states() bool {
 	}
 	if !t.Noun && d.demandedBefore(s, m.start) {
 		return false // "called on her to resign": called for, not done
+	}
+	if !t.Noun && !d.triggers().requested[t.Type] && d.wantedDone(s, m.start) {
+		return false // "hotels wanted the dispute settled": wished for, not done
 	}
 	if !t.Noun && !d.triggers().requested[t.Type] && d.habitualPresent(r.si, m.start) {
 		return false // "the authority reviews all contracts": what it does, not an event
@@ -1274,7 +1277,7 @@ func (r *eventRead) subjectPart() {
 	case t.Noun && ts.challenge[t.Type] && r.subj != nil && r.subj.Entity != nil && d.adjudicator(r.subj.Entity.ID):
 		// "the Supreme Court declined to take up its appeal": a court
 		// hears an appeal, it files none
-	case r.subj != nil && (!t.Noun || d.linkedNoun(s, m.start, ts)):
+	case r.subj != nil && (!t.Noun || d.linkedNoun(s, m.start, ts) && !d.opensClause(s, m.end)):
 		role := t.Attrs["subj"]
 		if r.passive && t.Attrs["passive"] != "" {
 			role = t.Attrs["passive"]
@@ -2805,6 +2808,31 @@ func (d *docState) reporting(w string) bool {
 	return ok
 }
 
+// reportedClauseAfter reports whether w is a reporting verb (said,
+// argued) whose reported clause opens right after it, before off, with
+// no "that": a determiner, a name or a subject pronoun follows it
+// ("said the contracts were", "said Acme had"). Only the verbs whose
+// words go on as a claim (reporting_verbs.txt continues=1: say, add,
+// argue): others take an object ("told Acme", "disputes the amount",
+// "announced the award").
+func (d *docState) reportedClauseAfter(w word, off int) bool {
+	if e, ok := d.claimLex().verbs[w.text]; !ok || e.Attr("continues") == "" {
+		return false // "told Acme", "disputes the amount", "announced the award": an object, no clause
+	}
+	ws := d.wordsAfter(w.end, off, 1)
+	if len(ws) == 0 || ws[0].end >= off || strings.TrimSpace(d.Doc.Text[w.end:ws[0].start]) != "" {
+		return false
+	}
+	next := ws[0].text
+	if prepositions[next] || next == "that" || next == "to" {
+		return false
+	}
+	return determiners[next] || subjectPronouns[next] || !isLowerWord(d.Doc.Text[ws[0].start:ws[0].end])
+}
+
+// subjectPronouns are the personal pronouns that can open a clause.
+var subjectPronouns = map[string]bool{"he": true, "she": true, "it": true, "they": true, "we": true, "i": true}
+
 // subordinators open a clause whose subject follows them; relatives ("who")
 // take the subject of the noun before them.
 var subordinators = map[string]bool{
@@ -3105,6 +3133,7 @@ func (d *docState) previousSubject(w word, person bool) *mention {
 type bound struct {
 	start, end int
 	rel, sub   bool
+	said       bool // a verb of saying that opens a reported clause
 }
 
 // afterRelative is the subject of a verb right after the comma that closes
@@ -3168,12 +3197,13 @@ func (d *docState) afterRelative(s sentence, off int, bounds []bound) *mention {
 // by clause; for a relative clause ("X, who recused") the noun before it.
 // It returns where the clause starts too.
 func (d *docState) subjectOf(si, off int) (int, *mention) {
-	s := d.Sents[si]
-	if at := d.andBeforeAside(s, off); at >= 0 {
-		// "X filed a protest and, after it was rejected, sued": the verb
-		// stands where "and" does
-		return d.subjectOf(si, at)
-	}
+	return d.clauseSubject(si, off, false)
+}
+
+// subjectBounds are the clause bounds before off in sentence s that
+// subjectOf reads: punctuation, dashes, relative pronouns, subordinators
+// and, with reported, verbs of saying that open a reported clause.
+func (d *docState) subjectBounds(s sentence, off int, reported bool) []bound {
 	var bounds []bound
 	t := d.Doc.Text
 	names := d.mentionsIn(s.Start, off)
@@ -3183,9 +3213,9 @@ func (d *docState) subjectOf(si, off int) (int, *mention) {
 		case c == ',' && slices.ContainsFunc(names, func(m *mention) bool { return m.Kind == nameMention && m.Start < i && i < m.End }):
 			// a comma inside a name ("Acme Angola, Lda") bounds no clause
 		case c == ',' || c == ';' || c == ':':
-			bounds = append(bounds, bound{i, i + 1, false, false})
+			bounds = append(bounds, bound{i, i + 1, false, false, false})
 		case strings.HasPrefix(t[i:], "—") || strings.HasPrefix(t[i:], "–") || strings.HasPrefix(t[i:], " -- "):
-			bounds = append(bounds, bound{i, i + 1, false, false})
+			bounds = append(bounds, bound{i, i + 1, false, false, false})
 		}
 	}
 	prev := ""
@@ -3197,13 +3227,33 @@ func (d *docState) subjectOf(si, off int) (int, *mention) {
 			// "a company that lost the bid has asked": after a body
 			// described by its noun, "that" and a verb open a relative
 			// clause ("told the committee that the audit would" does not)
-			bounds = append(bounds, bound{w.start, w.end, true, false})
+			bounds = append(bounds, bound{w.start, w.end, true, false, false})
 		} else if relatives[w.text] || subordinators[w.text] && !adverb {
-			bounds = append(bounds, bound{w.start, w.end, relatives[w.text], subordinators[w.text] && w.text != "but"})
+			bounds = append(bounds, bound{w.start, w.end, relatives[w.text], subordinators[w.text] && w.text != "but", false})
+		} else if reported && d.reportedClauseAfter(w, off) {
+			// "X said the contracts had been cancelled": the reported
+			// clause has a subject of its own, not the speaker
+			bounds = append(bounds, bound{w.start, w.end, false, true, true})
 		}
 		prev = w.text
 	}
 	sort.Slice(bounds, func(a, b int) bool { return bounds[a].start < bounds[b].start })
+	return bounds
+}
+
+// clauseSubject is subjectOf; with reported, a reported clause that
+// opens without "that" after a verb of saying bounds the clause too (see
+// reportedClauseAfter): the subject of an event a speaker reports.
+func (d *docState) clauseSubject(si, off int, reported bool) (int, *mention) {
+	s := d.Sents[si]
+	if at := d.andBeforeAside(s, off); at >= 0 {
+		// "X filed a protest and, after it was rejected, sued": the verb
+		// stands where "and" does
+		return d.clauseSubject(si, at, reported)
+	}
+	bounds := d.subjectBounds(s, off, reported)
+	t := d.Doc.Text
+
 	// "... that the case was moot and asked the judge to": a verb after
 	// "and" in a subjectless "that" clause shares the main clause's subject
 	andVerb := false
@@ -3232,6 +3282,12 @@ func (d *docState) subjectOf(si, off int) (int, *mention) {
 			continue
 		}
 		if c := d.subjectIn(s, segStart, segEnd); c != nil {
+			if k > 0 && bounds[k-1].said && c.Kind == pronounMention {
+				// "X said he would ask": the speaker, when the pronoun fits
+				if _, sp := d.clauseSubject(si, bounds[k-1].start, false); sp != nil && sp.Entity != nil && sp.Entity.Type == c.Entity.Type && (sp.Entity.Type != kg.Person || d.agrees(sp.Entity, strings.ToLower(c.Text))) {
+					c = &mention{Start: c.Start, End: c.End, Text: c.Text, Sent: c.Sent, Kind: pronounMention, Entity: sp.Entity}
+				}
+			}
 			if v := d.firstFiniteVerb(s, segStart, c.Start); andVerb && segEnd == off && v >= 0 {
 				// "the committee banned referee X and suspended Y": the
 				// second verb's subject is the first's, not its object
@@ -3968,6 +4024,38 @@ func (d *docState) linkedNoun(s sentence, off int, ts *triggerSet) bool {
 		return true
 	}
 	return true
+}
+
+// wantedDone reports whether the participle at off completes the object
+// of a verb of asking or demanding (event_words.txt class=asking,
+// demanding): "wanted the dispute settled", "want the contract
+// cancelled". What is wanted done is not done.
+func (d *docState) wantedDone(s sentence, off int) bool {
+	if tag := d.tagAt(off); tag != "VBN" && tag != "VBD" {
+		return false
+	}
+	ws := d.wordsBefore(off, s.Start, 5)
+	for i, w := range ws {
+		if prepositions[w.text] || !isLowerWord(d.Doc.Text[w.start:w.end]) {
+			return false
+		}
+		if determiners[w.text] {
+			return i > 0 && i+1 < len(ws) && (d.index().ev.asking[ws[i+1].text] || d.index().ev.demanding[ws[i+1].text])
+		}
+	}
+	return false
+}
+
+// opensClause reports whether a noun trigger that ends at end is the
+// subject of a verb of its own: "we are confident the deposition will
+// show", "said the investigation was flawed". Its clause is not the
+// outer subject's act.
+func (d *docState) opensClause(s sentence, end int) bool {
+	ws := d.wordsAfter(end, s.End, 1)
+	if len(ws) == 0 || strings.TrimSpace(d.Doc.Text[end:ws[0].start]) != "" {
+		return false
+	}
+	return modals[ws[0].text] || auxiliary(ws[0].text)
 }
 
 // courtWord returns the phrase naming a court or judge in [from, off)
