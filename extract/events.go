@@ -601,8 +601,8 @@ func findEvents(d *docState) {
 
 // challengerAsks gives a request for testimony that names whom it seeks
 // but not who seeks it ("the judge refused to summon X", "X must appear
-// under oath") the party that challenges in the same article: the one
-// agent of its lawsuits, appeals and protests, not a court. A court
+// under oath") the party that challenges in the same article: the agent
+// of most of its lawsuits, appeals and protests, not a court. A court
 // orders or refuses testimony that a party in the case asked for. Only
 // when the article has no request for testimony by a named party.
 func (d *docState) challengerAsks(evs []*eventDraft, ts *triggerSet) {
@@ -621,6 +621,7 @@ func (d *docState) challengerAsks(evs []*eventDraft, ts *triggerSet) {
 	if len(asked) == 0 {
 		return
 	}
+	count := map[string]int{}
 	var agent *entity
 	for _, e := range evs {
 		if !ts.challenge[e.typ] {
@@ -630,14 +631,19 @@ func (d *docState) challengerAsks(evs []*eventDraft, ts *triggerSet) {
 			if p.As != asAgent || p.Entity == "" || d.adjudicator(p.Entity) {
 				continue
 			}
-			if agent != nil && agent.ID != p.Entity {
-				return // two challengers: which one asks is not said
+			count[p.Entity]++
+			if agent == nil || count[p.Entity] > count[agent.ID] {
+				agent = &entity{ID: p.Entity, Name: e.names[p.Entity]}
 			}
-			agent = &entity{ID: p.Entity, Name: e.names[p.Entity]}
 		}
 	}
 	if agent == nil {
 		return
+	}
+	for id, n := range count {
+		if id != agent.ID && n == count[agent.ID] {
+			return // two challengers as often: which one asks is not said
+		}
 	}
 	for _, e := range asked {
 		e.add(&mention{Entity: agent}, asAgent)
@@ -1180,6 +1186,7 @@ func (r *eventRead) requestedAsker(inf *mention) *mention {
 	if inf == nil {
 		inf = d.requestByFor(r.si, m.start) // "an application by Acme for a subpoena compelling X"
 	}
+
 	if inf == nil && r.passive {
 		inf = d.requestThat(r.si, m.start) // "her request that X be summoned"
 	}

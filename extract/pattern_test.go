@@ -80,6 +80,8 @@ func TestRolePatterns(t *testing.T) {
 		{"Lawyers want to depose Dana Orlo, who was Quorvane Labs's chief executive from 2004 to 2016.", "Dana Orlo | Chief Executive | Quorvane Labs | former"},
 		{"An Acme Corp. spokesman, Dana Orlo, said the company would appeal.", "Dana Orlo | Spokesman | Acme Corp | current"},
 		{"A spokeswoman for the Harwell Trade Commission, Dana Orlo, said so.", "Dana Orlo | Spokeswoman | Harwell Trade Commission | current"},
+		{"Dana Orlo, the Harwell Trade Commission's director of industry, who until 2025 was commercial director of Helmbright Corp., spoke.", "Dana Orlo | Director | Helmbright Corp | former"},
+		{"Dana Orlo, who chairs the Harwell Dockers Union's branch in the north, spoke.", "Dana Orlo | chair | Harwell Dockers Union | current"},
 	}
 	for _, c := range cases {
 		t.Run(c.want, func(t *testing.T) {

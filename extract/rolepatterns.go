@@ -64,14 +64,18 @@ func patternRoles(d *docState, x *lexIndex, add func(si int, person *entity, tit
 	if len(rp.pats) == 0 {
 		return
 	}
-	have := map[string][]string{} // person id -> lower-case titles known
+	type heldTitle struct{ title, org string }
+	have := map[string][]heldTitle{} // person id -> lower-case titles known, and their organizations
 	for _, r := range d.Roles {
-		have[r.Person] = append(have[r.Person], strings.ToLower(r.Title))
+		have[r.Person] = append(have[r.Person], heldTitle{strings.ToLower(r.Title), r.Organization})
 	}
-	known := func(person, title string) bool {
+	// known: the person holds the title (or one containing it) already, at
+	// the same organization or at one not named; "the ministry's director
+	// of industry, who until 2025 was commercial director of Acme" holds two
+	known := func(person, title string, org *entity) bool {
 		title = strings.ToLower(title)
-		for _, t := range have[person] {
-			if strings.Contains(t, title) || strings.Contains(title, t) {
+		for _, h := range have[person] {
+			if (strings.Contains(h.title, title) || strings.Contains(title, h.title)) && (org == nil || h.org == "" || h.org == org.ID) {
 				return true
 			}
 		}
@@ -104,11 +108,15 @@ func patternRoles(d *docState, x *lexIndex, add func(si int, person *entity, tit
 				if pr := m.caps["principal"].ent; org == nil && pr != nil && pr != person && tu.title.Org == "" {
 					org = pr // "the mayor's spokeswoman": she speaks for the mayor
 				}
-				if known(person.ID, title) {
+				if known(person.ID, title, org) {
 					completeOrg(d, person, title, org)
 					continue
 				}
-				have[person.ID] = append(have[person.ID], strings.ToLower(title))
+				orgID := ""
+				if org != nil {
+					orgID = org.ID
+				}
+				have[person.ID] = append(have[person.ID], heldTitle{strings.ToLower(title), orgID})
 				status := p.attrs["status"]
 				if status == "" {
 					status = kg.Current
