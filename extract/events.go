@@ -2834,11 +2834,8 @@ func (d *docState) reportedClauseAfter(w word, off int) bool {
 	if prepositions[next] || next == "that" || next == "to" {
 		return false
 	}
-	return determiners[next] || subjectPronouns[next] || !isLowerWord(d.Doc.Text[ws[0].start:ws[0].end])
+	return determiners[next] || pronouns[next] || !isLowerWord(d.Doc.Text[ws[0].start:ws[0].end])
 }
-
-// subjectPronouns are the personal pronouns that can open a clause.
-var subjectPronouns = map[string]bool{"he": true, "she": true, "it": true, "they": true, "we": true, "i": true}
 
 // subordinators open a clause whose subject follows them; relatives ("who")
 // take the subject of the noun before them.

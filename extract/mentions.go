@@ -194,6 +194,10 @@ var leadStop = map[string]bool{"the": true, "a": true, "an": true, "this": true,
 	// quantifiers and numerals: "Three of the Acme Foundation's donors"
 	"one": true, "two": true, "three": true, "four": true, "five": true, "six": true, "seven": true, "eight": true, "nine": true, "ten": true,
 	"dozens": true, "hundreds": true, "thousands": true, "several": true, "many": true, "most": true, "some": true, "all": true, "both": true, "each": true,
+	// pronouns that open a sentence: "Whoever holds the licence", "Theirs
+	// was late", "I"
+	"whoever": true, "whatever": true, "whichever": true, "theirs": true, "ours": true, "yours": true, "i": true,
+	"everyone": true, "everybody": true, "nobody": true, "anyone": true, "anybody": true, "someone": true, "somebody": true,
 	// the first person's contractions: "I've watched her run"
 	"i've": true, "i'm": true, "i'll": true, "i'd": true, "i’ve": true, "i’m": true, "i’ll": true, "i’d": true}
 

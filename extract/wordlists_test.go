@@ -23,7 +23,7 @@ import (
 // files.
 var closedClass = fields(`
 	a an the this that these those all any some each every both no most many several various numerous multiple other others one two three four five six seven eight nine ten dozens hundreds thousands few couple
-	i you he she it we they him her hers them himself herself itself themselves his its their our my your i've i'm i'll i'd i’ve i’m i’ll i’d who which whom whose there
+	i you he she it we they him her hers them himself herself itself themselves his its their our my your i've i'm i'll i'd i’ve i’m i’ll i’d who which whom whose there whoever whatever whichever theirs ours yours everyone everybody nobody anyone anybody someone somebody
 	of for to from by with against at on in into about over under between among including regarding per like than as after before toward towards upon within without through via behind despite during according concerning near
 	and or but nor so if unless when while since because although though until once whereas whether where then now also
 	be is are was were been being am get gets got do did does has have had will would may might could should can shall must 'll remains remained seems seemed appears appeared became
