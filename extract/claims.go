@@ -1491,6 +1491,8 @@ func (d *docState) indirect(cl *claimLex, qs []quoteSeg, used map[int]bool) []*c
 	for si, s := range d.Sents {
 		if c := d.accordingToClaim(cl, s); c != nil {
 			out = append(out, c)
+		} else if c := d.accordingToAfter(cl, s); c != nil {
+			out = append(out, c)
 		}
 		for k, t := range s.Tokens {
 			if e, ok := cl.possessed[strings.ToLower(t.Text)]; ok && !inQuote(qs, t.Start) {
@@ -1855,6 +1857,52 @@ func (d *docState) accordingToClaim(cl *claimLex, s sentence) *claimDraft {
 		return nil
 	}
 	return &claimDraft{claimant: who, kind: kg.Paraphrase, verb: "according to", texts: []string{d.Doc.Text[from:end]}, spans: [][2]int{{from, end}}, para: s.Para, clause: st, hint: hint}
+}
+
+// accordingToAfter is the claim of a sentence that ends ", according to
+// X" and has no reporting verb of its own: X says what comes before
+// (`Roe "acted in good faith at every turn," according to his attorney,
+// Jane Poe.`). X is the first name after "according to" that no
+// possessive stands for, or the filer of a filing ("according to the
+// complaint").
+func (d *docState) accordingToAfter(cl *claimLex, s sentence) *claimDraft {
+	const lead = "according to "
+	text := d.Doc.Text[s.Start:s.End]
+	i := strings.LastIndex(asciiLower(text), lead)
+	if i < 1 {
+		return nil
+	}
+	before := strings.TrimRight(text[:i], " \"”’")
+	if !strings.HasSuffix(before, ",") {
+		return nil
+	}
+	comma, from := s.Start+len(before)-1, s.Start+i+len(lead)
+	if countWords(d.Doc.Text[from:s.End]) > 14 || strings.ContainsAny(d.Doc.Text[from:s.End], "\"“”") {
+		return nil
+	}
+	if cl.verbRe.FindStringIndex(d.Doc.Text[s.Start:comma]) != nil {
+		return nil // "a book says that X, according to Z": the verb's claim
+	}
+	var who *entity
+	for _, m := range d.mentionsIn(from, s.End) {
+		if m.Entity != nil && m.Kind == nameMention && !d.possessive(m) {
+			who = m.Entity
+			break
+		}
+	}
+	hint := ""
+	if who == nil {
+		end := s.End
+		for end > from && strings.ContainsAny(d.Doc.Text[end-1:end], ".!? ") {
+			end--
+		}
+		who, hint = d.filerOf(end, from), d.filingHint(end, from)
+	}
+	st := d.skipSpace(s.Start)
+	if who == nil || countWords(d.Doc.Text[st:comma]) < 3 {
+		return nil
+	}
+	return &claimDraft{claimant: who, kind: kg.Paraphrase, verb: "according to", texts: []string{d.Doc.Text[st:comma]}, spans: [][2]int{{st, comma}}, para: s.Para, clause: comma, hint: hint}
 }
 
 // deniedSomeone reports whether a verb of denial ending at ve takes a
