@@ -646,7 +646,9 @@ func (d *docState) challengerAsks(evs []*eventDraft, ts *triggerSet) {
 		}
 	}
 	for _, e := range asked {
-		e.add(&mention{Entity: agent}, asAgent)
+		if !slices.ContainsFunc(e.parts, func(p kg.Participant) bool { return p.Entity == agent.ID }) {
+			e.add(&mention{Entity: agent}, asAgent) // no one asks to depose himself
+		}
 	}
 }
 
@@ -2337,7 +2339,7 @@ const colonReach = 6
 // appear"), or "".
 func (d *docState) groupSubject(s sentence, off int, ts *triggerSet) string {
 	ws := d.wordsBefore(off, s.Start, 5)
-	for len(ws) > 0 && (modals[ws[0].text] || ws[0].text == "must" || auxiliary(ws[0].text)) {
+	for len(ws) > 0 && (modalWord(ws[0].text) || auxiliary(ws[0].text)) {
 		ws = ws[1:]
 	}
 	for n := 1; n <= min(3, len(ws)); n++ {
@@ -2646,9 +2648,9 @@ func datePrecision(r dateRef) int {
 	return 0
 }
 
-// mergeEvents joins drafts of one type whose agents agree (or are unknown)
-// and which share a party or leave the others open; it returns kg events in
-// order of first statement.
+// mergeDrafts joins drafts of one type whose agents agree (or are unknown)
+// and which share a party or leave the others open, in order of first
+// statement.
 func (d *docState) mergeDrafts(evs []*eventDraft, byAgent map[string]bool) []*eventDraft {
 	var out []*eventDraft
 	for _, e := range evs {
@@ -2819,12 +2821,13 @@ func (d *docState) reporting(w string) bool {
 // argued) whose reported clause opens right after it, before off, with
 // no "that": a determiner, a name or a subject pronoun follows it
 // ("said the contracts were", "said Acme had"). Only the verbs whose
-// words go on as a claim (reporting_verbs.txt continues=1: say, add,
-// argue): others take an object ("told Acme", "disputes the amount",
-// "announced the award").
+// words go on as a claim and that report in their bare form too
+// (reporting_verbs.txt continues=1 and bare=1: say, argue): others take
+// an object ("told Acme", "added Globex to the complaint", "announced the
+// award").
 func (d *docState) reportedClauseAfter(w word, off int) bool {
-	if e, ok := d.claimLex().verbs[w.text]; !ok || e.Attr("continues") == "" {
-		return false // "told Acme", "disputes the amount", "announced the award": an object, no clause
+	if e, ok := d.claimLex().verbs[w.text]; !ok || e.Attr("continues") == "" || e.Attr("bare") == "" {
+		return false // "told Acme", "added Globex to the complaint", "announced the award": an object, no clause
 	}
 	ws := d.wordsAfter(w.end, off, 1)
 	if len(ws) == 0 || ws[0].end >= off || strings.TrimSpace(d.Doc.Text[w.end:ws[0].start]) != "" {
@@ -3090,29 +3093,36 @@ func (d *docState) pronoun(w word, subject bool) *mention {
 	default:
 		return nil
 	}
-	if m := d.previousSubject(w, person); subject && m != nil {
-		return &mention{Start: w.start, End: w.end, Text: d.Doc.Text[w.start:w.end], Sent: d.sentenceAt(w.start), Kind: pronounMention, Entity: m.Entity}
-	}
+	var e *entity
 	for i := len(d.Mentions) - 1; i >= 0; i-- {
 		m := d.Mentions[i]
 		if m.End > w.start || m.Entity == nil {
 			continue
 		}
 		if (m.Entity.Type == kg.Person) == person && (!person || d.agrees(m.Entity, w.text)) {
-			return &mention{Start: w.start, End: w.end, Text: d.Doc.Text[w.start:w.end], Sent: d.sentenceAt(w.start), Kind: pronounMention, Entity: m.Entity}
+			e = m.Entity
+			if ps := d.previousSubject(w, person); subject && ps != nil && ps.Entity != e && d.prepBefore(d.Sents[m.Sent], m.Start, d.Sents[m.Sent].Start) != "" {
+				e = ps.Entity // "Acme ... filed the motion in its lawsuit against the ministry. It asks": Acme
+			}
+			break
 		}
 	}
-	return nil
+	if e == nil {
+		return nil
+	}
+	return &mention{Start: w.start, End: w.end, Text: d.Doc.Text[w.start:w.end], Sent: d.sentenceAt(w.start), Kind: pronounMention, Entity: e}
 }
 
 // previousSubject is the subject of the sentence before the one that a
-// pronoun w opens, when it is a party of the pronoun's kind: "Acme, which
-// has sued the ministry, filed the motion on Monday. It asks ..." is
-// Acme, not the ministry last named. Nil when w does not open its
-// sentence or that subject does not fit.
+// pronoun w opens, in its paragraph, when it is a party of the pronoun's
+// kind that its own sentence does not name again: "Acme, which has sued
+// the ministry, filed the motion on Monday in its lawsuit against the
+// ministry. It asks ..." is Acme, not the ministry named last in a
+// prepositional phrase (pronoun asks only then). Nil when w does not open
+// its sentence or that subject does not fit.
 func (d *docState) previousSubject(w word, person bool) *mention {
 	si := d.sentenceAt(w.start)
-	if si < 1 || strings.Trim(d.Doc.Text[d.Sents[si].Start:w.start], " \"“") != "" {
+	if si < 1 || d.Sents[si-1].Para != d.Sents[si].Para || strings.Trim(d.Doc.Text[d.Sents[si].Start:w.start], " \"“") != "" {
 		return nil
 	}
 	prev := d.Sents[si-1]
@@ -3124,8 +3134,9 @@ func (d *docState) previousSubject(w word, person bool) *mention {
 		if m.Entity == nil || m.Kind != nameMention {
 			continue
 		}
-		if (m.Entity.Type == kg.Person) == person && (!person || d.agrees(m.Entity, w.text)) && !d.possessive(m) && d.prepBefore(prev, m.Start, prev.Start) == "" {
-			return m
+		if (m.Entity.Type == kg.Person) == person && (!person || d.agrees(m.Entity, w.text)) && !d.possessive(m) && d.prepBefore(prev, m.Start, prev.Start) == "" &&
+			!slices.ContainsFunc(d.mentionsIn(w.end, d.Sents[si].End), func(o *mention) bool { return o.Entity == m.Entity && !d.possessive(o) }) {
+			return m // not "It sued the authority" of the authority
 		}
 		return nil
 	}
@@ -3137,7 +3148,6 @@ func (d *docState) previousSubject(w word, person bool) *mention {
 type bound struct {
 	start, end int
 	rel, sub   bool
-	said       bool // a verb of saying that opens a reported clause
 }
 
 // afterRelative is the subject of a verb right after the comma that closes
@@ -3217,9 +3227,9 @@ func (d *docState) subjectBounds(s sentence, off int, reported bool) []bound {
 		case c == ',' && slices.ContainsFunc(names, func(m *mention) bool { return m.Kind == nameMention && m.Start < i && i < m.End }):
 			// a comma inside a name ("Acme Angola, Lda") bounds no clause
 		case c == ',' || c == ';' || c == ':':
-			bounds = append(bounds, bound{i, i + 1, false, false, false})
+			bounds = append(bounds, bound{i, i + 1, false, false})
 		case strings.HasPrefix(t[i:], "—") || strings.HasPrefix(t[i:], "–") || strings.HasPrefix(t[i:], " -- "):
-			bounds = append(bounds, bound{i, i + 1, false, false, false})
+			bounds = append(bounds, bound{i, i + 1, false, false})
 		}
 	}
 	prev := ""
@@ -3231,13 +3241,13 @@ func (d *docState) subjectBounds(s sentence, off int, reported bool) []bound {
 			// "a company that lost the bid has asked": after a body
 			// described by its noun, "that" and a verb open a relative
 			// clause ("told the committee that the audit would" does not)
-			bounds = append(bounds, bound{w.start, w.end, true, false, false})
+			bounds = append(bounds, bound{w.start, w.end, true, false})
 		} else if relatives[w.text] || subordinators[w.text] && !adverb {
-			bounds = append(bounds, bound{w.start, w.end, relatives[w.text], subordinators[w.text] && w.text != "but", false})
+			bounds = append(bounds, bound{w.start, w.end, relatives[w.text], subordinators[w.text] && w.text != "but"})
 		} else if reported && d.reportedClauseAfter(w, off) {
 			// "X said the contracts had been cancelled": the reported
 			// clause has a subject of its own, not the speaker
-			bounds = append(bounds, bound{w.start, w.end, false, true, true})
+			bounds = append(bounds, bound{w.start, w.end, false, true})
 		}
 		prev = w.text
 	}
@@ -3286,9 +3296,9 @@ func (d *docState) clauseSubject(si, off int, reported bool) (int, *mention) {
 			continue
 		}
 		if c := d.subjectIn(s, segStart, segEnd); c != nil {
-			if k > 0 && bounds[k-1].said && c.Kind == pronounMention {
+			if b := d.wordsBefore(c.Start, s.Start, 1); c.Kind == pronounMention && len(b) == 1 && d.reportedClauseAfter(b[0], off) {
 				// "X said he would ask": the speaker, when the pronoun fits
-				if _, sp := d.clauseSubject(si, bounds[k-1].start, false); sp != nil && sp.Entity != nil && sp.Entity.Type == c.Entity.Type && (sp.Entity.Type != kg.Person || d.agrees(sp.Entity, strings.ToLower(c.Text))) {
+				if _, sp := d.clauseSubject(si, b[0].start, false); sp != nil && sp.Entity != nil && sp.Entity.Type == c.Entity.Type && (sp.Entity.Type != kg.Person || d.agrees(sp.Entity, strings.ToLower(c.Text))) {
 					c = &mention{Start: c.Start, End: c.End, Text: c.Text, Sent: c.Sent, Kind: pronounMention, Entity: sp.Entity}
 				}
 			}
@@ -4059,8 +4069,13 @@ func (d *docState) opensClause(s sentence, end int) bool {
 	if len(ws) == 0 || strings.TrimSpace(d.Doc.Text[end:ws[0].start]) != "" {
 		return false
 	}
-	return modals[ws[0].text] || auxiliary(ws[0].text)
+	return modalWord(ws[0].text) || auxiliary(ws[0].text)
 }
+
+// modalWord reports whether w is a modal verb, "must" included ("two
+// people must appear", "the deposition must show"); modals leaves it out
+// because a "must" event is ordered, not planned.
+func modalWord(w string) bool { return modals[w] || w == "must" }
 
 // courtWord returns the phrase naming a court or judge in [from, off)
 // ("a federal judge"), or "".
