@@ -614,8 +614,8 @@ func (d *docState) challengerAsks(evs []*eventDraft, ts *triggerSet) {
 		if len(e.agents()) > 0 {
 			return
 		}
-		if slices.ContainsFunc(e.parts, func(p kg.Participant) bool { return p.Entity != "" }) {
-			asked = append(asked, e)
+		if len(e.parts) > 0 {
+			asked = append(asked, e) // "asked to cross-examine two officials": whom, if not by name
 		}
 	}
 	if len(asked) == 0 {
@@ -1834,8 +1834,8 @@ func (d *docState) courtAskedTo(ts *triggerSet, si, off int) bool {
 		if d.index().ev.asking[w.text] {
 			return true
 		}
-		if !determiners[w.text] {
-			return false
+		if !determiners[w.text] && !ts.court[w.text] {
+			return false // "asked Justice Jane Roe to": her title may stand before the name
 		}
 	}
 	return false

@@ -1421,6 +1421,9 @@ func headedOrg(d *docState, x *lexIndex, si, a, b int) *piece {
 			if holder && h.Advisers {
 				p.kind = "agency" // an office's chambers, no firm of advisers
 			}
+			if courtOf(x, toks, from, hb) {
+				p.kind = "court" // "Supreme Court of the Union" is a court, not a union
+			}
 			return p
 		}
 		if h, ok := x.heads[toks[from].Text]; ok && h.Lead && from+1 < b && strings.ToLower(toks[from+1].Text) == "of" && !secondName(x, toks, from+2, b) {
@@ -3268,6 +3271,19 @@ func buildEntities(d *docState, x *lexIndex, ps []*piece) {
 	}
 	canonicalNames(d, x)
 	sort.SliceStable(d.Entities, func(i, j int) bool { return d.Entities[i].Mentions[0].Start < d.Entities[j].Mentions[0].Start })
+}
+
+// courtOf reports whether a name toks[a:b] is a court's whose remit
+// follows "of": "Supreme Court of the Union", "High Court of the Realm".
+// The noun before "of" is the name's head, not the last one.
+func courtOf(x *lexIndex, toks []token, a, b int) bool {
+	for j := a; j+1 < b; j++ {
+		if strings.EqualFold(toks[j+1].Text, "of") {
+			h, ok := headOf(x, toks[j].Text)
+			return ok && h.Kind == "court"
+		}
+	}
+	return false
 }
 
 // newEnt adds a new entity to the document.
