@@ -1172,8 +1172,12 @@ func (r *eventRead) requestedAsker(inf *mention) *mention {
 	byCourt := func(a *mention) bool { return a == nil || a.Entity != nil && d.adjudicator(a.Entity.ID) }
 	// "X asked the court to summon Y", "X asked the judge for leave to
 	// cross-examine Y": X asks, not the court
-	if inf != nil && inf.Entity != nil && d.adjudicator(inf.Entity.ID) {
-		inf = d.askerOf(r.si, inf)
+	if inf != nil && inf.Entity != nil {
+		// "X asked the tenders authority to summon Y": X asks, whoever
+		// it asks to do it
+		if a := d.askerOf(r.si, inf); a != nil || d.adjudicator(inf.Entity.ID) {
+			inf = a
+		}
 	}
 	if inf == nil {
 		inf = d.askerForLeave(r.si, m.start)
@@ -1792,6 +1796,11 @@ func (r *eventRead) finalChecks() bool {
 	if t.Attrs["asked"] != "" && !d.courtAskedTo(ts, r.si, m.start) {
 		return false // "asked the court to question X" is a request for testimony; "questioned X" is not
 	}
+	if b := d.wordsBefore(d.splitInfinitive(s, m.start), s.Start, 1); t.Attrs["asked"] != "" && len(b) == 1 && b[0].text == "to" && r.subj != nil && r.subj.Entity != nil && d.courtDecides(ts, r.si, b[0].start) {
+		// "the judge agreed to hear X, but refused to summon Y": the one
+		// who refuses is the court, whatever name the clause holds
+		r.ev.parts = slices.DeleteFunc(r.ev.parts, func(p kg.Participant) bool { return p.As == asAgent && p.Entity == r.subj.Entity.ID })
+	}
 	if needs := t.Attrs["needs"]; needs != "" && r.typ == t.Type && slices.ContainsFunc(strings.Split(needs, ","), func(part string) bool {
 		return !slices.ContainsFunc(r.ev.parts, func(p kg.Participant) bool { return p.As == part })
 	}) {
@@ -1867,13 +1876,21 @@ func (d *docState) courtDecides(ts *triggerSet, si, off int) bool {
 		if w.text == "whether" {
 			continue
 		}
-		if _, subj := d.subjectOf(si, w.start); subj != nil {
+		verb := w.start
+		if b := d.wordsBefore(verb, s.Start, 1); len(b) == 1 && (b[0].text == "but" || b[0].text == "and") {
+			// "the judge agreed to hear X, but refused to summon Y": the
+			// first verb's subject refuses
+			if v := d.firstFiniteVerb(s, s.Start, b[0].start); v >= 0 {
+				verb = v
+			}
+		}
+		if _, subj := d.subjectOf(si, verb); subj != nil {
 			return subj.Entity != nil && d.adjudicator(subj.Entity.ID)
 		}
 		// "The judge refused to summon X": a court no name holds
-		from, _ := d.clauseBounds(si, w.start, nil)
-		cw, end := d.courtWordAt(s, from, w.start, ts)
-		return cw != "" && len(d.wordsAfterAll(end, w.start)) <= 3
+		from, _ := d.clauseBounds(si, verb, nil)
+		cw, end := d.courtWordAt(s, from, verb, ts)
+		return cw != "" && len(d.wordsAfterAll(end, verb)) <= 3
 	}
 	return false
 }
