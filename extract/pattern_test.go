@@ -82,6 +82,7 @@ func TestRolePatterns(t *testing.T) {
 		{"A spokeswoman for the Harwell Trade Commission, Dana Orlo, said so.", "Dana Orlo | Spokeswoman | Harwell Trade Commission | current"},
 		{"Dana Orlo, the Harwell Trade Commission's director of industry, who until 2025 was commercial director of Helmbright Corp., spoke.", "Dana Orlo | Director | Helmbright Corp | former"},
 		{"Dana Orlo, who chairs the Harwell Dockers Union's branch in the north, spoke.", "Dana Orlo | chair | Harwell Dockers Union | current"},
+		{"The President appointed Dana Orlo, who until now served as Quorvane Labs's director of operations, as acting director general.", "Dana Orlo | Director | Quorvane Labs | former"},
 		{"Quorvane Labs fired its chief executive. The company's medical director, Prof Dana Orlo, will take over as acting chief executive.", "Dana Orlo | Acting Chief Executive | Quorvane Labs | current"},
 		{"Quorvane Labs fired its chief executive. The company's finance manager, Dana Orlo, will act as CEO in the interim.", "Dana Orlo | CEO | Quorvane Labs | current"},
 	}
