@@ -4129,7 +4129,11 @@ func (d *docState) objectEnd(s sentence, from int, list bool) int {
 	for i := from; i < s.End; i++ {
 		c := t[i]
 		// a period inside a name ("Hooli Inc. of") ends nothing
-		if c == ';' || c == ':' || c == '"' || strings.HasPrefix(t[i:], "“") || strings.HasPrefix(t[i:], "”") || c == '.' && (i+1 == s.End || t[i+1] == ' ') && d.mentionAt(i) == nil && !abbrevBefore(t, i) && !d.honorificBefore(i) || c == ',' && !list {
+		quote := c == '"' || strings.HasPrefix(t[i:], "“") || strings.HasPrefix(t[i:], "”")
+		if quote && d.mentionCovering(i) != nil {
+			continue // a nickname inside a name: Vicente "Ben" Roe
+		}
+		if c == ';' || c == ':' || quote || c == '.' && (i+1 == s.End || t[i+1] == ' ') && d.mentionAt(i) == nil && !abbrevBefore(t, i) && !d.honorificBefore(i) || c == ',' && !list {
 			limit = i
 			break
 		}
