@@ -1192,7 +1192,6 @@ func (r *eventRead) requestedAsker(inf *mention) *mention {
 	if inf == nil {
 		inf = d.requestByFor(r.si, m.start) // "an application by Acme for a subpoena compelling X"
 	}
-
 	if inf == nil && r.passive {
 		inf = d.requestThat(r.si, m.start) // "her request that X be summoned"
 	}
@@ -1793,13 +1792,16 @@ func (r *eventRead) finalChecks() bool {
 	if t.Attrs["court_only"] != "" && r.court == "" && !r.subjCourt && !d.judgeAmong(r.ev, ts) && !d.courtIn(s, r.from, r.end, ts) && !r.venue {
 		return false // "refused to step aside" is a ruling only when a judge does it or is asked
 	}
-	if t.Attrs["asked"] != "" && !d.courtAskedTo(ts, r.si, m.start) {
-		return false // "asked the court to question X" is a request for testimony; "questioned X" is not
-	}
-	if b := d.wordsBefore(d.splitInfinitive(s, m.start), s.Start, 1); t.Attrs["asked"] != "" && len(b) == 1 && b[0].text == "to" && r.subj != nil && r.subj.Entity != nil && d.courtDecides(ts, r.si, b[0].start) {
-		// "the judge agreed to hear X, but refused to summon Y": the one
-		// who refuses is the court, whatever name the clause holds
-		r.ev.parts = slices.DeleteFunc(r.ev.parts, func(p kg.Participant) bool { return p.As == asAgent && p.Entity == r.subj.Entity.ID })
+	if t.Attrs["asked"] != "" {
+		answered := d.courtAnswers(ts, r.si, m.start)
+		if !answered && !d.courtAskedTo(ts, r.si, m.start) {
+			return false // "asked the court to question X" is a request for testimony; "questioned X" is not
+		}
+		if answered && r.subj != nil && r.subj.Entity != nil {
+			// "the judge agreed to hear X, but refused to summon Y": the
+			// one who refuses is the court, whatever name the clause holds
+			r.ev.parts = slices.DeleteFunc(r.ev.parts, func(p kg.Participant) bool { return p.As == asAgent && p.Entity == r.subj.Entity.ID })
+		}
 	}
 	if needs := t.Attrs["needs"]; needs != "" && r.typ == t.Type && slices.ContainsFunc(strings.Split(needs, ","), func(part string) bool {
 		return !slices.ContainsFunc(r.ev.parts, func(p kg.Participant) bool { return p.As == part })
@@ -1826,7 +1828,7 @@ func (d *docState) courtAskedTo(ts *triggerSet, si, off int) bool {
 		return false
 	}
 	to := b[0].start
-	if d.requestBefore(si, off) || d.courtDecides(ts, si, to) {
+	if d.requestBefore(si, off) {
 		return true // "granted Acme's request to summon X", "a request by Acme's counsel to summon X"
 	}
 	start, end := d.lastCourtNamed(ts, s, to)
@@ -1848,6 +1850,15 @@ func (d *docState) courtAskedTo(ts *triggerSet, si, off int) bool {
 		}
 	}
 	return false
+}
+
+// courtAnswers reports whether the verb at off is the infinitive ("also"
+// may split it) of a verb by which a court answers a party's request:
+// "the judge refused to summon X" (see courtDecides).
+func (d *docState) courtAnswers(ts *triggerSet, si, off int) bool {
+	s := d.Sents[si]
+	b := d.wordsBefore(d.splitInfinitive(s, off), s.Start, 1)
+	return len(b) == 1 && b[0].text == "to" && d.courtDecides(ts, si, b[0].start)
 }
 
 // courtDecides reports whether the "to" at off follows a verb by which a
@@ -3284,7 +3295,6 @@ func (d *docState) clauseSubject(si, off int, reported bool) (int, *mention) {
 	}
 	bounds := d.subjectBounds(s, off, reported)
 	t := d.Doc.Text
-
 	// "... that the case was moot and asked the judge to": a verb after
 	// "and" in a subjectless "that" clause shares the main clause's subject
 	andVerb := false
