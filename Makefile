@@ -47,7 +47,7 @@ score-general: ## score each hand-written article of extract/testdata/general ag
 
 # The annotated development sets the claim models learn from (never a
 # blind set, never the bundled corpus).
-MODEL_SETS := $(addprefix extract/testdata/,general dev2 blind blind2 blind3 blind4 blind5 blind6 blind7 blind8 blind9 blind12 blind13 blind14 blind15 blind17 blind19 blind20 blind21 blind22)
+MODEL_SETS := $(addprefix extract/testdata/,general dev2 blind blind2 blind3 blind4 blind5 blind6 blind7 blind8 blind9 blind12 blind13 blind14 blind15 blind17 blind19 blind20 blind21 blind22 blind23)
 
 models: ## relearn lexicon/data/type_model.txt, stance_model.txt and bias_model.txt from the annotated development sets (cmd/train)
 	$(GO) run ./cmd/train -o lexicon/data $(MODEL_SETS)
