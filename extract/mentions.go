@@ -3005,6 +3005,16 @@ func shortForms(d *docState, x *lexIndex, ps []*piece) map[string]*piece {
 		pa := nameStart(x, toks, p)
 		e, company, ok := shortEnd(x, toks, p, pa)
 		if !ok {
+			// "Bireh Capital" for "Bireh Capital Investments": a company
+			// of three words or more with no short form the lexicon
+			// knows is also named by its first words, as the first word
+			// alone is below
+			for _, k := range companyPrefixes(d, x, toks, p, pa) {
+				addShort(x, full, bad, k, p)
+				if _, ok := loose[k]; !ok {
+					strict[k] = true
+				}
+			}
 			continue
 		}
 		// "Marlow" for "Marlow University", but a place is not its
@@ -3028,13 +3038,16 @@ func shortForms(d *docState, x *lexIndex, ps []*piece) map[string]*piece {
 			loose[keys[0]] = true
 			delete(strict, keys[0])
 		}
+		for _, k := range companyPrefixes(d, x, toks, p, pa) {
+			if !slices.Contains(keys, k) {
+				keys = append(keys, k)
+				if _, ok := loose[k]; !ok {
+					strict[k] = true
+				}
+			}
+		}
 		for _, k := range keys {
-			if q := full[k]; q != nil && orgBase(x, q.text) != orgBase(x, p.text) {
-				bad[k] = true
-			}
-			if full[k] == nil {
-				full[k] = p
-			}
+			addShort(x, full, bad, k, p)
 		}
 	}
 	for k, q := range full {
@@ -3073,6 +3086,45 @@ func shortForms(d *docState, x *lexIndex, ps []*piece) map[string]*piece {
 		}
 	}
 	return full
+}
+
+// addShort records organization piece p as the full name short form k
+// stands for; k is bad when it is short for two organizations.
+func addShort(x *lexIndex, full map[string]*piece, bad map[string]bool, k string, p *piece) {
+	if q := full[k]; q != nil && orgBase(x, q.text) != orgBase(x, p.text) {
+		bad[k] = true
+	}
+	if full[k] == nil {
+		full[k] = p
+	}
+}
+
+// companyPrefixes are the keys of the first words of a company's name of
+// three words or more (from toks[pa]) that may name it for short: each
+// run of two words or more, and the first word, that ends in a
+// capitalized word other than a connector ("Bireh Capital" and "Bireh"
+// of "Bireh Capital Investments"); none for a public body, a name the
+// lexicon knows or one that opens with a place.
+func companyPrefixes(d *docState, x *lexIndex, toks []token, p *piece, pa int) []string {
+	if p.kind != "company" || p.b-pa < 3 || x.places[kg.Key(toks[pa].Text)] {
+		return nil
+	}
+	if _, known := x.agencies[kg.Key(toks[pa].Text)]; known {
+		return nil
+	}
+	var out []string
+	for e := pa + 1; e < p.b; e++ {
+		w := strings.TrimRight(toks[e-1].Text, ",")
+		if !isCapToken(w) || connectors[strings.ToLower(w)] || w != toks[e-1].Text {
+			break
+		}
+		k := kg.Key(spanText(d, toks, pa, e))
+		if _, known := x.agencies[k]; known || x.places[k] {
+			break
+		}
+		out = append(out, k)
+	}
+	return out
 }
 
 // speaksOfParent: a sentence with "subsidiary", "unit", "parent" and the like,
