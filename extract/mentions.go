@@ -3106,7 +3106,7 @@ func addShort(x *lexIndex, full map[string]*piece, bad map[string]bool, k string
 // of "Bireh Capital Investments"); none for a public body, a name the
 // lexicon knows or one that opens with a place.
 func companyPrefixes(d *docState, x *lexIndex, toks []token, p *piece, pa int) []string {
-	if p.kind != "company" || p.b-pa < 3 || x.places[kg.Key(toks[pa].Text)] {
+	if (p.kind != "company" && p.kind != "") || p.b-pa < 3 || x.places[kg.Key(toks[pa].Text)] {
 		return nil
 	}
 	if _, known := x.agencies[kg.Key(toks[pa].Text)]; known {
