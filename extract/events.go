@@ -2235,7 +2235,10 @@ func (d *docState) listParticipants(ev *eventDraft, ts *triggerSet, s sentence, 
 	if role == "" {
 		return
 	}
-	items := splitList(text, from)
+	items := splitList(text, from, func(off int) bool {
+		m := d.mentionCovering(off)
+		return m != nil && m.Entity != nil && m.Entity.Type == kg.Organization
+	})
 	for k, it := range items {
 		if lead := firstWord(it.text); lead != "" && prepositions[lead] && t.Attrs[lead] == role {
 			// "the testimony of A, and of B": the preposition again
@@ -2287,8 +2290,10 @@ func (d *docState) namedPersonItem(s sentence, it listItem) bool {
 
 // unnamedHolder reports whether a list item describes one person by an
 // office of or at a body, with an indefinite article before the title
-// (and its modifiers) or before the body: "an official of the Ministry",
-// "the manager of a state company", "a senior engineer at Acme".
+// (and its modifiers) or before the body ("an official of the Ministry",
+// "the manager of a state company", "a senior engineer at Acme"), or by
+// the office of a body the item ends in ("the chairman of the Harwell
+// Loan Board").
 func (d *docState) unnamedHolder(s sentence, it listItem) bool {
 	toks := s.Tokens
 	i := slices.IndexFunc(toks, func(t token) bool { return t.Start >= it.start })
@@ -2312,7 +2317,15 @@ func (d *docState) unnamedHolder(s sentence, it listItem) bool {
 		return false
 	}
 	next := strings.ToLower(toks[t+n+1].Text)
-	return art != "the" || next == "a" || next == "an"
+	if art != "the" || next == "a" || next == "an" {
+		return true
+	}
+	// "the executive director of the Harwell Loan Board", when the story
+	// names no one as its holder (officeHolder): the body is named
+	for _, m := range d.mentionsIn(toks[t+n+1].Start, it.end) {
+		return m.Kind == nameMention && m.Entity != nil && m.Entity.Type == kg.Organization && m.End == it.end
+	}
+	return false
 }
 
 // colonParticipants reads the parties a colon spells out after a group
@@ -2495,7 +2508,7 @@ type listItem struct {
 var listSep = regexp.MustCompile(`\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as well as)\s+`)
 
 // splitList splits a list of parties at commas and conjunctions.
-func splitList(text string, base int) []listItem {
+func splitList(text string, base int, inName func(off int) bool) []listItem {
 	var out []listItem
 	prev := 0
 	add := func(a, b int) {
@@ -2508,6 +2521,9 @@ func splitList(text string, base int) []listItem {
 		out = append(out, listItem{start: base + off, end: base + off + len(tr), text: tr})
 	}
 	for _, loc := range listSep.FindAllStringIndex(text, -1) {
+		if inName(base + loc[0]) {
+			continue // "the Scholarship, Grant and Loan Board"
+		}
 		add(prev, loc[0])
 		prev = loc[1]
 	}
@@ -4140,8 +4156,8 @@ func (d *docState) objectEnd(s sentence, from int, list bool) int {
 		c := t[i]
 		// a period inside a name ("Hooli Inc. of") ends nothing
 		quote := c == '"' || strings.HasPrefix(t[i:], "“") || strings.HasPrefix(t[i:], "”")
-		if quote && d.mentionCovering(i) != nil {
-			continue // a nickname inside a name: Vicente "Ben" Roe
+		if (quote || c == ',') && d.mentionCovering(i) != nil {
+			continue // a nickname inside a name: Vicente "Ben" Roe; "the Scholarship, Grant and Loan Board"
 		}
 		if c == ';' || c == ':' || quote || c == '.' && (i+1 == s.End || t[i+1] == ' ') && d.mentionAt(i) == nil && !abbrevBefore(t, i) && !d.honorificBefore(i) || c == ',' && !list {
 			limit = i

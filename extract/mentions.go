@@ -1277,22 +1277,41 @@ func jointRemitOrg(d *docState, x *lexIndex, si, a, b int) *piece {
 			return nil // "Hooli Inc. and Globex of Harwell Appeals Tribunal"
 		}
 	}
+	from := remitListStart(d, x, toks, a, h.Kind)
 	for _, k := range []int{and - 1, and + 1} {
 		w := toks[k].Text
 		// a company's head word is a remit before a public body's head:
 		// "Senate Energy and Natural Resources Committee"
 		remit := x.heads[w].Kind == "company" && !x.heads[w].Legal && h.Kind != "" && h.Kind != "company"
-		if x.isFirstName(w) || isAllCaps(w) || x.heads[w].Kind != "" && !remit || standsAlone(d, w) {
+		if x.isFirstName(w) && from == a || isAllCaps(w) || x.heads[w].Kind != "" && !remit || standsAlone(d, w) {
 			return nil
 		}
 	}
-	from := a
-	if x.isFirstName(toks[a].Text) {
+	if x.isFirstName(toks[a].Text) && from == a {
 		return nil
 	}
 	p := newPiece(d, si, from, b)
 	p.typ, p.kind = kg.Organization, h.Kind
 	return p
+}
+
+// remitListStart is where a public body's list of remits starts when
+// single capitalized words set off by commas open it before toks[a]
+// ("Scholarship, Grant and Loan Board", "Economy, Industry and Trade
+// Committee"): only after "the" (a list that opens a sentence may be of
+// names); a given name in the list is a remit then. a when there is none.
+func remitListStart(d *docState, x *lexIndex, toks []token, a int, kind string) int {
+	if kind == "" || kind == "company" {
+		return a
+	}
+	from := a
+	for from >= 2 && toks[from-1].Text == "," && isCapToken(toks[from-2].Text) && !isAllCaps(toks[from-2].Text) && x.heads[toks[from-2].Text].Kind == "" && !x.isPlace(kg.Key(toks[from-2].Text)) {
+		from -= 2
+	}
+	if from == a || from == 0 || !strings.EqualFold(toks[from-1].Text, "the") {
+		return a
+	}
+	return from
 }
 
 // aliasOrg recognizes a run that is an agency's name or alias, after up to
