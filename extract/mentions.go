@@ -947,9 +947,10 @@ func splitRun(d *docState, x *lexIndex, si, a, b int) []*piece {
 		// "Dr. Jane Doe", "Rt Rev Jane Doe": honorifics are not part of
 		// the name.
 		a = moreHonorifics(x, toks, a, b)
-		// "Mr. Roe and Ms. Doe": two persons
+		// "Mr. Roe and Ms. Doe": two persons; "Dr. Roe and the Director
+		// of Mines": a person and an office
 		for i := a + 2; i+1 < b; i++ {
-			if strings.EqualFold(toks[i].Text, "and") && (x.honorifics[toks[i+1].Text] || x.isFirstName(toks[i+1].Text)) {
+			if strings.EqualFold(toks[i].Text, "and") && (x.honorifics[toks[i+1].Text] || x.isFirstName(toks[i+1].Text) || strings.EqualFold(toks[i+1].Text, "the")) {
 				return append(splitRun(d, x, si, a, i), splitRun(d, x, si, i+1, b)...)
 			}
 		}
