@@ -86,6 +86,8 @@ func (rb *roleBuilder) orgsFromTitleHeads() {
 			org = d.orgNamed(cur.Name + " " + ti.Head)
 		} else if ti.Head != "" && r.Organization == "" {
 			org = onlyOrgWithHead(d, ti.Head)
+		} else if head := titleOrgHead(x, r.Title); head != "" && !rb.orgInSource(r) {
+			org = onlyOrgWithHead(d, head) // "board chairman Jane Roe": the story's board
 		}
 		if org == nil || org == person || org.ID == r.Organization {
 			continue
@@ -122,6 +124,35 @@ func (rb *roleBuilder) modifierHead(r *kg.Role, person *entity) (string, bool) {
 		return head, ok
 	}
 	return "", false
+}
+
+// titleOrgHead is the organization head word a title of two words or more
+// opens with ("Board" of "Board Chairman"), or "".
+func titleOrgHead(x *lexIndex, title string) string {
+	ws := strings.Fields(title)
+	if len(ws) < 2 {
+		return ""
+	}
+	w := strings.ToUpper(ws[0][:1]) + strings.ToLower(ws[0][1:])
+	if h, ok := x.heads[w]; ok && !h.Legal && h.Kind != "company" {
+		return w
+	}
+	return ""
+}
+
+// orgInSource reports whether the role's organization is named in the
+// sentence that states it.
+func (rb *roleBuilder) orgInSource(r *kg.Role) bool {
+	org := rb.d.entityByID(r.Organization)
+	if org == nil || len(r.Sources) == 0 {
+		return false
+	}
+	for _, m := range org.Mentions {
+		if m.Kind == nameMention && m.Start >= r.Sources[0].Start && m.End <= r.Sources[0].End {
+			return true
+		}
+	}
+	return false
 }
 
 // orgNamed is the organization of the document with that name (ignoring
