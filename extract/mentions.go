@@ -3874,8 +3874,11 @@ func nominalReferent(x *lexIndex, w string, bare bool) (want func(*entity) bool,
 	}
 	low := strings.ToLower(w)
 	if k, ok := x.nominals[low]; ok && !isCapToken(w) {
+		// a nominal that is also a head word ("the board") refers to a
+		// body so named as well ("the Harwell Scholarship Board")
+		_, head := x.heads[capitalized(low)]
 		return func(e *entity) bool {
-			return e.Type == kg.Organization && (inList(k, e.Kind) || (k == "company" && e.Kind == ""))
+			return e.Type == kg.Organization && (inList(k, e.Kind) || (k == "company" && e.Kind == "") || head && slices.Contains(strings.Fields(strings.ToLower(e.Name)), low))
 		}, false
 	}
 	if _, ok := x.heads[capitalized(low)]; !ok || len(low) < 4 {

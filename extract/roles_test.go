@@ -176,6 +176,8 @@ func TestRoles(t *testing.T) {
 		{"a body's noun inside the title names the body the story named so", "The Harwell Ministry of Works and the Harwell Port Authority ran the tender, which Kestrel Marine Ltd lost. A ministry spokesman, Tom Briggs, said the decision was final.", []string{"Tom Briggs | ministry spokesman | Harwell Ministry of Works | current"}},
 		{"a proprietor and an administrator-general are offices", "Hooli Builders won. Tashi Namgay, the proprietor of Hooli Builders, spoke. The Harwell Health Agency was sued. Its administrator-general, Katrien Smedt, said so.", []string{"Katrien Smedt | Administrator-General | Harwell Health Agency | current", "Tashi Namgay | Proprietor | Hooli Builders | current"}},
 		{"a rank word that is also a title qualifies the title after it", "Dan Poe, the former deputy chief information officer of Hooli Corp, spoke. In the assembly, Deputy Jane Roe asked.", []string{"Dan Poe | Chief Information Officer | Hooli Corp | former", "Jane Roe | Deputy |  | current"}},
+		{"a vice minister's remit names the ministry", "The Harwell Ministry of National Security was sued. The Vice Minister of National Security, Jane Roe, rejected it.", []string{"Jane Roe | Vice Minister of National Security | Harwell Ministry of National Security | current"}},
+		{"a board chairman sits on the story's board", "Families sued the Harwell Scholarship Board and Hooli Corp. Board chairman Jane Roe declined to comment. The board's secretary, Omar Lee, said no.", []string{"Jane Roe | Board Chairman | Harwell Scholarship Board | current", "Omar Lee | Secretary | Harwell Scholarship Board | current"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
