@@ -3485,14 +3485,17 @@ func isLowerWords(s string) bool {
 
 // appositive reports whether [from, end), between the comma at comma and
 // another, is an appositive: it opens with a determiner or possessive ("a
-// co-founder", "its chief operating officer") right after a name.
+// co-founder", "its chief operating officer") right after a name, or with
+// "of" or "from" right after a person's name ("Jane Roe, of the firm
+// Hollis Ward, asked").
 func (d *docState) appositive(s sentence, comma, from, end int) bool {
 	ws := d.wordsAfter(from, end, 1)
-	if len(ws) == 0 || !determiners[ws[0].text] || ws[0].text == "that" || ws[0].text == "all" || ws[0].text == "no" {
+	from_ := len(ws) > 0 && (ws[0].text == "of" || ws[0].text == "from")
+	if len(ws) == 0 || !from_ && (!determiners[ws[0].text] || ws[0].text == "that" || ws[0].text == "all" || ws[0].text == "no") {
 		return false
 	}
 	ms := d.mentionsIn(s.Start, comma)
-	return len(ms) > 0 && ms[len(ms)-1].Entity != nil && strings.TrimSpace(d.Doc.Text[ms[len(ms)-1].End:comma]) == ""
+	return len(ms) > 0 && ms[len(ms)-1].Entity != nil && strings.TrimSpace(d.Doc.Text[ms[len(ms)-1].End:comma]) == "" && (!from_ || ms[len(ms)-1].Entity.Type == kg.Person)
 }
 
 // wordsAfterAll returns all words in [from, end), punctuation or not.
