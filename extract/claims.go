@@ -1641,6 +1641,9 @@ func (d *docState) reportingUse(qs []quoteSeg, used map[int]bool, rv *reportVerb
 	if e.Attr("that") != "" && !d.thatFollows(ve, s.End) {
 		return false // "found a buyer": "found" reports only "found (in May) that ..."
 	}
+	if objs := e.Attr("objects"); objs != "" && !d.objectIn(ve, s.End, objs) {
+		return false // "dismissed the case", "dismissed Jane Roe": no charge dismissed
+	}
 	if e.Attr("denial") != "" && (d.deniedSomeone(ve, s.End) || d.deniedFiling(ve, s.End)) {
 		return false // "denied Halloran a fair chance": withheld, not disputed
 	}
@@ -1649,6 +1652,27 @@ func (d *docState) reportingUse(qs []quoteSeg, used map[int]bool, rv *reportVerb
 	}
 	return true
 }
+
+// objectIn reports whether one of the nouns objs (comma-separated, base
+// forms) is among the first words after off, before "that" or the end of
+// the noun phrase ("dismissed the allegations", "dismissed as baseless
+// the suggestion that").
+func (d *docState) objectIn(off, end int, objs string) bool {
+	for _, w := range d.wordsAfter(off, end, objectReach) {
+		for _, o := range strings.Split(objs, ",") {
+			if w.text == o || w.text == o+"s" {
+				return true
+			}
+		}
+		if w.text == "that" {
+			return false
+		}
+	}
+	return false
+}
+
+// objectReach is how many words after a verb its object noun may stand.
+const objectReach = 5
 
 // conditionalBefore reports whether "if" or "unless" opens the clause of a
 // reporting verb at vs, a few words before it ("If the audit finds
