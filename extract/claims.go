@@ -1638,6 +1638,9 @@ func (d *docState) reportingUse(qs []quoteSeg, used map[int]bool, rv *reportVerb
 	if e.Attr("noun") == "" && len(prev) == 1 && (determiners[prev[0].text] || beForms[prev[0].text] && e.Attr("adjective") == "" || possessiveWord(prev[0].text)) {
 		return false // a noun or an adjective: "the claims", "is alleged"
 	}
+	if len(prev) == 1 && d.claimLex().verbs[prev[0].text].Attr("denial") != "" {
+		return false // the object of a denial: "rejected claims that ..."
+	}
 	if e.Attr("that") != "" && !d.thatFollows(ve, s.End) {
 		return false // "found a buyer": "found" reports only "found (in May) that ..."
 	}

@@ -312,6 +312,8 @@ func TestDeniedRequestIsNoClaim(t *testing.T) {
 		"The Harwell Trade Commission rejected Brantley Corp.'s permit application last year.",
 		"The Harwell Trade Commission rejected the offer as too low.",
 		"Judge Jane Roe denied the Hooli Inc.'s request for an injunction.",
+		"Brantley Corp. sued. The Harwell High Court dismissed the case.",
+		"Brantley Corp. sued. Brantley Corp. dismissed Jane Roe in May.",
 	} {
 		for _, c := range textClaims(t, text) {
 			t.Errorf("%q: claim %+v, want none", text, c)
@@ -321,6 +323,9 @@ func TestDeniedRequestIsNoClaim(t *testing.T) {
 		"Brantley Corp. rejected the allegations in the suit.",
 		"Brantley Corp. denied that the offer was improper.",
 		"Dana Orlo denied making any offer to the minister.",
+		"Brantley Corp., for its part, dismissed the accusation.",
+		"Dana Orlo rejected claims that the tender was rigged.",
+		"Dana Orlo dismissed as baseless the suggestion that the tender was rigged.",
 	} {
 		if cs := textClaims(t, text); len(cs) != 1 || cs[0].Stance != "denies" {
 			t.Errorf("%q: claims %+v, want one denial", text, cs)
