@@ -956,7 +956,7 @@ func splitRun(d *docState, x *lexIndex, si, a, b int) []*piece {
 		}
 		// "Mr Jane Roe of Roe, Poe & Co.": the name ends at "of", after a
 		// given name or two words ("Lord Roe of Harwell" is one name)
-		for i := a + 2; i+1 < b && i <= a+4; i++ {
+		for i := a + 2; i+1 < b && i <= a+5; i++ {
 			if toks[i].Text == "of" && (i-a > 2 || x.isFirstName(toks[a+1].Text)) && plainWords(x, toks, a+1, i) {
 				p := newPiece(d, si, a+1, i)
 				p.typ = kg.Person
@@ -1157,11 +1157,14 @@ func personOfOrg(d *docState, x *lexIndex, toks []token, a, b int) int {
 	if n, _ := x.titleAt(toks, a, b); n > 0 && a+n < b && isCapToken(toks[a+n].Text) {
 		a += n
 	}
-	for i := a + 1; i < b-2 && i <= a+3; i++ {
+	for i := a + 1; i < b-2 && i <= a+4; i++ {
 		if toks[i].Text != "of" {
 			continue
 		}
 		h, ok := x.heads[toks[b-1].Text]
+		if !ok && hasAmpersand(toks, i+1, b) {
+			ok = true // "Jane Roe of Cabinet Roe & Associés": a partnership, whatever its last word
+		}
 		o := i + 1
 		if o < b-1 && toks[o].Text == "the" {
 			o++ // "Jane Roe of the Harwell Bar Council"
@@ -1180,12 +1183,22 @@ func personOfOrg(d *docState, x *lexIndex, toks []token, a, b int) int {
 		// a known given name, or whose last word stands alone elsewhere
 		// in the story ("Juhlin-Persson said"); not "Prince of Wales
 		// Hospital"
-		if n, _ := x.titleEndingAt(toks, a); i-a < 2 || n == 0 && a == title && !x.isFirstName(toks[a].Text) && !standsAlone(d, toks[i-1].Text) {
+		if n, _ := x.titleEndingAt(toks, a); i-a < 2 || n == 0 && a == title && !x.isFirstName(toks[a].Text) && !standsAlone(d, toks[i-1].Text) && !titleSetOffBefore(x, toks, a) {
 			return 0
 		}
 		return i
 	}
 	return 0
+}
+
+// titleSetOffBefore reports whether a title phrase and a comma stand right
+// before toks[a]: "the company's lawyer, Jane Roe of ...".
+func titleSetOffBefore(x *lexIndex, toks []token, a int) bool {
+	if a < 2 || toks[a-1].Text != "," {
+		return false
+	}
+	_, ok := titlePhraseEndingAt(x, toks, a-1)
+	return ok
 }
 
 // ampersandOrHolder joins the words of a body's name after a person's
