@@ -133,6 +133,19 @@ func startsTitle(x *lexIndex, toks []token, a, b int) bool {
 	return n > 1
 }
 
+// titleOpens reports whether a title, or a rank word and a title, opens
+// toks[a:b] ("Governor", "Deputy Governor").
+func titleOpens(x *lexIndex, toks []token, a, b int) bool {
+	if n, _ := x.titleAt(toks, a, b); n > 0 {
+		return true
+	}
+	if a+1 < b && x.titleMods[strings.ToLower(toks[a].Text)] {
+		n, _ := x.titleAt(toks, a+1, b)
+		return n > 0
+	}
+	return false
+}
+
 // isDigits reports whether t is a run of ASCII digits.
 func isDigits(t string) bool {
 	for i := 0; i < len(t); i++ {
@@ -948,9 +961,10 @@ func splitRun(d *docState, x *lexIndex, si, a, b int) []*piece {
 		// the name.
 		a = moreHonorifics(x, toks, a, b)
 		// "Mr. Roe and Ms. Doe": two persons; "Dr. Roe and the Director
-		// of Mines": a person and an office
+		// of Mines": a person and an office; "Mr. Roe and Deputy Governor
+		// Jane Doe": two persons
 		for i := a + 2; i+1 < b; i++ {
-			if strings.EqualFold(toks[i].Text, "and") && (x.honorifics[toks[i+1].Text] || x.isFirstName(toks[i+1].Text) || strings.EqualFold(toks[i+1].Text, "the")) {
+			if strings.EqualFold(toks[i].Text, "and") && (x.honorifics[toks[i+1].Text] || x.isFirstName(toks[i+1].Text) || strings.EqualFold(toks[i+1].Text, "the") || titleOpens(x, toks, i+1, b)) {
 				return append(splitRun(d, x, si, a, i), splitRun(d, x, si, i+1, b)...)
 			}
 		}
@@ -3887,9 +3901,11 @@ func nominalReferent(x *lexIndex, w string, bare bool) (want func(*entity) bool,
 	}
 	low := strings.ToLower(w)
 	if k, ok := x.nominals[low]; ok && !isCapToken(w) {
-		// a nominal that is also a head word ("the board") refers to a
-		// body so named as well ("the Harwell Scholarship Board")
-		_, head := x.heads[capitalized(low)]
+		// a nominal that is also the head word of another kind of body
+		// ("the board": a company's, or an agency's) refers to a body so
+		// named as well ("the Harwell Scholarship Board")
+		h, head := x.heads[capitalized(low)]
+		head = head && !inList(k, h.Kind)
 		return func(e *entity) bool {
 			return e.Type == kg.Organization && (inList(k, e.Kind) || (k == "company" && e.Kind == "") || head && slices.Contains(strings.Fields(strings.ToLower(e.Name)), low))
 		}, false
