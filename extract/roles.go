@@ -81,13 +81,13 @@ func (rb *roleBuilder) orgsFromTitleHeads() {
 		var org *entity
 		ti := x.titles[strings.ToLower(r.Title)]
 		if head, ok := rb.modifierHead(r, person); ok {
-			org = onlyOrgWithHead(d, head)
+			org = onlyOrgWithHead(d, head, false)
 		} else if cur := d.entityByID(r.Organization); ti.Head != "" && cur != nil {
 			org = d.orgNamed(cur.Name + " " + ti.Head)
 		} else if ti.Head != "" && r.Organization == "" {
-			org = onlyOrgWithHead(d, ti.Head)
+			org = onlyOrgWithHead(d, ti.Head, true)
 		} else if head := titleOrgHead(x, r.Title); head != "" && !rb.orgInSource(r) {
-			org = onlyOrgWithHead(d, head) // "board chairman Jane Roe": the story's board
+			org = onlyOrgWithHead(d, head, false) // "board chairman Jane Roe": the story's board
 		}
 		if org == nil || org == person || org.ID == r.Organization {
 			continue
@@ -167,15 +167,17 @@ func (d *docState) orgNamed(name string) *entity {
 }
 
 // onlyOrgWithHead is the one organization of the document whose name ends
-// in head, or nil.
-func onlyOrgWithHead(d *docState, head string) *entity {
+// in head, or, with leads, opens with it before "of" or "General" (an
+// office's body by titles.txt head=: a superintendent's
+// "Superintendency of Banks"), or nil.
+func onlyOrgWithHead(d *docState, head string, leads bool) *entity {
 	var found *entity
 	for _, e := range d.Entities {
 		if e.Type != kg.Organization {
 			continue
 		}
 		ws := strings.Fields(e.Name)
-		if len(ws) < 2 || ws[len(ws)-1] != head {
+		if len(ws) < 2 || ws[len(ws)-1] != head && !(leads && ws[0] == head && (ws[1] == "of" || ws[1] == "General")) {
 			continue
 		}
 		if found != nil {
