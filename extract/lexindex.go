@@ -233,7 +233,11 @@ func (x *lexIndex) onlyOf(t, kind string) bool {
 type titleInfo struct {
 	Phrase string // as written in the lexicon
 	Org    string // implied organization, "none" or ""
-	Head   string // the head word of the body the office is in ("Commission")
+	// OrgNamed: Org only when the text names it (org_named=1: an attorney
+	// general is a state's or another country's unless the story names
+	// the Department of Justice)
+	OrgNamed bool
+	Head     string // the head word of the body the office is in ("Commission")
 	// Portfolio: the words before the title name the office's remit, not
 	// a body (portfolio=1: "Defence Industry Minister", "Immigration Judge")
 	Portfolio bool
@@ -346,7 +350,7 @@ func (x *lexIndex) readTitles(l *lexicon.Lexicon, in *morph.Inflector) {
 		if _, ok := x.titles[k]; (ok || x.titleMods[k] || honorific[k]) && i >= len(l.Entries("titles")) {
 			continue // titles.txt says more about it; a modifier ("deputy") is no title alone, an honorific ("Prof") none at all
 		}
-		x.titles[k] = titleInfo{Phrase: e.Phrase, Org: e.Attr("org"), Head: e.Attr("head"), Portfolio: e.Attr("portfolio") == "1", Observer: e.Attr("observer") == "1", Institution: e.Attr("institution") == "1", Body: e.Attr("body"), Gender: genderAttr(e), Judge: e.Attr("judge") == "1", Named: e.Attr("named") == "1", Remit: e.Attr("remit") == "1", Seat: e.Attr("seat") == "1"}
+		x.titles[k] = titleInfo{Phrase: e.Phrase, Org: e.Attr("org"), OrgNamed: e.Attr("org_named") == "1", Head: e.Attr("head"), Portfolio: e.Attr("portfolio") == "1", Observer: e.Attr("observer") == "1", Institution: e.Attr("institution") == "1", Body: e.Attr("body"), Gender: genderAttr(e), Judge: e.Attr("judge") == "1", Named: e.Attr("named") == "1", Remit: e.Attr("remit") == "1", Seat: e.Attr("seat") == "1"}
 		if e.Attr("rank") != "" {
 			x.rankTitles[k] = true
 		}

@@ -1563,6 +1563,7 @@ func titleContext(d *docState, x *lexIndex, si, i int, ti titleInfo, person *ent
 	names := nameMentions(d.mentionsIn(d.Sents[si].Start, d.Sents[si].End))
 	var org *entity
 	placed := false // a place other than the nation before the title
+	nation := false // the nation before it ("U.S. Attorney General")
 	for k := i - 1; k >= 0 && k >= i-5; k-- {
 		low := strings.ToLower(strings.TrimSuffix(toks[k].Text, "-"))
 		if x.former[low] || x.former[toks[k].Text] {
@@ -1615,8 +1616,10 @@ func titleContext(d *docState, x *lexIndex, si, i int, ti titleInfo, person *ent
 		}
 		if key := kg.Key(toks[k].Text); x.places[key] {
 			// "Oregon Attorney General": the state's office, not the
-			// national body the title alone implies
+			// national body the title alone implies; "U.S. Attorney
+			// General": the nation's
 			placed = placed || !x.national[key]
+			nation = nation || x.national[key]
 			continue
 		}
 		if isAdjective(toks[k]) || low == "current" || x.looseMods[low] {
@@ -1630,6 +1633,9 @@ func titleContext(d *docState, x *lexIndex, si, i int, ti titleInfo, person *ent
 		break
 	}
 	if org == nil && !placed {
+		if nation {
+			ti.OrgNamed = false
+		}
 		o, none := impliedOrg(d, ti)
 		return o, none, status
 	}
@@ -1643,7 +1649,8 @@ func describedOpening(toks []token) bool {
 }
 
 // impliedOrg returns the organization a title implies, adding it to the
-// document's entities when the text does not name it.
+// document's entities when the text does not name it, unless the title
+// implies it only when named (org_named=1).
 func impliedOrg(d *docState, ti titleInfo) (*entity, bool) {
 	switch ti.Org {
 	case "":
@@ -1656,6 +1663,9 @@ func impliedOrg(d *docState, ti titleInfo) (*entity, bool) {
 		if e.Type == kg.Organization && kg.Key(e.Name) == k {
 			return e, false
 		}
+	}
+	if ti.OrgNamed {
+		return nil, false
 	}
 	e := &entity{ID: kg.EntityID(kg.Organization, ti.Org), Type: kg.Organization, Name: ti.Org, Kind: "agency", Aliases: map[string]struct{}{}}
 	d.Entities = append(d.Entities, e)
