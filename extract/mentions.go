@@ -94,6 +94,40 @@ func portfolios(d *docState, x *lexIndex, ps []*piece) {
 			p.typ = ""
 		}
 	}
+	remitBodies(d, x, ps)
+}
+
+// remitBodies gives the remit of a public office the name of the one body
+// the document names by that remit and a head word ("the Director of
+// Lands, Jane Roe" is at the Lands Department).
+func remitBodies(d *docState, x *lexIndex, ps []*piece) {
+	for _, p := range ps {
+		if p.typ != kg.Organization || p.canonical != "" || !portfolioAt(d, x, p) {
+			continue
+		}
+		var body string
+		for _, q := range ps {
+			rest, ok := strings.CutPrefix(q.text, p.text+" ")
+			if q.typ != kg.Organization || !ok || strings.Contains(rest, " ") || !hasHeadWord(x, rest) {
+				continue
+			}
+			if body != "" && body != q.text {
+				body = ""
+				break
+			}
+			body = q.text
+		}
+		if body != "" {
+			p.canonical = body
+		}
+	}
+}
+
+// hasHeadWord reports whether w is an organization's head word that is no
+// legal form ("Department", "Office", not "Ltd").
+func hasHeadWord(x *lexIndex, w string) bool {
+	h, ok := x.heads[w]
+	return ok && !h.Legal
 }
 
 // portfolioAt reports whether organization piece p could be the remit of
