@@ -1343,18 +1343,28 @@ func subjectOrg(d *docState, si int) *entity {
 }
 
 // openingMention is the first of the mentions ms (in text order) that lies
-// in sentence si before offset off, when it opens the sentence; nil when
-// it does not, or there is none.
+// in sentence si before offset off, when it opens the sentence or follows
+// an opening phrase of a preposition as the subject of a verb; nil when it
+// does not, or there is none.
 func openingMention(d *docState, ms []*mention, si, off int) *mention {
 	s := d.Sents[si]
+	intro := len(s.Tokens) > 0 && prepositions[strings.ToLower(s.Tokens[0].Text)]
 	for _, m := range ms {
 		if m.Start < s.Start || m.End > s.End || m.Start >= off {
 			continue
 		}
-		if a, _ := tokRange(s.Tokens, m.Start, m.End); a >= 0 && opensSentence(s.Tokens, a) {
+		a, b := tokRange(s.Tokens, m.Start, m.End)
+		if a >= 0 && opensSentence(s.Tokens, a) {
 			return m
 		}
-		return nil
+		// "In its appeal, filed in the Supreme Court in June, Acme says":
+		// the subject after a phrase that a preposition opens
+		if intro && a > 0 && s.Tokens[a-1].Text == "," && b < len(s.Tokens) && strings.HasPrefix(s.Tokens[b].Tag, "VB") {
+			return m
+		}
+		if !intro {
+			return nil
+		}
 	}
 	return nil
 }
