@@ -2271,10 +2271,40 @@ func (d *docState) listParticipants(ev *eventDraft, ts *triggerSet, s sentence, 
 			k > 0 && strings.TrimSpace(d.Doc.Text[items[k-1].end:it.start]) == "," && d.namedPersonItem(s, items[k-1]) {
 			continue // "his chief of staff, Jane Roe", "Jane Roe, a former member of its board": the name the description goes with
 		}
+		if pair := d.pairNamedBefore(s, it.text); pair != nil {
+			for _, m := range pair {
+				ev.add(m, role) // "the depositions of both officials": the two the sentence before names
+			}
+			continue
+		}
 		if isGroup(it.text, ts) || d.unnamedHolder(s, it) {
 			ev.describe(it.text, role)
 		}
 	}
+}
+
+// pairNamedBefore is the two persons the sentence before s names, when a
+// list item refers back to a pair ("both officials", "the two men") and
+// that sentence names exactly two persons; nil otherwise.
+func (d *docState) pairNamedBefore(s sentence, item string) []*mention {
+	ws := strings.Fields(strings.ToLower(item))
+	both := len(ws) == 2 && ws[0] == "both"
+	two := len(ws) == 3 && ws[0] == "the" && ws[1] == "two"
+	if !both && !two || s.Index == 0 {
+		return nil
+	}
+	prev := d.Sents[s.Index-1]
+	var out []*mention
+	for _, m := range d.mentionsIn(prev.Start, prev.End) {
+		if m.Kind != nameMention || m.Entity == nil || m.Entity.Type != kg.Person || d.possessive(m) || slices.ContainsFunc(out, func(o *mention) bool { return o.Entity == m.Entity }) {
+			continue
+		}
+		out = append(out, m)
+	}
+	if len(out) != 2 {
+		return nil
+	}
+	return out
 }
 
 // namedPersonItem reports whether a list item is a person's name and no
