@@ -3622,6 +3622,10 @@ func (eb *entityBuilder) fullPerson(p *piece) {
 			eb.addMention(p, e, "surname") // "Van Rensburg" = "Pieter van Rensburg"
 			return
 		}
+		if e = sameWordBefore(d, p, personsEndingIn(d, p.text)); e != nil {
+			eb.addMention(p, e, "surname") // "Captain Roe Poe" after "Captain Jane Roe Poe" and her brother "Dan Roe Poe"
+			return
+		}
 		e = eb.newEnt(kg.Person, p.text, "")
 		eb.byKey[k] = e
 	}
@@ -3731,6 +3735,32 @@ func surnameOf(d *docState, first, text string) *entity {
 		return es[0]
 	}
 	return nil
+}
+
+// sameWordBefore is, among persons es who share a surname, the one named
+// before with the same capitalized word (a rank or an honorific) before
+// the name as piece p has ("Captain"), when exactly one is; nil otherwise.
+func sameWordBefore(d *docState, p *piece, es []*entity) *entity {
+	toks := d.Sents[p.sent].Tokens
+	if len(es) < 2 || p.a == 0 || !isCapToken(toks[p.a-1].Text) {
+		return nil
+	}
+	w := toks[p.a-1].Text
+	var found *entity
+	for _, e := range es {
+		for _, m := range e.Mentions {
+			if m.Start >= p.start {
+				continue
+			}
+			if before := strings.Fields(d.Doc.Text[max(0, m.Start-30):m.Start]); len(before) > 0 && before[len(before)-1] == w {
+				if found != nil && found != e {
+					return nil
+				}
+				found = e
+			}
+		}
+	}
+	return found
 }
 
 // shortPerson adds a surname (or a full name's single form) to the person
