@@ -315,6 +315,9 @@ func TestDeniedRequestIsNoClaim(t *testing.T) {
 		"Judge Jane Roe denied the Hooli Inc.'s request for an injunction.",
 		"Brantley Corp. sued. The Harwell High Court dismissed the case.",
 		"Brantley Corp. sued. Brantley Corp. dismissed Jane Roe in May.",
+		"The Harwell High Court dismissed the charges against Jane Roe.",
+		"Judge Jane Roe dismissed the claims against Hooli Inc.",
+		"Jane Roe cited a 2019 report by the Harwell Audit Office.",
 	} {
 		for _, c := range textClaims(t, text) {
 			t.Errorf("%q: claim %+v, want none", text, c)

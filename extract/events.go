@@ -2271,7 +2271,7 @@ func (d *docState) listParticipants(ev *eventDraft, ts *triggerSet, s sentence, 
 			k > 0 && strings.TrimSpace(d.Doc.Text[items[k-1].end:it.start]) == "," && d.namedPersonItem(s, items[k-1]) {
 			continue // "his chief of staff, Jane Roe", "Jane Roe, a former member of its board": the name the description goes with
 		}
-		if pair := d.pairNamedBefore(s, it.text); pair != nil {
+		if pair := d.pairNamedBefore(s, it.text, ts); pair != nil {
 			for _, m := range pair {
 				ev.add(m, role) // "the depositions of both officials": the two the sentence before names
 			}
@@ -2284,13 +2284,14 @@ func (d *docState) listParticipants(ev *eventDraft, ts *triggerSet, s sentence, 
 }
 
 // pairNamedBefore is the two persons the sentence before s names, when a
-// list item refers back to a pair ("both officials", "the two men") and
-// that sentence names exactly two persons; nil otherwise.
-func (d *docState) pairNamedBefore(s sentence, item string) []*mention {
+// list item refers back to a pair of people ("both officials", "the two
+// executives": a group noun, event_triggers.txt cue=group) and that
+// sentence names exactly two persons; nil otherwise.
+func (d *docState) pairNamedBefore(s sentence, item string, ts *triggerSet) []*mention {
 	ws := strings.Fields(strings.ToLower(item))
 	both := len(ws) == 2 && ws[0] == "both"
 	two := len(ws) == 3 && ws[0] == "the" && ws[1] == "two"
-	if !both && !two || s.Index == 0 {
+	if !both && !two || !ts.group[ws[len(ws)-1]] || s.Index == 0 {
 		return nil
 	}
 	prev := d.Sents[s.Index-1]
@@ -2352,10 +2353,12 @@ func (d *docState) unnamedHolder(s sentence, it listItem) bool {
 	}
 	// "the executive director of the Harwell Loan Board", when the story
 	// names no one as its holder (officeHolder): the body is named
-	for _, m := range d.mentionsIn(toks[t+n+1].Start, it.end) {
-		return m.Kind == nameMention && m.Entity != nil && m.Entity.Type == kg.Organization && m.End == it.end
+	ms := d.mentionsIn(toks[t+n+1].Start, it.end)
+	if len(ms) == 0 {
+		return false
 	}
-	return false
+	m := ms[0]
+	return m.Kind == nameMention && m.Entity != nil && m.Entity.Type == kg.Organization && m.End == it.end
 }
 
 // colonParticipants reads the parties a colon spells out after a group
@@ -3520,12 +3523,12 @@ func isLowerWords(s string) bool {
 // Hollis Ward, asked").
 func (d *docState) appositive(s sentence, comma, from, end int) bool {
 	ws := d.wordsAfter(from, end, 1)
-	from_ := len(ws) > 0 && (ws[0].text == "of" || ws[0].text == "from")
-	if len(ws) == 0 || !from_ && (!determiners[ws[0].text] || ws[0].text == "that" || ws[0].text == "all" || ws[0].text == "no") {
+	fromPrep := len(ws) > 0 && (ws[0].text == "of" || ws[0].text == "from")
+	if len(ws) == 0 || !fromPrep && (!determiners[ws[0].text] || ws[0].text == "that" || ws[0].text == "all" || ws[0].text == "no") {
 		return false
 	}
 	ms := d.mentionsIn(s.Start, comma)
-	return len(ms) > 0 && ms[len(ms)-1].Entity != nil && strings.TrimSpace(d.Doc.Text[ms[len(ms)-1].End:comma]) == "" && (!from_ || ms[len(ms)-1].Entity.Type == kg.Person)
+	return len(ms) > 0 && ms[len(ms)-1].Entity != nil && strings.TrimSpace(d.Doc.Text[ms[len(ms)-1].End:comma]) == "" && (!fromPrep || ms[len(ms)-1].Entity.Type == kg.Person)
 }
 
 // wordsAfterAll returns all words in [from, end), punctuation or not.

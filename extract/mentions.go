@@ -1003,7 +1003,8 @@ func splitRun(d *docState, x *lexIndex, si, a, b int) []*piece {
 			}
 		}
 		// "Mr Jane Roe of Roe, Poe & Co.": the name ends at "of", after a
-		// given name or two words ("Lord Roe of Harwell" is one name)
+		// given name or two to four words ("Mr Benedict Ong Jia Hao of
+		// Ong & Loke LLP"; "Lord Roe of Harwell" is one name)
 		for i := a + 2; i+1 < b && i <= a+5; i++ {
 			if toks[i].Text == "of" && (i-a > 2 || x.isFirstName(toks[a+1].Text)) && plainWords(x, toks, a+1, i) {
 				p := newPiece(d, si, a+1, i)
@@ -1205,14 +1206,11 @@ func personOfOrg(d *docState, x *lexIndex, toks []token, a, b int) int {
 	if n, _ := x.titleAt(toks, a, b); n > 0 && a+n < b && isCapToken(toks[a+n].Text) {
 		a += n
 	}
-	for i := a + 1; i < b-2 && i <= a+4; i++ {
+	for i := a + 1; i < b-2 && i <= a+3; i++ {
 		if toks[i].Text != "of" {
 			continue
 		}
 		h, ok := x.heads[toks[b-1].Text]
-		if !ok && hasAmpersand(toks, i+1, b) {
-			ok = true // "Jane Roe of Cabinet Roe & Associés": a partnership, whatever its last word
-		}
 		o := i + 1
 		if o < b-1 && toks[o].Text == "the" {
 			o++ // "Jane Roe of the Harwell Bar Council"
@@ -3086,10 +3084,10 @@ func shortForms(d *docState, x *lexIndex, ps []*piece) map[string]*piece {
 		pa := nameStart(x, toks, p)
 		e, company, ok := shortEnd(x, toks, p, pa)
 		if !ok {
-			// "Bireh Capital" for "Bireh Capital Investments": a company
-			// of three words or more with no short form the lexicon
-			// knows is also named by its first words, as the first word
-			// alone is below
+			// "Bireh Capital" and "Bireh" for "Bireh Capital Works": a
+			// company of three words or more with no short form the
+			// lexicon knows is also named by its first words and its
+			// first word (the same keys the short forms below add)
 			for _, k := range companyPrefixes(d, x, toks, p, pa) {
 				addShort(x, full, bad, k, p)
 				if _, ok := loose[k]; !ok {

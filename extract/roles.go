@@ -133,22 +133,23 @@ func titleOrgHead(x *lexIndex, title string) string {
 	if len(ws) < 2 {
 		return ""
 	}
-	w := strings.ToUpper(ws[0][:1]) + strings.ToLower(ws[0][1:])
+	w := capitalized(strings.ToLower(ws[0]))
 	if h, ok := x.heads[w]; ok && !h.Legal && h.Kind != "company" {
 		return w
 	}
 	return ""
 }
 
-// orgInSource reports whether the role's organization is named in the
-// sentence that states it.
+// orgInSource reports whether the role's organization is mentioned in the
+// sentence that states it, by name, description or pronoun ("Its board
+// chairman, Jane Roe": the company's board).
 func (rb *roleBuilder) orgInSource(r *kg.Role) bool {
 	org := rb.d.entityByID(r.Organization)
 	if org == nil || len(r.Sources) == 0 {
 		return false
 	}
 	for _, m := range org.Mentions {
-		if m.Kind == nameMention && m.Start >= r.Sources[0].Start && m.End <= r.Sources[0].End {
+		if m.Start >= r.Sources[0].Start && m.End <= r.Sources[0].End {
 			return true
 		}
 	}
@@ -167,9 +168,10 @@ func (d *docState) orgNamed(name string) *entity {
 }
 
 // onlyOrgWithHead is the one organization of the document whose name ends
-// in head, or, with leads, opens with it before "of" or "General" (an
-// office's body by titles.txt head=: a superintendent's
-// "Superintendency of Banks"), or nil.
+// in head, or, with leads, opens with it and "of" within its next two
+// words (an office's body by titles.txt head=: a superintendent's
+// "Superintendency of Banks", a director general's "Directorate General
+// of Customs"), or nil.
 func onlyOrgWithHead(d *docState, head string, leads bool) *entity {
 	var found *entity
 	for _, e := range d.Entities {
@@ -177,7 +179,7 @@ func onlyOrgWithHead(d *docState, head string, leads bool) *entity {
 			continue
 		}
 		ws := strings.Fields(e.Name)
-		if len(ws) < 2 || ws[len(ws)-1] != head && !(leads && ws[0] == head && (ws[1] == "of" || ws[1] == "General")) {
+		if len(ws) < 2 || ws[len(ws)-1] != head && !(leads && ws[0] == head && slices.Contains(ws[1:min(3, len(ws))], "of")) {
 			continue
 		}
 		if found != nil {

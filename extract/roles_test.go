@@ -182,6 +182,7 @@ func TestRoles(t *testing.T) {
 		{"an attorney general is the Department of Justice's only in a story that names it, or after the nation", "Jane Roe sued. Attorney General Jane Roe spoke. U.S. Attorney General John Park did not.", []string{"Jane Roe | Attorney General |  | current", "John Park | Attorney General | Department of Justice | current"}},
 		{"an office's remit is the body named by it and a head word", "The Director of Lands, Jane Roe, chaired the committee. Roe did not respond to questions sent to the Lands Department.", []string{"Jane Roe | Director | Lands Department | current"}},
 		{"a vice minister's remit names the ministry", "The Harwell Ministry of National Security was sued. The Vice Minister of National Security, Jane Roe, rejected it.", []string{"Jane Roe | Vice Minister of National Security | Harwell Ministry of National Security | current"}},
+		{"its board chairman is the company's, whatever board the story names", "Hooli Casinos Ltd was fined by the Harwell Gaming Board on Monday. Its board chairman, Jane Roe, said it would appeal.", []string{"Jane Roe | Board Chairman | Hooli Casinos Ltd | current"}},
 		{"a board chairman sits on the story's board", "Families sued the Harwell Scholarship Board and Hooli Corp. Board chairman Jane Roe declined to comment. The board's secretary, Omar Lee, said no.", []string{"Jane Roe | Board Chairman | Harwell Scholarship Board | current", "Omar Lee | Secretary | Harwell Scholarship Board | current"}},
 	}
 	for _, tt := range tests {
