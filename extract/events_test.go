@@ -1,10 +1,7 @@
 package extract
 
 import (
-	"os"
-	"path/filepath"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/factgraph/factgraph/kg"
@@ -87,14 +84,7 @@ func TestTriggerMatchesEqualExpressions(t *testing.T) {
 		"The Kelvin sign: Kelvin Corp. sued; the long s: ſued.",
 		"He filed suit. He filed  a  lawsuit. Filed a lawsuit? filed a lawsuit!",
 	}
-	paths, _ := filepath.Glob("testdata/*/*.txt")
-	for _, p := range paths {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		lines = append(lines, strings.Split(string(b), "\n")...)
-	}
+	lines = append(lines, sampleLines(t)...)
 	n := 0
 	for _, line := range lines {
 		lower := asciiLower(line)

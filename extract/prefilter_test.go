@@ -117,9 +117,36 @@ func FuzzWordSpans(f *testing.F) {
 	})
 }
 
+// sampleArticles is how many of the test articles the equivalence tests
+// of the matchers read: every trigger is tried on every line, so their
+// cost grows with the articles and the triggers, and a spread of articles
+// covers the matchers as well as all of them.
+const sampleArticles = 40
+
+// sampleLines returns the lines of sampleArticles test articles spread
+// evenly over all of them (in name order, so every run reads the same).
+func sampleLines(t *testing.T) []string {
+	t.Helper()
+	paths, _ := filepath.Glob("testdata/*/*.txt")
+	step := max(1, (len(paths)+sampleArticles-1)/sampleArticles)
+	var lines []string
+	for i := 0; i < len(paths); i += step {
+		b, err := os.ReadFile(paths[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, strings.Split(string(b), "\n")...)
+	}
+	if len(lines) < 1000 {
+		t.Fatalf("only %d lines of test articles", len(lines))
+	}
+	return lines
+}
+
 // TestGappedTriggersMatchTheirExpression: a trigger with a gap, tried only
 // where its first word starts, finds what its expression finds, over every
-// sentence of the test articles and some made up to stress the gap.
+// sentence of a sample of the test articles and some made up to stress
+// the gap.
 func TestGappedTriggersMatchTheirExpression(t *testing.T) {
 	ts := New(lexicon.Must()).ts
 	var gapped []*trigger
@@ -137,14 +164,7 @@ func TestGappedTriggersMatchTheirExpression(t *testing.T) {
 		"Won won the contract; they won a U.S. Navy contract and won, Ms. Roe said, the contract.",
 		"SUED over it. Sued Sued over over. sued the city over its zoning rules",
 	}
-	paths, _ := filepath.Glob("testdata/*/*.txt")
-	for _, p := range paths {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		sents = append(sents, strings.Split(string(b), "\n")...)
-	}
+	sents = append(sents, sampleLines(t)...)
 	found := 0
 	for _, s := range sents {
 		lower := asciiLower(s)
