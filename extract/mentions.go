@@ -3082,47 +3082,41 @@ func shortForms(d *docState, x *lexIndex, ps []*piece) map[string]*piece {
 		}
 		toks := d.Sents[p.sent].Tokens
 		pa := nameStart(x, toks, p)
-		e, company, ok := shortEnd(x, toks, p, pa)
-		if !ok {
-			// "Bireh Capital" and "Bireh" for "Bireh Capital Works": a
-			// company of three words or more with no short form the
-			// lexicon knows is also named by its first words and its
-			// first word (the same keys the short forms below add)
-			for _, k := range companyPrefixes(d, x, toks, p, pa) {
-				addShort(x, full, bad, k, p)
-				if _, ok := loose[k]; !ok {
-					strict[k] = true
-				}
+		// a key short for a company unless the text also uses it as a name
+		// of its own: never in a sentence that names the company in full
+		strictKey := func(k string) {
+			if _, ok := loose[k]; !ok {
+				strict[k] = true
 			}
-			continue
 		}
-		// "Marlow" for "Marlow University", but a place is not its
-		// university: "Michigan" for "Michigan State University".
-		if !company && (x.places[kg.Key(toks[pa].Text)] || x.places[kg.Key(spanText(d, toks, pa, e))]) {
-			continue
-		}
-		keys := []string{kg.Key(spanText(d, toks, pa, e))}
-		if _, known := x.agencies[keys[0]]; known {
-			continue // a well-known organization is its own: "Google Cloud" is not "Google"
-		}
-		if _, known := x.agencies[kg.Key(toks[pa].Text)]; e > pa+1 && !known {
-			// The first word alone ("Acme" for "Acme Federal Solutions"),
-			// but never in a sentence that names the company in full.
-			first := kg.Key(toks[pa].Text)
-			keys = append(keys, first)
-			if _, ok := loose[first]; !ok {
-				strict[first] = true
+		var keys []string
+		if e, company, ok := shortEnd(x, toks, p, pa); ok {
+			// "Marlow" for "Marlow University", but a place is not its
+			// university: "Michigan" for "Michigan State University".
+			if !company && (x.places[kg.Key(toks[pa].Text)] || x.places[kg.Key(spanText(d, toks, pa, e))]) {
+				continue
 			}
-		} else {
-			loose[keys[0]] = true
-			delete(strict, keys[0])
+			keys = []string{kg.Key(spanText(d, toks, pa, e))}
+			if _, known := x.agencies[keys[0]]; known {
+				continue // a well-known organization is its own: "Google Cloud" is not "Google"
+			}
+			if _, known := x.agencies[kg.Key(toks[pa].Text)]; e > pa+1 && !known {
+				// The first word alone ("Acme" for "Acme Federal Solutions").
+				first := kg.Key(toks[pa].Text)
+				keys = append(keys, first)
+				strictKey(first)
+			} else {
+				loose[keys[0]] = true
+				delete(strict, keys[0])
+			}
 		}
+		// "Bireh Capital" and "Bireh" for "Bireh Capital Works": a company
+		// of three words or more is also named by its first words, whether
+		// or not the lexicon knows a short form of it
 		for _, k := range companyPrefixes(d, x, toks, p, pa) {
 			if !slices.Contains(keys, k) {
 				keys = append(keys, k)
-				if _, ok := loose[k]; !ok {
-					strict[k] = true
-				}
+				strictKey(k)
 			}
 		}
 		for _, k := range keys {
